@@ -1,0 +1,115 @@
+"""The public data model: what every layer above core/ builds on.
+
+Pydantic v2 models so a bulletin can be validated, dumped to JSON Lines and cached as-is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class EntityKind(StrEnum):
+    """The four things people search bulletins for."""
+
+    OFFICIAL = "official"
+    PLACE = "place"
+    FACILITY = "facility"
+    INSTITUTION = "institution"
+
+
+class Issue(BaseModel):
+    """A problem found while reading or parsing one file; errors mean no usable bulletin."""
+
+    model_config = ConfigDict(frozen=True)
+
+    severity: Literal["error", "warning"]
+    code: str
+    message: str
+
+
+class Span(BaseModel):
+    """One occurrence of an entity: `text == bulletin.text[start:end]`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    text: str
+
+
+class Mention(BaseModel):
+    """One extractor hit, before grouping: a span plus what it refers to."""
+
+    kind: EntityKind
+    name: str
+    role: str | None = None
+    start: int
+    end: int
+    text: str
+
+
+class BulletinEntity(BaseModel):
+    """An entity as seen inside one bulletin, with all its mentions there."""
+
+    kind: EntityKind
+    name: str
+    role: str | None = None
+    mentions: list[Span] = Field(default_factory=list)
+    entity_id: str | None = None
+
+
+class Bulletin(BaseModel):
+    """One parsed bulletin. `text` is the normalized full text; spans index into it."""
+
+    source: str | None = None
+    id: str
+    kind: str | None = None
+    number: str | None = None
+    place: str | None = None
+    date: dt.date | None = None
+    date_text: str | None = None
+    title: str | None = None
+    highlights: list[str] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=list)
+    text: str = ""
+    entities: list[BulletinEntity] = Field(default_factory=list)
+    issues: list[Issue] = Field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        """True when the file could not be turned into a bulletin at all."""
+        return any(issue.severity == "error" for issue in self.issues)
+
+
+class RoleSeen(BaseModel):
+    """A role an entity held, with the dates of the bulletins that state it."""
+
+    role: str
+    dates: list[dt.date] = Field(default_factory=list)
+    bulletin_ids: list[str] = Field(default_factory=list)
+
+
+class Entity(BaseModel):
+    """An entity resolved across the corpus: one record per person, place, unit or body."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    roles: list[RoleSeen] = Field(default_factory=list)
+    bulletin_ids: list[str] = Field(default_factory=list)
+    mention_count: int = 0
+
+
+class Hit(BaseModel):
+    """A fuzzy-search result: the entity, how well it matched and where (for highlighting)."""
+
+    entity: Entity
+    score: float
+    matched: str
+    field: Literal["name", "alias", "role"] = "name"
+    spans: list[tuple[int, int]] = Field(default_factory=list)
