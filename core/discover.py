@@ -1,0 +1,90 @@
+"""Turn the paths a user typed into the files to read, accounting for every one of them.
+
+Nothing is dropped silently: unsupported or hidden files are listed as skipped with a reason,
+and paths that do not exist are reported so the CLI can make them a usage error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".html", ".htm"})
+
+
+@dataclass
+class Discovery:
+    """Files to parse, files skipped on purpose (with why) and paths that do not exist."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)
+    missing: list[Path] = field(default_factory=list)
+
+
+def seeds_dir() -> Path:
+    """The bundled seed bulletins: inside the wheel, or the repo's seeds/ in a checkout."""
+    packaged = Path(str(resources.files("core"))) / "_seeds"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _skip_reason(path: Path) -> str | None:
+    if path.name.startswith("."):
+        return "hidden file"
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return f"unsupported extension {path.suffix or '(none)'!r}"
+    return None
+
+
+def _walk(root: Path, out: Discovery) -> None:
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def onerror(err: OSError) -> None:
+        out.skipped.append((Path(err.filename or root), f"cannot list directory: {err.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
+        here = Path(dirpath)
+        try:
+            st = here.stat()
+        except OSError as err:
+            out.skipped.append((here, f"cannot read directory: {err.strerror}"))
+            dirnames[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            out.skipped.append((here, "directory already visited (symlink loop)"))
+            dirnames[:] = []
+            continue
+        seen_dirs.add(key)
+        hidden = [d for d in dirnames if d.startswith(".")]
+        for name in hidden:
+            out.skipped.append((here / name, "hidden directory"))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            path = here / name
+            reason = _skip_reason(path)
+            if reason:
+                out.skipped.append((path, reason))
+            else:
+                out.files.append(path)
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
+    """Expand files and directories (recursively) into the supported files, in stable order."""
+    out = Discovery()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            _walk(path, out)
+        elif path.exists() or path.is_symlink():
+            # A file named explicitly is read whatever its extension: the user asked for it.
+            out.files.append(path)
+        else:
+            out.missing.append(path)
+    unique: dict[Path, None] = dict.fromkeys(out.files)
+    out.files = list(unique)
+    return out
