@@ -1,0 +1,241 @@
+"""The non-interactive commands: `imss-tui parse|entities ...`. No textual import here.
+
+Output contract: a rich table for people, JSON Lines (`--json`) for programs. Exit status 0
+when every file parsed, 1 when some file had an error (its line is still printed), 2 for usage
+errors such as a path that does not exist. Bulletin text reaches the terminal only through
+`visible()` inside rich Text objects, never as markup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from core.discover import Discovery, discover, seeds_dir
+from core.models import Bulletin, BulletinEntity, EntityKind
+from core.visible import visible
+
+EXIT_OK = 0
+EXIT_FAILED_FILES = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called; reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _console(stderr: bool = False):  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def _text(value: object, style: str = "") -> Any:
+    from rich.text import Text
+
+    return Text("" if value is None else visible(str(value)), style=style)
+
+
+def _resolve_paths(raw: Sequence[str]) -> Discovery:
+    found = discover(raw or [seeds_dir()])
+    if found.missing:
+        names = ", ".join(str(p) for p in found.missing)
+        raise UsageError(f"no such file or directory: {names}")
+    return found
+
+
+def _report_skipped(found: Discovery) -> None:
+    if not found.skipped:
+        return
+    console = _console(stderr=True)
+    console.print(_text(f"skipped {len(found.skipped)} file(s) on purpose:", "yellow"))
+    for path, reason in found.skipped:
+        console.print(_text(f"  {path}: {reason}", "dim"))
+
+
+def entity_json(entity: BulletinEntity) -> dict[str, Any]:
+    """The `entities` item of `parse --json`: kind, name, role, mentions."""
+    return {
+        "kind": entity.kind.value,
+        "name": entity.name,
+        "role": entity.role,
+        "mentions": [m.model_dump() for m in entity.mentions],
+    }
+
+
+def bulletin_json(bulletin: Bulletin) -> dict[str, Any]:
+    """One JSON Lines record: the Bulletin fields, dates as ISO strings."""
+    data = bulletin.model_dump(mode="json", exclude={"entities"})
+    data["entities"] = [entity_json(e) for e in bulletin.entities]
+    return data
+
+
+def _write_jsonl(records: Iterable[dict[str, Any]]) -> None:
+    for record in records:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def _issues_cell(bulletin: Bulletin) -> Any:
+    from rich.text import Text
+
+    cell = Text()
+    for issue in bulletin.issues:
+        style = "bold red" if issue.severity == "error" else "yellow"
+        if cell:
+            cell.append("\n")
+        cell.append(visible(f"{issue.code}: {issue.message}"), style=style)
+    return cell
+
+
+def _parse_table(bulletins: list[Bulletin]) -> Any:
+    from rich.table import Table
+
+    table = Table(title="IMSS bulletins", show_lines=False, expand=True)
+    table.add_column("file", overflow="fold", ratio=2)
+    table.add_column("date", no_wrap=True)
+    table.add_column("no.", no_wrap=True)
+    table.add_column("place", ratio=1)
+    table.add_column("title", ratio=4)
+    table.add_column("issues", ratio=2)
+    for b in bulletins:
+        table.add_row(
+            _text(Path(b.source).name if b.source else "-"),
+            _text(b.date.isoformat() if b.date else "undated", "" if b.date else "dim"),
+            _text(b.number or "-"),
+            _text(b.place or "-"),
+            _text(b.title or "-", "bold"),
+            _issues_cell(b),
+        )
+    return table
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """Parse each file and print one table row or one JSON line per file."""
+    from core.parse import parse_file
+
+    found = _resolve_paths(args.paths)
+    bulletins = [parse_file(path) for path in found.files]
+    if args.json:
+        _write_jsonl(bulletin_json(b) for b in bulletins)
+    else:
+        _console().print(_parse_table(bulletins))
+    _report_skipped(found)
+    return EXIT_FAILED_FILES if any(b.failed for b in bulletins) else EXIT_OK
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    """The corpus' resolved entities, most mentioned first, optionally of one kind."""
+    from core.corpus import load_corpus
+
+    found = _resolve_paths(args.paths)
+    corpus = load_corpus(found.files, **_cache_options(args))
+    entities = [e for e in corpus.entities if args.kind is None or e.kind == args.kind]
+    entities.sort(key=lambda e: (-len(e.bulletin_ids), -e.mention_count, e.name))
+    if args.json:
+        _write_jsonl(e.model_dump(mode="json") for e in entities)
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"Entities in {len(corpus.bulletins)} bulletins", expand=True)
+        for column in ("kind", "name", "roles", "aliases", "bulletins", "mentions"):
+            table.add_column(
+                column, justify="right" if column in ("bulletins", "mentions") else "left"
+            )
+        for e in entities:
+            table.add_row(
+                _text(e.kind.value),
+                _text(e.name, "bold"),
+                _text("; ".join(r.role for r in e.roles)),
+                _text(", ".join(e.aliases), "dim"),
+                _text(len(e.bulletin_ids)),
+                _text(e.mention_count),
+            )
+        _console().print(table)
+    _report_skipped(found)
+    return EXIT_FAILED_FILES if any(b.failed for b in corpus.bulletins) else EXIT_OK
+
+
+def _cache_options(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    if getattr(args, "no_cache", False):
+        options["use_cache"] = False
+    if getattr(args, "cache_dir", None):
+        options["cache_dir"] = Path(args.cache_dir)
+    return options
+
+
+def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
+    """--cache-dir / --no-cache, shared by every command that loads a corpus."""
+    parser.add_argument("--cache-dir", metavar="DIR", help="index cache directory")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the index")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for the non-UI subcommands."""
+    parser = _Parser(prog="imss-tui", description="Parse and search IMSS press bulletins.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("parse", help="parse bulletin files (.txt .md .pdf .html)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
+    p.add_argument("--json", action="store_true", help="JSON Lines, one object per file")
+    p.set_defaults(handler=cmd_parse)
+
+    e = sub.add_parser("entities", help="list the entities resolved across a corpus")
+    e.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
+    e.add_argument("--json", action="store_true", help="JSON Lines, one entity per line")
+    e.add_argument("--kind", choices=[k.value for k in EntityKind], help="only this kind")
+    add_cache_arguments(e)
+    e.set_defaults(handler=cmd_entities)
+
+    _add_extra_commands(sub)
+    return parser
+
+
+def _add_extra_commands(sub: Any) -> None:
+    """Commands that live in their own modules (index, search-text) hook in here."""
+    try:
+        from core import cli_index
+    except ImportError:
+        return
+    cli_index.add_index_parsers(sub)
+
+
+COMMANDS = ("parse", "entities", "index", "search-text")
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    """Run one subcommand; returns the exit status instead of exiting (tests call this)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(argv)
+        handler: Handler = args.handler
+        return handler(args)
+    except UsageError as err:
+        _console(stderr=True).print(_text(f"imss-tui: error: {err}", "bold red"))
+        return EXIT_USAGE
+    except BrokenPipeError:
+        sys.stderr.close()  # `imss-tui parse --json | head`: the reader left; not an error
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+def main() -> None:
+    """Entry point for `python -m core.cli`."""
+    raise SystemExit(run())
+
+
+if __name__ == "__main__":
+    main()

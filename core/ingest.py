@@ -1,0 +1,364 @@
+"""Bytes of a downloaded bulletin -> one clean, reflowed text.
+
+Bulletins arrive as PDF text layers, web pages, Markdown exports or plain text in whatever
+encoding the download used. Everything downstream (layout, dates, entities) wants the same
+thing: Unicode text whose blocks are separated by one blank line and whose paragraphs sit on a
+single line, with page furniture gone. This module is the only place that knows about formats.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from core.models import Issue
+
+#: Reading stops here: bulletins are a few KB; a larger file is not a bulletin we can show whole.
+MAX_BYTES = 8 * 1024 * 1024
+
+#: Private-use glyphs that PDF Symbol/Wingdings fonts emit for bullets, plus Unicode bullets.
+BULLET_GLYPHS = (
+    "\uf0b7\uf0a7\uf076\uf0d8\uf0fc\uf0a8\uf0e0\uf0de"  # Symbol / Wingdings private use
+    "\u2022\u25cf\u25aa\u25a0\u25e6\u2023\u2043\u2219\u00b7\u27a2\u2713\u2714"
+)
+BULLET = "•"
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+)
+
+
+class IngestError(Exception):
+    """The file cannot become text; `code` is machine-readable, the message says why."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass
+class Ingested:
+    """Normalized text plus the warnings met on the way (encoding guessed, NULs removed...)."""
+
+    text: str
+    issues: list[Issue] = field(default_factory=list)
+
+
+def _warn(issues: list[Issue], code: str, message: str) -> None:
+    issues.append(Issue(severity="warning", code=code, message=message))
+
+
+# --- bytes -> str ------------------------------------------------------------------------------
+
+
+def decode_bytes(data: bytes, issues: list[Issue]) -> str:
+    """UTF-8 (with or without BOM), UTF-16/32 with BOM, else CP1252; binary is an error."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise IngestError("binary", f"this is {what}, not a text bulletin")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise IngestError("decode", f"invalid {encoding} text: {err.reason}") from err
+    if data.count(b"\x00") > max(8, len(data) // 100):
+        raise IngestError("binary", "binary data (NUL bytes), not a text bulletin")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    if text.count("\ufffd") > max(4, len(text) // 200):
+        raise IngestError("binary", "binary data: neither UTF-8 nor CP1252 text")
+    _warn(issues, "encoding", "not valid UTF-8; decoded as Windows-1252 (CP1252)")
+    return text
+
+
+def _check_textlike(text: str) -> None:
+    """Reject decoded text that is mostly control characters: random bytes decode as CP1252."""
+    if not text:
+        return
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\t\n\r\f"
+    )
+    if controls > max(8, len(text) // 20):
+        raise IngestError("binary", "binary data: mostly control characters, not text")
+
+
+# --- formats -----------------------------------------------------------------------------------
+
+
+def pdf_text(data: bytes) -> str:
+    """Text layer of a PDF, pages separated by form feeds so page furniture can be found."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception as err:  # pypdf raises several types for unsupported crypto
+                raise IngestError("pdf-encrypted", f"encrypted PDF: {err}") from err
+            if not ok:
+                raise IngestError("pdf-encrypted", "encrypted PDF: a password is required")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except IngestError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as err:
+        raise IngestError(
+            "pdf-unreadable", f"cannot read PDF (damaged or truncated?): {err}"
+        ) from err
+    except Exception as err:  # pypdf has no single base error; a bad PDF must not crash us
+        raise IngestError(
+            "pdf-unreadable", f"cannot read PDF: {type(err).__name__}: {err}"
+        ) from err
+    if not any(page.strip() for page in pages):
+        raise IngestError("pdf-no-text", "scanned PDF, no text layer (OCR it first)")
+    return "\f".join(pages)
+
+
+_HTML_DROP = "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg"
+_HTML_BLOCKS = (
+    "p, div, h1, h2, h3, h4, h5, h6, li, blockquote, pre, section, article, table, tr, br, hr"
+)
+
+
+def html_text(data: bytes, issues: list[Issue]) -> str:
+    """Main text of a web page: drop navigation and scripts, one block per block element."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    html = decode_bytes(data, issues)
+    tree = LexborHTMLParser(html)
+    for node in tree.css(_HTML_DROP):
+        node.decompose()
+    root = tree.css_first("main") or tree.css_first("article") or tree.body or tree.root
+    if root is None:
+        return ""
+    for node in root.css("li"):
+        node.insert_before(f"\n\n{BULLET} ")
+    for node in root.css(_HTML_BLOCKS):
+        node.insert_after("\n\n")
+    return root.text(deep=True, separator="")
+
+
+# --- text normalization ------------------------------------------------------------------------
+
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
+_MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M)
+_MD_LIST = re.compile(r"^[ \t]{0,3}[-*+][ \t]+(?=\S)", re.M)
+_BULLET_LINE = re.compile(rf"^[ \t]*[{re.escape(BULLET_GLYPHS)}][ \t]*", re.M)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:p[áa]g(?:ina|\.)?\s*)?\d{1,3}(?:\s*(?:de|/)\s*\d{1,3})?\s*$", re.I
+)
+_END_MARK = re.compile(r"^\s*[-–—_=*]*\s*o0o\s*[-–—_=*]*\s*$", re.I)
+_RULE = re.compile(r"^\s*(?:[-–—_=*]\s*){3,}$")
+#: Lines that are decoration, not content: page numbers, the "---o0o---" end mark, rules.
+_DROPPED_LINES = (_PAGE_NUMBER, _END_MARK, _RULE)
+_TERMINAL = '.!?:;…”"»)'
+
+
+def _strip_markdown(text: str) -> str:
+    text = _MD_HEADING.sub("", text)
+    text = _MD_LIST.sub(f"{BULLET} ", text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = _MD_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+    return text
+
+
+def _furniture_lines(pages: list[list[str]]) -> set[str]:
+    """Short lines that repeat across pages (letterheads, footers): not part of the bulletin.
+
+    With real page breaks a line on two or more pages is furniture; without them (Markdown or
+    text exports), a short line must repeat three times or more, in runs of such lines.
+    """
+    paged = len(pages) > 1
+    counts: Counter[str] = Counter()
+    for page in pages:
+        seen = {line.strip() for line in page if 0 < len(line.strip()) <= 60}
+        counts.update(seen if paged else [line.strip() for line in page if line.strip()])
+    threshold = 2 if paged else 3
+    candidates = {
+        line
+        for line, n in counts.items()
+        if n >= threshold and len(line) <= 60 and not line.startswith(BULLET)
+    }
+    if paged:
+        return candidates
+    # Unpaged: only repeated lines that sit together (a letterhead is a block of lines).
+    lines = [line.strip() for page in pages for line in page if line.strip()]
+    keep: set[str] = set()
+    for i, line in enumerate(lines):
+        if line in candidates and (
+            (i > 0 and lines[i - 1] in candidates)
+            or (i + 1 < len(lines) and lines[i + 1] in candidates)
+        ):
+            keep.add(line)
+    return keep
+
+
+def _open_aside(text: str) -> bool:
+    """True when the last dash-delimited aside ("–dijo-") is still open at the end of text."""
+    opening = max(text.rfind("–"), text.rfind("—"), text.rfind(" -"))
+    if opening < 0:
+        return False
+    between = text[opening + 1 : -1]
+    return "-" not in between and "–" not in between and "—" not in between and len(between) < 40
+
+
+def _join_lines(lines: list[str]) -> str:
+    """Reflow a hard-wrapped block: wrapped words rejoin, "IMSS-\\nPROSPERA" keeps its hyphen."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            if _open_aside(out):
+                out += " " + line  # closes an aside: "–apuntó-\nva más allá"
+            elif out[-2].islower() and line[0].islower():
+                out = out[:-1] + line  # a word split by hyphenation: "coordi-\nnación"
+            else:
+                out += line  # a hyphenated compound or acronym: keep the hyphen, no space
+        else:
+            out += " " + line
+    return re.sub(r"[ \t\u00a0]{2,}", " ", out)
+
+
+def _split_blocks(lines: list[str]) -> list[list[str]]:
+    """Blank lines separate blocks; a bullet or an indented line after a full stop starts one."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        stripped = line.strip()
+        if not stripped:
+            if current:
+                blocks.append(current)
+                current = []
+            continue
+        starts_new = stripped.startswith(BULLET) or (
+            current and line[:1] in (" ", "\t") and current[-1].rstrip().endswith(tuple(_TERMINAL))
+        )
+        if starts_new and current:
+            blocks.append(current)
+            current = []
+        current.append(line)
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _continues(previous: str, following: str) -> bool:
+    """A block that stops mid-sentence and a block that starts in lowercase are one paragraph."""
+    if not previous or not following or previous.endswith(tuple(_TERMINAL)):
+        return False
+    if previous.startswith(BULLET) or following.startswith(BULLET):
+        return False
+    return following[0].islower()
+
+
+def normalize_text(raw: str, issues: list[Issue] | None = None) -> str:
+    """Raw extracted text -> blocks separated by one blank line, one paragraph per line."""
+    issues = issues if issues is not None else []
+    if "\x00" in raw:
+        raw = raw.replace("\x00", "")
+        _warn(issues, "nul-bytes", "NUL bytes removed from the text")
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text)
+    text = _BULLET_LINE.sub(f"{BULLET} ", text)
+    text = _strip_markdown(text)
+    pages = [page.split("\n") for page in text.split("\f")]
+    furniture = _furniture_lines(pages)
+    lines: list[str] = []
+    for page in pages:
+        for line in page:
+            stripped = line.strip()
+            if stripped in furniture or any(p.match(line) for p in _DROPPED_LINES):
+                lines.append("")
+            else:
+                lines.append(line)
+        lines.append("")
+    paragraphs: list[str] = []
+    for block in _split_blocks(lines):
+        joined = _join_lines(block)
+        if not joined:
+            continue
+        if paragraphs and _continues(paragraphs[-1], joined):
+            paragraphs[-1] = f"{paragraphs[-1]} {joined}"
+        else:
+            paragraphs.append(joined)
+    return "\n\n".join(paragraphs)
+
+
+# --- files -------------------------------------------------------------------------------------
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read at most MAX_BYTES; OS errors become IngestErrors with the reason in words."""
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError as err:
+        raise IngestError("not-found", "file not found (deleted while reading?)") from err
+    except PermissionError as err:
+        raise IngestError("permission", "permission denied") from err
+    except IsADirectoryError as err:
+        raise IngestError("is-directory", "is a directory, not a file") from err
+    except OSError as err:
+        raise IngestError("io", f"cannot read: {err.strerror or err}") from err
+    return data
+
+
+def ingest_bytes(data: bytes, suffix: str) -> Ingested:
+    """Decode and normalize one file's bytes according to its extension."""
+    issues: list[Issue] = []
+    if len(data) > MAX_BYTES:
+        data = data[:MAX_BYTES]
+        _warn(
+            issues,
+            "truncated",
+            f"file larger than {MAX_BYTES // (1024 * 1024)} MB; only the start was read",
+        )
+    suffix = suffix.lower()
+    if suffix == ".pdf" or (data.startswith(b"%PDF-") and suffix not in (".html", ".htm")):
+        raw = pdf_text(data)
+    elif suffix in (".html", ".htm"):
+        raw = html_text(data, issues)
+    else:
+        raw = decode_bytes(data, issues)
+    _check_textlike(raw)
+    text = normalize_text(raw, issues)
+    if not text.strip():
+        raise IngestError("empty", "no text in file (empty or whitespace only)")
+    return Ingested(text=text, issues=issues)
+
+
+def ingest_file(path: Path) -> Ingested:
+    """One file on disk -> normalized text; raises IngestError with the reason."""
+    return ingest_bytes(read_bytes(path), path.suffix)
