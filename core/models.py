@@ -113,3 +113,15 @@ class Hit(BaseModel):
     matched: str
     field: Literal["name", "alias", "role"] = "name"
     spans: list[tuple[int, int]] = Field(default_factory=list)
+
+
+class TextHit(BaseModel):
+    """A full-text result: where the query matched, as offsets the reader can highlight."""
+
+    bulletin_id: str
+    source: str | None = None
+    title: str | None = None
+    score: float = 0.0
+    snippet: str = ""
+    snippet_spans: list[tuple[int, int]] = Field(default_factory=list)
+    spans: list[tuple[int, int]] = Field(default_factory=list)

@@ -1,0 +1,591 @@
+"""The persistent index: parse each file once, reopen a corpus fast, search its text.
+
+Parsed bulletins (failed ones too, with their error) are kept in SQLite in the user cache
+dir, keyed by absolute path, size, mtime and content hash; files are hashed only when their
+size or mtime changed, so a second launch re-parses only new or changed files. Every write is
+a short WAL transaction: a crash mid-index leaves a usable cache, and two processes indexing
+the same corpus both end with correct results. A cache that cannot be trusted (corrupt, from
+another schema, built by another parser) is rebuilt; one that cannot be written falls back
+to memory. Either way the caller gets a notice, never an exception.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import sqlite3
+import threading
+import time
+import zlib
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from core import fts
+from core.cache_paths import INDEX_FILENAME, resolve_cache_dir
+from core.models import Bulletin, Issue, TextHit
+
+SCHEMA_VERSION = 1
+Progress = Callable[[int, int], None]
+"""Called as progress(done, total) while new or changed files are parsed."""
+
+_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS files (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        size INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        bulletin_id TEXT NOT NULL,
+        failed INTEGER NOT NULL,
+        bulletin BLOB NOT NULL
+    )""",
+    "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    fts.CREATE_FTS_SQL,
+)
+_CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
+_BUSY_TIMEOUT_MS = 30_000
+_WRITE_RETRIES = 5
+_MIN_FILES_FOR_POOL = 48
+# Modules downstream of parsing: changing them must not invalidate cached bulletins.
+_NOT_PARSING = frozenset(
+    {
+        "index.py",
+        "fts.py",
+        "cache_paths.py",
+        "cli.py",
+        "cli_index.py",
+        "corpus.py",
+        "search.py",
+        "resolve.py",
+        "__init__.py",
+    }
+)
+_FINGERPRINT_SUFFIXES = frozenset({".py", ".csv", ".json", ".tsv", ".txt", ".toml", ".yaml"})
+
+
+@dataclass
+class IndexReport:
+    """What one update did, with the bulletins in the order of the files given."""
+
+    bulletins: list[Bulletin] = field(default_factory=list)
+    new: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    notices: list[str] = field(default_factory=list)
+    elapsed: float = 0.0
+    cached: bool = True
+
+    @property
+    def parsed(self) -> int:
+        """Files actually read and parsed in this update."""
+        return self.new + self.changed
+
+
+@dataclass
+class _Row:
+    id: int
+    size: int
+    mtime_ns: int
+    hash: str
+
+
+@dataclass
+class _Parsed:
+    """One parse result from a worker: stat and hash as read, bulletin as compressed JSON."""
+
+    position: int
+    size: int
+    mtime_ns: int
+    hash: str | None  # None when the file could not be read: never cached
+    blob: bytes
+
+
+def pipeline_fingerprint() -> str:
+    """A hash of the parsing code and data: cached bulletins are only as good as their parser."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if (
+            path.suffix not in _FINGERPRINT_SUFFIXES
+            or "__pycache__" in rel.parts
+            or rel.parts[0] == "_seeds"
+            or (len(rel.parts) == 1 and rel.name in _NOT_PARSING)
+            or not path.is_file()
+        ):
+            continue
+        digest.update(str(rel).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _hash_bytes(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def _encode(bulletin: Bulletin) -> bytes:
+    return zlib.compress(bulletin.model_dump_json().encode(), 1)
+
+
+def _decode(blob: bytes) -> Bulletin:
+    return Bulletin.model_validate_json(zlib.decompress(blob))
+
+
+def _safe_parse(path: Path) -> Bulletin:
+    """parse_file must not raise; if it does anyway, the file is reported, not lost."""
+    from core.parse import parse_file
+
+    try:
+        return parse_file(path)
+    except Exception as err:  # a parser bug must not take the whole index down
+        return Bulletin(
+            source=str(path),
+            id=path.stem,
+            issues=[Issue(severity="error", code="parser-crash", message=repr(err))],
+        )
+
+
+def _parse_one(position: int, path_text: str) -> _Parsed:
+    path = Path(path_text)
+    size = mtime_ns = -1
+    digest: str | None = None
+    try:
+        st = os.stat(path)  # stat before reading: a write during the read forces a re-parse
+        size, mtime_ns = st.st_size, st.st_mtime_ns
+        digest = _hash_bytes(path.read_bytes())
+    except OSError:
+        digest = None
+    return _Parsed(position, size, mtime_ns, digest, _encode(_safe_parse(path)))
+
+
+def _parse_chunk(items: list[tuple[int, str]]) -> list[_Parsed]:
+    """Worker entry point: a chunk amortizes the inter-process round trip."""
+    return [_parse_one(position, path_text) for position, path_text in items]
+
+
+def _default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class Index:
+    """A bulletin cache plus its FTS5 table; in memory when no cache can or should be used."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, notices: list[str]) -> None:
+        self._conn = conn
+        self.path = path
+        self.notices = notices
+        self._lock = threading.RLock()
+        self._scope: set[int] | None = None
+
+    # -- opening ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, cache_dir: str | os.PathLike[str] | None = None, *, use_cache: bool = True
+    ) -> Index:
+        """Open (creating, repairing or rebuilding as needed) the index in `cache_dir`."""
+        notices: list[str] = []
+        if not use_cache:
+            return cls._in_memory(notices)
+        directory = resolve_cache_dir(cache_dir)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            db_path = directory / INDEX_FILENAME
+            conn = _open_database(db_path, notices)
+        except (OSError, sqlite3.Error) as err:
+            notices.append(
+                f"cache unavailable in {directory} ({err}); working without a cache this time"
+            )
+            return cls._in_memory(notices)
+        return cls(conn, db_path, notices)
+
+    @classmethod
+    def _in_memory(cls, notices: list[str]) -> Index:
+        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        _create_schema(conn)
+        return cls(conn, None, notices)
+
+    @property
+    def persistent(self) -> bool:
+        return self.path is not None
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> Index:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- updating --------------------------------------------------------------------------
+
+    def update(
+        self,
+        files: Sequence[str | os.PathLike[str]],
+        progress: Progress | None = None,
+        *,
+        roots: Iterable[str | os.PathLike[str]] | None = None,
+        workers: int | None = None,
+    ) -> IndexReport:
+        """Bring the index up to date with `files` and return their bulletins, in order.
+
+        Cached rows under `roots` (default: the files' directories) whose file no longer
+        exists are dropped and counted as removed.
+        """
+        started = time.perf_counter()
+        report = IndexReport(notices=list(self.notices), cached=self.persistent)
+        self.notices.clear()
+        try:
+            with self._lock:
+                self._update(files, progress, roots, workers, report)
+        except sqlite3.DatabaseError as err:
+            if _error_name(err) not in _CORRUPT or self.path is None:
+                raise
+            self._rebuild(f"the cache was damaged ({err}); rebuilt it")
+            report = IndexReport(notices=[*report.notices, *self.notices], cached=True)
+            self.notices.clear()
+            with self._lock:
+                self._update(files, progress, roots, workers, report)
+        report.elapsed = time.perf_counter() - started
+        return report
+
+    def _rebuild(self, notice: str) -> None:
+        assert self.path is not None
+        with self._lock:
+            self._conn.close()
+            _remove_database(self.path)
+            self._conn = _open_database(self.path, self.notices)
+            self.notices.append(notice)
+
+    def _update(
+        self,
+        files: Sequence[str | os.PathLike[str]],
+        progress: Progress | None,
+        roots: Iterable[str | os.PathLike[str]] | None,
+        workers: int | None,
+        report: IndexReport,
+    ) -> None:
+        paths = [Path(f) for f in files]
+        keys = [os.path.abspath(p) for p in paths]
+        known = self._known_rows()
+        bulletins: list[Bulletin | None] = [None] * len(paths)
+        row_ids: list[int | None] = [None] * len(paths)
+        to_parse: list[int] = []
+        unchanged: dict[int, int] = {}  # position -> row id
+        touched: list[tuple[int, int, int]] = []  # (size, mtime_ns, row id): same content
+
+        for position, key in enumerate(keys):
+            row = known.get(key)
+            try:
+                st = os.stat(key)
+            except OSError:
+                to_parse.append(position)  # the parser reports why it cannot be read
+                continue
+            if row is None:
+                to_parse.append(position)
+            elif (row.size, row.mtime_ns) == (st.st_size, st.st_mtime_ns):
+                unchanged[position] = row.id
+            else:
+                try:
+                    same = _hash_bytes(Path(key).read_bytes()) == row.hash
+                except OSError:
+                    same = False
+                if same:
+                    unchanged[position] = row.id
+                    touched.append((st.st_size, st.st_mtime_ns, row.id))
+                else:
+                    to_parse.append(position)
+
+        if touched:
+            self._write(
+                lambda c: c.executemany(
+                    "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?", touched
+                )
+            )
+        for position, bulletin in self._load_rows(unchanged).items():
+            bulletins[position] = bulletin
+            row_ids[position] = unchanged[position]
+        report.unchanged = len(unchanged)
+
+        total = len(to_parse)
+        done = 0
+        if progress:
+            progress(0, total)
+        for chunk in self._parse(to_parse, keys, workers):
+            decoded = [_decode(parsed.blob) for parsed in chunk]
+            stored = self._store(chunk, decoded, keys)
+            for parsed, bulletin in zip(chunk, decoded, strict=True):
+                bulletin.source = str(paths[parsed.position])
+                bulletins[parsed.position] = bulletin
+                row_ids[parsed.position] = stored.get(parsed.position)
+                if keys[parsed.position] in known:
+                    report.changed += 1
+                else:
+                    report.new += 1
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+
+        for position, bulletin in enumerate(bulletins):
+            assert bulletin is not None
+            if bulletin.source != str(paths[position]):
+                bulletin.source = str(paths[position])
+        report.bulletins = [b for b in bulletins if b is not None]
+        report.failed = sum(1 for b in report.bulletins if b.failed)
+        report.removed = self._drop_missing(known, set(keys), roots, paths)
+        self._scope = {row_id for row_id in row_ids if row_id is not None}
+
+    def _known_rows(self) -> dict[str, _Row]:
+        rows = self._conn.execute("SELECT id, path, size, mtime_ns, hash FROM files")
+        return {path: _Row(id_, size, mtime, digest) for id_, path, size, mtime, digest in rows}
+
+    def _load_rows(self, wanted: dict[int, int]) -> dict[int, Bulletin]:
+        by_id = {row_id: position for position, row_id in wanted.items()}
+        ids = list(by_id)
+        out: dict[int, Bulletin] = {}
+        for start in range(0, len(ids), 500):
+            batch = ids[start : start + 500]
+            marks = ",".join("?" * len(batch))
+            for row_id, blob in self._conn.execute(
+                f"SELECT id, bulletin FROM files WHERE id IN ({marks})", batch
+            ):
+                out[by_id[row_id]] = _decode(blob)
+        return out
+
+    def _parse(
+        self, positions: list[int], keys: list[str], workers: int | None
+    ) -> Iterator[list[_Parsed]]:
+        """Parsed chunks as they complete: in a process pool when there is enough work."""
+        items = [(position, keys[position]) for position in positions]
+        workers = workers or _default_workers()
+        if workers <= 1 or len(items) < _MIN_FILES_FOR_POOL:
+            for start in range(0, len(items), 16):
+                yield _parse_chunk(items[start : start + 16])
+            return
+        size = max(4, min(64, len(items) // (workers * 8) or 1))
+        chunks = [items[start : start + size] for start in range(0, len(items), size)]
+        pending: dict[Future[list[_Parsed]], list[tuple[int, str]]] = {}
+        try:
+            with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+                pending = {pool.submit(_parse_chunk, chunk): chunk for chunk in chunks}
+                for future in as_completed(pending):
+                    try:
+                        result = future.result()
+                    except Exception:  # a dead worker: parse that chunk here instead
+                        result = _parse_chunk(pending[future])
+                    del pending[future]
+                    yield result
+        except OSError:  # no processes allowed here: do the rest in-process
+            for chunk in pending.values():
+                yield _parse_chunk(chunk)
+
+    def _store(
+        self, chunk: list[_Parsed], decoded: list[Bulletin], keys: list[str]
+    ) -> dict[int, int]:
+        """Cache a chunk in one transaction; returns position -> row id of what was stored."""
+
+        def write(conn: sqlite3.Connection) -> dict[int, int]:
+            stored: dict[int, int] = {}
+            for parsed, bulletin in zip(chunk, decoded, strict=True):
+                key = keys[parsed.position]
+                old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
+                if old:
+                    conn.execute(f"DELETE FROM {fts.FTS_TABLE} WHERE rowid = ?", (old[0],))
+                if parsed.hash is None:  # unreadable now: forget it, report it, retry next time
+                    conn.execute("DELETE FROM files WHERE path = ?", (key,))
+                    continue
+                (row_id,) = conn.execute(
+                    "INSERT INTO files (path, size, mtime_ns, hash, bulletin_id, failed, bulletin)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
+                    " size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash,"
+                    " bulletin_id = excluded.bulletin_id, failed = excluded.failed,"
+                    " bulletin = excluded.bulletin RETURNING id",
+                    (
+                        key,
+                        parsed.size,
+                        parsed.mtime_ns,
+                        parsed.hash,
+                        bulletin.id,
+                        int(bulletin.failed),
+                        parsed.blob,
+                    ),
+                ).fetchone()
+                fts.insert_rows(conn, [(row_id, bulletin, key)])
+                stored[parsed.position] = row_id
+            return stored
+
+        return self._write(write)
+
+    def _drop_missing(
+        self,
+        known: dict[str, _Row],
+        present: set[str],
+        roots: Iterable[str | os.PathLike[str]] | None,
+        paths: list[Path],
+    ) -> int:
+        base = (
+            {os.path.abspath(r) for r in roots}
+            if roots is not None
+            else {os.path.dirname(os.path.abspath(p)) for p in paths}
+        )
+        prefixes = tuple(b.rstrip(os.sep) + os.sep for b in base)
+        gone = [
+            row.id
+            for key, row in known.items()
+            if key not in present and key.startswith(prefixes) and not os.path.exists(key)
+        ]
+        if gone:
+
+            def write(conn: sqlite3.Connection) -> None:
+                for start in range(0, len(gone), 500):
+                    batch = gone[start : start + 500]
+                    marks = ",".join("?" * len(batch))
+                    conn.execute(f"DELETE FROM files WHERE id IN ({marks})", batch)
+                    conn.execute(f"DELETE FROM {fts.FTS_TABLE} WHERE rowid IN ({marks})", batch)
+
+            self._write(write)
+        return len(gone)
+
+    def _write(self, work: Callable[[sqlite3.Connection], Any]) -> Any:
+        """Run `work` in one immediate transaction, retrying if another process holds the lock."""
+        for attempt in range(_WRITE_RETRIES):
+            try:
+                with _transaction(self._conn):
+                    return work(self._conn)
+            except sqlite3.OperationalError as err:
+                if _error_name(err) not in {"SQLITE_BUSY", "SQLITE_LOCKED"}:
+                    raise
+                if attempt == _WRITE_RETRIES - 1:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    # -- searching -------------------------------------------------------------------------
+
+    def search_text(
+        self, query: str, limit: int = 50, *, everywhere: bool = False
+    ) -> list[TextHit]:
+        """Full-text search over the bulletins of the last update (or the whole index)."""
+        with self._lock:
+            scope: Collection[int] | None = None if everywhere else self._scope
+            return fts.search(self._conn, query, limit, scope)
+
+
+# -- database plumbing ---------------------------------------------------------------------
+
+
+def _error_name(err: sqlite3.Error) -> str:
+    return getattr(err, "sqlite_errorname", "") or ""
+
+
+@contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    """forkserver where available: forking a threaded process (the app) can deadlock."""
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["core.index", "core.parse"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        path, timeout=_BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+    )
+    conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with suppress(FileNotFoundError):
+            os.remove(f"{path}{suffix}")
+
+
+def _open_database(path: Path, notices: list[str]) -> sqlite3.Connection:
+    """Connect, switch to WAL and check the schema; a corrupt file is replaced once."""
+    for attempt in range(2):
+        conn = _connect(path)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL").fetchone()
+            conn.execute("PRAGMA synchronous = NORMAL")
+            _check_schema(conn, notices)
+            return conn
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            if _error_name(err) not in _CORRUPT or attempt:
+                raise
+            _remove_database(path)
+            notices.append(f"the cache file {path} was corrupt ({err}); rebuilt it")
+    raise AssertionError("unreachable")
+
+
+def _create_schema(conn: sqlite3.Connection) -> None:
+    for statement in _SCHEMA:
+        conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _drop_everything(conn: sqlite3.Connection) -> None:
+    tables = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall()
+    virtual = [name for name, sql in tables if (sql or "").upper().startswith("CREATE VIRTUAL")]
+    for name in virtual:
+        conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+    for name, _ in tables:
+        conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+
+
+def _check_schema(conn: sqlite3.Connection, notices: list[str]) -> None:
+    """Create, migrate-by-rebuilding, or invalidate stale bulletins, in one transaction."""
+    fingerprint = pipeline_fingerprint()
+    with _transaction(conn):
+        (version,) = conn.execute("PRAGMA user_version").fetchone()
+        has_tables = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).fetchone()[0]
+        if version != SCHEMA_VERSION and (version or has_tables):
+            _drop_everything(conn)
+            notices.append(
+                f"the cache had schema version {version}, this version uses {SCHEMA_VERSION};"
+                " rebuilt it"
+            )
+        _create_schema(conn)
+        row = conn.execute("SELECT value FROM meta WHERE key = 'parser'").fetchone()
+        if row is not None and row[0] != fingerprint:
+            (stale,) = conn.execute("SELECT count(*) FROM files").fetchone()
+            conn.execute("DELETE FROM files")
+            conn.execute(f"DELETE FROM {fts.FTS_TABLE}")
+            if stale:
+                notices.append(
+                    f"the parser changed since the cache was built; re-parsing {stale} files"
+                )
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('parser', ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (fingerprint,),
+        )

@@ -1,0 +1,252 @@
+"""The persistent index: incremental updates on the seeds, and every cache fault survived."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from core import index as index_module
+from core.cache_paths import INDEX_FILENAME
+from core.index import Index, IndexReport
+from core.parse import parse_file
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture()
+def corpus(tmp_path: Path) -> list[Path]:
+    """A private copy of the seeds, so tests can edit, touch and delete files."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    files = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        target = folder / seed.name
+        shutil.copy(seed, target)
+        files.append(target)
+    return files
+
+
+def _update(cache: Path, files: list[Path], **kwargs: object) -> IndexReport:
+    with Index.open(cache) as index:
+        return index.update(files, **kwargs)  # type: ignore[arg-type]
+
+
+def _dumps(report: IndexReport) -> list[dict[str, object]]:
+    return [b.model_dump() for b in report.bulletins]
+
+
+def test_second_update_reparses_nothing_and_returns_the_same_bulletins(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = _update(tmp_path / "cache", corpus)
+    assert (cold.new, cold.changed, cold.unchanged, cold.removed) == (len(corpus), 0, 0, 0)
+    assert [b.source for b in cold.bulletins] == [str(p) for p in corpus]
+    assert _dumps(cold) == [parse_file(p).model_dump() for p in corpus]
+
+    def no_parsing(path: Path) -> None:
+        raise AssertionError(f"re-parsed {path}")
+
+    monkeypatch.setattr("core.parse.parse_file", no_parsing)
+    warm = _update(tmp_path / "cache", corpus)
+    assert (warm.new, warm.changed, warm.unchanged) == (0, 0, len(corpus))
+    assert _dumps(warm) == _dumps(cold)
+    assert warm.notices == []
+
+
+def test_changed_touched_and_deleted_files(tmp_path: Path, corpus: list[Path]) -> None:
+    cache = tmp_path / "cache"
+    _update(cache, corpus)
+    edited, touched, deleted = corpus[0], corpus[3], corpus[4]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nSe agregó un párrafo.\n", "utf-8")
+    stat = touched.stat()
+    os.utime(touched, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    deleted.unlink()
+    remaining = corpus[:4]
+
+    report = _update(cache, remaining)
+    assert (report.new, report.changed, report.unchanged, report.removed) == (0, 1, 3, 1)
+    assert "Se agregó un párrafo." in report.bulletins[0].text
+    assert [b.source for b in report.bulletins] == [str(p) for p in remaining]
+
+    again = _update(cache, remaining)  # the touch was recorded: no hashing loop next time
+    assert (again.changed, again.unchanged, again.removed) == (0, 4, 0)
+
+
+def test_failed_files_are_cached_and_reported_again(tmp_path: Path, corpus: list[Path]) -> None:
+    empty = corpus[0].parent / "vacio.txt"
+    empty.write_bytes(b"")
+    files = [*corpus, empty]
+    cold = _update(tmp_path / "cache", files)
+    warm = _update(tmp_path / "cache", files)
+    assert cold.failed == warm.failed == 1
+    assert warm.unchanged == len(files)
+    assert warm.bulletins[-1].failed
+    assert warm.bulletins[-1].issues == cold.bulletins[-1].issues
+
+
+def test_unreadable_file_is_reported_but_not_cached(tmp_path: Path, corpus: list[Path]) -> None:
+    ghost = corpus[0].parent / "borrado.txt"  # listed, then gone before reading
+    report = _update(tmp_path / "cache", [*corpus, ghost])
+    assert report.failed == 1 and report.bulletins[-1].failed
+    ghost.write_text(SEEDS.joinpath(corpus[0].name).read_text(encoding="utf-8"), "utf-8")
+    later = _update(tmp_path / "cache", [*corpus, ghost])
+    assert later.failed == 0 and later.new == 1
+
+
+def test_pool_parsing_matches_in_process_parsing(tmp_path: Path, corpus: list[Path]) -> None:
+    many = []
+    for copy in range(12):  # enough files for the process pool
+        for seed in corpus:
+            target = seed.parent / f"{copy:02d}_{seed.name}"
+            shutil.copy(seed, target)
+            many.append(target)
+    pooled = _update(tmp_path / "pooled", many, workers=2)
+    serial = _update(tmp_path / "serial", many, workers=1)
+    assert pooled.new == serial.new == len(many)
+    assert _dumps(pooled) == _dumps(serial)
+
+
+def test_corrupt_cache_file_is_rebuilt_with_a_notice(tmp_path: Path, corpus: list[Path]) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    (cache / INDEX_FILENAME).write_bytes(b"this is not a database\x00" * 200)
+    report = _update(cache, corpus)
+    assert any("corrupt" in notice for notice in report.notices)
+    assert report.new == len(corpus) and report.failed == 0
+    assert _update(cache, corpus).unchanged == len(corpus)
+
+
+def test_truncated_cache_file_is_rebuilt(tmp_path: Path, corpus: list[Path]) -> None:
+    cache = tmp_path / "cache"
+    _update(cache, corpus)
+    db = cache / INDEX_FILENAME
+    data = db.read_bytes()
+    db.write_bytes(data[:4096] + b"\xff" * (len(data) - 4096))
+    report = _update(cache, corpus)
+    assert report.notices, "damage must be reported"
+    assert _dumps(report) == [parse_file(p).model_dump() for p in corpus]
+
+
+def test_older_schema_is_rebuilt_with_a_notice(tmp_path: Path, corpus: list[Path]) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    with sqlite3.connect(cache / INDEX_FILENAME) as old:
+        old.execute("CREATE TABLE bulletins (path TEXT, json TEXT)")
+        old.execute("INSERT INTO bulletins VALUES ('x', '{}')")
+    report = _update(cache, corpus)
+    assert any("schema version 0" in notice for notice in report.notices)
+    assert report.new == len(corpus)
+    with sqlite3.connect(cache / INDEX_FILENAME) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == index_module.SCHEMA_VERSION
+        assert (
+            db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'bulletins'").fetchone()[0]
+            == 0
+        )
+
+
+def test_parser_change_invalidates_cached_bulletins(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _update(tmp_path / "cache", corpus)
+    monkeypatch.setattr(index_module, "pipeline_fingerprint", lambda: "another parser")
+    report = _update(tmp_path / "cache", corpus)
+    assert any("parser changed" in notice for notice in report.notices)
+    assert report.new == len(corpus)
+
+
+def test_unusable_cache_dir_falls_back_to_memory(tmp_path: Path, corpus: list[Path]) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("a file where the cache dir should be")
+    with Index.open(blocker / "cache") as index:
+        assert not index.persistent
+        report = index.update(corpus)
+        assert report.new == len(corpus) and not report.cached
+        assert any("without a cache" in notice for notice in report.notices)
+        assert index.search_text("Zoé Robledo")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def test_read_only_cache_dir_falls_back_to_memory(tmp_path: Path, corpus: list[Path]) -> None:
+    cache = tmp_path / "ro"
+    cache.mkdir()
+    cache.chmod(0o500)
+    try:
+        report = _update(cache, corpus)
+    finally:
+        cache.chmod(0o700)
+    assert report.new == len(corpus) and not report.cached and report.notices
+
+
+def test_no_cache_writes_nothing(tmp_path: Path, corpus: list[Path]) -> None:
+    with Index.open(tmp_path / "cache", use_cache=False) as index:
+        report = index.update(corpus)
+    assert report.new == len(corpus) and not report.cached and report.notices == []
+    assert not (tmp_path / "cache").exists()
+
+
+def test_default_cache_dir_comes_from_the_environment(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IMSS_TUI_CACHE", str(tmp_path / "env-cache"))
+    with Index.open() as index:
+        index.update(corpus)
+        assert index.path == tmp_path / "env-cache" / INDEX_FILENAME
+    assert (tmp_path / "env-cache" / INDEX_FILENAME).is_file()
+
+
+def test_crash_mid_index_leaves_a_usable_cache(tmp_path: Path, corpus: list[Path]) -> None:
+    many = []
+    for copy in range(8):
+        for seed in corpus:
+            target = seed.parent / f"{copy}_{seed.name}"
+            shutil.copy(seed, target)
+            many.append(target)
+
+    def crash(done: int, total: int) -> None:
+        if done >= 16:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        _update(tmp_path / "cache", many, progress=crash, workers=1)
+    resumed = _update(tmp_path / "cache", many, workers=1)
+    assert resumed.unchanged >= 16 and resumed.unchanged + resumed.new == len(many)
+    assert resumed.notices == []
+    assert _dumps(resumed) == _dumps(_update(tmp_path / "fresh", many, workers=1))
+
+
+def _index_in_child(cache: str, files: list[str], out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
+    with Index.open(cache) as index:
+        report = index.update(files, workers=1)
+        out.put([b.id for b in report.bulletins])
+
+
+def test_two_processes_indexing_at_once_both_end_correct(
+    tmp_path: Path, corpus: list[Path]
+) -> None:
+    many = []
+    for copy in range(10):
+        for seed in corpus:
+            target = seed.parent / f"{copy}_{seed.name}"
+            shutil.copy(seed, target)
+            many.append(str(target))
+    expected = [parse_file(p).id for p in many]
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    children = [
+        ctx.Process(target=_index_in_child, args=(str(tmp_path / "cache"), many, queue))
+        for _ in range(2)
+    ]
+    for child in children:
+        child.start()
+    results = [queue.get(timeout=120) for _ in children]
+    for child in children:
+        child.join(timeout=60)
+        assert child.exitcode == 0
+    assert results == [expected, expected]
+    warm = _update(tmp_path / "cache", [Path(p) for p in many])
+    assert warm.unchanged == len(many) and warm.notices == []
