@@ -106,9 +106,9 @@ def _parse_table(bulletins: list[Bulletin]) -> Any:
     table.add_column("file", overflow="fold", ratio=2)
     table.add_column("date", no_wrap=True)
     table.add_column("no.", no_wrap=True)
-    table.add_column("place", ratio=1)
-    table.add_column("title", ratio=4)
-    table.add_column("issues", ratio=2)
+    table.add_column("place", overflow="fold", ratio=1)
+    table.add_column("title", overflow="fold", ratio=4)
+    table.add_column("issues", overflow="fold", ratio=2)
     for b in bulletins:
         table.add_row(
             _text(Path(b.source).name if b.source else "-"),

@@ -9,11 +9,13 @@ single line, with page furniture gone. This module is the only place that knows 
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from core.models import Issue
 
@@ -108,12 +110,23 @@ def _check_textlike(text: str) -> None:
 # --- formats -----------------------------------------------------------------------------------
 
 
+def _page_text(page: Any) -> str:
+    """Layout mode keeps vertical gaps as blank lines, which is where paragraphs end."""
+    try:
+        return page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode is stricter about odd fonts; plain text is still useful
+        return page.extract_text() or ""
+
+
 def pdf_text(data: bytes) -> str:
     """Text layer of a PDF, pages separated by form feeds so page furniture can be found."""
     import io
 
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # pypdf logs repairs of damaged files to stderr; what matters reaches the user as an issue.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -124,7 +137,7 @@ def pdf_text(data: bytes) -> str:
                 raise IngestError("pdf-encrypted", f"encrypted PDF: {err}") from err
             if not ok:
                 raise IngestError("pdf-encrypted", "encrypted PDF: a password is required")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as err:
