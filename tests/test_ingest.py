@@ -54,7 +54,7 @@ def test_encoding_and_line_ending_variants_parse_identically(
 
 def test_cp1252_is_flagged_as_a_guess(tmp_path: Path) -> None:
     b = parse_file(write(tmp_path, "x.txt", "BOLETÍN DE PRENSA\n\nMéxico".encode("cp1252")))
-    assert [i.code for i in b.issues if i.severity == "warning"] == ["encoding"]
+    assert "encoding" in [i.code for i in b.issues if i.severity == "warning"]
 
 
 def _pdf_from_seed(tmp_path: Path, letterhead: str | None = None) -> Path:
