@@ -31,6 +31,11 @@ _TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
 _SPACE = re.compile(r"\s+")
 
 
+def fts_words(user_query: str) -> list[str]:
+    """The searchable words of a query, as the tokenizer will see them."""
+    return _WORD.findall(user_query)
+
+
 def fts_query(user_query: str) -> str | None:
     """Rebuild a user query as quoted FTS5 phrases; None when it has no searchable word.
 

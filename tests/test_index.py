@@ -250,3 +250,37 @@ def test_two_processes_indexing_at_once_both_end_correct(
     assert results == [expected, expected]
     warm = _update(tmp_path / "cache", [Path(p) for p in many])
     assert warm.unchanged == len(many) and warm.notices == []
+
+
+def test_cli_index_reports_new_then_unchanged(
+    tmp_path: Path, corpus: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from core.cli import run
+
+    folder = str(corpus[0].parent)
+    (corpus[0].parent / "notas.docx").write_bytes(b"skipped on purpose")
+    assert run(["index", folder, "--cache-dir", str(tmp_path / "c"), "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert (first["new"], first["unchanged"], first["skipped"]) == (len(corpus), 0, 1)
+    assert run(["index", folder, "--cache-dir", str(tmp_path / "c"), "--json"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert (second["new"], second["unchanged"], second["failed"]) == (0, len(corpus), 0)
+
+
+def test_cli_search_text_prints_highlighted_hits_as_data(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from core.cli import run
+
+    hostile = tmp_path / "hostil.txt"
+    hostile.write_text(
+        "BOLETÍN DE PRENSA\n\nCiudad de México, 1 de enero de 2024.\n\n"
+        "Texto [bold red]rojo[/] con \x1b]52;c;ZXZpbA==\x07 y Robledo.\n",
+        encoding="utf-8",
+    )
+    assert run(["search-text", "robledo", str(hostile), "--no-cache"]) == 0
+    out = capsys.readouterr().out
+    assert "[bold red]rojo[/]" in out
+    assert "\x1b]52" not in out and "\x07" not in out

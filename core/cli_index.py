@@ -1,0 +1,190 @@
+"""`imss-tui index PATH...` and `imss-tui search-text QUERY [PATH...]`, hooked into core.cli.
+
+Progress and notices go to stderr, results to stdout (a table, or JSON Lines with --json);
+bulletin text reaches the terminal only as rich Text made `visible()`, never as markup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from core.cli import (
+    EXIT_FAILED_FILES,
+    EXIT_OK,
+    _console,
+    _report_skipped,
+    _resolve_paths,
+    _text,
+    add_cache_arguments,
+)
+from core.index import Index, IndexReport, Progress
+from core.models import TextHit
+from core.visible import visible
+
+
+def add_index_parsers(sub: Any) -> None:
+    """Register `index` and `search-text` on core.cli's subparsers."""
+    p = sub.add_parser("index", help="build or update the index cache for bulletin files")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
+    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
+    p.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
+    add_cache_arguments(p)
+    p.set_defaults(handler=cmd_index)
+
+    s = sub.add_parser("search-text", help="full-text search over bulletin text (FTS5)")
+    s.add_argument("query", help='words (ANDed), "a phrase", prefix*; accents and case ignored')
+    s.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
+    s.add_argument("--limit", type=int, default=20, help="most hits to show (default: 20)")
+    s.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
+    add_cache_arguments(s)
+    s.set_defaults(handler=cmd_search_text)
+
+
+def _open_index(args: argparse.Namespace) -> Index:
+    return Index.open(args.cache_dir, use_cache=not args.no_cache)
+
+
+def _print_notices(notices: list[str]) -> None:
+    console = _console(stderr=True)
+    for notice in notices:
+        console.print(_text(f"notice: {notice}", "yellow"))
+
+
+def _update_with_progress(
+    index: Index, files: list[Any], workers: int | None = None, *, quiet: bool = False
+) -> IndexReport:
+    """Run the update under a rich progress bar (files/s, ETA) on stderr."""
+    if quiet:
+        return index.update(files, workers=workers)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        ProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.progress import (
+        Progress as RichProgress,
+    )
+    from rich.text import Text
+
+    class FilesPerSecond(ProgressColumn):
+        def render(self, task: Any) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("-- files/s" if speed is None else f"{speed:,.0f} files/s", "cyan")
+
+    columns = (
+        TextColumn("parsing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        FilesPerSecond(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    with RichProgress(*columns, console=_console(stderr=True), transient=True) as bar:
+        task = bar.add_task("parsing", total=None)
+
+        def report(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        callback: Progress = report
+        return index.update(files, callback, workers=workers)
+
+
+def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
+    rate = report.parsed / report.elapsed if report.parsed and report.elapsed else None
+    return {
+        "files": len(report.bulletins),
+        "new": report.new,
+        "changed": report.changed,
+        "unchanged": report.unchanged,
+        "removed": report.removed,
+        "failed": report.failed,
+        "skipped": skipped,
+        "seconds": round(report.elapsed, 3),
+        "files_per_second": None if rate is None else round(rate, 1),
+        "cache": str(index.path) if index.path else None,
+        "notices": report.notices,
+    }
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    found = _resolve_paths(args.paths)
+    with _open_index(args) as index:
+        report = _update_with_progress(index, found.files, args.workers, quiet=args.json)
+        summary = _summary(report, len(found.skipped), index)
+    _print_notices(report.notices)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False))
+    else:
+        from rich.table import Table
+
+        table = Table(title="index", show_header=False)
+        table.add_column("what")
+        table.add_column("count", justify="right")
+        for name in ("files", "new", "changed", "unchanged", "removed", "failed", "skipped"):
+            table.add_row(name, _text(summary[name]))
+        rate = summary["files_per_second"]
+        table.add_row("files/s", _text("-" if rate is None else f"{rate:,.1f}"))
+        table.add_row("seconds", _text(summary["seconds"]))
+        table.add_row("cache", _text(summary["cache"] or "(no cache)", "dim"))
+        console = _console()
+        console.print(table)
+        for bulletin in report.bulletins:
+            if bulletin.failed:
+                reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
+                console.print(_text(f"failed: {bulletin.source}: {reasons}", "red"))
+    _report_skipped(found)
+    return EXIT_FAILED_FILES if report.failed else EXIT_OK
+
+
+def hit_json(hit: TextHit) -> dict[str, Any]:
+    """One `search-text --json` line."""
+    return {
+        "bulletin_id": hit.bulletin_id,
+        "source": hit.source,
+        "title": hit.title,
+        "score": round(hit.score, 4),
+        "snippet": hit.snippet,
+        "snippet_spans": [list(span) for span in hit.snippet_spans],
+        "spans": [list(span) for span in hit.spans],
+    }
+
+
+def _highlighted(hit: TextHit) -> Any:
+    from rich.text import Text
+
+    text = Text(visible(hit.snippet))
+    for start, end in hit.snippet_spans:
+        text.stylize("bold reverse", start, end)
+    return text
+
+
+def cmd_search_text(args: argparse.Namespace) -> int:
+    found = _resolve_paths(args.paths)
+    with _open_index(args) as index:
+        report = index.update(found.files)
+        hits = index.search_text(args.query, limit=max(0, args.limit))
+    _print_notices(report.notices)
+    if args.json:
+        for hit in hits:
+            print(json.dumps(hit_json(hit), ensure_ascii=False))
+    else:
+        from rich.table import Table
+
+        table = Table(title=f"{len(hits)} hit(s)", show_lines=True)
+        table.add_column("#", justify="right")
+        table.add_column("bulletin")
+        table.add_column("snippet", ratio=1)
+        for rank, hit in enumerate(hits, 1):
+            where = _text(hit.title or hit.bulletin_id, "bold")
+            where.append("\n")
+            where.append(_text(hit.source or "", "dim"))
+            table.add_row(_text(rank), where, _highlighted(hit))
+        _console().print(table)
+    _report_skipped(found)
+    return EXIT_OK
