@@ -19,8 +19,11 @@ from typing import Any
 
 from core.models import Issue
 
-#: Reading stops here: bulletins are a few KB; a larger file is not a bulletin we can show whole.
-MAX_BYTES = 8 * 1024 * 1024
+#: Bulletins are a few KB of text. Past these limits a file is read in part (text) or refused
+#: (PDF, which cannot be cut), so a 50 MB download costs bounded time and memory.
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+MAX_PDF_BYTES = 64 * 1024 * 1024
+MAX_TEXT_CHARS = 2 * 1024 * 1024
 
 #: Private-use glyphs that PDF Symbol/Wingdings fonts emit for bullets, plus Unicode bullets.
 BULLET_GLYPHS = (
@@ -332,11 +335,15 @@ def normalize_text(raw: str, issues: list[Issue] | None = None) -> str:
 # --- files -------------------------------------------------------------------------------------
 
 
-def read_bytes(path: Path) -> bytes:
-    """Read at most MAX_BYTES; OS errors become IngestErrors with the reason in words."""
+def _is_pdf(data: bytes, suffix: str) -> bool:
+    return suffix == ".pdf" or (data.startswith(b"%PDF-") and suffix not in (".html", ".htm"))
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """Read at most `limit + 1` bytes; OS errors become IngestErrors with the reason in words."""
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(limit + 1)
     except FileNotFoundError as err:
         raise IngestError("not-found", "file not found (deleted while reading?)") from err
     except PermissionError as err:
@@ -348,23 +355,34 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
+def _truncate_text_bytes(data: bytes, issues: list[Issue]) -> bytes:
+    if len(data) <= MAX_TEXT_BYTES:
+        return data
+    cut = data.rfind(b"\n", 0, MAX_TEXT_BYTES)
+    _warn(
+        issues,
+        "truncated",
+        f"file larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB: only the start was read",
+    )
+    return data[: cut if cut > 0 else MAX_TEXT_BYTES]
+
+
 def ingest_bytes(data: bytes, suffix: str) -> Ingested:
     """Decode and normalize one file's bytes according to its extension."""
     issues: list[Issue] = []
-    if len(data) > MAX_BYTES:
-        data = data[:MAX_BYTES]
-        _warn(
-            issues,
-            "truncated",
-            f"file larger than {MAX_BYTES // (1024 * 1024)} MB; only the start was read",
-        )
     suffix = suffix.lower()
-    if suffix == ".pdf" or (data.startswith(b"%PDF-") and suffix not in (".html", ".htm")):
+    if _is_pdf(data, suffix):
+        if len(data) > MAX_PDF_BYTES:
+            limit = MAX_PDF_BYTES // (1024 * 1024)
+            raise IngestError("too-large", f"PDF larger than {limit} MB; not a press bulletin")
         raw = pdf_text(data)
     elif suffix in (".html", ".htm"):
-        raw = html_text(data, issues)
+        raw = html_text(_truncate_text_bytes(data, issues), issues)
     else:
-        raw = decode_bytes(data, issues)
+        raw = decode_bytes(_truncate_text_bytes(data, issues), issues)
+    if len(raw) > MAX_TEXT_CHARS:
+        raw = raw[:MAX_TEXT_CHARS]
+        _warn(issues, "truncated", "text longer than 2 million characters: only the start is kept")
     _check_textlike(raw)
     text = normalize_text(raw, issues)
     if not text.strip():
@@ -374,4 +392,6 @@ def ingest_bytes(data: bytes, suffix: str) -> Ingested:
 
 def ingest_file(path: Path) -> Ingested:
     """One file on disk -> normalized text; raises IngestError with the reason."""
-    return ingest_bytes(read_bytes(path), path.suffix)
+    with_prefix = read_bytes(path, 8)
+    limit = MAX_PDF_BYTES if _is_pdf(with_prefix, path.suffix.lower()) else MAX_TEXT_BYTES
+    return ingest_bytes(read_bytes(path, limit), path.suffix)
