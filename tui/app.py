@@ -1,0 +1,422 @@
+"""The explorer: bulletin list | reader | entity sidebar, with finder, profile and help screens.
+
+Built by `make_app(...)` so the CLI, the tests and the benchmarks run the very same app.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Input, ProgressBar, Static
+
+from core.models import Bulletin, BulletinEntity, Entity
+from tui.commands import ExplorerCommands
+from tui.kinds import kind_style
+from tui.safe_text import append_safe
+from tui.screens.finder import FinderChoice, FinderScreen
+from tui.screens.help import HelpScreen
+from tui.screens.profile import ProfileChoice, ProfileScreen, as_bulletins
+from tui.widgets.bulletin_list import BulletinList, bulletin_label
+from tui.widgets.entity_rows import EntityResults
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.line_list import LineList
+from tui.widgets.reader import ReaderView
+
+Loader = Callable[..., Any]
+
+#: Below this width the sidebar hides (e shows it); three panes need room to be readable.
+WIDE_LAYOUT = 100
+#: Progress callbacks arrive from the loading thread; redraw at most this often.
+PROGRESS_INTERVAL_S = 0.05
+
+
+def default_loader(paths: Sequence[str] | None, **options: Any) -> Any:
+    from core.corpus import load_corpus
+
+    return load_corpus(paths, **options)
+
+
+class ImssApp(App[None]):
+    """Browse a corpus of IMSS bulletins by the people, places and units they mention."""
+
+    TITLE = "imss-tui"
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {ExplorerCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("slash,ctrl+k", "finder", "Find", id="app.finder"),
+        Binding("escape", "clear", "Clear", id="app.clear"),
+        Binding("s", "search_reader", "Search text", id="app.search_reader"),
+        Binding("n", "next_mention", "Next", id="app.next_mention"),
+        Binding("N", "previous_mention", "Previous", show=False, id="app.previous_mention"),
+        Binding("f", "filter_entity", "Filter", id="app.filter_entity"),
+        Binding("p", "profile", "Profile", id="app.profile"),
+        Binding("e", "toggle_sidebar", "Entities", id="app.toggle_sidebar"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str] | None = None,
+        *,
+        loader: Loader | None = None,
+        **options: Any,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths) if paths else None
+        self.loader = loader or default_loader
+        self.options = options
+        self.corpus: Any = None
+        self.filter_entity_id: str | None = None
+        self.sidebar_forced: bool | None = None
+        self.load_seconds: float | None = None
+        self._last_progress = 0.0
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield Static(id="filter-chip")
+                yield ProgressBar(id="loading", show_eta=False)
+                yield BulletinList(id="bulletins")
+            with Vertical(id="reader-pane"):
+                yield ReaderView(id="reader")
+                yield Input(
+                    placeholder="search this bulletin (enter: next, esc: close)", id="reader-search"
+                )
+            yield EntitySidebar(id="sidebar")
+        yield Footer()
+
+    @property
+    def bulletin_list(self) -> BulletinList:
+        return self.query_one("#bulletins", BulletinList)
+
+    @property
+    def reader(self) -> ReaderView:
+        return self.query_one("#reader", ReaderView)
+
+    @property
+    def sidebar(self) -> EntitySidebar:
+        return self.query_one("#sidebar", EntitySidebar)
+
+    def on_mount(self) -> None:
+        self.bulletin_list.border_title = "Bulletins"
+        self.reader.border_title = "Bulletin"
+        self.sidebar.border_title = "Entities"
+        self.bulletin_list.empty_message = "Loading…"
+        self.sidebar.empty_message = ""
+        self._apply_width(self.size.width)
+        self.bulletin_list.focus()
+        self.load()
+
+    def on_resize(self) -> None:
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        wide = width >= WIDE_LAYOUT
+        show = wide if self.sidebar_forced is None else self.sidebar_forced
+        self.screen.set_class(not wide, "-narrow")
+        self.sidebar.display = show
+
+    # -- loading -------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def load(self) -> None:
+        """Parse (or read from the index) off the UI thread, reporting progress."""
+        started = time.perf_counter()
+        try:
+            corpus = self.loader(self.paths, progress=self._progress_from_thread, **self.options)
+        except Exception as err:  # show it; a traceback in a TUI helps nobody
+            self.call_from_thread(self._load_failed, err)
+            return
+        self.load_seconds = time.perf_counter() - started
+        self.call_from_thread(self._loaded, corpus)
+
+    def _progress_from_thread(self, done: int, total: int, path: Any = None) -> None:
+        now = time.perf_counter()
+        if done < total and now - self._last_progress < PROGRESS_INTERVAL_S:
+            return
+        self._last_progress = now
+        self.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#loading", ProgressBar)
+        bar.update(total=max(total, 1), progress=done)
+        self.bulletin_list.border_subtitle = f"reading {done} / {total}"
+
+    def _load_failed(self, err: Exception) -> None:
+        self.query_one("#loading", ProgressBar).display = False
+        self.bulletin_list.empty_message = "Could not load the corpus."
+        self.bulletin_list.reset()
+        self.reader.set_placeholder(f"Could not load the corpus: {err}")
+        self.notify(str(err), title="Loading failed", severity="error", markup=False)
+
+    def _loaded(self, corpus: Any) -> None:
+        self.corpus = corpus
+        self.query_one("#loading", ProgressBar).display = False
+        listing = self.bulletin_list
+        listing.set_bulletins(list(corpus.bulletins))
+        self.reader.set_placeholder("No bulletins to show.")
+        self._update_counts()
+        if not corpus.bulletins:
+            self.reader.show(None)
+        for notice in getattr(corpus, "notices", []) or []:
+            self.notify(str(notice), markup=False)
+
+    def _update_counts(self) -> None:
+        listing = self.bulletin_list
+        listing.border_subtitle = f"{len(listing.shown)} / {listing.total}"
+
+    # -- list, reader, sidebar -----------------------------------------------------------------
+
+    @on(LineList.Highlighted, "#bulletins")
+    def _bulletin_highlighted(self, event: LineList.Highlighted) -> None:
+        self.open_bulletin(self.bulletin_list.current)
+
+    @on(LineList.Selected, "#bulletins")
+    def _bulletin_selected(self, event: LineList.Selected) -> None:
+        self.reader.focus()
+
+    def open_bulletin(self, bulletin: Bulletin | None) -> None:
+        reader = self.reader
+        if bulletin is reader.bulletin:
+            return
+        reader.show(bulletin)
+        self.sidebar.show_bulletin(bulletin)
+        self._hide_reader_search()
+        if bulletin is None:
+            reader.border_title = "Bulletin"
+            return
+        title = Text()
+        append_safe(title, bulletin.date.isoformat() if bulletin.date else "undated")
+        reader.border_title = title
+        reader.border_subtitle = ""
+        self.sidebar.border_subtitle = str(len(bulletin.entities))
+        if self.filter_entity_id:
+            entity = self._bulletin_entity(bulletin, self.filter_entity_id)
+            if entity is not None:
+                self.sidebar.select_entity(entity)
+                self._focus_entity(entity)
+
+    @on(LineList.Highlighted, "#sidebar")
+    def _entity_highlighted(self, event: LineList.Highlighted) -> None:
+        entity = self.sidebar.current
+        if entity is not None and self.sidebar.has_focus:
+            self._focus_entity(entity)
+
+    @on(LineList.Selected, "#sidebar")
+    def _entity_selected(self, event: LineList.Selected) -> None:
+        entity = self.sidebar.current
+        if entity is not None:
+            self._focus_entity(entity)
+
+    @on(ReaderView.MentionClicked)
+    def _mention_clicked(self, event: ReaderView.MentionClicked) -> None:
+        self.sidebar.select_entity(event.entity)
+        self._focus_entity(event.entity)
+
+    def _focus_entity(self, entity: BulletinEntity, index: int = 0) -> None:
+        self.reader.focus_entity(entity, index)
+        self._show_target_position("mention")
+
+    def _show_target_position(self, what: str) -> None:
+        reader = self.reader
+        if reader.targets:
+            reader.border_subtitle = f"{what} {reader.target_index + 1}/{len(reader.targets)}"
+        else:
+            reader.border_subtitle = f"no {what}es" if what == "match" else ""
+
+    @staticmethod
+    def _bulletin_entity(bulletin: Bulletin, entity_id: str) -> BulletinEntity | None:
+        for entity in bulletin.entities:
+            if entity.entity_id == entity_id:
+                return entity
+        return None
+
+    # -- filter --------------------------------------------------------------------------------
+
+    def apply_filter(self, entity_id: str, bulletin_id: str | None = None) -> None:
+        """List only the bulletins mentioning `entity_id`; open `bulletin_id` (or the first)."""
+        if self.corpus is None:
+            return
+        entity: Entity | None = self.corpus.entity(entity_id)
+        if entity is None:
+            return
+        bulletins = as_bulletins(self.corpus, list(self.corpus.bulletins_mentioning(entity_id)))
+        self.filter_entity_id = entity_id
+        chip = Text("◆ ", style=kind_style(entity.kind))
+        append_safe(chip, entity.name, kind_style(entity.kind))
+        chip.append("  esc ✕", style="dim")
+        self.query_one("#filter-chip", Static).update(chip)
+        self.screen.add_class("-filtered")
+        listing = self.bulletin_list
+        self.reader.bulletin = None  # force a fresh open (and jump) even if it is the same one
+        target = bulletin_id or (bulletins[0].id if bulletins else None)
+        listing.set_filter([b.id for b in bulletins], select=target)
+        self._update_counts()
+        listing.focus()
+
+    def clear_filter(self) -> None:
+        if self.filter_entity_id is None:
+            return
+        self.filter_entity_id = None
+        self.screen.remove_class("-filtered")
+        self.query_one("#filter-chip", Static).update("")
+        self.bulletin_list.set_filter(None)
+        self._update_counts()
+
+    # -- reader search -------------------------------------------------------------------------
+
+    def _hide_reader_search(self) -> None:
+        search = self.query_one("#reader-search", Input)
+        if search.display:
+            search.display = False
+            search.value = ""
+
+    @on(Input.Changed, "#reader-search")
+    def _reader_search_changed(self, event: Input.Changed) -> None:
+        self.reader.search(event.value)
+        self._show_target_position("match")
+
+    @on(Input.Submitted, "#reader-search")
+    def _reader_search_next(self, event: Input.Submitted) -> None:
+        self.reader.step_target(1)
+        self._show_target_position("match")
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "clear":
+            search_open = self.query_one("#reader-search", Input).display
+            return bool(search_open or self.filter_entity_id or self.reader.targets)
+        return True
+
+    def action_clear(self) -> None:
+        search = self.query_one("#reader-search", Input)
+        if search.display:
+            self._hide_reader_search()
+            self.reader.clear_targets()
+            self._show_target_position("mention")
+            self.reader.focus()
+        elif self.filter_entity_id is not None:
+            self.clear_filter()
+        elif self.reader.targets:
+            self.reader.clear_targets()
+            self._show_target_position("mention")
+
+    def action_finder(self) -> None:
+        if self.corpus is None:
+            self.notify("Still loading…")
+            return
+        self.push_screen(FinderScreen(self.corpus), self._finder_done)
+
+    def _finder_done(self, choice: FinderChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.action == "profile":
+            self.open_profile(choice.entity_id)
+        else:
+            self.apply_filter(choice.entity_id)
+
+    def _selected_entity_id(self) -> str | None:
+        entity = self.sidebar.current
+        if entity is not None and entity.entity_id:
+            return entity.entity_id
+        return self.filter_entity_id
+
+    def action_filter_entity(self) -> None:
+        entity_id = self._selected_entity_id()
+        if entity_id:
+            self.apply_filter(entity_id, self.reader.bulletin.id if self.reader.bulletin else None)
+        else:
+            self.notify("Select an entity in the sidebar first.")
+
+    def action_profile(self) -> None:
+        entity_id = self._selected_entity_id()
+        if entity_id:
+            self.open_profile(entity_id)
+        else:
+            self.notify("Select an entity in the sidebar first.")
+
+    def open_profile(self, entity_id: str) -> None:
+        entity = self.corpus.entity(entity_id) if self.corpus is not None else None
+        if entity is not None:
+            self.push_screen(ProfileScreen(self.corpus, entity), self._profile_done)
+
+    def _profile_done(self, choice: ProfileChoice | None) -> None:
+        if choice is not None:
+            self.apply_filter(choice.entity_id, choice.bulletin_id)
+
+    def action_next_mention(self) -> None:
+        self._step(1)
+
+    def action_previous_mention(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        reader = self.reader
+        searching = bool(reader.marks)
+        if reader.step_target(step):
+            self._show_target_position("match" if searching else "mention")
+            return
+        entity = self.sidebar.current
+        if entity is not None:
+            self._focus_entity(entity, 0 if step > 0 else -1)
+
+    def action_search_reader(self) -> None:
+        if self.reader.bulletin is None:
+            return
+        search = self.query_one("#reader-search", Input)
+        search.display = True
+        search.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        self.sidebar_forced = not self.sidebar.display
+        self._apply_width(self.size.width)
+        if self.sidebar.display:
+            self.sidebar.focus()
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(self.help_sections()))
+
+    def help_sections(self) -> list[tuple[str, Iterable[Any]]]:
+        return [
+            ("Everywhere", self.BINDINGS),
+            (
+                "Panes",
+                [
+                    Binding("tab", "focus_next", "Next pane", id="app.focus_next"),
+                    Binding(
+                        "shift+tab", "focus_previous", "Previous pane", id="app.focus_previous"
+                    ),
+                    Binding(
+                        "ctrl+p", "command_palette", "Command palette", id="app.command_palette"
+                    ),
+                ],
+            ),
+            ("Bulletin list, sidebar, result lists", LineList.BINDINGS),
+            ("Reader", ReaderView.BINDINGS),
+            ("Finder", FinderScreen.BINDINGS),
+            ("Profile", ProfileScreen.BINDINGS),
+        ]
+
+
+def make_app(paths: Sequence[str | Path] | None = None, **options: Any) -> ImssApp:
+    """The app for `paths` (None: the bundled seeds); options go to `load_corpus`.
+
+    `loader=` replaces `core.load_corpus` (benchmarks, tests of failure paths).
+    """
+    return ImssApp([str(p) for p in paths] if paths else None, **options)
+
+
+__all__ = ["EntityResults", "ImssApp", "bulletin_label", "make_app"]

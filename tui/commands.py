@@ -1,0 +1,51 @@
+"""The command palette (ctrl+p) offers the explorer's own actions, not just Textual's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from tui.app import ImssApp
+
+#: (title, help, action name on the app)
+EXPLORER_COMMANDS: tuple[tuple[str, str, str], ...] = (
+    (
+        "Find entity",
+        "Fuzzy-find an official, place, facility or institution (/ or ctrl+k)",
+        "finder",
+    ),
+    ("Search in bulletin", "Find words in the open bulletin (s)", "search_reader"),
+    ("Clear filter", "Show every bulletin again (esc)", "clear"),
+    ("Filter by selected entity", "List only bulletins that mention it (f)", "filter_entity"),
+    ("Entity profile", "Names, roles, bulletins and co-occurring entities (p)", "profile"),
+    ("Next mention", "Jump to the next mention or match (n)", "next_mention"),
+    ("Previous mention", "Jump to the previous mention or match (N)", "previous_mention"),
+    ("Toggle entity sidebar", "Show or hide the entities pane (e)", "toggle_sidebar"),
+    ("Show keys", "Every key binding and its id (?)", "help"),
+)
+
+
+class ExplorerCommands(Provider):
+    """Palette entries for the app's actions; each runs the same action as its key."""
+
+    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = cast("ImssApp", self.app)
+        return [
+            (title, help_text, partial(app.run_action, action))
+            for title, help_text, action in EXPLORER_COMMANDS
+        ]
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)

@@ -1,0 +1,160 @@
+"""The fuzzy finder overlay: search every entity of the corpus as you type."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any, ClassVar, Literal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+from textual.worker import get_current_worker
+
+from core.models import Entity, Hit
+from tui.widgets.entity_rows import EntityResults
+from tui.widgets.line_list import LineList
+
+#: Hits fetched per keystroke; the count shows "200+" beyond it.
+RESULT_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class FinderChoice:
+    """What the user picked: filter the list by the entity, or open its profile."""
+
+    entity_id: str
+    action: Literal["filter", "profile"] = "filter"
+
+
+def popular(entities: list[Entity], limit: int) -> list[Entity]:
+    """What the finder shows before anything is typed: the most widely mentioned entities."""
+    return sorted(entities, key=lambda e: (-len(e.bulletin_ids), e.name))[:limit]
+
+
+class FinderScreen(ModalScreen[FinderChoice | None]):
+    """`/` or ctrl+k: type, move with up/down, enter filters, ctrl+o opens the profile."""
+
+    DEFAULT_CSS = """
+    FinderScreen { align: center top; background: $background 60%; }
+    FinderScreen > #finder-box {
+        width: 90%; max-width: 110; height: 80%; margin-top: 2;
+        border: round $accent; border-title-color: $accent; background: $surface;
+    }
+    FinderScreen #finder-query-row { height: 1; }
+    FinderScreen #finder-input { border: none; height: 1; width: 1fr; padding: 0 1; }
+    FinderScreen #finder-count { width: auto; min-width: 9; color: $text-muted; padding: 0 1; }
+    FinderScreen #finder-results { height: 1fr; border-top: solid $panel; }
+    FinderScreen #finder-hint { height: 1; color: $text-muted; padding: 0 1; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="finder.close"),
+        Binding("down", "move(1)", "Next result", show=False, id="finder.down"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="finder.up"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="finder.page_down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="finder.page_up"),
+        Binding("enter", "pick", "Filter list", id="finder.pick"),
+        Binding("ctrl+o", "profile", "Profile", id="finder.profile"),
+    ]
+
+    def __init__(self, corpus: Any, query: str = "") -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.initial_query = query
+        self.total = len(corpus.entities)
+        self.last_latency_ms: float | None = None
+        self.searches = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="finder-box") as box:
+            box.border_title = "Find an official, place, facility or institution"
+            with Horizontal(id="finder-query-row"):
+                yield Input(
+                    value=self.initial_query,
+                    placeholder="type a name, role or place…",
+                    id="finder-input",
+                    select_on_focus=False,
+                )
+                yield Static(id="finder-count")
+            yield EntityResults(id="finder-results")
+            yield Static(
+                Text("↑↓ move · enter filter list · ctrl+o profile · esc close"),
+                id="finder-hint",
+            )
+
+    def on_mount(self) -> None:
+        results = self.query_one(EntityResults)
+        results.can_focus = False  # typing always goes to the query
+        self.query_one(Input).focus()
+        self.run_search(self.initial_query)
+
+    @property
+    def results(self) -> EntityResults:
+        return self.query_one("#finder-results", EntityResults)
+
+    @on(Input.Changed, "#finder-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="finder-search")
+    def run_search(self, query: str) -> None:
+        """Off the UI thread; a newer keystroke cancels this one (exclusive)."""
+        started = time.perf_counter()
+        hits: list[Hit] | list[Entity]
+        hits = (
+            self.corpus.search(query, limit=RESULT_LIMIT)
+            if query.strip()
+            else popular(list(self.corpus.entities), RESULT_LIMIT)
+        )
+        elapsed = (time.perf_counter() - started) * 1000
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show, query, hits, elapsed)
+
+    def _show(self, query: str, hits: list[Any], elapsed_ms: float) -> None:
+        if self.query_one(Input).value != query:
+            return  # a stale answer that arrived after a newer query was typed
+        self.last_latency_ms = elapsed_ms
+        self.searches += 1
+        results = self.results
+        if query.strip():
+            results.set_hits(hits)
+        else:
+            results.set_entities(hits)
+        more = "+" if len(hits) >= RESULT_LIMIT else ""
+        label = f"{len(hits)}{more}/{self.total}" if query.strip() else f"{self.total}"
+        self.query_one("#finder-count", Static).update(Text(label))
+
+    def action_move(self, step: int) -> None:
+        self.results.move_cursor(self.results.cursor + step, step)
+
+    def action_page(self, direction: int) -> None:
+        self.results.action_cursor_page(direction)
+
+    def action_pick(self) -> None:
+        self._choose("filter")
+
+    def action_profile(self) -> None:
+        self._choose("profile")
+
+    def _choose(self, action: Literal["filter", "profile"]) -> None:
+        entity = self.results.current
+        if entity is not None:
+            self.dismiss(FinderChoice(entity.id, action))
+
+    @on(Input.Submitted, "#finder-input")
+    def _submitted(self) -> None:
+        self.action_pick()
+
+    @on(LineList.Selected, "#finder-results")
+    def _clicked(self, event: LineList.Selected) -> None:
+        event.stop()
+        self.action_pick()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

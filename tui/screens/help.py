@@ -1,0 +1,101 @@
+"""`?`: every key binding of the app, grouped by where it works, with its id for remapping."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+HelpSection = tuple[str, Sequence[BindingType]]
+
+
+def _bindings(items: Iterable[BindingType]) -> list[Binding]:
+    return [b for item in items for b in Binding.make_bindings([item])]
+
+
+def merge_keys(
+    bindings: list[Binding], describe: Callable[[Binding], str], keymap: Mapping[str, str]
+) -> list[tuple[str, str, str]]:
+    """One row per action: all its keys together ("j / down"), its description and id.
+
+    Keys remapped with `App.set_keymap` are shown as remapped.
+    """
+    rows: dict[tuple[str, str], list[str]] = {}
+    ids: dict[tuple[str, str], str] = {}
+    for binding in bindings:
+        row = (binding.action, binding.description)
+        keys = rows.setdefault(row, [])
+        ids[row] = binding.id or ""
+        raw = keymap.get(binding.id, binding.key) if binding.id else binding.key
+        for part in raw.split(","):
+            shown = describe(binding.with_key(part.strip()))
+            if shown not in keys:
+                keys.append(shown)
+    return [
+        (" / ".join(keys), desc or action, ids[(action, desc)])
+        for (action, desc), keys in rows.items()
+    ]
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable table of bindings; any of escape, q or ? closes it."""
+
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; background: $background 60%; }
+    HelpScreen > VerticalScroll {
+        width: 90%; max-width: 96; height: 90%;
+        border: round $accent; border-title-color: $accent; background: $surface; padding: 0 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
+        Binding("j,down", "scroll(1)", "Scroll", show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", "Scroll", show=False, id="help.up"),
+    ]
+
+    def __init__(self, sections: Sequence[HelpSection]) -> None:
+        super().__init__()
+        self.sections = sections
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll() as scroll:
+            scroll.border_title = "Keys — esc closes"
+            scroll.can_focus = True
+            yield Static(self._table(), id="help-table")
+
+    def on_mount(self) -> None:
+        self.query_one(VerticalScroll).focus()
+
+    def _table(self) -> Table:
+        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+        table.add_column("key", style="bold", no_wrap=True, min_width=12)
+        table.add_column("action", ratio=1)
+        table.add_column("id", style="dim", no_wrap=True)
+        for title, items in self.sections:
+            table.add_row(Text(title, style="bold underline"), Text(""), Text(""))
+            for keys, desc, binding_id in merge_keys(
+                _bindings(items), self.app.get_key_display, getattr(self.app, "_keymap", {})
+            ):
+                table.add_row(Text(keys), Text(desc), Text(binding_id))
+            table.add_row(Text(""), Text(""), Text(""))
+        table.add_row(
+            Text("Remap", style="bold underline"),
+            Text('App.set_keymap({binding id: keys}) — e.g. {"app.finder": "ctrl+f"}'),
+            Text(""),
+        )
+        return table
+
+    def action_scroll(self, step: int) -> None:
+        scroll = self.query_one(VerticalScroll)
+        scroll.scroll_to(y=scroll.scroll_y + step, animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,171 @@
+"""An entity's profile: names, roles over time, its bulletins and who appears alongside it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from core.models import Bulletin, Entity
+from tui.kinds import KIND_BADGE, KIND_COLOR, kind_style
+from tui.safe_text import append_safe
+from tui.widgets.bulletin_list import BulletinList
+from tui.widgets.entity_rows import EntityResults
+from tui.widgets.line_list import LineList
+
+COOCCURRING_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class ProfileChoice:
+    """Open `bulletin_id` with the list filtered to `entity_id`."""
+
+    entity_id: str
+    bulletin_id: str
+
+
+def as_bulletins(corpus: Any, items: list[Any]) -> list[Bulletin]:
+    """Accept bulletins or bulletin ids from the corpus API."""
+    out: list[Bulletin] = []
+    for item in items:
+        bulletin = item if isinstance(item, Bulletin) else corpus.bulletin(item)
+        if bulletin is not None:
+            out.append(bulletin)
+    return out
+
+
+def cooccurring(corpus: Any, entity_id: str) -> tuple[list[Entity], list[str]]:
+    """Entities seen with `entity_id`, and a "×N" label for how many bulletins they share."""
+    entities: list[Entity] = []
+    labels: list[str] = []
+    for item in corpus.cooccurring(entity_id, COOCCURRING_LIMIT):
+        entity, count = item if isinstance(item, tuple) else (item, None)
+        if not isinstance(entity, Entity):
+            entity = corpus.entity(entity)
+            if entity is None:
+                continue
+        entities.append(entity)
+        labels.append(f"×{count} together" if count is not None else "")
+    return entities, labels
+
+
+def profile_header(entity: Entity) -> Text:
+    text = Text()
+    append_safe(text, entity.name, kind_style(entity.kind) + "underline")
+    text.append(f"  {KIND_BADGE[entity.kind]}", style=KIND_COLOR[entity.kind])
+    count = len(entity.bulletin_ids)
+    text.append(
+        f"  · {count} bulletin{'s' if count != 1 else ''}, {entity.mention_count} mentions\n",
+        style="dim",
+    )
+    aliases = [a for a in entity.aliases if a != entity.name]
+    if aliases:
+        text.append("Also written  ", style="dim")
+        for i, alias in enumerate(aliases):
+            if i:
+                text.append(" · ", style="dim")
+            append_safe(text, alias, "italic")
+        text.append("\n")
+    for role in entity.roles:
+        text.append("Role  ", style="dim")
+        append_safe(text, role.role, "bold")
+        dates = sorted(role.dates)
+        if dates:
+            first, last = dates[0].isoformat(), dates[-1].isoformat()
+            text.append(f"  {first}" + (f" → {last}" if last != first else ""), style="dim")
+        else:
+            text.append("  (undated)", style="dim italic")
+        text.append("\n")
+    text.rstrip()
+    return text
+
+
+class ProfileScreen(Screen[ProfileChoice | None]):
+    """Enter on a bulletin opens it; enter on a co-occurring entity shows that profile."""
+
+    DEFAULT_CSS = """
+    ProfileScreen #profile-header {
+        height: auto; max-height: 40%; padding: 0 1;
+        border: round $accent; border-title-color: $accent;
+    }
+    ProfileScreen #profile-body { height: 1fr; }
+    ProfileScreen #profile-bulletins { width: 1fr; border: round $panel; }
+    ProfileScreen #profile-cooccurring { width: 1fr; border: round $panel; }
+    ProfileScreen LineList:focus { border: round $accent; }
+    ProfileScreen.-narrow #profile-body { layout: vertical; }
+    ProfileScreen.-narrow #profile-bulletins, ProfileScreen.-narrow #profile-cooccurring {
+        width: 100%; height: 1fr;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q", "close", "Back", id="profile.close"),
+        Binding("f", "filter", "Filter list", id="profile.filter"),
+    ]
+
+    def __init__(self, corpus: Any, entity: Entity) -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.entity = entity
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="profile-header") as header:
+            header.border_title = "Profile"
+            yield Static(profile_header(self.entity), id="profile-text")
+        with Horizontal(id="profile-body"):
+            yield BulletinList(id="profile-bulletins")
+            yield EntityResults(id="profile-cooccurring")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        bulletins = as_bulletins(
+            self.corpus, list(self.corpus.bulletins_mentioning(self.entity.id))
+        )
+        listing = self.query_one("#profile-bulletins", BulletinList)
+        listing.border_title = "Bulletins, in date order"
+        listing.border_subtitle = str(len(bulletins))
+        listing.set_bulletins(bulletins)
+        others, labels = cooccurring(self.corpus, self.entity.id)
+        together = self.query_one("#profile-cooccurring", EntityResults)
+        together.border_title = "Mentioned alongside"
+        together.empty_message = "Nobody else."
+        together.set_entities(others, labels)
+        listing.focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < 100, "-narrow")
+
+    @on(LineList.Selected, "#profile-bulletins")
+    def _open_bulletin(self, event: LineList.Selected) -> None:
+        event.stop()
+        bulletin = self.query_one("#profile-bulletins", BulletinList).current
+        if bulletin is not None:
+            self.dismiss(ProfileChoice(self.entity.id, bulletin.id))
+
+    @on(LineList.Selected, "#profile-cooccurring")
+    def _open_other(self, event: LineList.Selected) -> None:
+        event.stop()
+        other = self.query_one("#profile-cooccurring", EntityResults).current
+        if other is not None:
+            self.app.push_screen(ProfileScreen(self.corpus, other), self._forward)
+
+    def _forward(self, choice: ProfileChoice | None) -> None:
+        """A nested profile picked a bulletin: pass it down to whoever opened this one."""
+        if choice is not None:
+            self.dismiss(choice)
+
+    def action_filter(self) -> None:
+        listing = self.query_one("#profile-bulletins", BulletinList)
+        bulletin = listing.current or (listing.shown[0] if listing.shown else None)
+        if bulletin is not None:
+            self.dismiss(ProfileChoice(self.entity.id, bulletin.id))
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,118 @@
+"""The bulletin list: two lines per bulletin (date and number, then title), filterable."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from pathlib import Path
+
+from rich.text import Text
+
+from core.models import Bulletin
+from tui.safe_text import append_safe
+from tui.widgets.line_list import LineList
+
+
+def bulletin_label(bulletin: Bulletin) -> str:
+    """What a bulletin is called where there is no room for more: its title or file name."""
+    if bulletin.title:
+        return bulletin.title
+    if bulletin.source:
+        return Path(bulletin.source).name
+    return bulletin.id
+
+
+def first_error(bulletin: Bulletin) -> str:
+    for issue in bulletin.issues:
+        if issue.severity == "error":
+            return issue.message
+    return "could not be read"
+
+
+class BulletinList(LineList):
+    """All bulletins in corpus order; a filter narrows them to a set of ids."""
+
+    DEFAULT_CSS = """
+    BulletinList .bulletin-list--meta { color: $text-muted; }
+    """
+
+    empty_message = "No bulletins."
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._all: list[Bulletin] = []
+        self._shown: list[Bulletin] = []
+
+    @property
+    def total(self) -> int:
+        return len(self._all)
+
+    @property
+    def shown(self) -> Sequence[Bulletin]:
+        return self._shown
+
+    @property
+    def current(self) -> Bulletin | None:
+        if 0 <= self.cursor < len(self._shown):
+            return self._shown[self.cursor]
+        return None
+
+    def set_bulletins(self, bulletins: Sequence[Bulletin]) -> None:
+        self._all = list(bulletins)
+        self._shown = list(self._all)
+        self.reset(0 if self._shown else None)
+
+    def set_filter(self, ids: Collection[str] | None, select: str | None = None) -> None:
+        """Show only bulletins whose id is in `ids` (None: all); keep or move the cursor."""
+        keep = select or (self.current.id if self.current else None)
+        if ids is None:
+            self._shown = list(self._all)
+        else:
+            wanted = set(ids)
+            self._shown = [b for b in self._all if b.id in wanted]
+        index = self.index_of(keep) if keep else None
+        self.reset(index if index is not None else 0)
+
+    def index_of(self, bulletin_id: str) -> int | None:
+        for index, bulletin in enumerate(self._shown):
+            if bulletin.id == bulletin_id:
+                return index
+        return None
+
+    def select_id(self, bulletin_id: str) -> bool:
+        index = self.index_of(bulletin_id)
+        if index is None:
+            return False
+        self.cursor = index
+        return True
+
+    # -- LineList ------------------------------------------------------------------------------
+
+    def item_count(self) -> int:
+        return len(self._shown)
+
+    def item_height(self, index: int) -> int:
+        return 2
+
+    def render_item_line(self, index: int, line: int, width: int) -> Text:
+        bulletin = self._shown[index]
+        text = Text()
+        if line == 0:
+            if bulletin.failed:
+                text.append("✗ failed ", style="bold red")
+                append_safe(text, Path(bulletin.source or bulletin.id).name, "red")
+                return text
+            date = bulletin.date.isoformat() if bulletin.date else "undated"
+            text.append(date, style="bold" if bulletin.date else "italic dim")
+            if bulletin.number:
+                text.append("  No. ", style="dim")
+                append_safe(text, bulletin.number, "dim")
+            if bulletin.place:
+                text.append("  ")
+                append_safe(text, bulletin.place, "dim italic")
+            return text
+        text.append("  ")
+        if bulletin.failed:
+            append_safe(text, first_error(bulletin), "italic")
+        else:
+            append_safe(text, bulletin_label(bulletin))
+        return text

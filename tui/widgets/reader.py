@@ -1,0 +1,367 @@
+"""The reader: one bulletin, wrapped to the pane, mentions coloured by kind, jumpable.
+
+Drawn with the line API so a bulletin that is one 1,000,000-character line costs no more to
+scroll than a short one. The text shown is `Bulletin.text` block by block ("\\n\\n" separated),
+so entity spans and search matches map straight onto wrapped lines.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from rich._wrap import divide_line
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from core.models import Bulletin, BulletinEntity
+from tui.kinds import current_mention_style, mention_style
+from tui.safe_text import append_safe, visible
+
+MARK_STYLE = Style(color="black", bgcolor="#d7d75f")
+CURRENT_MARK_STYLE = Style(color="black", bgcolor="#ff8700", bold=True)
+LABEL_WIDTH = 7
+
+
+@dataclass(frozen=True)
+class Line:
+    """A wrapped line and, when it shows bulletin text, where that text starts in `text`."""
+
+    text: Text
+    origin: int | None = None
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free, one character per character (so offsets survive)."""
+    out = []
+    for char in text:
+        base = unicodedata.normalize("NFD", char)[:1] or char
+        out.append(base.lower()[:1] or base)
+    return "".join(out)
+
+
+def iter_blocks(text: str) -> list[tuple[int, str]]:
+    """(offset, block) for each "\\n\\n"-separated block of the normalized text."""
+    blocks: list[tuple[int, str]] = []
+    start = 0
+    while start <= len(text):
+        end = text.find("\n\n", start)
+        if end < 0:
+            end = len(text)
+        if end > start:
+            blocks.append((start, text[start:end]))
+        start = end + 2
+    return blocks
+
+
+def find_all(text: str, query: str) -> list[tuple[int, int]]:
+    """Accent- and case-insensitive occurrences of `query` in `text`."""
+    needle = fold(query.strip())
+    if not needle:
+        return []
+    haystack = fold(text)
+    found: list[tuple[int, int]] = []
+    at = haystack.find(needle)
+    while at >= 0:
+        found.append((at, at + len(needle)))
+        at = haystack.find(needle, at + max(1, len(needle)))
+    return found
+
+
+class ReaderView(ScrollView, can_focus=True):
+    """Shows one bulletin; `targets` are spans that n / N step through."""
+
+    DEFAULT_CSS = """
+    ReaderView {
+        overflow-x: hidden;
+        overflow-y: auto;
+        padding: 0 1;
+        scrollbar-size-vertical: 1;
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "scroll_lines(1)", "Scroll down", show=False, id="reader.down"),
+        Binding("up,k", "scroll_lines(-1)", "Scroll up", show=False, id="reader.up"),
+        Binding(
+            "pagedown,space", "scroll_pages(1)", "Page down", show=False, id="reader.page_down"
+        ),
+        Binding("pageup,b", "scroll_pages(-1)", "Page up", show=False, id="reader.page_up"),
+        Binding("home,g", "scroll_home_now", "Top", show=False, id="reader.top"),
+        Binding("end,G", "scroll_end_now", "Bottom", show=False, id="reader.bottom"),
+    ]
+
+    class MentionClicked(Message):
+        """The user clicked an entity mention in the text."""
+
+        def __init__(self, entity: BulletinEntity) -> None:
+            super().__init__()
+            self.entity = entity
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.bulletin: Bulletin | None = None
+        self.placeholder = "Loading bulletins…"
+        self._lines: list[Line] = []
+        self._origins: list[tuple[int, int]] = []  # (origin, line index) for text lines
+        self._width = 0
+        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
+        self._mention_at: list[tuple[int, int, BulletinEntity]] = []
+        self.targets: list[tuple[int, int]] = []
+        self.target_index = -1
+        self.target_style: Style = CURRENT_MARK_STYLE
+        self.marks: list[tuple[int, int]] = []
+
+    # -- content -------------------------------------------------------------------------------
+
+    def show(self, bulletin: Bulletin | None) -> None:
+        """Display `bulletin` from the top; clears targets and search marks."""
+        self.bulletin = bulletin
+        self.targets, self.target_index, self.marks = [], -1, []
+        self._mention_at = (
+            sorted(
+                (span.start, span.end, entity)
+                for entity in (bulletin.entities if bulletin else [])
+                for span in entity.mentions
+            )
+            if bulletin
+            else []
+        )
+        self._rebuild()
+        self.scroll_to(y=0, animate=False)
+
+    def set_placeholder(self, message: str) -> None:
+        self.placeholder = message
+        if self.bulletin is None:
+            self._rebuild()
+
+    def set_targets(
+        self,
+        spans: list[tuple[int, int]],
+        style: Style,
+        *,
+        index: int = 0,
+        marks: bool = False,
+    ) -> None:
+        """Spans n / N cycle through; `marks` also paints all of them (search results)."""
+        self.targets = sorted(spans)
+        self.target_style = style
+        self.marks = list(self.targets) if marks else []
+        self.target_index = -1
+        self._cache.clear()
+        if self.targets:
+            self.goto_target(index)
+        else:
+            self.refresh()
+
+    def clear_targets(self) -> None:
+        self.set_targets([], CURRENT_MARK_STYLE)
+
+    def goto_target(self, index: int) -> None:
+        if not self.targets:
+            return
+        self.target_index = index % len(self.targets)
+        start, _ = self.targets[self.target_index]
+        self._cache.clear()
+        self.refresh()
+        line = self.line_for_offset(start)
+        self.scroll_to(y=max(0, line - max(1, self.size.height) // 3), animate=False)
+
+    def step_target(self, step: int) -> bool:
+        if not self.targets:
+            return False
+        self.goto_target(self.target_index + step)
+        return True
+
+    def focus_entity(self, entity: BulletinEntity, index: int = 0) -> None:
+        spans = [(span.start, span.end) for span in entity.mentions]
+        self.set_targets(spans, current_mention_style(entity.kind), index=index)
+
+    def search(self, query: str) -> int:
+        """Mark every occurrence of `query`; returns how many."""
+        spans = find_all(self.bulletin.text, query) if self.bulletin else []
+        self.set_targets(spans, CURRENT_MARK_STYLE, marks=True)
+        return len(spans)
+
+    def line_for_offset(self, offset: int) -> int:
+        keys = [origin for origin, _ in self._origins]
+        at = bisect_right(keys, offset) - 1
+        if at < 0:
+            return 0
+        return self._origins[at][1]
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def on_resize(self, event: events.Resize) -> None:
+        if event.size.width != self._width:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        width = max(10, self.size.width)
+        self._width = self.size.width
+        self._lines = self._layout(width)
+        self._origins = [
+            (ln.origin, i) for i, ln in enumerate(self._lines) if ln.origin is not None
+        ]
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self._lines))
+        self.refresh()
+
+    def _wrap(self, text: Text, width: int, origin: int | None, indent: str = "") -> list[Line]:
+        plain = text.plain
+        if not plain:
+            return [Line(Text(), origin)]
+        room = max(4, width - len(indent))
+        offsets = divide_line(plain, room, fold=True)
+        pieces = text.divide(offsets)
+        out: list[Line] = []
+        position = 0
+        for piece in pieces:
+            line = Text(indent) + piece if indent else piece
+            line.rstrip()
+            out.append(Line(line, None if origin is None else origin + position))
+            position += len(piece.plain)
+        return out
+
+    def _layout(self, width: int) -> list[Line]:
+        bulletin = self.bulletin
+        if bulletin is None:
+            return [Line(Text(self.placeholder, style="italic dim"))]
+        lines: list[Line] = []
+        if bulletin.failed:
+            lines += self._wrap(
+                Text("✗ This file could not be read", style="bold red"), width, None
+            )
+            lines.append(Line(Text()))
+        for label, value in self._fields(bulletin):
+            wrapped = self._wrap(value, width, None, indent=" " * LABEL_WIDTH)
+            first = Text(f"{label:<{LABEL_WIDTH}}", style="dim")
+            first.append_text(wrapped[0].text[LABEL_WIDTH:])
+            lines.append(Line(first))
+            lines += wrapped[1:]
+        lines.append(Line(Text("─" * width, style="dim")))
+        if bulletin.issues:
+            for issue in bulletin.issues:
+                style = "bold red" if issue.severity == "error" else "yellow"
+                row = Text(f"{issue.severity}: ", style=style)
+                append_safe(row, issue.message, style if issue.severity == "error" else "")
+                append_safe(row, f"  [{issue.code}]", "dim")
+                lines += self._wrap(row, width, None, indent="  ")
+            lines.append(Line(Text()))
+        for offset, block in iter_blocks(bulletin.text):
+            text = Text(visible(block), style=self._block_style(bulletin, block))
+            end = offset + len(block)
+            for start, stop, entity in self._mention_at:
+                if start < end and stop > offset:
+                    text.stylize(mention_style(entity.kind), start - offset, stop - offset)
+            lines += self._wrap(text, width, offset)
+            lines.append(Line(Text()))
+        return lines
+
+    @staticmethod
+    def _fields(bulletin: Bulletin) -> list[tuple[str, Text]]:
+        fields: list[tuple[str, Text]] = []
+        if bulletin.kind:
+            fields.append(("Kind", append_safe(Text(), bulletin.kind, "bold")))
+        if bulletin.number:
+            fields.append(("No.", append_safe(Text(), bulletin.number)))
+        if bulletin.place:
+            fields.append(("Place", append_safe(Text(), bulletin.place)))
+        date = Text()
+        if bulletin.date:
+            date.append(bulletin.date.isoformat(), style="bold")
+            if bulletin.date_text:
+                date.append("  ")
+        elif not bulletin.failed:
+            date.append("undated", style="italic")
+        if bulletin.date_text:
+            append_safe(date, f"“{bulletin.date_text}”", "italic dim")
+        if date.plain:
+            fields.append(("Date", date))
+        if bulletin.source:
+            fields.append(("File", append_safe(Text(), Path(bulletin.source).name, "dim")))
+        return fields
+
+    @staticmethod
+    def _block_style(bulletin: Bulletin, block: str) -> str:
+        if bulletin.title and block == bulletin.title:
+            return "bold"
+        if block.startswith("•"):
+            return "italic"
+        if block in (bulletin.kind, bulletin.number) or (
+            bulletin.date_text and bulletin.date_text in block and len(block) < 200
+        ):
+            return "dim"
+        return ""
+
+    # -- rendering -----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        line_no = self.scroll_offset.y + y
+        width = self.size.width
+        base = self.rich_style
+        if not 0 <= line_no < len(self._lines):
+            return Strip.blank(width, base)
+        key = (line_no, width)
+        strip = self._cache.get(key)
+        if strip is None:
+            line = self._lines[line_no]
+            text = self._decorate(line)
+            text.no_wrap = True
+            text.truncate(width, overflow="crop", pad=True)
+            strip = Strip(list(Segment.apply_style(text.render(self.app.console), base)), width)
+            self._cache[key] = strip
+        return strip
+
+    def _decorate(self, line: Line) -> Text:
+        """Paint search marks and the current target over a wrapped line, at render time."""
+        if line.origin is None or not (self.marks or self.targets):
+            return line.text
+        text = line.text.copy()
+        start, end = line.origin, line.origin + len(text.plain)
+        for mark_start, mark_end in self.marks:
+            if mark_start < end and mark_end > start:
+                text.stylize(MARK_STYLE, max(0, mark_start - start), mark_end - start)
+        if 0 <= self.target_index < len(self.targets):
+            t_start, t_end = self.targets[self.target_index]
+            if t_start < end and t_end > start:
+                text.stylize(self.target_style, max(0, t_start - start), t_end - start)
+        return text
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_scroll_lines(self, count: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + count, animate=False)
+
+    def action_scroll_pages(self, count: int) -> None:
+        self.scroll_to(y=self.scroll_offset.y + count * max(1, self.size.height - 2), animate=False)
+
+    def action_scroll_home_now(self) -> None:
+        self.scroll_to(y=0, animate=False)
+
+    def action_scroll_end_now(self) -> None:
+        self.scroll_to(y=max(0, len(self._lines) - self.size.height), animate=False)
+
+    def on_click(self, event: events.Click) -> None:
+        line_no = self.scroll_offset.y + event.y
+        if not 0 <= line_no < len(self._lines):
+            return
+        line = self._lines[line_no]
+        if line.origin is None:
+            return
+        offset = line.origin + max(0, event.x - self.styles.padding.left)
+        for start, stop, entity in self._mention_at:
+            if start <= offset < stop:
+                self.post_message(self.MentionClicked(entity))
+                return
