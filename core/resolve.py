@@ -1,0 +1,306 @@
+"""Merge the entities seen in single bulletins into corpus-wide `Entity` records.
+
+Merge rule (same kind only; every step is symmetric, so the result does not depend on the
+order of the input):
+
+1. Same words after folding: names whose folded words are equal are one entity. Case, accents,
+   punctuation and spacing never separate ("Frinne Azuara Yarzabal" = "Frinné Azuara
+   Yarzábal"). For facilities and institutions a number word before a digit is dropped
+   ("Hospital General de Zona número 1" = "Hospital General de Zona No. 1").
+2. One misspelled word (officials only): two names with the same number of words that differ
+   in exactly one word merge when that word is a spelling variant: both at least
+   `MIN_VARIANT_WORD_LEN` letters, same first letter, optimal-string-alignment distance <=
+   `MAX_VARIANT_EDITS` (rapidfuzz), and the whole names score `fuzz.ratio >= MIN_NAME_RATIO`.
+   "González Anaya" = "Gonzales Anaya", but "Hernández" != "Fernández" (first letter) and
+   "Duarte Jáquez" != "Duarte Olivares" (not a variant).
+3. Short form of one full name (officials only): a name of two or more words merges into a
+   longer name when its words appear in the longer one in order and it either starts with the
+   same given name ("Zoé Robledo" -> "Zoé Robledo Aburto") or is its trailing surnames
+   ("González Anaya" -> "José Antonio González Anaya"), and exactly one entity from step 2
+   fits. An ambiguous short form ("José Antonio" when two José Antonios exist) stays apart,
+   and a single word never merges across bulletins: the extractor links "González Anaya
+   dijo" inside a bulletin, where the context makes it safe.
+
+Places are never merged fuzzily: "Zacatecas" and "Zacatepec" are two municipalities.
+
+Scale: step 1 is a dict; step 2 finds variant words with a symmetric-deletion index over the
+vocabulary (each word indexed under its one-letter deletions), so candidates come from
+lookups, never from comparing all pairs; step 3 looks up (given name, word) and trailing
+surname pairs. Linear in the number of distinct names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
+
+from core.models import Bulletin, BulletinEntity, Entity, EntityKind, RoleSeen
+from core.textfold import count_diacritics, fold, nfc, slug, words
+
+#: Shortest word that may differ by a typo between two spellings of one person.
+MIN_VARIANT_WORD_LEN = 5
+#: Edits (insert, delete, substitute, swap neighbours) allowed in that one word.
+MAX_VARIANT_EDITS = 1
+#: Whole-name similarity (rapidfuzz fuzz.ratio, 0-100) required on top of the word rule.
+MIN_NAME_RATIO = 90.0
+
+_NUMBER_WORDS = frozenset({"no", "num", "numero", "nro", "n"})
+_FUZZY_KINDS = frozenset({EntityKind.OFFICIAL})
+_KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
+
+
+def corpus_order_key(bulletin: Bulletin) -> tuple[bool, dt.date, str, str]:
+    """Date order, undated last, ties broken by source path then id (stable across runs)."""
+    return (
+        bulletin.date is None,
+        bulletin.date or dt.date.min,
+        bulletin.source or "",
+        bulletin.id,
+    )
+
+
+def match_words(kind: EntityKind, name: str) -> tuple[str, ...]:
+    """The words two spellings must share to be the same entity under rule 1."""
+    tokens = words(name)
+    if kind in (EntityKind.FACILITY, EntityKind.INSTITUTION):
+        tokens = [
+            t
+            for i, t in enumerate(tokens)
+            if not (t in _NUMBER_WORDS and i + 1 < len(tokens) and tokens[i + 1].isdigit())
+        ]
+    return tuple(tokens)
+
+
+@dataclass
+class _Group:
+    """All sightings of one spelling key (rule 1)."""
+
+    kind: EntityKind
+    key: tuple[str, ...]
+    spellings: Counter[str] = field(default_factory=Counter)
+    sightings: list[tuple[Bulletin, BulletinEntity]] = field(default_factory=list)
+
+
+class _UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        root = i
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[i] != root:
+            self.parent[i], i = root, self.parent[i]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Smaller index wins: deterministic whatever order unions arrive in.
+            lo, hi = (ra, rb) if ra < rb else (rb, ra)
+            self.parent[hi] = lo
+
+
+def resolve(bulletins: list[Bulletin]) -> list[Entity]:
+    """Corpus-wide entities from the bulletins' own entities; sets each `entity_id` too.
+
+    See the module docstring for the merge rule.
+    """
+    ordered = sorted(bulletins, key=corpus_order_key)
+    groups = _group_spellings(ordered)
+    # Sorted keys make group indexes, hence union-find roots, independent of input order.
+    groups.sort(key=lambda g: (_KIND_ORDER[g.kind], g.key))
+    uf = _UnionFind(len(groups))
+    for kind in _FUZZY_KINDS:
+        members = [i for i, g in enumerate(groups) if g.kind is kind]
+        _merge_variants(groups, members, uf)
+        _merge_short_forms(groups, members, uf)
+    clusters: dict[int, list[_Group]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        clusters[uf.find(i)].append(group)
+    rank = {b.id: i for i, b in enumerate(ordered)}
+    entities: list[Entity] = []
+    used_ids: set[str] = set()
+    for root in sorted(clusters):
+        entity = _build_entity(clusters[root], rank, used_ids)
+        entities.append(entity)
+    entities.sort(key=lambda e: (_KIND_ORDER[e.kind], fold(e.name), e.id))
+    return entities
+
+
+def _group_spellings(ordered: Iterable[Bulletin]) -> list[_Group]:
+    by_key: dict[tuple[EntityKind, tuple[str, ...]], _Group] = {}
+    for bulletin in ordered:
+        for seen in bulletin.entities:
+            kind = EntityKind(seen.kind)
+            key = match_words(kind, seen.name)
+            if not key:
+                seen.entity_id = None
+                continue
+            group = by_key.get((kind, key))
+            if group is None:
+                group = by_key[(kind, key)] = _Group(kind, key)
+            group.spellings[" ".join(nfc(seen.name).split())] += 1
+            group.sightings.append((bulletin, seen))
+    return list(by_key.values())
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
+
+
+def _is_variant(a: str, b: str) -> bool:
+    return (
+        a[0] == b[0]
+        and min(len(a), len(b)) >= MIN_VARIANT_WORD_LEN
+        and OSA.distance(a, b, score_cutoff=MAX_VARIANT_EDITS) <= MAX_VARIANT_EDITS
+    )
+
+
+def _merge_variants(groups: list[_Group], members: list[int], uf: _UnionFind) -> None:
+    """Rule 2: names equal but for one word that is a spelling variant."""
+    by_key = {groups[i].key: i for i in members}
+    vocabulary = {w for i in members for w in groups[i].key if len(w) >= MIN_VARIANT_WORD_LEN}
+    by_deletion: dict[str, list[str]] = defaultdict(list)
+    for word in sorted(vocabulary):
+        for deleted in _deletions(word):
+            by_deletion[deleted].append(word)
+    variants: dict[str, set[str]] = defaultdict(set)
+    for bucket in by_deletion.values():
+        if len(bucket) < 2:
+            continue
+        for a in bucket:
+            for b in bucket:
+                if a < b and _is_variant(a, b):
+                    variants[a].add(b)
+                    variants[b].add(a)
+    for i in members:
+        key = groups[i].key
+        if len(key) < 2:
+            continue
+        for pos, word in enumerate(key):
+            for other in sorted(variants.get(word, ())):
+                j = by_key.get((*key[:pos], other, *key[pos + 1 :]))
+                if j is not None and fuzz.ratio(" ".join(key), " ".join(groups[j].key)) >= (
+                    MIN_NAME_RATIO
+                ):
+                    uf.union(i, j)
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind) -> None:
+    """Rule 3: a short form joins the one longer name it can stand for."""
+    by_given_and_word: dict[tuple[str, str], set[int]] = defaultdict(set)
+    by_surnames: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for i in members:
+        key = groups[i].key
+        if len(key) < 3:
+            continue
+        for word in key[1:]:
+            by_given_and_word[(key[0], word)].add(i)
+        by_surnames[(key[-2], key[-1])].add(i)
+    decisions: list[tuple[int, int]] = []
+    for i in members:
+        short = groups[i].key
+        if len(short) < 2:
+            continue
+        candidates: set[int] = set()
+        lookups = [by_given_and_word.get((short[0], w), set()) for w in short[1:]]
+        if all(lookups):
+            common = set.intersection(*lookups)
+            candidates |= {
+                j
+                for j in common
+                if len(groups[j].key) > len(short) and _is_subsequence(short, groups[j].key)
+            }
+        candidates |= {
+            j
+            for j in by_surnames.get((short[-2], short[-1]), ())
+            if len(groups[j].key) > len(short) and groups[j].key[-len(short) :] == short
+        }
+        own = uf.find(i)
+        roots = {uf.find(j) for j in candidates} - {own}
+        if len(roots) == 1:
+            decisions.append((i, roots.pop()))
+    for i, root in decisions:
+        uf.union(i, root)
+
+
+def _canonical(kind: EntityKind, spellings: Counter[str], frequency: dict[str, int]) -> str:
+    """Full form first (most words); then, for people, the accented spelling (PDFs often lose
+    accents); then the most frequent, longest; alphabetical last so ties are stable."""
+
+    def preference(name: str) -> tuple[int, int, int, int, int, str]:
+        accents = count_diacritics(name)
+        accented = min(accents, 1) if kind is EntityKind.OFFICIAL else 0
+        return (-len(words(name)), -accented, -frequency[name], -accents, -len(name), name)
+
+    return min(spellings, key=preference)
+
+
+def _build_entity(cluster: list[_Group], rank: dict[str, int], used_ids: set[str]) -> Entity:
+    kind = cluster[0].kind
+    spellings: Counter[str] = Counter()
+    bulletins_by_spelling: dict[str, set[str]] = defaultdict(set)
+    sightings: list[tuple[Bulletin, BulletinEntity]] = []
+    for group in cluster:
+        spellings.update(group.spellings)
+        sightings.extend(group.sightings)
+        for bulletin, seen in group.sightings:
+            bulletins_by_spelling[" ".join(nfc(seen.name).split())].add(bulletin.id)
+    frequency = {name: len(ids) for name, ids in bulletins_by_spelling.items()}
+    name = _canonical(kind, spellings, frequency)
+    aliases = sorted((s for s in spellings if s != name), key=lambda s: (-frequency[s], s))
+    sightings.sort(key=lambda pair: rank[pair[0].id])
+    entity_id = f"{kind.value}:{slug(name)}"
+    if entity_id in used_ids:
+        n = 2
+        while f"{entity_id}-{n}" in used_ids:
+            n += 1
+        entity_id = f"{entity_id}-{n}"
+    used_ids.add(entity_id)
+    for _, seen in sightings:
+        seen.entity_id = entity_id
+    return Entity(
+        id=entity_id,
+        kind=kind,
+        name=name,
+        aliases=aliases,
+        roles=_roles(sightings),
+        bulletin_ids=list(dict.fromkeys(bulletin.id for bulletin, _ in sightings)),
+        mention_count=sum(max(1, len(seen.mentions)) for _, seen in sightings),
+    )
+
+
+def _roles(sightings: list[tuple[Bulletin, BulletinEntity]]) -> list[RoleSeen]:
+    """Roles grouped by folded wording, in order of first sighting, each with its dates."""
+    spellings: dict[tuple[str, ...], Counter[str]] = {}
+    dates: dict[tuple[str, ...], list[dt.date]] = {}
+    ids: dict[tuple[str, ...], list[str]] = {}
+    for bulletin, seen in sightings:
+        if not seen.role or not seen.role.strip():
+            continue
+        text = " ".join(nfc(seen.role).split())
+        key = tuple(words(text)) or (text,)
+        spellings.setdefault(key, Counter())[text] += 1
+        if bulletin.id not in ids.setdefault(key, []):
+            ids[key].append(bulletin.id)
+            if bulletin.date is not None and bulletin.date not in dates.setdefault(key, []):
+                dates[key].append(bulletin.date)
+    return [
+        RoleSeen(
+            role=min(counts, key=lambda s: (-counts[s], -count_diacritics(s), s)),
+            dates=sorted(dates.get(key, [])),
+            bulletin_ids=ids[key],
+        )
+        for key, counts in spellings.items()
+    ]
