@@ -15,6 +15,7 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widgets import Footer, Input, ProgressBar, Static
 
 from core.models import Bulletin, BulletinEntity, Entity
@@ -31,6 +32,20 @@ from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
 
 Loader = Callable[..., Any]
+
+#: Actions about the list/reader/sidebar: off while a finder, profile or help screen is on top.
+MAIN_SCREEN_ACTIONS = frozenset(
+    {
+        "finder",
+        "clear",
+        "search_reader",
+        "next_mention",
+        "previous_mention",
+        "filter_entity",
+        "profile",
+        "toggle_sidebar",
+    }
+)
 
 #: Below this width the sidebar hides (e shows it); three panes need room to be readable.
 WIDE_LAYOUT = 100
@@ -52,16 +67,65 @@ class ImssApp(App[None]):
     COMMANDS = App.COMMANDS | {ExplorerCommands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
-        Binding("question_mark", "help", "Help", id="app.help"),
-        Binding("slash,ctrl+k", "finder", "Find", id="app.finder"),
-        Binding("escape", "clear", "Clear", id="app.clear"),
-        Binding("s", "search_reader", "Search text", id="app.search_reader"),
-        Binding("n", "next_mention", "Next", id="app.next_mention"),
-        Binding("N", "previous_mention", "Previous", show=False, id="app.previous_mention"),
-        Binding("f", "filter_entity", "Filter", id="app.filter_entity"),
-        Binding("p", "profile", "Profile", id="app.profile"),
-        Binding("e", "toggle_sidebar", "Entities", id="app.toggle_sidebar"),
+        Binding(
+            "slash,ctrl+k",
+            "finder",
+            "Find",
+            id="app.finder",
+            tooltip="Fuzzy-find officials, places, facilities, institutions",
+        ),
+        Binding(
+            "escape",
+            "clear",
+            "Clear",
+            id="app.clear",
+            tooltip="Close the text search, clear the entity filter or the highlights",
+        ),
+        Binding(
+            "s",
+            "search_reader",
+            "Search",
+            id="app.search_reader",
+            tooltip="Search words in the open bulletin (accents and case ignored)",
+        ),
+        Binding(
+            "n",
+            "next_mention",
+            "Next",
+            id="app.next_mention",
+            tooltip="Next mention of the selected entity, or next search match",
+        ),
+        Binding(
+            "N",
+            "previous_mention",
+            "Previous",
+            show=False,
+            id="app.previous_mention",
+            tooltip="Previous mention or search match",
+        ),
+        Binding(
+            "f",
+            "filter_entity",
+            "Filter",
+            id="app.filter_entity",
+            tooltip="List only the bulletins mentioning the selected entity",
+        ),
+        Binding(
+            "p",
+            "profile",
+            "Profile",
+            id="app.profile",
+            tooltip="Profile of the selected entity: names, roles, bulletins, co-occurring",
+        ),
+        Binding(
+            "e",
+            "toggle_sidebar",
+            "Entities",
+            id="app.toggle_sidebar",
+            tooltip="Show or hide the entity sidebar",
+        ),
+        Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit imss-tui"),
     ]
 
     def __init__(
@@ -95,19 +159,27 @@ class ImssApp(App[None]):
                     placeholder="search this bulletin (enter: next, esc: close)", id="reader-search"
                 )
             yield EntitySidebar(id="sidebar")
-        yield Footer()
+        yield Footer(compact=True)
+
+    @property
+    def main_screen(self) -> Screen[Any]:
+        return self.screen_stack[0]
 
     @property
     def bulletin_list(self) -> BulletinList:
-        return self.query_one("#bulletins", BulletinList)
+        return self.main_screen.query_one("#bulletins", BulletinList)
 
     @property
     def reader(self) -> ReaderView:
-        return self.query_one("#reader", ReaderView)
+        return self.main_screen.query_one("#reader", ReaderView)
 
     @property
     def sidebar(self) -> EntitySidebar:
-        return self.query_one("#sidebar", EntitySidebar)
+        return self.main_screen.query_one("#sidebar", EntitySidebar)
+
+    @property
+    def reader_search(self) -> Input:
+        return self.main_screen.query_one("#reader-search", Input)
 
     def on_mount(self) -> None:
         self.bulletin_list.border_title = "Bulletins"
@@ -125,7 +197,7 @@ class ImssApp(App[None]):
     def _apply_width(self, width: int) -> None:
         wide = width >= WIDE_LAYOUT
         show = wide if self.sidebar_forced is None else self.sidebar_forced
-        self.screen.set_class(not wide, "-narrow")
+        self.main_screen.set_class(not wide, "-narrow")
         self.sidebar.display = show
 
     # -- loading -------------------------------------------------------------------------------
@@ -136,6 +208,7 @@ class ImssApp(App[None]):
         started = time.perf_counter()
         try:
             corpus = self.loader(self.paths, progress=self._progress_from_thread, **self.options)
+            getattr(corpus, "finder", None)  # build the fuzzy index now, not on the first key
         except Exception as err:  # show it; a traceback in a TUI helps nobody
             self.call_from_thread(self._load_failed, err)
             return
@@ -150,12 +223,12 @@ class ImssApp(App[None]):
         self.call_from_thread(self._show_progress, done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#loading", ProgressBar)
+        bar = self.main_screen.query_one("#loading", ProgressBar)
         bar.update(total=max(total, 1), progress=done)
         self.bulletin_list.border_subtitle = f"reading {done} / {total}"
 
     def _load_failed(self, err: Exception) -> None:
-        self.query_one("#loading", ProgressBar).display = False
+        self.main_screen.query_one("#loading", ProgressBar).display = False
         self.bulletin_list.empty_message = "Could not load the corpus."
         self.bulletin_list.reset()
         self.reader.set_placeholder(f"Could not load the corpus: {err}")
@@ -163,7 +236,7 @@ class ImssApp(App[None]):
 
     def _loaded(self, corpus: Any) -> None:
         self.corpus = corpus
-        self.query_one("#loading", ProgressBar).display = False
+        self.main_screen.query_one("#loading", ProgressBar).display = False
         listing = self.bulletin_list
         listing.set_bulletins(list(corpus.bulletins))
         self.reader.set_placeholder("No bulletins to show.")
@@ -172,10 +245,19 @@ class ImssApp(App[None]):
             self.reader.show(None)
         for notice in getattr(corpus, "notices", []) or []:
             self.notify(str(notice), markup=False)
+        skipped = list(getattr(corpus, "skipped", []) or [])
+        if skipped:
+            names = ", ".join(Path(path).name for path, _ in skipped[:3])
+            more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
+            self.notify(
+                f"{len(skipped)} file(s) skipped: {names}{more}", title="Skipped", markup=False
+            )
 
     def _update_counts(self) -> None:
         listing = self.bulletin_list
         listing.border_subtitle = f"{len(listing.shown)} / {listing.total}"
+        if self.filter_entity_id:
+            listing.border_subtitle += " · esc: all"
 
     # -- list, reader, sidebar -----------------------------------------------------------------
 
@@ -256,9 +338,8 @@ class ImssApp(App[None]):
         self.filter_entity_id = entity_id
         chip = Text("◆ ", style=kind_style(entity.kind))
         append_safe(chip, entity.name, kind_style(entity.kind))
-        chip.append("  esc ✕", style="dim")
-        self.query_one("#filter-chip", Static).update(chip)
-        self.screen.add_class("-filtered")
+        self.main_screen.query_one("#filter-chip", Static).update(chip)
+        self.main_screen.add_class("-filtered")
         listing = self.bulletin_list
         self.reader.bulletin = None  # force a fresh open (and jump) even if it is the same one
         target = bulletin_id or (bulletins[0].id if bulletins else None)
@@ -270,15 +351,15 @@ class ImssApp(App[None]):
         if self.filter_entity_id is None:
             return
         self.filter_entity_id = None
-        self.screen.remove_class("-filtered")
-        self.query_one("#filter-chip", Static).update("")
+        self.main_screen.remove_class("-filtered")
+        self.main_screen.query_one("#filter-chip", Static).update("")
         self.bulletin_list.set_filter(None)
         self._update_counts()
 
     # -- reader search -------------------------------------------------------------------------
 
     def _hide_reader_search(self) -> None:
-        search = self.query_one("#reader-search", Input)
+        search = self.reader_search
         if search.display:
             search.display = False
             search.value = ""
@@ -296,13 +377,15 @@ class ImssApp(App[None]):
     # -- actions -------------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in MAIN_SCREEN_ACTIONS and self.screen is not self.main_screen:
+            return False
         if action == "clear":
-            search_open = self.query_one("#reader-search", Input).display
+            search_open = self.reader_search.display
             return bool(search_open or self.filter_entity_id or self.reader.targets)
         return True
 
     def action_clear(self) -> None:
-        search = self.query_one("#reader-search", Input)
+        search = self.reader_search
         if search.display:
             self._hide_reader_search()
             self.reader.clear_targets()
@@ -376,7 +459,7 @@ class ImssApp(App[None]):
     def action_search_reader(self) -> None:
         if self.reader.bulletin is None:
             return
-        search = self.query_one("#reader-search", Input)
+        search = self.reader_search
         search.display = True
         search.focus()
 

@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
-from core.models import Entity, Hit
+from core.models import Hit
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.line_list import LineList
 
@@ -31,9 +31,13 @@ class FinderChoice:
     action: Literal["filter", "profile"] = "filter"
 
 
-def popular(entities: list[Entity], limit: int) -> list[Entity]:
-    """What the finder shows before anything is typed: the most widely mentioned entities."""
-    return sorted(entities, key=lambda e: (-len(e.bulletin_ids), e.name))[:limit]
+def search_entities(corpus: Any, query: str, limit: int) -> tuple[list[Hit], int]:
+    """Hits and how many entities matched in all; an empty query lists the best known."""
+    if hasattr(corpus, "search_result"):
+        result = corpus.search_result(query, limit=limit)
+        return list(result.hits), int(result.total)
+    hits = list(corpus.search(query, limit=limit))
+    return hits, len(hits)
 
 
 class FinderScreen(ModalScreen[FinderChoice | None]):
@@ -105,29 +109,19 @@ class FinderScreen(ModalScreen[FinderChoice | None]):
     def run_search(self, query: str) -> None:
         """Off the UI thread; a newer keystroke cancels this one (exclusive)."""
         started = time.perf_counter()
-        hits: list[Hit] | list[Entity]
-        hits = (
-            self.corpus.search(query, limit=RESULT_LIMIT)
-            if query.strip()
-            else popular(list(self.corpus.entities), RESULT_LIMIT)
-        )
+        hits, matched = search_entities(self.corpus, query, RESULT_LIMIT)
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._show, query, hits, elapsed)
+        self.app.call_from_thread(self._show, query, hits, matched, elapsed)
 
-    def _show(self, query: str, hits: list[Any], elapsed_ms: float) -> None:
+    def _show(self, query: str, hits: list[Hit], matched: int, elapsed_ms: float) -> None:
         if self.query_one(Input).value != query:
             return  # a stale answer that arrived after a newer query was typed
         self.last_latency_ms = elapsed_ms
         self.searches += 1
-        results = self.results
-        if query.strip():
-            results.set_hits(hits)
-        else:
-            results.set_entities(hits)
-        more = "+" if len(hits) >= RESULT_LIMIT else ""
-        label = f"{len(hits)}{more}/{self.total}" if query.strip() else f"{self.total}"
+        self.results.set_hits(hits)
+        label = f"{matched}/{self.total}"
         self.query_one("#finder-count", Static).update(Text(label))
 
     def action_move(self, step: int) -> None:

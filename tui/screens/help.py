@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,19 +30,18 @@ def merge_keys(
     """
     rows: dict[tuple[str, str], list[str]] = {}
     ids: dict[tuple[str, str], str] = {}
+    descriptions: dict[tuple[str, str], str] = {}
     for binding in bindings:
         row = (binding.action, binding.description)
         keys = rows.setdefault(row, [])
         ids[row] = binding.id or ""
+        descriptions[row] = binding.tooltip or binding.description or binding.action
         raw = keymap.get(binding.id, binding.key) if binding.id else binding.key
         for part in raw.split(","):
             shown = describe(binding.with_key(part.strip()))
             if shown not in keys:
                 keys.append(shown)
-    return [
-        (" / ".join(keys), desc or action, ids[(action, desc)])
-        for (action, desc), keys in rows.items()
-    ]
+    return [(" / ".join(keys), descriptions[row], ids[row]) for row, keys in rows.items()]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -74,24 +74,24 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         self.query_one(VerticalScroll).focus()
 
-    def _table(self) -> Table:
-        table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
-        table.add_column("key", style="bold", no_wrap=True, min_width=12)
-        table.add_column("action", ratio=1)
-        table.add_column("id", style="dim", no_wrap=True)
+    def _table(self) -> Group:
+        keymap = getattr(self.app, "_keymap", {})
+        parts: list[Text | Table] = []
         for title, items in self.sections:
-            table.add_row(Text(title, style="bold underline"), Text(""), Text(""))
+            parts.append(Text(title, style="bold underline"))
+            table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+            table.add_column("key", style="bold", no_wrap=True, width=14)
+            table.add_column("action", ratio=1)
+            table.add_column("id", style="dim", no_wrap=True)
             for keys, desc, binding_id in merge_keys(
-                _bindings(items), self.app.get_key_display, getattr(self.app, "_keymap", {})
+                _bindings(items), self.app.get_key_display, keymap
             ):
                 table.add_row(Text(keys), Text(desc), Text(binding_id))
-            table.add_row(Text(""), Text(""), Text(""))
-        table.add_row(
-            Text("Remap", style="bold underline"),
-            Text('App.set_keymap({binding id: keys}) — e.g. {"app.finder": "ctrl+f"}'),
-            Text(""),
-        )
-        return table
+            parts += [table, Text("")]
+        remap = Text("Remap keys by binding id: ", style="bold")
+        remap.append('App.set_keymap({"app.finder": "ctrl+f"})', style="dim")
+        parts.append(remap)
+        return Group(*parts)
 
     def action_scroll(self, step: int) -> None:
         scroll = self.query_one(VerticalScroll)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -58,7 +59,7 @@ def cooccurring(corpus: Any, entity_id: str) -> tuple[list[Entity], list[str]]:
 
 def profile_header(entity: Entity) -> Text:
     text = Text()
-    append_safe(text, entity.name, kind_style(entity.kind) + "underline")
+    append_safe(text, entity.name, kind_style(entity.kind) + Style(underline=True))
     text.append(f"  {KIND_BADGE[entity.kind]}", style=KIND_COLOR[entity.kind])
     count = len(entity.bulletin_ids)
     text.append(

@@ -36,6 +36,7 @@ class LineList(ScrollView, can_focus=True):
         overflow-x: hidden;
         overflow-y: auto;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
     }
     LineList > .line-list--cursor {
         background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
@@ -51,7 +52,7 @@ class LineList(ScrollView, can_focus=True):
         Binding("pageup", "cursor_page(-1)", "Page up", show=False, id="list.page_up"),
         Binding("home,g", "cursor_first", "Top", show=False, id="list.top"),
         Binding("end,G", "cursor_last", "Bottom", show=False, id="list.bottom"),
-        Binding("enter", "select", "Open", id="list.select"),
+        Binding("enter", "select", "Open", show=False, id="list.select"),
     ]
 
     cursor: reactive[int] = reactive(-1, init=False, always_update=True)
@@ -119,7 +120,7 @@ class LineList(ScrollView, can_focus=True):
         self._starts = starts
         self._total_lines = total
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, total)
+        self.virtual_size = Size(self.scrollable_content_region.width, total)
         target = self._first_selectable(0, 1) if cursor is None else cursor
         if target is not None and 0 <= target < len(starts) and self.selectable(target):
             self.cursor = target
@@ -133,7 +134,7 @@ class LineList(ScrollView, can_focus=True):
         if event.size.width != self._last_width:
             self._last_width = event.size.width
             self._cache.clear()
-            self.virtual_size = Size(event.size.width, self._total_lines)
+            self.virtual_size = Size(self.scrollable_content_region.width, self._total_lines)
         self.scroll_to_cursor()
 
     def item_at_line(self, line_no: int) -> int | None:
@@ -145,7 +146,7 @@ class LineList(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
-        width = self.size.width
+        width = self.scrollable_content_region.width
         line_no = scroll_y + y
         base = self.rich_style
         if self._total_lines == 0:

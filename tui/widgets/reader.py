@@ -88,6 +88,7 @@ class ReaderView(ScrollView, can_focus=True):
         overflow-y: auto;
         padding: 0 1;
         scrollbar-size-vertical: 1;
+        scrollbar-gutter: stable;
     }
     """
 
@@ -203,19 +204,24 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- layout --------------------------------------------------------------------------------
 
+    @property
+    def text_width(self) -> int:
+        """Columns for text: inside padding and the (always reserved) scrollbar."""
+        return self.scrollable_content_region.width
+
     def on_resize(self, event: events.Resize) -> None:
-        if event.size.width != self._width:
+        if self.text_width != self._width:
             self._rebuild()
 
     def _rebuild(self) -> None:
-        width = max(10, self.size.width)
-        self._width = self.size.width
+        self._width = self.text_width
+        width = max(10, self._width)
         self._lines = self._layout(width)
         self._origins = [
             (ln.origin, i) for i, ln in enumerate(self._lines) if ln.origin is not None
         ]
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, len(self._lines))
+        self.virtual_size = Size(self._width, len(self._lines))
         self.refresh()
 
     def _wrap(self, text: Text, width: int, origin: int | None, indent: str = "") -> list[Line]:
@@ -309,7 +315,7 @@ class ReaderView(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         line_no = self.scroll_offset.y + y
-        width = self.size.width
+        width = self._width
         base = self.rich_style
         if not 0 <= line_no < len(self._lines):
             return Strip.blank(width, base)

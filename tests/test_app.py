@@ -1,0 +1,471 @@
+"""The explorer driven as a user would, through Textual's Pilot, on the real seeds."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import subprocess
+import sys
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
+
+from core.models import Bulletin, BulletinEntity, Entity, EntityKind, Hit, RoleSeen, Span
+from tui.app import ImssApp, make_app
+from tui.cli import main
+from tui.safe_text import FORMAT_PLACEHOLDER, safe_text, visible
+from tui.screens.finder import FinderScreen
+from tui.screens.help import HelpScreen
+from tui.screens.profile import ProfileScreen, profile_header
+from tui.widgets.bulletin_list import BulletinList
+from tui.widgets.entity_rows import entity_row
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+HOSTILE = [
+    "[bold red]x[/]",
+    "[@click=app.quit]quit[/]",
+    "[link=file:///etc/passwd]x[/link]",
+    "\x1b[31mred\x1b[0m",
+    "\x1b]8;;https://evil.example\x1b\\link\x1b]8;;\x1b\\",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "bell\x07 back\x08space",
+    "abc\u202edcba",
+]
+
+
+def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async Pilot test on a fresh event loop (no async pytest plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args: Any, **kwargs: Any) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def screen_text(widget: Widget) -> list[str]:
+    """What the widget shows right now, line by line (its own line API)."""
+    return [widget.render_line(y).text for y in range(widget.size.height)]
+
+
+def rendered(widget: Widget) -> list[Strip]:
+    """Every line of a (non line-API) widget as drawn at its current size."""
+    return widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+
+
+async def loaded(app: ImssApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.corpus is not None, "the corpus did not load"
+
+
+def seeds_app() -> ImssApp:
+    return make_app(use_cache=False)
+
+
+# -- text safety -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("raw", HOSTILE)
+def test_safe_text_keeps_markup_literal_and_controls_visible(raw: str) -> None:
+    text = safe_text(raw)
+    assert len(text.plain) == len(raw), "one character for one, so spans stay valid"
+    assert not text.spans, "nothing in the data became a style"
+    for char in text.plain:
+        assert ord(char) >= 0x20 and not 0x7F <= ord(char) < 0xA0
+        assert char not in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    if raw.startswith("["):
+        assert text.plain == raw
+
+
+def test_visible_uses_control_pictures() -> None:
+    assert visible("\x1b[31m") == "\u241b[31m"
+    assert visible("a\x07b\x08") == "a\u2407b\u2408"
+    assert visible("x\u202ey") == f"x{FORMAT_PLACEHOLDER}y"
+
+
+def test_finder_and_profile_rows_show_hostile_names_literally() -> None:
+    name = "[@click=app.quit]Dr. \x1b]52;c;eA==\x07 Evil\u202e[/]"
+    entity = Entity(
+        id="e1",
+        kind=EntityKind.OFFICIAL,
+        name=name,
+        aliases=["[b]alias\x1b[2J"],
+        roles=[RoleSeen(role="[red]Director\x08", dates=[dt.date(2024, 1, 2)])],
+        bulletin_ids=["b1"],
+    )
+    hit = Hit(entity=entity, score=90, matched=name, spans=[(0, 3)])
+    for text in (entity_row(entity, 80, hit), profile_header(entity)):
+        plain = text.plain
+        assert "[@click=app.quit]Dr." in plain
+        assert "\x1b" not in plain and "\x07" not in plain and "\u202e" not in plain
+        assert "\u241b" in plain
+
+
+# -- the seeds, as a user sees them -------------------------------------------------------------
+
+
+@pilot_test
+async def test_list_shows_five_bulletins_in_date_order_undated_last() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        listing = app.bulletin_list
+        dates = [b.date for b in listing.shown]
+        assert len(dates) == 5
+        dated = [d for d in dates if d is not None]
+        assert dated == sorted(dated)
+        assert dates[-2:] == [None, None], "the two undated bulletins come last"
+        assert listing.border_subtitle == "5 / 5"
+        lines = screen_text(listing)
+        assert sum("undated" in line for line in lines) == 2
+        assert lines[0].startswith("2015-07-24")
+
+
+@pilot_test
+async def test_chihuahua_bulletin_lists_the_governor_under_officials() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        listing = app.bulletin_list
+        target = next(i for i, b in enumerate(listing.shown) if b.date == dt.date(2015, 7, 24))
+        for _ in range(target):
+            await pilot.press("j")
+        await pilot.pause()
+        assert app.reader.bulletin is listing.shown[target]
+        lines = screen_text(app.sidebar)
+        officials = next(i for i, line in enumerate(lines) if line.startswith("Officials"))
+        ends = [i for i, line in enumerate(lines) if i > officials and line[:1].isalpha()]
+        section = lines[officials : ends[0] if ends else None]
+        assert any("César Duarte Jáquez" in line for line in section), lines
+
+
+@pilot_test
+async def test_finder_filters_to_the_governor_and_escape_restores_all() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("slash")
+        assert isinstance(app.screen, FinderScreen)
+        await pilot.press(*"gober chihu")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        finder = app.screen
+        assert isinstance(finder, FinderScreen)
+        top = finder.results.current
+        assert top is not None and top.name == "César Duarte Jáquez"
+        count = str(finder.query_one("#finder-count").render())
+        assert count.endswith(f"/{len(app.corpus.entities)}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FinderScreen)
+        mentioning = {
+            b.id for b in app.corpus.bulletins if any(e.entity_id == top.id for e in b.entities)
+        }
+        shown = {b.id for b in app.bulletin_list.shown}
+        assert shown == mentioning
+        assert 0 < len(shown) < 5
+        assert app.bulletin_list.border_subtitle == f"{len(shown)} / 5"
+        # the reader opened the first of them, at a mention of him
+        reader = app.reader
+        assert reader.bulletin is not None and reader.bulletin.id in mentioning
+        start, end = reader.targets[reader.target_index]
+        assert "Duarte" in reader.bulletin.text[start:end]
+        chip = str(app.query_one("#filter-chip").render())
+        assert "César Duarte Jáquez" in chip
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.bulletin_list.shown) == 5
+        assert app.bulletin_list.border_subtitle == "5 / 5"
+
+
+@pilot_test
+async def test_finder_escape_closes_without_filtering() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("ctrl+k")
+        assert isinstance(app.screen, FinderScreen)
+        await pilot.press(*"imss", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FinderScreen)
+        assert len(app.bulletin_list.shown) == 5
+
+
+@pilot_test
+async def test_sidebar_selection_jumps_and_n_cycles_mentions() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        bulletin = app.reader.bulletin
+        assert bulletin is not None
+        app.sidebar.focus()
+        await pilot.pause()
+        entity = app.sidebar.current
+        assert entity is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.reader
+        spans = sorted((m.start, m.end) for m in entity.mentions)
+        assert reader.targets == spans and reader.target_index == 0
+        if len(spans) > 1:
+            await pilot.press("n")
+            assert reader.target_index == 1
+            await pilot.press("N")
+            assert reader.target_index == 0
+        await pilot.press("N")
+        assert reader.target_index == len(spans) - 1, "N wraps to the last mention"
+
+
+@pilot_test
+async def test_f_filters_to_the_selected_entity_and_p_opens_its_profile() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        app.sidebar.focus()
+        await pilot.pause()
+        entity = app.sidebar.current
+        assert entity is not None and entity.entity_id
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        profile = app.screen
+        assert profile.entity.id == entity.entity_id
+        listing = profile.query_one("#profile-bulletins", BulletinList)
+        dates = [b.date for b in listing.shown if b.date]
+        assert dates == sorted(dates)
+        assert {b.id for b in listing.shown} == set(profile.entity.bulletin_ids)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProfileScreen)
+        assert app.filter_entity_id == entity.entity_id
+        assert {b.id for b in app.bulletin_list.shown} == set(profile.entity.bulletin_ids)
+
+
+@pilot_test
+async def test_reader_search_marks_matches_and_escape_closes_it() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("s", *"imss")
+        await pilot.pause()
+        reader = app.reader
+        assert reader.bulletin is not None
+        text = reader.bulletin.text
+        assert reader.marks and all(text[a:b].lower() == "imss" for a, b in reader.marks)
+        assert reader.border_subtitle == f"match 1/{len(reader.marks)}"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not reader.marks
+
+
+@pilot_test
+async def test_help_lists_bindings_and_q_quits() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = "\n".join(strip.text for strip in rendered(app.screen.query_one("#help-table")))
+        for binding_id in ("app.finder", "app.quit", "list.down", "reader.page_down"):
+            assert binding_id in table
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+        assert not app.is_running
+
+
+@pilot_test
+async def test_tab_cycles_panes_and_g_G_jump() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        assert app.focused is app.bulletin_list
+        await pilot.press("G")
+        assert app.bulletin_list.cursor == 4
+        await pilot.press("g")
+        assert app.bulletin_list.cursor == 0
+        await pilot.press("tab")
+        assert app.focused is app.reader
+        await pilot.press("tab")
+        assert app.focused is app.sidebar
+        await pilot.press("shift+tab")
+        assert app.focused is app.reader
+
+
+@pilot_test
+async def test_clicking_a_row_opens_that_bulletin() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        # rows are two lines tall inside a border: the third bulletin starts on line 1 + 4
+        await pilot.click("#bulletins", offset=(5, 5))
+        await pilot.pause()
+        assert app.bulletin_list.cursor == 2
+        assert app.reader.bulletin is app.bulletin_list.shown[2]
+
+
+@pilot_test
+async def test_narrow_terminal_hides_the_sidebar_until_asked() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        assert not app.sidebar.display
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.sidebar.display and app.focused is app.sidebar
+
+
+@pilot_test
+async def test_command_palette_offers_the_explorer_actions() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"find entity")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, FinderScreen)
+
+
+# -- hostile and failed files -------------------------------------------------------------------
+
+
+@pilot_test
+async def test_hostile_bulletin_text_is_shown_literally(tmp_path: Path) -> None:
+    body = " ".join(HOSTILE)
+    path = tmp_path / "hostile.txt"
+    path.write_text(
+        "BOLETÍN DE PRENSA\n\nCiudad de México, jueves 30 de mayo de 2024.\n\n"
+        f"TÍTULO [bold]CON[/] MARCAS \x1b[2J\n\n{body}\n",
+        encoding="utf-8",
+    )
+    app = make_app([path], use_cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("tab")  # the reader
+        await pilot.pause()
+        assert app.is_running, "[@click=app.quit] must not quit the app"
+        shown = "\n".join(screen_text(app.reader) + screen_text(app.bulletin_list))
+        assert "[bold red]x[/]" in shown
+        assert "[@click=app.quit]quit[/]" in shown
+        assert "\u241b" in shown
+        for raw in ("\x1b", "\x07", "\x08", "\u202e"):
+            assert raw not in shown
+
+
+@pilot_test
+async def test_failed_file_is_listed_with_its_reason(tmp_path: Path) -> None:
+    png = tmp_path / "photo.txt"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    app = make_app([png, SEEDS / "000_f30207a0e62f3e58.txt"], use_cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        listing = app.bulletin_list
+        assert len(listing.shown) == 2
+        failed = next(i for i, b in enumerate(listing.shown) if b.failed)
+        lines = screen_text(listing)
+        assert any("✗ failed" in line and "photo.txt" in line for line in lines)
+        listing.cursor = failed
+        await pilot.pause()
+        reader_lines = "\n".join(screen_text(app.reader))
+        assert "could not be read" in reader_lines
+        reason = next(i.message for i in listing.shown[failed].issues if i.severity == "error")
+        assert reason[:30] in reader_lines.replace("\n", " ")
+
+
+# -- scale: the list draws what is on screen, whatever the size of the corpus ---------------------
+
+
+def _synthetic(n: int) -> list[Bulletin]:
+    start = dt.date(2012, 1, 1)
+    return [
+        Bulletin(
+            id=f"b{i}",
+            date=start + dt.timedelta(days=i % 5000),
+            number=f"{i}/2024",
+            title=f"Boletín número {i}",
+            text=f"Boletín número {i}\n\nEl IMSS informa.",
+            entities=[
+                BulletinEntity(
+                    kind=EntityKind.INSTITUTION,
+                    name="IMSS",
+                    mentions=[Span(start=24, end=28, text="IMSS")],
+                )
+            ],
+        )
+        for i in range(n)
+    ]
+
+
+@pilot_test
+async def test_ten_thousand_bulletins_render_only_visible_rows() -> None:
+    bulletins = _synthetic(10_000)
+    app = make_app(loader=lambda paths, **_: _FixedCorpus(bulletins))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        listing = app.bulletin_list
+        assert listing.border_subtitle == "10000 / 10000"
+        await pilot.press("G")
+        await pilot.pause()
+        assert listing.cursor == 9_999
+        assert app.reader.bulletin is bulletins[-1]
+        assert "Boletín número 9999" in "\n".join(screen_text(listing))
+        assert len(listing._cache) <= 4 * listing.size.height
+
+
+class _FixedCorpus:
+    """A corpus of ready-made bulletins, for the scale test only."""
+
+    def __init__(self, bulletins: list[Bulletin]) -> None:
+        self.bulletins = bulletins
+        self.entities: list[Entity] = []
+
+
+# -- command line ---------------------------------------------------------------------------
+
+
+def test_missing_path_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["no/such/file.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "no/such/file.txt" in err and "Traceback" not in err
+
+
+def test_help_and_version_exit_cleanly(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    assert "--no-cache" in capsys.readouterr().out
+    assert main(["--version"]) == 0
+    assert "imss-tui" in capsys.readouterr().out
+
+
+def test_parse_subcommand_runs_without_importing_textual() -> None:
+    code = (
+        "import sys\n"
+        "from tui.cli import main\n"
+        f"status = main(['parse', '--json', {str(SEEDS / '003_6e06f150067975fc.txt')!r}])\n"
+        "assert 'textual' not in sys.modules, 'textual imported by a non-UI command'\n"
+        "sys.exit(status)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert '"257/2024"' in done.stdout
+
+
+def test_text_helpers_never_parse_markup() -> None:
+    assert isinstance(safe_text("[b]x[/b]"), Text)
+    assert safe_text("[b]x[/b]").plain == "[b]x[/b]"

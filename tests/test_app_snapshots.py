@@ -1,0 +1,57 @@
+"""Every main screen state, as pictures: main, finder with results, profile; wide and 80×24.
+
+Regenerate after an intended visual change with `pytest tests/test_app_snapshots.py
+--snapshot-update` and look at the SVGs before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+
+from tui.app import ImssApp, make_app
+
+SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+
+RunBefore = Callable[[Pilot], Awaitable[None]]
+
+
+def seeds_app() -> ImssApp:
+    return make_app(use_cache=False)
+
+
+async def _loaded(pilot: Pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _main(pilot: Pilot) -> None:
+    await _loaded(pilot)
+
+
+async def _finder(pilot: Pilot) -> None:
+    await _loaded(pilot)
+    await pilot.press("slash", *"gober chihu")
+    await pilot.app.screen.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _profile(pilot: Pilot) -> None:
+    await _finder(pilot)
+    await pilot.press("ctrl+o")
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    "run_before",
+    [
+        pytest.param(_main, id="main"),
+        pytest.param(_finder, id="finder"),
+        pytest.param(_profile, id="profile"),
+    ],
+)
+def test_screens(snap_compare, size: tuple[int, int], run_before: RunBefore) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(seeds_app(), run_before=run_before, terminal_size=size)
