@@ -25,11 +25,12 @@ from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.profile import ProfileChoice, ProfileScreen, as_bulletins
+from tui.screens.text_search import TextSearchChoice, TextSearchScreen
 from tui.widgets.bulletin_list import BulletinList, bulletin_label
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.line_list import LineList
-from tui.widgets.reader import ReaderView
+from tui.widgets.reader import CURRENT_MARK_STYLE, ReaderView
 
 Loader = Callable[..., Any]
 
@@ -37,6 +38,7 @@ Loader = Callable[..., Any]
 MAIN_SCREEN_ACTIONS = frozenset(
     {
         "finder",
+        "text_search",
         "clear",
         "search_reader",
         "next_mention",
@@ -80,6 +82,13 @@ class ImssApp(App[None]):
             "Clear",
             id="app.clear",
             tooltip="Close the text search, clear the entity filter or the highlights",
+        ),
+        Binding(
+            "t",
+            "text_search",
+            "Text",
+            id="app.text_search",
+            tooltip="Full-text search over every bulletin; lists the bulletins that match",
         ),
         Binding(
             "s",
@@ -141,6 +150,7 @@ class ImssApp(App[None]):
         self.options = options
         self.corpus: Any = None
         self.filter_entity_id: str | None = None
+        self.text_filter: dict[str, list[tuple[int, int]]] | None = None
         self.sidebar_forced: bool | None = None
         self.load_seconds: float | None = None
         self._last_progress = 0.0
@@ -240,6 +250,7 @@ class ImssApp(App[None]):
         listing = self.bulletin_list
         listing.set_bulletins(list(corpus.bulletins))
         self.reader.set_placeholder("No bulletins to show.")
+        self.sidebar.empty_message = "No entities found."
         self._update_counts()
         if not corpus.bulletins:
             self.reader.show(None)
@@ -256,7 +267,7 @@ class ImssApp(App[None]):
     def _update_counts(self) -> None:
         listing = self.bulletin_list
         listing.border_subtitle = f"{len(listing.shown)} / {listing.total}"
-        if self.filter_entity_id:
+        if self.filter_entity_id or self.text_filter is not None:
             listing.border_subtitle += " · esc: all"
 
     # -- list, reader, sidebar -----------------------------------------------------------------
@@ -289,6 +300,9 @@ class ImssApp(App[None]):
             if entity is not None:
                 self.sidebar.select_entity(entity)
                 self._focus_entity(entity)
+        elif self.text_filter and self.text_filter.get(bulletin.id):
+            reader.set_targets(self.text_filter[bulletin.id], CURRENT_MARK_STYLE, marks=True)
+            self._show_target_position("match")
 
     @on(LineList.Highlighted, "#sidebar")
     def _entity_highlighted(self, event: LineList.Highlighted) -> None:
@@ -335,22 +349,36 @@ class ImssApp(App[None]):
         if entity is None:
             return
         bulletins = as_bulletins(self.corpus, list(self.corpus.bulletins_mentioning(entity_id)))
-        self.filter_entity_id = entity_id
+        self.filter_entity_id, self.text_filter = entity_id, None
         chip = Text("◆ ", style=kind_style(entity.kind))
         append_safe(chip, entity.name, kind_style(entity.kind))
+        self._show_filter(chip, [b.id for b in bulletins], bulletin_id)
+
+    def apply_text_filter(self, choice: TextSearchChoice) -> None:
+        """List only the bulletins whose text matched; open the chosen one at its matches."""
+        self.filter_entity_id = None
+        self.text_filter = {hit.bulletin_id: list(hit.spans) for hit in choice.hits}
+        chip = Text("“", style="bold")
+        append_safe(chip, choice.query.strip(), "bold")
+        chip.append("” in text", style="bold")
+        self._show_filter(chip, list(self.text_filter), choice.bulletin_id)
+
+    def _show_filter(self, chip: Text, ids: list[str], bulletin_id: str | None) -> None:
         self.main_screen.query_one("#filter-chip", Static).update(chip)
         self.main_screen.add_class("-filtered")
         listing = self.bulletin_list
         self.reader.bulletin = None  # force a fresh open (and jump) even if it is the same one
-        target = bulletin_id or (bulletins[0].id if bulletins else None)
-        listing.set_filter([b.id for b in bulletins], select=target)
+        target = bulletin_id or (ids[0] if ids else None)
+        listing.set_filter(ids, select=target)
         self._update_counts()
         listing.focus()
 
     def clear_filter(self) -> None:
-        if self.filter_entity_id is None:
+        if self.filter_entity_id is None and self.text_filter is None:
             return
-        self.filter_entity_id = None
+        self.filter_entity_id, self.text_filter = None, None
+        self.reader.clear_targets()
+        self._show_target_position("mention")
         self.main_screen.remove_class("-filtered")
         self.main_screen.query_one("#filter-chip", Static).update("")
         self.bulletin_list.set_filter(None)
@@ -381,7 +409,8 @@ class ImssApp(App[None]):
             return False
         if action == "clear":
             search_open = self.reader_search.display
-            return bool(search_open or self.filter_entity_id or self.reader.targets)
+            filtered = self.filter_entity_id or self.text_filter is not None
+            return bool(search_open or filtered or self.reader.targets)
         return True
 
     def action_clear(self) -> None:
@@ -391,7 +420,7 @@ class ImssApp(App[None]):
             self.reader.clear_targets()
             self._show_target_position("mention")
             self.reader.focus()
-        elif self.filter_entity_id is not None:
+        elif self.filter_entity_id is not None or self.text_filter is not None:
             self.clear_filter()
         elif self.reader.targets:
             self.reader.clear_targets()
@@ -410,6 +439,16 @@ class ImssApp(App[None]):
             self.open_profile(choice.entity_id)
         else:
             self.apply_filter(choice.entity_id)
+
+    def action_text_search(self) -> None:
+        if self.corpus is None:
+            self.notify("Still loading…")
+            return
+        self.push_screen(TextSearchScreen(self.corpus), self._text_search_done)
+
+    def _text_search_done(self, choice: TextSearchChoice | None) -> None:
+        if choice is not None:
+            self.apply_text_filter(choice)
 
     def _selected_entity_id(self) -> str | None:
         entity = self.sidebar.current
@@ -490,6 +529,7 @@ class ImssApp(App[None]):
             ("Bulletin list, sidebar, result lists", LineList.BINDINGS),
             ("Reader", ReaderView.BINDINGS),
             ("Finder", FinderScreen.BINDINGS),
+            ("Text search", TextSearchScreen.BINDINGS),
             ("Profile", ProfileScreen.BINDINGS),
         ]
 

@@ -18,6 +18,7 @@ EXPLORER_COMMANDS: tuple[tuple[str, str, str], ...] = (
         "Fuzzy-find an official, place, facility or institution (/ or ctrl+k)",
         "finder",
     ),
+    ("Search all text", "Full-text search over every bulletin (t)", "text_search"),
     ("Search in bulletin", "Find words in the open bulletin (s)", "search_reader"),
     ("Clear filter", "Show every bulletin again (esc)", "clear"),
     ("Filter by selected entity", "List only bulletins that mention it (f)", "filter_entity"),

@@ -1,0 +1,168 @@
+"""Full-text search over every bulletin (FTS5, accents and case ignored), with snippets."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+from textual.worker import get_current_worker
+
+from core.models import TextHit
+from tui.safe_text import append_safe, safe_text
+from tui.widgets.bulletin_list import bulletin_label
+from tui.widgets.line_list import LineList
+
+RESULT_LIMIT = 200
+SNIPPET_MATCH = Style(color="black", bgcolor="#d7d75f")
+
+
+@dataclass(frozen=True)
+class TextSearchChoice:
+    """Filter the list to the bulletins in `hits` and open `bulletin_id` at its matches."""
+
+    query: str
+    bulletin_id: str
+    hits: list[TextHit] = field(default_factory=list)
+
+
+class TextResults(LineList):
+    """Two lines per hit: date and title, then the snippet with the matches marked."""
+
+    empty_message = "No bulletin contains that."
+
+    def __init__(self, corpus: Any, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.corpus = corpus
+        self.hits: list[TextHit] = []
+
+    def set_hits(self, hits: list[TextHit]) -> None:
+        self.hits = hits
+        self.reset(0 if hits else None)
+
+    @property
+    def current(self) -> TextHit | None:
+        return self.hits[self.cursor] if 0 <= self.cursor < len(self.hits) else None
+
+    def item_count(self) -> int:
+        return len(self.hits)
+
+    def item_height(self, index: int) -> int:
+        return 2
+
+    def render_item_line(self, index: int, line: int, width: int) -> Text:
+        hit = self.hits[index]
+        if line == 1:
+            snippet = safe_text(hit.snippet)
+            for start, end in hit.snippet_spans:
+                snippet.stylize(SNIPPET_MATCH, start, end)
+            return Text("  ") + snippet
+        bulletin = self.corpus.bulletin(hit.bulletin_id)
+        text = Text()
+        if bulletin is not None:
+            text.append(bulletin.date.isoformat() if bulletin.date else "undated", style="bold")
+            text.append("  ")
+            append_safe(text, bulletin_label(bulletin))
+        else:
+            append_safe(text, hit.title or hit.bulletin_id)
+        text.append(f"  ×{len(hit.spans)}", style="dim")
+        return text
+
+
+class TextSearchScreen(ModalScreen[TextSearchChoice | None]):
+    """`t`: type words; enter lists the matching bulletins and opens the chosen one."""
+
+    DEFAULT_CSS = """
+    TextSearchScreen { align: center top; background: $background 60%; }
+    TextSearchScreen > #text-box {
+        width: 90%; max-width: 120; height: 80%; margin-top: 2;
+        border: round $accent; border-title-color: $accent; background: $surface;
+    }
+    TextSearchScreen #text-query-row { height: 1; }
+    TextSearchScreen #text-input { border: none; height: 1; width: 1fr; padding: 0 1; }
+    TextSearchScreen #text-count { width: auto; min-width: 9; color: $text-muted; padding: 0 1; }
+    TextSearchScreen #text-results { height: 1fr; border-top: solid $panel; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", id="text.close"),
+        Binding("down", "move(1)", "Next result", show=False, id="text.down"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="text.up"),
+        Binding("enter", "pick", "Open", id="text.pick"),
+    ]
+
+    def __init__(self, corpus: Any, query: str = "") -> None:
+        super().__init__()
+        self.corpus = corpus
+        self.initial_query = query
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="text-box") as box:
+            box.border_title = 'Search the text of every bulletin — "a phrase", prefix*'
+            with Horizontal(id="text-query-row"):
+                yield Input(
+                    value=self.initial_query,
+                    placeholder="words to find…",
+                    id="text-input",
+                    select_on_focus=False,
+                )
+                yield Static(id="text-count")
+            yield TextResults(self.corpus, id="text-results")
+
+    def on_mount(self) -> None:
+        self.results.can_focus = False
+        self.query_one(Input).focus()
+        if self.initial_query:
+            self.run_search(self.initial_query)
+
+    @property
+    def results(self) -> TextResults:
+        return self.query_one("#text-results", TextResults)
+
+    @on(Input.Changed, "#text-input")
+    def _changed(self, event: Input.Changed) -> None:
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="text-search")
+    def run_search(self, query: str) -> None:
+        started = time.perf_counter()
+        hits = self.corpus.search_text(query, limit=RESULT_LIMIT) if query.strip() else []
+        elapsed = (time.perf_counter() - started) * 1000
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, query, hits, elapsed)
+
+    def _show(self, query: str, hits: list[TextHit], elapsed_ms: float) -> None:
+        if self.query_one(Input).value != query:
+            return
+        self.results.set_hits(hits)
+        more = "+" if len(hits) >= RESULT_LIMIT else ""
+        self.query_one("#text-count", Static).update(Text(f"{len(hits)}{more} bulletins"))
+
+    def action_move(self, step: int) -> None:
+        self.results.move_cursor(self.results.cursor + step, step)
+
+    def action_pick(self) -> None:
+        hit = self.results.current
+        if hit is not None:
+            query = self.query_one(Input).value
+            self.dismiss(TextSearchChoice(query, hit.bulletin_id, list(self.results.hits)))
+
+    @on(Input.Submitted, "#text-input")
+    def _submitted(self) -> None:
+        self.action_pick()
+
+    @on(LineList.Selected, "#text-results")
+    def _clicked(self, event: LineList.Selected) -> None:
+        event.stop()
+        self.action_pick()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
