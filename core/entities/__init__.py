@@ -1,0 +1,90 @@
+"""Entity mentions in a bulletin: officials (with roles), places, facilities, institutions.
+
+`extract_mentions(text)` returns every mention with offsets into `text`
+(`text[m.start:m.end] == m.text`); `extract_entities(text)` groups them per entity in order of
+first appearance, which is what `Bulletin.entities` holds. Both accept any string and never
+raise: an internal failure is logged and yields no entities rather than no bulletin.
+
+Order of the passes matters: institutions and facilities are found first, so a place inside
+their names ("Gobierno de Chiapas", "Hospital Oncológico de Ecatepec") belongs to them; people
+next, so a surname that is also a town ("Hidalgo", "González") is not a place; places last,
+with the bulletin's own state (the first it names) to resolve "Secretaría de Salud estatal".
+"""
+
+from __future__ import annotations
+
+import logging
+
+from core.entities.facilities import find_facilities
+from core.entities.grouping import group_mentions
+from core.entities.institutions import find_institutions, resolve_state_bodies
+from core.entities.officials import find_officials
+from core.entities.places import context_state, find_places, scan
+from core.models import BulletinEntity, EntityKind, Mention
+
+__all__ = ["extract_entities", "extract_mentions"]
+
+log = logging.getLogger(__name__)
+
+
+def _mentions(text: str) -> list[Mention]:
+    institutions = find_institutions(text)
+    facilities = find_facilities(text)
+    taken = [(h.start, h.end) for h in institutions] + [(h.start, h.end) for h in facilities]
+    officials = find_officials(text, taken)
+    candidates = scan(text)
+    home = context_state(candidates)
+    institutions = resolve_state_bodies(institutions, home)
+    people = [(h.start, h.end) for h in officials]
+    places = find_places(text, taken + people, candidates)
+    found: list[Mention] = [
+        Mention(
+            kind=EntityKind.OFFICIAL,
+            name=h.name,
+            role=h.role,
+            start=h.start,
+            end=h.end,
+            text=text[h.start : h.end],
+        )
+        for h in officials
+    ]
+    found += [
+        Mention(
+            kind=EntityKind.FACILITY,
+            name=h.name,
+            start=h.start,
+            end=h.end,
+            text=text[h.start : h.end],
+        )
+        for h in facilities
+    ]
+    found += [
+        Mention(
+            kind=EntityKind.INSTITUTION,
+            name=h.name,
+            start=h.start,
+            end=h.end,
+            text=text[h.start : h.end],
+        )
+        for h in institutions
+        if h.name
+    ]
+    found += places
+    found.sort(key=lambda m: (m.start, m.end))
+    return found
+
+
+def extract_mentions(text: str) -> list[Mention]:
+    """Every entity mention in `text`, sorted by position."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    try:
+        return _mentions(text)
+    except Exception:  # never let one odd bulletin break parsing of a corpus
+        log.exception("entity extraction failed; bulletin kept without entities")
+        return []
+
+
+def extract_entities(text: str) -> list[BulletinEntity]:
+    """Mentions grouped per entity (kind + canonical name), in order of first appearance."""
+    return group_mentions(extract_mentions(text))

@@ -1,0 +1,351 @@
+"""Places Mexico's bulletins name: the 32 states and INEGI's municipalities, as lookup tables.
+
+Built once per process, on first use, from `core/data/inegi_municipios.csv`. Keys are folded
+(case- and accent-insensitive) surface forms; each key lists what it may denote. Whether a hit
+is a place at all is the extractor's business (see `places.py`): this module only knows names.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from core.entities.text import fold
+
+#: (INEGI state key, everyday name, other surface forms). The everyday name is the canonical one.
+STATES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("01", "Aguascalientes", ()),
+    ("02", "Baja California", ()),
+    ("03", "Baja California Sur", ()),
+    ("04", "Campeche", ()),
+    ("05", "Coahuila", ("Coahuila de Zaragoza",)),
+    ("06", "Colima", ()),
+    ("07", "Chiapas", ()),
+    ("08", "Chihuahua", ()),
+    ("09", "Ciudad de México", ("Distrito Federal", "Ciudad de Mexico")),
+    ("10", "Durango", ()),
+    ("11", "Guanajuato", ()),
+    ("12", "Guerrero", ()),
+    ("13", "Hidalgo", ()),
+    ("14", "Jalisco", ()),
+    ("15", "Estado de México", ("Estado de Mexico", "Edo. de México", "Edo. de Méx.")),
+    ("16", "Michoacán", ("Michoacán de Ocampo",)),
+    ("17", "Morelos", ()),
+    ("18", "Nayarit", ()),
+    ("19", "Nuevo León", ()),
+    ("20", "Oaxaca", ()),
+    ("21", "Puebla", ()),
+    ("22", "Querétaro", ("Querétaro de Arteaga",)),
+    ("23", "Quintana Roo", ()),
+    ("24", "San Luis Potosí", ()),
+    ("25", "Sinaloa", ()),
+    ("26", "Sonora", ()),
+    ("27", "Tabasco", ()),
+    ("28", "Tamaulipas", ()),
+    ("29", "Tlaxcala", ()),
+    ("30", "Veracruz", ("Veracruz de Ignacio de la Llave",)),
+    ("31", "Yucatán", ()),
+    ("32", "Zacatecas", ()),
+)
+
+#: Written-together abbreviations, matched by their own regex (not as capitalized runs).
+STATE_ABBREVIATIONS: dict[str, str] = {
+    "CDMX": "09",
+    "CdMx": "09",
+    "D.F.": "09",
+    "D. F.": "09",
+    "DF": "09",
+    "Edomex": "15",
+    "EdoMex": "15",
+    "EDOMEX": "15",
+}
+
+#: State names that are also surnames or heroes: a place only with a cue.
+AMBIGUOUS_STATES = frozenset({"12", "13", "17"})
+
+#: Demonyms, so "Secretaría de Salud mexiquense" resolves to a state.
+GENTILICS: dict[str, str] = {
+    "aguascalentense": "01",
+    "bajacaliforniano": "02",
+    "sudcaliforniano": "03",
+    "campechano": "04",
+    "coahuilense": "05",
+    "colimense": "06",
+    "chiapaneco": "07",
+    "chihuahuense": "08",
+    "capitalino": "09",
+    "duranguense": "10",
+    "guanajuatense": "11",
+    "guerrerense": "12",
+    "hidalguense": "13",
+    "jalisciense": "14",
+    "mexiquense": "15",
+    "michoacano": "16",
+    "morelense": "17",
+    "nayarita": "18",
+    "neoleones": "19",
+    "nuevoleones": "19",
+    "oaxaqueno": "20",
+    "poblano": "21",
+    "queretano": "22",
+    "quintanarroense": "23",
+    "potosino": "24",
+    "sinaloense": "25",
+    "sonorense": "26",
+    "tabasqueno": "27",
+    "tamaulipeco": "28",
+    "tlaxcalteca": "29",
+    "veracruzano": "30",
+    "yucateco": "31",
+    "zacatecano": "32",
+}
+
+#: Cities known by a name INEGI does not list for their municipality.
+CITY_ALIASES: dict[str, str] = {
+    "Ciudad Juárez": "08037",
+    "Cd. Juárez": "08037",
+    "Tuxtla": "07101",
+    "Neza": "15058",
+    "Cabo San Lucas": "03008",
+    "San José del Cabo": "03008",
+    "Cd. Obregón": "26018",
+    "Cd. Victoria": "28041",
+    "Villahermosa": "27004",
+    "Xalapa": "30087",
+    "Jalapa": "30087",
+    "Cuernavaca": "17007",
+}
+
+#: Given names and titles that open municipality names taken from people (Benito Juárez...).
+_PERSON_OPENERS = frozenset(
+    fold(w)
+    for w in [
+        "Benito",
+        "Emiliano",
+        "Lázaro",
+        "Miguel",
+        "Venustiano",
+        "Álvaro",
+        "Gustavo",
+        "Francisco",
+        "Vicente",
+        "Melchor",
+        "José",
+        "Juan",
+        "Luis",
+        "Salvador",
+        "Manuel",
+        "Ignacio",
+        "Mariano",
+        "Pedro",
+        "Carlos",
+        "Felipe",
+        "Guillermo",
+        "Ángel",
+        "Jesús",
+        "Valentín",
+        "Ricardo",
+        "Agustín",
+        "Plutarco",
+        "Adolfo",
+        "Antonio",
+        "Rafael",
+        "Alberto",
+        "Otilio",
+        "Aquiles",
+        "Hermenegildo",
+        "Nicolás",
+        "Leonardo",
+        "Sebastián",
+        "Santiago",
+        "Octaviano",
+        "Mártir",
+        "Andrés",
+        "Cosme",
+        "Damián",
+        "Fernando",
+        "Gabriel",
+        "General",
+        "Doctor",
+        "Dr.",
+        "Coronel",
+        "Licenciado",
+        "Profesor",
+    ]
+)
+
+_MIN_ALIAS_POPULATION = 50_000
+
+#: Heads too generic to stand for their municipality ("Valle de Chalco" is not "Valle").
+_GENERIC_HEADS = frozenset(
+    fold(w)
+    for w in [
+        "Valle",
+        "Villa",
+        "Ciudad",
+        "Puerto",
+        "Mineral",
+        "Real",
+        "Nuevo",
+        "Nueva",
+        "Santa",
+        "Santo",
+        "Santiago",
+        "Tierra",
+        "Agua",
+        "Cerro",
+        "Paso",
+        "Salto",
+        "Playa",
+        "Pueblo",
+        "Soledad",
+        "Reforma",
+        "Dolores",
+        "General",
+        "Heroica",
+        "Cuatro",
+        "Tres",
+        "Pinos",
+        "Lagos",
+        "Jardín",
+        "Vista",
+        "Unión",
+        "Progreso",
+        "Independencia",
+        "Juárez",
+        "Hidalgo",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What a gazetteer key may denote: a state or one municipality of one state."""
+
+    name: str  # canonical: "Chihuahua" (state) or "Ecatepec de Morelos, Estado de México"
+    state: str  # INEGI state key
+    is_state: bool
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """All readings of one folded key, plus whether the key alone is trustworthy."""
+
+    places: tuple[Place, ...]
+    lexical_ambiguity: bool  # a common word, surname or hero: needs a place cue
+
+    @property
+    def municipal_states(self) -> set[str]:
+        return {p.state for p in self.places if not p.is_state}
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    entries: dict[str, Entry]
+    max_words: int
+    state_names: dict[str, str]  # state key -> everyday name
+    state_pattern: str  # regex alternation of state surface forms (for "estado de X")
+
+
+def state_name(key: str) -> str:
+    return _state_names()[key]
+
+
+@cache
+def _state_names() -> dict[str, str]:
+    return {key: name for key, name, _ in STATES}
+
+
+def _load_context_only() -> frozenset[str]:
+    path = resources.files("core") / "data" / "place_context_only.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(fold(ln) for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+def _read_municipalities() -> list[dict[str, str]]:
+    path = resources.files("core") / "data" / "inegi_municipios.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def _short_head(name: str) -> str | None:
+    """'Ecatepec de Morelos' -> 'Ecatepec'; 'Heroica Nogales' -> 'Nogales'."""
+    if name.startswith("Heroica "):
+        return name.removeprefix("Heroica Ciudad de ").removeprefix("Heroica ")
+    match = re.fullmatch(r"(\S{5,}) de[l]? .+", name)
+    if match is None or fold(match.group(1)) in _GENERIC_HEADS:
+        return None
+    return match.group(1)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The lookup tables, built on first use and shared by every extraction."""
+    names = _state_names()
+    readings: dict[str, dict[tuple[str, bool, str], Place]] = {}
+    lexical: set[str] = set()
+
+    def add(surface: str, place: Place) -> None:
+        key = fold(surface)
+        if key:
+            readings.setdefault(key, {})[(place.name, place.is_state, place.state)] = place
+
+    for key, everyday, variants in STATES:
+        state_place = Place(everyday, key, True, 10**9)
+        for surface in (everyday, *variants):
+            add(surface, state_place)
+    rows = _read_municipalities()
+    by_cve: dict[str, Place] = {}
+    for row in rows:
+        state_key = row["cve_entidad"]
+        try:
+            population = int(row["poblacion_total"] or 0)
+        except ValueError:
+            population = 0
+        place = Place(f"{row['nom_municipio']}, {names[state_key]}", state_key, False, population)
+        by_cve[row["cve_completa"]] = place
+        add(row["nom_municipio"], place)
+        if population < _MIN_ALIAS_POPULATION:
+            continue
+        for alias in (row["nom_cabecera"].strip(), _short_head(row["nom_municipio"])):
+            if alias and fold(alias) != fold(row["nom_municipio"]):
+                add(alias, place)
+    for alias, cve in CITY_ALIASES.items():
+        if cve in by_cve:
+            add(alias, by_cve[cve])
+    context_only = _load_context_only()
+    entries: dict[str, Entry] = {}
+    for key, found in readings.items():
+        places = tuple(sorted(found.values(), key=lambda p: (not p.is_state, -p.population)))
+        first = key.split()[0]
+        ambiguous = (
+            key in context_only or first in _PERSON_OPENERS or (len(key) < 5 and " " not in key)
+        )
+        if places[0].is_state:
+            ambiguous = places[0].state in AMBIGUOUS_STATES
+        if ambiguous:
+            lexical.add(key)
+        entries[key] = Entry(places, key in lexical)
+    surfaces = sorted(
+        {s for _, everyday, variants in STATES for s in (everyday, *variants)},
+        key=len,
+        reverse=True,
+    )
+    state_pattern = "|".join(re.escape(s) for s in surfaces)
+    max_words = max(len(k.split()) for k in entries)
+    return Gazetteer(entries, max_words, names, state_pattern)
+
+
+def state_of_gentilic(word: str) -> str | None:
+    """'mexiquense' / 'oaxaqueña' / 'Chiapanecos' -> state key."""
+    key = fold(word)
+    for suffix, repl in (("as", "o"), ("os", "o"), ("a", "o"), ("es", "e")):
+        if key in GENTILICS:
+            break
+        if key.endswith(suffix) and key[: -len(suffix)] + repl in GENTILICS:
+            key = key[: -len(suffix)] + repl
+    return GENTILICS.get(key)

@@ -1,0 +1,289 @@
+"""Institutions: public bodies and programs, one canonical name for long form and acronym.
+
+`INSTITUTIONS` is the table to extend: (canonical name, patterns). Patterns are regexes; long
+forms are wrapped case-insensitively, acronyms stay case-sensitive (so "sep" or "ciss" in a
+word never match). Order matters where forms nest: "IMSS-Bienestar" before "IMSS".
+
+Bodies that exist once per state ("Secretaría de Salud estatal", "Gobierno del Estado",
+"Instituto de Salud de la entidad") are `STATE_BODIES`: the state comes from the text ("de
+Oaxaca", "mexiquense") or, when the text says only "del estado"/"estatal"/"de la entidad", from
+the bulletin's own state (the first state it names); failing both, "<body> estatal".
+
+Convention: Seguro Popular (a public insurance program) and IMSS-Oportunidades / IMSS-PROSPERA
+/ IMSS-Bienestar (programs run by IMSS) count as institutions: people search for them as such.
+The OPD IMSS-Bienestar and the IMSS-Bienestar model are one entity, "IMSS-Bienestar".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from core.entities.gazetteer import gazetteer, state_name, state_of_gentilic
+from core.entities.text import fold
+
+_H = r"[-‐–]\s?"  # hyphen in "IMSS-Bienestar", tolerant of reflow leftovers
+
+
+def _i(pattern: str) -> str:
+    """Case-insensitive long form, whitespace-tolerant."""
+    return "(?i:" + pattern.replace(" ", r"\s+") + ")"
+
+
+#: (canonical name, patterns). Long forms via _i(); bare strings are case-sensitive acronyms.
+INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    (
+        "IMSS-Bienestar",
+        (
+            _i(
+                r"Servicios de Salud del (?:Instituto Mexicano del Seguro Social|IMSS) para el "
+                r"Bienestar"
+            )
+            + r"(?:\s*\(IMSS"
+            + _H
+            + r"Bienestar\))?",
+            _i(r"[ÓO]rgano Público Descentralizado")
+            + r"\s*(?:\((?:OPD|OPS)\)\s*)?IMSS"
+            + _H
+            + _i("Bienestar"),
+            r"\bOPD\s+IMSS" + _H + _i("Bienestar"),
+            r"\bIMSS(?:" + _H + r"|\s)" + _i("Bienestar") + r"\b",
+        ),
+    ),
+    ("IMSS-Oportunidades", (r"\bIMSS(?:" + _H + r"|\s)" + _i("Oportunidades") + r"\b",)),
+    ("IMSS-PROSPERA", (r"\bIMSS(?:" + _H + r"|\s)" + _i("Prospera") + r"\b",)),
+    ("IMSS-Solidaridad", (r"\bIMSS(?:" + _H + r"|\s)" + _i("Solidaridad") + r"\b",)),
+    ("IMSS-Coplamar", (r"\bIMSS(?:" + _H + r"|\s)" + _i("Coplamar") + r"\b",)),
+    ("Fundación IMSS", (_i("Fundación IMSS"),)),
+    (
+        "SNTSS",
+        (_i("Sindicato Nacional de Trabajadores del Seguro Social"), r"\bSNTSS\b"),
+    ),
+    (
+        "IMSS",
+        (
+            _i("Instituto Mexicano del Seguro Social"),
+            r"\bIMSS\b(?!" + _H + r"\w)",
+            r"(?<!Ley del )(?<!Ley del\n)\bSeguro Social\b",
+        ),
+    ),
+    (
+        "ISSSTE",
+        (
+            _i(r"Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado"),
+            r"\bI(?:SSSTE|ssste)\b",
+        ),
+    ),
+    ("Fovissste", (r"\bF(?:OVISSSTE|ovissste)\b",)),
+    (
+        "ISSEMyM",
+        (
+            _i("Instituto de Seguridad Social del Estado de México y Municipios"),
+            r"\bI(?:SSEMyM|SSEMYM|ssemym)\b",
+        ),
+    ),
+    (
+        "ISSFAM",
+        (_i("Instituto de Seguridad Social para las Fuerzas Armadas Mexicanas"), r"\bISSFAM\b"),
+    ),
+    ("Pemex", (_i("Petróleos Mexicanos"), r"\bP(?:EMEX|emex)\b")),
+    ("INSABI", (_i("Instituto de Salud para el Bienestar"), r"\bI(?:NSABI|nsabi)\b")),
+    (
+        "Birmex",
+        (_i("Laboratorios de Biológicos y Reactivos de México"), r"\bB(?:IRMEX|irmex)\b"),
+    ),
+    (
+        "Cofepris",
+        (
+            _i("Comisión Federal para la Protección contra Riesgos Sanitarios"),
+            r"\bC(?:OFEPRIS|ofepris)\b",
+        ),
+    ),
+    (
+        "DIF",
+        (
+            _i(
+                r"Sistema (?:Nacional |Estatal |Municipal )?(?:para el )?Desarrollo Integral de la "
+                r"Familia"
+            ),
+            _i("Desarrollo Integral de la Familia"),
+            r"\b(?:SN)?DIF\b",
+        ),
+    ),
+    ("CISS", (_i("Conferencia Interamericana de Seguridad Social"), r"\bCISS\b")),
+    ("SFP", (_i("Secretaría de la Función Pública"), r"\bSFP\b")),
+    (
+        "Secretaría Anticorrupción y Buen Gobierno",
+        (_i("Secretaría Anticorrupción y Buen Gobierno"),),
+    ),
+    (
+        "SHCP",
+        (_i(r"Secretaría de Hacienda(?: y Crédito Público)?"), r"\bSHCP\b"),
+    ),
+    ("Secretaría de Bienestar", (_i(r"Secretaría del? Bienestar"),)),
+    ("SEP", (_i("Secretaría de Educación Pública"), r"\bSEP\b")),
+    ("STPS", (_i("Secretaría del Trabajo y Previsión Social"), r"\bSTPS\b")),
+    ("Segob", (_i("Secretaría de Gobernación"), r"\bS(?:EGOB|egob)\b")),
+    ("Sedena", (_i("Secretaría de la Defensa Nacional"), r"\bS(?:EDENA|edena)\b")),
+    ("Semar", (_i("Secretaría de Marina"), r"\bS(?:EMAR|emar)\b")),
+    ("Sedesol", (_i("Secretaría de Desarrollo Social"), r"\bS(?:EDESOL|edesol)\b")),
+    ("Secretaría de Economía", (_i("Secretaría de Economía"),)),
+    ("Seguro Popular", (_i("Seguro Popular"),)),
+    ("CNPSS", (_i("Comisión Nacional de Protección Social en Salud"), r"\bCNPSS\b")),
+    (
+        "Régimen Estatal de Protección Social en Salud",
+        (_i(r"Régimen Estatal de Protección (?:Social )?en Salud"), r"\bREPSS\b"),
+    ),
+    ("Conamed", (_i("Comisión Nacional de Arbitraje Médico"), r"\bC(?:ONAMED|onamed)\b")),
+    (
+        "CCINSHAE",
+        (
+            _i(
+                "Comisión Coordinadora de Institutos Nacionales de Salud y Hospitales de Alta "
+                "Especialidad"
+            ),
+            r"\bCCINSHAE\b",
+        ),
+    ),
+    ("Consejo de Salubridad General", (_i("Consejo de Salubridad General"),)),
+    ("Censida", (r"\bC(?:ENSIDA|ensida)\b",)),
+    ("INEGI", (_i("Instituto Nacional de Estadística y Geografía"), r"\bI(?:NEGI|negi)\b")),
+    (
+        "Infonavit",
+        (
+            _i("Instituto del Fondo Nacional de la Vivienda para los Trabajadores"),
+            r"\bI(?:NFONAVIT|nfonavit)\b",
+        ),
+    ),
+    (
+        "Consar",
+        (_i("Comisión Nacional del Sistema de Ahorro para el Retiro"), r"\bC(?:ONSAR|onsar)\b"),
+    ),
+    ("OMS", (_i("Organización Mundial de la Salud"), r"\bOMS\b")),
+    ("OPS", (_i("Organización Panamericana de la Salud"), r"\bOPS\b")),
+    ("OIT", (_i("Organización Internacional del Trabajo"), r"\bOIT\b")),
+    ("UNICEF", (r"\bUNICEF\b", r"\bUnicef\b")),
+    ("UNAM", (_i("Universidad Nacional Autónoma de México"), r"\bUNAM\b")),
+    ("IPN", (_i("Instituto Politécnico Nacional"), r"\bIPN\b")),
+    ("Cruz Roja Mexicana", (_i("Cruz Roja(?: Mexicana)?"),)),
+    ("Cámara de Diputados", (_i("Cámara de Diputados"),)),
+    ("Senado de la República", (_i("Senado de la República"),)),
+    ("Gobierno Federal", (_i(r"Gobierno (?:Federal|de la República)"),)),
+)
+
+#: Bodies with one instance per state: (canonical stem, pattern, counts-without-qualifier).
+STATE_BODIES: tuple[tuple[str, str, bool], ...] = (
+    ("Gobierno", r"\b(?:[Gg]obierno|GOBIERNO)", False),
+    ("Secretaría de Salud", r"\b(?:SECRETAR[ÍI]A|[Ss]ecretaría)\s+(?i:de\s+salud)", True),
+    ("Instituto de Salud", r"\b(?:Instituto\s+de\s+Salud|INSTITUTO\s+DE\s+SALUD)", False),
+    ("Servicios de Salud", r"\bServicios\s+de\s+Salud", False),
+)
+
+_GENTILIC_WORD = r"[a-záéíóúñ]{4,}"
+
+
+@dataclass(frozen=True, slots=True)
+class InstitutionHit:
+    start: int
+    end: int
+    name: str | None  # None: a state body whose state the text does not name
+    stem: str | None = None
+
+
+@cache
+def _table() -> re.Pattern[str]:
+    parts = []
+    for index, (_canonical, patterns) in enumerate(INSTITUTIONS):
+        parts.extend(f"(?P<i{index}_{n}>{p})" for n, p in enumerate(patterns))
+    return re.compile("|".join(parts))
+
+
+@cache
+def _state_bodies() -> tuple[re.Pattern[str], ...]:
+    states = "(?i:" + gazetteer().state_pattern + "|M[ÉE]XICO)"
+    qualifier = (
+        r"(?:\s+(?P<this>(?i:del\s+estado|de\s+la\s+entidad))(?:\s+de\s+(?P<named>"
+        + states
+        + r"))?\b"
+        + r"|\s+(?i:de)\s+(?:(?i:la)\s+)?(?P<state>"
+        + states
+        + r")\b"
+        + r"|\s+(?P<rel>estatal)\b"
+        + r"|\s+(?P<gent>"
+        + _GENTILIC_WORD
+        + r")\b)?"
+    )
+    return tuple(re.compile(pattern + qualifier) for _, pattern, _ in STATE_BODIES)
+
+
+def _state_key(surface: str) -> str | None:
+    entry = gazetteer().entries.get(fold(surface))
+    if entry and entry.places[0].is_state:
+        return entry.places[0].state
+    return None
+
+
+def _qualified_name(stem: str, state: str) -> str:
+    name = state_name(state)
+    if stem == "Gobierno":
+        if name.startswith("Estado de"):
+            return f"Gobierno del {name}"
+        if name.startswith("Ciudad de"):
+            return f"Gobierno de la {name}"
+    return f"{stem} de {name}"
+
+
+def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit | None:
+    named, state, this, rel, gent = m.group("named", "state", "this", "rel", "gent")
+    surface = named or state
+    if surface is not None:
+        key = _state_key(surface)
+        if key is None and named:
+            key = "15"  # "Gobierno del Estado de México"
+        if key is not None:
+            return InstitutionHit(m.start(), m.end(), _qualified_name(stem, key), stem)
+        if stem == "Gobierno":  # "Gobierno de México": the federal government
+            return InstitutionHit(m.start(), m.end(), "Gobierno Federal", stem)
+    if gent is not None and (key := state_of_gentilic(gent)) is not None:
+        return InstitutionHit(m.start(), m.end(), _qualified_name(stem, key), stem)
+    if this is not None or rel is not None:
+        return InstitutionHit(m.start(), m.end(), None, stem)
+    if bare_counts:
+        return InstitutionHit(
+            m.start(), m.start() + len(m.group().split(" ")[0]) + len(" de Salud"), stem, stem
+        )
+    return None
+
+
+def find_institutions(text: str) -> list[InstitutionHit]:
+    """Institution mentions, longest first where they nest; unnamed state bodies get name=None."""
+    hits: list[InstitutionHit] = []
+    for m in _table().finditer(text):
+        index = int((m.lastgroup or "i0_0")[1:].split("_")[0])
+        hits.append(InstitutionHit(m.start(), m.end(), INSTITUTIONS[index][0]))
+    for (stem, _, bare_counts), pattern in zip(STATE_BODIES, _state_bodies(), strict=True):
+        for m in pattern.finditer(text):
+            hit = _body_hit(stem, bare_counts, m)
+            if hit is not None:
+                hits.append(hit)
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[InstitutionHit] = []
+    for hit in hits:
+        if kept and hit.start < kept[-1].end:
+            continue
+        kept.append(hit)
+    return kept
+
+
+def resolve_state_bodies(hits: list[InstitutionHit], home: str | None) -> list[InstitutionHit]:
+    """Give 'Secretaría de Salud estatal' the bulletin's state, or call it '<body> estatal'."""
+    out: list[InstitutionHit] = []
+    for hit in hits:
+        if hit.name is not None:
+            out.append(hit)
+            continue
+        stem = hit.stem or "Gobierno"
+        name = _qualified_name(stem, home) if home else f"{stem} estatal"
+        out.append(InstitutionHit(hit.start, hit.end, name, stem))
+    return out

@@ -1,0 +1,675 @@
+"""Officials: people's names tied to a role or a title, and their later short mentions.
+
+A run of capitalized words is a person only with a cue:
+- a role before it, with or without comma ("el Director General del IMSS, José Antonio
+  González Anaya", "el presidente Andrés Manuel López Obrador", "la titular del programa
+  IMSS-Oportunidades Frinne Azuara Yarzabal");
+- a role after it, after a comma ("Bertha Alcalde Luján, directora general del Issste");
+- a title before it ("el general Jens Pedro Lohmann Iturburu", "la maestra ...", "Dr. ...");
+- a speech verb after it ("Gabino Cué Monteagudo dijo");
+- or it repeats a name already found ("González Anaya dijo", "El Gobernador Velasco Coello").
+Titles are not part of the name. The role is kept as written, without its leading article,
+from the role word to the comma ("Gobernador del estado de Chihuahua", "subsecretaria de la
+Secretaría de la Función Pública (SFP)"); a bare title before the name gives a bare role
+("Presidente"). A role with no name ("el titular del IMSS") is not a person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from core.entities.text import SP, fold, squash
+
+_NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+_INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
+NAME_RUN = re.compile(
+    rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
+)
+
+#: Role words, longest first (accent-sensitive: "secretaria" is a person, "Secretaría" a body).
+ROLE_HEADS = (
+    "director general adjunto",
+    "directora general adjunta",
+    "director general",
+    "directora general",
+    "directores generales",
+    "subdirector general",
+    "subdirectora general",
+    "secretario general",
+    "secretaria general",
+    "secretario técnico",
+    "secretaria técnica",
+    "secretario ejecutivo",
+    "secretaria ejecutiva",
+    "presidente municipal",
+    "presidenta municipal",
+    "presidente de la república",
+    "presidenta de la república",
+    "jefe de gobierno",
+    "jefa de gobierno",
+    "oficial mayor",
+    "encargado de despacho",
+    "encargada de despacho",
+    "titular",
+    "director",
+    "directora",
+    "subdirector",
+    "subdirectora",
+    "gobernador",
+    "gobernadora",
+    "presidente",
+    "presidenta",
+    "vicepresidente",
+    "vicepresidenta",
+    "secretario",
+    "secretaria",
+    "subsecretario",
+    "subsecretaria",
+    "delegado",
+    "delegada",
+    "coordinador",
+    "coordinadora",
+    "comisionado",
+    "comisionada",
+    "representante",
+    "jefe",
+    "jefa",
+    "senador",
+    "senadora",
+    "diputado",
+    "diputada",
+    "alcalde",
+    "alcaldesa",
+    "presidente del consejo",
+    "rector",
+    "rectora",
+    "embajador",
+    "embajadora",
+    "consejero",
+    "consejera",
+    "procurador",
+    "procuradora",
+    "fiscal",
+    "administrador",
+    "administradora",
+    "gerente",
+    "vocal",
+    "tesorero",
+    "tesorera",
+    "contralor",
+    "contralora",
+    "líder",
+    "dirigente",
+    "mandatario",
+    "mandataria",
+    "edil",
+    "canciller",
+    "ministro",
+    "ministra",
+    "magistrado",
+    "magistrada",
+    "supervisor",
+    "supervisora",
+    "jefe de servicio",
+)
+
+#: Titles that precede a name and are not part of it.
+HONORIFICS = (
+    "general",
+    "maestro",
+    "maestra",
+    "mtro.",
+    "mtra.",
+    "doctor",
+    "doctora",
+    "dr.",
+    "dra.",
+    "licenciado",
+    "licenciada",
+    "lic.",
+    "ingeniero",
+    "ingeniera",
+    "ing.",
+    "contador",
+    "contadora",
+    "c.p.",
+    "arquitecto",
+    "arquitecta",
+    "arq.",
+    "almirante",
+    "coronel",
+    "capitán",
+    "capitana",
+    "teniente",
+    "profesor",
+    "profesora",
+    "prof.",
+    "profa.",
+    "químico",
+    "química",
+    "enfermera",
+    "enfermero",
+    "señor",
+    "señora",
+    "sr.",
+    "sra.",
+    "don",
+    "doña",
+    "abogado",
+    "abogada",
+    "actuario",
+    "actuaria",
+    "economista",
+    "sociólogo",
+    "socióloga",
+    "antropólogo",
+    "antropóloga",
+    "psicólogo",
+    "psicóloga",
+    "biólogo",
+    "bióloga",
+    "médico",
+    "médica",
+    "gral.",
+    "almte.",
+    "secretaria",
+    "secretario",
+)
+
+SPEECH_VERBS = (
+    "dijo",
+    "señaló",
+    "afirmó",
+    "explicó",
+    "destacó",
+    "indicó",
+    "informó",
+    "aseguró",
+    "subrayó",
+    "enfatizó",
+    "agregó",
+    "comentó",
+    "expresó",
+    "mencionó",
+    "precisó",
+    "refirió",
+    "resaltó",
+    "manifestó",
+    "sostuvo",
+    "declaró",
+    "reconoció",
+    "apuntó",
+    "advirtió",
+    "detalló",
+    "añadió",
+    "puntualizó",
+    "sostuvo",
+    "aseveró",
+    "anunció",
+    "reiteró",
+    "recordó",
+    "externó",
+    "planteó",
+    "consideró",
+    "celebró",
+    "agradeció",
+    "expuso",
+    "abundó",
+)
+
+#: Capitalized words that never belong to a person's name in bulletins.
+NON_NAME = frozenset(
+    fold(w)
+    for w in [
+        "Instituto",
+        "Mexicano",
+        "Seguro",
+        "Social",
+        "Secretaría",
+        "Salud",
+        "Gobierno",
+        "Estado",
+        "República",
+        "Nacional",
+        "Federal",
+        "Programa",
+        "Hospital",
+        "Unidad",
+        "Unidades",
+        "Centro",
+        "Médico",
+        "Médica",
+        "Convenio",
+        "Convenios",
+        "Específico",
+        "Casa",
+        "Popular",
+        "Sistema",
+        "Consejo",
+        "Comisión",
+        "Dirección",
+        "Coordinación",
+        "Delegación",
+        "Municipio",
+        "Ciudad",
+        "Junta",
+        "Sindicato",
+        "Bienestar",
+        "Servicios",
+        "Régimen",
+        "Estatal",
+        "Protección",
+        "Palacio",
+        "Salón",
+        "Reunión",
+        "Conferencia",
+        "Foro",
+        "Premio",
+        "Plan",
+        "Ley",
+        "Reforma",
+        "Cámara",
+        "Senado",
+        "Congreso",
+        "Universidad",
+        "Escuela",
+        "Facultad",
+        "Asociación",
+        "Fundación",
+        "Organización",
+        "Oficina",
+        "Diario",
+        "Oficial",
+        "Federación",
+        "Interinstitucional",
+        "Coordinación",
+        "Colaboración",
+        "Acuerdo",
+        "Intercambio",
+        "Prestación",
+        "Firma",
+        "Modelo",
+        "Atención",
+        "Régimen",
+        "Ordinario",
+        "Obligatorio",
+        "Técnico",
+        "Asamblea",
+        "General",
+        "Informe",
+        "Jornada",
+        "Jornadas",
+        "Campaña",
+        "Semana",
+        "Día",
+        "Mes",
+        "Año",
+        "Lunes",
+        "Martes",
+        "Miércoles",
+        "Jueves",
+        "Viernes",
+        "Sábado",
+        "Domingo",
+        "Enero",
+        "Febrero",
+        "Marzo",
+        "Abril",
+        "Mayo",
+        "Junio",
+        "Julio",
+        "Agosto",
+        "Septiembre",
+        "Octubre",
+        "Noviembre",
+        "Diciembre",
+        "Norte",
+        "Sur",
+        "Oriente",
+        "Poniente",
+        "Centro",
+        "Occidente",
+        "Noreste",
+        "Noroeste",
+        "Sureste",
+        "Suroeste",
+        "Valle",
+        "Sierra",
+        "Golfo",
+        "Pacífico",
+        "Mundial",
+        "Internacional",
+        "Interamericana",
+        "Panamericana",
+        "Laboratorios",
+        "Biológicos",
+        "Reactivos",
+        "Órgano",
+        "Público",
+        "Descentralizado",
+        "Secretarías",
+        "Institutos",
+        "Hospitales",
+        "Clínica",
+        "Clínicas",
+        "Comité",
+        "Subsecretaría",
+        "Administración",
+        "Finanzas",
+        "Prestaciones",
+        "Económicas",
+        "Sociales",
+        "Servicio",
+        "Hemodinamia",
+        "Hemodiálisis",
+        "Radioterapia",
+        "Urgencias",
+        "Consulta",
+        "Externa",
+        "Sector",
+        "Abasto",
+        "Distribución",
+        "Infraestructura",
+        "Federalización",
+        "Gracias",
+        "Mediante",
+        "Durante",
+        "Estos",
+        "Estas",
+        "Este",
+        "Esta",
+        "Ese",
+        "Esa",
+        "Con",
+        "Por",
+        "Para",
+        "Los",
+        "Las",
+        "Del",
+        "Al",
+        "En",
+        "El",
+        "La",
+        "Como",
+        "Entre",
+        "Tras",
+        "Ante",
+        "Según",
+        "Además",
+        "Asimismo",
+        "También",
+        "Finalmente",
+        "Posteriormente",
+        "Igualmente",
+        "Dos",
+        "Tres",
+        "Cuatro",
+        "Boletín",
+        "Comunicado",
+        "Prensa",
+        "Conjunto",
+        "Link",
+        "Fotos",
+        "Presidente",
+        "Gobernador",
+        "Director",
+        "Directora",
+        "Gobernadora",
+        "Titular",
+        "Delegado",
+        "Delegada",
+        "Secretario",
+        "Secretaria",
+        "Subsecretaria",
+        "Subsecretario",
+        "Coordinador",
+        "Coordinadora",
+        "Jefe",
+        "Jefa",
+        "Doctor",
+        "Doctora",
+        "Licenciado",
+        "Licenciada",
+        "Maestro",
+        "Maestra",
+        "Ingeniero",
+        "Ingeniera",
+        "Mexicanos",
+        "Mexicanas",
+        "Derechohabientes",
+        "Gobiernos",
+        "Sur",
+        "Oportunidades",
+        "Prospera",
+        "Covid",
+        "Influenza",
+        "Virus",
+        "Cáncer",
+        "Diabetes",
+        "Hepatitis",
+    ]
+)
+
+#: Leading words stripped from a run before the name starts (articles, roles, titles, openers).
+_STRIP = (
+    frozenset(
+        fold(w)
+        for w in [
+            "El",
+            "La",
+            "Los",
+            "Las",
+            "Al",
+            "Del",
+            "Ante",
+            "Con",
+            "Por",
+            "Para",
+            "En",
+            "Según",
+            "Tras",
+            "Durante",
+            "Como",
+            "Además",
+            "Asimismo",
+            "También",
+            "Señor",
+            "Señora",
+            "Don",
+            "Doña",
+            "Adjunto",
+            "Adjunta",
+            "General",
+            "Municipal",
+            "Constitucional",
+        ]
+    )
+    | frozenset(fold(w) for head in ROLE_HEADS for w in head.split() if len(w) > 3)
+    | frozenset(fold(h.rstrip(".")) for h in HONORIFICS)
+)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
+#: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
+_COMPLEMENT = (
+    r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las)\s)(?!\s(?:quien|que|y|e)\s)[^,;.:\n“”\"()]"
+    r"|\([^()\n]{1,80}\))*?"
+)
+_ROLE_TO_NAME = re.compile(rf"{_COMPLEMENT}\s*,?\s*$")
+_RIGHT_ROLE = re.compile(
+    rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
+    rf"(?:[^,;.:\n“”\"()]|\([^()\n]{{1,80}}\))*)"
+)
+_HONORIFIC_BEFORE = re.compile(rf"(?:^|[\s(,])(?i:{_alternation(HONORIFICS)})\s+$")
+_SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_alternation(SPEECH_VERBS)})\b")
+_ROLE_WINDOW = 240
+
+
+@dataclass(slots=True)
+class OfficialHit:
+    start: int
+    end: int
+    name: str
+    role: str | None = None
+    cued: bool = True
+
+
+@dataclass(slots=True)
+class _Run:
+    start: int
+    end: int
+    words: list[tuple[int, int, str]] = field(default_factory=list)
+    prefix: str = ""  # stripped leading role/title words, as written
+
+
+def _runs(text: str) -> list[_Run]:
+    runs: list[_Run] = []
+    for match in NAME_RUN.finditer(text):
+        toks = [
+            (match.start() + m.start(), match.start() + m.end(), m.group())
+            for m in re.finditer(r"\S+", match.group())
+        ]
+        i = 0
+        while i < len(toks) and (
+            fold(toks[i][2].rstrip(".")) in _STRIP
+            or toks[i][2] in ("de", "del", "la", "los", "las")
+        ):
+            i += 1
+        # a role followed by its complement ("Director General del IMSS") is not a name
+        if 0 < i < len(toks) and toks[i - 1][2] in ("de", "del", "la", "los", "las"):
+            continue
+        rest = toks[i:]
+        while rest and rest[-1][2] in ("de", "del", "la", "los", "las"):
+            rest.pop()
+        if not rest:
+            continue
+        prefix = " ".join(t[2] for t in toks[:i])
+        runs.append(_Run(rest[0][0], rest[-1][1], rest, prefix))
+    return runs
+
+
+def _name_words(run: _Run) -> list[str]:
+    return [w for _, _, w in run.words if w not in ("de", "del", "la", "los", "las")]
+
+
+def _plausible(run: _Run) -> bool:
+    names = _name_words(run)
+    return 2 <= len(names) <= 6 and not any(fold(w) in NON_NAME for w in names)
+
+
+def _left_role(text: str, start: int) -> str | None:
+    """The role written right before a name ("el Gobernador de la entidad, ")."""
+    lo = max(0, start - _ROLE_WINDOW)
+    window = text[lo:start]
+    for head in reversed(list(_ROLE_HEAD_RE.finditer(window))):
+        tail = window[head.end() :]
+        if _ROLE_TO_NAME.fullmatch(tail):
+            return squash((head.group() + tail).rstrip(" ,")) or None
+    return None
+
+
+def _right_role(text: str, end: int) -> str | None:
+    match = _RIGHT_ROLE.match(text, end)
+    return squash(match.group("role")).rstrip(" ,") if match else None
+
+
+def _is_subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _blocked(run: _Run, blocked: list[tuple[int, int]]) -> bool:
+    return any(run.start < e and s < run.end for s, e in blocked)
+
+
+def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHit]:
+    """People with a cue, then every later mention of a name found, linked to its full form."""
+    runs = [r for r in _runs(text) if not _blocked(r, blocked)]
+    hits: list[OfficialHit] = []
+    rest: list[_Run] = []
+    for run in runs:
+        if not _plausible(run):
+            rest.append(run)
+            continue
+        inline = (
+            squash(
+                run.prefix.split(" ", 1)[1]
+                if run.prefix[:3].lower() in ("el ", "la ")
+                else run.prefix
+            )
+            if run.prefix
+            else ""
+        )
+        role = _left_role(text, run.start) if not inline else None
+        if role is None:
+            role = _right_role(text, run.end)
+        if role is None and inline and fold(inline.split()[0]) in _role_words():
+            role = inline
+        honorific = bool(_HONORIFIC_BEFORE.search(text[max(0, run.start - 40) : run.start]))
+        honorific = honorific or bool(inline and fold(inline.split()[-1]) in _honorific_words())
+        speech = bool(_SPEECH_AFTER.match(text, run.end))
+        name = squash(text[run.start : run.end])
+        if role or honorific or speech:
+            hits.append(OfficialHit(run.start, run.end, name, role))
+        else:
+            rest.append(run)
+    _link_known(text, hits, rest)
+    _canonicalize(hits)
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(fold(h.split()[0]) for h in ROLE_HEADS)
+
+
+@cache
+def _honorific_words() -> frozenset[str]:
+    return frozenset(fold(h.rstrip(".")) for h in HONORIFICS)
+
+
+def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
+    """Later mentions of a found name: full, surnames only, or first name + first surname."""
+    known = [(fold(h.name).split(), h.name) for h in hits]
+    if not known:
+        return
+    for run in rest:
+        words = [fold(w) for w in _name_words(run)]
+        if not words or any(w in NON_NAME for w in words):
+            continue
+        matches = {
+            full
+            for parts, full in known
+            if _is_subsequence(words, parts)
+            and (len(words) >= 2 or words[0] in parts[-2:])
+            and (words[-1] in parts[1:])
+        }
+        if len(matches) != 1:
+            continue
+        full = matches.pop()
+        inline = run.prefix
+        if inline[:3].lower() in ("el ", "la "):
+            inline = inline[3:]
+        role = squash(inline) if inline and fold(inline.split()[0]) in _role_words() else None
+        hits.append(OfficialHit(run.start, run.end, full, role, cued=False))
+
+
+def _canonicalize(hits: list[OfficialHit]) -> None:
+    """Give every mention the longest name it is a part of ("Zoé Robledo" -> "... Aburto")."""
+    names = sorted({h.name for h in hits}, key=lambda n: -len(n.split()))
+    for hit in hits:
+        mine = fold(hit.name).split()
+        for candidate in names:
+            parts = fold(candidate).split()
+            if len(parts) > len(mine) and _is_subsequence(mine, parts) and mine[-1] in parts[1:]:
+                hit.name = candidate
+                break

@@ -1,0 +1,217 @@
+"""Places: states and municipalities named in a bulletin, decided by gazetteer plus context.
+
+A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
+1. "X, <Estado>" (a dateline or an address) makes X a municipality of that state; a state name
+   followed by itself ("Chihuahua, Chihuahua") is its capital city.
+2. A state name is the state, except Guerrero/Hidalgo/Morelos, which need a cue.
+3. Names that are common words, surnames or heroes ("Reforma", "Juárez", "Benito Juárez") need
+   a cue: "municipio de X", "alcaldía X", "estado de X", a dateline, or a list of places.
+4. A name several states share picks the bulletin's state (the first one it names), else the
+   far more populous one, else it needs a cue.
+A hit inside a person's name or inside a facility's or institution's name is not a place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from core.entities.gazetteer import STATE_ABBREVIATIONS, Entry, Place, gazetteer, state_name
+from core.entities.text import cap_runs, fold, overlaps
+from core.models import EntityKind, Mention
+
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:municipios?|alcald[ií]as?|ciudad(?:es)?|localidad(?:es)?|comunidad(?:es)?|puerto|"
+    r"delegaci[oó]n(?:es)?|estados?|entidad(?:es)?|regi[oó]n|capital|cabecera\s+municipal|"
+    r"poblaci[oó]n|villa|colonia)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?)$",
+    re.IGNORECASE,
+)
+_EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
+_LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b)\s*")
+_CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
+_DOMINANT = 5  # population ratio that lets the big namesake win without a cue
+
+
+@dataclass(slots=True)
+class _Candidate:
+    start: int
+    end: int
+    entry: Entry
+    chosen: Place | None = None
+    pending: bool = False
+    cued: bool = False
+
+
+@cache
+def _abbreviations() -> re.Pattern[str]:
+    alts = "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+
+
+@cache
+def _follow_state() -> re.Pattern[str]:
+    return re.compile(rf"\s*,\s*(?:(?:el\s+)?estado\s+de\s+)?({gazetteer().state_pattern})\b")
+
+
+def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
+    return [
+        (run.start() + m.start(), run.start() + m.end(), m.group())
+        for m in re.finditer(r"\S+", run.group())
+    ]
+
+
+def scan(text: str) -> list[_Candidate]:
+    """Every longest gazetteer hit among capitalized runs, left to right."""
+    gaz = gazetteer()
+    found: list[_Candidate] = []
+    for run in cap_runs(text):
+        toks = _tokens(run)
+        i = 0
+        while i < len(toks):
+            if toks[i][2] in _CONNECTORS:
+                i += 1
+                continue
+            hit = None
+            for j in range(min(len(toks), i + gaz.max_words), i, -1):
+                last = toks[j - 1][2]
+                if last in _CONNECTORS:
+                    continue
+                surface = " ".join(t[2] for t in toks[i:j])
+                end = toks[j - 1][1]
+                entry = gaz.entries.get(fold(surface))
+                if entry is None and surface.endswith("."):
+                    entry = gaz.entries.get(fold(surface[:-1]))
+                    end -= 1
+                if entry is not None:
+                    hit = _Candidate(toks[i][0], end, entry)
+                    i = j
+                    break
+            if hit is None:
+                i += 1
+            else:
+                found.append(hit)
+    for m in _abbreviations().finditer(text):
+        key = STATE_ABBREVIATIONS[m.group()]
+        place = Place(state_name(key), key, True)
+        found.append(_Candidate(m.start(), m.end(), Entry((place,), False)))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def context_state(candidates: list[_Candidate]) -> str | None:
+    """The bulletin's own state: the first one it names unambiguously (dateline, title...)."""
+    for cand in candidates:
+        entry = cand.entry
+        if entry.lexical_ambiguity:
+            continue
+        if entry.places[0].is_state or len({p.state for p in entry.places}) == 1:
+            return entry.places[0].state
+    return None
+
+
+def _glued_to_name(text: str, cand: _Candidate) -> bool:
+    """'Miguel Hidalgo' / 'Hidalgo Costilla': a capitalized word touches the hit."""
+    before = text[max(0, cand.start - 30) : cand.start]
+    after = text[cand.end : cand.end + 30]
+    prev_word = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)\s+$", before)
+    next_word = re.match(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", after)
+    return bool(prev_word or next_word)
+
+
+def _decide(text: str, cand: _Candidate, home: str | None) -> None:
+    gaz = gazetteer()
+    entry = cand.entry
+    states = [p for p in entry.places if p.is_state]
+    towns = [p for p in entry.places if not p.is_state]
+    before = text[max(0, cand.start - 60) : cand.start]
+    follow = _follow_state().match(text, cand.end)
+    followed_by = None
+    if follow:
+        found = gaz.entries.get(fold(follow.group(1)))
+        if found and found.places[0].is_state:
+            followed_by = found.places[0].state
+    at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
+    cue = bool(_CUE_BEFORE.search(before)) or (
+        at_block_start and text[cand.end : cand.end + 1] == ","
+    )
+    cand.cued = cue
+    if followed_by:
+        in_state = [t for t in towns if t.state == followed_by]
+        if in_state and (not states or states[0].state == followed_by):
+            cand.chosen = in_state[0]
+            return
+    if states:
+        state = states[0]
+        if not entry.lexical_ambiguity or cue or _EN_BEFORE.search(before):
+            if not (entry.lexical_ambiguity and _glued_to_name(text, cand)):
+                cand.chosen = state
+                return
+        if not _glued_to_name(text, cand):
+            cand.chosen, cand.pending = state, True
+        return
+    if not towns:
+        return
+    local = [t for t in towns if t.state == home] if home else []
+    if followed_by:
+        local = [t for t in towns if t.state == followed_by] or local
+    pick = local[0] if local else towns[0]
+    if entry.lexical_ambiguity and not cue:
+        if not _glued_to_name(text, cand):
+            cand.chosen, cand.pending = pick, True
+        return
+    single_word = " " not in text[cand.start : cand.end]
+    if single_word and not cue and not followed_by and _glued_to_name(text, cand):
+        return
+    several = len({t.state for t in towns}) > 1
+    if several and not local and not cue:
+        runner_up = next((t for t in towns[1:] if t.state != pick.state), None)
+        if runner_up is None or pick.population < _DOMINANT * max(1, runner_up.population):
+            cand.chosen = pick
+            cand.pending = True
+            return
+    cand.chosen = pick
+
+
+def _confirm_lists(text: str, cands: list[_Candidate]) -> None:
+    """A pending name between confirmed places in an enumeration is a place too."""
+    changed = True
+    while changed:
+        changed = False
+        for i, cand in enumerate(cands):
+            if not cand.pending:
+                continue
+            for j in (i - 1, i + 1):
+                if not 0 <= j < len(cands):
+                    continue
+                other = cands[j]
+                if other.pending or other.chosen is None:
+                    continue
+                lo, hi = (other.end, cand.start) if j < i else (cand.end, other.start)
+                if _LIST_GAP.fullmatch(text[lo:hi]):
+                    cand.pending = False
+                    changed = True
+                    break
+
+
+def find_places(
+    text: str, blocked: list[tuple[int, int]], candidates: list[_Candidate] | None = None
+) -> list[Mention]:
+    """Place mentions outside `blocked` spans (names of people, facilities, institutions)."""
+    cands = scan(text) if candidates is None else candidates
+    home = context_state(cands)
+    free = [c for c in cands if not any(overlaps((c.start, c.end), b) for b in blocked)]
+    for cand in free:
+        _decide(text, cand, home)
+    _confirm_lists(text, free)
+    return [
+        Mention(
+            kind=EntityKind.PLACE,
+            name=c.chosen.name,
+            start=c.start,
+            end=c.end,
+            text=text[c.start : c.end],
+        )
+        for c in free
+        if c.chosen is not None and not c.pending
+    ]

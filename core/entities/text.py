@@ -1,0 +1,74 @@
+"""Small text helpers shared by the extractors: folding, capitalized runs, clause windows.
+
+Everything works on the normalized bulletin text and returns character offsets into it, so
+spans never drift from what the reader shows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+UPPER = "A-ZÁÉÍÓÚÑÜ"
+LOWER = "a-záéíóúñüàèìòùäëïö"
+
+#: A capitalized word ("González", "IMSS", "Zoé"), optionally hyphenated ("Pérez-Tejada").
+CAP_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][{LOWER}{UPPER}]*(?:[-‐][{UPPER}][{LOWER}{UPPER}]*)?)"
+#: Horizontal whitespace: names never run across a line (a block) boundary.
+SP = r"[^\S\n]+"
+#: Lowercase particles that may sit inside a proper name ("Ecatepec de Morelos", "de la Llave").
+CONNECTOR = r"(?:de[^\S\n]+la|de[^\S\n]+los|de[^\S\n]+las|del|de|la|las|los|el|y)"
+
+_CAP_RUN = re.compile(rf"{CAP_WORD}(?:{SP}(?:{CONNECTOR}{SP})?{CAP_WORD})*")
+_WORD = re.compile(rf"[{UPPER}{LOWER}0-9]+(?:[-‐.][{UPPER}{LOWER}0-9]+)*")
+
+
+@lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: 'Frinné Azuara Yarzábal' == 'frinne azuara yarzabal'."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return " ".join(stripped.replace("‐", "-").split())
+
+
+def cap_runs(text: str) -> Iterator[re.Match[str]]:
+    """Runs of capitalized words joined by name particles: candidate proper names."""
+    return _CAP_RUN.finditer(text)
+
+
+def words(text: str) -> list[re.Match[str]]:
+    """Word tokens with offsets (letters, digits, inner hyphens or dots)."""
+    return list(_WORD.finditer(text))
+
+
+def is_capitalized(word: str) -> bool:
+    return bool(word) and word[0].isupper()
+
+
+def is_all_caps(word: str) -> bool:
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) > 1 and all(ch.isupper() for ch in letters)
+
+
+_CLAUSE_BREAK = re.compile(r"[.;:!?\n“”\"]\s|[\n“”\"]")
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when `pos` opens a sentence or a block (so capitalization says nothing)."""
+    before = text[max(0, pos - 3) : pos].rstrip(" ")
+    return not before or before[-1] in '.!?\n:;•“"-—–(' or before.endswith("• ")
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
+def squash(text: str) -> str:
+    """Collapse inner whitespace: canonical names never carry line breaks or double spaces."""
+    return " ".join(text.split())
