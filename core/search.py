@@ -20,7 +20,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Literal
@@ -41,7 +41,10 @@ TYPO_MIN_RATIO = 80.0
 #: At most this many vocabulary words stand in for one misspelled query word.
 TYPO_MAX_WORDS = 40
 #: Candidates scored per query; beyond this, the best-known entities (most bulletins) go first.
-MAX_SCORED = 400
+MAX_SCORED = 250
+#: A word standing for more postings than this is not turned into a set: entities are walked
+#: best-known first and tested against it instead ("j", "de" on 100,000 names).
+SCAN_ABOVE = 20_000
 
 # Match quality of one query word against one word of a string (0-1).
 _EXACT = 1.0
@@ -93,30 +96,53 @@ def parse_query(query: str) -> list[Term]:
     return terms
 
 
-@dataclass
-class _String:
-    entity: int
-    field: Field
-    original: str
-    folded: str
-    words: list[tuple[str, int, int]]
+#: A string ready for matching: (original NFC, folded, folded words, letters in those words).
+_Folded = tuple[str, str, tuple[str, ...], int]
+
+
+def _fold_string(text: str) -> _Folded:
+    original = nfc(text)
+    folded = fold(original)
+    found = tuple(WORD.findall(folded))
+    return (original, folded, found, max(1, sum(map(len, found))))
 
 
 @dataclass
 class _Expansion:
-    """Vocabulary words a query word stands for, with match quality, and their entities."""
+    """What one query term stands for in the vocabulary, and (lazily) which entities have it.
 
-    quality: dict[str, tuple[float, str]] = field(default_factory=dict)  # word -> (q, how)
-    strong: set[int] = field(default_factory=set)  # via exact or prefix words
-    weak: set[int] = field(default_factory=set)  # via infix or typo words only
+    `quality` maps a vocabulary word to (match quality, how it matched, letters matched);
+    `strong` words match
+    exactly or by prefix, `weak` ones inside a word or with a typo. `estimate` (sum of the
+    posting sizes) decides whether building the entity set is worth it.
+    """
+
+    term: Term
+    quality: dict[str, tuple[float, str, int]] = field(default_factory=dict)
+    strong_words: list[str] = field(default_factory=list)
+    weak_words: list[str] = field(default_factory=list)
+    estimate: int = 0
+    strong_set: set[int] | None = None
+    full_set: set[int] | None = None
+
+    @property
+    def needle(self) -> str:
+        """What an entity's word blob must contain for a strong match."""
+        t = self.term
+        return " " + t.text if (t.prefix or not t.exact) and not t.suffix else t.text
+
+    @property
+    def infix(self) -> bool:
+        return not self.term.is_filter and len(self.term.text) >= MIN_INFIX_LEN
 
 
 @dataclass
 class SearchResult:
-    """Hits plus how many entities matched in all (an upper bound when candidates were cut)."""
+    """Hits plus how many entities matched in all (an estimate for one- or two-letter words)."""
 
     hits: list[Hit]
     total: int
+    exact_total: bool = True
 
 
 class EntitySearch:
@@ -128,35 +154,44 @@ class EntitySearch:
         self.entities = sorted(
             entities, key=lambda e: (-len(e.bulletin_ids), -e.mention_count, len(e.name), e.id)
         )
-        self._strings: list[_String] = []
-        self._by_entity: list[list[int]] = []
-        postings: dict[str, set[int]] = defaultdict(set)
-        self._by_kind: dict[EntityKind, set[int]] = defaultdict(set)
+        # One row per distinct string of an entity. A string (say a role many officials share)
+        # is folded and split once: rows point to the same (original, folded, words, letters).
+        self._strings: list[_Folded] = []
+        self._field: list[Field] = []
+        self._by_entity: list[range] = []
+        self._blobs: list[str] = []  # " word word ... " per entity: one C-level `in` test
+        self._by_kind: dict[str, set[int]] = defaultdict(set)
+        postings: dict[str, list[int]] = defaultdict(list)
+        folded_cache: dict[str, _Folded] = {}
+        strings_append, field_append = self._strings.append, self._field.append
         for number, entity in enumerate(self.entities):
-            self._by_kind[EntityKind(entity.kind)].add(number)
-            own: list[int] = []
+            self._by_kind[entity.kind].add(number)
+            first = len(self._strings)
+            own_words: set[str] = set()
             seen: set[str] = set()
-            fields: list[tuple[Field, str]] = [("name", entity.name)]
-            fields += [("alias", a) for a in entity.aliases]
-            fields += [("role", r.role) for r in entity.roles]
-            for kind_of_field, text in fields:
-                original = nfc(text)
-                if original in seen:
+            texts: list[tuple[str, Field]] = [(entity.name, "name")]
+            texts += [(alias, "alias") for alias in entity.aliases]
+            texts += [(role.role, "role") for role in entity.roles]
+            for text, kind_of_field in texts:
+                if text in seen:
                     continue
-                seen.add(original)
-                folded = fold(original)
-                spans = [(m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
-                if not spans:
+                seen.add(text)
+                folded_string = folded_cache.get(text)
+                if folded_string is None:
+                    folded_string = folded_cache[text] = _fold_string(text)
+                if not folded_string[2]:
                     continue
-                own.append(len(self._strings))
-                self._strings.append(_String(number, kind_of_field, original, folded, spans))
-                for word, _, _ in spans:
-                    postings[word].add(number)
-            self._by_entity.append(own)
+                strings_append(folded_string)
+                field_append(kind_of_field)
+                own_words.update(folded_string[2])
+            self._by_entity.append(range(first, len(self._strings)))
+            self._blobs.append(" " + " ".join(own_words) + " ")
+            for word in own_words:
+                postings[word].append(number)
+        self._postings = dict(postings)
         self._vocabulary = sorted(postings)
-        self._postings = {word: list(ids) for word, ids in postings.items()}
         self._blob = "\n" + "\n".join(self._vocabulary) + "\n"
-        self._blob_starts = []
+        self._blob_starts: list[int] = []
         offset = 1
         for word in self._vocabulary:
             self._blob_starts.append(offset)
@@ -164,7 +199,7 @@ class EntitySearch:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
-        self._cache: OrderedDict[tuple[str, str], _Expansion] = OrderedDict()
+        self._cache: OrderedDict[tuple[str, bool, bool, bool], _Expansion] = OrderedDict()
         self._lock = threading.Lock()
 
     def __len__(self) -> int:
@@ -181,34 +216,22 @@ class EntitySearch:
     ) -> SearchResult:
         """Like `search`, with the number of matching entities for an `N/M` display."""
         terms = parse_query(query)
-        positive = [t for t in terms if not t.negate]
+        positive = [self._expand(t) for t in terms if not t.negate]
         negative = [t for t in terms if t.negate]
         allowed = self._allowed(kinds)
-        candidates = self._candidates(positive, allowed)
-        for term in negative:
-            if not term.prefix and not term.suffix:
-                candidates -= self._containing(term.text)
-        total = len(candidates)
-        chosen = self._best_known(candidates, MAX_SCORED)
+        chosen, total, exact = self._candidates(positive, negative, allowed)
         if not positive:
-            hits = [self._plain_hit(n) for n in chosen if not self._excluded(n, negative)][:limit]
-            return SearchResult(hits, total)
-        expansions = [self._expand(t) for t in positive]
-        scored: list[tuple[float, int, int, list[float]]] = []
+            return SearchResult([self._plain_hit(n) for n in chosen[:limit]], total, exact)
+        scored: list[tuple[float, int, int]] = []
         for number in chosen:
-            if self._excluded(number, negative):
-                continue
-            best = self._score_entity(number, positive, expansions)
+            best = self._score_entity(number, positive)
             if best is not None:
-                scored.append((-best[0], number, best[1], best[2]))
+                scored.append((-best[0], number, best[1]))
         scored.sort()
-        if len(candidates) <= MAX_SCORED:
+        if exact and len(chosen) == total:
             total = len(scored)
-        hits = [
-            self._hit(number, string_index, -neg_score, positive, expansions)
-            for neg_score, number, string_index, _ in scored[:limit]
-        ]
-        return SearchResult(hits, total)
+        hits = [self._hit(n, row, -neg, positive) for neg, n, row in scored[:limit]]
+        return SearchResult(hits, total, exact)
 
     # -- candidates -------------------------------------------------------------------------
 
@@ -217,36 +240,117 @@ class EntitySearch:
             return None
         allowed: set[int] = set()
         for kind in kinds:
-            allowed |= self._by_kind.get(EntityKind(kind), set())
+            allowed |= self._by_kind.get(EntityKind(kind).value, set())
         return allowed
 
-    def _candidates(self, positive: list[Term], allowed: set[int] | None) -> set[int]:
-        if not positive:
-            return set(range(len(self.entities))) if allowed is None else set(allowed)
-        expansions = [self._expand(t) for t in positive]
-        strong = _intersect([e.strong for e in expansions], allowed)
-        if len(strong) >= MAX_SCORED:
-            return strong
-        return _intersect([e.strong | e.weak for e in expansions], allowed)
+    def _candidates(
+        self, positive: list[_Expansion], negative: list[Term], allowed: set[int] | None
+    ) -> tuple[list[int], int, bool]:
+        """Entity numbers worth scoring (at most MAX_SCORED, best-known first), how many
+        entities match in all, and whether that count is exact."""
+        blobs = self._blobs
+        keep: list[Callable[[int], bool]] = []
+        if allowed is not None:
+            keep.append(allowed.__contains__)
+        for term in negative:
+            keep.append(self._negation_test(term))
+        ordered = sorted(positive, key=lambda e: e.estimate)
+        if not ordered or ordered[0].estimate > SCAN_ABOVE:
+            # Only vague words ("j", "de"): walk entities best-known first and stop early.
+            tests = keep + [self._strong_test(e) for e in ordered]
+            found = filter(lambda n: all(test(n) for test in tests), range(len(blobs)))
+            chosen = list(islice(found, MAX_SCORED))
+            if len(chosen) < MAX_SCORED:
+                return chosen, len(chosen), True
+            estimate = min([len(blobs), *(e.estimate for e in ordered)])
+            return chosen, estimate, False
+        pivot, others = ordered[0], ordered[1:]
+        strong = self._narrow(self._strong_set(pivot), others, keep, full=False)
+        if len(strong) >= MAX_SCORED or not any(e.weak_words for e in ordered):
+            return self._best_known(strong), len(strong), True
+        everything = self._narrow(self._full_set(pivot), others, keep, full=True)
+        return self._best_known(everything), len(everything), True
 
-    def _best_known(self, candidates: set[int], count: int) -> list[int]:
-        if len(candidates) <= count:
-            return sorted(candidates)
-        if len(candidates) * 8 < len(self.entities):
-            return sorted(candidates)[:count]
-        return list(islice(filter(candidates.__contains__, range(len(self.entities))), count))
+    def _narrow(
+        self,
+        start: set[int],
+        others: list[_Expansion],
+        keep: list[Callable[[int], bool]],
+        *,
+        full: bool,
+    ) -> set[int]:
+        result = set(start)
+        for expansion in others:
+            if not result:
+                break
+            cached = expansion.full_set if full else expansion.strong_set
+            if cached is None and expansion.estimate <= 2 * len(result):
+                cached = self._full_set(expansion) if full else self._strong_set(expansion)
+            if cached is not None:
+                result &= cached
+            else:
+                test = self._full_test(expansion) if full else self._strong_test(expansion)
+                result = set(filter(test, result))
+        for test in keep:
+            result = set(filter(test, result))
+        return result
+
+    def _strong_test(self, expansion: _Expansion) -> Callable[[int], bool]:
+        blobs, needle = self._blobs, expansion.needle
+        return lambda n: needle in blobs[n]
+
+    def _full_test(self, expansion: _Expansion) -> Callable[[int], bool]:
+        blobs, text = self._blobs, expansion.term.text
+        needle = text if expansion.infix else expansion.needle
+        typo_words = [w for w in expansion.weak_words if expansion.quality[w][1] == "typo"]
+        typos = self._union(typo_words) if typo_words else set()
+        return lambda n: needle in blobs[n] or n in typos
+
+    def _negation_test(self, term: Term) -> Callable[[int], bool]:
+        if WORD.fullmatch(term.text) and not term.prefix and not term.suffix:
+            blobs, text = self._blobs, term.text
+            return lambda n: text not in blobs[n]
+        return lambda n: (
+            not any(_satisfies(self._strings[row][1], term) for row in self._by_entity[n])
+        )
+
+    def _best_known(self, candidates: set[int]) -> list[int]:
+        if len(candidates) <= MAX_SCORED or len(candidates) * 8 < len(self.entities):
+            return sorted(candidates)[:MAX_SCORED]
+        found = filter(candidates.__contains__, range(len(self.entities)))
+        return list(islice(found, MAX_SCORED))
+
+    def _strong_set(self, expansion: _Expansion) -> set[int]:
+        if expansion.strong_set is None:
+            expansion.strong_set = self._union(expansion.strong_words)
+        return expansion.strong_set
+
+    def _full_set(self, expansion: _Expansion) -> set[int]:
+        if expansion.full_set is None:
+            weak = self._union(expansion.weak_words)
+            expansion.full_set = (
+                self._strong_set(expansion) | weak if weak else self._strong_set(expansion)
+            )
+        return expansion.full_set
+
+    def _union(self, words: list[str]) -> set[int]:
+        if not words:
+            return set()
+        return set().union(*(self._postings[w] for w in words))
+
+    # -- expanding a term over the vocabulary -----------------------------------------------
 
     def _expand(self, term: Term) -> _Expansion:
-        mode = "".join(
-            flag for flag, on in (("'", term.exact), ("^", term.prefix), ("$", term.suffix)) if on
-        )
-        key = (term.text, mode)
+        key = (term.text, term.exact, term.prefix, term.suffix)
         with self._lock:
             cached = self._cache.get(key)
             if cached is not None:
                 self._cache.move_to_end(key)
                 return cached
         expansion = self._compute_expansion(term)
+        expansion.estimate = sum(
+            len(self._postings[w]) for w in (*expansion.strong_words, *expansion.weak_words)
+        )
         with self._lock:
             self._cache[key] = expansion
             while len(self._cache) > _CACHE_SIZE:
@@ -257,53 +361,44 @@ class EntitySearch:
         if term.is_filter:
             return self._filter_expansion(term)
         text = term.text
-        quality: dict[str, tuple[float, str]] = {}
+        expansion = _Expansion(term)
+        quality = expansion.quality
         for word in self._prefixed(text):
-            q = _EXACT if word == text else _PREFIX_BASE + _PREFIX_RANGE * len(text) / len(word)
-            quality[word] = (q, "exact" if word == text else "prefix")
-        strong_words = list(quality)
-        weak_words: list[str] = []
+            if word == text:
+                quality[word] = (_EXACT, "exact", len(word))
+            else:
+                q = _PREFIX_BASE + _PREFIX_RANGE * len(text) / len(word)
+                quality[word] = (q, "prefix", len(text))
+        expansion.strong_words = list(quality)
         if len(text) >= MIN_INFIX_LEN:
             for word in self._infixed(text):
                 if word not in quality:
                     q = _INFIX_BASE + _INFIX_RANGE * len(text) / len(word)
-                    quality[word] = (q, "infix")
-                    weak_words.append(word)
+                    quality[word] = (q, "infix", len(text))
+                    expansion.weak_words.append(word)
         if len(text) >= MIN_TYPO_LEN and text not in self._postings:
             for word, ratio in self._typos(text):
                 q = _TYPO_WEIGHT * ratio / 100
-                if word not in quality or quality[word][0] < q:
-                    if word not in quality:
-                        weak_words.append(word)
-                    quality[word] = (q, "typo")
-        strong = self._union(strong_words)
-        weak = self._union(weak_words) - strong
-        return _Expansion(quality, strong, weak)
+                if word not in quality:
+                    quality[word] = (q, "typo", len(word))
+                    expansion.weak_words.append(word)
+        return expansion
 
     def _filter_expansion(self, term: Term) -> _Expansion:
         """Candidates for ', ^ and $ terms; the exact condition is checked when scoring."""
         pieces = WORD.findall(term.text)
+        expansion = _Expansion(term)
         if not pieces:
-            return _Expansion()
-        if term.prefix and not term.exact:
-            first = pieces[0]
-            words = self._prefixed(first) if len(pieces) == 1 else [first]
-        elif term.prefix:
-            words = self._prefixed(pieces[0])
+            return expansion
+        if term.prefix:
+            words = self._prefixed(pieces[0]) if len(pieces) == 1 else [pieces[0]]
+            words = [w for w in words if w in self._postings]
         elif term.suffix and len(pieces) == 1:
-            words = [
-                w for w in self._infixed(pieces[0], include_prefix=True) if w.endswith(pieces[0])
-            ]
+            words = [w for w in self._infixed(pieces[0], True) if w.endswith(pieces[0])]
         else:
-            longest = max(pieces, key=len)
-            words = self._infixed(longest, include_prefix=True)
-        return _Expansion({}, self._union(words), set())
-
-    def _containing(self, text: str) -> set[int]:
-        pieces = WORD.findall(text)
-        if len(pieces) != 1 or pieces[0] != text:
-            return set()  # checked per candidate by _excluded instead
-        return self._union(self._infixed(text, include_prefix=True))
+            words = self._infixed(max(pieces, key=len), include_prefix=True)
+        expansion.strong_words = words
+        return expansion
 
     def _prefixed(self, text: str) -> list[str]:
         lo = bisect_left(self._vocabulary, text)
@@ -312,9 +407,10 @@ class EntitySearch:
 
     def _infixed(self, text: str, include_prefix: bool = False) -> list[str]:
         found: dict[str, None] = {}
+        starts = self._blob_starts
         for match in re.finditer(re.escape(text), self._blob):
-            i = bisect_right(self._blob_starts, match.start()) - 1
-            if include_prefix or match.start() != self._blob_starts[i]:
+            i = bisect_right(starts, match.start()) - 1
+            if include_prefix or match.start() != starts[i]:
                 found[self._vocabulary[i]] = None
         return list(found)
 
@@ -327,109 +423,77 @@ class EntitySearch:
         )
         return [(word, score) for word, score, _ in found]
 
-    def _union(self, words: list[str]) -> set[int]:
-        if not words:
-            return set()
-        return set().union(*(self._postings[w] for w in words))
-
     # -- scoring ----------------------------------------------------------------------------
 
-    def _excluded(self, number: int, negative: list[Term]) -> bool:
-        return any(
-            _satisfies(self._strings[s].folded, term)
-            for term in negative
-            for s in self._by_entity[number]
-        )
+    def _score_entity(self, number: int, terms: list[_Expansion]) -> tuple[float, int] | None:
+        """(score, best string row), or None when some term matches none of its strings.
 
-    def _score_entity(
-        self, number: int, terms: list[Term], expansions: list[_Expansion]
-    ) -> tuple[float, int, list[float]] | None:
-        """(score, best string, per-term qualities) or None when some term matches nowhere."""
-        per_string: list[tuple[int, list[float]]] = []
-        for s in self._by_entity[number]:
-            string = self._strings[s]
-            per_string.append(
-                (s, [_term_quality(string, t, e) for t, e in zip(terms, expansions, strict=True)])
+        One pass per string: each term's best word (quality, letters matched, position).
+        A term matched only in another string of the entity counts at `_CROSS_FIELD`.
+        """
+        count = len(terms)
+        covered = [0.0] * count
+        rows: list[tuple[int, list[float], int, list[int]]] = []
+        for row in self._by_entity[number]:
+            words = self._strings[row][2]
+            qualities = [0.0] * count
+            matched = 0
+            positions: list[int] = []
+            for i, expansion in enumerate(terms):
+                if expansion.term.is_filter:
+                    if _satisfies(self._strings[row][1], expansion.term):
+                        qualities[i] = _FILTER
+                        matched += len(expansion.term.text)
+                    continue
+                quality = expansion.quality
+                best_q, best_len, best_at = 0.0, 0, -1
+                for at, word in enumerate(words):
+                    found = quality.get(word)
+                    if found is not None and found[0] > best_q:
+                        best_q, best_len, best_at = found[0], found[2], at
+                if best_at >= 0:
+                    qualities[i] = best_q
+                    matched += best_len
+                    positions.append(best_at)
+                    if best_q > covered[i]:
+                        covered[i] = best_q
+            for i, q in enumerate(qualities):
+                if q > covered[i]:
+                    covered[i] = q
+            if matched:
+                rows.append((row, qualities, matched, positions))
+        if not rows or min(covered) <= 0:
+            return None
+        best: tuple[float, int] | None = None
+        for row, qualities, matched, positions in rows:
+            total = sum(q or covered[i] * _CROSS_FIELD for i, q in enumerate(qualities))
+            compact = min(1.0, matched / self._strings[row][3])
+            in_order = len(positions) > 1 and all(a < b for a, b in pairwise(positions))
+            raw = (
+                _QUALITY_SHARE * total / count
+                + _COMPACT_SHARE * compact
+                + (_ORDER_BONUS if in_order else 0.0)
             )
-        if not per_string:
-            return None
-        covered = [max(q[i] for _, q in per_string) for i in range(len(terms))]
-        if min(covered) <= 0:
-            return None
-        best: tuple[float, int, list[float]] | None = None
-        for s, qualities in per_string:
-            if not any(qualities):
-                continue
-            filled = [q if q > 0 else covered[i] * _CROSS_FIELD for i, q in enumerate(qualities)]
-            score = self._string_score(self._strings[s], terms, filled, expansions)
+            score = 100 * _FIELD_WEIGHT[self._field[row]] * min(1.0, raw)
             if best is None or score > best[0]:
-                best = (score, s, filled)
+                best = (score, row)
         return best
 
-    def _string_score(
-        self,
-        string: _String,
-        terms: list[Term],
-        qualities: list[float],
-        expansions: list[_Expansion],
-    ) -> float:
-        spans, positions = self._match_spans(string, terms, expansions)
-        matched = sum(end - start for start, end in _merge(spans))
-        compact = matched / max(1, len(string.folded.strip()))
-        in_order = len(positions) > 1 and all(a < b for a, b in pairwise(positions))
-        raw = (
-            _QUALITY_SHARE * sum(qualities) / len(qualities)
-            + _COMPACT_SHARE * compact
-            + (_ORDER_BONUS if in_order else 0.0)
-        )
-        return round(100 * _FIELD_WEIGHT[string.field] * min(1.0, raw), 2)
-
-    def _match_spans(
-        self, string: _String, terms: list[Term], expansions: list[_Expansion]
-    ) -> tuple[list[tuple[int, int]], list[int]]:
-        """Highlight spans in the string, and the start of each matched term (query order)."""
-        spans: list[tuple[int, int]] = []
-        positions: list[int] = []
-        for term, expansion in zip(terms, expansions, strict=True):
-            span = _term_span(string, term, expansion)
-            if span is not None:
-                spans.append(span)
-                positions.append(span[0])
-        return spans, positions
-
-    def _hit(
-        self,
-        number: int,
-        string_index: int,
-        score: float,
-        terms: list[Term],
-        expansions: list[_Expansion],
-    ) -> Hit:
-        string = self._strings[string_index]
-        spans, _ = self._match_spans(string, terms, expansions)
+    def _hit(self, number: int, row: int, score: float, terms: list[_Expansion]) -> Hit:
+        folded = self._strings[row][1]
+        words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
+        spans = [s for e in terms if (s := _term_span(folded, words, e)) is not None]
         return Hit(
             entity=self.entities[number],
-            score=score,
-            matched=string.original,
-            field=string.field,
+            score=round(score, 2),
+            matched=self._strings[row][0],
+            field=self._field[row],
             spans=_merge(spans),
         )
 
     def _plain_hit(self, number: int) -> Hit:
         entity = self.entities[number]
         return Hit(entity=entity, score=0.0, matched=nfc(entity.name), field="name", spans=[])
-
-
-def _intersect(sets: list[set[int]], allowed: set[int] | None) -> set[int]:
-    ordered = sorted(sets, key=len)
-    if allowed is not None:
-        ordered.insert(0 if len(allowed) < len(ordered[0]) else 1, allowed)
-    result = set(ordered[0])
-    for other in ordered[1:]:
-        result &= other
-        if not result:
-            break
-    return result
 
 
 def _satisfies(folded: str, term: Term) -> bool:
@@ -444,20 +508,10 @@ def _satisfies(folded: str, term: Term) -> bool:
     return text in folded
 
 
-def _term_quality(string: _String, term: Term, expansion: _Expansion) -> float:
-    if term.is_filter:
-        return _FILTER if _satisfies(string.folded, term) else 0.0
-    best = 0.0
-    quality = expansion.quality
-    for word, _, _ in string.words:
-        found = quality.get(word)
-        if found is not None and found[0] > best:
-            best = found[0]
-    return best
-
-
-def _term_span(string: _String, term: Term, expansion: _Expansion) -> tuple[int, int] | None:
-    folded = string.folded
+def _term_span(
+    folded: str, words: list[tuple[str, int, int]], expansion: _Expansion
+) -> tuple[int, int] | None:
+    term = expansion.term
     if term.is_filter:
         if not _satisfies(folded, term):
             return None
@@ -467,11 +521,11 @@ def _term_span(string: _String, term: Term, expansion: _Expansion) -> tuple[int,
         start = len(folded) - len(folded.lstrip()) if term.prefix else folded.find(term.text)
         return (start, start + len(term.text))
     best: tuple[float, int, int] | None = None
-    for word, start, end in string.words:
+    for word, start, end in words:
         found = expansion.quality.get(word)
         if found is None or (best is not None and found[0] <= best[0]):
             continue
-        q, how = found
+        q, how, _ = found
         if how == "prefix":
             best = (q, start, start + len(term.text))
         elif how == "infix":
