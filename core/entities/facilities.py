@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from core.entities.text import CAP_WORD, SP, fold, squash
+from core.entities.text import CAP_WORD, SP, fold, squash, word_starts
 
 #: (canonical type, long-form regex incl. plural, acronyms). Nested types come first.
 FACILITY_TYPES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -144,9 +144,16 @@ TYPE_WORDS = frozenset(
 )
 
 _NUMBER = r"(?:No\.?|N[°º]\.?|Núm\.?|núm\.?|[Nn]úmeros?|[Nn]umeros?|Nos\.|#)?\s*"
-_NOT_A_COUNT = r"(?!\s*(?:%|mil\b|millones|camas|años|consultorios|pesos|metros|de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)))"
+_MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
+_NOT_A_COUNT = (
+    r"(?!\s*(?:%|mil\b|millones|camas|años|consultorios|pesos|metros|de\s+(?:" + _MONTHS + r")))"
+)
 _LIST_ITEM = r"\s*(?:,|\by\b|\be\b)\s*(?:(?:No\.?|N[°º]\.?|número)\s*)?(\d{1,3})\b" + _NOT_A_COUNT
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
+
+
+#: Two-letter openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
+_TRIGGERS = frozenset({"ho", "un", "ce", "cl", "gu", "hg", "um", "hr", "cs", "cm"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,7 +172,7 @@ def _numbered() -> list[tuple[str, re.Pattern[str]]]:
         acr = "|".join(re.escape(a) for a in acronyms) or "(?!)"
         head = "(?:" + "|".join(forms) + ")"
         pattern = (
-            rf"\b{head}\s*(?:\((?:{acr})\)\s*)?{_NUMBER}(\d{{1,3}})\b{_NOT_A_COUNT}"
+            rf"{head}\s*(?:\((?:{acr})\)\s*)?{_NUMBER}(\d{{1,3}})\b{_NOT_A_COUNT}"
             rf"((?:{_LIST_ITEM})*)"
         )
         out.append((canonical, re.compile(pattern)))
@@ -177,7 +184,7 @@ def _named() -> re.Pattern[str]:
     heads = "|".join(NAMED_HEADS)
     item = rf"(?:{CAP_WORD}|\([A-Za-z]{{2,10}}\)|\d{{1,2}}(?=\s+de\s+[A-Z]))"
     joint = rf"(?:{SP}(?:de{SP}la|de{SP}los|del|de|y(?!{SP}{_HEAD_WORDS}\b)){SP}|{SP})"
-    return re.compile(rf"\b(?:{heads})(?:{joint}{item})+")
+    return re.compile(rf"(?:{heads})(?:{joint}{item})+")
 
 
 def _expand(canonical: str, match: re.Match[str]) -> list[FacilityHit]:
@@ -213,14 +220,24 @@ def find_facilities(text: str) -> list[FacilityHit]:
     """Numbered units first (they nest inside names), then named units that do not overlap."""
     hits: list[FacilityHit] = []
     taken: list[tuple[int, int]] = []
-    for canonical, pattern in _numbered():
-        for match in pattern.finditer(text):
-            span = (match.start(), match.end())
-            if any(s < span[1] and span[0] < e for s, e in taken):
-                continue
-            taken.append(span)
-            hits.extend(_expand(canonical, match))
-    for match in _named().finditer(text):
+    starts = [pos for pos, lead in word_starts(text) if lead[:2] in _TRIGGERS]
+    numbered = _numbered()
+    for pos in starts:
+        if taken and pos < taken[-1][1]:
+            continue
+        for canonical, pattern in numbered:
+            match = pattern.match(text, pos)
+            if match is not None:
+                taken.append((match.start(), match.end()))
+                hits.extend(_expand(canonical, match))
+                break
+    named = _named()
+    for pos in starts:
+        if any(s <= pos < e for s, e in taken):
+            continue
+        match = named.match(text, pos)
+        if match is None:
+            continue
         span = (match.start(), match.end())
         if any(s < span[1] and span[0] < e for s, e in taken):
             continue

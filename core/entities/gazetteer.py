@@ -247,6 +247,7 @@ class Entry:
 class Gazetteer:
     entries: dict[str, Entry]
     max_words: int
+    first_words: frozenset[str]  # folded first word of every key: a cheap pre-check
     state_names: dict[str, str]  # state key -> everyday name
     state_pattern: str  # regex alternation of state surface forms (for "estado de X")
 
@@ -337,7 +338,8 @@ def gazetteer() -> Gazetteer:
     )
     state_pattern = "|".join(re.escape(s) for s in surfaces)
     max_words = max(len(k.split()) for k in entries)
-    return Gazetteer(entries, max_words, names, state_pattern)
+    first_words = frozenset(k.split()[0] for k in entries)
+    return Gazetteer(entries, max_words, first_words, names, state_pattern)
 
 
 def state_of_gentilic(word: str) -> str | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from core.entities.gazetteer import gazetteer, state_name, state_of_gentilic
-from core.entities.text import fold
+from core.entities.text import fold, word_starts
 
 _H = r"[-‐–]\s?"  # hyphen in "IMSS-Bienestar", tolerant of reflow leftovers
 
@@ -43,7 +43,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             + r"(?:\s*\(IMSS"
             + _H
             + r"Bienestar\))?",
-            _i(r"[ÓO]rgano Público Descentralizado")
+            _i(r"(?:Órgano|Organo) Público Descentralizado")
             + r"\s*(?:\((?:OPD|OPS)\)\s*)?IMSS"
             + _H
             + _i("Bienestar"),
@@ -72,32 +72,42 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "ISSSTE",
         (
             _i(r"Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado"),
-            r"\bI(?:SSSTE|ssste)\b",
+            r"\bISSSTE\b",
+            r"\bIssste\b",
         ),
     ),
-    ("Fovissste", (r"\bF(?:OVISSSTE|ovissste)\b",)),
+    (
+        "Fovissste",
+        (
+            r"\bFOVISSSTE\b",
+            r"\bFovissste\b",
+        ),
+    ),
     (
         "ISSEMyM",
         (
             _i("Instituto de Seguridad Social del Estado de México y Municipios"),
-            r"\bI(?:SSEMyM|SSEMYM|ssemym)\b",
+            r"\bISSEMyM\b",
+            r"\bISSEMYM\b",
+            r"\bIssemym\b",
         ),
     ),
     (
         "ISSFAM",
         (_i("Instituto de Seguridad Social para las Fuerzas Armadas Mexicanas"), r"\bISSFAM\b"),
     ),
-    ("Pemex", (_i("Petróleos Mexicanos"), r"\bP(?:EMEX|emex)\b")),
-    ("INSABI", (_i("Instituto de Salud para el Bienestar"), r"\bI(?:NSABI|nsabi)\b")),
+    ("Pemex", (_i("Petróleos Mexicanos"), r"\bPEMEX\b", r"\bPemex\b")),
+    ("INSABI", (_i("Instituto de Salud para el Bienestar"), r"\bINSABI\b", r"\bInsabi\b")),
     (
         "Birmex",
-        (_i("Laboratorios de Biológicos y Reactivos de México"), r"\bB(?:IRMEX|irmex)\b"),
+        (_i("Laboratorios de Biológicos y Reactivos de México"), r"\bBIRMEX\b", r"\bBirmex\b"),
     ),
     (
         "Cofepris",
         (
             _i("Comisión Federal para la Protección contra Riesgos Sanitarios"),
-            r"\bC(?:OFEPRIS|ofepris)\b",
+            r"\bCOFEPRIS\b",
+            r"\bCofepris\b",
         ),
     ),
     (
@@ -108,7 +118,8 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
                 r"Familia"
             ),
             _i("Desarrollo Integral de la Familia"),
-            r"\b(?:SN)?DIF\b",
+            r"\bDIF\b",
+            r"\bSNDIF\b",
         ),
     ),
     ("CISS", (_i("Conferencia Interamericana de Seguridad Social"), r"\bCISS\b")),
@@ -124,10 +135,10 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Secretaría de Bienestar", (_i(r"Secretaría del? Bienestar"),)),
     ("SEP", (_i("Secretaría de Educación Pública"), r"\bSEP\b")),
     ("STPS", (_i("Secretaría del Trabajo y Previsión Social"), r"\bSTPS\b")),
-    ("Segob", (_i("Secretaría de Gobernación"), r"\bS(?:EGOB|egob)\b")),
-    ("Sedena", (_i("Secretaría de la Defensa Nacional"), r"\bS(?:EDENA|edena)\b")),
-    ("Semar", (_i("Secretaría de Marina"), r"\bS(?:EMAR|emar)\b")),
-    ("Sedesol", (_i("Secretaría de Desarrollo Social"), r"\bS(?:EDESOL|edesol)\b")),
+    ("Segob", (_i("Secretaría de Gobernación"), r"\bSEGOB\b", r"\bSegob\b")),
+    ("Sedena", (_i("Secretaría de la Defensa Nacional"), r"\bSEDENA\b", r"\bSedena\b")),
+    ("Semar", (_i("Secretaría de Marina"), r"\bSEMAR\b", r"\bSemar\b")),
+    ("Sedesol", (_i("Secretaría de Desarrollo Social"), r"\bSEDESOL\b", r"\bSedesol\b")),
     ("Secretaría de Economía", (_i("Secretaría de Economía"),)),
     ("Seguro Popular", (_i("Seguro Popular"),)),
     ("CNPSS", (_i("Comisión Nacional de Protección Social en Salud"), r"\bCNPSS\b")),
@@ -135,7 +146,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Régimen Estatal de Protección Social en Salud",
         (_i(r"Régimen Estatal de Protección (?:Social )?en Salud"), r"\bREPSS\b"),
     ),
-    ("Conamed", (_i("Comisión Nacional de Arbitraje Médico"), r"\bC(?:ONAMED|onamed)\b")),
+    ("Conamed", (_i("Comisión Nacional de Arbitraje Médico"), r"\bCONAMED\b", r"\bConamed\b")),
     (
         "CCINSHAE",
         (
@@ -147,18 +158,29 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),
     ("Consejo de Salubridad General", (_i("Consejo de Salubridad General"),)),
-    ("Censida", (r"\bC(?:ENSIDA|ensida)\b",)),
-    ("INEGI", (_i("Instituto Nacional de Estadística y Geografía"), r"\bI(?:NEGI|negi)\b")),
+    (
+        "Censida",
+        (
+            r"\bCENSIDA\b",
+            r"\bCensida\b",
+        ),
+    ),
+    ("INEGI", (_i("Instituto Nacional de Estadística y Geografía"), r"\bINEGI\b", r"\bInegi\b")),
     (
         "Infonavit",
         (
             _i("Instituto del Fondo Nacional de la Vivienda para los Trabajadores"),
-            r"\bI(?:NFONAVIT|nfonavit)\b",
+            r"\bINFONAVIT\b",
+            r"\bInfonavit\b",
         ),
     ),
     (
         "Consar",
-        (_i("Comisión Nacional del Sistema de Ahorro para el Retiro"), r"\bC(?:ONSAR|onsar)\b"),
+        (
+            _i("Comisión Nacional del Sistema de Ahorro para el Retiro"),
+            r"\bCONSAR\b",
+            r"\bConsar\b",
+        ),
     ),
     ("OMS", (_i("Organización Mundial de la Salud"), r"\bOMS\b")),
     ("OPS", (_i("Organización Panamericana de la Salud"), r"\bOPS\b")),
@@ -197,6 +219,31 @@ def _table() -> re.Pattern[str]:
     for index, (_canonical, patterns) in enumerate(INSTITUTIONS):
         parts.extend(f"(?P<i{index}_{n}>{p})" for n, p in enumerate(patterns))
     return re.compile("|".join(parts))
+
+
+_SYNTAX = re.compile(r"^(?:\(\?i:|\\b|\(\?:|\(\?<!(?:[^()]|\\\(|\\\))*?\))+")
+
+
+def lead_letters(pattern: str) -> str | None:
+    """First three letters every match of `pattern` starts with, folded ('Secretaría' -> 'sec')."""
+    body = _SYNTAX.sub("", pattern)
+    letters = re.match(r"[^\W\d_]+", body)
+    if letters is None:
+        return None
+    word = letters.group()
+    if body[len(word) : len(word) + 1] in ("?", "*", "{"):
+        word = word[:-1]
+    return fold(word[:3]) if len(word) >= 3 else None
+
+
+@cache
+def _triggers() -> frozenset[str]:
+    """Three-letter openings of all table patterns: only words starting so are tried."""
+    leads = {lead_letters(p) for _, patterns in INSTITUTIONS for p in patterns}
+    leads |= {"gob", "sec", "ins", "ser"}  # STATE_BODIES
+    if None in leads:
+        raise ValueError("every institution pattern must start with three literal letters")
+    return frozenset(lead for lead in leads if lead)
 
 
 @cache
@@ -259,14 +306,26 @@ def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit 
 def find_institutions(text: str) -> list[InstitutionHit]:
     """Institution mentions, longest first where they nest; unnamed state bodies get name=None."""
     hits: list[InstitutionHit] = []
-    for m in _table().finditer(text):
+    table, triggers = _table(), _triggers()
+    starts = [pos for pos, lead in word_starts(text) if lead in triggers]
+    last_end = 0
+    for pos in starts:
+        if pos < last_end:
+            continue
+        m = table.match(text, pos)
+        if m is None:
+            continue
         index = int((m.lastgroup or "i0_0")[1:].split("_")[0])
         hits.append(InstitutionHit(m.start(), m.end(), INSTITUTIONS[index][0]))
-    for (stem, _, bare_counts), pattern in zip(STATE_BODIES, _state_bodies(), strict=True):
-        for m in pattern.finditer(text):
-            hit = _body_hit(stem, bare_counts, m)
+        last_end = m.end()
+    bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
+    for pos in starts:
+        for (stem, _, bare_counts), pattern in bodies:
+            m = pattern.match(text, pos)
+            hit = _body_hit(stem, bare_counts, m) if m else None
             if hit is not None:
                 hits.append(hit)
+                break
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[InstitutionHit] = []
     for hit in hits:

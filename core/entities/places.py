@@ -55,10 +55,13 @@ def _follow_state() -> re.Pattern[str]:
 
 
 def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
-    return [
-        (run.start() + m.start(), run.start() + m.end(), m.group())
-        for m in re.finditer(r"\S+", run.group())
-    ]
+    out = []
+    pos = run.start()
+    for piece in run.group().split():
+        pos = run.string.index(piece, pos)
+        out.append((pos, pos + len(piece), piece))
+        pos += len(piece)
+    return out
 
 
 def scan(text: str) -> list[_Candidate]:
@@ -69,7 +72,7 @@ def scan(text: str) -> list[_Candidate]:
         toks = _tokens(run)
         i = 0
         while i < len(toks):
-            if toks[i][2] in _CONNECTORS:
+            if toks[i][2] in _CONNECTORS or fold(toks[i][2]) not in gaz.first_words:
                 i += 1
                 continue
             hit = None
@@ -143,10 +146,10 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
             return
     if states:
         state = states[0]
-        if not entry.lexical_ambiguity or cue or _EN_BEFORE.search(before):
-            if not (entry.lexical_ambiguity and _glued_to_name(text, cand)):
-                cand.chosen = state
-                return
+        trusted = not entry.lexical_ambiguity or cue or _EN_BEFORE.search(before)
+        if trusted and not (entry.lexical_ambiguity and _glued_to_name(text, cand)):
+            cand.chosen = state
+            return
         if not _glued_to_name(text, cand):
             cand.chosen, cand.pending = state, True
         return

@@ -33,6 +33,17 @@ def fold(text: str) -> str:
     return " ".join(stripped.replace("‐", "-").split())
 
 
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def word_starts(text: str) -> tuple[tuple[int, str], ...]:
+    """(offset, first three letters folded) of every word: cheap triggers for the finders."""
+    return tuple(
+        (m.start(), fold(m.group()[:3])) for m in _WORD_RUN.finditer(text) if m.group()[0].isalpha()
+    )
+
+
 def cap_runs(text: str) -> Iterator[re.Match[str]]:
     """Runs of capitalized words joined by name particles: candidate proper names."""
     return _CAP_RUN.finditer(text)
