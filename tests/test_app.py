@@ -180,12 +180,13 @@ async def test_finder_filters_to_the_governor_and_escape_restores_all() -> None:
         assert reader.bulletin is not None and reader.bulletin.id in mentioning
         start, end = reader.targets[reader.target_index]
         assert "Duarte" in reader.bulletin.text[start:end]
-        chip = str(app.query_one("#filter-chip").render())
-        assert "César Duarte Jáquez" in chip
+        assert app.filter_chip is not None and "César Duarte Jáquez" in app.filter_chip.plain
+        assert "César Duarte Jáquez" in str(app.bulletin_list.border_title)
         await pilot.press("escape")
         await pilot.pause()
         assert len(app.bulletin_list.shown) == 5
         assert app.bulletin_list.border_subtitle == "5 / 5"
+        assert app.filter_chip is None
 
 
 @pilot_test

@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Footer, Input, ProgressBar
 
 from core.models import Bulletin, BulletinEntity, Entity
 from tui.commands import ExplorerCommands
@@ -94,6 +94,7 @@ class ImssApp(App[None]):
             "s",
             "search_reader",
             "Search",
+            show=False,
             id="app.search_reader",
             tooltip="Search words in the open bulletin (accents and case ignored)",
         ),
@@ -116,6 +117,7 @@ class ImssApp(App[None]):
             "f",
             "filter_entity",
             "Filter",
+            show=False,
             id="app.filter_entity",
             tooltip="List only the bulletins mentioning the selected entity",
         ),
@@ -123,6 +125,7 @@ class ImssApp(App[None]):
             "p",
             "profile",
             "Profile",
+            show=False,
             id="app.profile",
             tooltip="Profile of the selected entity: names, roles, bulletins, co-occurring",
         ),
@@ -151,6 +154,8 @@ class ImssApp(App[None]):
         self.corpus: Any = None
         self.filter_entity_id: str | None = None
         self.text_filter: dict[str, list[tuple[int, int]]] | None = None
+        #: What the list is filtered by, shown as the list's title ("◆ César Duarte Jáquez").
+        self.filter_chip: Text | None = None
         self.sidebar_forced: bool | None = None
         self.load_seconds: float | None = None
         self._last_progress = 0.0
@@ -160,7 +165,6 @@ class ImssApp(App[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Static(id="filter-chip")
                 yield ProgressBar(id="loading", show_eta=False)
                 yield BulletinList(id="bulletins")
             with Vertical(id="reader-pane"):
@@ -195,6 +199,7 @@ class ImssApp(App[None]):
         self.bulletin_list.border_title = "Bulletins"
         self.reader.border_title = "Bulletin"
         self.sidebar.border_title = "Entities"
+        self.sidebar.border_subtitle = "f filter · p profile"
         self.bulletin_list.empty_message = "Loading…"
         self.sidebar.empty_message = ""
         self._apply_width(self.size.width)
@@ -294,7 +299,6 @@ class ImssApp(App[None]):
         append_safe(title, bulletin.date.isoformat() if bulletin.date else "undated")
         reader.border_title = title
         reader.border_subtitle = ""
-        self.sidebar.border_subtitle = str(len(bulletin.entities))
         if self.filter_entity_id:
             entity = self._bulletin_entity(bulletin, self.filter_entity_id)
             if entity is not None:
@@ -364,7 +368,8 @@ class ImssApp(App[None]):
         self._show_filter(chip, list(self.text_filter), choice.bulletin_id)
 
     def _show_filter(self, chip: Text, ids: list[str], bulletin_id: str | None) -> None:
-        self.main_screen.query_one("#filter-chip", Static).update(chip)
+        self.filter_chip = chip
+        self.bulletin_list.border_title = chip
         self.main_screen.add_class("-filtered")
         listing = self.bulletin_list
         self.reader.bulletin = None  # force a fresh open (and jump) even if it is the same one
@@ -380,7 +385,8 @@ class ImssApp(App[None]):
         self.reader.clear_targets()
         self._show_target_position("mention")
         self.main_screen.remove_class("-filtered")
-        self.main_screen.query_one("#filter-chip", Static).update("")
+        self.filter_chip = None
+        self.bulletin_list.border_title = "Bulletins"
         self.bulletin_list.set_filter(None)
         self._update_counts()
 

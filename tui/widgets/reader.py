@@ -210,8 +210,23 @@ class ReaderView(ScrollView, can_focus=True):
         return self.scrollable_content_region.width
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.text_width != self._width:
-            self._rebuild()
+        if self.text_width == self._width:
+            return
+        anchor = self._top_offset()
+        self._rebuild()
+        if 0 <= self.target_index < len(self.targets):
+            self.goto_target(self.target_index)
+        elif anchor is not None:
+            self.scroll_to(y=self.line_for_offset(anchor), animate=False)
+
+    def _top_offset(self) -> int | None:
+        """The text offset at the top of the view, to keep the reader's place on re-wrap."""
+        if self.scroll_offset.y == 0:
+            return None
+        for line in self._lines[int(self.scroll_offset.y) :]:
+            if line.origin is not None:
+                return line.origin
+        return None
 
     def _rebuild(self) -> None:
         self._width = self.text_width
