@@ -96,6 +96,24 @@ def parse_query(query: str) -> list[Term]:
     return terms
 
 
+_UNIT_NUMBER = re.compile(r"\s(?:(?:No|N[úu]m|N[úu]mero)\.?\s*)?\d", re.IGNORECASE)
+
+
+def unit_abbreviation(name: str) -> str | None:
+    """How people write a numbered unit: "Unidad de Medicina Familiar No. 38" -> "UMF No. 38".
+
+    IMSS abbreviations are the initials of the capitalized words (HGZ, HGR, UMF, UMR, UMAE),
+    so they are derived, not listed. Searched as an alias of the facility.
+    """
+    number = _UNIT_NUMBER.search(name)
+    if number is None:
+        return None
+    initials = [word[0] for word in name[: number.start()].split() if word[:1].isupper()]
+    if len(initials) < 2:
+        return None
+    return "".join(initials).upper() + name[number.start() :]
+
+
 #: A string ready for matching: (original NFC, folded, folded words, letters in those words).
 _Folded = tuple[str, str, tuple[str, ...], int]
 
@@ -172,6 +190,8 @@ class EntitySearch:
             texts: list[tuple[str, Field]] = [(entity.name, "name")]
             texts += [(alias, "alias") for alias in entity.aliases]
             texts += [(role.role, "role") for role in entity.roles]
+            if entity.kind == EntityKind.FACILITY and (short := unit_abbreviation(entity.name)):
+                texts.append((short, "alias"))
             for text, kind_of_field in texts:
                 if text in seen:
                     continue

@@ -1,0 +1,197 @@
+"""Entity resolution across bulletins: the seeds first, then the merge rule case by case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from core.corpus import Corpus, load_corpus
+from core.models import Bulletin, BulletinEntity, Entity, EntityKind, Span
+from core.resolve import resolve
+
+
+@pytest.fixture(scope="module")
+def seeds() -> Corpus:
+    return load_corpus()
+
+
+def _by_name(corpus: Corpus, name: str) -> Entity:
+    found = [e for e in corpus.entities if e.name == name]
+    assert len(found) == 1, f"{name!r}: {[e.name for e in corpus.entities]}"
+    return found[0]
+
+
+def _seed_id(corpus: Corpus, prefix: str) -> str:
+    return next(b.id for b in corpus.bulletins if Path(b.source or "").name.startswith(prefix))
+
+
+def test_accent_variants_of_one_person_merge_across_seeds(seeds: Corpus) -> None:
+    frinne = _by_name(seeds, "Frinné Azuara Yarzábal")
+    assert frinne.aliases == ["Frinne Azuara Yarzabal"]
+    assert set(frinne.bulletin_ids) == {_seed_id(seeds, "001"), _seed_id(seeds, "002")}
+    assert not [e for e in seeds.entities if e.name == "Frinne Azuara Yarzabal"]
+
+
+def test_one_official_across_three_bulletins_keeps_roles_with_dates(seeds: Corpus) -> None:
+    director = _by_name(seeds, "José Antonio González Anaya")
+    assert director.id == "official:jose-antonio-gonzalez-anaya"
+    assert director.bulletin_ids == [_seed_id(seeds, p) for p in ("000", "001", "002")]
+    dated = [r for r in director.roles if r.dates]
+    assert dated and all(r.dates == [dt.date(2015, 7, 24)] for r in dated)
+    assert any("Director General" in r.role for r in director.roles)
+    seen_in = {b.id for b in seeds.bulletins for be in b.entities if be.entity_id == director.id}
+    assert seen_in == set(director.bulletin_ids)
+
+
+def test_people_sharing_a_surname_stay_apart(seeds: Corpus) -> None:
+    cesar = _by_name(seeds, "César Duarte Jáquez")
+    horacio = _by_name(seeds, "Horacio Duarte Olivares")
+    assert cesar.id != horacio.id
+    assert "Gobernador" in cesar.roles[0].role
+    assert "secretario general" in horacio.roles[0].role
+
+
+def test_every_bulletin_entity_points_to_its_resolved_entity(seeds: Corpus) -> None:
+    ids = {e.id: e for e in seeds.entities}
+    assert len(ids) == len(seeds.entities)
+    mentions: dict[str, int] = {}
+    for bulletin in seeds.bulletins:
+        for seen in bulletin.entities:
+            assert seen.entity_id in ids
+            entity = ids[seen.entity_id]
+            assert entity.kind == seen.kind
+            assert bulletin.id in entity.bulletin_ids
+            mentions[entity.id] = mentions.get(entity.id, 0) + max(1, len(seen.mentions))
+    assert mentions == {e.id: e.mention_count for e in seeds.entities}
+    for entity in seeds.entities:
+        assert entity.id.startswith(f"{entity.kind}:")
+
+
+def test_result_does_not_depend_on_input_order(seeds: Corpus) -> None:
+    def snapshot(bulletins: list[Bulletin]) -> list[dict[str, object]]:
+        copies = [b.model_copy(deep=True) for b in bulletins]
+        return [e.model_dump() for e in resolve(copies)]
+
+    assert snapshot(seeds.bulletins) == snapshot(list(reversed(seeds.bulletins)))
+
+
+# -- the merge rule, case by case (names taken from the seeds) ---------------------------------
+
+
+def _bulletin(
+    bulletin_id: str,
+    *names: str,
+    kind: EntityKind = EntityKind.OFFICIAL,
+    date: dt.date | None = None,
+) -> Bulletin:
+    entities = [
+        BulletinEntity(kind=kind, name=n, mentions=[Span(start=0, end=len(n), text=n)])
+        for n in names
+    ]
+    return Bulletin(id=bulletin_id, date=date, entities=entities)
+
+
+def _names(entities: list[Entity]) -> list[tuple[str, list[str]]]:
+    return sorted((e.name, sorted(e.aliases)) for e in entities)
+
+
+def test_one_misspelled_surname_merges_but_a_different_surname_does_not() -> None:
+    entities = resolve(
+        [
+            _bulletin("a", "José Antonio González Anaya", "Carlos Eugenio Ruíz Hernández"),
+            _bulletin("b", "Jose Antonio Gonzales Anaya", "Carlos Eugenio Ruíz Fernández"),
+        ]
+    )
+    assert _names(entities) == [
+        ("Carlos Eugenio Ruíz Fernández", []),
+        ("Carlos Eugenio Ruíz Hernández", []),
+        ("José Antonio González Anaya", ["Jose Antonio Gonzales Anaya"]),
+    ]
+
+
+def test_short_form_joins_the_single_full_name_it_can_stand_for() -> None:
+    entities = resolve(
+        [
+            _bulletin("a", "Zoé Robledo", "César Duarte"),
+            _bulletin("b", "Zoé Robledo Aburto", "César Duarte Jáquez", "Horacio Duarte Olivares"),
+            _bulletin("c", "González Anaya"),
+            _bulletin("d", "José Antonio González Anaya"),
+        ]
+    )
+    assert _names(entities) == [
+        ("César Duarte Jáquez", ["César Duarte"]),
+        ("Horacio Duarte Olivares", []),
+        ("José Antonio González Anaya", ["González Anaya"]),
+        ("Zoé Robledo Aburto", ["Zoé Robledo"]),
+    ]
+
+
+def test_ambiguous_short_forms_and_lone_surnames_stay_apart() -> None:
+    entities = resolve(
+        [
+            _bulletin("a", "José Antonio González Anaya", "Alejandro Calderón Alipi"),
+            _bulletin("b", "José Antonio Meade Kuribreña", "Calderón"),
+            _bulletin("c", "José Antonio"),
+        ]
+    )
+    assert [e.name for e in entities] == [
+        "Alejandro Calderón Alipi",
+        "Calderón",
+        "José Antonio",
+        "José Antonio González Anaya",
+        "José Antonio Meade Kuribreña",
+    ]
+
+
+def test_places_and_numbered_units_never_merge_fuzzily() -> None:
+    places = resolve([_bulletin("a", "Zacatecas", "Zacatepec", kind=EntityKind.PLACE)])
+    assert len(places) == 2
+    units = resolve(
+        [
+            _bulletin(
+                "a",
+                "Hospital General de Zona número 1",
+                "Unidad de Medicina Familiar No. 1",
+                "Unidad de Medicina Familiar No. 38",
+                kind=EntityKind.FACILITY,
+            ),
+            _bulletin("b", "Hospital General de Zona No. 1", kind=EntityKind.FACILITY),
+        ]
+    )
+    spellings = sorted(sorted([u.name, *u.aliases]) for u in units)
+    assert spellings == [
+        ["Hospital General de Zona No. 1", "Hospital General de Zona número 1"],
+        ["Unidad de Medicina Familiar No. 1"],
+        ["Unidad de Medicina Familiar No. 38"],
+    ]
+
+
+def test_bulletin_ids_follow_date_order_with_undated_last() -> None:
+    entities = resolve(
+        [
+            _bulletin("undated", "Zoé Robledo"),
+            _bulletin("late", "Zoé Robledo", date=dt.date(2024, 5, 30)),
+            _bulletin("early", "Zoe Robledo", date=dt.date(2024, 4, 3)),
+        ]
+    )
+    assert len(entities) == 1
+    assert entities[0].bulletin_ids == ["early", "late", "undated"]
+    assert entities[0].name == "Zoé Robledo"
+    assert entities[0].mention_count == 3
+
+
+def test_distinct_synthetic_names_do_not_collapse() -> None:
+    """2,000 different people built from shared given names and surnames stay 2,000."""
+    from benchmarks.synth import GIVEN_M, SURNAMES
+
+    names = [
+        f"{given} {first} {second}"
+        for given in GIVEN_M[:10]
+        for first in SURNAMES[:20]
+        for second in SURNAMES[20:30]
+    ]
+    bulletins = [_bulletin(str(i), *names[i : i + 50]) for i in range(0, len(names), 50)]
+    entities = resolve(bulletins)
+    assert len(entities) == len(names) == 2000
