@@ -440,6 +440,59 @@ NON_NAME = frozenset(
         "Mexicanas",
         "Derechohabientes",
         "Gobiernos",
+        "Educación",
+        "Pública",
+        "Prestaciones",
+        "Médicas",
+        "Jurídico",
+        "Jurídica",
+        "Innovación",
+        "Planeación",
+        "Vinculación",
+        "Comunicación",
+        "Operación",
+        "Desarrollo",
+        "Integral",
+        "Familia",
+        "Trabajo",
+        "Previsión",
+        "Economía",
+        "Hacienda",
+        "Crédito",
+        "Defensa",
+        "Marina",
+        "Gobernación",
+        "Energía",
+        "Turismo",
+        "Cultura",
+        "Ambiente",
+        "Agricultura",
+        "Ciudadana",
+        "Derechos",
+        "Humanos",
+        "Mujeres",
+        "Juventud",
+        "Evaluación",
+        "Calidad",
+        "Personal",
+        "Recursos",
+        "Materiales",
+        "Adquisiciones",
+        "Obras",
+        "Proyectos",
+        "Especiales",
+        "Incorporación",
+        "Recaudación",
+        "Afiliación",
+        "Pensiones",
+        "Guarderías",
+        "Enfermería",
+        "Investigación",
+        "Epidemiología",
+        "Vigilancia",
+        "Control",
+        "Riesgos",
+        "Sanitarios",
         "Sur",
         "Oportunidades",
         "Prospera",
@@ -500,10 +553,12 @@ def _alternation(words: tuple[str, ...]) -> str:
 _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
 #: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
 _COMPLEMENT = (
-    r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las)\s)(?!\s(?:quien|que|y|e)\s)[^,;.:\n“”\"()]"
+    r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las|al|sus?)\s)(?!\s(?:quien|que|quienes)\s)[^,;.:\n“”\"()]"
     r"|\([^()\n]{1,80}\))*?"
 )
-_ROLE_TO_NAME = re.compile(rf"{_COMPLEMENT}\s*,?\s*$")
+#: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
+#: after a particle ("secretario de Educación Pública" names an office, not a person).
+_ROLE_TO_NAME = re.compile(rf"(?:{_COMPLEMENT}\s*,|{_COMPLEMENT}(?<!\sde)(?<!\sdel)(?<!\sla))\s*$")
 _RIGHT_ROLE = re.compile(
     rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
     rf"(?:[^,;.:\n“”\"()]|\([^()\n]{{1,80}}\))*)"

@@ -1,0 +1,287 @@
+"""The mention extractor on the real seeds, plus held-out sentences written for these tests.
+
+The held-out sentences are in the style of IMSS bulletins but appear in no seed: they check
+that the rules are patterns of officialese and of the gazetteer, not of five documents.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.entities import extract_entities, extract_mentions
+from core.entities.gazetteer import STATES, gazetteer
+from core.entities.institutions import _triggers
+from core.entities.text import fold
+from core.models import BulletinEntity, EntityKind
+from core.parse import parse_file
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@cache
+def seed_text(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return parse_file(path).text
+
+
+def entities_of(text: str, kind: EntityKind) -> dict[str, BulletinEntity]:
+    return {e.name: e for e in extract_entities(text) if e.kind == kind}
+
+
+def names(text: str, kind: EntityKind) -> set[str]:
+    return set(entities_of(text, kind))
+
+
+# --- seeds -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_every_span_slices_to_its_text(prefix: str) -> None:
+    text = seed_text(prefix)
+    mentions = extract_mentions(text)
+    assert mentions
+    for m in mentions:
+        assert text[m.start : m.end] == m.text
+    for entity in extract_entities(text):
+        for span in entity.mentions:
+            assert text[span.start : span.end] == span.text
+
+
+def test_seed_000_officials_with_roles_and_short_mentions() -> None:
+    text = seed_text("000")
+    officials = entities_of(text, EntityKind.OFFICIAL)
+    duarte = officials["César Duarte Jáquez"]
+    assert duarte.role == "Gobernador del estado de Chihuahua"
+    assert "César Duarte" in [s.text for s in duarte.mentions]  # "El Gobernador César Duarte dijo"
+    gonzalez = officials["José Antonio González Anaya"]
+    assert gonzalez.role == "Director General del Instituto Mexicano del Seguro Social"
+    assert "González Anaya" in [s.text for s in gonzalez.mentions]  # "González Anaya dijo"
+    assert officials["Enrique Peña Nieto"].role == "Presidente"
+    assert len(officials) == 3  # no "Seguro Popular", no "Convenio Específico", no role-only
+
+
+def test_seed_000_state_bodies_take_the_bulletins_state() -> None:
+    text = seed_text("000")
+    institutions = names(text, EntityKind.INSTITUTION)
+    assert {"Secretaría de Salud de Chihuahua", "Gobierno de Chihuahua", "DIF"} <= institutions
+    assert "IMSS-PROSPERA" in institutions  # rejoined from "IMSS-\nPROSPERA"
+    assert "Chihuahua, Chihuahua" in names(text, EntityKind.PLACE)  # dateline city
+    assert not names(text, EntityKind.FACILITY)  # "más de 140 unidades médicas rurales"
+
+
+def test_role_only_mentions_are_not_people() -> None:
+    text = seed_text("001")  # "El titular del IMSS señaló", "el Gobierno se comprometa"
+    for name in names(text, EntityKind.OFFICIAL):
+        assert not name.lower().startswith(("titular", "gobernador", "el ", "director"))
+    assert entities_of(text, EntityKind.OFFICIAL)["Manuel Velasco Coello"].role == (
+        "Gobernador de la entidad"
+    )
+
+
+def test_seed_001_generic_plurals_are_not_facilities() -> None:
+    # "diez Hospitales Rurales, 557 Unidades Médicas Rurales"
+    assert not names(seed_text("001"), EntityKind.FACILITY)
+
+
+def test_seed_002_enumeration_expands_into_three_units() -> None:
+    text = seed_text("002")
+    facilities = entities_of(text, EntityKind.FACILITY)
+    for number in (1, 38, 65):
+        assert f"Unidad de Medicina Familiar No. {number}" in facilities
+    assert [s.text for s in facilities["Unidad de Medicina Familiar No. 38"].mentions] == ["38"]
+    assert "Hospital General de Zona No. 1" in facilities
+    assert "Unidad Médica Rural No. 235" in facilities
+    assert "Ánimas Trujano, Oaxaca" in names(text, EntityKind.PLACE)
+
+
+def test_seed_002_surname_only_mention_and_speech_verb() -> None:
+    officials = entities_of(seed_text("002"), EntityKind.OFFICIAL)
+    cue = officials["Gabino Cué Monteagudo"]
+    assert cue.role == "Gobernador de la entidad"
+    assert len(cue.mentions) == 2  # "En su oportunidad, Gabino Cué Monteagudo dijo"
+    assert officials["Germán de Jesús Tenorio Vasconcelos"].role == "Secretario de Salud de Oaxaca"
+
+
+def test_seed_003_state_list_includes_ambiguous_names() -> None:
+    places = names(seed_text("003"), EntityKind.PLACE)
+    assert {"Hidalgo", "Morelos", "Estado de México", "Baja California Sur"} <= places
+    officials = entities_of(seed_text("003"), EntityKind.OFFICIAL)
+    assert officials["Jens Pedro Lohmann Iturburu"].role == "director general de Birmex"
+    assert officials["Thalía Concepción Lagunas Aragón"].role == (
+        "subsecretaria de la Secretaría de la Función Pública (SFP)"
+    )
+
+
+def test_seed_004_places_inside_facility_names_belong_to_the_facility() -> None:
+    text = seed_text("004")
+    facility_spans = [
+        (s.start, s.end)
+        for e in extract_entities(text)
+        if e.kind == EntityKind.FACILITY
+        for s in e.mentions
+    ]
+    places = entities_of(text, EntityKind.PLACE)
+    for place in places.values():
+        for span in place.mentions:
+            assert not any(a < span.end and span.start < b for a, b in facility_spans)
+    assert "Zinacantepec, Estado de México" not in places
+    assert "Ecatepec de Morelos, Estado de México" in places  # dateline "Ecatepec, Estado de..."
+    assert "Centro Médico del ISSEMyM de Ecatepec" in names(text, EntityKind.FACILITY)
+
+
+def test_adjectives_are_not_places() -> None:
+    for prefix in ("000", "002", "004"):  # chihuahuense, oaxaqueños, mexiquense
+        text = seed_text(prefix)
+        for m in extract_mentions(text):
+            if m.kind == EntityKind.PLACE:
+                assert m.text[0].isupper()
+
+
+# --- held-out sentences (not from any seed) ----------------------------------------------
+
+
+def test_heldout_role_before_and_after_the_name() -> None:
+    text = (
+        "El director general del IMSS, Zoé Robledo, inauguró la Unidad de Medicina Familiar "
+        "No. 55 en el municipio de Juárez, Nuevo León, acompañado por el gobernador Samuel "
+        "García Sepúlveda. Ana Laura Pérez Torres, jefa de Servicios de Prestaciones Médicas "
+        "en Querétaro, precisó que el Centro Médico Nacional La Raza recibió pacientes."
+    )
+    officials = entities_of(text, EntityKind.OFFICIAL)
+    assert officials["Zoé Robledo"].role == "director general del IMSS"
+    assert officials["Samuel García Sepúlveda"].role == "gobernador"
+    assert officials["Ana Laura Pérez Torres"].role == (
+        "jefa de Servicios de Prestaciones Médicas en Querétaro"
+    )
+    assert "Unidad de Medicina Familiar No. 55" in names(text, EntityKind.FACILITY)
+    assert "Centro Médico Nacional La Raza" in names(text, EntityKind.FACILITY)
+    assert {"Juárez, Nuevo León", "Nuevo León", "Querétaro"} <= names(text, EntityKind.PLACE)
+
+
+def test_heldout_titles_are_not_part_of_names() -> None:
+    text = (
+        "El gobernador de Guerrero, Héctor Astudillo Flores, agradeció al Dr. Víctor Hugo Borja "
+        "Aburto su visita. Durante la gira, el Lic. Mario Delgado Carrillo, secretario de "
+        "Educación Pública, saludó a la maestra Rosa Icela Rodríguez Velázquez."
+    )
+    officials = names(text, EntityKind.OFFICIAL)
+    assert officials == {
+        "Héctor Astudillo Flores",
+        "Víctor Hugo Borja Aburto",
+        "Mario Delgado Carrillo",
+        "Rosa Icela Rodríguez Velázquez",
+    }
+
+
+def test_heldout_acronym_and_long_form_normalize_the_same() -> None:
+    text = (
+        "Visitó el HGZ No. 1, luego el Hospital General de Zona número 1 y el HGZ 1; "
+        "más tarde la UMR 120 y los Hospitales Generales de Zona 8 y 32."
+    )
+    facilities = entities_of(text, EntityKind.FACILITY)
+    assert len(facilities["Hospital General de Zona No. 1"].mentions) == 3
+    assert {
+        "Unidad Médica Rural No. 120",
+        "Hospital General de Zona No. 8",
+        "Hospital General de Zona No. 32",
+    } <= set(facilities)
+
+
+def test_heldout_surnames_and_common_words_need_a_place_cue() -> None:
+    text = (
+        "Miguel Hidalgo y Costilla es recordado en la alcaldía Miguel Hidalgo. La reforma a la "
+        "Ley del Seguro Social llegó a Victoria. Progreso y bienestar para todos. Los estados "
+        "de Guerrero, Hidalgo y Morelos recibirán insumos."
+    )
+    mentions = [m for m in extract_mentions(text) if m.kind == EntityKind.PLACE]
+    found = {(m.text, m.name) for m in mentions}
+    assert found == {
+        ("Miguel Hidalgo", "Miguel Hidalgo, Ciudad de México"),
+        ("Guerrero", "Guerrero"),
+        ("Hidalgo", "Hidalgo"),
+        ("Morelos", "Morelos"),
+    }
+    assert mentions[0].start > text.index("alcaldía")
+    assert not names(text, EntityKind.INSTITUTION)  # "Ley del Seguro Social" is a law
+
+
+def test_heldout_city_state_pairs_and_city_names() -> None:
+    text = (
+        "Se entregaron ambulancias en Mérida, Yucatán, en Benito Juárez, Quintana Roo, en "
+        "Ciudad Obregón y en Cuernavaca, Morelos."
+    )
+    assert {
+        "Mérida, Yucatán",
+        "Yucatán",
+        "Benito Juárez, Quintana Roo",
+        "Quintana Roo",
+        "Cajeme, Sonora",
+        "Cuernavaca, Morelos",
+        "Morelos",
+    } == names(text, EntityKind.PLACE)
+
+
+def test_heldout_institutions_long_forms_acronyms_and_state_bodies() -> None:
+    text = (
+        "Participaron la Secretaría de Salud de Jalisco, la Secretaría de Salud, el Instituto "
+        "de Salud para el Bienestar (Insabi), el ISSSTE y el Instituto de Seguridad y Servicios "
+        "Sociales de los Trabajadores del Estado, así como el gobierno mexiquense."
+    )
+    institutions = entities_of(text, EntityKind.INSTITUTION)
+    assert set(institutions) == {
+        "Secretaría de Salud de Jalisco",
+        "Secretaría de Salud",
+        "INSABI",
+        "ISSSTE",
+        "Gobierno del Estado de México",
+    }
+    assert len(institutions["INSABI"].mentions) == 2
+    assert len(institutions["ISSSTE"].mentions) == 2
+
+
+def test_heldout_generic_units_are_not_facilities() -> None:
+    text = (
+        "El titular del IMSS recorrió las Unidades Médicas Rurales de Chiapas, 80 Hospitales "
+        "Rurales y más de 300 hospitales equipados, además de una Unidad de Medicina Familiar."
+    )
+    assert not names(text, EntityKind.FACILITY)
+    assert not names(text, EntityKind.OFFICIAL)
+
+
+# --- robustness ---------------------------------------------------------------------------
+
+
+def test_gazetteer_knows_every_state_by_its_everyday_name() -> None:
+    gaz = gazetteer()
+    for _key, everyday, variants in STATES:
+        for surface in (everyday, *variants):
+            first = gaz.entries[fold(surface)].places[0]
+            assert first.is_state and first.name == everyday
+    assert gaz.entries[fold("Distrito Federal")].places[0].name == "Ciudad de México"
+    assert len(gaz.entries) > 2400
+
+
+def test_every_institution_pattern_has_a_trigger() -> None:
+    assert "ims" in _triggers()
+
+
+@pytest.mark.parametrize(
+    "text", ["", " ", "\x00", "((((", "Hospital " * 500, "IMSS-\n", "de de de", "Sr. " * 300]
+)
+def test_odd_inputs_do_not_raise(text: str) -> None:
+    for m in extract_mentions(text):
+        assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("aé Z,.()-\nIMSSHospital de 12 yGobierno")), max_size=300)
+)
+def test_fuzzed_text_never_raises_and_spans_hold(text: str) -> None:
+    for m in extract_mentions(text):
+        assert text[m.start : m.end] == m.text
