@@ -285,3 +285,23 @@ def test_odd_inputs_do_not_raise(text: str) -> None:
 def test_fuzzed_text_never_raises_and_spans_hold(text: str) -> None:
     for m in extract_mentions(text):
         assert text[m.start : m.end] == m.text
+
+
+def test_heldout_two_people_joined_by_y_keep_their_own_roles() -> None:
+    text = (
+        "Zoé Robledo, director general del IMSS y Layda Sansores San Román, gobernadora de "
+        "Campeche, recorrieron el nuevo Hospital del Seguro Social en Campeche."
+    )
+    officials = entities_of(text, EntityKind.OFFICIAL)
+    assert officials["Zoé Robledo"].role == "director general del IMSS"
+    assert officials["Layda Sansores San Román"].role == "gobernadora de Campeche"
+    assert not names(text, EntityKind.FACILITY)  # "Hospital del Seguro Social" names no unit
+
+
+def test_heldout_datelines_with_state_abbreviations() -> None:
+    text = (
+        "Guanajuato, Gto., 4 de marzo de 2022.\n\n"
+        "La UMF 12 de León atenderá en La Paz, estado de México."
+    )
+    places = names(text, EntityKind.PLACE)
+    assert {"Guanajuato, Guanajuato", "La Paz, Estado de México"} <= places

@@ -140,6 +140,15 @@ TYPE_WORDS = frozenset(
         "Traumatología",
         "Ortopedia",
         "Cardiología",
+        "HGZ",
+        "HGR",
+        "UMF",
+        "UMR",
+        "HGZMF",
+        "HGS",
+        "HGO",
+        "HR",
+        "CSS",
     ]
 )
 
@@ -210,9 +219,10 @@ def _canonical_named(surface: str) -> str | None:
             name = name[: hit.start] + hit.name + name[hit.end :]
     name = re.sub(r"(\S+)\s+\(\1\)", r"\1", name)
     name = re.sub(r"\s+(?:de|del|de la|y)$", "", name)
-    words = re.findall(rf"{CAP_WORD}", name)
-    if all(fold(w.rstrip(".")) in TYPE_WORDS for w in words):
-        return None
+    bodies = {fold(hit.name) for hit in find_institutions(name) if hit.name}
+    words = re.findall(rf"{CAP_WORD}", re.sub(r"\([^()]*\)", " ", name))
+    if all(fold(w.rstrip(".")) in TYPE_WORDS or fold(w) in bodies for w in words):
+        return None  # "Hospital General de Zona (HGZ)", "Hospital del IMSS"
     return name
 
 

@@ -63,6 +63,23 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "EDOMEX": "15",
 }
 
+#: Dotted and undotted short forms seen in datelines, besides INEGI's own abbreviations.
+_EXTRA_ABBREVIATIONS: dict[str, str] = {
+    "B.C.": "02",
+    "B.C.S.": "03",
+    "Edomex": "15",
+    "Edo. Méx.": "15",
+    "Edo. de Méx.": "15",
+    "N.L.": "19",
+    "Q.R.": "23",
+    "Q. Roo.": "23",
+    "S.L.P.": "24",
+    "Tamp.": "28",
+    "Yuc": "31",
+    "CDMX": "09",
+    "D.F.": "09",
+}
+
 #: State names that are also surnames or heroes: a place only with a cue.
 AMBIGUOUS_STATES = frozenset({"12", "13", "17"})
 
@@ -250,6 +267,7 @@ class Gazetteer:
     first_words: frozenset[str]  # folded first word of every key: a cheap pre-check
     state_names: dict[str, str]  # state key -> everyday name
     state_pattern: str  # regex alternation of state surface forms (for "estado de X")
+    state_abbreviations: dict[str, str]  # "Gto." -> "11": only after a comma ("Guanajuato, Gto.")
 
 
 def state_name(key: str) -> str:
@@ -339,7 +357,12 @@ def gazetteer() -> Gazetteer:
     state_pattern = "|".join(re.escape(s) for s in surfaces)
     max_words = max(len(k.split()) for k in entries)
     first_words = frozenset(k.split()[0] for k in entries)
-    return Gazetteer(entries, max_words, first_words, names, state_pattern)
+    abbreviations = dict(_EXTRA_ABBREVIATIONS)
+    for row in rows:
+        abbr = row["nom_abr_entidad"].strip()
+        abbreviations[abbr] = row["cve_entidad"]
+        abbreviations[abbr.replace("Mex.", "Méx.")] = row["cve_entidad"]
+    return Gazetteer(entries, max_words, first_words, names, state_pattern, abbreviations)
 
 
 def state_of_gentilic(word: str) -> str | None:

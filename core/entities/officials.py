@@ -558,10 +558,13 @@ _COMPLEMENT = (
 )
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle ("secretario de Educación Pública" names an office, not a person).
-_ROLE_TO_NAME = re.compile(rf"(?:{_COMPLEMENT}\s*,|{_COMPLEMENT}(?<!\sde)(?<!\sdel)(?<!\sla))\s*$")
+_ROLE_TO_NAME = re.compile(
+    rf"(?:{_COMPLEMENT}\s*,|(?:{_COMPLEMENT}(?<=\S)(?<!\sde)(?<!\sdel)(?<!\sla)(?<!\sy)(?<!\se))?)"
+    rf"\s*$"
+)
 _RIGHT_ROLE = re.compile(
     rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
-    rf"(?:[^,;.:\n“”\"()]|\([^()\n]{{1,80}}\))*)"
+    rf"(?:(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]|\([^()\n]{{1,80}}\))*)"
 )
 _HONORIFIC_BEFORE = re.compile(rf"(?:^|[\s(,])(?i:{_alternation(HONORIFICS)})\s+$")
 _SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_alternation(SPEECH_VERBS)})\b")

@@ -51,7 +51,12 @@ def _abbreviations() -> re.Pattern[str]:
 
 @cache
 def _follow_state() -> re.Pattern[str]:
-    return re.compile(rf"\s*,\s*(?:(?:el\s+)?estado\s+de\s+)?({gazetteer().state_pattern})\b")
+    gaz = gazetteer()
+    abbr = "|".join(re.escape(a) for a in sorted(gaz.state_abbreviations, key=len, reverse=True))
+    return re.compile(
+        rf"\s*,\s*(?:(?i:(?:el\s+)?estado\s+de\s+)?(?P<state>(?i:{gaz.state_pattern}))\b"
+        rf"|(?P<abbr>{abbr})(?!\w))"
+    )
 
 
 def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
@@ -130,8 +135,10 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     before = text[max(0, cand.start - 60) : cand.start]
     follow = _follow_state().match(text, cand.end)
     followed_by = None
-    if follow:
-        found = gaz.entries.get(fold(follow.group(1)))
+    if follow and follow.group("abbr"):
+        followed_by = gaz.state_abbreviations[follow.group("abbr")]
+    elif follow:
+        found = gaz.entries.get(fold(follow.group("state")))
         if found and found.places[0].is_state:
             followed_by = found.places[0].state
     at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
