@@ -470,3 +470,43 @@ def test_parse_subcommand_runs_without_importing_textual() -> None:
 def test_text_helpers_never_parse_markup() -> None:
     assert isinstance(safe_text("[b]x[/b]"), Text)
     assert safe_text("[b]x[/b]").plain == "[b]x[/b]"
+
+
+@pilot_test
+async def test_wrapped_reader_lines_map_back_to_the_bulletin_text() -> None:
+    """Jumps and highlights rely on it: each wrapped line knows where its text starts."""
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        reader = app.reader
+        for width in (120, 84, 60):
+            await pilot.resize_terminal(width, 40)
+            await pilot.pause()
+            for bulletin in app.corpus.bulletins:
+                reader.show(bulletin)
+                text = visible(bulletin.text)
+                body = [line for line in reader._lines if line.origin is not None]
+                assert body
+                for line in body:
+                    plain = line.text.plain
+                    assert text[line.origin : line.origin + len(plain)] == plain
+
+
+@pilot_test
+async def test_the_current_mention_is_painted_exactly_on_its_text() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("slash", *"gober chihu")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        reader = app.reader
+        start, end = reader.targets[reader.target_index]
+        painted = ""
+        for y in range(reader.size.height):
+            for segment in reader.render_line(y):
+                if segment.style and segment.style.bgcolor == reader.target_style.bgcolor:
+                    painted += segment.text
+        assert painted.replace(" ", "") == reader.bulletin.text[start:end].replace(" ", "")

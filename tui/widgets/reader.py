@@ -249,10 +249,11 @@ class ReaderView(ScrollView, can_focus=True):
         out: list[Line] = []
         position = 0
         for piece in pieces:
+            length = len(piece.plain)  # before rstrip: offsets count the trailing spaces
             line = Text(indent) + piece if indent else piece
             line.rstrip()
             out.append(Line(line, None if origin is None else origin + position))
-            position += len(piece.plain)
+            position += length
         return out
 
     def _layout(self, width: int) -> list[Line]:
