@@ -510,3 +510,27 @@ async def test_the_current_mention_is_painted_exactly_on_its_text() -> None:
                 if segment.style and segment.style.bgcolor == reader.target_style.bgcolor:
                     painted += segment.text
         assert painted.replace(" ", "") == reader.bulletin.text[start:end].replace(" ", "")
+
+
+@pilot_test
+async def test_text_search_lists_matching_bulletins_and_marks_the_words() -> None:
+    app = seeds_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("t", *"convenio")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        hits = app.screen.results.hits
+        assert hits, "the seeds talk about convenios"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert {b.id for b in app.bulletin_list.shown} == {h.bulletin_id for h in hits}
+        reader = app.reader
+        assert reader.bulletin is not None and reader.bulletin.id == hits[0].bulletin_id
+        assert reader.marks
+        assert all(
+            reader.bulletin.text[a:b].lower().startswith("convenio") for a, b in reader.marks
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(app.bulletin_list.shown) == 5 and not reader.marks
