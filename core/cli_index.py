@@ -88,7 +88,7 @@ def _update_with_progress(
     with RichProgress(*columns, console=_console(stderr=True), transient=True) as bar:
         task = bar.add_task("parsing", total=None)
 
-        def report(done: int, total: int) -> None:
+        def report(done: int, total: int, path: Any) -> None:
             bar.update(task, completed=done, total=total)
 
         callback: Progress = report

@@ -70,12 +70,32 @@ def load_corpus(
 ) -> Corpus:
     """The corpus of `paths` (files or directories; default: the bundled seed bulletins).
 
-    Options: `workers` (parsing processes); `cache_dir` and `use_cache` are accepted for the
-    persistent index and ignored until it is wired in here.
+    Options: `workers` (parsing processes); `cache_dir` (default: IMSS_TUI_CACHE or the user
+    cache dir) and `use_cache` (default True) for the persistent index (core/index.py).
     """
-    found = discover([seeds_dir()] if paths is None else list(paths))
+    roots = [seeds_dir()] if paths is None else list(paths)
+    found = discover(roots)
+    if options.get("use_cache", True):
+        from core.index import Index
+
+        index = Index.open(options.get("cache_dir"))
+        report = index.update(
+            found.files, progress, roots=_dirs(roots), workers=options.get("workers")
+        )
+        return Corpus.from_bulletins(
+            report.bulletins,
+            skipped=found.skipped,
+            missing=found.missing,
+            notices=report.notices,
+            text_searcher=index,
+        )
     bulletins = read_bulletins(found.files, progress, workers=options.get("workers"))
     return Corpus.from_bulletins(bulletins, skipped=found.skipped, missing=found.missing)
+
+
+def _dirs(roots: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The directories given: cached files under them that are gone count as removed."""
+    return [Path(r) for r in roots if Path(r).is_dir()]
 
 
 class Corpus:

@@ -30,8 +30,8 @@ from core.cache_paths import INDEX_FILENAME, resolve_cache_dir
 from core.models import Bulletin, Issue, TextHit
 
 SCHEMA_VERSION = 1
-Progress = Callable[[int, int], None]
-"""Called as progress(done, total) while new or changed files are parsed."""
+Progress = Callable[[int, int, Path], None]
+"""Called as progress(done, total, last file parsed) while new or changed files are parsed."""
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (
@@ -321,8 +321,6 @@ class Index:
 
         total = len(to_parse)
         done = 0
-        if progress:
-            progress(0, total)
         for chunk in self._parse(to_parse, keys, workers):
             decoded = [_decode(parsed.blob) for parsed in chunk]
             stored = self._store(chunk, decoded, keys)
@@ -335,8 +333,8 @@ class Index:
                 else:
                     report.new += 1
             done += len(chunk)
-            if progress:
-                progress(done, total)
+            if progress and chunk:
+                progress(done, total, paths[chunk[-1].position])
 
         for position, bulletin in enumerate(bulletins):
             assert bulletin is not None
@@ -371,8 +369,8 @@ class Index:
         items = [(position, keys[position]) for position in positions]
         workers = workers or _default_workers()
         if workers <= 1 or len(items) < _MIN_FILES_FOR_POOL:
-            for start in range(0, len(items), 16):
-                yield _parse_chunk(items[start : start + 16])
+            for item in items:  # one at a time: progress per file, cheap WAL commits
+                yield _parse_chunk([item])
             return
         size = max(4, min(64, len(items) // (workers * 8) or 1))
         chunks = [items[start : start + size] for start in range(0, len(items), size)]
@@ -473,6 +471,10 @@ class Index:
         raise AssertionError("unreachable")
 
     # -- searching -------------------------------------------------------------------------
+
+    def search(self, query: str, limit: int = 50) -> list[TextHit]:
+        """The `TextSearcher` protocol of core.corpus: search the last updated corpus."""
+        return self.search_text(query, limit)
 
     def search_text(
         self, query: str, limit: int = 50, *, everywhere: bool = False

@@ -207,7 +207,7 @@ def test_crash_mid_index_leaves_a_usable_cache(tmp_path: Path, corpus: list[Path
             shutil.copy(seed, target)
             many.append(target)
 
-    def crash(done: int, total: int) -> None:
+    def crash(done: int, total: int, path: Path) -> None:
         if done >= 16:
             raise KeyboardInterrupt
 

@@ -1,0 +1,301 @@
+"""The scale benchmarks: one command, a table on screen, JSON on disk.
+
+    .venv/bin/python -m benchmarks.run --n 10000 --out benchmarks/out/results.json
+
+Generates a synthetic corpus (benchmarks/synth.py) in a temp dir, then measures each phase in
+a fresh Python process (so "warm" means a warm cache, not a warm interpreter, and each phase's
+peak RSS is its own): cold index rate, warm `load_corpus`, warm app launch to the first
+interactive frame with list navigation, and fuzzy search per keystroke against the naive
+rapidfuzz baseline on the same names. Targets (2 cores) are checked and printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+LAUNCH_TIMEOUT_S = 120.0
+PHASE_TIMEOUT_S = 1800.0
+TARGETS = {
+    "cold_index_per_s": (">=", 300.0),
+    "warm_load_corpus_s": ("<=", 1.0),
+    "warm_app_launch_s": ("<=", 1.0),
+    "fuzzy_p95_ms": ("<=", 10.0),
+    "fuzzy_speedup_p95": (">=", 15.0),
+    "peak_rss_mb": ("<=", 400.0),
+}
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS (Linux reports KiB, macOS bytes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
+    return ordered[rank]
+
+
+# -- phases: each runs in its own process and prints one JSON object --------------------------
+
+
+def phase_cold_index(corpus: Path, cache: Path) -> dict[str, Any]:
+    from core.discover import discover
+    from core.index import Index
+
+    files = discover([corpus]).files
+    started = time.perf_counter()
+    with Index.open(cache) as index:
+        report = index.update(files)
+    seconds = time.perf_counter() - started
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "files": len(files),
+        "failed": report.failed,
+        "cold_index_s": seconds,
+        "cold_index_per_s": len(files) / seconds,
+        "worker_peak_rss_mb": children,
+    }
+
+
+def phase_load(corpus: Path, cache: Path) -> dict[str, Any]:
+    from core.corpus import load_corpus
+
+    started = time.perf_counter()
+    loaded = load_corpus([corpus], cache_dir=cache)
+    seconds = time.perf_counter() - started
+    names = {e.name for e in loaded.entities} | {a for e in loaded.entities for a in e.aliases}
+    return {
+        "load_corpus_s": seconds,
+        "bulletins": len(loaded.bulletins),
+        "entities": len(loaded.entities),
+        "distinct_names": len(names),
+    }
+
+
+def phase_app(corpus: Path, cache: Path, presses: int) -> dict[str, Any]:
+    import asyncio
+
+    from tui.app import make_app
+
+    async def measure() -> dict[str, Any]:
+        started = time.perf_counter()
+        app = make_app([corpus], cache_dir=cache)
+        async with app.run_test(size=(160, 50)) as pilot:
+            deadline = started + LAUNCH_TIMEOUT_S
+            while getattr(app, "corpus", None) is None:
+                if time.perf_counter() > deadline or app.bulletin_list.empty_message.startswith(
+                    "Could not"
+                ):
+                    raise RuntimeError("the app did not finish loading the corpus")
+                await asyncio.sleep(0.005)
+            await pilot.pause()
+            launch = time.perf_counter() - started
+            app.bulletin_list.focus()
+            latencies = []
+            for i in range(presses):
+                key = "down" if (i // 50) % 2 == 0 else "up"
+                t0 = time.perf_counter()
+                await pilot.press(key)
+                await pilot.pause()
+                latencies.append((time.perf_counter() - t0) * 1000)
+        return {
+            "warm_app_launch_s": launch,
+            "nav_p50_ms": percentile(latencies, 50),
+            "nav_p95_ms": percentile(latencies, 95),
+        }
+
+    return asyncio.run(measure())
+
+
+def _keystroke_queries(names: list[str], count: int) -> list[str]:
+    """What a user types: growing prefixes of real names (every 4th), plus typos."""
+    import random
+
+    rng = random.Random(7)
+    queries: list[str] = []
+    for name in rng.sample(names, min(count, len(names))):
+        for end in range(2, min(len(name), 14) + 1, 3):
+            queries.append(name[:end].lower())
+    return queries
+
+
+def phase_fuzzy(corpus: Path, cache: Path, queries: int) -> dict[str, Any]:
+    try:
+        from benchmarks import bench_search
+    except ImportError:
+        bench_search = None  # type: ignore[assignment]
+    from core.corpus import load_corpus
+
+    loaded = load_corpus([corpus], cache_dir=cache)
+    if bench_search is not None and hasattr(bench_search, "run"):
+        result = bench_search.run(loaded, queries=queries)  # the search owner's harness
+        return {"fuzzy_source": "benchmarks/bench_search.py", **result}
+
+    from rapidfuzz import fuzz, process
+
+    names = sorted({e.name for e in loaded.entities})
+    typed = _keystroke_queries(names, queries)
+    ours: list[float] = []
+    naive: list[float] = []
+    loaded.search("warm up")
+    for query in typed:
+        t0 = time.perf_counter()
+        loaded.search(query, limit=20)
+        ours.append((time.perf_counter() - t0) * 1000)
+        t0 = time.perf_counter()
+        process.extract(query, names, scorer=fuzz.WRatio, limit=20)
+        naive.append((time.perf_counter() - t0) * 1000)
+    return {
+        "fuzzy_source": "benchmarks/run.py",
+        "fuzzy_names": len(names),
+        "fuzzy_queries": len(typed),
+        "fuzzy_p50_ms": percentile(ours, 50),
+        "fuzzy_p95_ms": percentile(ours, 95),
+        "naive_p50_ms": percentile(naive, 50),
+        "naive_p95_ms": percentile(naive, 95),
+        "fuzzy_speedup_p95": percentile(naive, 95) / max(percentile(ours, 95), 1e-9),
+    }
+
+
+PHASES = {
+    "cold_index": lambda a: phase_cold_index(a.corpus, a.cache),
+    "load": lambda a: phase_load(a.corpus, a.cache),
+    "app": lambda a: phase_app(a.corpus, a.cache, a.presses),
+    "fuzzy": lambda a: phase_fuzzy(a.corpus, a.cache, a.queries),
+}
+
+
+def _run_phase(name: str, corpus: Path, cache: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """One phase in a fresh interpreter; its failure is recorded, not fatal."""
+    command = [
+        sys.executable, "-m", "benchmarks.run", "--phase", name,
+        "--corpus", str(corpus), "--cache", str(cache),
+        "--presses", str(args.presses), "--queries", str(args.queries),
+    ]  # fmt: skip
+    env = {**os.environ, "IMSS_TUI_CACHE": str(cache)}
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, cwd=REPO, env=env, timeout=PHASE_TIMEOUT_S
+        )
+    except subprocess.TimeoutExpired:
+        return {f"{name}_error": f"timed out after {PHASE_TIMEOUT_S:g} s"}
+    lines = done.stdout.strip().splitlines()
+    if done.returncode != 0 or not lines:
+        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        return {f"{name}_error": tail}
+    return json.loads(lines[-1])
+
+
+def _machine() -> dict[str, Any]:
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return {
+        "cpu": model or platform.processor(),
+        "cores": cores,
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
+
+
+def _verdict(key: str, value: Any) -> str:
+    if key not in TARGETS or not isinstance(value, int | float):
+        return ""
+    op, bound = TARGETS[key]
+    ok = value >= bound if op == ">=" else value <= bound
+    return f"{'ok' if ok else 'MISSED'} ({op} {bound:g})"
+
+
+def _print_table(results: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"imss-tui benchmarks, n = {results['n']}")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    table.add_column("target")
+    for key, value in results["measures"].items():
+        shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
+        verdict = _verdict(key, value)
+        style = "red" if verdict.startswith("MISSED") else "green" if verdict else ""
+        table.add_row(key, shown, verdict, style=style)
+    Console(highlight=False).print(table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="imss-tui scale benchmarks")
+    parser.add_argument("--n", type=int, default=10_000, help="synthetic bulletins")
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    parser.add_argument("--corpus", type=Path, help="reuse this corpus dir instead of generating")
+    parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--presses", type=int, default=200, help="list navigation key presses")
+    parser.add_argument("--queries", type=int, default=60, help="names typed in the fuzzy test")
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.phase:  # child process
+        result = PHASES[args.phase](args)
+        result[f"{args.phase}_peak_rss_mb"] = peak_rss_mb()
+        print(json.dumps(result))
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="imss-bench-") as tmp:
+        work = Path(tmp)
+        corpus = args.corpus
+        if corpus is None:
+            from benchmarks.synth import write_corpus
+
+            corpus = work / "corpus"
+            write_corpus(corpus, args.n, args.seed)
+        cache = work / "cache"
+        measures: dict[str, Any] = {}
+        measures.update(_run_phase("cold_index", corpus, cache, args))
+        first = _run_phase("load", corpus, cache, args)  # fills any resolved-entity cache
+        measures["first_load_corpus_s"] = first.get("load_corpus_s", first)
+        warm = _run_phase("load", corpus, cache, args)
+        measures["warm_load_corpus_s"] = warm.pop("load_corpus_s", None)
+        measures.update(warm)
+        measures.update(_run_phase("app", corpus, cache, args))
+        measures.update(_run_phase("fuzzy", corpus, cache, args))
+    rss = [
+        v for k, v in measures.items() if k.endswith("peak_rss_mb") and k != "worker_peak_rss_mb"
+    ]
+    measures["peak_rss_mb"] = max(rss) if rss else None
+    results = {
+        "n": args.n if args.corpus is None else str(args.corpus),
+        "command": "python -m benchmarks.run " + " ".join(argv or sys.argv[1:]),
+        "machine": _machine(),
+        "measures": measures,
+        "targets": {k: f"{op} {bound:g}" for k, (op, bound) in TARGETS.items()},
+    }
+    _print_table(results)
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
