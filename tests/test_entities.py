@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from core.entities import extract_entities, extract_mentions
 from core.entities.gazetteer import STATES, gazetteer
-from core.entities.institutions import _triggers
+from core.entities.institutions import _table
 from core.entities.text import fold
 from core.models import BulletinEntity, EntityKind
 from core.parse import parse_file
@@ -266,8 +266,9 @@ def test_gazetteer_knows_every_state_by_its_everyday_name() -> None:
     assert len(gaz.entries) > 2400
 
 
-def test_every_institution_pattern_has_a_trigger() -> None:
-    assert "ims" in _triggers()
+def test_every_institution_pattern_has_a_literal_opening() -> None:
+    table = _table()  # raises when a pattern has no literal opening to trigger on
+    assert (False, "IMSS") in table and (True, "secr") in table
 
 
 @pytest.mark.parametrize(

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from core.entities.text import CAP_WORD, SP, fold, squash, word_starts
+from core.entities.text import CAP_WORD, SP, fold, loose_trigger, squash
 
 #: (canonical type, long-form regex incl. plural, acronyms). Nested types come first.
 FACILITY_TYPES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -161,8 +161,27 @@ _LIST_ITEM = r"\s*(?:,|\by\b|\be\b)\s*(?:(?:No\.?|N[°º]\.?|número)\s*)?(\d{1,
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
 
 
-#: Two-letter openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
-_TRIGGERS = frozenset({"ho", "un", "ce", "cl", "gu", "hg", "um", "hr", "cs", "cm"})
+#: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
+_TRIGGER = loose_trigger(
+    {
+        "hos",
+        "uni",
+        "cen",
+        "cli",
+        "gua",
+        "hgz",
+        "hgr",
+        "hgs",
+        "hgo",
+        "umf",
+        "umr",
+        "uma",
+        "css",
+        "cmn",
+        "cec",
+        "hr",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,6 +226,7 @@ def _expand(canonical: str, match: re.Match[str]) -> list[FacilityHit]:
     return hits
 
 
+@lru_cache(maxsize=4096)
 def _canonical_named(surface: str) -> str | None:
     """Normalized name, or None when the 'name' is only type words ("Hospital General")."""
     from core.entities.institutions import find_institutions
@@ -214,12 +234,12 @@ def _canonical_named(surface: str) -> str | None:
     name = squash(surface)
     name = re.sub(r"^CMN\b", "Centro Médico Nacional", name)
     name = re.sub(r"^Cl[ií]nica", "Clínica", name)
-    for hit in reversed(find_institutions(name)):
-        if hit.name:
-            name = name[: hit.start] + hit.name + name[hit.end :]
+    found = [hit for hit in find_institutions(name) if hit.name]
+    for hit in reversed(found):
+        name = name[: hit.start] + str(hit.name) + name[hit.end :]
     name = re.sub(r"(\S+)\s+\(\1\)", r"\1", name)
     name = re.sub(r"\s+(?:de|del|de la|y)$", "", name)
-    bodies = {fold(hit.name) for hit in find_institutions(name) if hit.name}
+    bodies = {fold(word) for hit in found for word in str(hit.name).split()}
     words = re.findall(rf"{CAP_WORD}", re.sub(r"\([^()]*\)", " ", name))
     if all(fold(w.rstrip(".")) in TYPE_WORDS or fold(w) in bodies for w in words):
         return None  # "Hospital General de Zona (HGZ)", "Hospital del IMSS"
@@ -230,7 +250,7 @@ def find_facilities(text: str) -> list[FacilityHit]:
     """Numbered units first (they nest inside names), then named units that do not overlap."""
     hits: list[FacilityHit] = []
     taken: list[tuple[int, int]] = []
-    starts = [pos for pos, lead in word_starts(text) if lead[:2] in _TRIGGERS]
+    starts = [m.start() for m in _TRIGGER.finditer(text)]
     numbered = _numbered()
     for pos in starts:
         if taken and pos < taken[-1][1]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from core.entities.gazetteer import gazetteer, state_name, state_of_gentilic
-from core.entities.text import fold, word_starts
+from core.entities.text import fold, loose_trigger
 
 _H = r"[-‐–]\s?"  # hyphen in "IMSS-Bienestar", tolerant of reflow leftovers
 
@@ -214,18 +214,25 @@ class InstitutionHit:
 
 
 @cache
-def _table() -> re.Pattern[str]:
-    parts = []
+def _table() -> dict[tuple[bool, str], re.Pattern[str]]:
+    """One small alternation per opening (lead), so a word only tries the forms it can open."""
+    grouped: dict[tuple[bool, str], list[str]] = {}
     for index, (_canonical, patterns) in enumerate(INSTITUTIONS):
-        parts.extend(f"(?P<i{index}_{n}>{p})" for n, p in enumerate(patterns))
-    return re.compile("|".join(parts))
+        for n, pattern in enumerate(patterns):
+            lead = lead_letters(pattern)
+            if lead is None:
+                raise ValueError(f"institution pattern without a literal opening: {pattern}")
+            text, loose = lead
+            grouped.setdefault((loose, text), []).append(f"(?P<i{index}_{n}>{pattern})")
+    return {key: re.compile("|".join(parts)) for key, parts in grouped.items()}
 
 
 _SYNTAX = re.compile(r"^(?:\(\?i:|\\b|\(\?:|\(\?<!(?:[^()]|\\\(|\\\))*?\))+")
 
 
-def lead_letters(pattern: str) -> str | None:
-    """First three letters every match of `pattern` starts with, folded ('Secretaría' -> 'sec')."""
+def lead_letters(pattern: str) -> tuple[str, bool] | None:
+    """How every match of `pattern` starts: ('IMSS', exact) or ('secr', folded, for (?i:...))."""
+    loose = pattern.startswith("(?i:")
     body = _SYNTAX.sub("", pattern)
     letters = re.match(r"[^\W\d_]+", body)
     if letters is None:
@@ -233,17 +240,27 @@ def lead_letters(pattern: str) -> str | None:
     word = letters.group()
     if body[len(word) : len(word) + 1] in ("?", "*", "{"):
         word = word[:-1]
-    return fold(word[:3]) if len(word) >= 3 else None
+    if loose:
+        return (fold(word[:4]), True) if len(word) >= 4 else None
+    return (word[:4], False) if len(word) >= 3 else None
+
+
+_BODY_LEADS = frozenset({"gobi", "secr", "inst", "serv"})  # STATE_BODIES openings
 
 
 @cache
-def _triggers() -> frozenset[str]:
-    """Three-letter openings of all table patterns: only words starting so are tried."""
-    leads = {lead_letters(p) for _, patterns in INSTITUTIONS for p in patterns}
-    leads |= {"gob", "sec", "ins", "ser"}  # STATE_BODIES
-    if None in leads:
-        raise ValueError("every institution pattern must start with three literal letters")
-    return frozenset(lead for lead in leads if lead)
+def _triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regexes for the openings: acronyms exactly, long forms ignoring case and accents."""
+    exact = {lead for loose, lead in _table() if not loose}
+    loose = {lead for loose, lead in _table() if loose} | _BODY_LEADS
+
+    def alternation(leads: set[str]) -> str:
+        return "|".join(re.escape(x) for x in sorted(leads, key=len, reverse=True))
+
+    return (
+        re.compile(rf"(?<!\w)(?:{alternation(exact)})"),
+        loose_trigger(loose),
+    )
 
 
 @cache
@@ -306,20 +323,29 @@ def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit 
 def find_institutions(text: str) -> list[InstitutionHit]:
     """Institution mentions, longest first where they nest; unnamed state bodies get name=None."""
     hits: list[InstitutionHit] = []
-    table, triggers = _table(), _triggers()
-    starts = [pos for pos, lead in word_starts(text) if lead in triggers]
+    table = _table()
+    bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
+    exact_trigger, loose_finder = _triggers()
+    starts = sorted(
+        {m.start() for m in exact_trigger.finditer(text)}
+        | {m.start() for m in loose_finder.finditer(text)}
+    )
     last_end = 0
     for pos in starts:
-        if pos < last_end:
+        loose = fold(text[pos : pos + 4])
+        keys = ((False, text[pos : pos + 3]), (False, text[pos : pos + 4]), (True, loose))
+        best = None
+        for key in keys:
+            pattern = table.get(key)
+            m = pattern.match(text, pos) if pattern is not None and pos >= last_end else None
+            if m is not None and (best is None or m.end() > best.end()):
+                best = m
+        if best is not None:
+            index = int((best.lastgroup or "i0_0")[1:].split("_")[0])
+            hits.append(InstitutionHit(best.start(), best.end(), INSTITUTIONS[index][0]))
+            last_end = best.end()
+        if loose not in _BODY_LEADS:
             continue
-        m = table.match(text, pos)
-        if m is None:
-            continue
-        index = int((m.lastgroup or "i0_0")[1:].split("_")[0])
-        hits.append(InstitutionHit(m.start(), m.end(), INSTITUTIONS[index][0]))
-        last_end = m.end()
-    bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
-    for pos in starts:
         for (stem, _, bare_counts), pattern in bodies:
             m = pattern.match(text, pos)
             hit = _body_hit(stem, bare_counts, m) if m else None

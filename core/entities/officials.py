@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
-from core.entities.text import SP, fold, squash
+from core.entities.text import SP, SpanSet, fold, loose_trigger, squash
 
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
@@ -566,7 +566,7 @@ _RIGHT_ROLE = re.compile(
     rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
     rf"(?:(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]|\([^()\n]{{1,80}}\))*)"
 )
-_HONORIFIC_BEFORE = re.compile(rf"(?:^|[\s(,])(?i:{_alternation(HONORIFICS)})\s+$")
+_ROLE_TRIGGER = loose_trigger({fold(head[:3]) for head in ROLE_HEADS})
 _SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_alternation(SPEECH_VERBS)})\b")
 _ROLE_WINDOW = 240
 
@@ -623,15 +623,35 @@ def _plausible(run: _Run) -> bool:
     return 2 <= len(names) <= 6 and not any(fold(w) in NON_NAME for w in names)
 
 
+@lru_cache(maxsize=4)
+def _role_heads(text: str) -> tuple[tuple[int, int], ...]:
+    """Every role word in the text ("director general", "gobernadora"...), found once."""
+    found = []
+    for lead in _ROLE_TRIGGER.finditer(text):
+        match = _ROLE_HEAD_RE.match(text, lead.start())
+        if match is not None:
+            found.append((match.start(), match.end()))
+    return tuple(found)
+
+
 def _left_role(text: str, start: int) -> str | None:
     """The role written right before a name ("el Gobernador de la entidad, ")."""
     lo = max(0, start - _ROLE_WINDOW)
-    window = text[lo:start]
-    for head in reversed(list(_ROLE_HEAD_RE.finditer(window))):
-        tail = window[head.end() :]
+    for head_start, head_end in reversed(_role_heads(text)):
+        if head_end > start:
+            continue
+        if head_start < lo:
+            break
+        tail = text[head_end:start]
         if _ROLE_TO_NAME.fullmatch(tail):
-            return squash((head.group() + tail).rstrip(" ,")) or None
+            return squash(text[head_start:start].rstrip(" ,")) or None
     return None
+
+
+def _honorific_before(text: str, start: int) -> bool:
+    """'el general Jens...', 'la maestra Thalía...', 'Dr. Víctor...'."""
+    before = text[max(0, start - 24) : start].split()
+    return bool(before) and fold(before[-1].rstrip(".")) in _honorific_words()
 
 
 def _right_role(text: str, end: int) -> str | None:
@@ -644,13 +664,10 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
     return all(word in it for word in short)
 
 
-def _blocked(run: _Run, blocked: list[tuple[int, int]]) -> bool:
-    return any(run.start < e and s < run.end for s, e in blocked)
-
-
 def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHit]:
     """People with a cue, then every later mention of a name found, linked to its full form."""
-    runs = [r for r in _runs(text) if not _blocked(r, blocked)]
+    taken = SpanSet(blocked)
+    runs = [r for r in _runs(text) if not taken.overlaps(r.start, r.end)]
     hits: list[OfficialHit] = []
     rest: list[_Run] = []
     for run in runs:
@@ -671,7 +688,7 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             role = _right_role(text, run.end)
         if role is None and inline and fold(inline.split()[0]) in _role_words():
             role = inline
-        honorific = bool(_HONORIFIC_BEFORE.search(text[max(0, run.start - 40) : run.start]))
+        honorific = _honorific_before(text, run.start)
         honorific = honorific or bool(inline and fold(inline.split()[-1]) in _honorific_words())
         speech = bool(_SPEECH_AFTER.match(text, run.end))
         name = squash(text[run.start : run.end])

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from core.entities.gazetteer import STATE_ABBREVIATIONS, Entry, Place, gazetteer, state_name
-from core.entities.text import cap_runs, fold, overlaps
+from core.entities.text import SpanSet, cap_runs, fold
 from core.models import EntityKind, Mention
 
 _CUE_BEFORE = re.compile(
@@ -210,7 +210,8 @@ def find_places(
     """Place mentions outside `blocked` spans (names of people, facilities, institutions)."""
     cands = scan(text) if candidates is None else candidates
     home = context_state(cands)
-    free = [c for c in cands if not any(overlaps((c.start, c.end), b) for b in blocked)]
+    taken = SpanSet(blocked)
+    free = [c for c in cands if not taken.overlaps(c.start, c.end)]
     for cand in free:
         _decide(text, cand, home)
     _confirm_lists(text, free)

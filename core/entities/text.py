@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -33,15 +34,20 @@ def fold(text: str) -> str:
     return " ".join(stripped.replace("‐", "-").split())
 
 
-_WORD_RUN = re.compile(r"\w+")
+_ACCENTED = {"a": "aáàä", "e": "eéèë", "i": "iíìï", "o": "oóòö", "u": "uúùü", "n": "nñ"}
 
 
-@lru_cache(maxsize=4)
-def word_starts(text: str) -> tuple[tuple[int, str], ...]:
-    """(offset, first three letters folded) of every word: cheap triggers for the finders."""
-    return tuple(
-        (m.start(), fold(m.group()[:3])) for m in _WORD_RUN.finditer(text) if m.group()[0].isalpha()
-    )
+def loose_trigger(leads: set[str] | frozenset[str]) -> re.Pattern[str]:
+    """A regex finding word starts that fold to one of `leads` ('secr' finds 'SECRETARÍA').
+
+    Finders scan for their openings with it (C speed) and try costly patterns only there.
+    """
+
+    def letter(ch: str) -> str:
+        return f"[{_ACCENTED[ch]}]" if ch in _ACCENTED else re.escape(ch)
+
+    alternatives = sorted(("".join(letter(ch) for ch in lead) for lead in leads), key=len)
+    return re.compile(r"(?<!\w)(?:" + "|".join(reversed(alternatives)) + ")", re.IGNORECASE)
 
 
 def cap_runs(text: str) -> Iterator[re.Match[str]]:
@@ -70,6 +76,23 @@ def sentence_start(text: str, pos: int) -> bool:
     """True when `pos` opens a sentence or a block (so capitalization says nothing)."""
     before = text[max(0, pos - 3) : pos].rstrip(" ")
     return not before or before[-1] in '.!?\n:;•“"-—–(' or before.endswith("• ")
+
+
+class SpanSet:
+    """Taken character ranges, answering 'does [start, end) touch any?' in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self._starts = [s for s, _ in ordered]
+        self._max_end: list[int] = []
+        best = -1
+        for _, end in ordered:
+            best = max(best, end)
+            self._max_end.append(best)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self._starts, end)
+        return index > 0 and self._max_end[index - 1] > start
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

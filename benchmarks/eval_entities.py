@@ -1,0 +1,54 @@
+"""Entity extractor: quality on the seeds' gold and speed per bulletin.
+
+    .venv/bin/python -m benchmarks.eval_entities [--repeat 200]
+
+Prints the per-kind precision/recall table (same scoring as tests/test_extraction_eval.py)
+and the extraction time per bulletin on the seeds' normalized text (parsing excluded, the
+gazetteer built before timing; it is built once per process, ~30 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from core.entities import extract_entities  # noqa: E402
+from core.parse import parse_file  # noqa: E402
+from tests.test_extraction_eval import evaluate, table  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=200, help="timed passes over the seeds")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    extract_entities("Hospital General de Zona No. 1 en Oaxaca")
+    print(f"first call (builds gazetteer, compiles patterns): {time.perf_counter() - started:.3f} s")
+
+    print(table(evaluate()))
+
+    texts = [parse_file(p).text for p in sorted((REPO / "seeds").glob("*.txt"))]
+    per_call: list[float] = []
+    for _ in range(args.repeat):
+        for text in texts:
+            t0 = time.perf_counter()
+            extract_entities(text)
+            per_call.append((time.perf_counter() - t0) * 1000)
+    size = sum(len(t) for t in texts) / len(texts)
+    print(
+        f"extract_entities: mean {statistics.fmean(per_call):.2f} ms, "
+        f"median {statistics.median(per_call):.2f} ms, "
+        f"p95 {sorted(per_call)[int(len(per_call) * 0.95)]:.2f} ms "
+        f"per bulletin (avg {size:.0f} chars, {len(per_call)} calls)"
+    )
+
+
+if __name__ == "__main__":
+    main()
