@@ -238,12 +238,20 @@ class ImssApp(App[None]):
         self.call_from_thread(self._show_progress, done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
-        bar = self.main_screen.query_one("#loading", ProgressBar)
+        bars = self.main_screen.query("#loading").results(ProgressBar)
+        bar = next(bars, None)
+        if bar is None:
+            return
         bar.update(total=max(total, 1), progress=done)
         self.bulletin_list.border_subtitle = f"reading {done} / {total}"
 
+    def _remove_progress(self) -> None:
+        """Gone, not hidden: an idle progress bar still runs its animation timer."""
+        for bar in self.main_screen.query("#loading"):
+            bar.remove()
+
     def _load_failed(self, err: Exception) -> None:
-        self.main_screen.query_one("#loading", ProgressBar).display = False
+        self._remove_progress()
         self.bulletin_list.empty_message = "Could not load the corpus."
         self.bulletin_list.reset()
         self.reader.set_placeholder(f"Could not load the corpus: {err}")
@@ -251,7 +259,7 @@ class ImssApp(App[None]):
 
     def _loaded(self, corpus: Any) -> None:
         self.corpus = corpus
-        self.main_screen.query_one("#loading", ProgressBar).display = False
+        self._remove_progress()
         listing = self.bulletin_list
         listing.set_bulletins(list(corpus.bulletins))
         self.reader.set_placeholder("No bulletins to show.")

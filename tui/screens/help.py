@@ -82,7 +82,7 @@ class HelpScreen(ModalScreen[None]):
             table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
             table.add_column("key", style="bold", no_wrap=True, width=14)
             table.add_column("action", ratio=1)
-            table.add_column("id", style="dim", no_wrap=True)
+            table.add_column("id", style="dim", no_wrap=True, width=22)
             for keys, desc, binding_id in merge_keys(
                 _bindings(items), self.app.get_key_display, keymap
             ):
