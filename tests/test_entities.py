@@ -306,3 +306,21 @@ def test_heldout_datelines_with_state_abbreviations() -> None:
     )
     places = names(text, EntityKind.PLACE)
     assert {"Guanajuato, Guanajuato", "La Paz, Estado de México"} <= places
+
+
+def test_heldout_role_then_title_then_name_and_named_rural_units() -> None:
+    text = (
+        "El delegado del IMSS en Zacatecas, doctor Luis Fernando Medina Ortiz, entregó la "
+        "Unidad Médica Rural (UMR) de San Pedro Piedra Gorda y la Unidad de Medicina Familiar "
+        "(UMF) N.° 4; lo acompañó el coordinador del Instituto Nacional para el Federalismo y "
+        "el Desarrollo Municipal, Ernesto Vargas Luna."
+    )
+    officials = entities_of(text, EntityKind.OFFICIAL)
+    assert officials["Luis Fernando Medina Ortiz"].role == "delegado del IMSS en Zacatecas"
+    assert officials["Ernesto Vargas Luna"].role == (
+        "coordinador del Instituto Nacional para el Federalismo y el Desarrollo Municipal"
+    )
+    assert {
+        "Unidad Médica Rural de San Pedro Piedra Gorda",
+        "Unidad de Medicina Familiar No. 4",
+    } == names(text, EntityKind.FACILITY)

@@ -79,6 +79,10 @@ NAMED_HEADS = (
     r"Unidad\s+M[ée]dica\s+de\s+Atenci[óo]n\s+Ambulatoria",
     r"UMAA",
     r"Cl[ií]nica(?:\s+Hospital)?",
+    r"Unidad\s+M[ée]dica\s+Rural",
+    r"UMR",
+    r"Unidad\s+de\s+Medicina\s+Familiar",
+    r"UMF",
     r"Hospital",
 )
 
@@ -152,7 +156,7 @@ TYPE_WORDS = frozenset(
     ]
 )
 
-_NUMBER = r"(?:No\.?|N[°º]\.?|Núm\.?|núm\.?|[Nn]úmeros?|[Nn]umeros?|Nos\.|#)?\s*"
+_NUMBER = r"(?:No\.?|N\.?\s?[°º]\.?|Núm\.?|núm\.?|[Nn]úmeros?|[Nn]umeros?|Nos\.|#)?\s*"
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 _NOT_A_COUNT = (
     r"(?!\s*(?:%|mil\b|millones|camas|años|consultorios|pesos|metros|de\s+(?:" + _MONTHS + r")))"
@@ -238,6 +242,9 @@ def _canonical_named(surface: str) -> str | None:
     for hit in reversed(found):
         name = name[: hit.start] + str(hit.name) + name[hit.end :]
     name = re.sub(r"(\S+)\s+\(\1\)", r"\1", name)
+    name = re.sub(
+        r"\s*\(([A-Za-z/]{2,8})\)", lambda m: "" if fold(m[1]) in TYPE_WORDS else m[0], name
+    )
     name = re.sub(r"\s+(?:de|del|de la|y)$", "", name)
     bodies = {fold(word) for hit in found for word in str(hit.name).split()}
     words = re.findall(rf"{CAP_WORD}", re.sub(r"\([^()]*\)", " ", name))

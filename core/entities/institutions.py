@@ -58,7 +58,11 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Fundación IMSS", (_i("Fundación IMSS"),)),
     (
         "SNTSS",
-        (_i("Sindicato Nacional de Trabajadores del Seguro Social"), r"\bSNTSS\b"),
+        (
+            _i("Sindicato Nacional de Trabajadores del Seguro Social"),
+            _i("Sindicato del Seguro Social"),
+            r"\bSNTSS\b",
+        ),
     ),
     (
         "IMSS",

@@ -553,13 +553,15 @@ def _alternation(words: tuple[str, ...]) -> str:
 _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
 #: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
 _COMPLEMENT = (
-    r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las|al|sus?)\s)(?!\s(?:quien|que|quienes)\s)[^,;.:\n“”\"()]"
+    r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las|al|sus?)\s+[a-záéíóúñ])(?!\s(?:quien|que|quienes)\s)"
+    r"[^,;.:\n“”\"()]"
     r"|\([^()\n]{1,80}\))*?"
 )
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle ("secretario de Educación Pública" names an office, not a person).
 _ROLE_TO_NAME = re.compile(
-    rf"(?:{_COMPLEMENT}\s*,|(?:{_COMPLEMENT}(?<=\S)(?<!\sde)(?<!\sdel)(?<!\sla)(?<!\sy)(?<!\se))?)"
+    rf"(?:(?P<c1>{_COMPLEMENT})\s*,(?:\s*(?i:{_alternation(HONORIFICS)}))?"
+    rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)(?<!\sde)(?<!\sdel)(?<!\sla)(?<!\sy)(?<!\se))?)"
     rf"\s*$"
 )
 _RIGHT_ROLE = re.compile(
@@ -642,9 +644,10 @@ def _left_role(text: str, start: int) -> str | None:
             continue
         if head_start < lo:
             break
-        tail = text[head_end:start]
-        if _ROLE_TO_NAME.fullmatch(tail):
-            return squash(text[head_start:start].rstrip(" ,")) or None
+        tail = _ROLE_TO_NAME.fullmatch(text, head_end, start)
+        if tail:
+            complement = tail.group("c1") or tail.group("c2") or ""
+            return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
     return None
 
 
