@@ -159,6 +159,7 @@ class ImssApp(App[None]):
         self.sidebar_forced: bool | None = None
         self.load_seconds: float | None = None
         self._last_progress = 0.0
+        self._pending_action: str | None = None
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -264,6 +265,9 @@ class ImssApp(App[None]):
         listing.set_bulletins(list(corpus.bulletins))
         self.reader.set_placeholder("No bulletins to show.")
         self.sidebar.empty_message = "No entities found."
+        if self._pending_action is not None:
+            self.call_after_refresh(self.run_action, self._pending_action)
+            self._pending_action = None
         self._update_counts()
         if not corpus.bulletins:
             self.reader.show(None)
@@ -442,9 +446,14 @@ class ImssApp(App[None]):
 
     def action_finder(self) -> None:
         if self.corpus is None:
-            self.notify("Still loading…")
+            self._after_load("finder")
             return
         self.push_screen(FinderScreen(self.corpus), self._finder_done)
+
+    def _after_load(self, action: str) -> None:
+        """A search asked for while loading opens as soon as the corpus is there."""
+        self._pending_action = action
+        self.notify("Still loading — the search opens when the bulletins are in.", timeout=3)
 
     def _finder_done(self, choice: FinderChoice | None) -> None:
         if choice is None:
@@ -456,7 +465,7 @@ class ImssApp(App[None]):
 
     def action_text_search(self) -> None:
         if self.corpus is None:
-            self.notify("Still loading…")
+            self._after_load("text_search")
             return
         self.push_screen(TextSearchScreen(self.corpus), self._text_search_done)
 
