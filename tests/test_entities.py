@@ -324,3 +324,16 @@ def test_heldout_role_then_title_then_name_and_named_rural_units() -> None:
         "Unidad Médica Rural de San Pedro Piedra Gorda",
         "Unidad de Medicina Familiar No. 4",
     } == names(text, EntityKind.FACILITY)
+
+
+def test_heldout_state_bodies_follow_the_state_the_bulletin_is_about() -> None:
+    text = (
+        "Ciudad de México, martes 5 de marzo de 2024.\n\n"
+        "El director general del IMSS, Zoé Robledo, visitó Tlaxcala. En Tlaxcala, la "
+        "Secretaría de Salud estatal y el IMSS firmaron un acuerdo para Huamantla, Tlaxcala.\n\n"
+        "Robledo Aburto señaló que el convenio beneficiará a la entidad."
+    )
+    assert "Secretaría de Salud de Tlaxcala" in names(text, EntityKind.INSTITUTION)
+    robledo = entities_of(text, EntityKind.OFFICIAL)
+    assert list(robledo) == ["Zoé Robledo"]
+    assert [s.text for s in robledo["Zoé Robledo"].mentions] == ["Zoé Robledo", "Robledo Aburto"]

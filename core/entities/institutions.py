@@ -294,11 +294,10 @@ def _state_key(surface: str) -> str | None:
 
 def _qualified_name(stem: str, state: str) -> str:
     name = state_name(state)
-    if stem == "Gobierno":
-        if name.startswith("Estado de"):
-            return f"Gobierno del {name}"
-        if name.startswith("Ciudad de"):
-            return f"Gobierno de la {name}"
+    if name.startswith("Estado de"):
+        return f"{stem} del {name}"
+    if name.startswith("Ciudad de"):
+        return f"{stem} de la {name}"
     return f"{stem} de {name}"
 
 

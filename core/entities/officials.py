@@ -742,7 +742,11 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
 
 
 def _canonicalize(hits: list[OfficialHit]) -> None:
-    """Give every mention the longest name it is a part of ("Zoé Robledo" -> "... Aburto")."""
+    """Give every mention the longest name it is a part of ("Zoé Robledo" -> "... Aburto").
+
+    A surnames-only name with no role that starts with a known person's last surname is that
+    person too ("Zoé Robledo" ... "Robledo Aburto señaló").
+    """
     names = sorted({h.name for h in hits}, key=lambda n: -len(n.split()))
     for hit in hits:
         mine = fold(hit.name).split()
@@ -751,3 +755,11 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
             if len(parts) > len(mine) and _is_subsequence(mine, parts) and mine[-1] in parts[1:]:
                 hit.name = candidate
                 break
+    full = [(fold(h.name).split(), h.name) for h in hits if h.role]
+    for hit in hits:
+        if hit.role:
+            continue
+        mine = fold(hit.name).split()
+        owners = {name for parts, name in full if len(mine) == 2 and mine[0] == parts[-1]}
+        if len(owners) == 1:
+            hit.name = owners.pop()

@@ -108,14 +108,22 @@ def scan(text: str) -> list[_Candidate]:
 
 
 def context_state(candidates: list[_Candidate]) -> str | None:
-    """The bulletin's own state: the first one it names unambiguously (dateline, title...)."""
+    """The bulletin's own state: the one it names most often, the first one on a tie.
+
+    National bulletins carry a Mexico City dateline but talk about another state, so the
+    dateline alone would resolve "la Secretaría de Salud estatal" wrongly.
+    """
+    counts: dict[str, int] = {}
     for cand in candidates:
         entry = cand.entry
         if entry.lexical_ambiguity:
             continue
         if entry.places[0].is_state or len({p.state for p in entry.places}) == 1:
-            return entry.places[0].state
-    return None
+            state = entry.places[0].state
+            counts[state] = counts.get(state, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda state: counts[state])  # dicts keep first-seen order
 
 
 def _glued_to_name(text: str, cand: _Candidate) -> bool:
