@@ -43,7 +43,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from core.models import Bulletin, BulletinEntity, Entity, EntityKind, RoleSeen
-from core.textfold import count_diacritics, fold, nfc, slug, words
+from core.textfold import count_diacritics, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
 MIN_VARIANT_WORD_LEN = 5
@@ -118,12 +118,12 @@ def resolve(bulletins: list[Bulletin]) -> list[Entity]:
 
     See the module docstring for the merge rule.
     """
-    with _gc_paused():
+    with gc_paused():
         return _resolve(bulletins)
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Building ~10^5 small records triggers full collections over the whole corpus again
     and again (measured: 40% of the time); one collection pass at the end is enough."""
     was_enabled = gc.isenabled()
@@ -150,7 +150,7 @@ def _resolve(bulletins: list[Bulletin]) -> list[Entity]:
         clusters[uf.find(i)].append(group)
     used_ids: set[str] = set()
     entities = [_build_entity(clusters[root], used_ids) for root in sorted(clusters)]
-    entities.sort(key=lambda e: (_KIND_ORDER[e.kind], fold(e.name), e.id))
+    entities.sort(key=lambda e: (_KIND_ORDER[e.kind], e.id))  # id: kind + folded name
     return entities
 
 
@@ -295,7 +295,9 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> Entity:
         frequency = {name: len(ranks) for name, ranks in bulletins_by_spelling.items()}
     name = _canonical(kind, spellings, frequency)
     aliases = sorted((s for s in spellings if s != name), key=lambda s: (-frequency[s], s))
-    entity_id = f"{kind.value}:{slug(name)}"
+    # A person's key is the folded words of every spelling, so it is the slug of the name too.
+    key = cluster[0].key if kind is EntityKind.OFFICIAL and len(spellings) == 1 else None
+    entity_id = f"{kind.value}:{'-'.join(key) if key else slug(name)}"
     if entity_id in used_ids:
         n = 2
         while f"{entity_id}-{n}" in used_ids:

@@ -28,6 +28,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from core.models import Entity, EntityKind, Hit
+from core.resolve import gc_paused
 from core.textfold import WORD, fold, nfc
 
 Field = Literal["name", "alias", "role"]
@@ -167,6 +168,12 @@ class EntitySearch:
     """Index over a corpus's entities, built once; `search` is safe from worker threads."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
+        with gc_paused():
+            self._build(entities)
+        self._cache: OrderedDict[tuple[str, bool, bool, bool], _Expansion] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def _build(self, entities: Iterable[Entity]) -> None:
         # Entity numbers follow a prior (most bulletins, then shortest name): when a query is
         # too vague to score everything, low numbers are the ones worth scoring.
         self.entities = sorted(
@@ -219,8 +226,6 @@ class EntitySearch:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
-        self._cache: OrderedDict[tuple[str, bool, bool, bool], _Expansion] = OrderedDict()
-        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.entities)
