@@ -106,3 +106,15 @@ def test_full_text_search_over_the_corpus(seeds: Corpus) -> None:
     assert bulletin is not None
     start, end = hits[0].spans[0]
     assert bulletin.text[start:end] == "Zinacantepec"
+
+
+def test_parsing_in_a_process_pool_gives_the_same_bulletins(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import core.corpus
+
+    files = sorted(seeds_dir().glob("*.txt"))
+    serial = core.corpus.read_bulletins(files, workers=1)
+    monkeypatch.setattr(core.corpus, "MIN_FILES_FOR_POOL", 2)
+    pooled = core.corpus.read_bulletins(files, workers=2)
+    assert [b.model_dump() for b in pooled] == [b.model_dump() for b in serial]
