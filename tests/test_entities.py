@@ -337,3 +337,22 @@ def test_heldout_state_bodies_follow_the_state_the_bulletin_is_about() -> None:
     robledo = entities_of(text, EntityKind.OFFICIAL)
     assert list(robledo) == ["Zoé Robledo"]
     assert [s.text for s in robledo["Zoé Robledo"].mentions] == ["Zoé Robledo", "Robledo Aburto"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hospital General de " * 2000,
+        "el director general del IMSS, " * 2000,
+        "Juan " * 20000,
+        "Juan Pérez dijo. " * 5000,
+        "Unidades de Medicina Familiar " + "1, " * 5000,
+    ],
+)
+def test_runaway_inputs_stay_linear(text: str) -> None:
+    """Patterns are bounded: 40-100 KB of adversarial text takes well under a second."""
+    import time
+
+    started = time.perf_counter()
+    extract_mentions(text)
+    assert time.perf_counter() - started < 5.0

@@ -188,6 +188,9 @@ _TRIGGER = loose_trigger(
 )
 
 
+_MAX_NAME_WORDS = 14  # longer "names" are runaway capitalized text, not a unit's name
+
+
 @dataclass(frozen=True, slots=True)
 class FacilityHit:
     start: int
@@ -216,7 +219,7 @@ def _named() -> re.Pattern[str]:
     heads = "|".join(NAMED_HEADS)
     item = rf"(?:{CAP_WORD}|\([A-Za-z]{{2,10}}\)|\d{{1,2}}(?=\s+de\s+[A-Z]))"
     joint = rf"(?:{SP}(?:de{SP}la|de{SP}los|del|de|y(?!{SP}{_HEAD_WORDS}\b)){SP}|{SP})"
-    return re.compile(rf"(?:{heads})(?:{joint}{item})+")
+    return re.compile(rf"(?:{heads})(?:{joint}{item}){{1,{_MAX_NAME_WORDS}}}")
 
 
 def _expand(canonical: str, match: re.Match[str]) -> list[FacilityHit]:

@@ -264,7 +264,7 @@ class Entry:
 class Gazetteer:
     entries: dict[str, Entry]
     max_words: int
-    first_words: frozenset[str]  # folded first word of every key: a cheap pre-check
+    prefixes: frozenset[str]  # every leading run of words of every key: scanning stops early
     state_names: dict[str, str]  # state key -> everyday name
     state_pattern: str  # regex alternation of state surface forms (for "estado de X")
     state_abbreviations: dict[str, str]  # "Gto." -> "11": only after a comma ("Guanajuato, Gto.")
@@ -356,13 +356,15 @@ def gazetteer() -> Gazetteer:
     )
     state_pattern = "|".join(re.escape(s) for s in surfaces)
     max_words = max(len(k.split()) for k in entries)
-    first_words = frozenset(k.split()[0] for k in entries)
+    prefixes = frozenset(
+        " ".join(key.split()[:n]) for key in entries for n in range(1, len(key.split()) + 1)
+    )
     abbreviations = dict(_EXTRA_ABBREVIATIONS)
     for row in rows:
         abbr = row["nom_abr_entidad"].strip()
         abbreviations[abbr] = row["cve_entidad"]
         abbreviations[abbr.replace("Mex.", "Méx.")] = row["cve_entidad"]
-    return Gazetteer(entries, max_words, first_words, names, state_pattern, abbreviations)
+    return Gazetteer(entries, max_words, prefixes, names, state_pattern, abbreviations)
 
 
 def state_of_gentilic(word: str) -> str | None:

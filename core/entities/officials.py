@@ -17,6 +17,7 @@ Secretaría de la Función Pública (SFP)"); a bare title before the name gives 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -639,11 +640,12 @@ def _role_heads(text: str) -> tuple[tuple[int, int], ...]:
 def _left_role(text: str, start: int) -> str | None:
     """The role written right before a name ("el Gobernador de la entidad, ")."""
     lo = max(0, start - _ROLE_WINDOW)
-    for head_start, head_end in reversed(_role_heads(text)):
+    heads = _role_heads(text)
+    first = bisect_left(heads, (lo, 0))
+    last = bisect_left(heads, (start, 0))
+    for head_start, head_end in reversed(heads[first:last]):
         if head_end > start:
             continue
-        if head_start < lo:
-            break
         tail = _ROLE_TO_NAME.fullmatch(text, head_end, start)
         if tail:
             complement = tail.group("c1") or tail.group("c2") or ""
@@ -717,7 +719,7 @@ def _honorific_words() -> frozenset[str]:
 
 def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
     """Later mentions of a found name: full, surnames only, or first name + first surname."""
-    known = [(fold(h.name).split(), h.name) for h in hits]
+    known = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits)]
     if not known:
         return
     for run in rest:
@@ -755,7 +757,7 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
             if len(parts) > len(mine) and _is_subsequence(mine, parts) and mine[-1] in parts[1:]:
                 hit.name = candidate
                 break
-    full = [(fold(h.name).split(), h.name) for h in hits if h.role]
+    full = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits if h.role)]
     for hit in hits:
         if hit.role:
             continue

@@ -77,28 +77,21 @@ def scan(text: str) -> list[_Candidate]:
         toks = _tokens(run)
         i = 0
         while i < len(toks):
-            if toks[i][2] in _CONNECTORS or fold(toks[i][2]) not in gaz.first_words:
+            best: tuple[int, Entry] | None = None
+            key = ""
+            for j in range(i, min(len(toks), i + gaz.max_words)):
+                key = fold(toks[j][2]) if j == i else f"{key} {fold(toks[j][2])}"
+                if key not in gaz.prefixes:
+                    break
+                entry = gaz.entries.get(key)
+                if entry is not None and toks[j][2] not in _CONNECTORS:
+                    best = (j, entry)
+            if best is None or toks[i][2] in _CONNECTORS:
                 i += 1
                 continue
-            hit = None
-            for j in range(min(len(toks), i + gaz.max_words), i, -1):
-                last = toks[j - 1][2]
-                if last in _CONNECTORS:
-                    continue
-                surface = " ".join(t[2] for t in toks[i:j])
-                end = toks[j - 1][1]
-                entry = gaz.entries.get(fold(surface))
-                if entry is None and surface.endswith("."):
-                    entry = gaz.entries.get(fold(surface[:-1]))
-                    end -= 1
-                if entry is not None:
-                    hit = _Candidate(toks[i][0], end, entry)
-                    i = j
-                    break
-            if hit is None:
-                i += 1
-            else:
-                found.append(hit)
+            j, entry = best
+            found.append(_Candidate(toks[i][0], toks[j][1], entry))
+            i = j + 1
     for m in _abbreviations().finditer(text):
         key = STATE_ABBREVIATIONS[m.group()]
         place = Place(state_name(key), key, True)
