@@ -5,6 +5,26 @@
 first appearance, which is what `Bulletin.entities` holds. Both accept any string and never
 raise: an internal failure is logged and yields no entities rather than no bulletin.
 
+Canonical names (what `name` holds; the same entity always gets the same one):
+- official: the person's longest written form in the bulletin, titles stripped ("el general
+  Jens Pedro Lohmann Iturburu" -> "Jens Pedro Lohmann Iturburu"); short mentions ("González
+  Anaya dijo", "El Gobernador César Duarte") carry the full name. `role` is the role as
+  written, article stripped, case kept, from the role word up to the comma ("Gobernador del
+  estado de Chihuahua", "subsecretaria de la Secretaría de la Función Pública (SFP)"); a bare
+  title before the name gives a bare role ("Presidente"). The entity's role is the first one
+  that says of what, else the first one.
+- place: a state by its everyday name ("Chihuahua", "Estado de México", "Ciudad de México",
+  "Coahuila"); a municipality as "<INEGI municipality>, <state>", also when the text names the
+  city ("Ecatepec" -> "Ecatepec de Morelos, Estado de México", "Ciudad Obregón" -> "Cajeme,
+  Sonora").
+- facility: "<type> No. <n>" for numbered units, whatever the spelling ("HGZ 1", "Hospital
+  General de Zona número 1" -> "Hospital General de Zona No. 1"); named units as written,
+  spaces squashed, type acronyms dropped and institutions by their canonical name ("Centro
+  Médico del ISSEMyM de Ecatepec").
+- institution: the name in `institutions.INSTITUTIONS` (the usual acronym where there is one:
+  "IMSS", "ISSSTE", "Birmex"); per-state bodies as "<body> de <state>" ("Secretaría de Salud
+  de Chihuahua", "Gobierno del Estado de México").
+
 Order of the passes matters: institutions and facilities are found first, so a place inside
 their names ("Gobierno de Chiapas", "Hospital Oncológico de Ecatepec") belongs to them; people
 next, so a surname that is also a town ("Hidalgo", "González") is not a place; places last,
