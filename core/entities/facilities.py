@@ -207,7 +207,7 @@ def _numbered() -> list[tuple[str, re.Pattern[str]]]:
         acr = "|".join(re.escape(a) for a in acronyms) or "(?!)"
         head = "(?:" + "|".join(forms) + ")"
         pattern = (
-            rf"{head}\s*(?:\((?:{acr})\)\s*)?{_NUMBER}(\d{{1,3}})\b{_NOT_A_COUNT}"
+            rf"{head}\s*(?:\((?:{acr})\)\s*)?{_NUMBER}(\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
             rf"((?:{_LIST_ITEM})*)"
         )
         out.append((canonical, re.compile(pattern)))
@@ -222,8 +222,14 @@ def _named() -> re.Pattern[str]:
     return re.compile(rf"(?:{heads})(?:{joint}{item}){{1,{_MAX_NAME_WORDS}}}")
 
 
+def _unit_number(raw: str) -> str:
+    """'01' -> '1', '3-A' / '3A' -> '3A': one spelling per unit."""
+    digits = raw.rstrip("ABCD-")
+    return str(int(digits)) + raw[len(digits) :].replace("-", "")
+
+
 def _expand(canonical: str, match: re.Match[str]) -> list[FacilityHit]:
-    first = FacilityHit(match.start(), match.end(1), f"{canonical} No. {int(match.group(1))}")
+    first = FacilityHit(match.start(), match.end(1), f"{canonical} No. {_unit_number(match[1])}")
     hits = [first]
     tail_start = match.start(2)
     for item in re.finditer(_LIST_ITEM, match.group(2)):

@@ -21,6 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from core.entities.gazetteer import gazetteer
 from core.entities.text import SP, SpanSet, fold, loose_trigger, squash
 
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
@@ -726,6 +727,8 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
         words = [fold(w) for w in _name_words(run)]
         if not words or any(w in NON_NAME for w in words):
             continue
+        if len(words) == 1 and words[0] in gazetteer().entries:
+            continue  # "Puebla" is the state even when an official is named "... Puebla ..."
         matches = {
             full
             for parts, full in known
