@@ -356,3 +356,17 @@ def test_runaway_inputs_stay_linear(text: str) -> None:
     started = time.perf_counter()
     extract_mentions(text)
     assert time.perf_counter() - started < 5.0
+
+
+def test_heldout_named_hospitals_keep_their_whole_name() -> None:
+    text = (
+        "Tuxtla Gutiérrez, Chiapas, 15 de octubre de 2023.\n\n"
+        "Se equipó el Hospital de la Mujer de San Cristóbal de las Casas y el Hospital Básico "
+        "Comunitario de Ocosingo; la senadora Sasil de León Villard asistió."
+    )
+    assert {
+        "Hospital de la Mujer de San Cristóbal de las Casas",
+        "Hospital Básico Comunitario de Ocosingo",
+    } == names(text, EntityKind.FACILITY)
+    assert {"Tuxtla Gutiérrez, Chiapas", "Chiapas"} == names(text, EntityKind.PLACE)
+    assert entities_of(text, EntityKind.OFFICIAL)["Sasil de León Villard"].role == "senadora"

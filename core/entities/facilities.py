@@ -218,7 +218,7 @@ def _numbered() -> list[tuple[str, re.Pattern[str]]]:
 def _named() -> re.Pattern[str]:
     heads = "|".join(NAMED_HEADS)
     item = rf"(?:{CAP_WORD}|\([A-Za-z]{{2,10}}\)|\d{{1,2}}(?=\s+de\s+[A-Z]))"
-    joint = rf"(?:{SP}(?:de{SP}la|de{SP}los|del|de|y(?!{SP}{_HEAD_WORDS}\b)){SP}|{SP})"
+    joint = rf"(?:{SP}(?:de{SP}las?|de{SP}los|del|de|y(?!{SP}{_HEAD_WORDS}\b)){SP}|{SP})"
     return re.compile(rf"(?:{heads})(?:{joint}{item}){{1,{_MAX_NAME_WORDS}}}")
 
 
