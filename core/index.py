@@ -11,6 +11,7 @@ to memory. Either way the caller gets a notice, never an exception.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -248,7 +249,7 @@ class Index:
         report = IndexReport(notices=list(self.notices), cached=self.persistent)
         self.notices.clear()
         try:
-            with self._lock:
+            with self._lock, _no_gc():
                 self._update(files, progress, roots, workers, report)
         except sqlite3.DatabaseError as err:
             if _error_name(err) not in _CORRUPT or self.path is None:
@@ -490,6 +491,19 @@ class Index:
 
 def _error_name(err: sqlite3.Error) -> str:
     return getattr(err, "sqlite_errorname", "") or ""
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Decoding 10k bulletins allocates millions of objects and no cycles: without this the
+    cyclic collector re-scans the growing heap again and again (3x slower warm loads)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @contextmanager

@@ -1,0 +1,57 @@
+"""The benchmark tooling keeps working: a tiny-N run end to end, and a sane synthetic corpus.
+
+No timing assertions here: speed is measured by `python -m benchmarks.run`, not by tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks import run as bench
+from benchmarks.synth import REPO, generate, write_corpus
+from core.parse import parse_file
+
+
+def test_synth_is_deterministic_and_varied() -> None:
+    first = list(generate(30, seed=5))
+    assert first == list(generate(30, seed=5))
+    assert first != list(generate(30, seed=6))
+    assert len({text for _, text in first}) == 30
+
+
+def test_synth_refuses_to_write_inside_the_repository() -> None:
+    with pytest.raises(ValueError, match="inside the repository"):
+        write_corpus(REPO / "benchmarks" / "out" / "corpus", 1)
+
+
+def test_synthetic_bulletins_parse_like_real_ones(tmp_path: Path) -> None:
+    files = write_corpus(tmp_path / "corpus", 24, seed=11)
+    bulletins = [parse_file(f) for f in files]
+    assert not any(b.failed for b in bulletins)
+    for path, bulletin in zip(files, bulletins, strict=True):
+        assert bulletin.date is not None
+        assert dt.date(2012, 1, 1) <= bulletin.date <= dt.date(2026, 12, 31)
+        assert bulletin.date.isoformat() in path.name  # the date written is the date parsed
+        assert bulletin.title and bulletin.place
+        officials = [e for e in bulletin.entities if e.kind == "official"]
+        assert len(officials) >= 5
+        assert any(e.role for e in officials)
+        assert any(e.kind == "facility" for e in bulletin.entities)
+
+
+def test_benchmark_runs_end_to_end_at_tiny_n(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    argv = ["--n", "12", "--presses", "4", "--queries", "2", "--out", str(out)]
+    assert bench.main(argv) == 0
+    results = json.loads(out.read_text(encoding="utf-8"))
+    measures = results["measures"]
+    assert not [key for key in measures if key.endswith("_error")], measures
+    assert measures["files"] == 12 and measures["failed"] == 0
+    for key in ("cold_index_per_s", "warm_load_corpus_s", "warm_app_launch_s", "nav_p95_ms",
+                "fuzzy_p95_ms", "naive_p95_ms", "peak_rss_mb"):  # fmt: skip
+        assert measures[key] > 0, key
+    assert results["machine"]["cores"] >= 1
