@@ -10,6 +10,7 @@ gazetteer built before timing; it is built once per process, ~30 ms).
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -30,24 +31,27 @@ def main() -> None:
 
     started = time.perf_counter()
     extract_entities("Hospital General de Zona No. 1 en Oaxaca")
-    print(f"first call (builds gazetteer, compiles patterns): {time.perf_counter() - started:.3f} s")
+    print(f"first call (builds gazetteer, compiles): {time.perf_counter() - started:.3f} s")
 
     print(table(evaluate()))
 
     texts = [parse_file(p).text for p in sorted((REPO / "seeds").glob("*.txt"))]
     per_call: list[float] = []
+    cpu_started = time.process_time()
     for _ in range(args.repeat):
         for text in texts:
             t0 = time.perf_counter()
             extract_entities(text)
             per_call.append((time.perf_counter() - t0) * 1000)
+    cpu_ms = (time.process_time() - cpu_started) * 1000 / len(per_call)
     size = sum(len(t) for t in texts) / len(texts)
     print(
         f"extract_entities: mean {statistics.fmean(per_call):.2f} ms, "
         f"median {statistics.median(per_call):.2f} ms, "
         f"p95 {sorted(per_call)[int(len(per_call) * 0.95)]:.2f} ms "
-        f"per bulletin (avg {size:.0f} chars, {len(per_call)} calls)"
+        f"per bulletin (avg {size:.0f} chars, {len(per_call)} calls); CPU {cpu_ms:.2f} ms/call"
     )
+    print(f"load average while measuring: {os.getloadavg()[0]:.2f} (wall times grow with it)")
 
 
 if __name__ == "__main__":
