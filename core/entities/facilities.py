@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from core.entities.text import CAP_WORD, SP, fold, loose_trigger, squash
+from core.entities.text import CAP_WORD, SP, fold, squash, word_leads
 
 #: (canonical type, long-form regex incl. plural, acronyms). Nested types come first.
 FACILITY_TYPES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -166,7 +166,7 @@ _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|
 
 
 #: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
-_TRIGGER = loose_trigger(
+_TRIGGERS = frozenset(
     {
         "hos",
         "uni",
@@ -183,7 +183,6 @@ _TRIGGER = loose_trigger(
         "css",
         "cmn",
         "cec",
-        "hr",
     }
 )
 
@@ -266,7 +265,7 @@ def find_facilities(text: str) -> list[FacilityHit]:
     """Numbered units first (they nest inside names), then named units that do not overlap."""
     hits: list[FacilityHit] = []
     taken: list[tuple[int, int]] = []
-    starts = [m.start() for m in _TRIGGER.finditer(text)]
+    starts = [pos for pos, lead in word_leads(text) if lead[:3] in _TRIGGERS or lead == "hr"]
     numbered = _numbered()
     for pos in starts:
         if taken and pos < taken[-1][1]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from core.entities.gazetteer import gazetteer, state_name, state_of_gentilic
-from core.entities.text import fold, loose_trigger
+from core.entities.text import at_word_start, fold, word_leads
 
 _H = r"[-‐–]\s?"  # hyphen in "IMSS-Bienestar", tolerant of reflow leftovers
 
@@ -253,18 +253,12 @@ _BODY_LEADS = frozenset({"gobi", "secr", "inst", "serv"})  # STATE_BODIES openin
 
 
 @cache
-def _triggers() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Regexes for the openings: acronyms exactly, long forms ignoring case and accents."""
+def _triggers() -> tuple[re.Pattern[str], frozenset[str]]:
+    """Openings: acronyms as a literal regex (case matters), long forms as folded 4-letter leads."""
     exact = {lead for loose, lead in _table() if not loose}
-    loose = {lead for loose, lead in _table() if loose} | _BODY_LEADS
-
-    def alternation(leads: set[str]) -> str:
-        return "|".join(re.escape(x) for x in sorted(leads, key=len, reverse=True))
-
-    return (
-        re.compile(rf"(?<!\w)(?:{alternation(exact)})"),
-        loose_trigger(loose),
-    )
+    loose = frozenset(lead for loose, lead in _table() if loose) | _BODY_LEADS
+    alternation = "|".join(re.escape(x) for x in sorted(exact, key=len, reverse=True))
+    return re.compile(alternation), loose
 
 
 @cache
@@ -328,10 +322,10 @@ def find_institutions(text: str) -> list[InstitutionHit]:
     hits: list[InstitutionHit] = []
     table = _table()
     bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
-    exact_trigger, loose_finder = _triggers()
+    exact_trigger, loose_leads = _triggers()
     starts = sorted(
-        {m.start() for m in exact_trigger.finditer(text)}
-        | {m.start() for m in loose_finder.finditer(text)}
+        {m.start() for m in exact_trigger.finditer(text) if at_word_start(text, m.start())}
+        | {pos for pos, lead in word_leads(text) if lead in loose_leads}
     )
     last_end = 0
     for pos in starts:

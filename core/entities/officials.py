@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from core.entities.gazetteer import gazetteer
-from core.entities.text import SP, SpanSet, fold, loose_trigger, squash
+from core.entities.text import SP, SpanSet, fold, squash, word_leads
 
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
@@ -570,7 +570,7 @@ _RIGHT_ROLE = re.compile(
     rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
     rf"(?:(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]|\([^()\n]{{1,80}}\))*)"
 )
-_ROLE_TRIGGER = loose_trigger({fold(head[:3]) for head in ROLE_HEADS})
+_ROLE_LEADS = frozenset(fold(head[:3]) for head in ROLE_HEADS)
 _SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_alternation(SPEECH_VERBS)})\b")
 _ROLE_WINDOW = 240
 
@@ -631,8 +631,10 @@ def _plausible(run: _Run) -> bool:
 def _role_heads(text: str) -> tuple[tuple[int, int], ...]:
     """Every role word in the text ("director general", "gobernadora"...), found once."""
     found = []
-    for lead in _ROLE_TRIGGER.finditer(text):
-        match = _ROLE_HEAD_RE.match(text, lead.start())
+    for pos, lead in word_leads(text):
+        if lead[:3] not in _ROLE_LEADS:
+            continue
+        match = _ROLE_HEAD_RE.match(text, pos)
         if match is not None:
             found.append((match.start(), match.end()))
     return tuple(found)
