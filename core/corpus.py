@@ -63,7 +63,7 @@ def _with_progress(
 
 
 def load_corpus(
-    paths: Iterable[str | os.PathLike[str]] | None = None,
+    paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
     *,
     progress: ProgressCallback | None = None,
     **options: Any,
@@ -82,8 +82,13 @@ def load_corpus(
         report = index.update(
             found.files, progress, roots=_dirs(roots), workers=options.get("workers")
         )
-        return Corpus.from_bulletins(
+        entities = index.load_resolved(report.bulletins)
+        if entities is None:
+            entities = resolve(report.bulletins)
+            index.store_resolved(report.bulletins, entities)
+        return Corpus(
             report.bulletins,
+            entities,
             skipped=found.skipped,
             missing=found.missing,
             notices=report.notices,

@@ -59,6 +59,11 @@ def test_unsupported_and_missing_paths_are_accounted_for(tmp_path: Path) -> None
     assert {name for _, _, name in seen} == {p.name for p in folder.glob("*.txt")}
 
 
+def test_a_single_path_is_one_path_not_its_characters() -> None:
+    corpus = load_corpus(str(seeds_dir()))
+    assert len(corpus.bulletins) == 5 and corpus.missing == []
+
+
 def test_lookups_by_id(seeds: Corpus) -> None:
     zoe = seeds.entity("official:zoe-robledo")
     assert zoe is not None and zoe.name == "Zoé Robledo"
