@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import multiprocessing
 import os
 import sqlite3
@@ -26,11 +27,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from core import fts
 from core.cache_paths import INDEX_FILENAME, resolve_cache_dir
-from core.models import Bulletin, Issue, TextHit
+from core.models import Bulletin, Entity, Issue, TextHit
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+_ENTITIES = TypeAdapter(list[Entity])
 Progress = Callable[[int, int, Path], None]
 """Called as progress(done, total, last file parsed) while new or changed files are parsed."""
 
@@ -46,6 +50,12 @@ _SCHEMA = (
         bulletin BLOB NOT NULL
     )""",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    """CREATE TABLE IF NOT EXISTS resolved (
+        key TEXT PRIMARY KEY,
+        entities BLOB NOT NULL,
+        assignments BLOB NOT NULL,
+        stored REAL NOT NULL
+    )""",
     fts.CREATE_FTS_SQL,
 )
 _CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
@@ -66,6 +76,10 @@ _NOT_PARSING = frozenset(
         "__init__.py",
     }
 )
+#: Code that decides how bulletins resolve into entities: part of the resolved-cache key.
+_RESOLVE_MODULES = ("resolve.py", "textfold.py", "models.py")
+#: Resolved entity sets kept (one per corpus recently opened).
+_RESOLVED_KEEP = 4
 _FINGERPRINT_SUFFIXES = frozenset({".py", ".csv", ".json", ".tsv", ".txt", ".toml", ".yaml"})
 
 
@@ -124,6 +138,18 @@ def pipeline_fingerprint() -> str:
             continue
         digest.update(str(rel).encode())
         digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _resolved_key(bulletins: Sequence[Bulletin]) -> str:
+    """Same bulletins (content ids, sources, order), same resolver code: same entities."""
+    digest = hashlib.blake2b(digest_size=16)
+    root = Path(__file__).resolve().parent
+    for name in _RESOLVE_MODULES:
+        with suppress(OSError):
+            digest.update((root / name).read_bytes())
+    for bulletin in bulletins:
+        digest.update(f"{bulletin.id}\0{bulletin.source}\0{len(bulletin.entities)}\n".encode())
     return digest.hexdigest()
 
 
@@ -470,6 +496,54 @@ class Index:
                     raise
                 time.sleep(0.05 * (attempt + 1))
         raise AssertionError("unreachable")
+
+    # -- resolved entities -----------------------------------------------------------------
+
+    def load_resolved(self, bulletins: Sequence[Bulletin]) -> list[Entity] | None:
+        """The entities cached for exactly these bulletins (setting their entity_id), if any.
+
+        Resolving 10k bulletins takes seconds; reading the result back takes a fraction.
+        """
+        key = _resolved_key(bulletins)
+        with self._lock:
+            row = self._conn.execute(
+                "SELECT entities, assignments FROM resolved WHERE key = ?", (key,)
+            ).fetchone()
+        if row is None:
+            return None
+        with _no_gc():
+            entities = _ENTITIES.validate_json(zlib.decompress(row[0]))
+            assignments = json.loads(zlib.decompress(row[1]))
+        if len(assignments) != len(bulletins):
+            return None
+        for bulletin, ids in zip(bulletins, assignments, strict=True):
+            if len(ids) != len(bulletin.entities):
+                return None
+            for entity, entity_id in zip(bulletin.entities, ids, strict=True):
+                entity.entity_id = entity_id
+        return entities
+
+    def store_resolved(self, bulletins: Sequence[Bulletin], entities: Sequence[Entity]) -> None:
+        """Remember the resolution of these bulletins; best effort (a full disk is no error)."""
+        key = _resolved_key(bulletins)
+        entities_blob = zlib.compress(_ENTITIES.dump_json(list(entities)), 1)
+        assignments = [[e.entity_id for e in b.entities] for b in bulletins]
+        assignments_blob = zlib.compress(json.dumps(assignments).encode(), 1)
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.execute(
+                "INSERT OR REPLACE INTO resolved (key, entities, assignments, stored)"
+                " VALUES (?, ?, ?, ?)",
+                (key, entities_blob, assignments_blob, time.time()),
+            )
+            conn.execute(
+                "DELETE FROM resolved WHERE key NOT IN"
+                " (SELECT key FROM resolved ORDER BY stored DESC LIMIT ?)",
+                (_RESOLVED_KEEP,),
+            )
+
+        with self._lock, suppress(sqlite3.Error):
+            self._write(write)
 
     # -- searching -------------------------------------------------------------------------
 

@@ -284,3 +284,28 @@ def test_cli_search_text_prints_highlighted_hits_as_data(
     out = capsys.readouterr().out
     assert "[bold red]rojo[/]" in out
     assert "\x1b]52" not in out and "\x07" not in out
+
+
+def test_warm_load_corpus_reuses_resolved_entities(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from core import corpus as corpus_module
+
+    folder = corpus[0].parent
+    cold = corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")
+    fresh = corpus_module.load_corpus([folder], use_cache=False)
+
+    def no_resolving(bulletins: object) -> None:
+        raise AssertionError("resolved again")
+
+    monkeypatch.setattr(corpus_module, "resolve", no_resolving)
+    warm = corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")
+    for loaded in (cold, warm):
+        assert [e.model_dump() for e in loaded.entities] == [e.model_dump() for e in fresh.entities]
+        assert [b.model_dump() for b in loaded.bulletins] == [
+            b.model_dump() for b in fresh.bulletins
+        ]
+    assert warm.search_text("Robledo")
+    corpus[0].write_text("BOLETÍN DE PRENSA\n\nOtro texto de Zoé Robledo.\n", "utf-8")
+    with pytest.raises(AssertionError, match="resolved again"):  # other bulletins: resolve
+        corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")
