@@ -113,8 +113,14 @@ def phase_app(corpus: Path, cache: Path, presses: int) -> dict[str, Any]:
                 await pilot.press(key)
                 await pilot.pause()
                 latencies.append((time.perf_counter() - t0) * 1000)
+            idle = []  # the harness's own round trip, to read the key latency against
+            for _ in range(min(presses, 50)):
+                t0 = time.perf_counter()
+                await pilot.pause()
+                idle.append((time.perf_counter() - t0) * 1000)
         return {
             "warm_app_launch_s": launch,
+            "nav_harness_p50_ms": percentile(idle, 50),
             "nav_p50_ms": percentile(latencies, 50),
             "nav_p95_ms": percentile(latencies, 95),
         }
