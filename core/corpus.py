@@ -73,6 +73,8 @@ def load_corpus(
     Options: `workers` (parsing processes); `cache_dir` (default: IMSS_TUI_CACHE or the user
     cache dir) and `use_cache` (default True) for the persistent index (core/index.py).
     """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]  # one path, not an iterable of characters
     roots = [seeds_dir()] if paths is None else list(paths)
     found = discover(roots)
     if options.get("use_cache", True):
