@@ -68,6 +68,17 @@ async def loaded(app: ImssApp, pilot) -> None:  # type: ignore[no-untyped-def]
     assert app.corpus is not None, "the corpus did not load"
 
 
+async def caught_up(app: ImssApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the reader shows the bulletin under the list cursor (opens are deferred
+    while keys arrive in a burst)."""
+    for _ in range(500):
+        if not app.open_pending:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+    assert not app.open_pending, "the reader never caught up with the list cursor"
+
+
 def seeds_app() -> ImssApp:
     return make_app(use_cache=False)
 
@@ -140,7 +151,7 @@ async def test_chihuahua_bulletin_lists_the_governor_under_officials() -> None:
         target = next(i for i, b in enumerate(listing.shown) if b.date == dt.date(2015, 7, 24))
         for _ in range(target):
             await pilot.press("j")
-        await pilot.pause()
+        await caught_up(app, pilot)
         assert app.reader.bulletin is listing.shown[target]
         lines = screen_text(app.sidebar)
         officials = next(i for i, line in enumerate(lines) if line.startswith("Officials"))
@@ -308,6 +319,35 @@ async def test_tab_cycles_panes_and_g_G_jump() -> None:
 
 
 @pilot_test
+async def test_held_key_moves_the_cursor_and_opens_only_where_it_stops() -> None:
+    app = make_app(use_cache=False, open_delay=3600)  # every move after the first is a burst
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        listing = app.bulletin_list
+        await pilot.press("j", "j", "j")
+        assert listing.cursor == 3
+        assert app.open_pending
+        assert app.reader.bulletin is not listing.shown[3], "the burst opened every bulletin"
+        assert app.sidebar.bulletin is app.reader.bulletin, "sidebar and reader disagree"
+        await pilot.press("tab")  # reaching the reader shows where the cursor stopped
+        await pilot.pause()
+        assert app.focused is app.reader
+        assert not app.open_pending
+        assert app.reader.bulletin is listing.shown[3]
+        assert app.sidebar.bulletin is listing.shown[3]
+
+
+@pilot_test
+async def test_a_single_step_opens_the_bulletin_without_waiting() -> None:
+    app = make_app(use_cache=False, open_delay=3600)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        assert app.reader.bulletin is app.bulletin_list.shown[1]
+
+
+@pilot_test
 async def test_clicking_a_row_opens_that_bulletin() -> None:
     app = seeds_app()
     async with app.run_test(size=(120, 40)) as pilot:
@@ -423,7 +463,7 @@ async def test_ten_thousand_bulletins_render_only_visible_rows() -> None:
         listing = app.bulletin_list
         assert listing.border_subtitle == "10000 / 10000"
         await pilot.press("G")
-        await pilot.pause()
+        await caught_up(app, pilot)
         assert listing.cursor == 9_999
         assert app.reader.bulletin is bulletins[-1]
         assert "Boletín número 9999" in "\n".join(screen_text(listing))

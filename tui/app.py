@@ -11,11 +11,12 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
 
 from core.models import Bulletin, BulletinEntity, Entity
@@ -53,6 +54,10 @@ MAIN_SCREEN_ACTIONS = frozenset(
 WIDE_LAYOUT = 100
 #: Progress callbacks arrive from the loading thread; redraw at most this often.
 PROGRESS_INTERVAL_S = 0.05
+#: Keys moving the list closer together than this are a burst (a held key): the reader and
+#: sidebar wait until the keys pause, so the cursor moves at key speed and only the bulletin
+#: the user stops on is laid out and drawn.
+OPEN_DELAY_S = 0.06
 
 
 def default_loader(paths: Sequence[str] | None, **options: Any) -> Any:
@@ -145,9 +150,14 @@ class ImssApp(App[None]):
         paths: Sequence[str] | None = None,
         *,
         loader: Loader | None = None,
+        open_delay: float = OPEN_DELAY_S,
         **options: Any,
     ) -> None:
         super().__init__()
+        self.open_delay = open_delay
+        self._open_timer: Timer | None = None
+        self._open_token = self._opened_token = 0
+        self._last_move = float("-inf")
         self.paths = list(paths) if paths else None
         self.loader = loader or default_loader
         self.options = options
@@ -291,10 +301,54 @@ class ImssApp(App[None]):
 
     @on(LineList.Highlighted, "#bulletins")
     def _bulletin_highlighted(self, event: LineList.Highlighted) -> None:
+        """Cursor first, bulletin right after; a burst of keys opens only where it stops."""
+        self._cancel_open()
+        if not event.by_user or self.open_delay <= 0:
+            self._opened_token = self._open_token
+            self.open_bulletin(self.bulletin_list.current)
+            return
+        now = time.monotonic()
+        burst, self._last_move = now - self._last_move < self.open_delay, now
+        self._open_token += 1
+        token = self._open_token
+        if burst:
+            self._open_timer = self.set_timer(self.open_delay, lambda: self._open_if(token))
+        else:  # a single step: the cursor's frame is painted first, the reader's next
+            self.call_after_refresh(self._open_if, token)
+
+    @property
+    def open_pending(self) -> bool:
+        """The list cursor moved and the reader has not caught up yet."""
+        return self._open_token != self._opened_token
+
+    def _open_if(self, token: int) -> None:
+        if self.screen_stack and token == self._open_token and self.open_pending:
+            self.flush_open()
+
+    def _cancel_open(self) -> None:
+        if self._open_timer is not None:
+            self._open_timer.stop()
+            self._open_timer = None
+
+    def _catch_up(self) -> None:
+        if self.open_pending:
+            self.flush_open()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if event.widget is not self.bulletin_list:  # tab to the reader or sidebar: show it
+            self._catch_up()
+
+    def flush_open(self) -> None:
+        """Open the bulletin under the list cursor now: a deferred open, or before an action
+        that needs the reader and sidebar to show it."""
+        self._cancel_open()
+        self._opened_token = self._open_token
         self.open_bulletin(self.bulletin_list.current)
 
     @on(LineList.Selected, "#bulletins")
     def _bulletin_selected(self, event: LineList.Selected) -> None:
+        self.flush_open()
         self.reader.focus()
 
     def open_bulletin(self, bulletin: Bulletin | None) -> None:
@@ -322,8 +376,9 @@ class ImssApp(App[None]):
 
     @on(LineList.Highlighted, "#sidebar")
     def _entity_highlighted(self, event: LineList.Highlighted) -> None:
-        entity = self.sidebar.current
-        if entity is not None and self.sidebar.has_focus:
+        sidebar = event.line_list
+        entity = sidebar.current if isinstance(sidebar, EntitySidebar) else None
+        if entity is not None and sidebar.has_focus:
             self._focus_entity(entity)
 
     @on(LineList.Selected, "#sidebar")
@@ -432,6 +487,7 @@ class ImssApp(App[None]):
         return True
 
     def action_clear(self) -> None:
+        self._catch_up()
         search = self.reader_search
         if search.display:
             self._hide_reader_search()
@@ -480,6 +536,7 @@ class ImssApp(App[None]):
         return self.filter_entity_id
 
     def action_filter_entity(self) -> None:
+        self._catch_up()
         entity_id = self._selected_entity_id()
         if entity_id:
             self.apply_filter(entity_id, self.reader.bulletin.id if self.reader.bulletin else None)
@@ -487,6 +544,7 @@ class ImssApp(App[None]):
             self.notify("Select an entity in the sidebar first.")
 
     def action_profile(self) -> None:
+        self._catch_up()
         entity_id = self._selected_entity_id()
         if entity_id:
             self.open_profile(entity_id)
@@ -509,6 +567,7 @@ class ImssApp(App[None]):
         self._step(-1)
 
     def _step(self, step: int) -> None:
+        self._catch_up()
         reader = self.reader
         searching = bool(reader.marks)
         if reader.step_target(step):
@@ -519,6 +578,7 @@ class ImssApp(App[None]):
             self._focus_entity(entity, 0 if step > 0 else -1)
 
     def action_search_reader(self) -> None:
+        self._catch_up()
         if self.reader.bulletin is None:
             return
         search = self.reader_search
@@ -526,6 +586,7 @@ class ImssApp(App[None]):
         search.focus()
 
     def action_toggle_sidebar(self) -> None:
+        self._catch_up()
         self.sidebar_forced = not self.sidebar.display
         self._apply_width(self.size.width)
         if self.sidebar.display:

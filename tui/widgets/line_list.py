@@ -11,15 +11,18 @@ from bisect import bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.widgets.quiet_size import set_virtual_size
 
 
 class LineList(ScrollView, can_focus=True):
@@ -61,12 +64,13 @@ class LineList(ScrollView, can_focus=True):
     empty_message: str = "Nothing here."
 
     class Highlighted(Message):
-        """The cursor moved to `index`."""
+        """The cursor moved to `index`; `by_user` when a key or click moved it (not code)."""
 
-        def __init__(self, line_list: LineList, index: int) -> None:
+        def __init__(self, line_list: LineList, index: int, by_user: bool = False) -> None:
             super().__init__()
             self.line_list = line_list
             self.index = index
+            self.by_user = by_user
 
         @property
         def control(self) -> LineList:
@@ -91,6 +95,8 @@ class LineList(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._total_lines = 0
         self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(2048)
+        self._base_style: Style | None = None
+        self._moving = False  # inside a user's move: the Highlighted it posts says so
         self._last_width = 0
 
     # -- what subclasses provide -------------------------------------------------------------
@@ -120,7 +126,7 @@ class LineList(ScrollView, can_focus=True):
         self._starts = starts
         self._total_lines = total
         self._cache.clear()
-        self.virtual_size = Size(self.scrollable_content_region.width, total)
+        set_virtual_size(self, Size(self.scrollable_content_region.width, total))
         target = self._first_selectable(0, 1) if cursor is None else cursor
         if target is not None and 0 <= target < len(starts) and self.selectable(target):
             self.cursor = target
@@ -134,7 +140,7 @@ class LineList(ScrollView, can_focus=True):
         if event.size.width != self._last_width:
             self._last_width = event.size.width
             self._cache.clear()
-            self.virtual_size = Size(self.scrollable_content_region.width, self._total_lines)
+            set_virtual_size(self, Size(self.scrollable_content_region.width, self._total_lines))
         self.scroll_to_cursor()
 
     def item_at_line(self, line_no: int) -> int | None:
@@ -144,11 +150,19 @@ class LineList(ScrollView, can_focus=True):
 
     # -- rendering -----------------------------------------------------------------------------
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # `rich_style` walks every ancestor's styles; once per repaint, not once per line.
+        self._base_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None
+
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
         width = self.scrollable_content_region.width
         line_no = scroll_y + y
-        base = self.rich_style
+        base = self._base_style or self.rich_style
         if self._total_lines == 0:
             if y == 0:
                 text = Text(self.empty_message)
@@ -196,7 +210,7 @@ class LineList(ScrollView, can_focus=True):
         self.refresh_item(new)
         self.scroll_to_cursor()
         if new >= 0:
-            self.post_message(self.Highlighted(self, new))
+            self.post_message(self.Highlighted(self, new, by_user=self._moving))
 
     def scroll_to_cursor(self) -> None:
         index = self.cursor
@@ -230,7 +244,11 @@ class LineList(ScrollView, can_focus=True):
         if found is None:
             found = self._first_selectable(target, -step)
         if found is not None and found != self.cursor:
-            self.cursor = found
+            self._moving = True
+            try:
+                self.cursor = found
+            finally:
+                self._moving = False
 
     def action_cursor_down(self) -> None:
         self.move_cursor(self.cursor + 1, 1)

@@ -1,0 +1,27 @@
+"""Change a ScrollView's scrollable size without relayouting the whole screen.
+
+`Widget.virtual_size` is a reactive with `layout=True`: assigning it makes the screen reflow
+and repaint every widget, which is what made each new bulletin (a new reader height, a new
+sidebar length) cost a full-screen repaint. A line-API view's virtual size only decides its
+scroll range and scrollbar, neither of which moves any other widget, so the view updates its
+scrollbars and repaints itself. If the scrollbar appears or disappears, Textual's own
+`show_vertical_scrollbar` reactive still asks for the (then needed) layout.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.widget import Widget
+
+
+def set_virtual_size(widget: Widget, size: Size) -> None:
+    """`widget.virtual_size = size`, repainting only `widget` (and its scrollbars)."""
+    if size == widget.virtual_size:
+        return
+    scroll_update = getattr(widget, "_scroll_update", None)
+    if scroll_update is None or not widget.is_mounted:  # private API gone: the slow, safe way
+        widget.virtual_size = size
+        return
+    widget.set_reactive(Widget.virtual_size, size)
+    scroll_update(size)
+    widget.refresh()
