@@ -238,4 +238,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # Run through the package module, not __main__, so exception classes are the same objects
+    # that core.cli_index raises.
+    from core.cli import main as package_main
+
+    package_main()
