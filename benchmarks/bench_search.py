@@ -59,8 +59,9 @@ def keystroke_queries(names: Sequence[str], count: int, seed: int = 7) -> list[t
     return out
 
 
-def synthetic_entities(count: int, seed: int = 2024) -> list[Entity]:
-    """Distinct official names with a role each, plus numbered units, like the archive's."""
+def synthetic_entities(count: int, seed: int = 2024, recurring: int = 400) -> list[Entity]:
+    """Distinct official names with a role each, plus numbered units, like the archive's;
+    `recurring` officials appear in many bulletins with dozens of roles over the years."""
     from benchmarks.synth import GIVEN_F, GIVEN_M, ROLES, SURNAMES, UNITS
 
     rng = random.Random(seed)
@@ -77,16 +78,21 @@ def synthetic_entities(count: int, seed: int = 2024) -> list[Entity]:
         if name in names:
             continue
         names.add(name)
-        role = rng.choice(ROLES)[int(feminine)].format(
-            s=rng.choice(states), m=rng.choice(states), u=f"del {rng.choice(units)}"
-        )
+        many = len(names) <= recurring
+        roles = {
+            rng.choice(ROLES)[int(feminine)].format(
+                s=rng.choice(states), m=rng.choice(states), u=f"del {rng.choice(units)}"
+            )
+            for _ in range(rng.randint(30, 60) if many else 1)
+        }
+        appearances = rng.randint(30, 80) if many else rng.choice((1, 1, 1, 2, 5))
         entities.append(
             Entity(
                 id=f"official:{len(entities)}",
                 kind=EntityKind.OFFICIAL,
                 name=name,
-                roles=[RoleSeen(role=role)],
-                bulletin_ids=[str(i) for i in range(rng.choice((1, 1, 1, 2, 5)))],
+                roles=[RoleSeen(role=role) for role in sorted(roles)],
+                bulletin_ids=[str(i) for i in range(appearances)],
             )
         )
     return entities

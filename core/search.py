@@ -43,6 +43,12 @@ TYPO_MIN_RATIO = 80.0
 TYPO_MAX_WORDS = 40
 #: Candidates scored per query; beyond this, the best-known entities (most bulletins) go first.
 MAX_SCORED = 250
+#: Candidates scored when every word is vague: ranking then follows the prior anyway.
+VAGUE_SCORED = 120
+#: Entities with more roles than this are scored through a word -> roles map ...
+MAX_ROLE_ROWS = 6
+#: ... reading at most this many roles (the shortest) per query term.
+ROLES_PER_TERM = 3
 #: A word standing for more postings than this is not turned into a set: entities are walked
 #: best-known first and tested against it instead ("j", "de" on 100,000 names).
 SCAN_ABOVE = 20_000
@@ -184,6 +190,9 @@ class EntitySearch:
         self._strings: list[_Folded] = []
         self._field: list[Field] = []
         self._by_entity: list[range] = []
+        # Officials seen for years have dozens of roles: scoring reads those through a
+        # per-entity word -> role rows map instead of every role (see _rows_to_score).
+        self._many_roles: dict[int, tuple[list[int], dict[str, list[int]]]] = {}
         self._blobs: list[str] = []  # " word word ... " per entity: one C-level `in` test
         self._by_kind: dict[str, set[int]] = defaultdict(set)
         postings: dict[str, list[int]] = defaultdict(list)
@@ -212,6 +221,9 @@ class EntitySearch:
                 field_append(kind_of_field)
                 own_words.update(folded_string[2])
             self._by_entity.append(range(first, len(self._strings)))
+            roles = [r for r in range(first, len(self._strings)) if self._field[r] == "role"]
+            if len(roles) > MAX_ROLE_ROWS:
+                self._index_roles(number, roles)
             self._blobs.append(" " + " ".join(own_words) + " ")
             for word in own_words:
                 postings[word].append(number)
@@ -226,6 +238,16 @@ class EntitySearch:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
+
+    def _index_roles(self, number: int, roles: list[int]) -> None:
+        by_word: dict[str, list[int]] = defaultdict(list)
+        for row in roles:
+            for word in set(self._strings[row][2]):
+                by_word[word].append(row)
+        for rows in by_word.values():
+            rows.sort(key=lambda row: self._strings[row][3])  # shortest role first
+        direct = [r for r in self._by_entity[number] if self._field[r] != "role"]
+        self._many_roles[number] = (direct, dict(by_word))
 
     def __len__(self) -> int:
         return len(self.entities)
@@ -284,8 +306,8 @@ class EntitySearch:
             # Only vague words ("j", "de"): walk entities best-known first and stop early.
             tests = keep + [self._strong_test(e) for e in ordered]
             found = filter(lambda n: all(test(n) for test in tests), range(len(blobs)))
-            chosen = list(islice(found, MAX_SCORED))
-            if len(chosen) < MAX_SCORED:
+            chosen = list(islice(found, VAGUE_SCORED))
+            if len(chosen) < VAGUE_SCORED:
                 return chosen, len(chosen), True
             estimate = min([len(blobs), *(e.estimate for e in ordered)])
             return chosen, estimate, False
@@ -450,6 +472,35 @@ class EntitySearch:
 
     # -- scoring ----------------------------------------------------------------------------
 
+    def _rows_to_score(self, number: int, terms: list[_Expansion]) -> Iterable[int]:
+        """All strings of an entity, except for one with many roles: its names, plus for each
+        term the shortest roles holding that term's best word."""
+        many = self._many_roles.get(number)
+        if many is None:
+            return self._by_entity[number]
+        direct, by_word = many
+        chosen = dict.fromkeys(direct)
+        for expansion in terms:
+            if expansion.term.is_filter:
+                needle = expansion.term.text
+                matching = (r for r in self._by_entity[number] if needle in self._strings[r][1])
+                chosen.update(dict.fromkeys(islice(matching, ROLES_PER_TERM)))
+                continue
+            quality = expansion.quality
+            best_q, best_word = 0.0, None
+            if len(quality) < len(by_word):
+                for word, found in quality.items():
+                    if found[0] > best_q and word in by_word:
+                        best_q, best_word = found[0], word
+            else:
+                for word in by_word:
+                    found = quality.get(word)
+                    if found is not None and found[0] > best_q:
+                        best_q, best_word = found[0], word
+            if best_word is not None:
+                chosen.update(dict.fromkeys(by_word[best_word][:ROLES_PER_TERM]))
+        return chosen
+
     def _score_entity(self, number: int, terms: list[_Expansion]) -> tuple[float, int] | None:
         """(score, best string row), or None when some term matches none of its strings.
 
@@ -459,7 +510,7 @@ class EntitySearch:
         count = len(terms)
         covered = [0.0] * count
         rows: list[tuple[int, list[float], int, list[int]]] = []
-        for row in self._by_entity[number]:
+        for row in self._rows_to_score(number, terms):
             words = self._strings[row][2]
             qualities = [0.0] * count
             matched = 0
