@@ -185,3 +185,23 @@ def test_numbered_units_answer_to_their_abbreviation(seeds: Corpus) -> None:
     hit = _first(seeds, "hgz 1")
     assert hit.entity.name == "Hospital General de Zona No. 1"
     assert (hit.field, hit.matched, _highlighted(hit)) == ("alias", "HGZ No. 1", ["HGZ", "1"])
+
+
+def test_a_role_among_dozens_is_found_and_highlighted() -> None:
+    roles = [f"director del Hospital General de Zona No. {n}" for n in range(1, 40)]
+    roles.append("Gobernador del estado de Chihuahua")
+    veteran = Entity(
+        id="official:cesar-duarte-jaquez",
+        kind=EntityKind.OFFICIAL,
+        name="César Duarte Jáquez",
+        roles=[RoleSeen(role=r) for r in roles],
+    )
+    other = Entity(id="official:otro", kind=EntityKind.OFFICIAL, name="Horacio Duarte Olivares")
+    finder = EntitySearch([veteran, other])
+    hit = finder.search("gober chihu")[0]
+    assert (hit.entity.id, hit.matched) == (veteran.id, "Gobernador del estado de Chihuahua")
+    assert _highlighted(hit) == ["Gober", "Chihu"]
+    assert finder.search("duarte zona 17")[0].entity.id == veteran.id
+    unit = finder.search("zona 17")[0]
+    assert unit.matched == "director del Hospital General de Zona No. 17"
+    assert _highlighted(unit) == ["Zona", "17"]
