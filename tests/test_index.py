@@ -309,3 +309,26 @@ def test_warm_load_corpus_reuses_resolved_entities(
     corpus[0].write_text("BOLETÍN DE PRENSA\n\nOtro texto de Zoé Robledo.\n", "utf-8")
     with pytest.raises(AssertionError, match="resolved again"):  # other bulletins: resolve
         corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")
+
+
+def test_cache_that_became_read_only_still_gives_correct_results(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Root ignores permissions, so the database is opened the way SQLite opens a file it may
+    not write (mode=ro): every write then fails exactly as on a read-only directory."""
+    cache = tmp_path / "cache"
+    _update(cache, corpus[:3])
+    real_connect = sqlite3.connect
+
+    def read_only(path: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if str(path).endswith(INDEX_FILENAME):
+            return real_connect(f"file:{path}?mode=ro", *args, uri=True, **kwargs)  # type: ignore[arg-type]
+        return real_connect(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(index_module.sqlite3, "connect", read_only)
+    report = _update(cache, corpus)
+    assert [b.source for b in report.bulletins] == [str(p) for p in corpus]
+    assert [b.model_dump() for b in report.bulletins] == [
+        parse_file(p).model_dump() for p in corpus
+    ]
+    assert report.notices
