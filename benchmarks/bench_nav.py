@@ -166,10 +166,11 @@ async def run(
 
     app = make_app(paths, **options)
     async with app.run_test(size=size) as pilot:
-        await app.workers.wait_for_complete()
+        while app.corpus is None:  # loading runs in a thread worker
+            if app.bulletin_list.empty_message.startswith("Could not"):
+                raise RuntimeError("the corpus did not load")
+            await asyncio.sleep(0.05)
         await pilot.pause()
-        if app.corpus is None:
-            raise RuntimeError("the corpus did not load")
         app.bulletin_list.focus()
         await pilot.pause()
         result = await measure(app, keys)

@@ -368,6 +368,12 @@ async def test_narrow_terminal_hides_the_sidebar_until_asked() -> None:
         await pilot.press("e")
         await pilot.pause()
         assert app.sidebar.display and app.focused is app.sidebar
+        assert not app.query_one("#list-pane").display, "narrow: the entities replace the list"
+        assert app.reader.size.width >= 40, "the reader keeps a readable width"
+        await pilot.press("e")
+        await pilot.pause()
+        assert not app.sidebar.display and app.query_one("#list-pane").display
+        assert app.focused is app.bulletin_list
 
 
 @pilot_test

@@ -223,8 +223,16 @@ class ImssApp(App[None]):
     def _apply_width(self, width: int) -> None:
         wide = width >= WIDE_LAYOUT
         show = wide if self.sidebar_forced is None else self.sidebar_forced
-        self.main_screen.set_class(not wide, "-narrow")
+        screen = self.main_screen
+        screen.set_class(not wide, "-narrow")
+        # Three panes at 80 columns leave the reader ~23 columns: narrow, the entities take
+        # the list's place (e swaps them back).
+        screen.set_class(show and not wide, "-entities")
         self.sidebar.display = show
+        if not show and self.focused is self.sidebar:
+            self.bulletin_list.focus()
+        elif show and not wide and self.focused is self.bulletin_list:
+            self.sidebar.focus()
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -435,6 +443,9 @@ class ImssApp(App[None]):
         self._show_filter(chip, list(self.text_filter), choice.bulletin_id)
 
     def _show_filter(self, chip: Text, ids: list[str], bulletin_id: str | None) -> None:
+        if self.main_screen.has_class("-entities"):  # narrow: back to the (filtered) list
+            self.sidebar_forced = False
+            self._apply_width(self.size.width)
         self.filter_chip = chip
         self.bulletin_list.border_title = chip
         self.main_screen.add_class("-filtered")

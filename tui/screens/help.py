@@ -41,7 +41,7 @@ def merge_keys(
             shown = describe(binding.with_key(part.strip()))
             if shown not in keys:
                 keys.append(shown)
-    return [(" / ".join(keys), descriptions[row], ids[row]) for row, keys in rows.items()]
+    return [(", ".join(keys), descriptions[row], ids[row]) for row, keys in rows.items()]
 
 
 class HelpScreen(ModalScreen[None]):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich._wrap import divide_line
 from rich.text import Text
 
 from core.models import Bulletin, BulletinEntity
@@ -38,15 +39,19 @@ def group_entities(bulletin: Bulletin | None) -> list[_Row]:
 class EntitySidebar(LineList):
     """Officials (with role), Places, Facilities, Institutions of one bulletin."""
 
+    heights_follow_width = True
+
     empty_message = "No entities found."
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._rows: list[_Row] = []
         self.bulletin: Bulletin | None = None
+        self._wrapped: dict[tuple[int, int], list[Text]] = {}
 
     def show_bulletin(self, bulletin: Bulletin | None) -> None:
         self.bulletin = bulletin
+        self._wrapped.clear()
         self._rows = group_entities(bulletin)
         self.reset()
 
@@ -77,29 +82,67 @@ class EntitySidebar(LineList):
         row = self._rows[index]
         if row.entity is None:
             return 1 if row.first_group else 2
-        return 2 if row.entity.role else 1
+        return len(self._entity_lines(row.entity, self.scrollable_content_region.width))
 
     def render_item_line(self, index: int, line: int, width: int) -> Text:
         row = self._rows[index]
-        text = Text()
         if row.entity is None:
+            text = Text()
             if line == 0 and not row.first_group:
                 return text
             text.append(row.heading or "", style="bold underline")
             text.append(f" {row.count}", style="dim")
             return text
-        entity = row.entity
-        if line == 1:
-            text.append("   ")
-            append_safe(text, entity.role or "", "italic dim")
-            return text
-        count = f" ×{len(entity.mentions)}"
-        text.append(" ● ", style=KIND_COLOR[entity.kind])
-        append_safe(text, entity.name, kind_style(entity.kind))
-        room = width - text.cell_len - len(count)
-        if room > 0:
-            text.append(" " * room)
-        else:
-            text.truncate(max(1, width - len(count)), overflow="ellipsis")
-        text.append(count, style="dim")
-        return text
+        lines = self._entity_lines(row.entity, width)
+        return lines[line] if line < len(lines) else Text()
+
+    def _entity_lines(self, entity: BulletinEntity, width: int) -> list[Text]:
+        """Name (count at the right) and role, each wrapped rather than cut: a long role is
+        what tells two officials apart. Cached per width; heights come from the same lines."""
+        key = (id(entity), width)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = entity_lines(entity, width)
+            self._wrapped[key] = lines
+        return lines
+
+
+#: At most this many lines for a name and for a role; the profile shows them whole.
+NAME_LINES = 2
+ROLE_LINES = 3
+INDENT = "   "
+
+
+def _wrap(text: Text, width: int, limit: int) -> list[Text]:
+    """`text` folded into lines of `width` cells, at most `limit`, the last one ellipsized."""
+    plain = text.plain
+    if not plain:
+        return []
+    offsets = divide_line(plain, max(1, width), fold=True)
+    pieces = list(text.divide(offsets))
+    if len(pieces) > limit:
+        rest = Text("").join(pieces[limit - 1 :])
+        rest.truncate(width, overflow="ellipsis")
+        pieces = [*pieces[: limit - 1], rest]
+    for piece in pieces:
+        piece.rstrip()
+    return pieces
+
+
+def entity_lines(entity: BulletinEntity, width: int) -> list[Text]:
+    """` ● José Antonio González ×2` / `   Anaya` / `   Director General del …` lines."""
+    width = max(12, width)
+    count = f" ×{len(entity.mentions)}"
+    name = append_safe(Text(), entity.name, kind_style(entity.kind))
+    room = width - len(INDENT) - len(count)
+    names = _wrap(name, room, NAME_LINES) or [Text()]
+    first = Text(" ● ", style=KIND_COLOR[entity.kind])
+    first.append_text(names[0])
+    first.append(" " * max(0, width - first.cell_len - len(count)))
+    first.append(count, style="dim")
+    lines = [first]
+    lines += [Text(INDENT) + piece for piece in names[1:]]
+    if entity.role:
+        role = append_safe(Text(), entity.role, "italic dim")
+        lines += [Text(INDENT) + piece for piece in _wrap(role, width - len(INDENT), ROLE_LINES)]
+    return lines

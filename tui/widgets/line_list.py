@@ -116,8 +116,10 @@ class LineList(ScrollView, can_focus=True):
 
     # -- layout --------------------------------------------------------------------------------
 
-    def reset(self, cursor: int | None = None) -> None:
-        """Items changed: recompute line offsets, drop cached lines, place the cursor."""
+    #: True when `item_height` depends on the width (wrapped text): a resize re-measures.
+    heights_follow_width: ClassVar[bool] = False
+
+    def _measure(self) -> None:
         starts: list[int] = []
         total = 0
         for index in range(self.item_count()):
@@ -127,6 +129,11 @@ class LineList(ScrollView, can_focus=True):
         self._total_lines = total
         self._cache.clear()
         set_virtual_size(self, Size(self.scrollable_content_region.width, total))
+
+    def reset(self, cursor: int | None = None) -> None:
+        """Items changed: recompute line offsets, drop cached lines, place the cursor."""
+        self._measure()
+        starts = self._starts
         target = self._first_selectable(0, 1) if cursor is None else cursor
         if target is not None and 0 <= target < len(starts) and self.selectable(target):
             self.cursor = target
@@ -139,8 +146,14 @@ class LineList(ScrollView, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if event.size.width != self._last_width:
             self._last_width = event.size.width
-            self._cache.clear()
-            set_virtual_size(self, Size(self.scrollable_content_region.width, self._total_lines))
+            if self.heights_follow_width:
+                self._measure()
+            else:
+                self._cache.clear()
+                set_virtual_size(
+                    self, Size(self.scrollable_content_region.width, self._total_lines)
+                )
+            self.refresh()
         self.scroll_to_cursor()
 
     def item_at_line(self, line_no: int) -> int | None:
