@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import functools
+import re
 import subprocess
 import sys
 from collections.abc import Awaitable, Callable
@@ -16,6 +17,7 @@ from rich.text import Text
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Footer
 
 from core.models import Bulletin, BulletinEntity, Entity, EntityKind, Hit, RoleSeen, Span
 from tui.app import ImssApp, make_app
@@ -393,27 +395,144 @@ async def test_command_palette_offers_the_explorer_actions() -> None:
 # -- hostile and failed files -------------------------------------------------------------------
 
 
-@pilot_test
-async def test_hostile_bulletin_text_is_shown_literally(tmp_path: Path) -> None:
-    body = " ".join(HOSTILE)
+#: Issue 6's list, as written there (the OSC 8 link closed by BEL, not ST).
+HOSTILE_ISSUE = [
+    "[bold red]x[/]",
+    "[@click=app.quit]quit[/]",
+    "[link=file:///etc/passwd]x[/link]",
+    "\x1b[31m",
+    "\x1b]8;;http://evil\x07x\x1b]8;;\x07",
+    "\x1b]52;c;ZXZpbA==\x07",
+    "\x07",
+    "\x08",
+    "\u202e",
+]
+#: Officials the extractor finds, each with one hostile string inside the role it reads.
+HOSTILE_OFFICIALS = [
+    "Juan Pérez López",
+    "María García Hernández",
+    "Luis Ramírez Torres",
+    "Ana Martínez Flores",
+    "Jorge Sánchez Rivera",
+    "Rosa Gómez Morales",
+    "Pedro Díaz Castillo",
+    "Elena Reyes Ortiz",
+    "Carlos Cruz Mendoza",
+]
+CSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def hostile_corpus(tmp_path: Path) -> Path:
+    mix = " ".join(HOSTILE_ISSUE)
+    people = " ".join(
+        f"{name}, titular de la Oficina {raw} Especial, habló."
+        for name, raw in zip(HOSTILE_OFFICIALS, HOSTILE_ISSUE, strict=True)
+    )
     path = tmp_path / "hostile.txt"
     path.write_text(
         "BOLETÍN DE PRENSA\n\nCiudad de México, jueves 30 de mayo de 2024.\n\n"
-        f"TÍTULO [bold]CON[/] MARCAS \x1b[2J\n\n{body}\n",
+        f"Firman IMSS y {mix} convenio\n\n{people}\n\nEl texto sigue: {mix} fin.\n",
         encoding="utf-8",
     )
-    app = make_app([path], use_cache=False)
-    async with app.run_test(size=(120, 40)) as pilot:
+    return path
+
+
+def terminal_output(app: ImssApp) -> str:
+    """What the terminal would receive for a full repaint of the current screen."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    assert update is not None
+    return update.render_segments(app.console)
+
+
+def assert_nothing_interpreted(app: ImssApp, *literals: str) -> str:
+    """Only colour/cursor CSI reach the terminal; no OSC, BEL, BS, bidi override, link or
+    click action; the given markup-looking strings are drawn as they are."""
+    assert app.is_running, "bulletin text quit the app"
+    output = terminal_output(app)
+    for raw in ("\x1b]", "\x07", "\x08", "\u202e", "/etc/passwd\x1b"):
+        assert raw not in output, f"{raw!r} reached the terminal"
+    text = CSI.sub("", output)
+    assert "\x1b" not in text, "an ESC outside colour/cursor sequences reached the terminal"
+    for widget in app.screen.walk_children(with_self=False):
+        if isinstance(widget, Footer) or any(isinstance(a, Footer) for a in widget.ancestors):
+            continue  # the footer's own keys are the only clickable things
+        if not widget.display or not widget.size:
+            continue
+        for strip in rendered(widget):
+            assert "\x1b" not in strip.text and "\x07" not in strip.text
+            for segment in strip:
+                style = segment.style
+                if style is not None:
+                    assert not style.link, f"a link in {widget!r}: {style.link}"
+                    assert "@click" not in (style.meta or {}), f"a click action in {widget!r}"
+    for literal in literals:
+        assert literal in text, f"{literal!r} is not shown literally"
+    return text
+
+
+@pilot_test
+async def test_hostile_bulletin_text_is_shown_literally(tmp_path: Path) -> None:
+    app = make_app([hostile_corpus(tmp_path)], use_cache=False)
+    async with app.run_test(size=(160, 50)) as pilot:
         await loaded(app, pilot)
-        await pilot.press("tab")  # the reader
+        assert len(app.bulletin_list.shown) == 1
+        # the list (title), the reader (text), the sidebar (roles)
+        text = assert_nothing_interpreted(app, "[bold red]x[/]", "[@click=app.quit]quit[/]")
+        assert "[link=file:///etc/passwd]x[/link]" in text
+        assert "\u241b]52;c;ZXZpbA==\u2407" in text, "OSC 52 shown with visible controls"
+        assert "\u241b]8;;http://evil\u2407x" in text, "OSC 8 shown with visible controls"
+        assert "\u2408" in text and FORMAT_PLACEHOLDER in text
+        roles = [e.role or "" for e in app.sidebar.entities()]
+        assert any("[bold red]x[/]" in role for role in roles), roles
+        assert any("\x1b" in role for role in roles), "the test needs a role with an ESC"
+
+        # clicking the markup in the reader, the list row and every sidebar row acts on nothing
+        await pilot.press("tab")
         await pilot.pause()
-        assert app.is_running, "[@click=app.quit] must not quit the app"
-        shown = "\n".join(screen_text(app.reader) + screen_text(app.bulletin_list))
-        assert "[bold red]x[/]" in shown
-        assert "[@click=app.quit]quit[/]" in shown
-        assert "\u241b" in shown
-        for raw in ("\x1b", "\x07", "\x08", "\u202e"):
-            assert raw not in shown
+        reader_lines = screen_text(app.reader)
+        row = next(i for i, line in enumerate(reader_lines) if "[@click=app.quit]" in line)
+        column = reader_lines[row].index("[@click=app.quit]") + 2
+        await pilot.click("#reader", offset=(column + 1, row + 1))
+        await pilot.click("#bulletins", offset=(5, 2))
+        for y in range(1, 12):
+            await pilot.click("#sidebar", offset=(8, y))
+        await pilot.pause()
+        assert_nothing_interpreted(app, "[bold red]x[/]")
+
+        # the finder: roles with hostile text, by role words and by name
+        await pilot.press("slash", *"oficina especial")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, FinderScreen)
+        assert app.screen.results.item_count() >= 1
+        shown = assert_nothing_interpreted(app, "Oficina")
+        assert re.search(r"Oficina (\[|\u241b|\u2407|\u2408|\u2426)", shown), (
+            "no hostile role shown"
+        )
+        await pilot.click("#finder-results", offset=(10, 0))
+        await pilot.pause()
+        assert app.is_running
+
+        # the profile: its roles and the bulletin (hostile title) that mentions it
+        if not isinstance(app.screen, FinderScreen):
+            await pilot.press("slash", *"oficina especial")
+            await app.screen.workers.wait_for_complete()
+            await pilot.pause()
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert_nothing_interpreted(app, "[@click=app.quit]quit[/]", "[bold red]x[/]")
+
+        # the full-text search results (title and snippet)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.main_screen
+        await pilot.press("t", *"convenio")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert_nothing_interpreted(app, "[@click=app.quit]quit[/]")
 
 
 @pilot_test
