@@ -1,4 +1,5 @@
-"""Every main screen state, as pictures: main, finder with results, profile; wide and 80×24.
+"""Every main screen state, as pictures: main, entities toggled, finder with results, profile;
+wide and 80×24.
 
 Regenerate after an intended visual change with `pytest tests/test_app_snapshots.py
 --snapshot-update` and look at the SVGs before committing them.
@@ -38,6 +39,13 @@ async def _finder(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def _entities(pilot: Pilot) -> None:
+    """e: at 80 columns the entities take the list's place; wide, the sidebar hides."""
+    await _loaded(pilot)
+    await pilot.press("e")
+    await pilot.pause()
+
+
 async def _profile(pilot: Pilot) -> None:
     await _finder(pilot)
     await pilot.press("ctrl+o")
@@ -49,6 +57,7 @@ async def _profile(pilot: Pilot) -> None:
     "run_before",
     [
         pytest.param(_main, id="main"),
+        pytest.param(_entities, id="entities"),
         pytest.param(_finder, id="finder"),
         pytest.param(_profile, id="profile"),
     ],
