@@ -118,11 +118,15 @@ def phase_app(corpus: Path, cache: Path, presses: int) -> dict[str, Any]:
                 t0 = time.perf_counter()
                 await pilot.pause()
                 idle.append((time.perf_counter() - t0) * 1000)
+            from benchmarks.bench_nav import measure as measure_frames
+
+            frames = await measure_frames(app, presses)  # key to drawn frame, no Pilot waits
         return {
             "warm_app_launch_s": launch,
             "nav_harness_p50_ms": percentile(idle, 50),
             "nav_p50_ms": percentile(latencies, 50),
             "nav_p95_ms": percentile(latencies, 95),
+            **frames,
         }
 
     return asyncio.run(measure())
