@@ -612,24 +612,35 @@ class _Run:
     prefix: str = ""  # stripped leading role/title words, as written
 
 
+_TOKEN = re.compile(r"\S+")
+_PARTICLES = frozenset(("de", "del", "la", "los", "las"))
+_LEADING: dict[str, bool] = {}  # token -> stripped before a name? (tokens repeat a lot)
+
+
+def _leading(token: str) -> bool:
+    hit = _LEADING.get(token)
+    if hit is None:
+        if len(_LEADING) > 50_000:
+            _LEADING.clear()
+        hit = _LEADING[token] = fold(token.rstrip(".")) in _STRIP or token in _PARTICLES
+    return hit
+
+
 def _runs(text: str) -> list[_Run]:
     runs: list[_Run] = []
     for match in NAME_RUN.finditer(text):
         toks = [
-            (match.start() + m.start(), match.start() + m.end(), m.group())
-            for m in re.finditer(r"\S+", match.group())
+            (m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, match.start(), match.end())
         ]
         i = 0
-        while i < len(toks) and (
-            fold(toks[i][2].rstrip(".")) in _STRIP
-            or toks[i][2] in ("de", "del", "la", "los", "las")
-        ):
+        while i < len(toks) and _leading(toks[i][2]):
             i += 1
         # a role followed by its complement ("Director General del IMSS") is not a name
-        if 0 < i < len(toks) and toks[i - 1][2] in ("de", "del", "la", "los", "las"):
+        if 0 < i < len(toks) and toks[i - 1][2] in _PARTICLES:
             continue
         rest = toks[i:]
-        while rest and rest[-1][2] in ("de", "del", "la", "los", "las"):
+        while rest and rest[-1][2] in _PARTICLES:
             rest.pop()
         if not rest:
             continue
@@ -660,6 +671,27 @@ def _role_heads(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(found)
 
 
+_BARE_BREAKS = (";", ":", "“", "”", '"')
+
+
+def _cannot_reach(gap: str) -> bool:
+    """True when `_ROLE_TO_NAME` surely fails on `gap` (role word to name), without running it.
+
+    Most role words before a name belong to an earlier sentence; the full pattern costs ~10 µs
+    each, this check a fraction. It only decides gaps without parentheses, where a role's
+    complement holds no break, at most one comma, and a dot or a line break only after it.
+    """
+    if "(" in gap:
+        return False
+    if gap.count(",") > 1 or any(ch in gap for ch in _BARE_BREAKS):
+        return True
+    before_comma = gap.partition(",")[0]
+    if "." in before_comma:
+        return True
+    newline = before_comma.find("\n")
+    return newline >= 0 and not before_comma[newline:].isspace()
+
+
 def _left_role(text: str, start: int) -> str | None:
     """The role written right before a name ("el Gobernador de la entidad, ")."""
     lo = max(0, start - _ROLE_WINDOW)
@@ -667,7 +699,7 @@ def _left_role(text: str, start: int) -> str | None:
     first = bisect_left(heads, (lo, 0))
     last = bisect_left(heads, (start, 0))
     for head_start, head_end in reversed(heads[first:last]):
-        if head_end > start:
+        if head_end > start or _cannot_reach(text[head_end:start]):
             continue
         tail = _ROLE_TO_NAME.fullmatch(text, head_end, start)
         if tail:

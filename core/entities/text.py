@@ -23,7 +23,7 @@ SP = r"[^\S\n]+"
 CONNECTOR = r"(?:de[^\S\n]+la|de[^\S\n]+los|de[^\S\n]+las|del|de|la|las|los|el|y)"
 
 _CAP_RUN = re.compile(rf"{CAP_WORD}(?:{SP}(?:{CONNECTOR}{SP})?{CAP_WORD})*")
-_WORD = re.compile(rf"[{UPPER}{LOWER}0-9]+(?:[-‐.][{UPPER}{LOWER}0-9]+)*")
+_WORD = re.compile(r"[^\W\d_]+")  # what `words` has always used
 
 
 @lru_cache(maxsize=8192)
@@ -34,7 +34,10 @@ def fold(text: str) -> str:
     return " ".join(stripped.replace("‐", "-").split())
 
 
-_WORD = re.compile(r"[^\W\d_]+")
+#: The first (up to) four letters of a word: a letter run not preceded by a letter.
+_WORD_LEAD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,4}")
+_LEADS: dict[str, str] = {}
+_LEADS_MAX = 50_000
 
 
 @lru_cache(maxsize=8)
@@ -43,13 +46,19 @@ def word_leads(text: str) -> tuple[tuple[int, str], ...]:
 
     Finders keep the words whose opening is one of theirs ("hos", "secr", "gob"...) and try
     their costly patterns only there; this keeps a 4 KB bulletin in a few milliseconds.
+    Openings repeat across bulletins, so their folds live in a plain dict (no call per word).
     """
-    return tuple((m.start(), _lead(m.group()[:4])) for m in _WORD.finditer(text))
-
-
-@lru_cache(maxsize=4096)
-def _lead(prefix: str) -> str:
-    return fold(prefix)
+    leads = _LEADS
+    if len(leads) > _LEADS_MAX:
+        leads.clear()
+    out = []
+    for m in _WORD_LEAD.finditer(text):
+        prefix = m.group()
+        lead = leads.get(prefix)
+        if lead is None:
+            lead = leads[prefix] = fold(prefix)
+        out.append((m.start(), lead))
+    return tuple(out)
 
 
 def at_word_start(text: str, pos: int) -> bool:
@@ -62,7 +71,7 @@ def cap_runs(text: str) -> Iterator[re.Match[str]]:
 
 
 def words(text: str) -> list[re.Match[str]]:
-    """Word tokens with offsets (letters, digits, inner hyphens or dots)."""
+    """Letter runs with offsets (digits, hyphens and dots split words)."""
     return list(_WORD.finditer(text))
 
 
