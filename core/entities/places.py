@@ -59,38 +59,57 @@ def _follow_state() -> re.Pattern[str]:
     )
 
 
-def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
-    out = []
-    pos = run.start()
-    for piece in run.group().split():
-        pos = run.string.index(piece, pos)
-        out.append((pos, pos + len(piece), piece))
-        pos += len(piece)
-    return out
+_TOKEN = re.compile(r"\S+")
+_FOLDED: dict[str, str] = {}  # token -> fold(token): capitalized words repeat across bulletins
 
 
 def scan(text: str) -> list[_Candidate]:
-    """Every longest gazetteer hit among capitalized runs, left to right."""
+    """Every longest gazetteer hit among capitalized runs, left to right.
+
+    Token offsets are only computed for runs that hold a hit (a few per bulletin).
+    """
     gaz = gazetteer()
+    prefixes, entries = gaz.prefixes, gaz.entries
+    folded = _FOLDED
+    if len(folded) > 50_000:
+        folded.clear()
     found: list[_Candidate] = []
     for run in cap_runs(text):
-        toks = _tokens(run)
+        start, end = run.span()
+        words: list[str] = _TOKEN.findall(text, start, end)
+        keys = []
+        for word in words:
+            key = folded.get(word)
+            if key is None:
+                key = folded[word] = fold(word)
+            keys.append(key)
+        spans: list[tuple[int, int]] | None = None
         i = 0
-        while i < len(toks):
+        while i < len(words):
+            key = keys[i]
+            if key not in prefixes or words[i] in _CONNECTORS:
+                i += 1
+                continue
             best: tuple[int, Entry] | None = None
-            key = ""
-            for j in range(i, min(len(toks), i + gaz.max_words)):
-                key = fold(toks[j][2]) if j == i else f"{key} {fold(toks[j][2])}"
-                if key not in gaz.prefixes:
-                    break
-                entry = gaz.entries.get(key)
-                if entry is not None and toks[j][2] not in _CONNECTORS:
+            j = i
+            stop = min(len(words), i + gaz.max_words)
+            while True:
+                entry = entries.get(key)
+                if entry is not None and words[j] not in _CONNECTORS:
                     best = (j, entry)
-            if best is None or toks[i][2] in _CONNECTORS:
+                j += 1
+                if j >= stop:
+                    break
+                key = f"{key} {keys[j]}"
+                if key not in prefixes:
+                    break
+            if best is None:
                 i += 1
                 continue
             j, entry = best
-            found.append(_Candidate(toks[i][0], toks[j][1], entry))
+            if spans is None:
+                spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
+            found.append(_Candidate(spans[i][0], spans[j][1], entry))
             i = j + 1
     for m in _abbreviations().finditer(text):
         key = STATE_ABBREVIATIONS[m.group()]
