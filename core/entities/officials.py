@@ -777,18 +777,21 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
     known = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits)]
     if not known:
         return
+    # surnames (every word but the first) per name: the cheap test runs first
+    tests = [(parts, full, frozenset(parts[1:])) for parts, full in known]
     for run in rest:
         words = [fold(w) for w in _name_words(run)]
         if not words or any(w in NON_NAME for w in words):
             continue
         if len(words) == 1 and words[0] in gazetteer().entries:
             continue  # "Puebla" is the state even when an official is named "... Puebla ..."
+        last = words[-1]
         matches = {
             full
-            for parts, full in known
-            if _is_subsequence(words, parts)
+            for parts, full, surnames in tests
+            if last in surnames
             and (len(words) >= 2 or words[0] in parts[-2:])
-            and (words[-1] in parts[1:])
+            and _is_subsequence(words, parts)
         }
         if len(matches) != 1:
             continue
@@ -807,10 +810,10 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
     person too ("Zoé Robledo" ... "Robledo Aburto señaló").
     """
     names = sorted({h.name for h in hits}, key=lambda n: -len(n.split()))
+    folded = [(fold(candidate).split(), candidate) for candidate in names]
     for hit in hits:
         mine = fold(hit.name).split()
-        for candidate in names:
-            parts = fold(candidate).split()
+        for parts, candidate in folded:
             if len(parts) > len(mine) and _is_subsequence(mine, parts) and mine[-1] in parts[1:]:
                 hit.name = candidate
                 break
