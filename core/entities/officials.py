@@ -809,7 +809,7 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
     A surnames-only name with no role that starts with a known person's last surname is that
     person too ("Zoé Robledo" ... "Robledo Aburto señaló").
     """
-    names = sorted({h.name for h in hits}, key=lambda n: -len(n.split()))
+    names = sorted({h.name for h in hits}, key=lambda n: (-len(n.split()), n))  # stable ties
     folded = [(fold(candidate).split(), candidate) for candidate in names]
     for hit in hits:
         mine = fold(hit.name).split()
