@@ -11,21 +11,19 @@ from bisect import bisect_right
 from typing import ClassVar
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.quiet_size import set_virtual_size
+from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
 
-class LineList(ScrollView, can_focus=True):
+class LineList(LineScrollView, can_focus=True):
     """Items of one or more lines each, a cursor, keyboard and mouse selection."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -95,7 +93,6 @@ class LineList(ScrollView, can_focus=True):
         self._starts: list[int] = []
         self._total_lines = 0
         self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(2048)
-        self._base_style: Style | None = None
         self._moving = False  # inside a user's move: the Highlighted it posts says so
         self._last_width = 0
 
@@ -163,19 +160,11 @@ class LineList(ScrollView, can_focus=True):
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # `rich_style` walks every ancestor's styles; once per repaint, not once per line.
-        self._base_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._base_style = None
-
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
         width = self.scrollable_content_region.width
         line_no = scroll_y + y
-        base = self._base_style or self.rich_style
+        base = self.base_style
         if self._total_lines == 0:
             if y == 0:
                 text = Text(self.empty_message)

@@ -10,7 +10,10 @@ scrollbars and repaints itself. If the scrollbar appears or disappears, Textual'
 
 from __future__ import annotations
 
-from textual.geometry import Size
+from rich.style import Style
+from textual.geometry import Region, Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widget import Widget
 
 
@@ -25,3 +28,24 @@ def set_virtual_size(widget: Widget, size: Size) -> None:
     widget.set_reactive(Widget.virtual_size, size)
     scroll_update(size)
     widget.refresh()
+
+
+class LineScrollView(ScrollView):
+    """A line-API view that resolves its base style once per repaint, not once per line.
+
+    `rich_style` walks every ancestor's styles; subclasses read `self.base_style` in
+    `render_line`.
+    """
+
+    _base_style: Style | None = None
+
+    @property
+    def base_style(self) -> Style:
+        return self._base_style or self.rich_style
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._base_style = self.rich_style
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._base_style = None

@@ -20,15 +20,14 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.models import Bulletin, BulletinEntity
 from tui.kinds import current_mention_style, mention_style
 from tui.safe_text import append_safe, visible
-from tui.widgets.quiet_size import set_virtual_size
+from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
 MARK_STYLE = Style(color="black", bgcolor="#d7d75f")
 CURRENT_MARK_STYLE = Style(color="black", bgcolor="#ff8700", bold=True)
@@ -80,7 +79,7 @@ def find_all(text: str, query: str) -> list[tuple[int, int]]:
     return found
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(LineScrollView, can_focus=True):
     """Shows one bulletin; `targets` are spans that n / N step through."""
 
     DEFAULT_CSS = """
@@ -119,7 +118,6 @@ class ReaderView(ScrollView, can_focus=True):
         self._origins: list[tuple[int, int]] = []  # (origin, line index) for text lines
         self._width = 0
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._base_style: Style | None = None
         self._mention_at: list[tuple[int, int, BulletinEntity]] = []
         self.targets: list[tuple[int, int]] = []
         self.target_index = -1
@@ -331,18 +329,10 @@ class ReaderView(ScrollView, can_focus=True):
 
     # -- rendering -----------------------------------------------------------------------------
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        # `rich_style` walks every ancestor's styles; once per repaint, not once per line.
-        self._base_style = self.rich_style
-        try:
-            return super().render_lines(crop)
-        finally:
-            self._base_style = None
-
     def render_line(self, y: int) -> Strip:
         line_no = self.scroll_offset.y + y
         width = self._width
-        base = self._base_style or self.rich_style
+        base = self.base_style
         if not 0 <= line_no < len(self._lines):
             return Strip.blank(width, base)
         key = (line_no, width)
