@@ -28,16 +28,10 @@ from typing import Any
 
 from textual import events
 
+from benchmarks.run import percentile
+
 AUTO_REPEAT_S = 1 / 30
 SETTLE_S = 0.3
-
-
-def percentile(values: Sequence[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    rank = min(len(ordered) - 1, max(0, round(q / 100 * (len(ordered) - 1))))
-    return ordered[rank]
 
 
 class FrameLog:

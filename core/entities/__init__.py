@@ -57,37 +57,16 @@ def _mentions(text: str) -> list[Mention]:
     institutions = resolve_state_bodies(institutions, home)
     people = [(h.start, h.end) for h in officials]
     places = find_places(text, taken + people, candidates)
-    found: list[Mention] = [
-        Mention(
-            kind=EntityKind.OFFICIAL,
-            name=h.name,
-            role=h.role,
-            start=h.start,
-            end=h.end,
-            text=text[h.start : h.end],
-        )
-        for h in officials
-    ]
+
+    def mention(
+        kind: EntityKind, name: str, start: int, end: int, role: str | None = None
+    ) -> Mention:
+        return Mention(kind=kind, name=name, role=role, start=start, end=end, text=text[start:end])
+
+    found = [mention(EntityKind.OFFICIAL, h.name, h.start, h.end, h.role) for h in officials]
+    found += [mention(EntityKind.FACILITY, h.name, h.start, h.end) for h in facilities]
     found += [
-        Mention(
-            kind=EntityKind.FACILITY,
-            name=h.name,
-            start=h.start,
-            end=h.end,
-            text=text[h.start : h.end],
-        )
-        for h in facilities
-    ]
-    found += [
-        Mention(
-            kind=EntityKind.INSTITUTION,
-            name=h.name,
-            start=h.start,
-            end=h.end,
-            text=text[h.start : h.end],
-        )
-        for h in institutions
-        if h.name
+        mention(EntityKind.INSTITUTION, h.name, h.start, h.end) for h in institutions if h.name
     ]
     found += places
     found.sort(key=lambda m: (m.start, m.end))
