@@ -116,7 +116,8 @@ def run(
         started = time.perf_counter()
         finder = names.finder
         build_s = time.perf_counter() - started
-        name_list = [e.name for e in names.entities]
+        table = getattr(names, "entity_table", None)  # a Corpus: names without building models
+        name_list = list(table.names) if table is not None else [e.name for e in names.entities]
     else:
         name_list = list(names)
         entities = [

@@ -78,7 +78,8 @@ def phase_load(corpus: Path, cache: Path) -> dict[str, Any]:
     started = time.perf_counter()
     loaded = load_corpus([corpus], cache_dir=cache)
     seconds = time.perf_counter() - started
-    names = {e.name for e in loaded.entities} | {a for e in loaded.entities for a in e.aliases}
+    table = loaded.entity_table
+    names = set(table.names) | {a for i in range(len(table)) for a in table.row(i).aliases}
     return {
         "load_corpus_s": seconds,
         "bulletins": len(loaded.bulletins),

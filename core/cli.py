@@ -78,6 +78,7 @@ def bulletin_json(bulletin: Bulletin) -> dict[str, Any]:
     """One JSON Lines record: the Bulletin fields, dates as ISO strings."""
     data = bulletin.model_dump(mode="json", exclude={"entities"})
     data["entities"] = [entity_json(e) for e in bulletin.entities]
+    data["issues"] = data.pop("issues")  # last, as documented
     return data
 
 
@@ -148,7 +149,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     else:
         from rich.table import Table
 
-        table = Table(title=f"Entities in {len(corpus.bulletins)} bulletins", expand=True)
+        table = Table(title=f"Entities in {len(corpus.summaries)} bulletins", expand=True)
         for column in ("kind", "name", "roles", "aliases", "bulletins", "mentions"):
             table.add_column(
                 column, justify="right" if column in ("bulletins", "mentions") else "left"
@@ -164,7 +165,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
             )
         _console().print(table)
     _report_skipped(found)
-    return EXIT_FAILED_FILES if any(b.failed for b in corpus.bulletins) else EXIT_OK
+    return EXIT_FAILED_FILES if any(b.failed for b in corpus.summaries) else EXIT_OK
 
 
 def _cache_options(args: argparse.Namespace) -> dict[str, Any]:

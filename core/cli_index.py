@@ -98,7 +98,7 @@ def _update_with_progress(
 def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
     rate = report.parsed / report.elapsed if report.parsed and report.elapsed else None
     return {
-        "files": len(report.bulletins),
+        "files": len(report.summaries),
         "new": report.new,
         "changed": report.changed,
         "unchanged": report.unchanged,
@@ -134,7 +134,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         table.add_row("cache", _text(summary["cache"] or "(no cache)", "dim"))
         console = _console()
         console.print(table)
-        for bulletin in report.bulletins:
+        for bulletin in report.summaries:
             if bulletin.failed:
                 reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
                 console.print(_text(f"failed: {bulletin.source}: {reasons}", "red"))

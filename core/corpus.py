@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
 from core.discover import discover, seeds_dir
-from core.models import Bulletin, Entity, EntityKind, Hit, TextHit
+from core.entity_table import EntityTable
+from core.lazy import LazySequence
+from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, TextHit
 from core.parse import parse_file
-from core.resolve import corpus_order_key, resolve
+from core.resolve import corpus_order_key, resolve_table, sightings_of
 from core.search import EntitySearch, SearchResult
 
 #: Called after each file: (files done, files in all, the file just read).
@@ -26,6 +28,8 @@ ProgressCallback = Callable[[int, int, Path], None]
 
 #: Below this many files a process pool costs more than it saves.
 MIN_FILES_FOR_POOL = 64
+#: Full bulletins kept after being read (the reader and sidebar re-read the open one).
+RECENT_BULLETINS = 64
 
 
 class TextSearcher(Protocol):
@@ -84,13 +88,14 @@ def load_corpus(
         report = index.update(
             found.files, progress, roots=_dirs(roots), workers=options.get("workers")
         )
-        entities = index.load_resolved(report.bulletins)
-        if entities is None:
-            entities = resolve(report.bulletins)
-            index.store_resolved(report.bulletins, entities)
+        order = sorted(
+            range(len(report.summaries)), key=lambda p: corpus_order_key(report.summaries[p])
+        )
+        table = index.resolved(report, order)
         return Corpus(
-            report.bulletins,
-            entities,
+            table.bulletins,
+            table,
+            lambda rank: report.bulletin(order[rank]),
             skipped=found.skipped,
             missing=found.missing,
             notices=report.notices,
@@ -106,78 +111,104 @@ def _dirs(roots: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 class Corpus:
-    """Bulletins in date order (undated last), their entities, and lookups the app needs."""
+    """Bulletins in date order (undated last), their entities, and lookups the app needs.
+
+    Only summaries and the entity table live in memory; `bulletins[i]`, `bulletin(id)` and
+    `entities[i]` build the full models when read (a few recent ones are kept), so a cached
+    10,000-bulletin corpus opens in well under a second.
+    """
 
     def __init__(
         self,
-        bulletins: Iterable[Bulletin],
-        entities: Iterable[Entity],
+        summaries: Sequence[BulletinSummary],
+        table: EntityTable,
+        load: Callable[[int], Bulletin],
         *,
         skipped: Iterable[tuple[Path, str]] = (),
         missing: Iterable[Path] = (),
         notices: Iterable[str] = (),
         text_searcher: TextSearcher | None = None,
     ) -> None:
-        self.bulletins: list[Bulletin] = sorted(bulletins, key=corpus_order_key)
-        self.entities: list[Entity] = list(entities)
+        """`summaries` in corpus order; `load(rank)` gives the full bulletin of one of them."""
+        self.summaries: Sequence[BulletinSummary] = summaries
+        self.bulletins: Sequence[Bulletin] = LazySequence(len(summaries), self._full)
+        self.entities: Sequence[Entity] = LazySequence(len(table), table.entity)
         self.skipped: list[tuple[Path, str]] = list(skipped)
         self.missing: list[Path] = list(missing)
         self.notices: list[str] = list(notices)
-        self._bulletins_by_id: dict[str, Bulletin] = {}
-        for bulletin in self.bulletins:
-            self._bulletins_by_id.setdefault(bulletin.id, bulletin)
-        self._entities_by_id = {entity.id: entity for entity in self.entities}
+        self._table = table
+        self._load = load
+        self._rank_by_id: dict[str, int] = {}
+        for rank, summary in enumerate(summaries):
+            self._rank_by_id.setdefault(summary.id, rank)
+        self._recent: OrderedDict[int, Bulletin] = OrderedDict()
         self._text_searcher = text_searcher
         self._finder: EntitySearch | None = None
-        self._together: dict[str, list[str]] | None = None
         self._lock = threading.Lock()
+        self._recent_lock = threading.Lock()
 
     @classmethod
     def from_bulletins(cls, bulletins: Iterable[Bulletin], **kwargs: Any) -> Corpus:
-        """Resolve the bulletins' entities (setting their `entity_id`) into a corpus."""
-        bulletins = list(bulletins)
-        return cls(bulletins, resolve(bulletins), **kwargs)
+        """Resolve bulletins already in memory (setting their `entity_id`) into a corpus."""
+        ordered = sorted(bulletins, key=corpus_order_key)
+        table = resolve_table(ordered, [sightings_of(b) for b in ordered])
+        for rank, bulletin in enumerate(ordered):
+            _assign(bulletin, table, rank)
+        return cls(ordered, table, ordered.__getitem__, **kwargs)
+
+    @property
+    def entity_table(self) -> EntityTable:
+        """The entities as columns: names, kinds, bulletin ranks, without building models."""
+        return self._table
 
     def __repr__(self) -> str:
-        return f"<Corpus {len(self.bulletins)} bulletins, {len(self.entities)} entities>"
+        return f"<Corpus {len(self.summaries)} bulletins, {len(self._table)} entities>"
 
     # -- lookups ----------------------------------------------------------------------------
 
+    def _full(self, rank: int) -> Bulletin:
+        with self._recent_lock:
+            bulletin = self._recent.get(rank)
+            if bulletin is not None:
+                self._recent.move_to_end(rank)
+                return bulletin
+        bulletin = _assign(self._load(rank), self._table, rank)
+        with self._recent_lock:
+            self._recent[rank] = bulletin
+            if len(self._recent) > RECENT_BULLETINS:
+                self._recent.popitem(last=False)
+        return bulletin
+
     def bulletin(self, bulletin_id: str) -> Bulletin | None:
-        return self._bulletins_by_id.get(bulletin_id)
+        """The full bulletin (text, paragraphs, entities with their `entity_id`)."""
+        rank = self._rank_by_id.get(bulletin_id)
+        return None if rank is None else self._full(rank)
+
+    def summary(self, bulletin_id: str) -> BulletinSummary | None:
+        rank = self._rank_by_id.get(bulletin_id)
+        return None if rank is None else self.summaries[rank]
 
     def entity(self, entity_id: str) -> Entity | None:
-        return self._entities_by_id.get(entity_id)
+        i = self._table.index(entity_id)
+        return None if i is None else self._table.entity(i)
 
-    def bulletins_mentioning(self, entity_id: str) -> list[Bulletin]:
-        """In corpus (date) order, as `Entity.bulletin_ids` already is."""
-        entity = self.entity(entity_id)
-        if entity is None:
+    def bulletins_mentioning(self, entity_id: str) -> list[BulletinSummary]:
+        """In corpus (date) order."""
+        i = self._table.index(entity_id)
+        if i is None:
             return []
-        found = (self._bulletins_by_id.get(b) for b in entity.bulletin_ids)
-        return [b for b in found if b is not None]
+        return [self.summaries[rank] for rank in self._table.ranks(i)]
 
     def cooccurring(self, entity_id: str, limit: int = 10) -> list[tuple[Entity, int]]:
         """Entities sharing the most bulletins with this one: (entity, bulletins shared)."""
-        entity = self.entity(entity_id)
-        if entity is None:
+        i = self._table.index(entity_id)
+        if i is None:
             return []
-        together = self._entities_of_bulletins()
-        counts: Counter[str] = Counter()
-        for bulletin_id in entity.bulletin_ids:
-            counts.update(other for other in together.get(bulletin_id, ()) if other != entity_id)
-        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        return [(self._entities_by_id[other], n) for other, n in ranked[:limit]]
-
-    def _entities_of_bulletins(self) -> dict[str, list[str]]:
-        with self._lock:
-            if self._together is None:
-                together: dict[str, list[str]] = {}
-                for entity in self.entities:
-                    for bulletin_id in entity.bulletin_ids:
-                        together.setdefault(bulletin_id, []).append(entity.id)
-                self._together = together
-            return self._together
+        counts: Counter[int] = Counter()
+        for rank in self._table.ranks(i):
+            counts.update(self._table.entities_in(rank) - {i})
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], self._table.ids[item[0]]))
+        return [(self._table.entity(other), n) for other, n in ranked[:limit]]
 
     # -- searching --------------------------------------------------------------------------
 
@@ -186,7 +217,7 @@ class Corpus:
         """The fuzzy entity index, built on first use (a worker can warm it up front)."""
         with self._lock:
             if self._finder is None:
-                self._finder = EntitySearch(self.entities)
+                self._finder = EntitySearch(self._table)
             return self._finder
 
     def search(
@@ -210,3 +241,12 @@ class Corpus:
                 self._text_searcher = MemoryTextIndex(self.bulletins)
             searcher = self._text_searcher
         return searcher.search(query, limit)
+
+
+def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:
+    """Set the `entity_id` of the bulletin's entities to what they resolved to."""
+    assigned = table.assigned(rank)
+    if len(assigned) == len(bulletin.entities):  # else the file changed since: leave unset
+        for seen, entity_id in zip(bulletin.entities, assigned, strict=True):
+            seen.entity_id = entity_id
+    return bulletin

@@ -82,14 +82,27 @@ def _strip_markers(
     return "".join(out), spans
 
 
-def insert_rows(conn: sqlite3.Connection, rows: Iterable[tuple[int, Bulletin, str | None]]) -> None:
-    """Index (rowid, bulletin, source) rows; callers delete stale rowids first."""
+#: What the FTS table keeps of a bulletin: (bulletin id, title, indexable text).
+FtsFields = tuple[str, str | None, str]
+
+
+def fts_fields(bulletin: Bulletin) -> FtsFields | None:
+    """None for a failed bulletin: it has no text to search."""
+    if bulletin.failed:
+        return None
+    return (bulletin.id, bulletin.title, indexable_text(bulletin.text))
+
+
+def insert_rows(
+    conn: sqlite3.Connection, rows: Iterable[tuple[int, FtsFields | None, str | None]]
+) -> None:
+    """Index (rowid, fields, source) rows; callers delete stale rowids first."""
     conn.executemany(
         f"INSERT INTO {FTS_TABLE}(rowid, bulletin_id, source, title, text) VALUES (?, ?, ?, ?, ?)",
         (
-            (rowid, b.id, source, b.title, indexable_text(b.text))
-            for rowid, b, source in rows
-            if not b.failed
+            (rowid, fields[0], source, fields[1], fields[2])
+            for rowid, fields, source in rows
+            if fields is not None
         ),
     )
 
@@ -168,7 +181,8 @@ class MemoryTextIndex:
         self._conn = sqlite3.connect(":memory:", check_same_thread=False)
         self._conn.execute(CREATE_FTS_SQL)
         with self._conn:
-            insert_rows(self._conn, ((i, b, b.source) for i, b in enumerate(bulletins)))
+            rows = ((i, fts_fields(b), b.source) for i, b in enumerate(bulletins))
+            insert_rows(self._conn, rows)
 
     def search(self, query: str, limit: int = 50) -> list[TextHit]:
         """See `search`; safe to call from worker threads."""

@@ -22,7 +22,7 @@ import time
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,10 +31,14 @@ from pydantic import TypeAdapter
 
 from core import fts
 from core.cache_paths import INDEX_FILENAME, resolve_cache_dir
-from core.models import Bulletin, Entity, Issue, TextHit
+from core.entity_table import EntityTable
+from core.lazy import LazySequence
+from core.models import SUMMARY_FIELDS, Bulletin, BulletinSummary, Issue, TextHit
+from core.resolve import Seen, gc_paused, resolve_table, sightings_of
 
-SCHEMA_VERSION = 2
-_ENTITIES = TypeAdapter(list[Entity])
+SCHEMA_VERSION = 3
+_SUMMARIES = TypeAdapter(list[BulletinSummary])
+_SUMMARY_JSON = SUMMARY_FIELDS - {"source"}  # the path is the row's; the source as given is not
 Progress = Callable[[int, int, Path], None]
 """Called as progress(done, total, last file parsed) while new or changed files are parsed."""
 
@@ -47,13 +51,15 @@ _SCHEMA = (
         hash TEXT NOT NULL,
         bulletin_id TEXT NOT NULL,
         failed INTEGER NOT NULL,
+        summary TEXT NOT NULL,
+        sightings TEXT NOT NULL,
         bulletin BLOB NOT NULL
     )""",
     "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE IF NOT EXISTS resolved (
         key TEXT PRIMARY KEY,
         entities BLOB NOT NULL,
-        assignments BLOB NOT NULL,
+        columns BLOB NOT NULL,
         stored REAL NOT NULL
     )""",
     fts.CREATE_FTS_SQL,
@@ -73,11 +79,13 @@ _NOT_PARSING = frozenset(
         "corpus.py",
         "search.py",
         "resolve.py",
+        "entity_table.py",
+        "lazy.py",
         "__init__.py",
     }
 )
 #: Code that decides how bulletins resolve into entities: part of the resolved-cache key.
-_RESOLVE_MODULES = ("resolve.py", "textfold.py", "models.py")
+_RESOLVE_MODULES = ("resolve.py", "textfold.py", "models.py", "entity_table.py")
 #: Resolved entity sets kept (one per corpus recently opened).
 _RESOLVED_KEEP = 4
 _FINGERPRINT_SUFFIXES = frozenset({".py", ".csv", ".json", ".tsv", ".txt", ".toml", ".yaml"})
@@ -85,9 +93,13 @@ _FINGERPRINT_SUFFIXES = frozenset({".py", ".csv", ".json", ".tsv", ".txt", ".tom
 
 @dataclass
 class IndexReport:
-    """What one update did, with the bulletins in the order of the files given."""
+    """What one update did, with the files' bulletins in the order of the files given.
 
-    bulletins: list[Bulletin] = field(default_factory=list)
+    `summaries` are in memory; `bulletins` reads each full bulletin from the cache when it is
+    accessed, so a 10,000-file corpus costs megabytes, not a gigabyte.
+    """
+
+    summaries: list[BulletinSummary] = field(default_factory=list)
     new: int = 0
     changed: int = 0
     removed: int = 0
@@ -96,11 +108,39 @@ class IndexReport:
     notices: list[str] = field(default_factory=list)
     elapsed: float = 0.0
     cached: bool = True
+    #: Per file: its row in the cache (None if not cached) and its content hash.
+    row_ids: list[int | None] = field(default_factory=list)
+    hashes: list[str | None] = field(default_factory=list)
+    #: Bulletins that could not be cached (unreadable files), by position.
+    held: dict[int, Bulletin] = field(default_factory=dict)
+    index: Index | None = None
 
     @property
     def parsed(self) -> int:
         """Files actually read and parsed in this update."""
         return self.new + self.changed
+
+    @property
+    def bulletins(self) -> LazySequence[Bulletin]:
+        return LazySequence(len(self.summaries), self.bulletin)
+
+    def bulletin(self, position: int) -> Bulletin:
+        """The full bulletin of file `position`: from the cache, or parsed again if the cached
+        row changed meanwhile (another process re-indexed the file)."""
+        summary = self.summaries[position]
+        held = self.held.get(position)
+        if held is not None:
+            return held
+        row_id = self.row_ids[position]
+        bulletin = None
+        if self.index is not None and row_id is not None:
+            bulletin = self.index.bulletin(row_id)
+        if bulletin is None or bulletin.id != summary.id:
+            from core.parse import parse_file
+
+            bulletin = parse_file(summary.source or "")
+        bulletin.source = summary.source
+        return bulletin
 
 
 @dataclass
@@ -113,12 +153,17 @@ class _Row:
 
 @dataclass
 class _Parsed:
-    """One parse result from a worker: stat and hash as read, bulletin as compressed JSON."""
+    """One parse result from a worker, ready to store: nothing left to decode here."""
 
     position: int
     size: int
     mtime_ns: int
     hash: str | None  # None when the file could not be read: never cached
+    bulletin_id: str
+    failed: bool
+    summary: str  # JSON of the summary fields
+    sightings: str  # JSON of the bulletin's entities as the resolver needs them
+    fts: fts.FtsFields | None
     blob: bytes
 
 
@@ -141,15 +186,15 @@ def pipeline_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _resolved_key(bulletins: Sequence[Bulletin]) -> str:
-    """Same bulletins (content ids, sources, order), same resolver code: same entities."""
+def _resolved_key(files: Iterable[tuple[str, str | None]]) -> str:
+    """Same files (content hash, source) in the same order, same resolver code: same entities."""
     digest = hashlib.blake2b(digest_size=16)
     root = Path(__file__).resolve().parent
     for name in _RESOLVE_MODULES:
         with suppress(OSError):
             digest.update((root / name).read_bytes())
-    for bulletin in bulletins:
-        digest.update(f"{bulletin.id}\0{bulletin.source}\0{len(bulletin.entities)}\n".encode())
+    for content, source in files:
+        digest.update(f"{content}\0{source}\n".encode())
     return digest.hexdigest()
 
 
@@ -189,7 +234,19 @@ def _parse_one(position: int, path_text: str) -> _Parsed:
         digest = _hash_bytes(path.read_bytes())
     except OSError:
         digest = None
-    return _Parsed(position, size, mtime_ns, digest, _encode(_safe_parse(path)))
+    bulletin = _safe_parse(path)
+    return _Parsed(
+        position,
+        size,
+        mtime_ns,
+        digest,
+        bulletin.id,
+        bulletin.failed,
+        bulletin.model_dump_json(include=_SUMMARY_JSON),
+        json.dumps(sightings_of(bulletin), ensure_ascii=False),
+        fts.fts_fields(bulletin),
+        _encode(bulletin),
+    )
 
 
 def _parse_chunk(items: list[tuple[int, str]]) -> list[_Parsed]:
@@ -213,6 +270,7 @@ class Index:
         self.notices = notices
         self._lock = threading.RLock()
         self._scope: set[int] | None = None
+        self._closed = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -249,6 +307,7 @@ class Index:
     def close(self) -> None:
         with self._lock:
             self._conn.close()
+            self._closed = True
 
     def __enter__(self) -> Index:
         return self
@@ -272,7 +331,7 @@ class Index:
         exists are dropped and counted as removed.
         """
         started = time.perf_counter()
-        report = IndexReport(notices=list(self.notices), cached=self.persistent)
+        report = IndexReport(notices=list(self.notices), cached=self.persistent, index=self)
         self.notices.clear()
         try:
             with self._lock, _no_gc():
@@ -281,7 +340,7 @@ class Index:
             if _error_name(err) not in _CORRUPT or self.path is None:
                 raise
             self._rebuild(f"the cache was damaged ({err}); rebuilt it")
-            report = IndexReport(notices=[*report.notices, *self.notices], cached=True)
+            report = IndexReport(notices=[*report.notices, *self.notices], cached=True, index=self)
             self.notices.clear()
             with self._lock:
                 self._update(files, progress, roots, workers, report)
@@ -307,8 +366,6 @@ class Index:
         paths = [Path(f) for f in files]
         keys = [os.path.abspath(p) for p in paths]
         known = self._known_rows()
-        bulletins: list[Bulletin | None] = [None] * len(paths)
-        row_ids: list[int | None] = [None] * len(paths)
         to_parse: list[int] = []
         unchanged: dict[int, int] = {}  # position -> row id
         touched: list[tuple[int, int, int]] = []  # (size, mtime_ns, row id): same content
@@ -341,21 +398,24 @@ class Index:
                     "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?", touched
                 )
             )
-        for position, bulletin in self._load_rows(unchanged).items():
-            bulletins[position] = bulletin
-            row_ids[position] = unchanged[position]
+        row_ids: list[int | None] = [None] * len(paths)
+        hashes: list[str | None] = [None] * len(paths)
+        for position, row_id in unchanged.items():
+            row_ids[position] = row_id
+            hashes[position] = known[keys[position]].hash
         report.unchanged = len(unchanged)
 
         total = len(to_parse)
         done = 0
         for chunk in self._parse(to_parse, keys, workers):
-            decoded = [_decode(parsed.blob) for parsed in chunk]
-            stored = self._store(chunk, decoded, keys)
-            for parsed, bulletin in zip(chunk, decoded, strict=True):
-                bulletin.source = str(paths[parsed.position])
-                bulletins[parsed.position] = bulletin
-                row_ids[parsed.position] = stored.get(parsed.position)
-                if keys[parsed.position] in known:
+            stored = self._store(chunk, keys)
+            for parsed in chunk:
+                position = parsed.position
+                row_ids[position] = stored.get(position)
+                hashes[position] = parsed.hash
+                if row_ids[position] is None:  # not cached: keep it here, nothing is dropped
+                    report.held[position] = _decode(parsed.blob)
+                if keys[position] in known:
                     report.changed += 1
                 else:
                     report.new += 1
@@ -363,12 +423,11 @@ class Index:
             if progress and chunk:
                 progress(done, total, paths[chunk[-1].position])
 
-        for position, bulletin in enumerate(bulletins):
-            assert bulletin is not None
-            if bulletin.source != str(paths[position]):
-                bulletin.source = str(paths[position])
-        report.bulletins = [b for b in bulletins if b is not None]
-        report.failed = sum(1 for b in report.bulletins if b.failed)
+        report.row_ids, report.hashes = row_ids, hashes
+        report.summaries = self._summaries(row_ids, report.held, keys)
+        for position, summary in enumerate(report.summaries):
+            summary.source = str(paths[position])
+        report.failed = sum(1 for b in report.summaries if b.failed)
         report.removed = self._drop_missing(known, set(keys), roots, paths)
         self._scope = {row_id for row_id in row_ids if row_id is not None}
 
@@ -376,18 +435,51 @@ class Index:
         rows = self._conn.execute("SELECT id, path, size, mtime_ns, hash FROM files")
         return {path: _Row(id_, size, mtime, digest) for id_, path, size, mtime, digest in rows}
 
-    def _load_rows(self, wanted: dict[int, int]) -> dict[int, Bulletin]:
-        by_id = {row_id: position for position, row_id in wanted.items()}
-        ids = list(by_id)
-        out: dict[int, Bulletin] = {}
+    def _column(self, column: str, row_ids: Iterable[int]) -> dict[int, Any]:
+        """One column of the given rows, by row id (rows gone meanwhile are absent)."""
+        ids = list(row_ids)
+        out: dict[int, Any] = {}
         for start in range(0, len(ids), 500):
             batch = ids[start : start + 500]
             marks = ",".join("?" * len(batch))
-            for row_id, blob in self._conn.execute(
-                f"SELECT id, bulletin FROM files WHERE id IN ({marks})", batch
-            ):
-                out[by_id[row_id]] = _decode(blob)
+            out.update(
+                self._conn.execute(
+                    f"SELECT id, {column} FROM files WHERE id IN ({marks})", batch
+                ).fetchall()
+            )
         return out
+
+    def _summaries(
+        self, row_ids: list[int | None], held: dict[int, Bulletin], keys: list[str]
+    ) -> list[BulletinSummary]:
+        """All summaries validated in one call: 10,000 rows in tens of milliseconds."""
+        texts = self._column("summary", (r for r in row_ids if r is not None))
+        for position, row_id in enumerate(row_ids):
+            if position not in held and (row_id is None or row_id not in texts):
+                from core.parse import parse_file  # the row vanished: read the file again
+
+                held[position] = parse_file(keys[position])
+        cached = [texts[r] for p, r in enumerate(row_ids) if p not in held and r is not None]
+        with _no_gc():
+            decoded = iter(_SUMMARIES.validate_json("[" + ",".join(cached) + "]"))
+        return [held[p] if p in held else next(decoded) for p in range(len(row_ids))]
+
+    def bulletin(self, row_id: int) -> Bulletin | None:
+        """The cached bulletin of one row; None if the row is gone or unreadable, or the index
+        was closed (callers then parse the file again)."""
+        query = "SELECT bulletin FROM files WHERE id = ?"
+        try:
+            with self._lock:
+                if not self._closed:
+                    row = self._conn.execute(query, (row_id,)).fetchone()
+                elif self.path is not None:  # a report read after its index was closed
+                    with closing(_connect(self.path)) as conn:
+                        row = conn.execute(query, (row_id,)).fetchone()
+                else:
+                    return None
+            return None if row is None else _decode(row[0])
+        except (sqlite3.Error, zlib.error, ValueError):
+            return None
 
     def _parse(
         self, positions: list[int], keys: list[str], workers: int | None
@@ -416,14 +508,12 @@ class Index:
             for chunk in pending.values():
                 yield _parse_chunk(chunk)
 
-    def _store(
-        self, chunk: list[_Parsed], decoded: list[Bulletin], keys: list[str]
-    ) -> dict[int, int]:
+    def _store(self, chunk: list[_Parsed], keys: list[str]) -> dict[int, int]:
         """Cache a chunk in one transaction; returns position -> row id of what was stored."""
 
         def write(conn: sqlite3.Connection) -> dict[int, int]:
             stored: dict[int, int] = {}
-            for parsed, bulletin in zip(chunk, decoded, strict=True):
+            for parsed in chunk:
                 key = keys[parsed.position]
                 old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
                 if old:
@@ -432,22 +522,26 @@ class Index:
                     conn.execute("DELETE FROM files WHERE path = ?", (key,))
                     continue
                 (row_id,) = conn.execute(
-                    "INSERT INTO files (path, size, mtime_ns, hash, bulletin_id, failed, bulletin)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET"
+                    "INSERT INTO files (path, size, mtime_ns, hash, bulletin_id, failed, summary,"
+                    " sightings, bulletin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT(path) DO UPDATE SET"
                     " size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash,"
                     " bulletin_id = excluded.bulletin_id, failed = excluded.failed,"
+                    " summary = excluded.summary, sightings = excluded.sightings,"
                     " bulletin = excluded.bulletin RETURNING id",
                     (
                         key,
                         parsed.size,
                         parsed.mtime_ns,
                         parsed.hash,
-                        bulletin.id,
-                        int(bulletin.failed),
+                        parsed.bulletin_id,
+                        int(parsed.failed),
+                        parsed.summary,
+                        parsed.sightings,
                         parsed.blob,
                     ),
                 ).fetchone()
-                fts.insert_rows(conn, [(row_id, bulletin, key)])
+                fts.insert_rows(conn, [(row_id, parsed.fts, key)])
                 stored[parsed.position] = row_id
             return stored
 
@@ -499,42 +593,50 @@ class Index:
 
     # -- resolved entities -----------------------------------------------------------------
 
-    def load_resolved(self, bulletins: Sequence[Bulletin]) -> list[Entity] | None:
-        """The entities cached for exactly these bulletins (setting their entity_id), if any.
+    def resolved(self, report: IndexReport, order: Sequence[int]) -> EntityTable:
+        """The entities of the report's files taken in `order` (corpus order): restored from
+        the cache when these exact files were resolved before, else resolved and cached.
 
-        Resolving 10k bulletins takes seconds; reading the result back takes a fraction.
+        Resolving 10k bulletins takes seconds; restoring the table, tens of milliseconds.
         """
-        key = _resolved_key(bulletins)
+        ordered = [report.summaries[p] for p in order]
+        key = _resolved_key(
+            (report.hashes[p] or report.summaries[p].id, report.summaries[p].source) for p in order
+        )
         with self._lock:
             row = self._conn.execute(
-                "SELECT entities, assignments FROM resolved WHERE key = ?", (key,)
+                "SELECT entities, columns FROM resolved WHERE key = ?", (key,)
             ).fetchone()
-        if row is None:
-            return None
-        with _no_gc():
-            entities = _ENTITIES.validate_json(zlib.decompress(row[0]))
-            assignments = json.loads(zlib.decompress(row[1]))
-        if len(assignments) != len(bulletins):
-            return None
-        for bulletin, ids in zip(bulletins, assignments, strict=True):
-            if len(ids) != len(bulletin.entities):
-                return None
-            for entity, entity_id in zip(bulletin.entities, ids, strict=True):
-                entity.entity_id = entity_id
-        return entities
+        if row is not None:
+            with gc_paused():
+                table = EntityTable.from_blobs(row[0], row[1], ordered)
+            if table is not None:
+                return table
+        table = resolve_table(ordered, self._sightings(report, order))
+        self._store_resolved(key, table)
+        return table
 
-    def store_resolved(self, bulletins: Sequence[Bulletin], entities: Sequence[Entity]) -> None:
-        """Remember the resolution of these bulletins; best effort (a full disk is no error)."""
-        key = _resolved_key(bulletins)
-        entities_blob = zlib.compress(_ENTITIES.dump_json(list(entities)), 1)
-        assignments = [[e.entity_id for e in b.entities] for b in bulletins]
-        assignments_blob = zlib.compress(json.dumps(assignments).encode(), 1)
+    def _sightings(self, report: IndexReport, order: Sequence[int]) -> list[list[Seen]]:
+        with self._lock:
+            texts = self._column("sightings", (r for r in report.row_ids if r is not None))
+        out: list[list[Seen]] = []
+        for position in order:
+            held = report.held.get(position)
+            text = texts.get(report.row_ids[position] or -1)
+            if held is None and text is None:
+                held = report.bulletin(position)
+            out.append(sightings_of(held) if held is not None else json.loads(text or "[]"))
+        return out
+
+    def _store_resolved(self, key: str, table: EntityTable) -> None:
+        """Remember a resolution; best effort (a full disk is no error)."""
+        header, columns = table.to_blobs()
 
         def write(conn: sqlite3.Connection) -> None:
             conn.execute(
-                "INSERT OR REPLACE INTO resolved (key, entities, assignments, stored)"
+                "INSERT OR REPLACE INTO resolved (key, entities, columns, stored)"
                 " VALUES (?, ?, ?, ?)",
-                (key, entities_blob, assignments_blob, time.time()),
+                (key, header, columns, time.time()),
             )
             conn.execute(
                 "DELETE FROM resolved WHERE key NOT IN"

@@ -62,8 +62,9 @@ class BulletinEntity(BaseModel):
     entity_id: str | None = None
 
 
-class Bulletin(BaseModel):
-    """One parsed bulletin. `text` is the normalized full text; spans index into it."""
+class BulletinSummary(BaseModel):
+    """What a list of bulletins shows: a large corpus keeps only these in memory and reads
+    the full `Bulletin` (text, paragraphs, entities) when one is opened."""
 
     source: str | None = None
     id: str
@@ -73,16 +74,25 @@ class Bulletin(BaseModel):
     date: dt.date | None = None
     date_text: str | None = None
     title: str | None = None
-    highlights: list[str] = Field(default_factory=list)
-    paragraphs: list[str] = Field(default_factory=list)
-    text: str = ""
-    entities: list[BulletinEntity] = Field(default_factory=list)
     issues: list[Issue] = Field(default_factory=list)
 
     @property
     def failed(self) -> bool:
         """True when the file could not be turned into a bulletin at all."""
         return any(issue.severity == "error" for issue in self.issues)
+
+
+#: The fields of `BulletinSummary`, for dumping just those from a full bulletin.
+SUMMARY_FIELDS = frozenset(BulletinSummary.model_fields)
+
+
+class Bulletin(BulletinSummary):
+    """One parsed bulletin. `text` is the normalized full text; spans index into it."""
+
+    highlights: list[str] = Field(default_factory=list)
+    paragraphs: list[str] = Field(default_factory=list)
+    text: str = ""
+    entities: list[BulletinEntity] = Field(default_factory=list)
 
 
 class RoleSeen(BaseModel):

@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -42,7 +43,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from core.models import Bulletin, BulletinEntity, Entity, EntityKind, RoleSeen
+from core.entity_table import NO_ENTITY, EntityTable, RoleRanks
+from core.models import Bulletin, BulletinSummary, Entity, EntityKind
 from core.textfold import count_diacritics, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
@@ -57,7 +59,7 @@ _FUZZY_KINDS = frozenset({EntityKind.OFFICIAL})
 _KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
 
 
-def corpus_order_key(bulletin: Bulletin) -> tuple[bool, dt.date, str, str]:
+def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, str, str]:
     """Date order, undated last, ties broken by source path then id (stable across runs)."""
     return (
         bulletin.date is None,
@@ -79,7 +81,17 @@ def match_words(kind: EntityKind, name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-_Sighting = tuple[int, Bulletin, BulletinEntity, str]
+#: One entity as a bulletin states it: (kind, name, role, number of mentions). The resolver
+#: needs no more, so a cached corpus resolves without loading whole bulletins.
+Seen = tuple[str, str, str | None, int]
+
+#: (bulletin's rank in corpus order, entity's position in that bulletin, role, mentions,
+#: cleaned spelling)
+_Sighting = tuple[int, int, str | None, int, str]
+
+
+def sightings_of(bulletin: Bulletin) -> list[Seen]:
+    return [(e.kind, e.name, e.role, len(e.mentions)) for e in bulletin.entities]
 
 
 @dataclass
@@ -89,7 +101,6 @@ class _Group:
     kind: EntityKind
     key: tuple[str, ...]
     spellings: Counter[str] = field(default_factory=Counter)
-    #: (bulletin's place in corpus order, bulletin, what it says, cleaned spelling)
     sightings: list[_Sighting] = field(default_factory=list)
 
 
@@ -118,8 +129,21 @@ def resolve(bulletins: list[Bulletin]) -> list[Entity]:
 
     See the module docstring for the merge rule.
     """
+    ordered = sorted(bulletins, key=corpus_order_key)
+    table = resolve_table(ordered, [sightings_of(b) for b in ordered])
+    for rank, bulletin in enumerate(ordered):
+        for seen, entity_id in zip(bulletin.entities, table.assigned(rank), strict=True):
+            seen.entity_id = entity_id
+    return [table.entity(i) for i in range(len(table))]
+
+
+def resolve_table(
+    ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
+) -> EntityTable:
+    """The resolved entities of bulletins given in corpus order, with what each bulletin's
+    entities (`seen[rank]`) resolved to."""
     with gc_paused():
-        return _resolve(bulletins)
+        return _resolve(ordered, seen)
 
 
 @contextmanager
@@ -142,9 +166,8 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _resolve(bulletins: list[Bulletin]) -> list[Entity]:
-    ordered = sorted(bulletins, key=corpus_order_key)
-    groups = _group_spellings(ordered)
+def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]) -> EntityTable:
+    groups = _group_spellings(seen)
     # Sorted keys make group indexes, hence union-find roots, independent of input order.
     groups.sort(key=lambda g: (_KIND_ORDER[g.kind], g.key))
     uf = _UnionFind(len(groups))
@@ -156,31 +179,31 @@ def _resolve(bulletins: list[Bulletin]) -> list[Entity]:
     for i, group in enumerate(groups):
         clusters[uf.find(i)].append(group)
     used_ids: set[str] = set()
-    entities = [_build_entity(clusters[root], used_ids) for root in sorted(clusters)]
-    entities.sort(key=lambda e: (_KIND_ORDER[e.kind], e.id))  # id: kind + folded name
-    return entities
+    built = [_build_entity(clusters[root], used_ids) for root in sorted(clusters)]
+    built.sort(key=lambda e: (_KIND_ORDER[e.kind], e.id))  # id: kind + folded name
+    return _table(built, ordered, seen)
 
 
-def _group_spellings(ordered: list[Bulletin]) -> list[_Group]:
+def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
     by_key: dict[tuple[EntityKind, tuple[str, ...]], _Group] = {}
     # Names repeat across bulletins: clean and key each distinct spelling once.
     cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
-    for rank, bulletin in enumerate(ordered):
-        for seen in bulletin.entities:
-            kind = EntityKind(seen.kind)
-            known = cleaned.get((kind, seen.name))
+    kinds = {kind.value: kind for kind in EntityKind}
+    for rank, entities in enumerate(seen):
+        for position, (kind_name, name, role, mentions) in enumerate(entities):
+            kind = kinds[kind_name]
+            known = cleaned.get((kind, name))
             if known is None:
-                spelling = " ".join(nfc(seen.name).split())
-                known = cleaned[(kind, seen.name)] = (spelling, match_words(kind, spelling))
+                spelling = " ".join(nfc(name).split())
+                known = cleaned[(kind, name)] = (spelling, match_words(kind, spelling))
             spelling, key = known
             if not key:
-                seen.entity_id = None
                 continue
             group = by_key.get((kind, key))
             if group is None:
                 group = by_key[(kind, key)] = _Group(kind, key)
             group.spellings[spelling] += 1
-            group.sightings.append((rank, bulletin, seen, spelling))
+            group.sightings.append((rank, position, role, mentions, spelling))
     return list(by_key.values())
 
 
@@ -283,7 +306,21 @@ def _canonical(kind: EntityKind, spellings: Counter[str], frequency: dict[str, i
     return min(spellings, key=preference)
 
 
-def _build_entity(cluster: list[_Group], used_ids: set[str]) -> Entity:
+@dataclass
+class _Built:
+    """One resolved entity before it becomes a row of the table."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[RoleRanks, ...]
+    ranks: list[int]
+    mention_count: int
+    sightings: list[_Sighting]
+
+
+def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
     kind = cluster[0].kind
     if len(cluster) == 1:
         spellings, sightings = cluster[0].spellings, list(cluster[0].sightings)
@@ -293,11 +330,11 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> Entity:
         for group in cluster:
             spellings.update(group.spellings)
             sightings.extend(group.sightings)
-        sightings.sort(key=lambda sighting: sighting[0])
+        sightings.sort(key=lambda sighting: sighting[:2])
     frequency: dict[str, int] = {}
     if len(spellings) > 1:
         bulletins_by_spelling: dict[str, set[int]] = defaultdict(set)
-        for rank, _, _, spelling in sightings:
+        for rank, _, _, _, spelling in sightings:
             bulletins_by_spelling[spelling].add(rank)
         frequency = {name: len(ranks) for name, ranks in bulletins_by_spelling.items()}
     name = _canonical(kind, spellings, frequency)
@@ -311,48 +348,60 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> Entity:
             n += 1
         entity_id = f"{entity_id}-{n}"
     used_ids.add(entity_id)
-    for _, _, seen, _ in sightings:
-        seen.entity_id = entity_id
-    return Entity(
+    return _Built(
         id=entity_id,
         kind=kind,
         name=name,
-        aliases=aliases,
+        aliases=tuple(aliases),
         roles=_roles(sightings),
-        bulletin_ids=list(dict.fromkeys(bulletin.id for _, bulletin, _, _ in sightings)),
-        mention_count=sum(max(1, len(seen.mentions)) for _, _, seen, _ in sightings),
+        ranks=list(dict.fromkeys(rank for rank, *_ in sightings)),
+        mention_count=sum(max(1, mentions) for _, _, _, mentions, _ in sightings),
+        sightings=sightings,
     )
 
 
-@dataclass
-class _Role:
-    spellings: Counter[str] = field(default_factory=Counter)
-    dates: set[dt.date] = field(default_factory=set)
-    bulletin_ids: dict[str, None] = field(default_factory=dict)
-
-
-def _roles(sightings: list[_Sighting]) -> list[RoleSeen]:
-    """Roles grouped by folded wording, in order of first sighting, each with its dates."""
-    roles: dict[tuple[str, ...], _Role] = {}
-    for _, bulletin, seen, _ in sightings:
-        if not seen.role or not seen.role.strip():
+def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
+    """Roles grouped by folded wording, in order of first sighting, each with its bulletins."""
+    roles: dict[tuple[str, ...], tuple[Counter[str], dict[int, None]]] = {}
+    for rank, _, role, _, _ in sightings:
+        if not role or not role.strip():
             continue
-        text, key = _role_key(seen.role)
-        role = roles.get(key)
-        if role is None:
-            role = roles[key] = _Role()
-        role.spellings[text] += 1
-        role.bulletin_ids[bulletin.id] = None
-        if bulletin.date is not None:
-            role.dates.add(bulletin.date)
-    return [
-        RoleSeen(
-            role=_most_common(role.spellings),
-            dates=sorted(role.dates),
-            bulletin_ids=list(role.bulletin_ids),
-        )
-        for role in roles.values()
-    ]
+        text, key = _role_key(role)
+        found = roles.get(key)
+        if found is None:
+            found = roles[key] = (Counter(), {})
+        found[0][text] += 1
+        found[1][rank] = None
+    return tuple((_most_common(spellings), tuple(ranks)) for spellings, ranks in roles.values())
+
+
+def _table(
+    built: list[_Built], ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
+) -> EntityTable:
+    postings, offsets = array("I"), array("I", [0])
+    assigned = [[NO_ENTITY] * len(entities) for entities in seen]
+    for index, entity in enumerate(built):
+        postings.extend(entity.ranks)
+        offsets.append(len(postings))
+        for rank, position, *_ in entity.sightings:
+            assigned[rank][position] = index
+    assign, assign_offsets = array("i"), array("I", [0])
+    for entities in assigned:
+        assign.extend(entities)
+        assign_offsets.append(len(assign))
+    return EntityTable(
+        ids=[e.id for e in built],
+        kinds=[e.kind for e in built],
+        names=[e.name for e in built],
+        aliases={i: e.aliases for i, e in enumerate(built) if e.aliases},
+        roles={i: e.roles for i, e in enumerate(built) if e.roles},
+        postings=postings,
+        offsets=offsets,
+        mentions=array("I", (e.mention_count for e in built)),
+        assign=assign,
+        assign_offsets=assign_offsets,
+        bulletins=ordered,
+    )
 
 
 @lru_cache(maxsize=65536)

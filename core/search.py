@@ -27,6 +27,8 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from core.entity_table import EntityTable
+from core.lazy import LazySequence
 from core.models import Entity, EntityKind, Hit
 from core.resolve import gc_paused
 from core.textfold import WORD, fold, nfc
@@ -173,18 +175,24 @@ class SearchResult:
 class EntitySearch:
     """Index over a corpus's entities, built once; `search` is safe from worker threads."""
 
-    def __init__(self, entities: Iterable[Entity]) -> None:
+    def __init__(self, entities: Iterable[Entity] | EntityTable) -> None:
+        table = (
+            entities if isinstance(entities, EntityTable) else EntityTable.from_entities(entities)
+        )
         with gc_paused():
-            self._build(entities)
+            self._build(table)
         self._cache: OrderedDict[tuple[str, bool, bool, bool], _Expansion] = OrderedDict()
         self._lock = threading.Lock()
 
-    def _build(self, entities: Iterable[Entity]) -> None:
+    def _build(self, table: EntityTable) -> None:
+        self._table = table
         # Entity numbers follow a prior (most bulletins, then shortest name): when a query is
         # too vague to score everything, low numbers are the ones worth scoring.
-        self.entities = sorted(
-            entities, key=lambda e: (-len(e.bulletin_ids), -e.mention_count, len(e.name), e.id)
+        rows = sorted(
+            table.rows(),
+            key=lambda e: (-e.bulletin_count, -e.mention_count, len(e.name), e.id),
         )
+        self._order = [row.index for row in rows]
         # One row per distinct string of an entity. A string (say a role many officials share)
         # is folded and split once: rows point to the same (original, folded, words, letters).
         self._strings: list[_Folded] = []
@@ -198,14 +206,14 @@ class EntitySearch:
         postings: dict[str, list[int]] = defaultdict(list)
         folded_cache: dict[str, _Folded] = {}
         strings_append, field_append = self._strings.append, self._field.append
-        for number, entity in enumerate(self.entities):
+        for number, entity in enumerate(rows):
             self._by_kind[entity.kind].add(number)
             first = len(self._strings)
             own_words: set[str] = set()
             seen: set[str] = set()
             texts: list[tuple[str, Field]] = [(entity.name, "name")]
             texts += [(alias, "alias") for alias in entity.aliases]
-            texts += [(role.role, "role") for role in entity.roles]
+            texts += [(role, "role") for role in entity.roles]
             if entity.kind == EntityKind.FACILITY and (short := unit_abbreviation(entity.name)):
                 texts.append((short, "alias"))
             for text, kind_of_field in texts:
@@ -250,7 +258,15 @@ class EntitySearch:
         self._many_roles[number] = (direct, dict(by_word))
 
     def __len__(self) -> int:
-        return len(self.entities)
+        return len(self._order)
+
+    @property
+    def entities(self) -> LazySequence[Entity]:
+        """The entities in prior order (most bulletins first), each built when read."""
+        return LazySequence(len(self._order), self._entity)
+
+    def _entity(self, number: int) -> Entity:
+        return self._table.entity(self._order[number])
 
     def search(
         self, query: str, kinds: Collection[EntityKind | str] | None = None, limit: int = 20
@@ -362,9 +378,9 @@ class EntitySearch:
         )
 
     def _best_known(self, candidates: set[int]) -> list[int]:
-        if len(candidates) <= MAX_SCORED or len(candidates) * 8 < len(self.entities):
+        if len(candidates) <= MAX_SCORED or len(candidates) * 8 < len(self._order):
             return sorted(candidates)[:MAX_SCORED]
-        found = filter(candidates.__contains__, range(len(self.entities)))
+        found = filter(candidates.__contains__, range(len(self._order)))
         return list(islice(found, MAX_SCORED))
 
     def _strong_set(self, expansion: _Expansion) -> set[int]:
@@ -560,7 +576,7 @@ class EntitySearch:
         words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
         spans = [s for e in terms if (s := _term_span(folded, words, e)) is not None]
         return Hit(
-            entity=self.entities[number],
+            entity=self._entity(number),
             score=round(score, 2),
             matched=self._strings[row][0],
             field=self._field[row],
@@ -568,7 +584,7 @@ class EntitySearch:
         )
 
     def _plain_hit(self, number: int) -> Hit:
-        entity = self.entities[number]
+        entity = self._entity(number)
         return Hit(entity=entity, score=0.0, matched=nfc(entity.name), field="name", spans=[])
 
 

@@ -599,7 +599,7 @@ class _FixedCorpus:
     """A corpus of ready-made bulletins, for the scale test only."""
 
     def __init__(self, bulletins: list[Bulletin]) -> None:
-        self.bulletins = bulletins
+        self.bulletins = self.summaries = bulletins
         self.entities: list[Entity] = []
 
 

@@ -290,15 +290,16 @@ def test_warm_load_corpus_reuses_resolved_entities(
     tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from core import corpus as corpus_module
+    from core import index as index_module
 
     folder = corpus[0].parent
     cold = corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")
     fresh = corpus_module.load_corpus([folder], use_cache=False)
 
-    def no_resolving(bulletins: object) -> None:
+    def no_resolving(*args: object) -> None:
         raise AssertionError("resolved again")
 
-    monkeypatch.setattr(corpus_module, "resolve", no_resolving)
+    monkeypatch.setattr(index_module, "resolve_table", no_resolving)
     warm = corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")
     for loaded in (cold, warm):
         assert [e.model_dump() for e in loaded.entities] == [e.model_dump() for e in fresh.entities]

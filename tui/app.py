@@ -19,13 +19,13 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
 
-from core.models import Bulletin, BulletinEntity, Entity
+from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity
 from tui.commands import ExplorerCommands
 from tui.kinds import kind_style
 from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
 from tui.screens.help import HelpScreen
-from tui.screens.profile import ProfileChoice, ProfileScreen, as_bulletins
+from tui.screens.profile import ProfileChoice, ProfileScreen, as_summaries
 from tui.screens.text_search import TextSearchChoice, TextSearchScreen
 from tui.widgets.bulletin_list import BulletinList, bulletin_label
 from tui.widgets.entity_rows import EntityResults
@@ -280,14 +280,14 @@ class ImssApp(App[None]):
         self.corpus = corpus
         self._remove_progress()
         listing = self.bulletin_list
-        listing.set_bulletins(list(corpus.bulletins))
+        listing.set_bulletins(corpus.summaries)
         self.reader.set_placeholder("No bulletins to show.")
         self.sidebar.empty_message = "No entities found."
         if self._pending_action is not None:
             self.call_after_refresh(self.run_action, self._pending_action)
             self._pending_action = None
         self._update_counts()
-        if not corpus.bulletins:
+        if not corpus.summaries:
             self.reader.show(None)
         for notice in getattr(corpus, "notices", []) or []:
             self.notify(str(notice), markup=False)
@@ -359,7 +359,11 @@ class ImssApp(App[None]):
         self.flush_open()
         self.reader.focus()
 
-    def open_bulletin(self, bulletin: Bulletin | None) -> None:
+    def open_bulletin(self, item: BulletinSummary | None) -> None:
+        """Show a listed bulletin in full (read from the corpus, which may load it from disk)."""
+        bulletin = item if item is None or isinstance(item, Bulletin) else None
+        if item is not None and bulletin is None and self.corpus is not None:
+            bulletin = self.corpus.bulletin(item.id)
         reader = self.reader
         if bulletin is reader.bulletin:
             return
@@ -427,7 +431,7 @@ class ImssApp(App[None]):
         entity: Entity | None = self.corpus.entity(entity_id)
         if entity is None:
             return
-        bulletins = as_bulletins(self.corpus, list(self.corpus.bulletins_mentioning(entity_id)))
+        bulletins = as_summaries(self.corpus, list(self.corpus.bulletins_mentioning(entity_id)))
         self.filter_entity_id, self.text_filter = entity_id, None
         chip = Text("◆ ", style=kind_style(entity.kind))
         append_safe(chip, entity.name, kind_style(entity.kind))

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from core.models import Bulletin, Entity
+from core.models import BulletinSummary, Entity
 from tui.kinds import KIND_BADGE, KIND_COLOR, kind_style
 from tui.safe_text import append_safe
 from tui.widgets.bulletin_list import BulletinList
@@ -32,13 +32,13 @@ class ProfileChoice:
     bulletin_id: str
 
 
-def as_bulletins(corpus: Any, items: list[Any]) -> list[Bulletin]:
-    """Accept bulletins or bulletin ids from the corpus API."""
-    out: list[Bulletin] = []
+def as_summaries(corpus: Any, items: list[Any]) -> list[BulletinSummary]:
+    """Accept bulletins, summaries or bulletin ids from the corpus API."""
+    out: list[BulletinSummary] = []
     for item in items:
-        bulletin = item if isinstance(item, Bulletin) else corpus.bulletin(item)
-        if bulletin is not None:
-            out.append(bulletin)
+        summary = item if isinstance(item, BulletinSummary) else corpus.summary(item)
+        if summary is not None:
+            out.append(summary)
     return out
 
 
@@ -126,7 +126,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        bulletins = as_bulletins(
+        bulletins = as_summaries(
             self.corpus, list(self.corpus.bulletins_mentioning(self.entity.id))
         )
         listing = self.query_one("#profile-bulletins", BulletinList)

@@ -65,7 +65,7 @@ class TextResults(LineList):
             for start, end in hit.snippet_spans:
                 snippet.stylize(SNIPPET_MATCH, start, end)
             return Text("  ") + snippet
-        bulletin = self.corpus.bulletin(hit.bulletin_id)
+        bulletin = self.corpus.summary(hit.bulletin_id)
         text = Text()
         if bulletin is not None:
             text.append(bulletin.date.isoformat() if bulletin.date else "undated", style="bold")

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from rich.text import Text
 
-from core.models import Bulletin
+from core.models import BulletinSummary
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
 
 
-def bulletin_label(bulletin: Bulletin) -> str:
+def bulletin_label(bulletin: BulletinSummary) -> str:
     """What a bulletin is called where there is no room for more: its title or file name."""
     if bulletin.title:
         return bulletin.title
@@ -21,7 +21,7 @@ def bulletin_label(bulletin: Bulletin) -> str:
     return bulletin.id
 
 
-def first_error(bulletin: Bulletin) -> str:
+def first_error(bulletin: BulletinSummary) -> str:
     for issue in bulletin.issues:
         if issue.severity == "error":
             return issue.message
@@ -39,24 +39,24 @@ class BulletinList(LineList):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._all: list[Bulletin] = []
-        self._shown: list[Bulletin] = []
+        self._all: list[BulletinSummary] = []
+        self._shown: list[BulletinSummary] = []
 
     @property
     def total(self) -> int:
         return len(self._all)
 
     @property
-    def shown(self) -> Sequence[Bulletin]:
+    def shown(self) -> Sequence[BulletinSummary]:
         return self._shown
 
     @property
-    def current(self) -> Bulletin | None:
+    def current(self) -> BulletinSummary | None:
         if 0 <= self.cursor < len(self._shown):
             return self._shown[self.cursor]
         return None
 
-    def set_bulletins(self, bulletins: Sequence[Bulletin]) -> None:
+    def set_bulletins(self, bulletins: Sequence[BulletinSummary]) -> None:
         self._all = list(bulletins)
         self._shown = list(self._all)
         self.reset(0 if self._shown else None)
