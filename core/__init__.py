@@ -5,7 +5,17 @@ Headless on purpose: nothing here imports textual, so the library serves scripts
 
 from typing import TYPE_CHECKING, Any
 
-from core.models import Bulletin, BulletinEntity, Entity, EntityKind, Hit, Issue, Mention, Span
+from core.models import (
+    Bulletin,
+    BulletinEntity,
+    BulletinSummary,
+    Entity,
+    EntityKind,
+    Hit,
+    Issue,
+    Mention,
+    Span,
+)
 from core.parse import parse_file, parse_text
 
 if TYPE_CHECKING:
@@ -15,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Bulletin",
     "BulletinEntity",
+    "BulletinSummary",
     "Corpus",
     "Entity",
     "EntityKind",

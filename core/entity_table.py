@@ -19,11 +19,22 @@ from typing import NamedTuple
 from core.models import BulletinSummary, Entity, EntityKind, RoleSeen
 
 #: A role an entity held and the ranks (corpus order) of the bulletins that state it.
-RoleRanks = tuple[str, tuple[int, ...]]
+RoleRanks = tuple[str, Sequence[int]]
 
 _KIND_CODES = {kind: kind.value[0] for kind in EntityKind}  # o, p, f, i
 _KINDS_BY_CODE = {code: kind for kind, code in _KIND_CODES.items()}
-_ARRAYS = ("postings", "offsets", "mentions", "assign", "assign_offsets")
+#: The integer columns, in their stored order.
+COLUMNS = (
+    "postings",
+    "offsets",
+    "mentions",
+    "role_first",
+    "role_offsets",
+    "role_postings",
+    "role_text",
+    "assign",
+    "assign_offsets",
+)
 _MATERIALIZED_KEEP = 4096
 NO_ENTITY = -1
 
@@ -42,7 +53,15 @@ class EntityRow(NamedTuple):
 
 
 class EntityTable:
-    """Entities in (kind, id) order; bulletins referred to by rank in corpus order."""
+    """Entities in (kind, id) order; bulletins referred to by rank in corpus order.
+
+    Integer columns (flat arrays, `offsets`-style: item i is `values[first[i]:first[i+1]]`):
+    `postings`/`offsets` are each entity's bulletins; `role_postings`/`role_offsets` each
+    role's bulletins, the roles of entity i being slots `role_first[i]:role_first[i+1]`, and
+    `role_text[slot]` the wording's index in `role_texts` (thousands of wordings serve
+    100k roles); `assign`/`assign_offsets` the entity each bulletin's own entities
+    resolved to.
+    """
 
     def __init__(
         self,
@@ -50,24 +69,74 @@ class EntityTable:
         ids: list[str],
         kinds: list[EntityKind],
         names: list[str],
-        aliases: dict[int, tuple[str, ...]],
-        roles: dict[int, tuple[RoleRanks, ...]],
-        postings: array[int],
-        offsets: array[int],
-        mentions: array[int],
-        assign: array[int],
-        assign_offsets: array[int],
+        aliases: list[Sequence[str] | None],
+        role_texts: list[str],
+        columns: dict[str, array[int]],
         bulletins: Sequence[BulletinSummary] = (),
         models: Sequence[Entity] | None = None,
     ) -> None:
         self.ids, self.kinds, self.names = ids, kinds, names
-        self.aliases, self.roles = aliases, roles
-        self.postings, self.offsets, self.mentions = postings, offsets, mentions
-        self.assign, self.assign_offsets = assign, assign_offsets
+        self.aliases, self.role_texts = aliases, role_texts
+        self.columns = columns
         self.bulletins = bulletins
         self._models = models
         self._index = {entity_id: i for i, entity_id in enumerate(ids)}
         self._built: OrderedDict[int, Entity] = OrderedDict()
+
+    @classmethod
+    def pack(
+        cls,
+        entities: Sequence[PackedEntity],
+        assigned: Iterable[Sequence[int]],
+        bulletins: Sequence[BulletinSummary] = (),
+        models: Sequence[Entity] | None = None,
+    ) -> EntityTable:
+        """A table from per-entity records and, per bulletin, its entities' table indexes."""
+        columns = {name: array("i" if name == "assign" else "I") for name in COLUMNS}
+        for name in ("offsets", "role_first", "role_offsets", "assign_offsets"):
+            columns[name].append(0)
+        role_texts: dict[str, int] = {}
+        for entity in entities:
+            columns["postings"].extend(entity.ranks)
+            columns["offsets"].append(len(columns["postings"]))
+            columns["mentions"].append(entity.mention_count)
+            for role, ranks in entity.roles:
+                columns["role_postings"].extend(ranks)
+                columns["role_offsets"].append(len(columns["role_postings"]))
+                columns["role_text"].append(role_texts.setdefault(role, len(role_texts)))
+            columns["role_first"].append(len(columns["role_offsets"]) - 1)
+        for found in assigned:
+            columns["assign"].extend(found)
+            columns["assign_offsets"].append(len(columns["assign"]))
+        return cls(
+            ids=[e.id for e in entities],
+            kinds=[e.kind for e in entities],
+            names=[e.name for e in entities],
+            aliases=[list(e.aliases) or None for e in entities],
+            role_texts=list(role_texts),
+            columns=columns,
+            bulletins=bulletins,
+            models=models,
+        )
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[Entity]) -> EntityTable:
+        """A table over ready-made models (returned as they are by `entity`)."""
+        models = list(entities)
+        local: dict[str, int] = {}
+        packed = [
+            PackedEntity(
+                e.id,
+                EntityKind(e.kind),
+                e.name,
+                tuple(e.aliases),
+                tuple((role.role, ()) for role in e.roles),
+                [local.setdefault(b, len(local)) for b in e.bulletin_ids],
+                e.mention_count,
+            )
+            for e in models
+        ]
+        return cls.pack(packed, (), models=models)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -77,20 +146,38 @@ class EntityTable:
     def index(self, entity_id: str) -> int | None:
         return self._index.get(entity_id)
 
+    def _slice(self, values: str, offsets: str, i: int) -> array[int]:
+        first = self.columns[offsets]
+        return self.columns[values][first[i] : first[i + 1]]
+
     def ranks(self, i: int) -> array[int]:
         """The ranks of the bulletins mentioning entity `i`, in corpus order."""
-        return self.postings[self.offsets[i] : self.offsets[i + 1]]
+        return self._slice("postings", "offsets", i)
+
+    def role_names(self, i: int) -> tuple[str, ...]:
+        first = self.columns["role_first"]
+        texts = self.columns["role_text"][first[i] : first[i + 1]]
+        return tuple(self.role_texts[t] for t in texts)
+
+    def role_ranks(self, i: int) -> list[RoleRanks]:
+        """Each role of entity `i` with the ranks of the bulletins stating it."""
+        first = self.columns["role_first"][i]
+        return [
+            (role, self._slice("role_postings", "role_offsets", first + n))
+            for n, role in enumerate(self.role_names(i))
+        ]
 
     def row(self, i: int) -> EntityRow:
+        offsets = self.columns["offsets"]
         return EntityRow(
             i,
             self.ids[i],
             self.kinds[i],
             self.names[i],
-            self.aliases.get(i, ()),
-            tuple(role for role, _ in self.roles.get(i, ())),
-            self.offsets[i + 1] - self.offsets[i],
-            self.mentions[i],
+            tuple(self.aliases[i] or ()),
+            self.role_names(i),
+            offsets[i + 1] - offsets[i],
+            self.columns["mentions"][i],
         )
 
     def rows(self) -> Iterator[EntityRow]:
@@ -118,69 +205,40 @@ class EntityTable:
                 dates=sorted({d for r in ranks if (d := bulletins[r].date) is not None}),
                 bulletin_ids=list(dict.fromkeys(bulletins[r].id for r in ranks)),
             )
-            for role, ranks in self.roles.get(i, ())
+            for role, ranks in self.role_ranks(i)
         ]
         return Entity(
             id=self.ids[i],
             kind=self.kinds[i],
             name=self.names[i],
-            aliases=list(self.aliases.get(i, ())),
+            aliases=list(self.aliases[i] or ()),
             roles=roles,
             bulletin_ids=list(dict.fromkeys(bulletins[r].id for r in self.ranks(i))),
-            mention_count=self.mentions[i],
+            mention_count=self.columns["mentions"][i],
         )
 
     def assigned(self, rank: int) -> list[str | None]:
         """The entity id of each of the bulletin's own entities, in its order."""
-        found = self.assign[self.assign_offsets[rank] : self.assign_offsets[rank + 1]]
+        found = self._slice("assign", "assign_offsets", rank)
         return [self.ids[i] if i != NO_ENTITY else None for i in found]
 
     def entities_in(self, rank: int) -> set[int]:
         """The entities a bulletin mentions."""
-        found = self.assign[self.assign_offsets[rank] : self.assign_offsets[rank + 1]]
-        return {i for i in found if i != NO_ENTITY}
-
-    # -- building --------------------------------------------------------------------------
-
-    @classmethod
-    def from_entities(cls, entities: Iterable[Entity]) -> EntityTable:
-        """A table over ready-made models (returned as they are by `entity`)."""
-        models = list(entities)
-        local: dict[str, int] = {}
-        postings, offsets = array("I"), array("I", [0])
-        roles: dict[int, tuple[RoleRanks, ...]] = {}
-        for i, entity in enumerate(models):
-            postings.extend(local.setdefault(b, len(local)) for b in entity.bulletin_ids)
-            offsets.append(len(postings))
-            if entity.roles:
-                roles[i] = tuple((role.role, ()) for role in entity.roles)
-        return cls(
-            ids=[e.id for e in models],
-            kinds=[EntityKind(e.kind) for e in models],
-            names=[e.name for e in models],
-            aliases={i: tuple(e.aliases) for i, e in enumerate(models) if e.aliases},
-            roles=roles,
-            postings=postings,
-            offsets=offsets,
-            mentions=array("I", (e.mention_count for e in models)),
-            assign=array("i"),
-            assign_offsets=array("I", [0]),
-            models=models,
-        )
+        return {i for i in self._slice("assign", "assign_offsets", rank) if i != NO_ENTITY}
 
     # -- storing ---------------------------------------------------------------------------
 
     def to_blobs(self) -> tuple[bytes, bytes]:
-        """(names and roles as compressed JSON, the integer columns as compressed bytes)."""
+        """(the strings as compressed JSON, the integer columns as compressed bytes)."""
         header = {
             "ids": self.ids,
             "kinds": "".join(_KIND_CODES[kind] for kind in self.kinds),
             "names": self.names,
-            "aliases": {str(i): list(a) for i, a in self.aliases.items()},
-            "roles": {str(i): [[r, list(ks)] for r, ks in rs] for i, rs in self.roles.items()},
-            "arrays": [len(getattr(self, name)) for name in _ARRAYS],
+            "aliases": [list(a) if a else None for a in self.aliases],
+            "role_texts": self.role_texts,
+            "columns": [len(self.columns[name]) for name in COLUMNS],
         }
-        packed = b"".join(getattr(self, name).tobytes() for name in _ARRAYS)
+        packed = b"".join(self.columns[name].tobytes() for name in COLUMNS)
         return (
             zlib.compress(json.dumps(header, ensure_ascii=False).encode(), 1),
             zlib.compress(packed, 1),
@@ -188,40 +246,52 @@ class EntityTable:
 
     @classmethod
     def from_blobs(
-        cls, header_blob: bytes, arrays_blob: bytes, bulletins: Sequence[BulletinSummary]
+        cls, header_blob: bytes, columns_blob: bytes, bulletins: Sequence[BulletinSummary]
     ) -> EntityTable | None:
         """The table `to_blobs` stored, or None when the blobs do not fit together."""
         try:
             header = json.loads(zlib.decompress(header_blob))
-            packed = zlib.decompress(arrays_blob)
-            columns: list[array[int]] = []
+            packed = zlib.decompress(columns_blob)
+            columns: dict[str, array[int]] = {}
             start = 0
-            for name, length in zip(_ARRAYS, header["arrays"], strict=True):
+            for name, length in zip(COLUMNS, header["columns"], strict=True):
                 column = array("i" if name == "assign" else "I")
                 end = start + length * column.itemsize
                 column.frombytes(packed[start:end])
-                columns.append(column)
+                columns[name] = column
                 start = end
             ids: list[str] = header["ids"]
             table = cls(
                 ids=ids,
                 kinds=[_KINDS_BY_CODE[code] for code in header["kinds"]],
                 names=header["names"],
-                aliases={int(i): tuple(a) for i, a in header["aliases"].items()},
-                roles={
-                    int(i): tuple((r, tuple(ks)) for r, ks in rs)
-                    for i, rs in header["roles"].items()
-                },
-                **dict(zip(_ARRAYS, columns, strict=True)),
+                aliases=header["aliases"],  # JSON lists serve as they are: no copying
+                role_texts=header["role_texts"],
+                columns=columns,
                 bulletins=bulletins,
             )
         except (ValueError, KeyError, TypeError, zlib.error):
             return None
+        n = len(ids)
         if (
             start != len(packed)
-            or len(table.offsets) != len(ids) + 1
-            or len(table.assign_offsets) != len(bulletins) + 1
-            or len(table.kinds) != len(ids)
+            or not n == len(table.kinds) == len(table.names) == len(table.aliases)
+            or not len(columns["offsets"]) == len(columns["role_first"]) == n + 1
+            or len(columns["role_text"]) + 1 != len(columns["role_offsets"])
+            or any(t >= len(table.role_texts) for t in set(columns["role_text"]))
+            or len(columns["assign_offsets"]) != len(bulletins) + 1
         ):
             return None
         return table
+
+
+class PackedEntity(NamedTuple):
+    """One resolved entity as `EntityTable.pack` takes it."""
+
+    id: str
+    kind: EntityKind
+    name: str
+    aliases: Sequence[str]
+    roles: Sequence[RoleRanks]
+    ranks: Sequence[int]
+    mention_count: int

@@ -363,8 +363,8 @@ class Index:
         workers: int | None,
         report: IndexReport,
     ) -> None:
-        paths = [Path(f) for f in files]
-        keys = [os.path.abspath(p) for p in paths]
+        paths = [f if isinstance(f, Path) else Path(f) for f in files]
+        keys = [os.path.abspath(os.fspath(p)) for p in paths]
         known = self._known_rows()
         to_parse: list[int] = []
         unchanged: dict[int, int] = {}  # position -> row id

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -43,7 +42,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from core.entity_table import NO_ENTITY, EntityTable, RoleRanks
+from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
 from core.textfold import count_diacritics, nfc, slug, words
 
@@ -378,30 +377,15 @@ def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
 def _table(
     built: list[_Built], ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
 ) -> EntityTable:
-    postings, offsets = array("I"), array("I", [0])
     assigned = [[NO_ENTITY] * len(entities) for entities in seen]
     for index, entity in enumerate(built):
-        postings.extend(entity.ranks)
-        offsets.append(len(postings))
         for rank, position, *_ in entity.sightings:
             assigned[rank][position] = index
-    assign, assign_offsets = array("i"), array("I", [0])
-    for entities in assigned:
-        assign.extend(entities)
-        assign_offsets.append(len(assign))
-    return EntityTable(
-        ids=[e.id for e in built],
-        kinds=[e.kind for e in built],
-        names=[e.name for e in built],
-        aliases={i: e.aliases for i, e in enumerate(built) if e.aliases},
-        roles={i: e.roles for i, e in enumerate(built) if e.roles},
-        postings=postings,
-        offsets=offsets,
-        mentions=array("I", (e.mention_count for e in built)),
-        assign=assign,
-        assign_offsets=assign_offsets,
-        bulletins=ordered,
-    )
+    packed = [
+        PackedEntity(e.id, e.kind, e.name, e.aliases, e.roles, e.ranks, e.mention_count)
+        for e in built
+    ]
+    return EntityTable.pack(packed, assigned, ordered)
 
 
 @lru_cache(maxsize=65536)

@@ -242,12 +242,17 @@ class ImssApp(App[None]):
         started = time.perf_counter()
         try:
             corpus = self.loader(self.paths, progress=self._progress_from_thread, **self.options)
-            getattr(corpus, "finder", None)  # build the fuzzy index now, not on the first key
         except Exception as err:  # show it; a traceback in a TUI helps nobody
             self.call_from_thread(self._load_failed, err)
             return
         self.load_seconds = time.perf_counter() - started
         self.call_from_thread(self._loaded, corpus)
+
+    @work(thread=True, exclusive=True, group="finder-index", exit_on_error=False)
+    def build_finder_index(self, corpus: Any) -> None:
+        """The fuzzy index takes seconds for 100k entities: built once the list is on screen,
+        so launch does not wait for it; a search typed meanwhile waits in its own worker."""
+        getattr(corpus, "finder", None)
 
     def _progress_from_thread(self, done: int, total: int, path: Any = None) -> None:
         now = time.perf_counter()
@@ -286,6 +291,7 @@ class ImssApp(App[None]):
         if self._pending_action is not None:
             self.call_after_refresh(self.run_action, self._pending_action)
             self._pending_action = None
+        self.call_after_refresh(self.build_finder_index, corpus)
         self._update_counts()
         if not corpus.summaries:
             self.reader.show(None)
