@@ -220,6 +220,11 @@ class Corpus:
                 self._finder = EntitySearch(self._table)
             return self._finder
 
+    @property
+    def finder_ready(self) -> bool:
+        """Whether `finder` is built (a search now answers at once)."""
+        return self._finder is not None
+
     def search(
         self, query: str, kinds: Collection[EntityKind | str] | None = None, limit: int = 20
     ) -> list[Hit]:

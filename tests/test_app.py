@@ -8,6 +8,7 @@ import functools
 import re
 import subprocess
 import sys
+import threading
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from core.corpus import Corpus, load_corpus
 from core.models import Bulletin, BulletinEntity, Entity, EntityKind, Hit, RoleSeen, Span
+from core.search import EntitySearch
 from tui.app import ImssApp, make_app
 from tui.cli import main
 from tui.safe_text import FORMAT_PLACEHOLDER, safe_text, visible
@@ -200,6 +203,41 @@ async def test_finder_filters_to_the_governor_and_escape_restores_all() -> None:
         assert len(app.bulletin_list.shown) == 5
         assert app.bulletin_list.border_subtitle == "5 / 5"
         assert app.filter_chip is None
+
+
+class _SlowIndexCorpus(Corpus):
+    """A corpus whose fuzzy index takes as long as the test wants (as 100k entities do)."""
+
+    gate = threading.Event()
+
+    @property
+    def finder(self) -> EntitySearch:
+        self.gate.wait(10)
+        return super().finder
+
+
+@pilot_test
+async def test_the_list_is_usable_and_the_finder_says_so_while_names_are_indexed() -> None:
+    corpus = load_corpus(use_cache=False)
+    corpus.__class__ = _SlowIndexCorpus
+    app = make_app(loader=lambda paths, **_: corpus)
+    async with app.run_test(size=(120, 40)) as pilot:
+        while app.corpus is None:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert len(app.bulletin_list.shown) == 5 and not corpus.finder_ready
+        await pilot.press("down")  # the list works before the index exists
+        assert app.bulletin_list.cursor == 1
+        await pilot.press("slash", *"imss")
+        await pilot.pause(0.05)
+        count = app.screen.query_one("#finder-count")
+        assert str(count.render()) == "indexing names…"
+        _SlowIndexCorpus.gate.set()
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert corpus.finder_ready
+        assert re.fullmatch(r"\d+/\d+", str(count.render()))
+        assert app.screen.results.current is not None
 
 
 @pilot_test

@@ -108,12 +108,17 @@ class FinderScreen(ModalScreen[FinderChoice | None]):
     @work(thread=True, exclusive=True, group="finder-search")
     def run_search(self, query: str) -> None:
         """Off the UI thread; a newer keystroke cancels this one (exclusive)."""
+        if not getattr(self.corpus, "finder_ready", True):  # the app builds it after launch
+            self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
         hits, matched = search_entities(self.corpus, query, RESULT_LIMIT)
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
             return
         self.app.call_from_thread(self._show, query, hits, matched, elapsed)
+
+    def _indexing(self) -> None:
+        self.query_one("#finder-count", Static).update(Text("indexing names…"))
 
     def _show(self, query: str, hits: list[Hit], matched: int, elapsed_ms: float) -> None:
         if self.query_one(Input).value != query:
