@@ -14,4 +14,8 @@ def _isolated_cache(
     """No test may write to the real user cache dir: the index goes to a fresh temp dir."""
     cache = tmp_path_factory.mktemp("imss-tui-cache")
     monkeypatch.setenv("IMSS_TUI_CACHE", str(cache))
+    # Nor read the user's settings or remember a theme in the real state dir.
+    settings = tmp_path_factory.mktemp("imss-tui-settings")
+    monkeypatch.setenv("IMSS_TUI_CONFIG", str(settings / "config.toml"))
+    monkeypatch.setenv("IMSS_TUI_STATE", str(settings / "state"))
     return cache

@@ -19,7 +19,9 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
 
+from core.citation import citation
 from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity
+from core.visible import visible
 from tui.commands import ExplorerCommands
 from tui.kinds import kind_style
 from tui.safe_text import append_safe
@@ -27,6 +29,7 @@ from tui.screens.finder import FinderChoice, FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.profile import ProfileChoice, ProfileScreen, as_summaries
 from tui.screens.text_search import TextSearchChoice, TextSearchScreen
+from tui.settings import checked_keymap, load_settings, load_state, save_state
 from tui.widgets.bulletin_list import BulletinList, bulletin_label
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.entity_sidebar import EntitySidebar
@@ -141,6 +144,22 @@ class ImssApp(App[None]):
             id="app.toggle_sidebar",
             tooltip="Show or hide the entity sidebar",
         ),
+        Binding(
+            "y",
+            "copy_citation",
+            "Cite",
+            show=False,
+            id="app.copy_citation",
+            tooltip="Copy a citation of the open bulletin (kind, number, place, date, title)",
+        ),
+        Binding(
+            "Y",
+            "copy_text",
+            "Copy text",
+            show=False,
+            id="app.copy_text",
+            tooltip="Copy the open bulletin's full text",
+        ),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit imss-tui"),
     ]
@@ -170,6 +189,7 @@ class ImssApp(App[None]):
         self.load_seconds: float | None = None
         self._last_progress = 0.0
         self._pending_action: str | None = None
+        self._remember_theme = False
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -216,6 +236,39 @@ class ImssApp(App[None]):
         self._apply_width(self.size.width)
         self.bulletin_list.focus()
         self.load()
+        self._apply_settings()
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def _apply_settings(self) -> None:
+        """Keys from config.toml, the theme last picked (else config's); problems shown."""
+        settings, problems = load_settings()
+        known = {
+            binding.id
+            for _, items in self.help_sections()
+            for item in items
+            for binding in Binding.make_bindings([item])
+            if binding.id
+        }
+        keymap, wrong_keys = checked_keymap(settings, known)
+        problems += wrong_keys
+        if keymap:
+            self.set_keymap(keymap)
+        theme = load_state().get("theme") or settings.theme
+        if isinstance(theme, str) and theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                problems.append(f"unknown theme {theme!r}; kept {self.theme!r}")
+        for problem in problems:
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=8)
+        self._remember_theme = True
+
+    def watch_theme(self, theme: str) -> None:
+        if self._remember_theme:
+            failed = save_state({"theme": theme})
+            if failed:
+                self.notify(failed, title="Settings", severity="warning", markup=False)
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -605,6 +658,23 @@ class ImssApp(App[None]):
         search = self.reader_search
         search.display = True
         search.focus()
+
+    def action_copy_citation(self) -> None:
+        self._copy(lambda bulletin: citation(bulletin), "citation")
+
+    def action_copy_text(self) -> None:
+        self._copy(lambda bulletin: bulletin.text, "text")
+
+    def _copy(self, what: Callable[[Bulletin], str], name: str) -> None:
+        """OSC 52, so it works over SSH and tmux; control characters never reach it."""
+        self._catch_up()
+        bulletin = self.reader.bulletin
+        if bulletin is None:
+            self.notify("Open a bulletin first.")
+            return
+        copied = visible(what(bulletin), keep_newlines=True)
+        self.copy_to_clipboard(copied)
+        self.notify(f"Copied the {name} ({len(copied):,} characters).", markup=False)
 
     def action_toggle_sidebar(self) -> None:
         self._catch_up()

@@ -14,6 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.settings import EXAMPLE, config_path
+
 HelpSection = tuple[str, Sequence[BindingType]]
 
 
@@ -88,8 +90,10 @@ class HelpScreen(ModalScreen[None]):
             ):
                 table.add_row(Text(keys), Text(desc), Text(binding_id))
             parts += [table, Text("")]
-        remap = Text("Remap keys by binding id: ", style="bold")
-        remap.append('App.set_keymap({"app.finder": "ctrl+f"})', style="dim")
+        remap = Text("Remap keys by binding id in ", style="bold")
+        remap.append(str(config_path()))
+        remap.append(":\n")
+        remap.append(EXAMPLE, style="dim")
         parts.append(remap)
         return Group(*parts)
 

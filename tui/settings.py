@@ -1,0 +1,155 @@
+"""What users set once and expect the app to remember: remapped keys and the theme.
+
+Two files, as XDG intends: `config.toml` (user config dir, or IMSS_TUI_CONFIG) belongs to
+the user, is validated by pydantic and never written by the app; `state.json` (user state
+dir, or the directory IMSS_TUI_STATE) belongs to the app and remembers the theme last
+picked. A broken file costs the user its settings, with a message naming the file and the
+reason, never the app.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import tomllib
+from collections.abc import Collection, Mapping
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from core.cache_paths import APP_NAME
+
+CONFIG_ENV = "IMSS_TUI_CONFIG"
+STATE_ENV = "IMSS_TUI_STATE"
+STATE_FILENAME = "state.json"
+
+EXAMPLE = """\
+# imss-tui settings: keys by binding id (press ? in the app for the ids), and the theme.
+theme = "textual-light"
+
+[keys]
+"app.finder" = "ctrl+f,slash"
+"app.text_search" = "ctrl+t"
+"""
+
+
+class Settings(BaseModel):
+    """The contents of config.toml."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    theme: str | None = None
+    keys: dict[str, str] = Field(default_factory=dict)
+
+
+def config_path() -> Path:
+    override = os.environ.get(CONFIG_ENV)
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_config_dir(APP_NAME)) / "config.toml"
+
+
+def state_path() -> Path:
+    override = os.environ.get(STATE_ENV)
+    base = Path(override).expanduser() if override else Path(platformdirs.user_state_dir(APP_NAME))
+    return base / STATE_FILENAME
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
+    """The settings in `path` (default: config_path()) and what was wrong with them.
+
+    A missing file is no problem; an unreadable or invalid one yields the defaults, and a
+    wrong entry is dropped while the valid ones are kept.
+    """
+    path = path or config_path()
+    try:
+        text = path.read_text("utf-8")
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, UnicodeDecodeError) as err:
+        return Settings(), [f"{path}: cannot be read ({_reason(err)}); using the defaults"]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        return Settings(), [f"{path}: not valid TOML ({err}); using the defaults"]
+    try:
+        return Settings.model_validate(data), []
+    except ValidationError as err:
+        problems = [f"{path}: {_where(e['loc'])}: {e['msg']}" for e in err.errors()]
+    return Settings.model_validate(_valid_part(data)), problems
+
+
+def _valid_part(data: dict[str, Any]) -> dict[str, Any]:
+    """The entries of `data` that validate on their own."""
+    kept: dict[str, Any] = {}
+    for name, value in data.items():
+        if name not in Settings.model_fields:
+            continue
+        if name == "keys" and isinstance(value, dict):
+            value = {k: v for k, v in value.items() if isinstance(v, str)}
+        try:
+            Settings.model_validate({name: value})
+        except ValidationError:
+            continue
+        kept[name] = value
+    return kept
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def _reason(err: Exception) -> str:
+    return getattr(err, "strerror", None) or str(err)
+
+
+def checked_keymap(
+    settings: Settings, known_ids: Collection[str], path: Path | None = None
+) -> tuple[dict[str, str], list[str]]:
+    """The keymap for `App.set_keymap`, without ids no binding has (each one reported)."""
+    where = path or config_path()
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in settings.keys.items():
+        cleaned = ",".join(part.strip() for part in keys.split(",") if part.strip())
+        if binding_id not in known_ids:
+            problems.append(f"{where}: keys: no binding has the id {binding_id!r} (? lists them)")
+        elif not cleaned:
+            problems.append(f"{where}: keys: {binding_id!r} has no key")
+        else:
+            keymap[binding_id] = cleaned
+    return keymap, problems
+
+
+def load_state() -> dict[str, Any]:
+    """What the app remembered; an unreadable or damaged state is forgotten, not fatal."""
+    try:
+        data = json.loads(state_path().read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_state(changes: Mapping[str, Any]) -> str | None:
+    """Merge `changes` into the state file atomically; returns why it failed, if it did."""
+    path = state_path()
+    state = {**load_state(), **changes}
+    temporary: str | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, prefix=".state-", delete=False
+        ) as handle:
+            temporary = handle.name
+            json.dump(state, handle, ensure_ascii=False, indent=2)
+        os.replace(temporary, path)
+    except OSError as err:
+        if temporary is not None:
+            with suppress(OSError):
+                os.remove(temporary)
+        return f"could not remember the settings in {path}: {_reason(err)}"
+    return None
