@@ -17,11 +17,12 @@ import json
 import multiprocessing
 import os
 import sqlite3
+import sys
 import threading
 import time
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,6 +82,7 @@ _NOT_PARSING = frozenset(
         "resolve.py",
         "entity_table.py",
         "lazy.py",
+        "citation.py",
         "__init__.py",
     }
 )
@@ -493,19 +495,25 @@ class Index:
             return
         size = max(4, min(64, len(items) // (workers * 8) or 1))
         chunks = [items[start : start + size] for start in range(0, len(items), size)]
-        pending: dict[Future[list[_Parsed]], list[tuple[int, str]]] = {}
+        remaining = dict(enumerate(chunks))  # until yielded: nothing is lost on a failure
+        pool: ProcessPoolExecutor | None = None
         try:
-            with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-                pending = {pool.submit(_parse_chunk, chunk): chunk for chunk in chunks}
-                for future in as_completed(pending):
+            with _stderr_with_fileno():  # the pool's helpers and workers start here
+                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+                futures = {pool.submit(_parse_chunk, c): n for n, c in remaining.items()}
+            with pool:
+                for future in as_completed(futures):
+                    number = futures[future]
                     try:
                         result = future.result()
                     except Exception:  # a dead worker: parse that chunk here instead
-                        result = _parse_chunk(pending[future])
-                    del pending[future]
+                        result = _parse_chunk(remaining[number])
+                    del remaining[number]
                     yield result
-        except OSError:  # no processes allowed here: do the rest in-process
-            for chunk in pending.values():
+        except (OSError, ValueError):  # processes not allowed or not startable: in-process
+            if pool is not None:
+                pool.shutdown(wait=False, cancel_futures=True)
+            for chunk in list(remaining.values()):
                 yield _parse_chunk(chunk)
 
     def _store(self, chunk: list[_Parsed], keys: list[str]) -> dict[int, int]:
@@ -680,6 +688,28 @@ def _no_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def _stderr_with_fileno() -> Iterator[None]:
+    """Lend multiprocessing the real stderr while workers start.
+
+    Its resource tracker passes `sys.stderr.fileno()` to a new process, and under a Textual
+    app sys.stderr is a print capture whose fileno() is -1: starting the pool fails with
+    "bad value(s) in fds_to_keep" (seen at the first launch after an upgrade re-indexed).
+    """
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    borrowed, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = borrowed
 
 
 @contextmanager

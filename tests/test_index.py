@@ -6,6 +6,8 @@ import multiprocessing
 import os
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -333,3 +335,58 @@ def test_cache_that_became_read_only_still_gives_correct_results(
         parse_file(p).model_dump() for p in corpus
     ]
     assert report.notices
+
+
+def test_indexing_in_parallel_works_under_a_tui_print_capture(tmp_path: Path) -> None:
+    """Textual replaces sys.stderr with a capture whose fileno() is -1; the process pool
+    must still start (it failed with "bad value(s) in fds_to_keep" inside the app)."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for n in range(60):
+        seed = seeds[n % len(seeds)]
+        text = seed.read_text("utf-8") + f"\nCopia {n}.\n"
+        (folder / f"{n:03d}_{seed.name}").write_text(text, "utf-8")
+    script = (
+        "import sys\n"
+        "class Capture:\n"
+        "    def write(self, text): return len(text)\n"
+        "    def flush(self): pass\n"
+        "    def fileno(self): return -1\n"
+        "sys.stderr = Capture()\n"
+        "from core.discover import discover\n"
+        "from core.index import Index\n"
+        "from core.index import ProcessPoolExecutor as Pool\n"
+        "import core.index as ix\n"
+        "started = []\n"
+        "class Counting(Pool):\n"
+        "    def submit(self, *a, **k):\n"
+        "        started.append(1)\n"
+        "        return super().submit(*a, **k)\n"
+        "ix.ProcessPoolExecutor = Counting\n"
+        "def main():\n"
+        f"    files = discover([{str(folder)!r}]).files\n"
+        f"    with Index.open({str(tmp_path / 'cache')!r}) as index:\n"
+        "        report = index.update(files, workers=2)\n"
+        "    assert started, 'no process pool was used'\n"
+        "    assert sys.stderr.fileno() == -1, 'the capture was not put back'\n"
+        "    print(report.new, report.failed)\n"
+        "if __name__ == '__main__':\n"
+        "    try:\n"
+        "        main()\n"
+        "    except BaseException:\n"
+        "        import traceback\n"
+        "        traceback.print_exc(file=sys.__stderr__)\n"
+        "        sys.exit(1)\n"
+    )
+    runner = tmp_path / "run_index.py"
+    runner.write_text(script, "utf-8")
+    done = subprocess.run(
+        [sys.executable, str(runner)],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["60", "0"]
