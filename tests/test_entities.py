@@ -370,3 +370,46 @@ def test_heldout_named_hospitals_keep_their_whole_name() -> None:
     } == names(text, EntityKind.FACILITY)
     assert {"Tuxtla Gutiérrez, Chiapas", "Chiapas"} == names(text, EntityKind.PLACE)
     assert entities_of(text, EntityKind.OFFICIAL)["Sasil de León Villard"].role == "senadora"
+
+
+def test_heldout_a_name_never_follows_a_bare_article() -> None:
+    """ "en el Primer Nivel", "la Salud Digital": capitalized words after an article name an
+    office or a program, never a person, even before a speech verb."""
+    text = (
+        "El coordinador de Atención Integral a la Salud en el Primer Nivel, señaló que hubo "
+        "avances. Por su parte, Pedro Castro Maldonado, coordinador de Atención Integral a la "
+        "Salud en el Primer Nivel, informó que en la Medicina Familiar, dijo, se redujo la "
+        "espera. Al acto asistió el gobernador Javier Corral Jurado."
+    )
+    officials = entities_of(text, EntityKind.OFFICIAL)
+    assert set(officials) == {"Pedro Castro Maldonado", "Javier Corral Jurado"}
+    assert officials["Pedro Castro Maldonado"].role == (
+        "coordinador de Atención Integral a la Salud en el Primer Nivel"
+    )
+
+
+def test_heldout_places_after_en_and_offices_joined_by_y_are_not_people() -> None:
+    text = (
+        "Asistieron Macarena Molina Alvarado, titular del Órgano de Operación Administrativa "
+        "Desconcentrada en San Luis Potosí; y el doctor Víctor Gilberto Guzmán Treviño, "
+        "coordinador de Información y Análisis Estratégico, subrayó que hubo avances."
+    )
+    officials = entities_of(text, EntityKind.OFFICIAL)
+    assert set(officials) == {"Macarena Molina Alvarado", "Víctor Gilberto Guzmán Treviño"}
+    assert officials["Macarena Molina Alvarado"].role == (
+        "titular del Órgano de Operación Administrativa Desconcentrada en San Luis Potosí"
+    )
+    assert "San Luis Potosí" in names(text, EntityKind.PLACE)
+
+
+def test_heldout_unit_numbers_stay_in_roles_on_either_side_of_the_name() -> None:
+    text = (
+        "El director del Hospital General de Zona No. 1, Juan Pérez López, informó que hubo "
+        "avances. Paola Lira Castillo, jefa de Enfermería de la Unidad de Medicina Familiar "
+        "Núm. 5, dijo que la vacunación siguió."
+    )
+    officials = entities_of(text, EntityKind.OFFICIAL)
+    assert officials["Juan Pérez López"].role == "director del Hospital General de Zona No. 1"
+    assert officials["Paola Lira Castillo"].role == (
+        "jefa de Enfermería de la Unidad de Medicina Familiar Núm. 5"
+    )

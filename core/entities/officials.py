@@ -573,22 +573,27 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
+#: "No. 21", "Núm. 3": the one dot a role's complement may hold ("director del HGZ No. 21").
+_NUMBER_ABBREVIATION = r"(?<=\s)(?:No|N[úu]m|Nro)\.(?=\s*\d)"
 #: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
 _COMPLEMENT = (
     r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las|al|sus?)\s+[a-záéíóúñ])(?!\s(?:quien|que|quienes)\s)"
     r"[^,;.:\n“”\"()]"
+    rf"|{_NUMBER_ABBREVIATION}"
     r"|\([^()\n]{1,80}\))*?"
 )
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle ("secretario de Educación Pública" names an office, not a person).
 _ROLE_TO_NAME = re.compile(
     rf"(?:(?P<c1>{_COMPLEMENT})\s*,(?:\s*(?i:{_alternation(HONORIFICS)}))?"
-    rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)(?<!\sde)(?<!\sdel)(?<!\sla)(?<!\sy)(?<!\se))?)"
+    rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)(?<!\sde)(?<!\sdel)(?<!\sla)(?<!\sel)(?<!\slos)"
+    rf"(?<!\slas)(?<!\sal)(?<!\sen)(?<!\sy)(?<!\se))?)"
     rf"\s*$"
 )
 _RIGHT_ROLE = re.compile(
     rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
-    rf"(?:(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]|\([^()\n]{{1,80}}\))*)"
+    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
+    rf"|\([^()\n]{{1,80}}\))*)"
 )
 _ROLE_LEADS = frozenset(fold(head[:3]) for head in ROLE_HEADS)
 _SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_alternation(SPEECH_VERBS)})\b")
@@ -622,8 +627,17 @@ def _leading(token: str) -> bool:
     if hit is None:
         if len(_LEADING) > 50_000:
             _LEADING.clear()
-        hit = _LEADING[token] = fold(token.rstrip(".")) in _STRIP or token in _PARTICLES
+        hit = _LEADING[token] = (
+            fold(token.rstrip(".")) in _STRIP or token in _PARTICLES or _is_preterite(token)
+        )
     return hit
+
+
+def _is_preterite(token: str) -> bool:
+    """A sentence opening with a verb ("Asistieron Macarena Molina", "Inauguró Zoé Robledo"):
+    Spanish preterites end in -ron or -ó, given names and surnames (Aarón, Calderón) do not."""
+    word = token.rstrip(".,;:")
+    return len(word) > 4 and (word.endswith("ron") or word.endswith("ó"))
 
 
 def _runs(text: str) -> list[_Run]:
@@ -672,6 +686,7 @@ def _role_heads(text: str) -> tuple[tuple[int, int], ...]:
 
 
 _BARE_BREAKS = (";", ":", "“", "”", '"')
+_NUMBER_DOTS = re.compile(_NUMBER_ABBREVIATION)
 
 
 def _cannot_reach(gap: str) -> bool:
@@ -686,7 +701,7 @@ def _cannot_reach(gap: str) -> bool:
     if gap.count(",") > 1 or any(ch in gap for ch in _BARE_BREAKS):
         return True
     before_comma = gap.partition(",")[0]
-    if "." in before_comma:
+    if "." in before_comma and "." in _NUMBER_DOTS.sub("", before_comma):
         return True
     newline = before_comma.find("\n")
     return newline >= 0 and not before_comma[newline:].isspace()
@@ -706,6 +721,38 @@ def _left_role(text: str, start: int) -> str | None:
             complement = tail.group("c1") or tail.group("c2") or ""
             return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
     return None
+
+
+#: Spanish puts no bare article before a person's name ("en el Primer Nivel", "la Salud"),
+#: and "en" introduces a place ("Desconcentrada en San Luis Potosí").
+_NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "una", "en"))
+
+
+def _article_before(text: str, start: int) -> bool:
+    before = text[max(0, start - 8) : start].split()
+    return bool(before) and before[-1].lower() in _NOT_BEFORE_A_NAME
+
+
+def _in_role_complement(text: str, run: _Run, previous: _Run | None) -> bool:
+    """Capitalized words that complete a role are not a person, even before "señaló":
+    "presidenta municipal de Mixquiahuala de Juárez", "coordinador de Información y Análisis
+    Estratégico" (after "y" only when the words before it are no name themselves)."""
+    before = text[max(0, run.start - 5) : run.start].split()
+    joiner = before[-1].lower() if before else ""
+    if joiner in ("y", "e"):
+        if previous is None or _plausible(previous):
+            return False
+        if text[previous.end : run.start].strip() != joiner:
+            return False
+    elif joiner not in ("de", "del"):
+        return False
+    heads = _role_heads(text)
+    last = bisect_left(heads, (run.start, 0))
+    if last == 0:
+        return False
+    _, head_end = heads[last - 1]
+    gap = _NUMBER_DOTS.sub("", text[head_end : run.start])
+    return run.start - head_end < _ROLE_WINDOW and not any(c in gap for c in ",;.:\n()")
 
 
 def _honorific_before(text: str, start: int) -> bool:
@@ -730,8 +777,14 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
     runs = [r for r in _runs(text) if not taken.overlaps(r.start, r.end)]
     hits: list[OfficialHit] = []
     rest: list[_Run] = []
+    previous: _Run | None = None
     for run in runs:
-        if not _plausible(run):
+        before, previous = previous, run
+        if (
+            not _plausible(run)
+            or (not run.prefix and _article_before(text, run.start))
+            or _in_role_complement(text, run, before)
+        ):
             rest.append(run)
             continue
         inline = (
