@@ -399,6 +399,9 @@ def test_heldout_places_after_en_and_offices_joined_by_y_are_not_people() -> Non
     assert officials["Macarena Molina Alvarado"].role == (
         "titular del Órgano de Operación Administrativa Desconcentrada en San Luis Potosí"
     )
+    assert officials["Víctor Gilberto Guzmán Treviño"].role == (
+        "coordinador de Información y Análisis Estratégico"
+    )
     assert "San Luis Potosí" in names(text, EntityKind.PLACE)
 
 
@@ -413,3 +416,17 @@ def test_heldout_unit_numbers_stay_in_roles_on_either_side_of_the_name() -> None
     assert officials["Paola Lira Castillo"].role == (
         "jefa de Enfermería de la Unidad de Medicina Familiar Núm. 5"
     )
+
+
+def test_heldout_y_joins_two_people_when_a_role_follows_each() -> None:
+    text = (
+        "Asistieron Juan Pérez López, director de Finanzas y Zoé Robledo Aburto, directora de "
+        "Administración, al evento. Por su parte, Karla Ruiz Franco, presidenta municipal de "
+        "Mixquiahuala de Juárez, señaló que hubo avances."
+    )
+    officials = entities_of(text, EntityKind.OFFICIAL)
+    assert {name: e.role for name, e in officials.items()} == {
+        "Juan Pérez López": "director de Finanzas",
+        "Zoé Robledo Aburto": "directora de Administración",
+        "Karla Ruiz Franco": "presidenta municipal de Mixquiahuala de Juárez",
+    }

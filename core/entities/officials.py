@@ -595,6 +595,10 @@ _RIGHT_ROLE = re.compile(
     rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
     rf"|\([^()\n]{{1,80}}\))*)"
 )
+#: Capitalized words after "y" up to a delimiter, which may continue an office's name.
+_ROLE_CONTINUES = re.compile(
+    r"\s+(?:y|e)\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|las|los|en|el)(?=\s))?\s*)+(?=[,;:.)]|$)"
+)
 _ROLE_LEADS = frozenset(fold(head[:3]) for head in ROLE_HEADS)
 _SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_alternation(SPEECH_VERBS)})\b")
 _ROLE_WINDOW = 240
@@ -740,8 +744,8 @@ def _in_role_complement(text: str, run: _Run, previous: _Run | None) -> bool:
     before = text[max(0, run.start - 5) : run.start].split()
     joiner = before[-1].lower() if before else ""
     if joiner in ("y", "e"):
-        if previous is None or _plausible(previous):
-            return False
+        if previous is None or _plausible(previous) or _RIGHT_ROLE.match(text, run.end):
+            return False  # "director de Finanzas y Zoé Robledo, directora de ...": a person
         if text[previous.end : run.start].strip() != joiner:
             return False
     elif joiner not in ("de", "del"):
@@ -763,7 +767,15 @@ def _honorific_before(text: str, start: int) -> bool:
 
 def _right_role(text: str, end: int) -> str | None:
     match = _RIGHT_ROLE.match(text, end)
-    return squash(match.group("role")).rstrip(" ,") if match else None
+    if match is None:
+        return None
+    role_end = match.end("role")
+    more = _ROLE_CONTINUES.match(text, role_end)
+    # "coordinador de Información y Análisis Estratégico, subrayó": the office goes on after
+    # "y"; "director de Finanzas y Zoé Robledo, directora de ...": a second person begins.
+    if more is not None and not _RIGHT_ROLE.match(text, more.end()):
+        role_end = more.end()
+    return squash(text[match.start("role") : role_end]).rstrip(" ,")
 
 
 def _is_subsequence(short: list[str], long: list[str]) -> bool:
