@@ -21,6 +21,11 @@ order of the input):
    and a single word never merges across bulletins: the extractor links "González Anaya
    dijo" inside a bulletin, where the context makes it safe.
 
+4. Numbered units are told apart by state (facilities only): "Hospital General de Zona No. 1"
+   exists in many states, so its sightings group by the state each bulletin is about (its
+   places' leading state) and the entity is named "Hospital General de Zona No. 1, Oaxaca".
+   Sightings in bulletins that name no state join the one state's unit, if only one has it.
+
 Places are never merged fuzzily: "Zacatecas" and "Zacatepec" are two municipalities.
 
 Scale: step 1 is a dict; step 2 finds variant words with a symmetric-deletion index over the
@@ -42,6 +47,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from core.entities.gazetteer import STATES
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
 from core.textfold import count_diacritics, nfc, slug, words
@@ -56,6 +62,7 @@ MIN_NAME_RATIO = 90.0
 _NUMBER_WORDS = frozenset({"no", "num", "numero", "nro", "n"})
 _FUZZY_KINDS = frozenset({EntityKind.OFFICIAL})
 _KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
+_STATE_NAMES = frozenset(name for _, name, _ in STATES)
 
 
 def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, str, str]:
@@ -99,6 +106,10 @@ class _Group:
 
     kind: EntityKind
     key: tuple[str, ...]
+    #: For a numbered unit, the state of the bulletins it was seen in (see `_state_of`), and
+    #: whether those bulletins named no state at all (rather than several).
+    state: str | None = None
+    placeless: bool = True
     spellings: Counter[str] = field(default_factory=Counter)
     sightings: list[_Sighting] = field(default_factory=list)
 
@@ -168,12 +179,13 @@ def gc_paused() -> Iterator[None]:
 def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]) -> EntityTable:
     groups = _group_spellings(seen)
     # Sorted keys make group indexes, hence union-find roots, independent of input order.
-    groups.sort(key=lambda g: (_KIND_ORDER[g.kind], g.key))
+    groups.sort(key=lambda g: (_KIND_ORDER[g.kind], g.key, g.state or "", g.placeless))
     uf = _UnionFind(len(groups))
     for kind in _FUZZY_KINDS:
         members = [i for i, g in enumerate(groups) if g.kind is kind]
         _merge_variants(groups, members, uf)
         _merge_short_forms(groups, members, uf)
+    _merge_stateless_units(groups, uf)
     clusters: dict[int, list[_Group]] = defaultdict(list)
     for i, group in enumerate(groups):
         clusters[uf.find(i)].append(group)
@@ -184,11 +196,12 @@ def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]])
 
 
 def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
-    by_key: dict[tuple[EntityKind, tuple[str, ...]], _Group] = {}
+    by_key: dict[tuple[EntityKind, tuple[str, ...], str | None, bool], _Group] = {}
     # Names repeat across bulletins: clean and key each distinct spelling once.
     cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
     kinds = {kind.value: kind for kind in EntityKind}
     for rank, entities in enumerate(seen):
+        state: tuple[str | None, bool] | None = None  # worked out once per bulletin
         for position, (kind_name, name, role, mentions) in enumerate(entities):
             kind = kinds[kind_name]
             known = cleaned.get((kind, name))
@@ -198,12 +211,51 @@ def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
             spelling, key = known
             if not key:
                 continue
-            group = by_key.get((kind, key))
+            unit_state, named = None, False
+            if kind is EntityKind.FACILITY and any(word.isdigit() for word in key):
+                if state is None:
+                    state = _state_of(entities)
+                unit_state, named = state
+            group = by_key.get((kind, key, unit_state, named))
             if group is None:
-                group = by_key[(kind, key)] = _Group(kind, key)
+                group = _Group(kind, key, unit_state, placeless=not named)
+                by_key[(kind, key, unit_state, named)] = group
             group.spellings[spelling] += 1
             group.sightings.append((rank, position, role, mentions, spelling))
     return list(by_key.values())
+
+
+def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
+    """The state a bulletin is about (the one its places name most, by mentions, if it
+    clearly leads: twice the next), and whether it names any state at all.
+
+    Numbered units repeat across states ("Hospital General de Zona No. 1" exists in many),
+    so they are told apart by it."""
+    counts: Counter[str] = Counter()
+    for kind_name, name, _, mentions in entities:
+        if kind_name == EntityKind.PLACE:
+            state = name.rsplit(", ", 1)[-1]
+            if state in _STATE_NAMES:
+                counts[state] += max(1, mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None, bool(ranked)
+    return ranked[0][0], True
+
+
+def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:
+    """A numbered unit seen only in bulletins that name no state joins the one state's unit
+    of that name, when exactly one state has it; otherwise it stays apart (it cannot be
+    placed, and bulletins naming several states do not say which)."""
+    stated: dict[tuple[EntityKind, tuple[str, ...]], list[int]] = defaultdict(list)
+    for i, group in enumerate(groups):
+        if group.state is not None:
+            stated[(group.kind, group.key)].append(i)
+    for i, group in enumerate(groups):
+        if group.kind is EntityKind.FACILITY and group.state is None and group.placeless:
+            found = stated.get((group.kind, group.key), [])
+            if len(found) == 1 and any(word.isdigit() for word in group.key):
+                uf.union(i, found[0])
 
 
 def _deletions(word: str) -> set[str]:
@@ -338,6 +390,10 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
         frequency = {name: len(ranks) for name, ranks in bulletins_by_spelling.items()}
     name = _canonical(kind, spellings, frequency)
     aliases = sorted((s for s in spellings if s != name), key=lambda s: (-frequency[s], s))
+    state = next((group.state for group in cluster if group.state), None)
+    if state is not None:  # "Hospital General de Zona No. 1, Oaxaca": one of many No. 1
+        aliases = [name, *aliases]
+        name = f"{name}, {state}"
     # A person's key is the folded words of every spelling, so it is the slug of the name too.
     key = cluster[0].key if kind is EntityKind.OFFICIAL and len(spellings) == 1 else None
     entity_id = f"{kind.value}:{'-'.join(key) if key else slug(name)}"

@@ -195,3 +195,58 @@ def test_distinct_synthetic_names_do_not_collapse() -> None:
     bulletins = [_bulletin(str(i), *names[i : i + 50]) for i in range(0, len(names), 50)]
     entities = resolve(bulletins)
     assert len(entities) == len(names) == 2000
+
+
+def _unit_bulletin(bulletin_id: str, unit: str, *places: str) -> Bulletin:
+    entities = [
+        BulletinEntity(kind=kind, name=name, mentions=[Span(start=0, end=len(name), text=name)])
+        for kind, name in [(EntityKind.FACILITY, unit), *((EntityKind.PLACE, p) for p in places)]
+    ]
+    return Bulletin(id=bulletin_id, entities=entities)
+
+
+def test_numbered_units_of_different_states_stay_apart_and_say_where() -> None:
+    entities = resolve(
+        [
+            _unit_bulletin(
+                "a", "Hospital General de Zona No. 1", "Oaxaca", "Ánimas Trujano, Oaxaca"
+            ),
+            _unit_bulletin("b", "Hospital General de Zona No. 1", "Tapachula, Chiapas"),
+            _unit_bulletin("c", "Hospital General de Zona No. 1", "Oaxaca"),
+            _unit_bulletin("d", "Hospital Infantil Teletón de Oncología", "Querétaro"),
+        ]
+    )
+    units = {e.name: e.bulletin_ids for e in entities if e.kind == EntityKind.FACILITY}
+    assert units == {
+        "Hospital General de Zona No. 1, Oaxaca": ["a", "c"],
+        "Hospital General de Zona No. 1, Chiapas": ["b"],
+        "Hospital Infantil Teletón de Oncología": ["d"],  # named units are one nationwide
+    }
+
+
+def test_a_unit_seen_where_no_state_is_told_joins_the_only_state_that_has_it() -> None:
+    alone = resolve(
+        [
+            _unit_bulletin("a", "Unidad de Medicina Familiar No. 38", "Oaxaca"),
+            _unit_bulletin("b", "Unidad de Medicina Familiar No. 38"),  # no place at all
+            _unit_bulletin("c", "Unidad de Medicina Familiar No. 38", "Sonora", "Chiapas"),
+        ]
+    )
+    units = {e.name: e.bulletin_ids for e in alone if e.kind == EntityKind.FACILITY}
+    assert units == {  # c names two states equally: which one's No. 38 it is, it does not say
+        "Unidad de Medicina Familiar No. 38, Oaxaca": ["a", "b"],
+        "Unidad de Medicina Familiar No. 38": ["c"],
+    }
+    ambiguous = resolve(
+        [
+            _unit_bulletin("a", "Unidad de Medicina Familiar No. 38", "Oaxaca"),
+            _unit_bulletin("b", "Unidad de Medicina Familiar No. 38", "Sonora"),
+            _unit_bulletin("c", "Unidad de Medicina Familiar No. 38"),
+        ]
+    )
+    units = {e.name: e.bulletin_ids for e in ambiguous if e.kind == EntityKind.FACILITY}
+    assert units == {
+        "Unidad de Medicina Familiar No. 38, Oaxaca": ["a"],
+        "Unidad de Medicina Familiar No. 38, Sonora": ["b"],
+        "Unidad de Medicina Familiar No. 38": ["c"],
+    }

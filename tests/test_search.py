@@ -29,13 +29,13 @@ def _highlighted(hit: Hit) -> list[str]:
     [
         ("gober chihu", "César Duarte Jáquez"),
         ("zoe robledo", "Zoé Robledo"),
-        ("hospital zona 1", "Hospital General de Zona No. 1"),
+        ("hospital zona 1", "Hospital General de Zona No. 1, Oaxaca"),
         ("jose antonio", "José Antonio González Anaya"),
         ("gonzales anaya", "José Antonio González Anaya"),
         ("frinne azuara", "Frinné Azuara Yarzábal"),
         ("ZOÉ", "Zoé Robledo"),
         ("lohman iturbur", "Jens Pedro Lohmann Iturburu"),
-        ("umf 38", "Unidad de Medicina Familiar No. 38"),
+        ("umf 38", "Unidad de Medicina Familiar No. 38, Oaxaca"),
     ],
 )
 def test_what_users_type_finds_who_they_mean(seeds: Corpus, query: str, expected: str) -> None:
@@ -183,8 +183,12 @@ def test_numbered_units_answer_to_their_abbreviation(seeds: Corpus) -> None:
     assert unit_abbreviation("Hospital General de Zona número 1") == "HGZ número 1"
     assert unit_abbreviation("Centro de Oncología de Ecatepec de Morelos") is None
     hit = _first(seeds, "hgz 1")
-    assert hit.entity.name == "Hospital General de Zona No. 1"
-    assert (hit.field, hit.matched, _highlighted(hit)) == ("alias", "HGZ No. 1", ["HGZ", "1"])
+    assert hit.entity.name == "Hospital General de Zona No. 1, Oaxaca"
+    assert (hit.field, hit.matched, _highlighted(hit)) == (
+        "alias",
+        "HGZ No. 1, Oaxaca",
+        ["HGZ", "1"],
+    )
 
 
 def test_a_role_among_dozens_is_found_and_highlighted() -> None:
