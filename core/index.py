@@ -503,7 +503,7 @@ class Index:
                 futures = {pool.submit(_parse_chunk, c): n for n, c in remaining.items()}
             with pool:
                 for future in as_completed(futures):
-                    number = futures[future]
+                    number = futures.pop(future)  # its result (parsed blobs) is freed once used
                     try:
                         result = future.result()
                     except Exception:  # a dead worker: parse that chunk here instead

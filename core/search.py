@@ -43,7 +43,8 @@ MIN_TYPO_LEN = 4
 TYPO_MIN_RATIO = 80.0
 #: At most this many vocabulary words stand in for one misspelled query word.
 TYPO_MAX_WORDS = 40
-#: Candidates scored per query; beyond this, the best-known entities (most bulletins) go first.
+#: Candidates scored per query of one or two terms (fewer for longer queries); beyond this,
+#: the best-known entities (most bulletins) go first.
 MAX_SCORED = 250
 #: Candidates scored when every word is vague: ranking then follows the prior anyway.
 VAGUE_SCORED = 120
@@ -216,6 +217,7 @@ class EntitySearch:
             texts += [(role, "role") for role in entity.roles]
             if entity.kind == EntityKind.FACILITY and (short := unit_abbreviation(entity.name)):
                 texts.append((short, "alias"))
+            name_words: tuple[str, ...] = ()
             for text, kind_of_field in texts:
                 if text in seen:
                     continue
@@ -223,8 +225,17 @@ class EntitySearch:
                 folded_string = folded_cache.get(text)
                 if folded_string is None:
                     folded_string = folded_cache[text] = _fold_string(text)
-                if not folded_string[2]:
+                found_words = folded_string[2]
+                if not found_words:
                     continue
+                if kind_of_field == "name":
+                    name_words = found_words
+                elif (
+                    kind_of_field == "alias"
+                    and len(found_words) < len(name_words)
+                    and name_words[: len(found_words)] == found_words
+                ):
+                    continue  # the name minus its tail ("…No. 1" of "…No. 1, Oaxaca"): no news
                 strings_append(folded_string)
                 field_append(kind_of_field)
                 own_words.update(folded_string[2])
@@ -328,11 +339,14 @@ class EntitySearch:
             estimate = min([len(blobs), *(e.estimate for e in ordered)])
             return chosen, estimate, False
         pivot, others = ordered[0], ordered[1:]
+        # Scoring costs per term: a long query ("hospital general de subzona no 1") scores
+        # fewer candidates, all of which match every term anyway.
+        budget = max(VAGUE_SCORED, MAX_SCORED * 2 // max(2, len(ordered)))
         strong = self._narrow(self._strong_set(pivot), others, keep, full=False)
-        if len(strong) >= MAX_SCORED or not any(e.weak_words for e in ordered):
-            return self._best_known(strong), len(strong), True
+        if len(strong) >= budget or not any(e.weak_words for e in ordered):
+            return self._best_known(strong, budget), len(strong), True
         everything = self._narrow(self._full_set(pivot), others, keep, full=True)
-        return self._best_known(everything), len(everything), True
+        return self._best_known(everything, budget), len(everything), True
 
     def _narrow(
         self,
@@ -377,11 +391,11 @@ class EntitySearch:
             not any(_satisfies(self._strings[row][1], term) for row in self._by_entity[n])
         )
 
-    def _best_known(self, candidates: set[int]) -> list[int]:
-        if len(candidates) <= MAX_SCORED or len(candidates) * 8 < len(self._order):
-            return sorted(candidates)[:MAX_SCORED]
+    def _best_known(self, candidates: set[int], budget: int = MAX_SCORED) -> list[int]:
+        if len(candidates) <= budget or len(candidates) * 8 < len(self._order):
+            return sorted(candidates)[:budget]
         found = filter(candidates.__contains__, range(len(self._order)))
-        return list(islice(found, MAX_SCORED))
+        return list(islice(found, budget))
 
     def _strong_set(self, expansion: _Expansion) -> set[int]:
         if expansion.strong_set is None:
