@@ -80,7 +80,7 @@ class EntityTable:
         self.columns = columns
         self.bulletins = bulletins
         self._models = models
-        self._index = {entity_id: i for i, entity_id in enumerate(ids)}
+        self._index: dict[str, int] | None = None  # built on the first lookup, not at launch
         self._built: OrderedDict[int, Entity] = OrderedDict()
 
     @classmethod
@@ -144,6 +144,8 @@ class EntityTable:
         return len(self.ids)
 
     def index(self, entity_id: str) -> int | None:
+        if self._index is None:
+            self._index = {found: i for i, found in enumerate(self.ids)}
         return self._index.get(entity_id)
 
     def _slice(self, values: str, offsets: str, i: int) -> array[int]:

