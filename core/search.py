@@ -20,7 +20,7 @@ import re
 import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice, pairwise
 from typing import Literal
@@ -46,6 +46,8 @@ TYPO_MAX_WORDS = 40
 #: Candidates scored per query of one or two terms (fewer for longer queries); beyond this,
 #: the best-known entities (most bulletins) go first.
 MAX_SCORED = 250
+#: The fewest candidates a long query scores (the budget shrinks as terms are added).
+MIN_SCORED = 60
 #: Candidates scored when every word is vague: ranking then follows the prior anyway.
 VAGUE_SCORED = 120
 #: Entities with more roles than this are scored through a word -> roles map ...
@@ -198,6 +200,9 @@ class EntitySearch:
         # is folded and split once: rows point to the same (original, folded, words, letters).
         self._strings: list[_Folded] = []
         self._field: list[Field] = []
+        #: Alias row -> its words the name lacks ("hgz" of "HGZ No. 1"): a query matching none
+        #: of them scores the alias no better than the name, so it is skipped.
+        self._novel: dict[int, tuple[str, ...]] = {}
         self._by_entity: list[range] = []
         # Officials seen for years have dozens of roles: scoring reads those through a
         # per-entity word -> role rows map instead of every role (see _rows_to_score).
@@ -236,6 +241,10 @@ class EntitySearch:
                     and name_words[: len(found_words)] == found_words
                 ):
                     continue  # the name minus its tail ("…No. 1" of "…No. 1, Oaxaca"): no news
+                if kind_of_field == "alias" and name_words:
+                    self._novel[len(self._strings)] = tuple(
+                        w for w in dict.fromkeys(found_words) if w not in name_words
+                    )
                 strings_append(folded_string)
                 field_append(kind_of_field)
                 own_words.update(folded_string[2])
@@ -297,8 +306,9 @@ class EntitySearch:
         if not positive:
             return SearchResult([self._plain_hit(n) for n in chosen[:limit]], total, exact)
         scored: list[tuple[float, int, int]] = []
+        by_word = _word_terms(positive)
         for number in chosen:
-            best = self._score_entity(number, positive)
+            best = self._score_entity(number, positive, by_word)
             if best is not None:
                 scored.append((-best[0], number, best[1]))
         scored.sort()
@@ -341,7 +351,7 @@ class EntitySearch:
         pivot, others = ordered[0], ordered[1:]
         # Scoring costs per term: a long query ("hospital general de subzona no 1") scores
         # fewer candidates, all of which match every term anyway.
-        budget = max(VAGUE_SCORED, MAX_SCORED * 2 // max(2, len(ordered)))
+        budget = max(MIN_SCORED, MAX_SCORED * 2 // max(2, len(ordered)))
         strong = self._narrow(self._strong_set(pivot), others, keep, full=False)
         if len(strong) >= budget or not any(e.weak_words for e in ordered):
             return self._best_known(strong, budget), len(strong), True
@@ -510,7 +520,11 @@ class EntitySearch:
             return self._by_entity[number]
         direct, by_word = many
         chosen = dict.fromkeys(direct)
-        for expansion in terms:
+        # Rarest terms first, and at most MAX_ROLE_ROWS roles in all: a six-word query over an
+        # official with dozens of roles would otherwise score ~20 of them.
+        for expansion in sorted(terms, key=lambda e: e.estimate):
+            if len(chosen) - len(direct) >= MAX_ROLE_ROWS:
+                break
             if expansion.term.is_filter:
                 needle = expansion.term.text
                 matching = (r for r in self._by_entity[number] if needle in self._strings[r][1])
@@ -531,41 +545,52 @@ class EntitySearch:
                 chosen.update(dict.fromkeys(by_word[best_word][:ROLES_PER_TERM]))
         return chosen
 
-    def _score_entity(self, number: int, terms: list[_Expansion]) -> tuple[float, int] | None:
+    def _score_entity(
+        self, number: int, terms: list[_Expansion], by_word: _WordTerms | None = None
+    ) -> tuple[float, int] | None:
         """(score, best string row), or None when some term matches none of its strings.
 
         One pass per string: each term's best word (quality, letters matched, position).
         A term matched only in another string of the entity counts at `_CROSS_FIELD`.
         """
+        if by_word is None:
+            by_word = _word_terms(terms)
         count = len(terms)
         covered = [0.0] * count
         rows: list[tuple[int, list[float], int, list[int]]] = []
+        strings = self._strings
+        filters = [(i, e.term) for i, e in enumerate(terms) if e.term.is_filter]
+        novel = self._novel
         for row in self._rows_to_score(number, terms):
-            words = self._strings[row][2]
+            if not filters and row in novel and not any(by_word(w) for w in novel[row]):
+                continue  # an alias whose own words match nothing scores below the name
+            _, folded, words, _ = strings[row]
+            best_q = [0.0] * count
+            best_len = [0] * count
+            best_at = [-1] * count
+            for at, word in enumerate(words):  # one lookup per word, whatever the terms
+                found_for = by_word(word)
+                if found_for is None:
+                    continue
+                for i, found in found_for:
+                    if found[0] > best_q[i]:
+                        best_q[i], best_len[i], best_at[i] = found[0], found[2], at
+            for i, term in filters:
+                if _satisfies(folded, term):
+                    best_q[i], best_len[i] = _FILTER, len(term.text)
             qualities = [0.0] * count
             matched = 0
             positions: list[int] = []
-            for i, expansion in enumerate(terms):
-                if expansion.term.is_filter:
-                    if _satisfies(self._strings[row][1], expansion.term):
-                        qualities[i] = _FILTER
-                        matched += len(expansion.term.text)
+            for i in range(count):
+                quality = best_q[i]
+                if quality <= 0:
                     continue
-                quality = expansion.quality
-                best_q, best_len, best_at = 0.0, 0, -1
-                for at, word in enumerate(words):
-                    found = quality.get(word)
-                    if found is not None and found[0] > best_q:
-                        best_q, best_len, best_at = found[0], found[2], at
-                if best_at >= 0:
-                    qualities[i] = best_q
-                    matched += best_len
-                    positions.append(best_at)
-                    if best_q > covered[i]:
-                        covered[i] = best_q
-            for i, q in enumerate(qualities):
-                if q > covered[i]:
-                    covered[i] = q
+                qualities[i] = quality
+                matched += best_len[i]
+                if best_at[i] >= 0:
+                    positions.append(best_at[i])
+                if quality > covered[i]:
+                    covered[i] = quality
             if matched:
                 rows.append((row, qualities, matched, positions))
         if not rows or min(covered) <= 0:
@@ -600,6 +625,33 @@ class EntitySearch:
     def _plain_hit(self, number: int) -> Hit:
         entity = self._entity(number)
         return Hit(entity=entity, score=0.0, matched=nfc(entity.name), field="name", spans=[])
+
+
+_Match = tuple[float, str, int]
+#: Vocabulary word -> [(query term index, how that term matches the word)], or None.
+_WordTerms = Callable[[str], Sequence[tuple[int, _Match]] | None]
+
+
+def _word_terms(terms: list[_Expansion]) -> _WordTerms:
+    """Made once per query, so scoring a string costs one lookup per word, not per term.
+
+    One term (most keystrokes, and the vaguest: "c" expands to thousands of words) reads
+    its own table; several are merged into one.
+    """
+    plain = [(i, e) for i, e in enumerate(terms) if not e.term.is_filter]
+    if len(plain) == 1:
+        (only, expansion), get = plain[0], plain[0][1].quality.get
+
+        def lookup(word: str) -> Sequence[tuple[int, _Match]] | None:
+            found = get(word)
+            return None if found is None else ((only, found),)
+
+        return lookup
+    merged: dict[str, list[tuple[int, _Match]]] = {}
+    for i, expansion in plain:
+        for word, found in expansion.quality.items():
+            merged.setdefault(word, []).append((i, found))
+    return merged.get
 
 
 def _satisfies(folded: str, term: Term) -> bool:
