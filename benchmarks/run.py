@@ -227,6 +227,16 @@ def _run_phase(name: str, corpus: Path, cache: Path, args: argparse.Namespace) -
     return json.loads(lines[-1])
 
 
+def calibration_s() -> float:
+    """Seconds for a fixed pure-Python loop (10M additions): the machine's speed during the
+    run. Shared VMs vary by 2x within hours; compare runs through this, not the clock."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.perf_counter() - started
+
+
 def _machine() -> dict[str, Any]:
     model = ""
     try:
@@ -296,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
             corpus = work / "corpus"
             write_corpus(corpus, args.n, args.seed)
         cache = work / "cache"
+        before = calibration_s()
         measures: dict[str, Any] = {}
         measures.update(_run_phase("cold_index", corpus, cache, args))
         first = _run_phase("load", corpus, cache, args)  # fills any resolved-entity cache
@@ -309,6 +320,8 @@ def main(argv: list[str] | None = None) -> int:
         v for k, v in measures.items() if k.endswith("peak_rss_mb") and k != "worker_peak_rss_mb"
     ]
     measures["peak_rss_mb"] = max(rss) if rss else None
+    measures["python_loop_10M_s_before"] = before
+    measures["python_loop_10M_s_after"] = calibration_s()
     results = {
         "n": args.n if args.corpus is None else str(args.corpus),
         "command": "python -m benchmarks.run " + " ".join(argv or sys.argv[1:]),
