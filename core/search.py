@@ -21,7 +21,7 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
 from typing import Literal
 
@@ -185,6 +185,11 @@ class EntitySearch:
         with gc_paused():
             self._build(table)
         self._cache: OrderedDict[tuple[str, bool, bool, bool], _Expansion] = OrderedDict()
+        #: Answers to recent queries: every search starts with the same few letters, and
+        #: backspace retypes what was just answered. The index never changes once built.
+        self._results: OrderedDict[tuple[str, tuple[str, ...] | None, int], SearchResult] = (
+            OrderedDict()
+        )
         self._lock = threading.Lock()
 
     def _build(self, table: EntityTable) -> None:
@@ -298,6 +303,22 @@ class EntitySearch:
         self, query: str, kinds: Collection[EntityKind | str] | None = None, limit: int = 20
     ) -> SearchResult:
         """Like `search`, with the number of matching entities for an `N/M` display."""
+        key = (" ".join(query.split()), None if kinds is None else tuple(sorted(kinds)), limit)
+        with self._lock:
+            answered = self._results.get(key)
+            if answered is not None:
+                self._results.move_to_end(key)
+                return replace(answered, hits=list(answered.hits))  # callers may edit the list
+        result = self._query(query, kinds, limit)
+        with self._lock:
+            self._results[key] = result
+            while len(self._results) > _CACHE_SIZE:
+                self._results.popitem(last=False)
+        return result
+
+    def _query(
+        self, query: str, kinds: Collection[EntityKind | str] | None, limit: int
+    ) -> SearchResult:
         terms = parse_query(query)
         positive = [self._expand(t) for t in terms if not t.negate]
         negative = [t for t in terms if t.negate]

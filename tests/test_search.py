@@ -209,3 +209,14 @@ def test_a_role_among_dozens_is_found_and_highlighted() -> None:
     unit = finder.search("zona 17")[0]
     assert unit.matched == "director del Hospital General de Zona No. 17"
     assert _highlighted(unit) == ["Zona", "17"]
+
+
+def test_a_repeated_query_is_answered_the_same_and_its_list_is_the_callers(
+    seeds: Corpus,
+) -> None:
+    finder = seeds.finder
+    first = finder.query("gober chihu")
+    first.hits.clear()  # what one caller does with its list
+    again = finder.query("gober  chihu")  # same words, same answer (from the recent ones)
+    assert again.hits and again.hits[0].entity.name == "César Duarte Jáquez"
+    assert finder.query("gober chihu", kinds=["place"]).hits != again.hits
