@@ -314,7 +314,7 @@ class EntitySearch:
             self._results[key] = result
             while len(self._results) > _CACHE_SIZE:
                 self._results.popitem(last=False)
-        return result
+        return replace(result, hits=list(result.hits))
 
     def _query(
         self, query: str, kinds: Collection[EntityKind | str] | None, limit: int

@@ -196,7 +196,6 @@ class ImssApp(App[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield ProgressBar(id="loading", show_eta=False)
                 yield BulletinList(id="bulletins")
             with Vertical(id="reader-pane"):
                 yield ReaderView(id="reader")
@@ -315,10 +314,14 @@ class ImssApp(App[None]):
         self.call_from_thread(self._show_progress, done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
-        bars = self.main_screen.query("#loading").results(ProgressBar)
-        bar = next(bars, None)
-        if bar is None:
+        """The bar appears when files are being parsed: a warm load never shows it, and an
+        animated bar on screen would take turns with the loading thread for nothing."""
+        if self.corpus is not None:
             return
+        bar = next(self.main_screen.query("#loading").results(ProgressBar), None)
+        if bar is None:
+            bar = ProgressBar(id="loading", show_eta=False)
+            self.main_screen.query_one("#list-pane").mount(bar, before=0)
         bar.update(total=max(total, 1), progress=done)
         self.bulletin_list.border_subtitle = f"reading {done} / {total}"
 
