@@ -582,13 +582,16 @@ _COMPLEMENT = (
     rf"|{_NUMBER_ABBREVIATION}"
     r"|\([^()\n]{1,80}\))*?"
 )
+#: Spanish puts no bare article before a person's name ("en el Primer Nivel", "la Salud"),
+#: and "en" introduces a place ("Desconcentrada en San Luis Potosí").
+_NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "una", "en"))
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
-#: after a particle ("secretario de Educación Pública" names an office, not a person).
+#: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
     rf"(?:(?P<c1>{_COMPLEMENT})\s*,(?:\s*(?i:{_alternation(HONORIFICS)}))?"
-    rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)(?<!\sde)(?<!\sdel)(?<!\sla)(?<!\sel)(?<!\slos)"
-    rf"(?<!\slas)(?<!\sal)(?<!\sen)(?<!\sy)(?<!\se))?)"
-    rf"\s*$"
+    rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
+    + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
+    + r")?)\s*$"
 )
 _RIGHT_ROLE = re.compile(
     rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
@@ -725,11 +728,6 @@ def _left_role(text: str, start: int) -> str | None:
             complement = tail.group("c1") or tail.group("c2") or ""
             return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
     return None
-
-
-#: Spanish puts no bare article before a person's name ("en el Primer Nivel", "la Salud"),
-#: and "en" introduces a place ("Desconcentrada en San Luis Potosí").
-_NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "una", "en"))
 
 
 def _article_before(text: str, start: int) -> bool:
