@@ -10,12 +10,11 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from core.models import Hit
+from tui.screens.search_modal import SearchModal
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.line_list import LineList
 
@@ -40,21 +39,10 @@ def search_entities(corpus: Any, query: str, limit: int) -> tuple[list[Hit], int
     return hits, len(hits)
 
 
-class FinderScreen(ModalScreen[FinderChoice | None]):
+class FinderScreen(SearchModal[FinderChoice | None]):
     """`/` or ctrl+k: type, move with up/down, enter filters, ctrl+o opens the profile."""
 
-    DEFAULT_CSS = """
-    FinderScreen { align: center top; background: $background 60%; }
-    FinderScreen > #finder-box {
-        width: 90%; max-width: 110; height: 80%; margin-top: 2;
-        border: round $accent; border-title-color: $accent; background: $surface;
-    }
-    FinderScreen #finder-query-row { height: 1; }
-    FinderScreen #finder-input { border: none; height: 1; width: 1fr; padding: 0 1; }
-    FinderScreen #finder-count { width: auto; min-width: 9; color: $text-muted; padding: 0 1; }
-    FinderScreen #finder-results { height: 1fr; border-top: solid $panel; }
-    FinderScreen #finder-hint { height: 1; color: $text-muted; padding: 0 1; }
-    """
+    DEFAULT_CSS = "FinderScreen > .search-box { max-width: 110; }"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="finder.close"),
@@ -75,21 +63,14 @@ class FinderScreen(ModalScreen[FinderChoice | None]):
         self.searches = 0
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="finder-box") as box:
-            box.border_title = "Find an official, place, facility or institution"
-            with Horizontal(id="finder-query-row"):
-                yield Input(
-                    value=self.initial_query,
-                    placeholder="type a name, role or place…",
-                    id="finder-input",
-                    select_on_focus=False,
-                )
-                yield Static(id="finder-count")
-            yield EntityResults(id="finder-results")
-            yield Static(
-                Text("↑↓ move · enter filter list · ctrl+o profile · esc close"),
-                id="finder-hint",
-            )
+        yield from self.search_box(
+            "finder",
+            "Find an official, place, facility or institution",
+            "type a name, role or place…",
+            self.initial_query,
+            EntityResults(id="finder-results"),
+            "↑↓ move · enter filter list · ctrl+o profile · esc close",
+        )
 
     def on_mount(self) -> None:
         results = self.query_one(EntityResults)

@@ -11,13 +11,12 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from core.models import TextHit
 from tui.safe_text import append_safe, safe_text
+from tui.screens.search_modal import SearchModal
 from tui.widgets.bulletin_list import bulletin_label
 from tui.widgets.line_list import LineList
 
@@ -77,20 +76,10 @@ class TextResults(LineList):
         return text
 
 
-class TextSearchScreen(ModalScreen[TextSearchChoice | None]):
+class TextSearchScreen(SearchModal[TextSearchChoice | None]):
     """`t`: type words; enter lists the matching bulletins and opens the chosen one."""
 
-    DEFAULT_CSS = """
-    TextSearchScreen { align: center top; background: $background 60%; }
-    TextSearchScreen > #text-box {
-        width: 90%; max-width: 120; height: 80%; margin-top: 2;
-        border: round $accent; border-title-color: $accent; background: $surface;
-    }
-    TextSearchScreen #text-query-row { height: 1; }
-    TextSearchScreen #text-input { border: none; height: 1; width: 1fr; padding: 0 1; }
-    TextSearchScreen #text-count { width: auto; min-width: 9; color: $text-muted; padding: 0 1; }
-    TextSearchScreen #text-results { height: 1fr; border-top: solid $panel; }
-    """
+    DEFAULT_CSS = "TextSearchScreen > .search-box { max-width: 120; }"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", id="text.close"),
@@ -105,17 +94,13 @@ class TextSearchScreen(ModalScreen[TextSearchChoice | None]):
         self.initial_query = query
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="text-box") as box:
-            box.border_title = 'Search the text of every bulletin — "a phrase", prefix*'
-            with Horizontal(id="text-query-row"):
-                yield Input(
-                    value=self.initial_query,
-                    placeholder="words to find…",
-                    id="text-input",
-                    select_on_focus=False,
-                )
-                yield Static(id="text-count")
-            yield TextResults(self.corpus, id="text-results")
+        yield from self.search_box(
+            "text",
+            'Search the text of every bulletin — "a phrase", prefix*',
+            "words to find…",
+            self.initial_query,
+            TextResults(self.corpus, id="text-results"),
+        )
 
     def on_mount(self) -> None:
         self.results.can_focus = False

@@ -1,0 +1,59 @@
+"""The look both search screens share: a box over the app with a query row and results."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Input, Static
+
+ResultT = TypeVar("ResultT")
+
+
+class SearchModal(ModalScreen[ResultT]):
+    """Base of the finder and the text search: one query line, a count, a result list."""
+
+    DEFAULT_CSS = """
+    SearchModal { align: center top; background: $background 60%; }
+    SearchModal > .search-box {
+        width: 90%; height: 80%; margin-top: 2;
+        border: round $accent; border-title-color: $accent; background: $surface;
+    }
+    SearchModal .search-query-row { height: 1; }
+    SearchModal .search-query-row > .search-input {
+        border: none; height: 1; width: 1fr; padding: 0 1;
+    }
+    SearchModal .search-count { width: auto; min-width: 9; color: $text-muted; padding: 0 1; }
+    SearchModal .search-results { height: 1fr; border-top: solid $panel; }
+    SearchModal .search-hint { height: 1; color: $text-muted; padding: 0 1; }
+    """
+
+    def search_box(
+        self,
+        prefix: str,
+        title: str,
+        placeholder: str,
+        query: str,
+        results: Widget,
+        hint: str | None = None,
+    ) -> ComposeResult:
+        """The box; its parts get ids `<prefix>-box`, `-input`, `-count`, `-results`..."""
+        with Vertical(id=f"{prefix}-box", classes="search-box") as box:
+            box.border_title = title
+            with Horizontal(id=f"{prefix}-query-row", classes="search-query-row"):
+                yield Input(
+                    value=query,
+                    placeholder=placeholder,
+                    id=f"{prefix}-input",
+                    classes="search-input",
+                    select_on_focus=False,
+                )
+                yield Static(id=f"{prefix}-count", classes="search-count")
+            results.add_class("search-results")
+            yield results
+            if hint is not None:
+                yield Static(Text(hint), id=f"{prefix}-hint", classes="search-hint")
