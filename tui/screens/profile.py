@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -14,12 +14,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from core.models import BulletinSummary, Entity
+from core.models import Entity
 from tui.kinds import KIND_BADGE, KIND_COLOR, kind_style
 from tui.safe_text import append_safe
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.line_list import LineList
+
+if TYPE_CHECKING:
+    from core.corpus import Corpus
 
 COOCCURRING_LIMIT = 50
 
@@ -32,29 +35,10 @@ class ProfileChoice:
     bulletin_id: str
 
 
-def as_summaries(corpus: Any, items: list[Any]) -> list[BulletinSummary]:
-    """Accept bulletins, summaries or bulletin ids from the corpus API."""
-    out: list[BulletinSummary] = []
-    for item in items:
-        summary = item if isinstance(item, BulletinSummary) else corpus.summary(item)
-        if summary is not None:
-            out.append(summary)
-    return out
-
-
-def cooccurring(corpus: Any, entity_id: str) -> tuple[list[Entity], list[str]]:
+def cooccurring(corpus: Corpus, entity_id: str) -> tuple[list[Entity], list[str]]:
     """Entities seen with `entity_id`, and a "×N" label for how many bulletins they share."""
-    entities: list[Entity] = []
-    labels: list[str] = []
-    for item in corpus.cooccurring(entity_id, COOCCURRING_LIMIT):
-        entity, count = item if isinstance(item, tuple) else (item, None)
-        if not isinstance(entity, Entity):
-            entity = corpus.entity(entity)
-            if entity is None:
-                continue
-        entities.append(entity)
-        labels.append(f"×{count} together" if count is not None else "")
-    return entities, labels
+    pairs = corpus.cooccurring(entity_id, COOCCURRING_LIMIT)
+    return [entity for entity, _ in pairs], [f"×{count} together" for _, count in pairs]
 
 
 def profile_header(entity: Entity) -> Text:
@@ -111,7 +95,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         Binding("f", "filter", "Filter list", id="profile.filter"),
     ]
 
-    def __init__(self, corpus: Any, entity: Entity) -> None:
+    def __init__(self, corpus: Corpus, entity: Entity) -> None:
         super().__init__()
         self.corpus = corpus
         self.entity = entity
@@ -126,9 +110,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        bulletins = as_summaries(
-            self.corpus, list(self.corpus.bulletins_mentioning(self.entity.id))
-        )
+        bulletins = self.corpus.bulletins_mentioning(self.entity.id)
         listing = self.query_one("#profile-bulletins", BulletinList)
         listing.border_title = "Bulletins, in date order"
         listing.border_subtitle = str(len(bulletins))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -19,6 +19,9 @@ from tui.safe_text import append_safe, safe_text
 from tui.screens.search_modal import SearchModal
 from tui.widgets.bulletin_list import bulletin_label
 from tui.widgets.line_list import LineList
+
+if TYPE_CHECKING:
+    from core.corpus import Corpus
 
 RESULT_LIMIT = 200
 SNIPPET_MATCH = Style(color="black", bgcolor="#d7d75f")
@@ -38,7 +41,7 @@ class TextResults(LineList):
 
     empty_message = "No bulletin contains that."
 
-    def __init__(self, corpus: Any, *, id: str | None = None) -> None:
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.corpus = corpus
         self.hits: list[TextHit] = []
@@ -88,7 +91,7 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
         Binding("enter", "pick", "Open", id="text.pick"),
     ]
 
-    def __init__(self, corpus: Any, query: str = "") -> None:
+    def __init__(self, corpus: Corpus, query: str = "") -> None:
         super().__init__()
         self.corpus = corpus
         self.initial_query = query

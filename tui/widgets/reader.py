@@ -150,14 +150,14 @@ class ReaderView(LineScrollView, can_focus=True):
     def set_targets(
         self,
         spans: list[tuple[int, int]],
-        style: Style,
+        style: Style | None = None,
         *,
         index: int = 0,
         marks: bool = False,
     ) -> None:
         """Spans n / N cycle through; `marks` also paints all of them (search results)."""
         self.targets = sorted(spans)
-        self.target_style = style
+        self.target_style = style or CURRENT_MARK_STYLE
         self.marks = list(self.targets) if marks else []
         self.target_index = -1
         self._cache.clear()
