@@ -259,7 +259,7 @@ def test_cli_index_reports_new_then_unchanged(
 ) -> None:
     import json
 
-    from core.cli import run
+    from tui.cli import run
 
     folder = str(corpus[0].parent)
     (corpus[0].parent / "notas.docx").write_bytes(b"skipped on purpose")
@@ -274,7 +274,7 @@ def test_cli_index_reports_new_then_unchanged(
 def test_cli_search_text_prints_highlighted_hits_as_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from core.cli import run
+    from tui.cli import run
 
     hostile = tmp_path / "hostil.txt"
     hostile.write_text(

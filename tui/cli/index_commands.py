@@ -1,4 +1,4 @@
-"""`imss-tui index PATH...` and `imss-tui search-text QUERY [PATH...]`, hooked into core.cli.
+"""`imss-tui index PATH...` and `imss-tui search-text QUERY [PATH...]`.
 
 Progress and notices go to stderr, results to stdout (a table, or JSON Lines with --json);
 bulletin text reaches the terminal only as rich Text made `visible()`, never as markup.
@@ -8,24 +8,27 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.cli import (
-    EXIT_FAILED_FILES,
-    EXIT_OK,
-    _console,
-    _report_skipped,
-    _resolve_paths,
-    _text,
-    add_cache_arguments,
-)
 from core.index import Index, IndexReport, Progress
 from core.models import TextHit
-from core.visible import visible
+from tui.cli.common import (
+    EXIT_FAILED_FILES,
+    EXIT_OK,
+    add_cache_arguments,
+    console,
+    report_skipped,
+    resolve_paths,
+    text,
+    write_jsonl,
+)
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
-def add_index_parsers(sub: Any) -> None:
-    """Register `index` and `search-text` on core.cli's subparsers."""
+def add_parsers(sub: Any) -> None:
+    """Register `index` and `search-text` on the command's subparsers."""
     p = sub.add_parser("index", help="build or update the index cache for bulletin files")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
@@ -47,9 +50,9 @@ def _open_index(args: argparse.Namespace) -> Index:
 
 
 def _print_notices(notices: list[str]) -> None:
-    console = _console(stderr=True)
+    err = console(stderr=True)
     for notice in notices:
-        console.print(_text(f"notice: {notice}", "yellow"))
+        err.print(text(f"notice: {notice}", "yellow"))
 
 
 def _update_with_progress(
@@ -85,7 +88,7 @@ def _update_with_progress(
         TextColumn("ETA"),
         TimeRemainingColumn(),
     )
-    with RichProgress(*columns, console=_console(stderr=True), transient=True) as bar:
+    with RichProgress(*columns, console=console(stderr=True), transient=True) as bar:
         task = bar.add_task("parsing", total=None)
 
         def report(done: int, total: int, path: Any) -> None:
@@ -113,7 +116,7 @@ def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    found = _resolve_paths(args.paths)
+    found = resolve_paths(args.paths)
     with _open_index(args) as index:
         report = _update_with_progress(index, found.files, args.workers, quiet=args.json)
         summary = _summary(report, len(found.skipped), index)
@@ -127,18 +130,18 @@ def cmd_index(args: argparse.Namespace) -> int:
         table.add_column("what")
         table.add_column("count", justify="right")
         for name in ("files", "new", "changed", "unchanged", "removed", "failed", "skipped"):
-            table.add_row(name, _text(summary[name]))
+            table.add_row(name, text(summary[name]))
         rate = summary["files_per_second"]
-        table.add_row("files/s", _text("-" if rate is None else f"{rate:,.1f}"))
-        table.add_row("seconds", _text(summary["seconds"]))
-        table.add_row("cache", _text(summary["cache"] or "(no cache)", "dim"))
-        console = _console()
-        console.print(table)
+        table.add_row("files/s", text("-" if rate is None else f"{rate:,.1f}"))
+        table.add_row("seconds", text(summary["seconds"]))
+        table.add_row("cache", text(summary["cache"] or "(no cache)", "dim"))
+        out = console()
+        out.print(table)
         for bulletin in report.summaries:
             if bulletin.failed:
                 reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
-                console.print(_text(f"failed: {bulletin.source}: {reasons}", "red"))
-    _report_skipped(found)
+                out.print(text(f"failed: {bulletin.source}: {reasons}", "red"))
+    report_skipped(found)
     return EXIT_FAILED_FILES if report.failed else EXIT_OK
 
 
@@ -155,24 +158,21 @@ def hit_json(hit: TextHit) -> dict[str, Any]:
     }
 
 
-def _highlighted(hit: TextHit) -> Any:
-    from rich.text import Text
-
-    text = Text(visible(hit.snippet))
+def _highlighted(hit: TextHit) -> Text:
+    snippet = text(hit.snippet)
     for start, end in hit.snippet_spans:
-        text.stylize("bold reverse", start, end)
-    return text
+        snippet.stylize("bold reverse", start, end)
+    return snippet
 
 
 def cmd_search_text(args: argparse.Namespace) -> int:
-    found = _resolve_paths(args.paths)
+    found = resolve_paths(args.paths)
     with _open_index(args) as index:
         report = index.update(found.files)
         hits = index.search_text(args.query, limit=max(0, args.limit))
     _print_notices(report.notices)
     if args.json:
-        for hit in hits:
-            print(json.dumps(hit_json(hit), ensure_ascii=False))
+        write_jsonl(hit_json(hit) for hit in hits)
     else:
         from rich.table import Table
 
@@ -181,10 +181,10 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         table.add_column("bulletin")
         table.add_column("snippet", ratio=1)
         for rank, hit in enumerate(hits, 1):
-            where = _text(hit.title or hit.bulletin_id, "bold")
+            where = text(hit.title or hit.bulletin_id, "bold")
             where.append("\n")
-            where.append(_text(hit.source or "", "dim"))
-            table.add_row(_text(rank), where, _highlighted(hit))
-        _console().print(table)
-    _report_skipped(found)
+            where.append(text(hit.source or "", "dim"))
+            table.add_row(text(rank), where, _highlighted(hit))
+        console().print(table)
+    report_skipped(found)
     return EXIT_OK
