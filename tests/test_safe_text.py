@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from rich.style import Style
 from rich.text import Text
 
 from core.models import Entity, EntityKind, Hit, RoleSeen
+from tui.palette import Palette
 from tui.safe_text import FORMAT_PLACEHOLDER, safe_text, visible
 from tui.screens.profile import profile_header
 from tui.widgets.entity_rows import entity_row
@@ -53,7 +55,13 @@ def test_finder_and_profile_rows_show_hostile_names_literally() -> None:
         bulletin_ids=["b1"],
     )
     hit = Hit(entity=entity, score=90, matched=name, spans=[(0, 3)])
-    for text in (entity_row(entity, 80, hit), profile_header(entity)):
+    palette = Palette(
+        kind={kind: Style(bold=True) for kind in EntityKind},
+        mark=Style(reverse=True),
+        current_mark=Style(reverse=True),
+        match=Style(underline=True),
+    )
+    for text in (entity_row(entity, 80, palette, hit), profile_header(entity, palette)):
         plain = text.plain
         assert "[@click=app.quit]Dr." in plain
         assert "\x1b" not in plain and "\x07" not in plain and "\u202e" not in plain

@@ -15,6 +15,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from tui.palette import theme_colors
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import OPEN_DELAY_S, MainScreen
@@ -109,6 +110,12 @@ class ImssApp(App[None]):
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=8)
         self._remember_theme = True
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's colours plus the palette's ($kind-official, $search-mark...), derived
+        from it unless the theme sets them itself."""
+        variables = super().get_css_variables()
+        return {**theme_colors(variables), **variables}
 
     def watch_theme(self, theme: str) -> None:
         if self._remember_theme:

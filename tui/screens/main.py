@@ -25,7 +25,6 @@ from core.citation import citation
 from core.models import Bulletin, BulletinEntity, BulletinSummary
 from core.visible import visible
 from tui.commands import ExplorerCommands
-from tui.kinds import kind_style
 from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
 from tui.screens.profile import ProfileChoice, ProfileScreen
@@ -382,8 +381,9 @@ class MainScreen(Screen[None]):
             return
         bulletins = self.corpus.bulletins_mentioning(entity_id)
         self.filter_entity_id, self.text_filter = entity_id, None
-        chip = Text("◆ ", style=kind_style(entity.kind))
-        append_safe(chip, entity.name, kind_style(entity.kind))
+        style = self.bulletin_list.palette.kind[entity.kind]
+        chip = Text("◆ ", style=style)
+        append_safe(chip, entity.name, style)
         self._show_filter(chip, [b.id for b in bulletins], bulletin_id)
 
     def apply_text_filter(self, choice: TextSearchChoice) -> None:

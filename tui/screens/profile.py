@@ -15,7 +15,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from core.models import Entity
-from tui.kinds import KIND_BADGE, KIND_COLOR, kind_style
+from tui.kinds import KIND_BADGE
+from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.entity_rows import EntityResults
@@ -41,10 +42,11 @@ def cooccurring(corpus: Corpus, entity_id: str) -> tuple[list[Entity], list[str]
     return [entity for entity, _ in pairs], [f"×{count} together" for _, count in pairs]
 
 
-def profile_header(entity: Entity) -> Text:
+def profile_header(entity: Entity, palette: Palette) -> Text:
     text = Text()
-    append_safe(text, entity.name, kind_style(entity.kind) + Style(underline=True))
-    text.append(f"  {KIND_BADGE[entity.kind]}", style=KIND_COLOR[entity.kind])
+    style = palette.kind[entity.kind]
+    append_safe(text, entity.name, style + Style(underline=True))
+    text.append(f"  {KIND_BADGE[entity.kind]}", style=Style(color=style.color))
     count = len(entity.bulletin_ids)
     text.append(
         f"  · {count} bulletin{'s' if count != 1 else ''}, {entity.mention_count} mentions\n",
@@ -103,7 +105,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="profile-header") as header:
             header.border_title = "Profile"
-            yield Static(profile_header(self.entity), id="profile-text")
+            yield Static(id="profile-text")
         with Horizontal(id="profile-body"):
             yield BulletinList(id="profile-bulletins")
             yield EntityResults(id="profile-cooccurring")
@@ -112,6 +114,8 @@ class ProfileScreen(Screen[ProfileChoice | None]):
     def on_mount(self) -> None:
         bulletins = self.corpus.bulletins_mentioning(self.entity.id)
         listing = self.query_one("#profile-bulletins", BulletinList)
+        self._show_header()
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._show_header())
         listing.border_title = "Bulletins, in date order"
         listing.border_subtitle = str(len(bulletins))
         listing.set_bulletins(bulletins)
@@ -121,6 +125,11 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         together.empty_message = "Nobody else."
         together.set_entities(others, labels)
         listing.focus()
+
+    def _show_header(self) -> None:
+        """Coloured like the lists below it (whose component classes follow the theme)."""
+        palette = self.query_one("#profile-bulletins", BulletinList).palette
+        self.query_one("#profile-text", Static).update(profile_header(self.entity, palette))
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -146,6 +155,8 @@ class ProfileScreen(Screen[ProfileChoice | None]):
 
     def action_filter(self) -> None:
         listing = self.query_one("#profile-bulletins", BulletinList)
+        self._show_header()
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._show_header())
         bulletin = listing.current or (listing.shown[0] if listing.shown else None)
         if bulletin is not None:
             self.dismiss(ProfileChoice(self.entity.id, bulletin.id))

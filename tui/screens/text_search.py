@@ -6,7 +6,6 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
     from core.corpus import Corpus
 
 RESULT_LIMIT = 200
-SNIPPET_MATCH = Style(color="black", bgcolor="#d7d75f")
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,7 @@ class TextResults(LineList):
         if line == 1:
             snippet = safe_text(hit.snippet)
             for start, end in hit.snippet_spans:
-                snippet.stylize(SNIPPET_MATCH, start, end)
+                snippet.stylize(self.palette.mark, start, end)
             return Text("  ") + snippet
         bulletin = self.corpus.summary(hit.bulletin_id)
         text = Text()

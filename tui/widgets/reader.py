@@ -24,13 +24,10 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from core.models import Bulletin, BulletinEntity
-from tui.kinds import current_mention_style, mention_style
+from core.models import Bulletin, BulletinEntity, EntityKind
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
-MARK_STYLE = Style(color="black", bgcolor="#d7d75f")
-CURRENT_MARK_STYLE = Style(color="black", bgcolor="#ff8700", bold=True)
 LABEL_WIDTH = 7
 
 
@@ -121,7 +118,8 @@ class ReaderView(LineScrollView, can_focus=True):
         self._mention_at: list[tuple[int, int, BulletinEntity]] = []
         self.targets: list[tuple[int, int]] = []
         self.target_index = -1
-        self.target_style: Style = CURRENT_MARK_STYLE
+        #: The kind of entity whose mentions are the targets; None for search matches.
+        self.target_kind: EntityKind | None = None
         self.marks: list[tuple[int, int]] = []
 
     # -- content -------------------------------------------------------------------------------
@@ -150,14 +148,15 @@ class ReaderView(LineScrollView, can_focus=True):
     def set_targets(
         self,
         spans: list[tuple[int, int]],
-        style: Style | None = None,
+        kind: EntityKind | None = None,
         *,
         index: int = 0,
         marks: bool = False,
     ) -> None:
-        """Spans n / N cycle through; `marks` also paints all of them (search results)."""
+        """Spans n / N cycle through: mentions of a `kind`, or matches; `marks` also paints
+        all of them (search results)."""
         self.targets = sorted(spans)
-        self.target_style = style or CURRENT_MARK_STYLE
+        self.target_kind = kind
         self.marks = list(self.targets) if marks else []
         self.target_index = -1
         self._cache.clear()
@@ -167,7 +166,14 @@ class ReaderView(LineScrollView, can_focus=True):
             self.refresh()
 
     def clear_targets(self) -> None:
-        self.set_targets([], CURRENT_MARK_STYLE)
+        self.set_targets([])
+
+    @property
+    def target_style(self) -> Style:
+        """How the current target is painted, in the theme's colours."""
+        if self.target_kind is None:
+            return self.palette.current_mark
+        return self.palette.current_mention(self.target_kind)
 
     def goto_target(self, index: int) -> None:
         if not self.targets:
@@ -187,12 +193,12 @@ class ReaderView(LineScrollView, can_focus=True):
 
     def focus_entity(self, entity: BulletinEntity, index: int = 0) -> None:
         spans = [(span.start, span.end) for span in entity.mentions]
-        self.set_targets(spans, current_mention_style(entity.kind), index=index)
+        self.set_targets(spans, entity.kind, index=index)
 
     def search(self, query: str) -> int:
         """Mark every occurrence of `query`; returns how many."""
         spans = find_all(self.bulletin.text, query) if self.bulletin else []
-        self.set_targets(spans, CURRENT_MARK_STYLE, marks=True)
+        self.set_targets(spans, marks=True)
         return len(spans)
 
     def line_for_offset(self, offset: int) -> int:
@@ -208,6 +214,9 @@ class ReaderView(LineScrollView, can_focus=True):
     def text_width(self) -> int:
         """Columns for text: inside padding and the (always reserved) scrollbar."""
         return self.scrollable_content_region.width
+
+    def palette_changed(self) -> None:
+        self._rebuild()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.text_width == self._width:
@@ -281,12 +290,13 @@ class ReaderView(LineScrollView, can_focus=True):
                 append_safe(row, f"  [{issue.code}]", "dim")
                 lines += self._wrap(row, width, None, indent="  ")
             lines.append(Line(Text()))
+        palette = self.palette
         for offset, block in iter_blocks(bulletin.text):
             text = Text(visible(block), style=self._block_style(bulletin, block))
             end = offset + len(block)
             for start, stop, entity in self._mention_at:
                 if start < end and stop > offset:
-                    text.stylize(mention_style(entity.kind), start - offset, stop - offset)
+                    text.stylize(palette.mention(entity.kind), start - offset, stop - offset)
             lines += self._wrap(text, width, offset)
             lines.append(Line(Text()))
         return lines
@@ -352,9 +362,10 @@ class ReaderView(LineScrollView, can_focus=True):
             return line.text
         text = line.text.copy()
         start, end = line.origin, line.origin + len(text.plain)
+        mark = self.palette.mark
         for mark_start, mark_end in self.marks:
             if mark_start < end and mark_end > start:
-                text.stylize(MARK_STYLE, max(0, mark_start - start), mark_end - start)
+                text.stylize(mark, max(0, mark_start - start), mark_end - start)
         if 0 <= self.target_index < len(self.targets):
             t_start, t_end = self.targets[self.target_index]
             if t_start < end and t_end > start:
