@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from core.dates import DATE_RE, DateFound, normalize_match
 from core.ingest import BULLET
+from core.models import BlockRole
 
 #: How far into the document the header may reach, in blocks.
 HEADER_BLOCKS = 8
@@ -57,6 +58,8 @@ class Layout:
     highlights: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     blocks: list[str] = field(default_factory=list)
+    #: What each of `blocks` is, so readers need not guess (a dateline is a header line).
+    roles: list[BlockRole] = field(default_factory=list)
 
 
 def _canonical_kind(raw: str) -> str:
@@ -107,7 +110,7 @@ def split_layout(text: str) -> Layout:
     """Classify the blocks of a normalized text into header, title, highlights and body."""
     blocks = [b for b in text.split("\n\n") if b.strip()]
     out = Layout()
-    roles: list[str] = ["body"] * len(blocks)
+    roles: list[BlockRole] = ["body"] * len(blocks)
     body_start = len(blocks)
     for i, block in enumerate(blocks[:HEADER_BLOCKS]):
         if _is_body(block) and not block.startswith(BULLET):
@@ -154,15 +157,18 @@ def split_layout(text: str) -> Layout:
         if role == "title":
             if i == title_parts[0]:
                 out.blocks.append(out.title or block)
+                out.roles.append(role)
             continue
         if role == "highlight":
             item = block.removeprefix(BULLET).strip()
             out.highlights.append(item)
             out.blocks.append(f"{BULLET} {item}")
+            out.roles.append(role)
             continue
         if role == "body":
             out.paragraphs.append(block)
         out.blocks.append(block)
+        out.roles.append(role)
     if out.date is None and out.paragraphs and (found := _embedded_dateline(out.paragraphs[0])):
         out.place, out.date = found
     return out

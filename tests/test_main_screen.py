@@ -329,3 +329,29 @@ async def test_the_sidebar_follows_the_new_width_on_every_resize(seeds_app: Imss
             await pilot.pause()
             assert main.sidebar.display is shown, f"at {width}x{height}"
             assert main.has_class("-narrow") is not shown
+
+
+@pilot_test
+async def test_the_reader_dims_the_header_lines_and_only_them(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        reader = main.reader
+        for bulletin in app.corpus.bulletins:
+            reader.show(bulletin)
+            header, offset = [], 0
+            for block, role in zip(bulletin.text.split("\n\n"), bulletin.block_roles, strict=True):
+                if role == "header":
+                    header.append((offset, offset + len(block)))
+                offset += len(block) + 2
+            await pilot.pause()
+            for y in range(reader.size.height):  # scrolled to the top: headers are on screen
+                line = reader._lines[y] if y < len(reader._lines) else None
+                if line is None or line.origin is None or not line.text.plain.strip():
+                    continue
+                in_header = any(a <= line.origin < b for a, b in header)
+                drawn = [seg for seg in reader.render_line(y) if seg.text.strip()]
+                dim = all(seg.style is not None and seg.style.dim for seg in drawn)
+                assert dim is in_header, (bulletin.source, line.text.plain)
+            assert header or not bulletin.kind, "the seeds with a kind have header lines"

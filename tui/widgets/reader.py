@@ -24,11 +24,18 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from core.models import Bulletin, BulletinEntity, EntityKind
+from core.models import BlockRole, Bulletin, BulletinEntity, EntityKind
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
 LABEL_WIDTH = 7
+#: How each block of a bulletin is drawn: the header lines (kind, dateline, number) recede.
+BLOCK_STYLE: dict[BlockRole, str] = {
+    "header": "dim",
+    "title": "bold",
+    "highlight": "italic",
+    "body": "",
+}
 
 
 @dataclass(frozen=True)
@@ -277,7 +284,8 @@ class ReaderView(LineScrollView, can_focus=True):
             lines.append(Line(Text()))
         for label, value in self._fields(bulletin):
             wrapped = self._wrap(value, width, None, indent=" " * LABEL_WIDTH)
-            first = Text(f"{label:<{LABEL_WIDTH}}", style="dim")
+            first = Text()
+            first.append(f"{label:<{LABEL_WIDTH}}", style="dim")
             first.append_text(wrapped[0].text[LABEL_WIDTH:])
             lines.append(Line(first))
             lines += wrapped[1:]
@@ -291,8 +299,10 @@ class ReaderView(LineScrollView, can_focus=True):
                 lines += self._wrap(row, width, None, indent="  ")
             lines.append(Line(Text()))
         palette = self.palette
-        for offset, block in iter_blocks(bulletin.text):
-            text = Text(visible(block), style=self._block_style(bulletin, block))
+        roles = bulletin.block_roles
+        for index, (offset, block) in enumerate(iter_blocks(bulletin.text)):
+            role = roles[index] if index < len(roles) else "body"
+            text = Text(visible(block), style=BLOCK_STYLE[role])
             end = offset + len(block)
             for start, stop, entity in self._mention_at:
                 if start < end and stop > offset:
@@ -325,18 +335,6 @@ class ReaderView(LineScrollView, can_focus=True):
             fields.append(("File", append_safe(Text(), Path(bulletin.source).name, "dim")))
         return fields
 
-    @staticmethod
-    def _block_style(bulletin: Bulletin, block: str) -> str:
-        if bulletin.title and block == bulletin.title:
-            return "bold"
-        if block.startswith("•"):
-            return "italic"
-        if block in (bulletin.kind, bulletin.number) or (
-            bulletin.date_text and bulletin.date_text in block and len(block) < 200
-        ):
-            return "dim"
-        return ""
-
     # -- rendering -----------------------------------------------------------------------------
 
     def render_line(self, y: int) -> Strip:
@@ -348,19 +346,23 @@ class ReaderView(LineScrollView, can_focus=True):
         key = (line_no, width)
         strip = self._cache.get(key)
         if strip is None:
-            line = self._lines[line_no]
-            text = self._decorate(line)
+            console = self.app.console
+            text = self._decorate(self._lines[line_no])
             text.no_wrap = True
             text.truncate(width, overflow="crop", pad=True)
-            strip = Strip(list(Segment.apply_style(text.render(self.app.console), base)), width)
+            # Text.render drops a Text's own style when it has no spans: apply it here, so a
+            # whole-line style (a dimmed header line, the divider) shows.
+            style = base + console.get_style(text.style) if text.style else base
+            text.style = ""
+            strip = Strip(list(Segment.apply_style(text.render(console), style)), width)
             self._cache[key] = strip
         return strip
 
     def _decorate(self, line: Line) -> Text:
-        """Paint search marks and the current target over a wrapped line, at render time."""
-        if line.origin is None or not (self.marks or self.targets):
-            return line.text
+        """A copy of the line with search marks and the current target painted over it."""
         text = line.text.copy()
+        if line.origin is None or not (self.marks or self.targets):
+            return text
         start, end = line.origin, line.origin + len(text.plain)
         mark = self.palette.mark
         for mark_start, mark_end in self.marks:
