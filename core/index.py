@@ -11,13 +11,10 @@ to memory. Either way the caller gets a notice, never an exception.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import sqlite3
-import sys
 import threading
 import time
 import zlib
@@ -34,15 +31,22 @@ from pydantic import TypeAdapter
 from core import fts
 from core.cache_paths import INDEX_FILENAME, resolve_cache_dir
 from core.entity_table import EntityTable
+from core.fingerprint import parser_fingerprint, resolver_fingerprint
 from core.lazy import LazySequence
 from core.models import SUMMARY_FIELDS, Bulletin, BulletinSummary, Issue, TextHit
-from core.resolve import Seen, gc_paused, resolve_table, sightings_of
+from core.resolve import Seen, resolve_table, sightings_of
+from core.runtime import (
+    MIN_FILES_FOR_POOL,
+    Progress,
+    default_workers,
+    gc_paused,
+    new_pool,
+    stderr_for_workers,
+)
 
 SCHEMA_VERSION = 3
 _SUMMARIES = TypeAdapter(list[BulletinSummary])
 _SUMMARY_JSON = SUMMARY_FIELDS - {"source"}  # the path is the row's; the source as given is not
-Progress = Callable[[int, int, Path], None]
-"""Called as progress(done, total, last file parsed) while new or changed files are parsed."""
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (
@@ -69,29 +73,8 @@ _SCHEMA = (
 _CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 _BUSY_TIMEOUT_MS = 30_000
 _WRITE_RETRIES = 5
-_MIN_FILES_FOR_POOL = 48
-# Modules downstream of parsing: changing them must not invalidate cached bulletins.
-_NOT_PARSING = frozenset(
-    {
-        "index.py",
-        "fts.py",
-        "cache_paths.py",
-        "cli.py",
-        "cli_index.py",
-        "corpus.py",
-        "search.py",
-        "resolve.py",
-        "entity_table.py",
-        "lazy.py",
-        "citation.py",
-        "__init__.py",
-    }
-)
-#: Code that decides how bulletins resolve into entities: part of the resolved-cache key.
-_RESOLVE_MODULES = ("resolve.py", "textfold.py", "models.py", "entity_table.py")
 #: Resolved entity sets kept (one per corpus recently opened).
 _RESOLVED_KEEP = 4
-_FINGERPRINT_SUFFIXES = frozenset({".py", ".csv", ".json", ".tsv", ".txt", ".toml", ".yaml"})
 
 
 @dataclass
@@ -170,31 +153,14 @@ class _Parsed:
 
 
 def pipeline_fingerprint() -> str:
-    """A hash of the parsing code and data: cached bulletins are only as good as their parser."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if (
-            path.suffix not in _FINGERPRINT_SUFFIXES
-            or "__pycache__" in rel.parts
-            or rel.parts[0] == "_seeds"
-            or (len(rel.parts) == 1 and rel.name in _NOT_PARSING)
-            or not path.is_file()
-        ):
-            continue
-        digest.update(str(rel).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """The parsing code and data: cached bulletins are only as good as their parser."""
+    return parser_fingerprint()
 
 
 def _resolved_key(files: Iterable[tuple[str, str | None]]) -> str:
     """Same files (content hash, source) in the same order, same resolver code: same entities."""
     digest = hashlib.blake2b(digest_size=16)
-    root = Path(__file__).resolve().parent
-    for name in _RESOLVE_MODULES:
-        with suppress(OSError):
-            digest.update((root / name).read_bytes())
+    digest.update(resolver_fingerprint().encode())
     for content, source in files:
         digest.update(f"{content}\0{source}\n".encode())
     return digest.hexdigest()
@@ -254,13 +220,6 @@ def _parse_one(position: int, path_text: str) -> _Parsed:
 def _parse_chunk(items: list[tuple[int, str]]) -> list[_Parsed]:
     """Worker entry point: a chunk amortizes the inter-process round trip."""
     return [_parse_one(position, path_text) for position, path_text in items]
-
-
-def _default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
 
 
 class Index:
@@ -336,7 +295,7 @@ class Index:
         report = IndexReport(notices=list(self.notices), cached=self.persistent, index=self)
         self.notices.clear()
         try:
-            with self._lock, _no_gc():
+            with self._lock, gc_paused():
                 self._update(files, progress, roots, workers, report)
         except sqlite3.DatabaseError as err:
             if _error_name(err) not in _CORRUPT or self.path is None:
@@ -472,7 +431,7 @@ class Index:
             for p, r in enumerate(row_ids)
             if p not in held and r is not None
         ]
-        with _no_gc():
+        with gc_paused():
             decoded = iter(_SUMMARIES.validate_json("[" + ",".join(cached) + "]"))
         return [held[p] if p in held else next(decoded) for p in range(len(row_ids))]
 
@@ -498,8 +457,8 @@ class Index:
     ) -> Iterator[list[_Parsed]]:
         """Parsed chunks as they complete: in a process pool when there is enough work."""
         items = [(position, keys[position]) for position in positions]
-        workers = workers or _default_workers()
-        if workers <= 1 or len(items) < _MIN_FILES_FOR_POOL:
+        workers = workers or default_workers()
+        if workers <= 1 or len(items) < MIN_FILES_FOR_POOL:
             for item in items:  # one at a time: progress per file, cheap WAL commits
                 yield _parse_chunk([item])
             return
@@ -508,8 +467,8 @@ class Index:
         remaining = dict(enumerate(chunks))  # until yielded: nothing is lost on a failure
         pool: ProcessPoolExecutor | None = None
         try:
-            with _stderr_with_fileno():  # the pool's helpers and workers start here
-                pool = ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context())
+            with stderr_for_workers():  # the pool's helpers and workers start here
+                pool = new_pool(workers)
                 futures = {pool.submit(_parse_chunk, c): n for n, c in remaining.items()}
             with pool:
                 for future in as_completed(futures):
@@ -688,41 +647,6 @@ def _error_name(err: sqlite3.Error) -> str:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
-    """Decoding 10k bulletins allocates millions of objects and no cycles: without this the
-    cyclic collector re-scans the growing heap again and again (3x slower warm loads)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@contextmanager
-def _stderr_with_fileno() -> Iterator[None]:
-    """Lend multiprocessing the real stderr while workers start.
-
-    Its resource tracker passes `sys.stderr.fileno()` to a new process, and under a Textual
-    app sys.stderr is a print capture whose fileno() is -1: starting the pool fails with
-    "bad value(s) in fds_to_keep" (seen at the first launch after an upgrade re-indexed).
-    """
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable or sys.__stderr__ is None:
-        yield
-        return
-    borrowed, sys.stderr = sys.stderr, sys.__stderr__
-    try:
-        yield
-    finally:
-        sys.stderr = borrowed
-
-
-@contextmanager
 def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -731,16 +655,6 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """forkserver where available: forking a threaded process (the app) can deadlock."""
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["core.index", "core.parse"])
-        return ctx
-    return multiprocessing.get_context("spawn")
 
 
 def _connect(path: Path) -> sqlite3.Connection:

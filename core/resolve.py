@@ -37,10 +37,8 @@ surname pairs. Linear in the number of distinct names.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -50,7 +48,8 @@ from rapidfuzz.distance import OSA
 from core.entities.gazetteer import STATES
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
-from core.textfold import count_diacritics, nfc, slug, words
+from core.runtime import gc_paused
+from core.textfold import count_diacritics, is_subsequence, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
 MIN_VARIANT_WORD_LEN = 5
@@ -154,26 +153,6 @@ def resolve_table(
     entities (`seen[rank]`) resolved to."""
     with gc_paused():
         return _resolve(ordered, seen)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Build long-lived records without the cyclic garbage collector walking them.
-
-    Creating ~10^5 small records triggers full collections over the whole corpus again and
-    again (measured: 40% of resolve's time), and later, mid-typing, one full pass over the
-    millions of objects of a large corpus and its search index stalls a keystroke ~0.3 s.
-    So collection pauses while building, and what was built is frozen (`gc.freeze`: moved
-    out of the collector's sight; reference counting still frees it).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]) -> EntityTable:
@@ -300,11 +279,6 @@ def _merge_variants(groups: list[_Group], members: list[int], uf: _UnionFind) ->
                     uf.union(i, j)
 
 
-def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    it = iter(long)
-    return all(word in it for word in short)
-
-
 def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind) -> None:
     """Rule 3: a short form joins the one longer name it can stand for."""
     by_given_and_word: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -328,7 +302,7 @@ def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind)
             candidates |= {
                 j
                 for j in common
-                if len(groups[j].key) > len(short) and _is_subsequence(short, groups[j].key)
+                if len(groups[j].key) > len(short) and is_subsequence(short, groups[j].key)
             }
         candidates |= {
             j

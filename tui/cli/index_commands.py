@@ -12,16 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from core.index import Index, IndexReport, Progress
 from core.models import TextHit
-from tui.cli.common import (
-    EXIT_FAILED_FILES,
-    EXIT_OK,
-    add_cache_arguments,
-    console,
-    report_skipped,
-    resolve_paths,
-    text,
-    write_jsonl,
-)
+from tui.cli import common
+from tui.cli.common import console, text
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -33,7 +25,7 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
-    add_cache_arguments(p)
+    common.add_cache_arguments(p)
     p.set_defaults(handler=cmd_index)
 
     s = sub.add_parser("search-text", help="full-text search over bulletin text (FTS5)")
@@ -41,7 +33,7 @@ def add_parsers(sub: Any) -> None:
     s.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
     s.add_argument("--limit", type=int, default=20, help="most hits to show (default: 20)")
     s.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
-    add_cache_arguments(s)
+    common.add_cache_arguments(s)
     s.set_defaults(handler=cmd_search_text)
 
 
@@ -116,7 +108,7 @@ def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    found = resolve_paths(args.paths)
+    found = common.resolve_paths(args.paths)
     with _open_index(args) as index:
         report = _update_with_progress(index, found.files, args.workers, quiet=args.json)
         summary = _summary(report, len(found.skipped), index)
@@ -141,8 +133,8 @@ def cmd_index(args: argparse.Namespace) -> int:
             if bulletin.failed:
                 reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
                 out.print(text(f"failed: {bulletin.source}: {reasons}", "red"))
-    report_skipped(found)
-    return EXIT_FAILED_FILES if report.failed else EXIT_OK
+    common.report_skipped(found)
+    return common.EXIT_FAILED_FILES if report.failed else common.EXIT_OK
 
 
 def hit_json(hit: TextHit) -> dict[str, Any]:
@@ -166,13 +158,13 @@ def _highlighted(hit: TextHit) -> Text:
 
 
 def cmd_search_text(args: argparse.Namespace) -> int:
-    found = resolve_paths(args.paths)
+    found = common.resolve_paths(args.paths)
     with _open_index(args) as index:
         report = index.update(found.files)
         hits = index.search_text(args.query, limit=max(0, args.limit))
     _print_notices(report.notices)
     if args.json:
-        write_jsonl(hit_json(hit) for hit in hits)
+        common.write_jsonl(hit_json(hit) for hit in hits)
     else:
         from rich.table import Table
 
@@ -186,5 +178,5 @@ def cmd_search_text(args: argparse.Namespace) -> int:
             where.append(text(hit.source or "", "dim"))
             table.add_row(text(rank), where, _highlighted(hit))
         console().print(table)
-    report_skipped(found)
-    return EXIT_OK
+    common.report_skipped(found)
+    return common.EXIT_OK

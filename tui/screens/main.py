@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
-from textual import events, on
+from textual import events, getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
@@ -165,21 +165,10 @@ class MainScreen(Screen[None]):
             yield EntitySidebar(id="sidebar")
         yield Footer(compact=True)
 
-    @property
-    def bulletin_list(self) -> BulletinList:
-        return self.query_one("#bulletins", BulletinList)
-
-    @property
-    def reader(self) -> ReaderView:
-        return self.query_one("#reader", ReaderView)
-
-    @property
-    def sidebar(self) -> EntitySidebar:
-        return self.query_one("#sidebar", EntitySidebar)
-
-    @property
-    def reader_search(self) -> Input:
-        return self.query_one("#reader-search", Input)
+    bulletin_list = getters.query_one("#bulletins", BulletinList)
+    reader = getters.query_one("#reader", ReaderView)
+    sidebar = getters.query_one("#sidebar", EntitySidebar)
+    reader_search = getters.query_one("#reader-search", Input)
 
     def on_mount(self) -> None:
         self.bulletin_list.border_title = "Bulletins"

@@ -7,7 +7,6 @@ so entity spans and search matches map straight onto wrapped lines.
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from core.models import BlockRole, Bulletin, BulletinEntity, EntityKind
+from core.textfold import fold
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
@@ -44,15 +44,6 @@ class Line:
 
     text: Text
     origin: int | None = None
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free, one character per character (so offsets survive)."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[:1] or char
-        out.append(base.lower()[:1] or base)
-    return "".join(out)
 
 
 def iter_blocks(text: str) -> list[tuple[int, str]]:

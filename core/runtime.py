@@ -1,0 +1,86 @@
+"""How the pipeline uses the machine: worker processes, progress reports, collector pauses.
+
+One of each, so the plain loader (`corpus.read_bulletins`) and the index parse files the same
+way: the same start method, the same worker count, the same threshold for a pool.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+Progress = Callable[[int, int, Path], None]
+"""Called as progress(files done, files in all, the file just parsed)."""
+
+#: Below this many files a process pool costs more than it saves.
+MIN_FILES_FOR_POOL = 48
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def new_pool(workers: int) -> ProcessPoolExecutor:
+    """A parsing pool; submit to it inside `stderr_for_workers()` (workers start on submit).
+
+    forkserver where available: forking a threaded process (the app) can deadlock.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["core.index", "core.parse"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
+@contextmanager
+def stderr_for_workers() -> Iterator[None]:
+    """Lend multiprocessing the real stderr while workers start.
+
+    Its resource tracker passes `sys.stderr.fileno()` to a new process, and under a Textual
+    app sys.stderr is a print capture whose fileno() is -1: starting the pool fails with
+    "bad value(s) in fds_to_keep" (seen at the first launch after an upgrade re-indexed).
+    """
+    try:
+        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        usable = False
+    if usable or sys.__stderr__ is None:
+        yield
+        return
+    borrowed, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = borrowed
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Build or decode long-lived records without the cyclic garbage collector walking them.
+
+    Creating ~10^5 small records triggers full collections over the whole corpus again and
+    again (measured: 40% of resolve's time, 3x slower warm loads), and later, mid-typing, one
+    full pass over the millions of objects of a large corpus and its search index stalls a
+    keystroke ~0.3 s. So collection pauses while building, and what was built is frozen
+    (`gc.freeze`: moved out of the collector's sight; reference counting still frees it).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
