@@ -294,9 +294,15 @@ async def test_ten_thousand_bulletins_render_only_visible_rows() -> None:
         assert len(listing._cache) <= 4 * listing.size.height
 
 
-@pytest.mark.parametrize(
-    ("key", "char"), [("slash", "/"), ("t", "t"), ("question_mark", "?"), ("p", "p")]
-)
+KEYS_AFTER_Q = [
+    ("slash", "/"),
+    ("t", "t"),
+    ("question_mark", "?"),
+    ("p", "p"),
+]
+
+
+@pytest.mark.parametrize(("key", "char"), KEYS_AFTER_Q)
 @pilot_test
 async def test_keys_typed_right_after_q_open_nothing(
     seeds_app: ImssApp, key: str, char: str

@@ -65,3 +65,23 @@ async def test_switching_theme_repaints_the_list_and_the_mentions(seeds_app: Ims
         }
         expected = {reader.palette.mention(k).color.name for k in reader.palette.kind}  # type: ignore[union-attr]
         assert mention_colors and mention_colors <= expected, "mentions drawn in the old colours"
+
+
+@pilot_test
+async def test_the_filter_chip_takes_the_new_theme_colour(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        governor = next(e for e in app.corpus.entities if e.name == "César Duarte Jáquez")
+        main.apply_filter(governor.id)
+        await pilot.pause()
+        before = main.filter_chip
+        assert before is not None
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.pause()
+        after = main.filter_chip
+        assert after is not None and after.plain == before.plain
+        expected = main.bulletin_list.palette.kind[governor.kind].color
+        assert after.style != before.style and after.style.color == expected  # type: ignore[union-attr]

@@ -83,7 +83,7 @@ class ImssApp(App[None]):
         super().exit(*args, **kwargs)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return not (self.quitting and action == "help")
+        return not self.quitting or action == "quit"  # no help or palette mid-shutdown
 
     # -- settings ------------------------------------------------------------------------------
 

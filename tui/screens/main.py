@@ -22,9 +22,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
 
 from core.citation import citation
-from core.models import Bulletin, BulletinEntity, BulletinSummary
+from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity
 from core.visible import visible
 from tui.commands import ExplorerCommands
+from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
 from tui.screens.profile import ProfileChoice, ProfileScreen
@@ -179,6 +180,7 @@ class MainScreen(Screen[None]):
         self.sidebar.empty_message = ""
         self._apply_width(self.app.size.width)
         self.bulletin_list.focus()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
 
     def on_screen_suspend(self) -> None:
         self.refresh_bindings()  # its footer, still visible under a modal, drops these keys
@@ -370,10 +372,25 @@ class MainScreen(Screen[None]):
             return
         bulletins = self.corpus.bulletins_mentioning(entity_id)
         self.filter_entity_id, self.text_filter = entity_id, None
-        style = self.bulletin_list.palette.kind[entity.kind]
+        chip = self._entity_chip(entity, self.bulletin_list.palette)
+        self._show_filter(chip, [b.id for b in bulletins], bulletin_id)
+
+    @staticmethod
+    def _entity_chip(entity: Entity, palette: Palette) -> Text:
+        style = palette.kind[entity.kind]
         chip = Text("◆ ", style=style)
         append_safe(chip, entity.name, style)
-        self._show_filter(chip, [b.id for b in bulletins], bulletin_id)
+        return chip
+
+    def _theme_changed(self, theme: object) -> None:
+        """The list repaints itself; its title (the filter chip) is redrawn here, with the
+        new colours read now (the list may hear of the theme after this screen)."""
+        if self.filter_entity_id is None or self.corpus is None:
+            return
+        entity = self.corpus.entity(self.filter_entity_id)
+        if entity is not None:
+            chip = self._entity_chip(entity, Palette.of(self.bulletin_list))
+            self.filter_chip = self.bulletin_list.border_title = chip
 
     def apply_text_filter(self, choice: TextSearchChoice) -> None:
         """List only the bulletins whose text matched; open the chosen one at its matches."""

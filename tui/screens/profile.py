@@ -128,7 +128,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
 
     def _show_header(self) -> None:
         """Coloured like the lists below it (whose component classes follow the theme)."""
-        palette = self.query_one("#profile-bulletins", BulletinList).palette
+        palette = Palette.of(self.query_one("#profile-bulletins", BulletinList))
         self.query_one("#profile-text", Static).update(profile_header(self.entity, palette))
 
     def on_resize(self) -> None:
