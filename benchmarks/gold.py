@@ -15,7 +15,8 @@ Scores are summed over bulletins (micro average).
 
 Dates, where the gold gives one: "read" when the bulletin's date equals it, "missed" when the
 parser found none, "wrong" when it found another, "invented" when the gold says the bulletin
-has no date of its own and the parser gave one.
+has no date of its own and the parser gave one; a date read from another place than the gold's
+"date_source" (dateline, lead, stamp) is counted apart.
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ class DateScore:
     wrong: int = 0
     invented: int = 0
     undated_kept: int = 0
+    source_wrong: int = 0
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -128,6 +130,10 @@ def score_date(gold: dict[str, object], bulletin: Bulletin, dates: DateScore, la
             dates.misses.append(f"{label}: invented date {got}")
     elif got == want:
         dates.read += 1
+        source = getattr(bulletin, "date_source", None)
+        if gold.get("date_source") and source is not None and source != gold["date_source"]:
+            dates.source_wrong += 1
+            dates.misses.append(f"{label}: date from the {source}, want {gold['date_source']}")
     elif got is None:
         dates.missed += 1
         dates.misses.append(f"{label}: missing date {want}")
@@ -170,7 +176,8 @@ def table(result: Evaluation) -> str:
     if d.explicit or d.invented or d.undated_kept:
         lines.append(
             f"dates: {d.read} of {d.explicit} read ({d.missed} missed, {d.wrong} wrong); "
-            f"{d.invented} invented, {d.undated_kept} undated kept undated"
+            f"{d.invented} invented, {d.undated_kept} undated kept undated, "
+            f"{d.source_wrong} read from the wrong place"
         )
     return "\n".join(lines)
 
