@@ -58,14 +58,12 @@ class LineScrollView(ScrollView):
         return self._palette
 
     def _theme_changed(self, theme: object) -> None:
-        fresh = Palette.of(self)
-        if fresh != self._palette:
-            self._palette = fresh
-            self.palette_changed()
+        self._palette = Palette.of(self)
+        self.palette_changed()
         self.refresh()
 
     def palette_changed(self) -> None:
-        """The theme changed the colours: drop whatever was drawn with the old ones."""
+        """The theme changed: drop whatever was drawn in the old colours and background."""
 
     @property
     def base_style(self) -> Style:
