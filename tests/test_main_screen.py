@@ -332,7 +332,10 @@ async def test_the_sidebar_follows_the_new_width_on_every_resize(seeds_app: Imss
         steps += [((20, 5), False), ((120, 40), True), ((80, 24), False), ((120, 40), True)]
         for (width, height), shown in steps:
             await pilot.resize_terminal(width, height)
-            await pilot.pause()
+            for _ in range(200):  # the app applies a resize on a short timer: let it fire
+                if main.size.width == width and main.sidebar.display is shown:
+                    break
+                await pilot.pause(0.01)
             assert main.sidebar.display is shown, f"at {width}x{height}"
             assert main.has_class("-narrow") is not shown
 
