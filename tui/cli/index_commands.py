@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from core.index import Index, IndexReport, Progress
-from core.models import TextHit
+from core.models import BulletinSummary, TextHit
 from tui.cli import common
 from tui.cli.common import console, text
 
@@ -29,7 +29,10 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(handler=cmd_index)
 
     s = sub.add_parser("search-text", help="full-text search over bulletin text (FTS5)")
-    s.add_argument("query", help='words (ANDed), "a phrase", prefix*; accents and case ignored')
+    s.add_argument(
+        "query",
+        help='words (ANDed), a OR b, -word, "a phrase", prefix*; accents and case ignored',
+    )
     s.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
     s.add_argument("--limit", type=int, default=20, help="most hits to show (default: 20)")
     s.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
@@ -137,11 +140,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     return common.EXIT_FAILED_FILES if report.failed else common.EXIT_OK
 
 
-def hit_json(hit: TextHit) -> dict[str, Any]:
-    """One `search-text --json` line."""
+def hit_json(hit: TextHit, bulletin: BulletinSummary | None = None) -> dict[str, Any]:
+    """One `search-text --json` line; `date` is the bulletin's ISO date, or null."""
+    date = bulletin.date if bulletin is not None else None
     return {
         "bulletin_id": hit.bulletin_id,
         "source": hit.source,
+        "date": None if date is None else date.isoformat(),
         "title": hit.title,
         "score": round(hit.score, 4),
         "snippet": hit.snippet,
@@ -162,9 +167,10 @@ def cmd_search_text(args: argparse.Namespace) -> int:
     with _open_index(args) as index:
         report = index.update(found.files)
         hits = index.search_text(args.query, limit=max(0, args.limit))
+    summaries = {summary.id: summary for summary in report.summaries}
     _print_notices(report.notices)
     if args.json:
-        common.write_jsonl(hit_json(hit) for hit in hits)
+        common.write_jsonl(hit_json(hit, summaries.get(hit.bulletin_id)) for hit in hits)
     else:
         from rich.table import Table
 
@@ -173,7 +179,11 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         table.add_column("bulletin")
         table.add_column("snippet", ratio=1)
         for rank, hit in enumerate(hits, 1):
-            where = text(hit.title or hit.bulletin_id, "bold")
+            bulletin = summaries.get(hit.bulletin_id)
+            date = bulletin.date if bulletin is not None else None
+            where = text(date.isoformat() if date else "undated", "cyan")
+            where.append("\n")
+            where.append(text(hit.title or hit.bulletin_id, "bold"))
             where.append("\n")
             where.append(text(hit.source or "", "dim"))
             table.add_row(text(rank), where, _highlighted(hit))
