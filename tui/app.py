@@ -15,6 +15,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from core.discover import nothing_found, seeds_dir
 from tui.palette import theme_colors
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
@@ -170,7 +171,11 @@ class ImssApp(App[None]):
         for notice in corpus.notices:
             self.notify(str(notice), markup=False)
         skipped = corpus.skipped
-        if skipped:
+        if not corpus.summaries:
+            message = nothing_found(self.paths or [seeds_dir()], skipped)
+            self.main_screen.show_nothing_found(message)
+            self.notify(message, title="Nothing to read", severity="warning", markup=False)
+        elif skipped:
             names = ", ".join(Path(path).name for path, _ in skipped[:3])
             more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
             self.notify(

@@ -157,13 +157,18 @@ class MainScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield BulletinList(id="bulletins")
+                listing = BulletinList(id="bulletins")
+                # set here, not on mount: a tiny corpus may finish loading before the mount
+                listing.empty_message = "Loading…"
+                yield listing
             with Vertical(id="reader-pane"):
                 yield ReaderView(id="reader")
                 yield Input(
                     placeholder="search this bulletin (enter: next, esc: close)", id="reader-search"
                 )
-            yield EntitySidebar(id="sidebar")
+            sidebar = EntitySidebar(id="sidebar")
+            sidebar.empty_message = ""
+            yield sidebar
         yield Footer(compact=True)
 
     bulletin_list = getters.query_one("#bulletins", BulletinList)
@@ -176,8 +181,6 @@ class MainScreen(Screen[None]):
         self.reader.border_title = "Bulletin"
         self.sidebar.border_title = "Entities"
         self.sidebar.border_subtitle = "f filter · p profile"
-        self.bulletin_list.empty_message = "Loading…"
-        self.sidebar.empty_message = ""
         self._apply_width(self.app.size.width)
         self.bulletin_list.focus()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -238,6 +241,13 @@ class MainScreen(Screen[None]):
         self._update_counts()
         if not corpus.summaries:
             self.reader.show(None)
+
+    def show_nothing_found(self, message: str) -> None:
+        """The paths held no bulletin file: say so where the list and the reader are."""
+        self.bulletin_list.empty_message = "No bulletin files."
+        self.bulletin_list.reset()
+        self.reader.set_placeholder(message)
+        self.reader.show(None)
 
     def _update_counts(self) -> None:
         listing = self.bulletin_list

@@ -266,7 +266,7 @@ class ReaderView(LineScrollView, can_focus=True):
     def _layout(self, width: int) -> list[Line]:
         bulletin = self.bulletin
         if bulletin is None:
-            return [Line(Text(self.placeholder, style="italic dim"))]
+            return self._wrap(Text(self.placeholder, style="italic dim"), width, None)
         lines: list[Line] = []
         if bulletin.failed:
             lines += self._wrap(
