@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pilot_helpers import SEEDS, caught_up, loaded, pilot_test, screen_text
 from textual import events
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from core.corpus import Corpus
 from core.models import Bulletin, BulletinEntity, EntityKind, Span
@@ -364,3 +366,37 @@ async def test_the_reader_dims_the_header_lines_and_only_them(seeds_app: ImssApp
                 dim = all(seg.style is not None and seg.style.dim for seg in drawn)
                 assert dim is in_header, (bulletin.source, line.text.plain)
             assert header or not bulletin.kind, "the seeds with a kind have header lines"
+
+
+def _footer_text(app: ImssApp) -> str:
+    """The keys the main screen's footer offers right now."""
+    footer = app.main_screen.query_one(Footer)
+    return " ".join(f"{key.key_display} {key.description}" for key in footer.query(FooterKey))
+
+
+@pilot_test
+async def test_no_label_outlives_what_it_describes(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        await pilot.press("s", *"zzqx")
+        await pilot.pause()
+        assert main.reader.border_subtitle == "no matches"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert main.reader.border_subtitle == ""  # "no matches" went with the box
+        assert "Clear" not in _footer_text(app)
+        # the filter: esc clears it and the footer drops "esc Clear" with no focus change
+        main.sidebar.focus()
+        await pilot.pause()
+        assert main.focused is main.sidebar and main.sidebar.current is not None
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Clear" in _footer_text(app)
+        focused = main.focused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main.filter_entity_id is None and main.focused is focused
+        assert "Clear" not in _footer_text(app)

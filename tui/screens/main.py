@@ -363,6 +363,7 @@ class MainScreen(Screen[None]):
             reader.border_subtitle = f"{what} {reader.target_index + 1}/{len(reader.targets)}"
         else:
             reader.border_subtitle = f"no {what}es" if what == "match" else ""
+        self.refresh_bindings()  # whether esc clears something may have changed
 
     @staticmethod
     def _bulletin_entity(bulletin: Bulletin, entity_id: str) -> BulletinEntity | None:
@@ -436,6 +437,7 @@ class MainScreen(Screen[None]):
         self.bulletin_list.border_title = "Bulletins"
         self.bulletin_list.set_filter(None)
         self._update_counts()
+        self.refresh_bindings()
 
     # -- reader search -------------------------------------------------------------------------
 
@@ -447,6 +449,8 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#reader-search")
     def _reader_search_changed(self, event: Input.Changed) -> None:
+        if not self.reader_search.display:
+            return  # the box was closed and emptied: no "no matches" left behind
         self.reader.search(event.value)
         self._show_target_position("match")
 
