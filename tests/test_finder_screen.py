@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 import threading
 
-from pilot_helpers import loaded, pilot_test
+from pilot_helpers import loaded, pilot_test, screen_text
+from rich.style import Style
+from textual.widgets import Static
 
 from core.corpus import Corpus, load_corpus
+from core.models import Entity, EntityKind
 from core.search import EntitySearch
 from tui.app import ImssApp, make_app
+from tui.palette import Palette
 from tui.screens.finder import FinderScreen
+from tui.screens.profile import ProfileScreen
+from tui.widgets.entity_rows import entity_row, facility_state
 
 
 @pilot_test
@@ -102,3 +108,64 @@ async def test_finder_escape_closes_without_filtering(seeds_app: ImssApp) -> Non
         await pilot.pause()
         assert not isinstance(app.screen, FinderScreen)
         assert len(main.bulletin_list.shown) == 5
+
+
+async def _find(app: ImssApp, pilot, query: str) -> FinderScreen:  # type: ignore[no-untyped-def]
+    await loaded(app, pilot)
+    await pilot.press("slash", *query)
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    finder = app.screen
+    assert isinstance(finder, FinderScreen)
+    return finder
+
+
+@pilot_test
+async def test_at_80_columns_a_role_match_shows_the_role_first(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        finder = await _find(app, pilot, "gober chihu")
+        row = screen_text(finder.results)[0]
+        assert finder.results.current is not None
+        assert finder.results.current.name == "César Duarte Jáquez"
+        after_badge = row.split(maxsplit=1)[1]
+        assert after_badge.startswith("Gobernador del estado de Chihuahua"), row
+        assert "César" in row and row.rstrip().endswith("1 bulletin")
+
+
+@pilot_test
+async def test_facilities_show_their_state_in_the_finder_and_the_profile(
+    seeds_app: ImssApp,
+) -> None:
+    app = seeds_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        finder = await _find(app, pilot, "zona no 1")
+        rows = screen_text(finder.results)
+        assert any("Hospital General de Zona No. 1, Oaxaca" in row for row in rows), rows
+        assert finder.results.current is not None
+        assert finder.results.current.name.endswith(", Oaxaca")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        profile = app.screen
+        assert isinstance(profile, ProfileScreen)
+        header = str(profile.query_one("#profile-text", Static).render())
+        assert "State  Oaxaca" in header
+
+
+def test_a_cut_facility_name_keeps_its_state() -> None:
+    entity = Entity(
+        id="f",
+        kind=EntityKind.FACILITY,
+        name="Unidad Médica de Alta Especialidad Hospital de Especialidades No. 25, Nuevo León",
+        bulletin_ids=["b"],
+    )
+    palette = Palette(
+        kind=dict.fromkeys(EntityKind, Style(color="red")),
+        mark=Style(),
+        current_mark=Style(),
+        match=Style(bold=True),
+    )
+    row = entity_row(entity, 50, palette).plain
+    assert len(row) == 50 and "…" in row
+    assert row.endswith(", Nuevo León  1 bulletin"), row
+    assert facility_state(entity) == "Nuevo León"
