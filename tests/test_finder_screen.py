@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 import threading
 
+import pytest
 from pilot_helpers import loaded, pilot_test, screen_text
 from rich.style import Style
-from textual.widgets import Static
+from textual import events
+from textual.widgets import Input, Static
 
 from core.corpus import Corpus, load_corpus
 from core.models import Entity, EntityKind
@@ -169,3 +171,60 @@ def test_a_cut_facility_name_keeps_its_state() -> None:
     assert len(row) == 50 and "…" in row
     assert row.endswith(", Nuevo León  1 bulletin"), row
     assert facility_state(entity) == "Nuevo León"
+
+
+def _burst(app: ImssApp, keys: str) -> None:
+    """Keys as a terminal delivers a fast burst: all queued before any is handled."""
+    for key in keys.split():
+        character = key if len(key) == 1 else None
+        app.post_message(events.Key(key, character))
+
+
+@pytest.mark.parametrize(
+    ("keys", "expected"),
+    [("ctrl+u o a x a c a", "oaxaca"), ("c h i ctrl+u o a x", "oax")],
+)
+@pilot_test
+async def test_ctrl_u_in_a_burst_of_keys_loses_none_of_them(
+    seeds_app: ImssApp, keys: str, expected: str
+) -> None:
+    app = seeds_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        _burst(app, keys)
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, FinderScreen)
+        assert app.screen.query_one(Input).value == expected
+
+
+@pilot_test
+async def test_keys_typed_after_slash_while_loading_reach_the_finder() -> None:
+    gate = threading.Event()
+    corpus = load_corpus(use_cache=False)
+
+    def slow_loader(paths, **_):  # type: ignore[no-untyped-def]
+        gate.wait(10)
+        return corpus
+
+    app = make_app(loader=slow_loader)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.corpus is None
+        await pilot.press("slash", *"oaxaca")
+        await pilot.pause()
+        gate.set()
+        await loaded(app, pilot)
+        for _ in range(100):
+            if isinstance(app.screen, FinderScreen):
+                break
+            await pilot.pause(0.01)
+        finder = app.screen
+        assert isinstance(finder, FinderScreen)
+        assert finder.query_one(Input).value == "oaxaca"
+        await finder.workers.wait_for_complete()
+        await pilot.pause()
+        assert finder.results.current is not None
+        assert "Oaxaca" in finder.results.current.name

@@ -175,6 +175,7 @@ class MainScreen(Screen[None]):
         self.filter_chip: Text | None = None
         self.sidebar_forced: bool | None = None
         self._pending_action: str | None = None
+        self._waiting_finder: FinderScreen | None = None
 
     # -- layout --------------------------------------------------------------------------------
 
@@ -267,6 +268,9 @@ class MainScreen(Screen[None]):
         self.bulletin_list.set_bulletins(corpus.summaries)
         self.reader.set_placeholder("No bulletins to show.")
         self.sidebar.empty_message = "No entities found."
+        finder, self._waiting_finder = self._waiting_finder, None
+        if finder is not None and finder.is_attached:
+            finder.set_corpus(corpus)
         if self._pending_action is not None:
             self.call_after_refresh(self.run_action, self._pending_action)
             self._pending_action = None
@@ -519,10 +523,11 @@ class MainScreen(Screen[None]):
             self._show_target_position("mention")
 
     def action_finder(self) -> None:
+        # opened at once even while loading, so no key typed after / is lost
+        finder = FinderScreen(self.corpus)
         if self.corpus is None:
-            self._after_load("finder")
-            return
-        self.app.push_screen(FinderScreen(self.corpus), self._finder_done)
+            self._waiting_finder = finder
+        self.app.push_screen(finder, self._finder_done)
 
     def _after_load(self, action: str) -> None:
         """A search asked for while loading opens as soon as the corpus is there."""
