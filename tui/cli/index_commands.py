@@ -10,6 +10,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
+from core.corpus import distinct_bulletins
 from core.index import Index, IndexReport, Progress
 from core.models import BulletinSummary, TextHit
 from tui.cli import common
@@ -95,8 +96,10 @@ def _update_with_progress(
 
 def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
     rate = report.parsed / report.elapsed if report.parsed and report.elapsed else None
+    _, copies = distinct_bulletins(report.summaries)
     return {
         "files": len(report.summaries),
+        "duplicates": sum(map(len, copies.values())),  # files whose content another file has
         "new": report.new,
         "changed": report.changed,
         "unchanged": report.unchanged,
@@ -124,7 +127,16 @@ def cmd_index(args: argparse.Namespace) -> int:
         table = Table(title="index", show_header=False)
         table.add_column("what")
         table.add_column("count", justify="right")
-        for name in ("files", "new", "changed", "unchanged", "removed", "failed", "skipped"):
+        for name in (
+            "files",
+            "duplicates",
+            "new",
+            "changed",
+            "unchanged",
+            "removed",
+            "failed",
+            "skipped",
+        ):
             table.add_row(name, text(summary[name]))
         rate = summary["files_per_second"]
         table.add_row("files/s", text("-" if rate is None else f"{rate:,.1f}"))

@@ -353,7 +353,8 @@ class MainScreen(Screen[None]):
         reader = self.reader
         if bulletin is reader.bulletin:
             return
-        reader.show(bulletin)
+        copies = self.corpus.duplicates.get(bulletin.id, []) if bulletin and self.corpus else []
+        reader.show(bulletin, copies)
         self.sidebar.show_bulletin(bulletin)
         self._hide_reader_search()
         if bulletin is None:
