@@ -1,191 +1,83 @@
 """Facilities: hospitals, family-medicine units, rural units, clinics... as one canonical name each.
 
-Two shapes exist in bulletins, and only these are facilities:
+Two shapes exist in bulletins, and only these are facilities (the types, acronyms and heads
+are data, in `facility_types`):
 - numbered units of a known type, long form or acronym: "Hospital General de Zona número 1",
-  "HGZ No. 1", "HGZ 1" -> "Hospital General de Zona No. 1"; enumerations expand ("las Unidades
-  de Medicina Familiar 1, 38 y 65" -> UMF No. 1, No. 38, No. 65, one span each);
-- named units: a facility head followed by a proper name ("Hospital Municipal de Zinacantepec",
-  "Centro Médico Nacional Siglo XXI", "Centro de Oncología de Ecatepec de Morelos").
+  "HGZ No. 1", "HGZ 1", "la unidad de medicina familiar número 1" -> "Hospital General de Zona
+  No. 1"; a honorific name in quotes after the number belongs to the unit's span but not to its
+  canonical name (the number identifies it); enumerations expand, also elided ones ("las UMF
+  No. 4 en Saltillo, No. 7 en Monclova y No. 50 en Torreón" -> three UMF, one span each);
+- named units: a facility head followed by a proper name and/or a quoted honorific
+  ("Hospital Municipal de Zinacantepec", "Centro Médico Nacional "La Raza"", "HGZ "XIV de
+  Septiembre"", "el hospital comunitario de Nautla"); a number after the name is kept ("Hospital
+  de Gineco Pediatría No. 48" -> "... No. 48").
 A type without number or name ("557 Unidades Médicas Rurales", "hospitales equipados", "con
 Unidad Médica de Atención Ambulatoria") is a kind of unit, not a facility.
+
+A numbered unit followed by its town ("HGZ No. 33 de Monterrey", "No. 7 en Monclova") carries
+that town's state (`FacilityHit.state`, from the gazetteer), and so do the bulletin's other
+mentions of the same unit: numbered units repeat across states, and the bulletin's dominant
+state is only the resolver's fallback.
+
+Cost is linear in the text: each word that opens a facility is tried once, and overlaps are
+answered by bisection over the spans already taken.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from core.entities.text import CAP_WORD, SP, fold, squash, word_leads
-
-#: (canonical type, long-form regex incl. plural, acronyms). Nested types come first.
-FACILITY_TYPES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "Hospital General de Zona con Medicina Familiar",
-        r"Hospital(?:es)? General(?:es)? de Zona con (?:Unidad de )?Medicina Familiar",
-        ("HGZMF", "HGZ/MF", "HGZ/UMF", "HGZ-MF"),
-    ),
-    ("Hospital General de Zona", r"Hospital(?:es)? General(?:es)? de Zona", ("HGZ",)),
-    ("Hospital General de Subzona", r"Hospital(?:es)? General(?:es)? de Subzona", ("HGSZ", "HGS")),
-    ("Hospital General Regional", r"Hospital(?:es)? General(?:es)? Regional(?:es)?", ("HGR",)),
-    (
-        "Hospital de Gineco-Obstetricia",
-        r"Hospital(?:es)? de Gineco[- ]?[Oo]bstetricia",
-        ("HGO",),
-    ),
-    ("Hospital de Especialidades", r"Hospital(?:es)? de Especialidades", ()),
-    ("Hospital Rural", r"Hospital(?:es)? Rural(?:es)?", ("HR",)),
-    (
-        "Unidad de Medicina Familiar",
-        r"Unidad(?:es)? de Medicina Familiar",
-        ("UMF",),
-    ),
-    ("Unidad Médica Rural", r"Unidad(?:es)? M[ée]dicas? Rural(?:es)?", ("UMR",)),
-    (
-        "Unidad Médica de Alta Especialidad",
-        r"Unidad(?:es)? M[ée]dicas? de Alta Especialidad",
-        ("UMAE",),
-    ),
-    (
-        "Unidad Médica de Atención Ambulatoria",
-        r"Unidad(?:es)? M[ée]dicas? de Atenci[óo]n Ambulatoria",
-        ("UMAA",),
-    ),
-    ("Centro de Seguridad Social", r"Centros? de Seguridad Social", ("CSS",)),
-    (
-        "Centro de Educación y Cuidado Infantil",
-        r"Centros? de Educaci[óo]n y Cuidado Infantil",
-        ("CECI",),
-    ),
-    ("Guardería", r"Guarder[ií]as?", ()),
-    ("Clínica", r"Cl[ií]nicas?", ()),
-    ("Centro de Salud", r"Centros? de Salud", ()),
+from core.entities.facility_types import (
+    LOWER_HEADS,
+    NAMED_HEADS,
+    PROGRAM_LABEL,
+    TYPE_WORDS,
+    UNIT_TYPES,
+    acronym,
+    loose,
+    type_by_acronym,
 )
+from core.entities.gazetteer import gazetteer
+from core.entities.text import CAP_WORD, SP, SpanSet, fold, squash, word_leads
 
-#: Heads that open a named facility (the name follows as capitalized words).
-NAMED_HEADS = (
-    r"Centro\s+M[ée]dico\s+Nacional",
-    r"CMN",
-    r"Centro\s+M[ée]dico",
-    r"Centro\s+de\s+Salud",
-    r"Centro\s+de\s+Oncolog[ií]a",
-    r"Centro\s+Oncol[óo]gico",
-    r"Centro\s+Estatal\s+de\s+Cancerolog[ií]a",
-    r"Centro\s+de\s+Rehabilitaci[óo]n",
-    r"Centro\s+de\s+Educaci[óo]n\s+y\s+Cuidado\s+Infantil",
-    r"CECI",
-    r"Unidad\s+M[ée]dica\s+de\s+Alta\s+Especialidad",
-    r"UMAE",
-    r"Unidad\s+M[ée]dica\s+de\s+Atenci[óo]n\s+Ambulatoria",
-    r"UMAA",
-    r"Cl[ií]nica(?:\s+Hospital)?",
-    r"Unidad\s+M[ée]dica\s+Rural",
-    r"UMR",
-    r"Unidad\s+de\s+Medicina\s+Familiar",
-    r"UMF",
-    r"Hospital",
+_NUMBER_MARK = (
+    r"(?:No\.?|no\.|NO\.|N\.?\s?[°º]\.?|N[úu]m\.?|n[úu]m\.?|[Nn][úu]meros?|NÚMERO|Nos\.?|#)"
 )
-
-#: Words that describe a unit's type, not its name: a "name" made only of these is generic.
-TYPE_WORDS = frozenset(
-    fold(w)
-    for w in [
-        "Hospital",
-        "General",
-        "Zona",
-        "Regional",
-        "Rural",
-        "Municipal",
-        "Unidad",
-        "Médica",
-        "Medicina",
-        "Familiar",
-        "Especialidades",
-        "Alta",
-        "Especialidad",
-        "Atención",
-        "Ambulatoria",
-        "Centro",
-        "Médico",
-        "Nacional",
-        "Salud",
-        "Oncológico",
-        "Oncología",
-        "Comunitario",
-        "Integral",
-        "Subzona",
-        "Civil",
-        "Infantil",
-        "Pediatría",
-        "Clínica",
-        "Materno",
-        "Psiquiátrico",
-        "Rehabilitación",
-        "Educación",
-        "Cuidado",
-        "Seguridad",
-        "Social",
-        "Unidades",
-        "Hospitales",
-        "Centros",
-        "Clínicas",
-        "CECI",
-        "UMAE",
-        "UMAA",
-        "CMN",
-        "Especializado",
-        "Estatal",
-        "Cancerología",
-        "Gineco",
-        "Obstetricia",
-        "Gineco-Obstetricia",
-        "Mujer",
-        "Niñez",
-        "Traumatología",
-        "Ortopedia",
-        "Cardiología",
-        "HGZ",
-        "HGR",
-        "UMF",
-        "UMR",
-        "HGZMF",
-        "HGS",
-        "HGO",
-        "HR",
-        "CSS",
-    ]
-)
-
-_NUMBER = r"(?:No\.?|N\.?\s?[°º]\.?|Núm\.?|núm\.?|[Nn]úmeros?|[Nn]umeros?|Nos\.|#)?\s*"
+#: Optional horizontal space (`SP` is one or more).
+_SP0 = rf"(?:{SP})?"
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-_NOT_A_COUNT = (
-    r"(?!\s*(?:%|mil\b|millones|camas|años|consultorios|pesos|metros|de\s+(?:" + _MONTHS + r")))"
+_COUNTED = (
+    "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s+ciento|"
+    "derechohabientes|pacientes|personas|trabajadores|médicos|enfermeras|especialidades|"
+    "quirófanos|unidades|hospitales|consultas|niñas|niños"
 )
-_LIST_ITEM = r"\s*(?:,|\by\b|\be\b)\s*(?:(?:No\.?|N[°º]\.?|número)\s*)?(\d{1,3})\b" + _NOT_A_COUNT
+_NOT_A_COUNT = rf"(?!\s*(?:%|(?:{_COUNTED})\b|de\s+(?:{_MONTHS})))"
+_UNIT_NUMBER = rf"(\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
-
+#: A quoted name right after a unit: straight, curly or angle quotes.
+_HONORIFIC = re.compile(
+    rf"{_SP0}(?:(?:del{SP}IMSS|del{SP}Seguro{SP}Social|{PROGRAM_LABEL}){_SP0})?,?{_SP0}"
+    r"[\"“«‘'](?P<name>[^\"“”«»‘’'\n]{2,60}?)[\"”»’']"
+)
+_HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-]*|de|del|la|las|los|y|e|el)")
+_MAX_HONORIFIC_WORDS = 7
+#: "de Monterrey", "en Ciudad Juárez, Chihuahua", "ubicada en la ciudad de Tepic".
+_LOCATIVE = re.compile(
+    rf",?{SP}(?:(?:del{SP}IMSS|del{SP}Seguro{SP}Social){SP},?{_SP0})?"
+    rf"(?:(?:ubicad[oa]s?|localizad[oa]s?){SP})?(?:en|de){SP}"
+    rf"(?:(?:la{SP}ciudad|el{SP}municipio|la{SP}alcald[ií]a){SP}de{SP})?"
+    rf"(?P<city>{CAP_WORD}(?:{SP}(?:(?:de|del|de{SP}la|de{SP}los|la|las|los){SP})?{CAP_WORD}){{0,4}})"
+)
+_NEXT_ITEM = re.compile(rf"\s*(?:,|;|\by\b|\be\b)\s*(?:{_NUMBER_MARK}\s*)?{_UNIT_NUMBER}")
+_DOMINANT = 5  # population ratio that lets a town's big namesake decide its state
 
 #: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
 _TRIGGERS = frozenset(
-    {
-        "hos",
-        "uni",
-        "cen",
-        "cli",
-        "gua",
-        "hgz",
-        "hgr",
-        "hgs",
-        "hgo",
-        "umf",
-        "umr",
-        "uma",
-        "css",
-        "cmn",
-        "cec",
-    }
+    {"hos", "uni", "cen", "cli", "gua", "hgz", "hgr", "hgs", "hgo", "hgp", "umf", "umr", "uma"}
+    | {"css", "cmn", "cec"}
 )
-
 
 _MAX_NAME_WORDS = 14  # longer "names" are runaway capitalized text, not a unit's name
 
@@ -195,30 +87,51 @@ class FacilityHit:
     start: int
     end: int
     name: str
+    #: The state the text places the unit in ("HGZ No. 33 de Monterrey" -> "Nuevo León").
+    state: str | None = None
 
 
 @cache
-def _numbered() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for canonical, long_form, acronyms in FACILITY_TYPES:
-        forms = [long_form.replace(" ", r"\s+")]
-        forms += [re.escape(a) for a in acronyms]
-        acr = "|".join(re.escape(a) for a in acronyms) or "(?!)"
-        head = "(?:" + "|".join(forms) + ")"
-        pattern = (
-            rf"{head}\s*(?:\((?:{acr})\)\s*)?{_NUMBER}(\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
-            rf"((?:{_LIST_ITEM})*)"
-        )
-        out.append((canonical, re.compile(pattern)))
-    return out
+def _type_heads() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for every written form of every unit type, longest first; group k of it
+    matched means type `types[k]`."""
+    forms: list[tuple[int, str, str]] = []  # (length, regex, canonical type)
+    for unit in UNIT_TYPES:
+        for form in dict.fromkeys((unit.canonical, *unit.forms)):
+            regex = loose(form, plural=True)
+            forms.append((len(form), f"(?i:{regex})" if unit.any_case else regex, unit.canonical))
+        for short in unit.acronyms:
+            forms.append((len(short), acronym(short) + r"(?:s\b)?\.?", unit.canonical))
+    forms.sort(key=lambda f: -f[0])
+    alternatives = "|".join(f"(?P<t{k}>{regex})" for k, (_, regex, _) in enumerate(forms))
+    return re.compile(rf"(?:{alternatives})(?!\w)"), tuple(t for _, _, t in forms)
+
+
+@cache
+def _after_type() -> re.Pattern[str]:
+    """What joins a type to its number: "(HGZ)", a program label, a number word."""
+    acronyms = sorted({a for unit in UNIT_TYPES for a in unit.acronyms}, key=len, reverse=True)
+    acr = "|".join(acronym(a) for a in acronyms)
+    return re.compile(
+        rf"\s*(?:\((?:{acr})\)\s*)?(?:{PROGRAM_LABEL}\s*)?(?:{_NUMBER_MARK}\s*)?{_UNIT_NUMBER}"
+    )
 
 
 @cache
 def _named() -> re.Pattern[str]:
-    heads = "|".join(NAMED_HEADS)
-    item = rf"(?:{CAP_WORD}|\([A-Za-z]{{2,10}}\)|\d{{1,2}}(?=\s+de\s+[A-Z]))"
+    heads = "|".join(loose(head) for head in NAMED_HEADS)
+    item = (
+        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b){CAP_WORD}|\([A-Za-z/]{{2,10}}\)"
+        rf"|\d{{1,2}}(?=\s+de\s+[A-Z]))"
+    )
     joint = rf"(?:{SP}(?:de{SP}las?|de{SP}los|del|de|y(?!{SP}{_HEAD_WORDS}\b)){SP}|{SP})"
-    return re.compile(rf"(?:{heads})(?:{joint}{item}){{1,{_MAX_NAME_WORDS}}}")
+    number = rf"(?:,?{_SP0}{_NUMBER_MARK}{_SP0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
+    lower = "|".join(loose(head) for head in LOWER_HEADS)
+    place = rf"{CAP_WORD}(?:(?:{SP}(?:de|del|de{SP}la){SP}|{SP}){CAP_WORD}){{0,4}}"
+    return re.compile(
+        rf"(?P<name>(?:{heads})(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
+        rf"|(?P<lower>{lower}){SP}de{SP}(?:la{SP}|los{SP})?{place}){number}?"
+    )
 
 
 def _unit_number(raw: str) -> str:
@@ -227,15 +140,98 @@ def _unit_number(raw: str) -> str:
     return str(int(digits)) + raw[len(digits) :].replace("-", "")
 
 
-def _expand(canonical: str, match: re.Match[str]) -> list[FacilityHit]:
-    first = FacilityHit(match.start(), match.end(1), f"{canonical} No. {_unit_number(match[1])}")
-    hits = [first]
-    tail_start = match.start(2)
-    for item in re.finditer(_LIST_ITEM, match.group(2)):
-        number = item.group(1)
-        start = tail_start + item.start(1)
-        hits.append(FacilityHit(start, start + len(number), f"{canonical} No. {int(number)}"))
-    return hits
+def _honorific(text: str, pos: int) -> re.Match[str] | None:
+    """A quoted proper name at `pos` ("XIV de Septiembre", "Dr. Bernardo Sepúlveda"), not
+    a quoted sentence: every word capitalized or a name particle, a few words at most."""
+    match = _HONORIFIC.match(text, pos)
+    if match is None:
+        return None
+    found = match["name"].split()
+    if not found or len(found) > _MAX_HONORIFIC_WORDS or not found[0][0].isupper():
+        return None
+    if not all(_HONORIFIC_WORD.fullmatch(w.strip(",")) for w in found):
+        return None
+    return match
+
+
+@lru_cache(maxsize=4096)
+def _state_of_town(town: str, named_state: str | None) -> str | None:
+    """The state of the longest gazetteer name that opens `town`: the named state when the
+    town has a municipality there, the only one, or a far more populous namesake's."""
+    gaz = gazetteer()
+    tokens = town.split()
+    for n in range(min(len(tokens), gaz.max_words), 0, -1):
+        entry = gaz.entries.get(fold(" ".join(tokens[:n])))
+        if entry is None or tokens[n - 1] in ("de", "del", "la", "las", "los"):
+            continue
+        places = entry.places
+        if places[0].is_state and named_state is None:
+            return gaz.state_names[places[0].state]
+        if named_state is not None:
+            here = [p for p in places if gaz.state_names[p.state] == named_state]
+            return named_state if here else None
+        states = {p.state for p in places}
+        if len(states) == 1 or places[0].population >= _DOMINANT * places[1].population:
+            return gaz.state_names[places[0].state]
+        return None
+    return None
+
+
+@cache
+def _named_state() -> re.Pattern[str]:
+    return re.compile(rf"{_SP0},{_SP0}(?P<state>{gazetteer().state_pattern})\b")
+
+
+def _locate(text: str, pos: int) -> tuple[str | None, int]:
+    """The state of the town named at `pos` ("de Monterrey", "en Tepic, Nayarit"), and where
+    that locative ends (`pos` when there is none)."""
+    match = _LOCATIVE.match(text, pos)
+    if match is None:
+        return None, pos
+    end = match.end()
+    named = _named_state().match(text, end)
+    state_name = None
+    if named is not None:
+        state_name = _canonical_state(named["state"])
+        end = named.end()
+    return _state_of_town(match["city"], state_name), end
+
+
+@lru_cache(maxsize=256)
+def _canonical_state(surface: str) -> str | None:
+    entry = gazetteer().entries.get(fold(surface))
+    if entry is None or not entry.places[0].is_state:
+        return None
+    return gazetteer().state_names[entry.places[0].state]
+
+
+def _numbered_at(text: str, pos: int) -> tuple[int, list[FacilityHit]] | None:
+    """The numbered unit(s) that open at `pos`, and where the whole run ends."""
+    heads, types = _type_heads()
+    head = heads.match(text, pos)
+    if head is None:
+        return None
+    rest = _after_type().match(text, head.end())
+    if rest is None:
+        return None
+    canonical = types[int(str(head.lastgroup)[1:])]
+    end = rest.end(1)
+    honorific = _honorific(text, end)
+    span_end = honorific.end() if honorific else end
+    state, cursor = _locate(text, span_end)
+    hits = [FacilityHit(pos, span_end, f"{canonical} No. {_unit_number(rest[1])}", state)]
+    cursor = max(cursor, span_end)
+    while (item := _NEXT_ITEM.match(text, cursor)) is not None:
+        start, end = item.span(1)
+        state, cursor = _locate(text, end)
+        hits.append(FacilityHit(start, end, f"{canonical} No. {_unit_number(item[1])}", state))
+        cursor = max(cursor, end)
+    return max(span_end, hits[-1].end), hits
+
+
+_UMAE_LABEL = re.compile(
+    r"^(?:UMAE|Unidad M[ée]dica de Alta Especialidad(?: \(UMAE\))?),? (?=Hospital|Centro)"
+)
 
 
 @lru_cache(maxsize=4096)
@@ -244,6 +240,15 @@ def _canonical_named(surface: str) -> str | None:
     from core.entities.institutions import find_institutions
 
     name = squash(surface)
+    name = _UMAE_LABEL.sub("", name)  # the UMAE is the hospital: "UMAE Hospital de ..."
+    name = re.sub(rf"\s*\b{PROGRAM_LABEL}\b", "", name)
+    first, _, rest = name.partition(" ")
+    expanded = type_by_acronym().get(first)
+    if expanded is not None:
+        name = f"{expanded} {rest}".strip()
+    if name[:1].islower():  # "hospital comunitario de Nautla"
+        head, _, place = name.partition(" de ")
+        name = f"{head.title()} de {place}"
     name = re.sub(r"^CMN\b", "Centro Médico Nacional", name)
     name = re.sub(r"^Cl[ií]nica", "Clínica", name)
     found = [hit for hit in find_institutions(name) if hit.name]
@@ -253,7 +258,7 @@ def _canonical_named(surface: str) -> str | None:
     name = re.sub(
         r"\s*\(([A-Za-z/]{2,8})\)", lambda m: "" if fold(m[1]) in TYPE_WORDS else m[0], name
     )
-    name = re.sub(r"\s+(?:de|del|de la|y)$", "", name)
+    name = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", name)
     bodies = {fold(word) for hit in found for word in str(hit.name).split()}
     words = re.findall(rf"{CAP_WORD}", re.sub(r"\([^()]*\)", " ", name))
     if all(fold(w.rstrip(".")) in TYPE_WORDS or fold(w) in bodies for w in words):
@@ -261,36 +266,77 @@ def _canonical_named(surface: str) -> str | None:
     return name
 
 
+def _named_at(text: str, pos: int) -> FacilityHit | None:
+    match = _named().match(text, pos)
+    if match is None:
+        return None
+    surface = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", match["name"])
+    end = pos + len(surface)
+    honorific = None if match["number"] else _honorific(text, end)
+    if honorific is not None:
+        surface += " " + honorific["name"]
+        end = honorific.end()
+    name = _canonical_named(surface)
+    if name is None and honorific is not None:
+        # Only a type before the quotes: "Hospital General de Zona "XIV de Septiembre"".
+        name = _canonical_named(surface.replace(honorific["name"], "").strip())
+        name = f"{name or _type_surface(surface, honorific['name'])} {honorific['name']}"
+    if name is None:
+        return None
+    if match["number"]:
+        name = f"{name} No. {int(match['number'])}"
+        end = match.end()
+    return FacilityHit(pos, end, name)
+
+
+def _type_surface(surface: str, honorific: str) -> str:
+    """The type words before a honorific, acronym expanded: 'HGZ' -> 'Hospital General de Zona'."""
+    head = squash(surface[: len(surface) - len(honorific)])
+    head = _UMAE_LABEL.sub("", head)
+    return type_by_acronym().get(head, head)
+
+
 def find_facilities(text: str) -> list[FacilityHit]:
     """Numbered units first (they nest inside names), then named units that do not overlap."""
-    hits: list[FacilityHit] = []
-    taken: list[tuple[int, int]] = []
     starts = [pos for pos, lead in word_leads(text) if lead[:3] in _TRIGGERS or lead == "hr"]
-    numbered = _numbered()
+    hits: list[FacilityHit] = []
+    numbered_spans: list[tuple[int, int]] = []
+    run_end = -1
     for pos in starts:
-        if taken and pos < taken[-1][1]:
+        if pos < run_end:
             continue
-        for canonical, pattern in numbered:
-            match = pattern.match(text, pos)
-            if match is not None:
-                taken.append((match.start(), match.end()))
-                hits.extend(_expand(canonical, match))
-                break
-    named = _named()
+        found = _numbered_at(text, pos)
+        if found is not None:
+            run_end, units = found
+            numbered_spans.append((pos, run_end))
+            hits.extend(units)
+    numbered = SpanSet(numbered_spans)
+    named_end = -1
     for pos in starts:
-        if any(s <= pos < e for s, e in taken):
+        if pos < named_end or numbered.overlaps(pos, pos + 1):
             continue
-        match = named.match(text, pos)
-        if match is None:
+        hit = _named_at(text, pos)
+        if hit is None or numbered.overlaps(hit.start, hit.end):
             continue
-        span = (match.start(), match.end())
-        if any(s < span[1] and span[0] < e for s, e in taken):
-            continue
-        surface = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", match.group())
-        name = _canonical_named(surface)
-        if name is None:
-            continue
-        taken.append(span)
-        hits.append(FacilityHit(match.start(), match.start() + len(surface), name))
+        named_end = hit.end
+        hits.append(hit)
     hits.sort(key=lambda h: h.start)
-    return hits
+    return _share_states(hits)
+
+
+def _share_states(hits: list[FacilityHit]) -> list[FacilityHit]:
+    """A unit the text places once ("HGZ No. 33 de Monterrey") is there in every mention,
+    unless the text places units of that name in two states."""
+    states: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.state is not None:
+            states.setdefault(hit.name, set()).add(hit.state)
+    if not states:
+        return hits
+    out = []
+    for hit in hits:
+        placed = states.get(hit.name, set())
+        if hit.state is None and len(placed) == 1:
+            hit = replace(hit, state=next(iter(placed)))
+        out.append(hit)
+    return out
