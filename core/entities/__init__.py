@@ -59,12 +59,21 @@ def _mentions(text: str) -> list[Mention]:
     places = find_places(text, taken + people, candidates)
 
     def mention(
-        kind: EntityKind, name: str, start: int, end: int, role: str | None = None
+        kind: EntityKind,
+        name: str,
+        start: int,
+        end: int,
+        role: str | None = None,
+        state: str | None = None,
     ) -> Mention:
-        return Mention(kind=kind, name=name, role=role, start=start, end=end, text=text[start:end])
+        return Mention(
+            kind=kind, name=name, role=role, start=start, end=end, text=text[start:end], state=state
+        )
 
     found = [mention(EntityKind.OFFICIAL, h.name, h.start, h.end, h.role) for h in officials]
-    found += [mention(EntityKind.FACILITY, h.name, h.start, h.end) for h in facilities]
+    found += [
+        mention(EntityKind.FACILITY, h.name, h.start, h.end, state=h.state) for h in facilities
+    ]
     found += [
         mention(EntityKind.INSTITUTION, h.name, h.start, h.end) for h in institutions if h.name
     ]
