@@ -30,9 +30,12 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from core.entities.facility_types import (
+    CLINIC_SERVICES,
+    COMPLEX_HEADS,
     LOWER_HEADS,
     NAMED_HEADS,
     PROGRAM_LABEL,
+    PROGRAMS,
     TYPE_WORDS,
     UNIT_TYPES,
     acronym,
@@ -54,7 +57,7 @@ _COUNTED = (
     "quirófanos|unidades|hospitales|consultas|niñas|niños"
 )
 _NOT_A_COUNT = rf"(?!\s*(?:%|(?:{_COUNTED})\b|de\s+(?:{_MONTHS})))"
-_UNIT_NUMBER = rf"(\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
+_UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
 #: A quoted name right after a unit: straight, curly or angle quotes.
 _HONORIFIC = re.compile(
@@ -70,7 +73,14 @@ _LOCATIVE = re.compile(
     rf"(?:(?:la{SP}ciudad|el{SP}municipio|la{SP}alcald[ií]a){SP}de{SP})?"
     rf"(?P<city>{CAP_WORD}(?:{SP}(?:(?:de|del|de{SP}la|de{SP}los|la|las|los){SP})?{CAP_WORD}){{0,4}})"
 )
-_NEXT_ITEM = re.compile(rf"\s*(?:,|;|\by\b|\be\b)\s*(?:{_NUMBER_MARK}\s*)?{_UNIT_NUMBER}")
+#: "UMF: la No. 84", "y la No. 80": an article or a colon before a number word.
+_LEAD_IN = rf"(?::\s*)?(?:(?:la|el)\s+(?={_NUMBER_MARK}))?"
+_SEPARATOR = r"\s*(?:,|;|\by\b|\be\b)\s*"
+_NEXT_ITEM = re.compile(rf"{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*)?{_UNIT_NUMBER}")
+#: An elided item after a place that is not a town: "No. 71 de la CFE, No. 75 en Camelinas".
+_NEXT_AFTER_GAP = re.compile(
+    rf",?{SP}(?:en|de|del){SP}[^,;\n]{{1,40}}?{_SEPARATOR}{_LEAD_IN}{_NUMBER_MARK}\s*{_UNIT_NUMBER}"
+)
 _DOMINANT = 5  # population ratio that lets a town's big namesake decide its state
 
 #: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
@@ -113,24 +123,33 @@ def _after_type() -> re.Pattern[str]:
     acronyms = sorted({a for unit in UNIT_TYPES for a in unit.acronyms}, key=len, reverse=True)
     acr = "|".join(acronym(a) for a in acronyms)
     return re.compile(
-        rf"\s*(?:\((?:{acr})\)\s*)?(?:{PROGRAM_LABEL}\s*)?(?:{_NUMBER_MARK}\s*)?{_UNIT_NUMBER}"
+        rf"\s*(?:\((?:{acr})\)\s*)?(?:{PROGRAM_LABEL}\s*)?{_LEAD_IN}(?:{_NUMBER_MARK}\s*)?"
+        rf"{_UNIT_NUMBER}"
     )
 
 
 @cache
 def _named() -> re.Pattern[str]:
     heads = "|".join(loose(head) for head in NAMED_HEADS)
+    program_word = "|".join(PROGRAMS)
     item = (
-        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b){CAP_WORD}|\([A-Za-z/]{{2,10}}\)"
-        rf"|\d{{1,2}}(?=\s+de\s+[A-Z]))"
+        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|IMSS(?:[-‐–]|{SP})?(?i:{program_word})\b)"
+        rf"{CAP_WORD}|\([A-Za-z/]{{2,10}}\)|\d{{1,2}}(?=\s+de\s+[A-Z]))"
     )
-    joint = rf"(?:{SP}(?:de{SP}las?|de{SP}los|del|de|y(?!{SP}{_HEAD_WORDS}\b)){SP}|{SP})"
+    # A name ends where another unit's head follows: "Hospital de Pediatría del Centro
+    # Médico Nacional Siglo XXI" is a hospital (no name of its own) in a complex (named).
+    joint = (
+        rf"(?:{SP}(?:de{SP}las?|de{SP}los|del|de|y)(?!{SP}{_HEAD_WORDS}\b){SP}"
+        rf"|{SP}(?!{_HEAD_WORDS}\b))"
+    )
     number = rf"(?:,?{_SP0}{_NUMBER_MARK}{_SP0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
     place = rf"{CAP_WORD}(?:(?:{SP}(?:de|del|de{SP}la){SP}|{SP}){CAP_WORD}){{0,4}}"
+    program = rf"{SP}{PROGRAM_LABEL}(?:{SP}(?:de|en){SP}(?P<place>{place}))?"
     return re.compile(
         rf"(?P<name>(?:{heads})(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
-        rf"|(?P<lower>{lower}){SP}de{SP}(?:la{SP}|los{SP})?{place}){number}?"
+        rf"|(?P<lower>{lower}){SP}de{SP}(?:la{SP}|los{SP})?{place})"
+        rf"(?P<label>{program})?{number}?"
     )
 
 
@@ -215,16 +234,16 @@ def _numbered_at(text: str, pos: int) -> tuple[int, list[FacilityHit]] | None:
     if rest is None:
         return None
     canonical = types[int(str(head.lastgroup)[1:])]
-    end = rest.end(1)
+    end = rest.end("unit")
     honorific = _honorific(text, end)
     span_end = honorific.end() if honorific else end
     state, cursor = _locate(text, span_end)
-    hits = [FacilityHit(pos, span_end, f"{canonical} No. {_unit_number(rest[1])}", state)]
+    hits = [FacilityHit(pos, span_end, f"{canonical} No. {_unit_number(rest['unit'])}", state)]
     cursor = max(cursor, span_end)
-    while (item := _NEXT_ITEM.match(text, cursor)) is not None:
-        start, end = item.span(1)
+    while item := _NEXT_ITEM.match(text, cursor) or _NEXT_AFTER_GAP.match(text, cursor):
+        start, end = item.span("unit")
         state, cursor = _locate(text, end)
-        hits.append(FacilityHit(start, end, f"{canonical} No. {_unit_number(item[1])}", state))
+        hits.append(FacilityHit(start, end, f"{canonical} No. {_unit_number(item['unit'])}", state))
         cursor = max(cursor, end)
     return max(span_end, hits[-1].end), hits
 
@@ -232,38 +251,55 @@ def _numbered_at(text: str, pos: int) -> tuple[int, list[FacilityHit]] | None:
 _UMAE_LABEL = re.compile(
     r"^(?:UMAE|Unidad M[ée]dica de Alta Especialidad(?: \(UMAE\))?),? (?=Hospital|Centro)"
 )
+_ARTICLES = frozenset({"el", "la", "los", "las"})
 
 
 @lru_cache(maxsize=4096)
-def _canonical_named(surface: str) -> str | None:
-    """Normalized name, or None when the 'name' is only type words ("Hospital General")."""
+def _normalize(surface: str) -> tuple[str, bool]:
+    """A named unit as one spelling, and whether it names one unit (a proper name beyond type
+    words, institutions and articles: "Hospital General de Zona (HGZ)", "Hospital del IMSS"
+    and "Hospital de Especialidades El IMSS" do not)."""
     from core.entities.institutions import find_institutions
 
     name = squash(surface)
     name = _UMAE_LABEL.sub("", name)  # the UMAE is the hospital: "UMAE Hospital de ..."
-    name = re.sub(rf"\s*\b{PROGRAM_LABEL}\b", "", name)
     first, _, rest = name.partition(" ")
     expanded = type_by_acronym().get(first)
     if expanded is not None:
         name = f"{expanded} {rest}".strip()
     if name[:1].islower():  # "hospital comunitario de Nautla"
         head, _, place = name.partition(" de ")
-        name = f"{head.title()} de {place}"
+        name = f"{head.title()} de {place}" if place else head.title()
     name = re.sub(r"^CMN\b", "Centro Médico Nacional", name)
     name = re.sub(r"^Cl[ií]nica", "Clínica", name)
     found = [hit for hit in find_institutions(name) if hit.name]
     for hit in reversed(found):
         name = name[: hit.start] + str(hit.name) + name[hit.end :]
     name = re.sub(r"(\S+)\s+\(\1\)", r"\1", name)
-    name = re.sub(
-        r"\s*\(([A-Za-z/]{2,8})\)", lambda m: "" if fold(m[1]) in TYPE_WORDS else m[0], name
-    )
+    name = re.sub(r"\s*\(([A-Za-z/]{2,8})\)", lambda m: _drop_acronym(m, name), name)
     name = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", name)
+    owner = re.search(r" del? (\S+)$", name)  # "Hospital de Tuxtla Gutiérrez del IMSS"
+    if owner and any(hit.name == owner[1] for hit in found) and name.count(" de") > 1:
+        name = name[: owner.start()]
+    service = re.match(r"Clínica del? (\S+)", name)
+    if service and fold(service[1]) in CLINIC_SERVICES:
+        return name, False  # "Clínica de Mama": a service inside a hospital
     bodies = {fold(word) for hit in found for word in str(hit.name).split()}
     words = re.findall(rf"{CAP_WORD}", re.sub(r"\([^()]*\)", " ", name))
-    if all(fold(w.rstrip(".")) in TYPE_WORDS or fold(w) in bodies for w in words):
-        return None  # "Hospital General de Zona (HGZ)", "Hospital del IMSS"
-    return name
+    generic = all(
+        fold(w.rstrip(".")) in TYPE_WORDS or fold(w) in bodies or fold(w) in _ARTICLES
+        for w in words
+    )
+    return name, not generic
+
+
+def _drop_acronym(match: re.Match[str], name: str) -> str:
+    """ "(HGZ)" after its type and "(CMNB)" after the words it abbreviates say nothing more."""
+    acr = match[1]
+    if fold(acr) in TYPE_WORDS:
+        return ""
+    initials = "".join(w[0] for w in re.findall(CAP_WORD, name[: match.start()]))
+    return "" if initials.endswith(acr.upper()) else match[0]
 
 
 def _named_at(text: str, pos: int) -> FacilityHit | None:
@@ -272,28 +308,29 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
         return None
     surface = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", match["name"])
     end = pos + len(surface)
-    honorific = None if match["number"] else _honorific(text, end)
-    if honorific is not None:
-        surface += " " + honorific["name"]
-        end = honorific.end()
-    name = _canonical_named(surface)
-    if name is None and honorific is not None:
-        # Only a type before the quotes: "Hospital General de Zona "XIV de Septiembre"".
-        name = _canonical_named(surface.replace(honorific["name"], "").strip())
-        name = f"{name or _type_surface(surface, honorific['name'])} {honorific['name']}"
-    if name is None:
-        return None
+    name, proper = _normalize(surface)
+    if match["label"]:  # "Hospital Rural del IMSS Bienestar en Tlaxiaco"
+        program = f"IMSS-{match['program'].capitalize()}"
+        place = f" de {match['place']}" if match["place"] else ""
+        name, proper = _normalize(f"{name} {program}{place}")
+        end = match.end("label")
     if match["number"]:
-        name = f"{name} No. {int(match['number'])}"
-        end = match.end()
-    return FacilityHit(pos, end, name)
+        if not proper and not _is_type(name):
+            return None
+        return FacilityHit(pos, match.end(), f"{name} No. {int(match['number'])}")
+    honorific = _honorific(text, end)
+    if honorific is not None:
+        end = honorific.end()
+        if not proper:  # the quoted name is the unit's only one: "Clínica "Héroes Tecámac""
+            complex_head = any(re.match(loose(h), surface) for h in COMPLEX_HEADS)
+            quoted = honorific["name"] if complex_head else f"“{honorific['name']}”"
+            name, proper = f"{name} {quoted}", True
+    return FacilityHit(pos, end, name) if proper else None
 
 
-def _type_surface(surface: str, honorific: str) -> str:
-    """The type words before a honorific, acronym expanded: 'HGZ' -> 'Hospital General de Zona'."""
-    head = squash(surface[: len(surface) - len(honorific)])
-    head = _UMAE_LABEL.sub("", head)
-    return type_by_acronym().get(head, head)
+def _is_type(name: str) -> bool:
+    """A type written in full before a number ("Hospital de Gineco Pediatría" No. 48)."""
+    return len(name.split()) >= 3 and name.split()[0] in ("Hospital", "Unidad", "Centro")
 
 
 def find_facilities(text: str) -> list[FacilityHit]:
@@ -321,7 +358,31 @@ def find_facilities(text: str) -> list[FacilityHit]:
         named_end = hit.end
         hits.append(hit)
     hits.sort(key=lambda h: h.start)
-    return _share_states(hits)
+    return _share_states(_umae_aliases(text, hits))
+
+
+_UMAE_BEFORE = re.compile(r"(?:UMAE|\(UMAE\)|Alta\s+Especialidad)\s*,?\s*$")
+_UMAE = "Unidad Médica de Alta Especialidad No. "
+
+
+def _umae_aliases(text: str, hits: list[FacilityHit]) -> list[FacilityHit]:
+    """ "la UMAE No. 1" is the hospital the text introduced as "UMAE Hospital de
+    Especialidades No. 1": a UMAE is a hospital, numbered as the hospital is."""
+    hospitals: dict[str, str] = {}
+    for hit in hits:
+        number = hit.name.rpartition(" No. ")[2]
+        if hit.name.startswith("Hospital") and _UMAE_BEFORE.search(
+            text, max(0, hit.start - 40), hit.start
+        ):
+            hospitals.setdefault(number, hit.name)
+    if not hospitals:
+        return hits
+    return [
+        replace(hit, name=hospitals.get(hit.name.removeprefix(_UMAE), hit.name))
+        if hit.name.startswith(_UMAE)
+        else hit
+        for hit in hits
+    ]
 
 
 def _share_states(hits: list[FacilityHit]) -> list[FacilityHit]:

@@ -63,8 +63,8 @@ UNIT_TYPES: tuple[UnitType, ...] = (
         ),
         ("UMF/UMAA", "UMF-UMAA", "UMF con UMAA", "UMF+UMAA", "UMFUMAA"),
     ),
-    UnitType("Hospital General de Zona", (), ("HGZ",)),
-    UnitType("Hospital General de Subzona", (), ("HGSZ", "HGS")),
+    UnitType("Hospital General de Zona", ("Hospital de Zona",), ("HGZ",)),
+    UnitType("Hospital General de Subzona", ("Hospital de Subzona",), ("HGSZ", "HGS")),
     UnitType("Hospital General Regional", (), ("HGR",)),
     UnitType(
         "Hospital de Gineco-Obstetricia",
@@ -72,8 +72,8 @@ UNIT_TYPES: tuple[UnitType, ...] = (
         ("HGO",),
     ),
     UnitType(
-        "Hospital de Gineco-Pediatría",
-        (),
+        "Hospital de Gineco Pediatría",
+        ("Hospital de Gineco-Pediatría", "Hospital de Ginecopediatría"),
         ("HGP",),
     ),
     UnitType("Hospital de Especialidades"),
@@ -89,7 +89,7 @@ UNIT_TYPES: tuple[UnitType, ...] = (
         ("Unidad Médica Familiar",),
         ("UMF", "U.M.F."),
     ),
-    UnitType("Unidad Médica Rural", (), ("UMR",)),
+    UnitType("Unidad Médica Rural", ("Unidad de Medicina Rural",), ("UMR",)),
     UnitType("Unidad Médica de Alta Especialidad", (), ("UMAE",)),
     UnitType("Unidad Médica de Atención Ambulatoria", (), ("UMAA",)),
     UnitType("Centro de Seguridad Social", (), ("CSS",)),
@@ -129,6 +129,48 @@ NAMED_HEADS: tuple[str, ...] = (
     "Hospital",
 )
 
+#: What follows "Clínica de" when it is a service inside a hospital ("Clínica de Mama",
+#: "Clínica de Heridas"), not a unit of its own.
+CLINIC_SERVICES = frozenset(
+    fold(w)
+    for w in [
+        "Mama",
+        "Heridas",
+        "Displasia",
+        "Displasias",
+        "Obesidad",
+        "Dolor",
+        "Diabetes",
+        "Lactancia",
+        "Memoria",
+        "Sueño",
+        "Tabaquismo",
+        "Catéteres",
+        "Colposcopia",
+        "Colposcopía",
+        "Hemofilia",
+        "Pie",
+        "Cuidados",
+        "Lípidos",
+        "Cefalea",
+        "Epilepsia",
+        "Asma",
+        "Marcapasos",
+        "Anticoagulación",
+        "VIH",
+        "Mastología",
+        "Climaterio",
+        "Adicciones",
+        "Rehabilitación",
+        "Cirugía",
+    ]
+)
+
+#: Heads of medical complexes: a quoted name after them is the complex's plain name
+#: ("Centro Médico Nacional "La Raza"" -> "Centro Médico Nacional La Raza"), where after a
+#: unit type it is a dedication kept in quotes ("Clínica "Héroes Tecámac"").
+COMPLEX_HEADS: tuple[str, ...] = ("Centro Médico Nacional", "CMN", "Centro Médico")
+
 #: Lower-case heads that still name one unit when a capitalized place follows "de"
 #: ("el hospital comunitario de Nautla").
 LOWER_HEADS: tuple[str, ...] = (
@@ -140,11 +182,12 @@ LOWER_HEADS: tuple[str, ...] = (
     "hospital materno infantil",
 )
 
-#: Programs under which IMSS has run its rural units (renamed over the years): a label
-#: inside the unit's name, not part of what identifies it.
+#: Programs under which IMSS runs rural and community units ("Hospital Rural IMSS-Bienestar
+#: de Tlaxiaco", "Hospital Rural del IMSS Bienestar en Tlaxiaco"): part of the unit's name,
+#: written one way in it ("IMSS-Bienestar").
+PROGRAMS: tuple[str, ...] = ("Bienestar", "Prospera", "Oportunidades", "Coplamar", "Solidaridad")
 PROGRAM_LABEL = (
-    r"(?:del\s+|de\s+)?(?:Programa\s+)?IMSS[-‐–]?\s?"
-    r"(?:Bienestar|BIENESTAR|Prospera|PROSPERA|Oportunidades|OPORTUNIDADES|Coplamar|COPLAMAR)"
+    r"(?:del\s+|de\s+)?(?:Programa\s+)?IMSS[-‐–]?\s?(?P<program>(?i:" + "|".join(PROGRAMS) + r"))\b"
 )
 
 #: Words that describe a unit's type, not its name: a "name" made only of these is generic.
