@@ -310,10 +310,10 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
     end = pos + len(surface)
     name, proper = _normalize(surface)
     if match["label"]:  # "Hospital Rural del IMSS Bienestar en Tlaxiaco"
-        program = f"IMSS-{match['program'].capitalize()}"
-        place = f" de {match['place']}" if match["place"] else ""
-        name, proper = _normalize(f"{name} {program}{place}")
         end = match.end("label")
+        if match["place"]:  # the program tells it from the town's other hospitals
+            program = f"IMSS-{match['program'].capitalize()}"
+            name, proper = _normalize(f"{name} {program} de {match['place']}")
     if match["number"]:
         if not proper and not _is_type(name):
             return None
@@ -329,8 +329,25 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
 
 
 def _is_type(name: str) -> bool:
-    """A type written in full before a number ("Hospital de Gineco Pediatría" No. 48)."""
-    return len(name.split()) >= 3 and name.split()[0] in ("Hospital", "Unidad", "Centro")
+    """A type written out before a number ("Hospital de Gineco Pediatría" No. 48, "Hospital
+    Regional" No. 17): kept as written when it is not one of IMSS's own."""
+    return len(name.split()) >= 2 and name.split()[0] in ("Hospital", "Unidad", "Centro")
+
+
+_ELIDED_TOWN = re.compile(
+    rf"{_SEPARATOR}(?:el|la){SP}de{SP}(?P<town>{CAP_WORD}(?:{SP}(?:de{SP}|del{SP})?{CAP_WORD}){{0,3}})"
+)
+
+
+def _elided_town(text: str, hit: FacilityHit) -> FacilityHit | None:
+    """ "el Hospital de Tlapa y el de Ayutla": the same head, in another town."""
+    head, sep, town = hit.name.rpartition(" de ")
+    if not sep or fold(town) not in gazetteer().entries:
+        return None
+    match = _ELIDED_TOWN.match(text, hit.end)
+    if match is None or fold(match["town"]) not in gazetteer().entries:
+        return None
+    return FacilityHit(match.start("town"), match.end(), f"{head} de {match['town']}")
 
 
 def find_facilities(text: str) -> list[FacilityHit]:
@@ -357,8 +374,35 @@ def find_facilities(text: str) -> list[FacilityHit]:
             continue
         named_end = hit.end
         hits.append(hit)
+        elided = _elided_town(text, hit)
+        if elided is not None:
+            named_end = elided.end
+            hits.append(elided)
     hits.sort(key=lambda h: h.start)
-    return _share_states(_umae_aliases(text, hits))
+    return _share_states(_umae_aliases(text, _short_forms(hits)))
+
+
+_PROGRAM_IN_NAME = re.compile(r"IMSS-\w+ de .+$")
+
+
+def _short_forms(hits: list[FacilityHit]) -> list[FacilityHit]:
+    """ "Hospital IMSS-Bienestar de Maruata" is the "Hospital Comunitario IMSS-Bienestar de
+    Maruata" the same text names: a program unit's shorter name joins its one longer name."""
+    by_tail: dict[str, set[str]] = {}
+    for hit in hits:
+        tail = _PROGRAM_IN_NAME.search(hit.name)
+        if tail is not None:
+            by_tail.setdefault(tail[0], set()).add(hit.name)
+    longer: dict[str, str] = {}
+    for names in by_tail.values():
+        for name in names:
+            words = set(name.split())
+            wider = [other for other in names if other != name and words < set(other.split())]
+            if len(wider) == 1:
+                longer[name] = wider[0]
+    if not longer:
+        return hits
+    return [replace(hit, name=longer[hit.name]) if hit.name in longer else hit for hit in hits]
 
 
 _UMAE_BEFORE = re.compile(r"(?:UMAE|\(UMAE\)|Alta\s+Especialidad)\s*,?\s*$")

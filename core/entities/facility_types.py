@@ -64,7 +64,11 @@ UNIT_TYPES: tuple[UnitType, ...] = (
         ("UMF/UMAA", "UMF-UMAA", "UMF con UMAA", "UMF+UMAA", "UMFUMAA"),
     ),
     UnitType("Hospital General de Zona", ("Hospital de Zona",), ("HGZ",)),
-    UnitType("Hospital General de Subzona", ("Hospital de Subzona",), ("HGSZ", "HGS")),
+    UnitType(
+        "Hospital General de Subzona",
+        ("Hospital de Subzona", "Hospital General de Sub-Zona"),
+        ("HGSZ", "HGS"),
+    ),
     UnitType("Hospital General Regional", (), ("HGR",)),
     UnitType(
         "Hospital de Gineco-Obstetricia",
@@ -91,7 +95,7 @@ UNIT_TYPES: tuple[UnitType, ...] = (
     ),
     UnitType("Unidad Médica Rural", ("Unidad de Medicina Rural",), ("UMR",)),
     UnitType("Unidad Médica de Alta Especialidad", (), ("UMAE",)),
-    UnitType("Unidad Médica de Atención Ambulatoria", (), ("UMAA",)),
+    UnitType("Unidad Médica de Atención Ambulatoria", (), ("UMAA", "UMAA/MF")),
     UnitType("Centro de Seguridad Social", (), ("CSS",)),
     UnitType("Centro de Educación y Cuidado Infantil", (), ("CECI",), any_case=False),
     UnitType("Guardería", any_case=False),
