@@ -18,9 +18,12 @@ Canonical names (what `name` holds; the same entity always gets the same one):
   city ("Ecatepec" -> "Ecatepec de Morelos, Estado de México", "Ciudad Obregón" -> "Cajeme,
   Sonora").
 - facility: "<type> No. <n>" for numbered units, whatever the spelling ("HGZ 1", "Hospital
-  General de Zona número 1" -> "Hospital General de Zona No. 1"); named units as written,
-  spaces squashed, type acronyms dropped and institutions by their canonical name ("Centro
-  Médico del ISSEMyM de Ecatepec").
+  General de Zona número 1" -> "Hospital General de Zona No. 1"; a honorific and a "UMAE"
+  label dropped), with the state of the town the text gives it in `state`; named units as
+  written, spaces squashed, type acronyms dropped and institutions by their canonical name
+  ("Centro Médico del ISSEMyM de Ecatepec"), a honorific in curly quotes when it is the only
+  name ("Clínica “Héroes Tecámac”"), the program as "IMSS-Bienestar" ("Hospital Rural
+  IMSS-Bienestar de Tlaxiaco").
 - institution: the name in `institutions.INSTITUTIONS` (the usual acronym where there is one:
   "IMSS", "ISSSTE", "Birmex"); per-state bodies as "<body> de <state>" ("Secretaría de Salud
   de Chihuahua", "Gobierno del Estado de México").
