@@ -165,6 +165,34 @@ def test_elided_enumerations_are_one_unit_per_number() -> None:
     assert [h.state for h in hits[:3]] == ["Coahuila"] * 3
 
 
+def test_an_enumeration_continues_past_the_towns_of_its_items() -> None:
+    text = (
+        "Se modernizaron las unidades de medicina familiar número 2, del municipio de "
+        "Jiutepec, y la número 6, de Cuautla; también la Unidad de Medicina Familiar N.8."
+    )
+    hits = find_facilities(text)
+    assert [(h.name, h.state) for h in hits] == [
+        ("Unidad de Medicina Familiar No. 2", "Morelos"),
+        ("Unidad de Medicina Familiar No. 6", "Morelos"),
+        ("Unidad de Medicina Familiar No. 8", None),  # no town follows it
+    ]
+
+
+def test_the_owner_after_a_named_unit_is_not_its_name() -> None:
+    text = (
+        "El Hospital de Pediatría del Centro Médico Nacional del Noreste (CMNN) del IMSS "
+        "Nuevo León y el Hospital de Tapachula del IMSS recibieron equipo; la clínica será "
+        "una UMF Plus."
+    )
+    hits = find_facilities(text)
+    assert [(h.name, text[h.start : h.end]) for h in hits] == [
+        ("Centro Médico Nacional del Noreste", "Centro Médico Nacional del Noreste (CMNN)"),
+        ("Hospital de Tapachula", "Hospital de Tapachula"),
+    ]
+    places = {e.name for e in extract_entities(text) if e.kind == EntityKind.PLACE}
+    assert "Nuevo León" in places
+
+
 def test_counts_after_a_unit_are_not_more_units() -> None:
     text = "La UMF No. 5 tiene 30 consultorios y 12 camas; el HGZ 2 atiende 24 horas."
     assert facilities(text) == [

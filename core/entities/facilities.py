@@ -46,7 +46,8 @@ from core.entities.gazetteer import gazetteer
 from core.entities.text import CAP_WORD, SP, SpanSet, fold, squash, word_leads
 
 _NUMBER_MARK = (
-    r"(?:No\.?|no\.|NO\.|N\.?\s?[°º]\.?|N[úu]m\.?|n[úu]m\.?|[Nn][úu]meros?|NÚMERO|Nos\.?|#)"
+    r"(?:No\.?|no\.|NO\.|N\.?\s?[°º]\.?|N\.(?=\s?\d)|N[úu]m\.?|n[úu]m\.?|[Nn][úu]meros?|NÚMERO"
+    r"|Nos\.?|#)"
 )
 #: Optional horizontal space (`SP` is one or more).
 _SP0 = rf"(?:{SP})?"
@@ -59,23 +60,26 @@ _COUNTED = (
 _NOT_A_COUNT = rf"(?!\s*(?:%|(?:{_COUNTED})\b|de\s+(?:{_MONTHS})))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
+#: "del IMSS" between a unit and its honorific or town.
+_OWNER = rf"del{SP}(?:IMSS|Seguro{SP}Social|Instituto{SP}Mexicano{SP}del{SP}Seguro{SP}Social)"
 #: A quoted name right after a unit: straight, curly or angle quotes.
 _HONORIFIC = re.compile(
-    rf"{_SP0}(?:(?:del{SP}IMSS|del{SP}Seguro{SP}Social|{PROGRAM_LABEL}){_SP0})?,?{_SP0}"
+    rf"{_SP0}(?:(?:{_OWNER}|{PROGRAM_LABEL}){_SP0})?,?{_SP0}"
     r"[\"“«‘'](?P<name>[^\"“”«»‘’'\n]{2,60}?)[\"”»’']"
 )
 _HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-]*|de|del|la|las|los|y|e|el)")
 _MAX_HONORIFIC_WORDS = 7
 #: "de Monterrey", "en Ciudad Juárez, Chihuahua", "ubicada en la ciudad de Tepic".
 _LOCATIVE = re.compile(
-    rf",?{SP}(?:(?:del{SP}IMSS|del{SP}Seguro{SP}Social){SP},?{_SP0})?"
-    rf"(?:(?:ubicad[oa]s?|localizad[oa]s?){SP})?(?:en|de){SP}"
-    rf"(?:(?:la{SP}ciudad|el{SP}municipio|la{SP}alcald[ií]a){SP}de{SP})?"
+    rf",?{SP}(?:{_OWNER}{SP},?{_SP0})?"
+    rf"(?:(?:ubicad[oa]s?|localizad[oa]s?){SP})?"
+    rf"(?:(?:en|de){SP}(?:(?:la{SP}ciudad|el{SP}municipio|la{SP}alcald[ií]a){SP}de{SP})?"
+    rf"|del{SP}municipio{SP}de{SP})"
     rf"(?P<city>{CAP_WORD}(?:{SP}(?:(?:de|del|de{SP}la|de{SP}los|la|las|los){SP})?{CAP_WORD}){{0,4}})"
 )
 #: "UMF: la No. 84", "y la No. 80": an article or a colon before a number word.
 _LEAD_IN = rf"(?::\s*)?(?:(?:la|el)\s+(?={_NUMBER_MARK}))?"
-_SEPARATOR = r"\s*(?:,|;|\by\b|\be\b)\s*"
+_SEPARATOR = r"\s*(?:,(?:\s*[ye]\b)?|;|\by\b|\be\b)\s*"
 _NEXT_ITEM = re.compile(rf"{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*)?{_UNIT_NUMBER}")
 #: An elided item after a place that is not a town: "No. 71 de la CFE, No. 75 en Camelinas".
 _NEXT_AFTER_GAP = re.compile(
@@ -278,19 +282,27 @@ def _normalize(surface: str) -> tuple[str, bool]:
     name = re.sub(r"(\S+)\s+\(\1\)", r"\1", name)
     name = re.sub(r"\s*\(([A-Za-z/]{2,8})\)", lambda m: _drop_acronym(m, name), name)
     name = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", name)
-    owner = re.search(r" del? (\S+)$", name)  # "Hospital de Tuxtla Gutiérrez del IMSS"
-    if owner and any(hit.name == owner[1] for hit in found) and name.count(" de") > 1:
-        name = name[: owner.start()]
+    bodies = {fold(word) for hit in found for word in str(hit.name).split()}
+    for body in dict.fromkeys(str(hit.name) for hit in found):
+        # The owner after a named unit is not its name: "Hospital de Tuxtla Gutiérrez del
+        # IMSS", "Centro Médico Nacional de Occidente del IMSS Jalisco"; it is where the unit
+        # has no other ("Centro Médico del ISSEMyM de Ecatepec").
+        owner = re.search(rf" del? {re.escape(body)}(?!\w)", name)
+        if owner and not _generic(name[: owner.start()], bodies):
+            name = name[: owner.start()]
     service = re.match(r"Clínica del? (\S+)", name)
     if service and fold(service[1]) in CLINIC_SERVICES:
         return name, False  # "Clínica de Mama": a service inside a hospital
-    bodies = {fold(word) for hit in found for word in str(hit.name).split()}
+    return name, not _generic(name, bodies)
+
+
+def _generic(name: str, bodies: set[str]) -> bool:
+    """Only type words, institutions and articles: no unit's own name."""
     words = re.findall(rf"{CAP_WORD}", re.sub(r"\([^()]*\)", " ", name))
-    generic = all(
+    return all(
         fold(w.rstrip(".")) in TYPE_WORDS or fold(w) in bodies or fold(w) in _ARTICLES
         for w in words
     )
-    return name, not generic
 
 
 def _drop_acronym(match: re.Match[str], name: str) -> str:
@@ -307,8 +319,9 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
     if match is None:
         return None
     surface = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", match["name"])
-    end = pos + len(surface)
     name, proper = _normalize(surface)
+    surface = _shortest_surface(surface, name)
+    end = pos + len(surface)
     if match["label"]:  # "Hospital Rural del IMSS Bienestar en Tlaxiaco"
         end = match.end("label")
         if match["place"]:  # the program tells it from the town's other hospitals
@@ -326,6 +339,15 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
             quoted = honorific["name"] if complex_head else f"“{honorific['name']}”"
             name, proper = f"{name} {quoted}", True
     return FacilityHit(pos, end, name) if proper else None
+
+
+def _shortest_surface(surface: str, name: str) -> str:
+    """The words that give `name`: an owner cut from the name ("... del IMSS Jalisco") is
+    left out of the span too, so a place in it is still a place."""
+    for cut in re.finditer(r"\s+del?\s", surface):
+        if _normalize(surface[: cut.start()])[0] == name:
+            return surface[: cut.start()]
+    return surface
 
 
 def _is_type(name: str) -> bool:

@@ -221,6 +221,7 @@ TYPE_WORDS = frozenset(
         "Niñez",
         "MF",
         "UMAA",
+        "Plus",
     ]
 ) - {"de", "del", "y", "con"}
 
