@@ -7,8 +7,13 @@ labels, elided enumerations, the state a unit's town gives it, and what is not a
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
+import pytest
+
+from core.cli import run
 from core.entities import extract_entities
 from core.entities.facilities import find_facilities
 from core.models import Bulletin, EntityKind
@@ -245,6 +250,24 @@ def test_resolution_files_a_placed_unit_under_its_own_state() -> None:
     ]
     units = {e.name: e.bulletin_ids for e in resolve(bulletins) if e.kind == EntityKind.FACILITY}
     assert units == {"Hospital General de Zona No. 33, Nuevo León": ["a", "b"]}
+
+
+def test_parse_json_and_entities_say_where_a_placed_unit_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Mexicali, Baja California, 3 de marzo de 2024.\n\nVisita\n\nEn Tijuana, Baja "
+        "California, se reconoció a médicos del HGZ No. 33 de Monterrey.\n",
+        encoding="utf-8",
+    )
+    assert run(["parse", "--json", str(tmp_path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    (unit,) = [e for e in record["entities"] if e["kind"] == "facility"]
+    assert (unit["name"], unit["state"]) == ("Hospital General de Zona No. 33", "Nuevo León")
+    assert "state" not in next(e for e in record["entities"] if e["kind"] == "place")
+    assert run(["entities", "--json", "--kind", "facility", "--no-cache", str(tmp_path)]) == 0
+    (entity,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert entity["name"] == "Hospital General de Zona No. 33, Nuevo León"
 
 
 def test_units_of_one_name_in_two_states_are_two_entities_in_a_bulletin() -> None:
