@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from core.cli import run
-from core.entities import extract_entities
+from core.entities import extract_entities, extract_mentions
 from core.entities.facilities import find_facilities
 from core.models import Bulletin, EntityKind
 from core.resolve import resolve
@@ -181,6 +181,49 @@ def test_an_enumeration_continues_past_the_towns_of_its_items() -> None:
         ("Unidad de Medicina Familiar No. 6", "Morelos"),
         ("Unidad de Medicina Familiar No. 8", None),  # no town follows it
     ]
+
+
+def test_a_unit_named_by_article_and_number_takes_the_type_said_before() -> None:
+    text = (
+        "Darán servicio las Unidades de Medicina Familiar (UMF) No. 3 y 5 de Saltillo; en "
+        "Ramos Arizpe lo hará la No. 7 y en Parras la núm. 12. El Hospital General de Zona "
+        "No. 1 también, pero la No. 9 no abrirá."
+    )
+    hits = find_facilities(text)
+    assert [h.name for h in hits] == [
+        "Unidad de Medicina Familiar No. 3",
+        "Unidad de Medicina Familiar No. 5",
+        "Unidad de Medicina Familiar No. 7",
+        "Unidad de Medicina Familiar No. 12",
+        "Hospital General de Zona No. 1",
+    ]  # "la No. 9" after a hospital: the article does not agree, so it is no unit
+
+
+def test_a_town_closing_a_list_places_every_unit_of_it() -> None:
+    text = "Se equiparon las Unidades Médicas Rurales 12, 13 y 14 de Ocosingo."
+    assert [h.state for h in find_facilities(text)] == ["Chiapas"] * 3
+
+
+def test_a_town_several_states_share_is_taken_in_the_bulletins_state() -> None:
+    text = (
+        "Monterrey, Nuevo León.- En Nuevo León abrieron la UMF No. 45 de Hidalgo y la UMF "
+        "No. 9 de Guadalupe; en Nuevo León también operan otras 40."
+    )
+    units = [m for m in extract_mentions(text) if m.kind == EntityKind.FACILITY]
+    assert [m.state for m in units] == ["Nuevo León", "Nuevo León"]
+
+
+def test_a_titled_name_right_after_a_unit_is_its_honorific() -> None:
+    text = (
+        "Llegaron al Hospital General Regional No. 1 Lic. Ignacio García Téllez y al Hospital "
+        "de Especialidades Dr. Bernardo Sepúlveda Gutiérrez del CMN Siglo XXI."
+    )
+    assert facilities(text) == [
+        "Hospital General Regional No. 1",
+        "Hospital de Especialidades “Dr. Bernardo Sepúlveda Gutiérrez”",
+        "Centro Médico Nacional Siglo XXI",
+    ]
+    assert officials(text) == set()
 
 
 def test_the_owner_after_a_named_unit_is_not_its_name() -> None:

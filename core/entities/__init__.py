@@ -52,11 +52,11 @@ log = logging.getLogger(__name__)
 
 def _mentions(text: str) -> list[Mention]:
     institutions = find_institutions(text)
-    facilities = find_facilities(text)
-    taken = [(h.start, h.end) for h in institutions] + [(h.start, h.end) for h in facilities]
-    officials = find_officials(text, taken)
     candidates = scan(text)
     home = context_state(candidates)
+    facilities = find_facilities(text, home)
+    taken = [(h.start, h.end) for h in institutions] + [(h.start, h.end) for h in facilities]
+    officials = find_officials(text, taken)
     institutions = resolve_state_bodies(institutions, home)
     people = [(h.start, h.end) for h in officials]
     places = find_places(text, taken + people, candidates)

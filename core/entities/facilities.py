@@ -67,6 +67,15 @@ _HONORIFIC = re.compile(
     rf"{_SP0}(?:(?:{_OWNER}|{PROGRAM_LABEL}){_SP0})?,?{_SP0}"
     r"[\"“«‘'](?P<name>[^\"“”«»‘’'\n]{2,60}?)[\"”»’']"
 )
+_TITLE = (
+    r"(?:(?:Dr|Dra|Lic|Gral|Ing|Prof|Profa|Mtro|Mtra)\.|Doctora?|Licenciad[oa]|Profesora?"
+    r"|Maestr[oa]|Ingenier[oa])"
+)
+_TITLED = re.compile(
+    rf"{SP}(?:(?:{_OWNER}|{PROGRAM_LABEL}){SP})?"
+    rf"(?P<name>{_TITLE}{SP}{CAP_WORD}"
+    rf"(?:{SP}(?:(?:de|del|de{SP}la|y){SP})?(?!{_HEAD_WORDS}\b|IMSS\b|Instituto\b){CAP_WORD}){{1,5}})"
+)
 _HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-]*|de|del|la|las|los|y|e|el)")
 _MAX_HONORIFIC_WORDS = 7
 #: "de Monterrey", "en Ciudad Juárez, Chihuahua", "ubicada en la ciudad de Tepic".
@@ -75,15 +84,22 @@ _LOCATIVE = re.compile(
     rf"(?:(?:ubicad[oa]s?|localizad[oa]s?){SP})?"
     rf"(?:(?:en|de){SP}(?:(?:la{SP}ciudad|el{SP}municipio|la{SP}alcald[ií]a){SP}de{SP})?"
     rf"|del{SP}municipio{SP}de{SP})"
-    rf"(?P<city>{CAP_WORD}(?:{SP}(?:(?:de|del|de{SP}la|de{SP}los|la|las|los){SP})?{CAP_WORD}){{0,4}})"
+    rf"(?P<city>{CAP_WORD}(?:{SP}(?:(?:de|del|de{SP}la|de{SP}los|la|las|los){SP})?"
+    rf"(?!No\b|N[úu]m){CAP_WORD}){{0,4}})"
 )
 #: "UMF: la No. 84", "y la No. 80": an article or a colon before a number word.
 _LEAD_IN = rf"(?::\s*)?(?:(?:la|el)\s+(?={_NUMBER_MARK}))?"
 _SEPARATOR = r"\s*(?:,(?:\s*[ye]\b)?|;|\by\b|\be\b)\s*"
-_NEXT_ITEM = re.compile(rf"{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*)?{_UNIT_NUMBER}")
+_NEXT_ITEM = re.compile(
+    rf"(?:{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*)?|{SP}{_NUMBER_MARK}\s*){_UNIT_NUMBER}"
+)
+#: Where another unit begins: an elided item's gap never runs over one.
+_ANOTHER_UNIT = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|HG|UM|CMN|CSS)"
 #: An elided item after a place that is not a town: "No. 71 de la CFE, No. 75 en Camelinas".
 _NEXT_AFTER_GAP = re.compile(
-    rf",?{SP}(?:en|de|del){SP}[^,;\n]{{1,40}}?{_SEPARATOR}{_LEAD_IN}{_NUMBER_MARK}\s*{_UNIT_NUMBER}"
+    rf",?{SP}(?:en|de|del){SP}(?:(?!{_ANOTHER_UNIT})[^,;\n]){{1,40}}?(?:{_SEPARATOR}|{SP})"
+    rf"{_LEAD_IN}{_NUMBER_MARK}\s*"
+    rf"{_UNIT_NUMBER}"
 )
 _DOMINANT = 5  # population ratio that lets a town's big namesake decide its state
 
@@ -137,7 +153,7 @@ def _named() -> re.Pattern[str]:
     heads = "|".join(loose(head) for head in NAMED_HEADS)
     program_word = "|".join(PROGRAMS)
     item = (
-        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|IMSS(?:[-‐–]|{SP})?(?i:{program_word})\b)"
+        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|{_TITLE}{SP}|IMSS(?:[-‐–]|{SP})?(?i:{program_word})\b)"
         rf"{CAP_WORD}|\([A-Za-z/]{{2,10}}\)|\d{{1,2}}(?=\s+de\s+[A-Z]))"
     )
     # A name ends where another unit's head follows: "Hospital de Pediatría del Centro
@@ -165,10 +181,12 @@ def _unit_number(raw: str) -> str:
 
 def _honorific(text: str, pos: int) -> re.Match[str] | None:
     """A quoted proper name at `pos` ("XIV de Septiembre", "Dr. Bernardo Sepúlveda"), not
-    a quoted sentence: every word capitalized or a name particle, a few words at most."""
+    a quoted sentence: every word capitalized or a name particle, a few words at most. Or a
+    titled name right after the unit, unquoted ("Hospital de Especialidades Dr. Bernardo
+    Sepúlveda"): after a comma it would be a person ("del HGZ No. 1, Dr. Juan Pérez, dijo")."""
     match = _HONORIFIC.match(text, pos)
     if match is None:
-        return None
+        return _TITLED.match(text, pos)
     found = match["name"].split()
     if not found or len(found) > _MAX_HONORIFIC_WORDS or not found[0][0].isupper():
         return None
@@ -178,9 +196,11 @@ def _honorific(text: str, pos: int) -> re.Match[str] | None:
 
 
 @lru_cache(maxsize=4096)
-def _state_of_town(town: str, named_state: str | None) -> str | None:
+def _state_of_town(town: str, named_state: str | None, home: str | None) -> str | None:
     """The state of the longest gazetteer name that opens `town`: the named state when the
-    town has a municipality there, the only one, or a far more populous namesake's."""
+    town has a municipality there; the bulletin's own state (`home`, a state key) when it
+    has one of that name ("la No. 45 de Hidalgo" in a Nuevo León bulletin); the state it
+    names; the only one; or a far more populous namesake's."""
     gaz = gazetteer()
     tokens = town.split()
     for n in range(min(len(tokens), gaz.max_words), 0, -1):
@@ -188,11 +208,13 @@ def _state_of_town(town: str, named_state: str | None) -> str | None:
         if entry is None or tokens[n - 1] in ("de", "del", "la", "las", "los"):
             continue
         places = entry.places
-        if places[0].is_state and named_state is None:
-            return gaz.state_names[places[0].state]
         if named_state is not None:
             here = [p for p in places if gaz.state_names[p.state] == named_state]
             return named_state if here else None
+        if home is not None and any(p.state == home and not p.is_state for p in places):
+            return gaz.state_names[home]
+        if places[0].is_state:
+            return gaz.state_names[places[0].state]
         states = {p.state for p in places}
         if len(states) == 1 or places[0].population >= _DOMINANT * places[1].population:
             return gaz.state_names[places[0].state]
@@ -205,7 +227,7 @@ def _named_state() -> re.Pattern[str]:
     return re.compile(rf"{_SP0},{_SP0}(?P<state>{gazetteer().state_pattern})\b")
 
 
-def _locate(text: str, pos: int) -> tuple[str | None, int]:
+def _locate(text: str, pos: int, home: str | None) -> tuple[str | None, int]:
     """The state of the town named at `pos` ("de Monterrey", "en Tepic, Nayarit"), and where
     that locative ends (`pos` when there is none)."""
     match = _LOCATIVE.match(text, pos)
@@ -217,7 +239,7 @@ def _locate(text: str, pos: int) -> tuple[str | None, int]:
     if named is not None:
         state_name = _canonical_state(named["state"])
         end = named.end()
-    return _state_of_town(match["city"], state_name), end
+    return _state_of_town(match["city"], state_name, home), end
 
 
 @lru_cache(maxsize=256)
@@ -228,7 +250,7 @@ def _canonical_state(surface: str) -> str | None:
     return gazetteer().state_names[entry.places[0].state]
 
 
-def _numbered_at(text: str, pos: int) -> tuple[int, list[FacilityHit]] | None:
+def _numbered_at(text: str, pos: int, home: str | None) -> tuple[int, list[FacilityHit]] | None:
     """The numbered unit(s) that open at `pos`, and where the whole run ends."""
     heads, types = _type_heads()
     head = heads.match(text, pos)
@@ -237,19 +259,78 @@ def _numbered_at(text: str, pos: int) -> tuple[int, list[FacilityHit]] | None:
     rest = _after_type().match(text, head.end())
     if rest is None:
         return None
-    canonical = types[int(str(head.lastgroup)[1:])]
+    return _unit_run(text, pos, types[int(str(head.lastgroup)[1:])], rest, home)
+
+
+def _unit_run(
+    text: str, pos: int, canonical: str, rest: re.Match[str], home: str | None
+) -> tuple[int, list[FacilityHit]]:
+    """The unit whose number `rest` matched, the ones its enumeration adds, and their end."""
     end = rest.end("unit")
     honorific = _honorific(text, end)
     span_end = honorific.end() if honorific else end
-    state, cursor = _locate(text, span_end)
+    state, cursor = _locate(text, span_end, home)
     hits = [FacilityHit(pos, span_end, f"{canonical} No. {_unit_number(rest['unit'])}", state)]
     cursor = max(cursor, span_end)
     while item := _NEXT_ITEM.match(text, cursor) or _NEXT_AFTER_GAP.match(text, cursor):
         start, end = item.span("unit")
-        state, cursor = _locate(text, end)
+        state, cursor = _locate(text, end, home)
         hits.append(FacilityHit(start, end, f"{canonical} No. {_unit_number(item['unit'])}", state))
         cursor = max(cursor, end)
+    last = hits[-1].state
+    if last is not None and all(hit.state is None for hit in hits[:-1]):
+        # "las Unidades Médicas Rurales 12, 13 y 14 de Chiapas": the town closes the list.
+        hits = [replace(hit, state=last) for hit in hits]
     return max(span_end, hits[-1].end), hits
+
+
+#: "la No. 7", "el núm. 12": a unit named by its number alone, its type said before.
+_BACK_REFERENCE = re.compile(
+    rf"(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){SP}(?={_NUMBER_MARK})(?P<rest>{_NUMBER_MARK}\s*"
+    rf"{_UNIT_NUMBER})"
+)
+_FEMININE_TYPES = ("Unidad", "Clínica", "Guardería")
+_BACK_REFERENCE_REACH = 400  # characters, within one paragraph
+
+
+def _back_references(
+    text: str, hits: list[FacilityHit], spans: list[tuple[int, int]], home: str | None
+) -> tuple[list[FacilityHit], list[tuple[int, int]]]:
+    """Units named by article and number after their type ("las UMF No. 3 y 5 de Monterrey,
+    en San Pedro la No. 7; la No. 13 de Terán"): each takes the type of the numbered unit
+    just before it in the paragraph, when the article agrees with that type's gender."""
+    found = [m for m in _BACK_REFERENCE.finditer(text)]
+    if not found or not hits:
+        return hits, spans
+    taken = SpanSet(spans)
+    events = sorted([(h.start, 0, h) for h in hits] + [(m.start(), 1, m) for m in found])
+    out, new_spans = list(hits), list(spans)
+    last: tuple[int, str] | None = None  # (where, canonical type)
+    run_end = -1
+    for start, is_reference, item in events:
+        if not is_reference:
+            assert isinstance(item, FacilityHit)
+            last = (item.end, item.name.rpartition(" No. ")[0])
+            continue
+        assert isinstance(item, re.Match)
+        if last is None or start < run_end or taken.overlaps(start, item.end()):
+            continue
+        where, canonical = last
+        feminine = item["article"].lower().startswith("la")
+        if (
+            start - where > _BACK_REFERENCE_REACH
+            or "\n\n" in text[where:start]
+            or canonical.startswith(_FEMININE_TYPES) != feminine
+        ):
+            continue
+        rest = _after_type().match(text, item.start("rest"))
+        if rest is None:
+            continue
+        run_end, units = _unit_run(text, item.start("rest"), canonical, rest, home)
+        out.extend(units)
+        new_spans.append((item.start("rest"), run_end))
+        last = (run_end, canonical)
+    return out, new_spans
 
 
 _UMAE_LABEL = re.compile(
@@ -372,8 +453,11 @@ def _elided_town(text: str, hit: FacilityHit) -> FacilityHit | None:
     return FacilityHit(match.start("town"), match.end(), f"{head} de {match['town']}")
 
 
-def find_facilities(text: str) -> list[FacilityHit]:
-    """Numbered units first (they nest inside names), then named units that do not overlap."""
+def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
+    """Numbered units first (they nest inside names), then named units that do not overlap.
+
+    `home` is the bulletin's own state (a state key, `places.context_state`): a town
+    several states share is taken in it when it has one."""
     starts = [pos for pos, lead in word_leads(text) if lead[:3] in _TRIGGERS or lead == "hr"]
     hits: list[FacilityHit] = []
     numbered_spans: list[tuple[int, int]] = []
@@ -381,11 +465,12 @@ def find_facilities(text: str) -> list[FacilityHit]:
     for pos in starts:
         if pos < run_end:
             continue
-        found = _numbered_at(text, pos)
+        found = _numbered_at(text, pos, home)
         if found is not None:
             run_end, units = found
             numbered_spans.append((pos, run_end))
             hits.extend(units)
+    hits, numbered_spans = _back_references(text, hits, numbered_spans, home)
     numbered = SpanSet(numbered_spans)
     named_end = -1
     for pos in starts:

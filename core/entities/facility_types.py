@@ -123,6 +123,7 @@ NAMED_HEADS: tuple[str, ...] = (
     "UMAA",
     "Clínica Hospital",
     "Clínica",
+    "Guardería",
     "Unidad Médica Rural",
     "UMR",
     "Unidad de Medicina Familiar",
