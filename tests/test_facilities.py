@@ -339,3 +339,18 @@ def test_detection_time_grows_linearly_with_facility_dense_text() -> None:
     large = min(seconds(2000) for _ in range(3))
     # Linear: about 4x. Comparing every match with all earlier ones made it ~16x.
     assert large < 8 * small + 0.05, (small, large)
+
+
+def test_runs_of_spaces_inside_a_unit_cost_linear_time() -> None:
+    # A pattern that gives spaces back one at a time made each run cost its length squared.
+    def seconds(spaces: int) -> float:
+        pad = " " * spaces
+        text = f"El Hospital Abc{pad}de y la UMF No. 1{pad}en Saltillo, Hospital{pad}Xyz."
+        started = time.perf_counter()
+        find_facilities(text)
+        return time.perf_counter() - started
+
+    seconds(100)
+    small = min(seconds(2_000) for _ in range(3))
+    large = min(seconds(8_000) for _ in range(3))
+    assert large < 8 * small + 0.05, (small, large)

@@ -43,25 +43,27 @@ from core.entities.facility_types import (
     type_by_acronym,
 )
 from core.entities.gazetteer import gazetteer
-from core.entities.text import CAP_WORD, SP, SpanSet, fold, squash, word_leads
+from core.entities.text import CAP_WORD, SpanSet, fold, squash, word_leads
 
 _NUMBER_MARK = (
     r"(?:No\.?|no\.|NO\.|N\.?\s?[°º]\.?|N\.(?=\s?\d)|N[úu]m\.?|n[úu]m\.?|[Nn][úu]meros?|NÚMERO"
     r"|Nos\.?|#)"
 )
-#: Optional horizontal space (`SP` is one or more).
-_SP0 = rf"(?:{SP})?"
+#: Horizontal space, possessive: a pattern never gives spaces back, so a run of thousands
+#: of spaces costs one pass, not one per space (`text.SP` backtracks).
+_SP = r"[^\S\n]++"
+_SP0 = r"[^\S\n]*+"
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 _COUNTED = (
-    "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s+ciento|"
+    "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s++ciento|"
     "derechohabientes|pacientes|personas|trabajadores|médicos|enfermeras|especialidades|"
     "quirófanos|unidades|hospitales|consultas|niñas|niños"
 )
-_NOT_A_COUNT = rf"(?!\s*(?:%|(?:{_COUNTED})\b|de\s+(?:{_MONTHS})))"
+_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
 #: "del IMSS" between a unit and its honorific or town.
-_OWNER = rf"del{SP}(?:IMSS|Seguro{SP}Social|Instituto{SP}Mexicano{SP}del{SP}Seguro{SP}Social)"
+_OWNER = rf"del{_SP}(?:IMSS|Seguro{_SP}Social|Instituto{_SP}Mexicano{_SP}del{_SP}Seguro{_SP}Social)"
 #: A quoted name right after a unit: straight, curly or angle quotes.
 _HONORIFIC = re.compile(
     rf"{_SP0}(?:(?:{_OWNER}|{PROGRAM_LABEL}){_SP0})?,?{_SP0}"
@@ -72,33 +74,33 @@ _TITLE = (
     r"|Maestr[oa]|Ingenier[oa])"
 )
 _TITLED = re.compile(
-    rf"{SP}(?:(?:{_OWNER}|{PROGRAM_LABEL}){SP})?"
-    rf"(?P<name>{_TITLE}{SP}{CAP_WORD}"
-    rf"(?:{SP}(?:(?:de|del|de{SP}la|y){SP})?(?!{_HEAD_WORDS}\b|IMSS\b|Instituto\b){CAP_WORD}){{1,5}})"
+    rf"{_SP}(?:(?:{_OWNER}|{PROGRAM_LABEL}){_SP})?"
+    rf"(?P<name>{_TITLE}{_SP}{CAP_WORD}"
+    rf"(?:{_SP}(?:(?:de|del|de{_SP}la|y){_SP})?(?!{_HEAD_WORDS}\b|IMSS\b|Instituto\b){CAP_WORD}){{1,5}})"
 )
 _HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-]*|de|del|la|las|los|y|e|el)")
 _MAX_HONORIFIC_WORDS = 7
 #: "de Monterrey", "en Ciudad Juárez, Chihuahua", "ubicada en la ciudad de Tepic".
 _LOCATIVE = re.compile(
-    rf",?{SP}(?:{_OWNER}{SP},?{_SP0})?"
-    rf"(?:(?:ubicad[oa]s?|localizad[oa]s?){SP})?"
-    rf"(?:(?:en|de){SP}(?:(?:la{SP}ciudad|el{SP}municipio|la{SP}alcald[ií]a){SP}de{SP})?"
-    rf"|del{SP}municipio{SP}de{SP})"
-    rf"(?P<city>{CAP_WORD}(?:{SP}(?:(?:de|del|de{SP}la|de{SP}los|la|las|los){SP})?"
+    rf",?{_SP}(?:{_OWNER}{_SP},?{_SP0})?"
+    rf"(?:(?:ubicad[oa]s?|localizad[oa]s?){_SP})?"
+    rf"(?:(?:en|de){_SP}(?:(?:la{_SP}ciudad|el{_SP}municipio|la{_SP}alcald[ií]a){_SP}de{_SP})?"
+    rf"|del{_SP}municipio{_SP}de{_SP})"
+    rf"(?P<city>{CAP_WORD}(?:{_SP}(?:(?:de|del|de{_SP}la|de{_SP}los|la|las|los){_SP})?"
     rf"(?!No\b|N[úu]m){CAP_WORD}){{0,4}})"
 )
 #: "UMF: la No. 84", "y la No. 80": an article or a colon before a number word.
-_LEAD_IN = rf"(?::\s*)?(?:(?:la|el)\s+(?={_NUMBER_MARK}))?"
-_SEPARATOR = r"\s*(?:,(?:\s*[ye]\b)?|;|\by\b|\be\b)\s*"
+_LEAD_IN = rf"(?::\s*+)?(?:(?:la|el)\s++(?={_NUMBER_MARK}))?"
+_SEPARATOR = r"\s*+(?:,(?:\s*+[ye]\b)?|;|\by\b|\be\b)\s*+"
 _NEXT_ITEM = re.compile(
-    rf"(?:{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*)?|{SP}{_NUMBER_MARK}\s*){_UNIT_NUMBER}"
+    rf"(?:{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*+)?|{_SP}{_NUMBER_MARK}\s*+){_UNIT_NUMBER}"
 )
 #: Where another unit begins: an elided item's gap never runs over one.
 _ANOTHER_UNIT = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|HG|UM|CMN|CSS)"
 #: An elided item after a place that is not a town: "No. 71 de la CFE, No. 75 en Camelinas".
 _NEXT_AFTER_GAP = re.compile(
-    rf",?{SP}(?:en|de|del){SP}(?:(?!{_ANOTHER_UNIT})[^,;\n]){{1,40}}?(?:{_SEPARATOR}|{SP})"
-    rf"{_LEAD_IN}{_NUMBER_MARK}\s*"
+    rf",?{_SP}(?:en|de|del){_SP}(?:(?!{_ANOTHER_UNIT})[^,;\n]){{1,40}}?(?:{_SEPARATOR}|{_SP})"
+    rf"{_LEAD_IN}{_NUMBER_MARK}\s*+"
     rf"{_UNIT_NUMBER}"
 )
 _DOMINANT = 5  # population ratio that lets a town's big namesake decide its state
@@ -143,7 +145,7 @@ def _after_type() -> re.Pattern[str]:
     acronyms = sorted({a for unit in UNIT_TYPES for a in unit.acronyms}, key=len, reverse=True)
     acr = "|".join(acronym(a) for a in acronyms)
     return re.compile(
-        rf"\s*(?:\((?:{acr})\)\s*)?(?:{PROGRAM_LABEL}\s*)?{_LEAD_IN}(?:{_NUMBER_MARK}\s*)?"
+        rf"\s*+(?:\((?:{acr})\)\s*+)?(?:{PROGRAM_LABEL}\s*+)?{_LEAD_IN}(?:{_NUMBER_MARK}\s*+)?"
         rf"{_UNIT_NUMBER}"
     )
 
@@ -153,22 +155,22 @@ def _named() -> re.Pattern[str]:
     heads = "|".join(loose(head) for head in NAMED_HEADS)
     program_word = "|".join(PROGRAMS)
     item = (
-        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|{_TITLE}{SP}|IMSS(?:[-‐–]|{SP})?(?i:{program_word})\b)"
-        rf"{CAP_WORD}|\([A-Za-z/]{{2,10}}\)|\d{{1,2}}(?=\s+de\s+[A-Z]))"
+        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|{_TITLE}{_SP}|IMSS(?:[-‐–]|{_SP})?(?i:{program_word})\b)"
+        rf"{CAP_WORD}|\([A-Za-z/]{{2,10}}\)|\d{{1,2}}(?=\s++de\s++[A-Z]))"
     )
     # A name ends where another unit's head follows: "Hospital de Pediatría del Centro
     # Médico Nacional Siglo XXI" is a hospital (no name of its own) in a complex (named).
     joint = (
-        rf"(?:{SP}(?:de{SP}las?|de{SP}los|del|de|y)(?!{SP}{_HEAD_WORDS}\b){SP}"
-        rf"|{SP}(?!{_HEAD_WORDS}\b))"
+        rf"(?:{_SP}(?:de{_SP}las?|de{_SP}los|del|de|y)(?!{_SP}{_HEAD_WORDS}\b){_SP}"
+        rf"|{_SP}(?!{_HEAD_WORDS}\b))"
     )
     number = rf"(?:,?{_SP0}{_NUMBER_MARK}{_SP0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
-    place = rf"{CAP_WORD}(?:(?:{SP}(?:de|del|de{SP}la){SP}|{SP}){CAP_WORD}){{0,4}}"
-    program = rf"{SP}{PROGRAM_LABEL}(?:{SP}(?:de|en){SP}(?P<place>{place}))?"
+    place = rf"{CAP_WORD}(?:(?:{_SP}(?:de|del|de{_SP}la){_SP}|{_SP}){CAP_WORD}){{0,4}}"
+    program = rf"{_SP}{PROGRAM_LABEL}(?:{_SP}(?:de|en){_SP}(?P<place>{place}))?"
     return re.compile(
         rf"(?P<name>(?:{heads})(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
-        rf"|(?P<lower>{lower}){SP}de{SP}(?:la{SP}|los{SP})?{place})"
+        rf"|(?P<lower>{lower}){_SP}de{_SP}(?:la{_SP}|los{_SP})?{place})"
         rf"(?P<label>{program})?{number}?"
     )
 
@@ -286,7 +288,7 @@ def _unit_run(
 
 #: "la No. 7", "el núm. 12": a unit named by its number alone, its type said before.
 _BACK_REFERENCE = re.compile(
-    rf"(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){SP}(?={_NUMBER_MARK})(?P<rest>{_NUMBER_MARK}\s*"
+    rf"(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_SP}(?={_NUMBER_MARK})(?P<rest>{_NUMBER_MARK}\s*+"
     rf"{_UNIT_NUMBER})"
 )
 _FEMININE_TYPES = ("Unidad", "Clínica", "Guardería")
@@ -337,6 +339,9 @@ _UMAE_LABEL = re.compile(
     r"^(?:UMAE|Unidad M[ée]dica de Alta Especialidad(?: \(UMAE\))?),? (?=Hospital|Centro)"
 )
 _ARTICLES = frozenset({"el", "la", "los", "las"})
+# Both start only where a run of spaces starts: linear even on a name padded with spaces.
+_TRAILING_PARTICLES = re.compile(r"(?:(?<!\s)\s++(?:de|del|de la|de los|y))+$")
+_OWNER_CUT = re.compile(r"(?<!\s)\s++del?\s")
 
 
 @lru_cache(maxsize=4096)
@@ -360,9 +365,9 @@ def _normalize(surface: str) -> tuple[str, bool]:
     found = [hit for hit in find_institutions(name) if hit.name]
     for hit in reversed(found):
         name = name[: hit.start] + str(hit.name) + name[hit.end :]
-    name = re.sub(r"(\S+)\s+\(\1\)", r"\1", name)
-    name = re.sub(r"\s*\(([A-Za-z/]{2,8})\)", lambda m: _drop_acronym(m, name), name)
-    name = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", name)
+    name = re.sub(r"(\S+)\s++\(\1\)", r"\1", name)
+    name = re.sub(r"\s*+\(([A-Za-z/]{2,8})\)", lambda m: _drop_acronym(m, name), name)
+    name = _TRAILING_PARTICLES.sub("", name)
     bodies = {fold(word) for hit in found for word in str(hit.name).split()}
     for body in dict.fromkeys(str(hit.name) for hit in found):
         # The owner after a named unit is not its name: "Hospital de Tuxtla Gutiérrez del
@@ -399,7 +404,7 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
     match = _named().match(text, pos)
     if match is None:
         return None
-    surface = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", match["name"])
+    surface = _TRAILING_PARTICLES.sub("", match["name"])
     name, proper = _normalize(surface)
     surface = _shortest_surface(surface, name)
     end = pos + len(surface)
@@ -425,7 +430,7 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
 def _shortest_surface(surface: str, name: str) -> str:
     """The words that give `name`: an owner cut from the name ("... del IMSS Jalisco") is
     left out of the span too, so a place in it is still a place."""
-    for cut in re.finditer(r"\s+del?\s", surface):
+    for cut in _OWNER_CUT.finditer(surface):
         if _normalize(surface[: cut.start()])[0] == name:
             return surface[: cut.start()]
     return surface
@@ -438,7 +443,7 @@ def _is_type(name: str) -> bool:
 
 
 _ELIDED_TOWN = re.compile(
-    rf"{_SEPARATOR}(?:el|la){SP}de{SP}(?P<town>{CAP_WORD}(?:{SP}(?:de{SP}|del{SP})?{CAP_WORD}){{0,3}})"
+    rf"{_SEPARATOR}(?:el|la){_SP}de{_SP}(?P<town>{CAP_WORD}(?:{_SP}(?:de{_SP}|del{_SP})?{CAP_WORD}){{0,3}})"
 )
 
 
@@ -512,7 +517,7 @@ def _short_forms(hits: list[FacilityHit]) -> list[FacilityHit]:
     return [replace(hit, name=longer[hit.name]) if hit.name in longer else hit for hit in hits]
 
 
-_UMAE_BEFORE = re.compile(r"(?:UMAE|\(UMAE\)|Alta\s+Especialidad)\s*,?\s*$")
+_UMAE_BEFORE = re.compile(r"(?:UMAE|\(UMAE\)|Alta\s++Especialidad)\s*+,?\s*+$")
 _UMAE = "Unidad Médica de Alta Especialidad No. "
 
 

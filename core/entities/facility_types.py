@@ -192,7 +192,9 @@ LOWER_HEADS: tuple[str, ...] = (
 #: written one way in it ("IMSS-Bienestar").
 PROGRAMS: tuple[str, ...] = ("Bienestar", "Prospera", "Oportunidades", "Coplamar", "Solidaridad")
 PROGRAM_LABEL = (
-    r"(?:del\s+|de\s+)?(?:Programa\s+)?IMSS[-‐–]?\s?(?P<program>(?i:" + "|".join(PROGRAMS) + r"))\b"
+    r"(?:del\s++|de\s++)?(?:Programa\s++)?IMSS[-‐–]?\s?(?P<program>(?i:"
+    + "|".join(PROGRAMS)
+    + r"))\b"
 )
 
 #: Words that describe a unit's type, not its name: a "name" made only of these is generic.
@@ -251,12 +253,12 @@ def loose(phrase: str, *, plural: bool = False) -> str:
         if inflect:
             body += "(?:es)?" if word[-1].isalpha() and word[-1] not in "aeiouáéíóú" else "s?"
         parts.append(body)
-    return r"\s+".join(parts)
+    return r"\s++".join(parts)
 
 
 def acronym(text: str) -> str:
     """Regex for an acronym: "HGZ/MF" also as "HGZ / MF", "HGZ con MF" with any spaces."""
-    return r"\s+".join(re.escape(w) for w in text.split()).replace("/", r"\s*/\s*")
+    return r"\s++".join(re.escape(w) for w in text.split()).replace("/", r"\s*+/\s*+")
 
 
 @cache
