@@ -51,35 +51,6 @@ STATES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("32", "Zacatecas", ()),
 )
 
-#: Written-together abbreviations, matched by their own regex (not as capitalized runs).
-STATE_ABBREVIATIONS: dict[str, str] = {
-    "CDMX": "09",
-    "CdMx": "09",
-    "D.F.": "09",
-    "D. F.": "09",
-    "DF": "09",
-    "Edomex": "15",
-    "EdoMex": "15",
-    "EDOMEX": "15",
-}
-
-#: Dotted and undotted short forms seen in datelines, besides INEGI's own abbreviations.
-_EXTRA_ABBREVIATIONS: dict[str, str] = {
-    "B.C.": "02",
-    "B.C.S.": "03",
-    "Edomex": "15",
-    "Edo. Méx.": "15",
-    "Edo. de Méx.": "15",
-    "N.L.": "19",
-    "Q.R.": "23",
-    "Q. Roo.": "23",
-    "S.L.P.": "24",
-    "Tamp.": "28",
-    "Yuc": "31",
-    "CDMX": "09",
-    "D.F.": "09",
-}
-
 #: State names that are also surnames or heroes: a place only with a cue.
 AMBIGUOUS_STATES = frozenset({"12", "13", "17"})
 
@@ -123,17 +94,16 @@ GENTILICS: dict[str, str] = {
 #: Cities known by a name INEGI does not list for their municipality.
 CITY_ALIASES: dict[str, str] = {
     "Ciudad Juárez": "08037",
-    "Cd. Juárez": "08037",
     "Tuxtla": "07101",
     "Neza": "15058",
     "Cabo San Lucas": "03008",
     "San José del Cabo": "03008",
-    "Cd. Obregón": "26018",
-    "Cd. Victoria": "28041",
     "Villahermosa": "27004",
     "Xalapa": "30087",
     "Jalapa": "30087",
     "Cuernavaca": "17007",
+    "Dolores Hidalgo": "11014",
+    "San José Iturbide": "11032",
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).
@@ -267,7 +237,13 @@ class Gazetteer:
     prefixes: frozenset[str]  # every leading run of words of every key: scanning stops early
     state_names: dict[str, str]  # state key -> everyday name
     state_pattern: str  # regex alternation of state surface forms (for "estado de X")
-    state_abbreviations: dict[str, str]  # "Gto." -> "11": only after a comma ("Guanajuato, Gto.")
+    state_abbreviations: dict[str, str]  # every short form -> state key ("Gto." -> "11")
+    standalone: frozenset[str]  # the short forms that are no Spanish word ("Oax.", not "Son.")
+
+
+def opens_with_given_name(name: str) -> bool:
+    """'Benito Juárez', 'General Escobedo': a municipality named after a person."""
+    return fold(name).split(" ", 1)[0] in _PERSON_OPENERS
 
 
 def state_name(key: str) -> str:
@@ -283,6 +259,28 @@ def _load_context_only() -> frozenset[str]:
     path = resources.files("core") / "data" / "place_context_only.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(fold(ln) for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+def _read_abbreviations(rows: list[dict[str, str]]) -> tuple[dict[str, str], frozenset[str]]:
+    """INEGI's abbreviations plus the press forms of `state_abbreviations.csv`, and which of
+    them may stand alone in running text (the rest only right after "<Town>,")."""
+    forms: dict[str, str] = {}
+    where: dict[str, str] = {}
+    for row in rows:
+        forms[row["nom_abr_entidad"].strip()] = row["cve_entidad"]
+    path = resources.files("core") / "data" / "state_abbreviations.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            forms[row["form"]] = row["cve_entidad"]
+            where[row["form"]] = row["where"]
+    table: dict[str, str] = {}
+    standalone: set[str] = set()
+    for form, key in forms.items():
+        for variant in (form, form.upper()):
+            table[variant] = key
+            if where.get(form, "anywhere") == "anywhere":
+                standalone.add(variant)
+    return table, frozenset(standalone)
 
 
 def _read_municipalities() -> list[dict[str, str]]:
@@ -341,9 +339,7 @@ def gazetteer() -> Gazetteer:
     for key, found in readings.items():
         places = tuple(sorted(found.values(), key=lambda p: (not p.is_state, -p.population)))
         first = key.split()[0]
-        ambiguous = (
-            key in context_only or first in _PERSON_OPENERS or (len(key) < 5 and " " not in key)
-        )
+        ambiguous = key in context_only or first in _PERSON_OPENERS
         if places[0].is_state:
             ambiguous = places[0].state in AMBIGUOUS_STATES
         if ambiguous:
@@ -359,12 +355,8 @@ def gazetteer() -> Gazetteer:
     prefixes = frozenset(
         " ".join(key.split()[:n]) for key in entries for n in range(1, len(key.split()) + 1)
     )
-    abbreviations = dict(_EXTRA_ABBREVIATIONS)
-    for row in rows:
-        abbr = row["nom_abr_entidad"].strip()
-        abbreviations[abbr] = row["cve_entidad"]
-        abbreviations[abbr.replace("Mex.", "Méx.")] = row["cve_entidad"]
-    return Gazetteer(entries, max_words, prefixes, names, state_pattern, abbreviations)
+    abbreviations, standalone = _read_abbreviations(rows)
+    return Gazetteer(entries, max_words, prefixes, names, state_pattern, abbreviations, standalone)
 
 
 def state_of_gentilic(word: str) -> str | None:

@@ -14,11 +14,12 @@ A hit inside a person's name or inside a facility's or institution's name is not
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from core.entities.gazetteer import STATE_ABBREVIATIONS, Entry, Place, gazetteer, state_name
-from core.entities.text import SpanSet, cap_runs, fold
+from core.entities.gazetteer import Entry, Place, gazetteer, opens_with_given_name, state_name
+from core.entities.text import SpanSet, cap_runs, fold, sentence_start
 from core.models import EntityKind, Mention
 
 _CUE_BEFORE = re.compile(
@@ -28,6 +29,53 @@ _CUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
+#: Prepositions of movement or location, as opposed to "de", which also joins names.
+_AT_BEFORE = re.compile(r"\b(?:[Ee]n|a|hacia|[Dd]esde|hasta)\s+$")
+#: Capitalized only because they open a sentence: no name is glued to a place by them.
+_OPENERS = frozenset(
+    [
+        "en",
+        "el",
+        "la",
+        "los",
+        "las",
+        "de",
+        "del",
+        "desde",
+        "hacia",
+        "hasta",
+        "para",
+        "por",
+        "con",
+        "durante",
+        "tras",
+        "a",
+        "al",
+        "y",
+        "e",
+        "entre",
+        "sobre",
+        "según",
+        "ante",
+        "también",
+        "además",
+        "asimismo",
+        "mientras",
+    ]
+)
+#: The country's canonical name (a place, beside the 32 states and their municipalities).
+COUNTRY = "México"
+_COUNTRY = re.compile(
+    r"\b(?:M[ée]xico|M[ÉE]XICO|Rep[úu]blica\s+[Mm]exicana|REP[ÚU]BLICA\s+MEXICANA)\b"
+)
+_STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
+_NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
+_FIGURATIVE = re.compile(r"\b(?:[Uu]n|[Ee]l|otro|nuevo)\s+$")  # "un México incluyente"
+_DF_AFTER = re.compile(r",?[^\S\n]*(?:D\.[^\S\n]?F\.|DF\b|Distrito Federal)")  # "México, D.F."
+_THE_COUNTRY = re.compile(r"\b(?:el|del|al)\s+(pa[ií]s)\b")
+_CAP_END = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.]*,[^\S\n]*$")
+_CITY_WORDS = re.compile(r"[A-ZÁÉÍÓÚÑ]\w+(?:[^\S\n]+(?:del?[^\S\n]+)?[A-ZÁÉÍÓÚÑ]\w+)*")
+_CITY_ABBR = re.compile(r"\b(?:Cd|CD)\.?[^\S\n]*(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])")
 _LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b)\s*")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
 _DOMINANT = 5  # population ratio that lets the big namesake win without a cue
@@ -43,19 +91,35 @@ class _Candidate:
     cued: bool = False
 
 
+def _alternation(forms: frozenset[str] | set[str]) -> str:
+    return "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
+
+
+#: After a short form that is also a word ("Son.", "Col."): no letter may follow, so
+#: "Hermosillo, Son., 3 de..." is Sonora and "Av. Juárez 5, Col. Centro" is no Colima.
+_NO_WORD_AFTER = r"(?![\w])(?![^\S\n]*[^\W\d_])"
+
+
 @cache
 def _abbreviations() -> re.Pattern[str]:
-    alts = "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+    """State short forms: the unambiguous ones anywhere, the rest only as "<Town>, Son."."""
+    gaz = gazetteer()
+    anywhere = _alternation(gaz.standalone)
+    after_comma = _alternation(set(gaz.state_abbreviations) - gaz.standalone)
+    return re.compile(
+        rf"(?<![\w.])(?P<any>{anywhere})(?![\w])"
+        rf"|(?<=[^\W\d_]),[^\S\n]*(?P<comma>{after_comma}){_NO_WORD_AFTER}"
+    )
 
 
 @cache
 def _follow_state() -> re.Pattern[str]:
     gaz = gazetteer()
-    abbr = "|".join(re.escape(a) for a in sorted(gaz.state_abbreviations, key=len, reverse=True))
+    anywhere = _alternation(gaz.standalone)
+    after_comma = _alternation(set(gaz.state_abbreviations) - gaz.standalone)
     return re.compile(
         rf"\s*,\s*(?:(?i:(?:el\s+)?estado\s+de\s+)?(?P<state>(?i:{gaz.state_pattern}))\b"
-        rf"|(?P<abbr>{abbr})(?!\w))"
+        rf"|(?P<abbr>{anywhere})(?!\w)|(?P<abbr2>{after_comma}){_NO_WORD_AFTER})"
     )
 
 
@@ -111,12 +175,53 @@ def scan(text: str) -> list[_Candidate]:
                 spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
             found.append(_Candidate(spans[i][0], spans[j][1], entry))
             i = j + 1
-    for m in _abbreviations().finditer(text):
-        key = STATE_ABBREVIATIONS[m.group()]
-        place = Place(state_name(key), key, True)
-        found.append(_Candidate(m.start(), m.end(), Entry((place,), False)))
+    found = _with_city_short_forms(text, found)
+    taken = SpanSet([(c.start, c.end) for c in found])
+    found.extend(c for c in _state_short_forms(text) if not taken.overlaps(c.start, c.end))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _state_short_forms(text: str) -> list[_Candidate]:
+    """States by their abbreviation: "Oax.", "CDMX", and "Son." only as in "Ures, Son."."""
+    gaz = gazetteer()
+    found: list[_Candidate] = []
+    for m in _abbreviations().finditer(text):
+        group = "any" if m.group("any") else "comma"
+        start, end = m.span(group)
+        if group == "comma" and not _CAP_END.search(text, max(0, start - 40), start):
+            continue
+        key = gaz.state_abbreviations[m.group(group)]
+        place = Place(state_name(key), key, True)
+        found.append(_Candidate(start, end, Entry((place,), False)))
+    return found
+
+
+def _with_city_short_forms(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """'Cd. Juárez', 'Cd. del Carmen' read as 'Ciudad ...', replacing the hits inside them."""
+    gaz = gazetteer()
+    cities: list[_Candidate] = []
+    for m in _CITY_ABBR.finditer(text):
+        run = _CITY_WORDS.match(text, m.end())
+        if run is None:
+            continue
+        words = run.group().split()
+        middle = text[m.start() + 2 : m.end()].strip(". ").split()  # "del" in "Cd. del Carmen"
+        for n in range(len(words), 0, -1):  # the longest name first
+            entry = gaz.entries.get(fold(" ".join(["ciudad", *middle, *words[:n]])))
+            if entry is not None:
+                end = _token_end(text, m.end(), n)
+                cities.append(_Candidate(m.start(), end, entry))
+                break
+    if not cities:
+        return found
+    spans = SpanSet([(c.start, c.end) for c in cities])
+    return [c for c in found if not spans.overlaps(c.start, c.end)] + cities
+
+
+def _token_end(text: str, start: int, n: int) -> int:
+    tokens = list(_TOKEN.finditer(text, start))
+    return tokens[n - 1].end()
 
 
 def context_state(candidates: list[_Candidate]) -> str | None:
@@ -143,6 +248,10 @@ def _glued_to_name(text: str, cand: _Candidate) -> bool:
     before = text[max(0, cand.start - 30) : cand.start]
     after = text[cand.end : cand.end + 30]
     prev_word = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)\s+$", before)
+    if prev_word and prev_word.group(1).lower() in _OPENERS:
+        opens = cand.start - len(before) + prev_word.start(1)
+        if sentence_start(text, opens):  # "En Tepic", "Desde Ures": not a name
+            prev_word = None
     next_word = re.match(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", after)
     return bool(prev_word or next_word)
 
@@ -155,8 +264,8 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     before = text[max(0, cand.start - 60) : cand.start]
     follow = _follow_state().match(text, cand.end)
     followed_by = None
-    if follow and follow.group("abbr"):
-        followed_by = gaz.state_abbreviations[follow.group("abbr")]
+    if follow and (abbr := follow.group("abbr") or follow.group("abbr2")):
+        followed_by = gaz.state_abbreviations[abbr]
     elif follow:
         found = gaz.entries.get(fold(follow.group("state")))
         if found and found.places[0].is_state:
@@ -186,7 +295,11 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     if followed_by:
         local = [t for t in towns if t.state == followed_by] or local
     pick = local[0] if local else towns[0]
-    if entry.lexical_ambiguity and not cue:
+    # "en Ramos Arizpe", "hacia San Pedro": a two-word town after a preposition of place is
+    # the town; one word ("en Victoria") or a hero ("en Benito Juárez") still needs a cue.
+    surface = text[cand.start : cand.end]
+    located = _AT_BEFORE.search(before) and " " in surface and not opens_with_given_name(surface)
+    if entry.lexical_ambiguity and not cue and not (located and not _glued_to_name(text, cand)):
         if not _glued_to_name(text, cand):
             cand.chosen, cand.pending = pick, True
         return
@@ -235,7 +348,7 @@ def find_places(
     for cand in free:
         _decide(text, cand, home)
     _confirm_lists(text, free)
-    return [
+    found = [
         Mention(
             kind=EntityKind.PLACE,
             name=c.chosen.name,
@@ -246,3 +359,49 @@ def find_places(
         for c in free
         if c.chosen is not None and not c.pending
     ]
+    cands_taken = SpanSet([(c.start, c.end) for c in cands])
+    found += _country(text, lambda s, e: taken.overlaps(s, e) or cands_taken.overlaps(s, e))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
+    """The country, "México" or "República Mexicana", where it is no part of another name.
+
+    "estado de México" (lower case, which the gazetteer's capitalized runs miss) is the state;
+    after a capitalized word and "de" it belongs to that name ("Gobierno de México", "Banco
+    de México", "Presidenta de México"), which the institution pass or nobody claims; after an
+    article it is a figure of speech ("un México incluyente"). "el país" is a further mention
+    only in a bulletin that names the country.
+    """
+    found: list[Mention] = []
+    for m in _COUNTRY.finditer(text):
+        start, end = m.span()
+        if taken(start, end) or _DF_AFTER.match(text, end):
+            continue
+        before = text[max(0, start - 40) : start]
+        if _STATE_OF.search(before):
+            name = state_name("15")
+            start -= len(_STATE_OF.search(before).group())  # type: ignore[union-attr]
+        elif (_NAME_DE.search(before) and not m.group().lower().startswith("rep")) or (
+            _FIGURATIVE.search(before)
+        ):
+            continue
+        else:
+            name = COUNTRY
+        found.append(
+            Mention(kind=EntityKind.PLACE, name=name, start=start, end=end, text=text[start:end])
+        )
+    if any(m.name == COUNTRY for m in found):
+        for m in _THE_COUNTRY.finditer(text):
+            if not taken(*m.span(1)):
+                found.append(
+                    Mention(
+                        kind=EntityKind.PLACE,
+                        name=COUNTRY,
+                        start=m.start(1),
+                        end=m.end(1),
+                        text=m.group(1),
+                    )
+                )
+    return found
