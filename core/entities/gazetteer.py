@@ -224,6 +224,7 @@ class Entry:
 
     places: tuple[Place, ...]
     lexical_ambiguity: bool  # a common word, surname or hero: needs a place cue
+    name_like: bool = False  # a surname or given name ("León", "Allende"), not a common word
 
     @property
     def municipal_states(self) -> set[str]:
@@ -255,10 +256,20 @@ def _state_names() -> dict[str, str]:
     return {key: name for key, name, _ in STATES}
 
 
-def _load_context_only() -> frozenset[str]:
+def _load_context_only() -> tuple[frozenset[str], frozenset[str]]:
+    """All the listed names, and those of them listed as surnames or given names."""
     path = resources.files("core") / "data" / "place_context_only.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(ln) for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+    every: set[str] = set()
+    names: set[str] = set()
+    section = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("#"):
+            section = line.lower()
+        elif line.strip():
+            every.add(fold(line))
+            if "surname" in section:
+                names.add(fold(line))
+    return frozenset(every), frozenset(names)
 
 
 def _read_abbreviations(rows: list[dict[str, str]]) -> tuple[dict[str, str], frozenset[str]]:
@@ -334,7 +345,7 @@ def gazetteer() -> Gazetteer:
     for alias, cve in CITY_ALIASES.items():
         if cve in by_cve:
             add(alias, by_cve[cve])
-    context_only = _load_context_only()
+    context_only, name_like = _load_context_only()
     entries: dict[str, Entry] = {}
     for key, found in readings.items():
         places = tuple(sorted(found.values(), key=lambda p: (not p.is_state, -p.population)))
@@ -344,7 +355,7 @@ def gazetteer() -> Gazetteer:
             ambiguous = places[0].state in AMBIGUOUS_STATES
         if ambiguous:
             lexical.add(key)
-        entries[key] = Entry(places, key in lexical)
+        entries[key] = Entry(places, key in lexical, key in name_like)
     surfaces = sorted(
         {s for _, everyday, variants in STATES for s in (everyday, *variants)},
         key=len,

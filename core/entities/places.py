@@ -298,7 +298,13 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     # "en Ramos Arizpe", "hacia San Pedro": a two-word town after a preposition of place is
     # the town; one word ("en Victoria") or a hero ("en Benito Juárez") still needs a cue.
     surface = text[cand.start : cand.end]
-    located = _AT_BEFORE.search(before) and " " in surface and not opens_with_given_name(surface)
+    located = (
+        _AT_BEFORE.search(before)
+        and not opens_with_given_name(surface)
+        and (home is None or pick.state == home)  # not a namesake far from the bulletin's state
+        # one word only when it is a surname in the bulletin's own state: "en León" (Gto.)
+        and (" " in surface or (entry.name_like and pick.state == home))
+    )
     if entry.lexical_ambiguity and not cue and not (located and not _glued_to_name(text, cand)):
         if not _glued_to_name(text, cand):
             cand.chosen, cand.pending = pick, True
