@@ -172,6 +172,7 @@ _GENERIC_HEADS = frozenset(
     for w in [
         "Valle",
         "Villa",
+        "Boca",
         "Ciudad",
         "Puerto",
         "Mineral",
@@ -304,7 +305,7 @@ def _short_head(name: str) -> str | None:
     """'Ecatepec de Morelos' -> 'Ecatepec'; 'Heroica Nogales' -> 'Nogales'."""
     if name.startswith("Heroica "):
         return name.removeprefix("Heroica Ciudad de ").removeprefix("Heroica ")
-    match = re.fullmatch(r"(\S{5,}) de[l]? .+", name)
+    match = re.fullmatch(r"(\S{4,}) de[l]? .+", name)
     if match is None or fold(match.group(1)) in _GENERIC_HEADS:
         return None
     return match.group(1)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from core.entities.gazetteer import Entry, Place, gazetteer, opens_with_given_name, state_name
+from core.entities.officials import ROLE_HEADS
 from core.entities.text import SpanSet, cap_runs, fold, sentence_start
 from core.models import EntityKind, Mention
 
@@ -70,6 +71,7 @@ _COUNTRY = re.compile(
 )
 _STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
 _NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
+_WORD_DE = re.compile(r"(\w+)\s+(?:de|DE|del|DEL)\s+$")
 _FIGURATIVE = re.compile(r"\b(?:[Uu]n|[Ee]l|otro|nuevo)\s+$")  # "un México incluyente"
 _DF_AFTER = re.compile(r",?[^\S\n]*(?:D\.[^\S\n]?F\.|DF\b|Distrito Federal)")  # "México, D.F."
 _THE_COUNTRY = re.compile(r"\b(?:el|del|al)\s+(pa[ií]s)\b")
@@ -280,6 +282,8 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
         if in_state and (not states or states[0].state == followed_by):
             cand.chosen = in_state[0]
             return
+        if towns and not in_state and not states:
+            return  # "Tula, Hidalgo" is no town of Tamaulipas: a name the gazetteer lacks
     if states:
         state = states[0]
         trusted = not entry.lexical_ambiguity or cue or _EN_BEFORE.search(before)
@@ -371,12 +375,23 @@ def find_places(
     return found
 
 
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(fold(head.split()[-1]) for head in ROLE_HEADS) | {"gobierno"}
+
+
+def _of_a_role(before: str) -> bool:
+    """'la presidenta de México', 'el gobierno de México': the country is part of the role."""
+    m = _WORD_DE.search(before)
+    return m is not None and fold(m.group(1)) in _role_words()
+
+
 def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
     """The country, "México" or "República Mexicana", where it is no part of another name.
 
     "estado de México" (lower case, which the gazetteer's capitalized runs miss) is the state;
     after a capitalized word and "de" it belongs to that name ("Gobierno de México", "Banco
-    de México", "Presidenta de México"), which the institution pass or nobody claims; after an
+    de México") or to the role it follows ("presidenta de México"); after an
     article it is a figure of speech ("un México incluyente"). "el país" is a further mention
     only in a bulletin that names the country.
     """
@@ -389,8 +404,10 @@ def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
         if _STATE_OF.search(before):
             name = state_name("15")
             start -= len(_STATE_OF.search(before).group())  # type: ignore[union-attr]
-        elif (_NAME_DE.search(before) and not m.group().lower().startswith("rep")) or (
-            _FIGURATIVE.search(before)
+        elif (
+            (_NAME_DE.search(before) and not m.group().lower().startswith("rep"))
+            or _FIGURATIVE.search(before)
+            or _of_a_role(before)
         ):
             continue
         else:
