@@ -104,6 +104,8 @@ CITY_ALIASES: dict[str, str] = {
     "Cuernavaca": "17007",
     "Dolores Hidalgo": "11014",
     "San José Iturbide": "11032",
+    "San Nicolás": "19046",
+    "Escobedo": "19021",
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).

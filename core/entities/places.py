@@ -29,6 +29,14 @@ _CUE_BEFORE = re.compile(
     r"poblaci[oó]n|villa|colonia)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?)$",
     re.IGNORECASE,
 )
+#: Cues for the city a state is named after: "la ciudad de Puebla", "municipio de Colima".
+_CITY_BEFORE = re.compile(
+    r"\b(?:municipio|alcald[ií]a|ciudad|Cd\.?|capital|cabecera\s+municipal|localidad)"
+    r"\s+(?:de\s+|del\s+)?$",
+    re.IGNORECASE,
+)
+#: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
+_ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
 #: Prepositions of movement or location, as opposed to "de", which also joins names.
 _AT_BEFORE = re.compile(r"\b(?:[Ee]n|a|hacia|[Dd]esde|hasta)\s+$")
@@ -286,7 +294,16 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
             return  # "Tula, Hidalgo" is no town of Tamaulipas: a name the gazetteer lacks
     if states:
         state = states[0]
-        trusted = not entry.lexical_ambiguity or cue or _EN_BEFORE.search(before)
+        namesake = next((t for t in towns if t.state == state.state), None)
+        if namesake is not None and _CITY_BEFORE.search(before):
+            cand.chosen = namesake  # "la ciudad de Puebla": the capital, not the state
+            return
+        trusted = (
+            not entry.lexical_ambiguity
+            or cue
+            or _EN_BEFORE.search(before)
+            or (before.endswith(", ") and _ITEM_END.match(text, cand.end))
+        )
         if trusted and not (entry.lexical_ambiguity and _glued_to_name(text, cand)):
             cand.chosen = state
             return
