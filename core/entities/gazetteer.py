@@ -373,6 +373,27 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(entries, max_words, prefixes, names, state_pattern, abbreviations, standalone)
 
 
+@cache
+def _short_forms_by_state() -> dict[str, tuple[str, ...]]:
+    gaz = gazetteer()
+    forms: dict[str, dict[str, str]] = {name: {} for name in gaz.state_names.values()}
+    for _key, everyday, variants in STATES:
+        for variant in variants:
+            forms[everyday].setdefault(fold(variant), variant)
+    for form, key in gaz.state_abbreviations.items():
+        for written in (form, re.sub(r"[.\s]", "", form)):  # "D.F." and "DF"
+            forms[gaz.state_names[key]].setdefault(fold(written), written)
+    return {
+        name: tuple(v for k, v in found.items() if k != fold(name)) for name, found in forms.items()
+    }
+
+
+def state_short_forms(name: str) -> tuple[str, ...]:
+    """Other ways people write a state ("CDMX", "D.F.", "Distrito Federal"), for the finder;
+    () for anything that is not a state's everyday name."""
+    return _short_forms_by_state().get(name, ())
+
+
 def state_of_gentilic(word: str) -> str | None:
     """'mexiquense' / 'oaxaqueña' / 'Chiapanecos' -> state key."""
     key = fold(word)
