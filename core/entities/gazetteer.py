@@ -106,6 +106,7 @@ CITY_ALIASES: dict[str, str] = {
     "San José Iturbide": "11032",
     "San Nicolás": "19046",
     "Escobedo": "19021",
+    "Poza Rica": "30131",
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).
