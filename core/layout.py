@@ -49,6 +49,8 @@ _DATELINE_REACH = 600
 _PLACE_RUN = re.compile(
     r"(?:[A-ZÁÉÍÓÚÑ][\w.]*,?[^\S\n]+(?:(?:de|del|la|los)[^\S\n]+)*)+(?:\(|a[^\S\n]+)?$"
 )
+#: A lower-case word that is no connector: prose, not a place name.
+_PROSE = re.compile(r"(?<![\w.])(?!(?:de|del|la|las|los|el|y|a)\b)[a-záéíóúñ]+\b")
 #: A publication stamp's label: "Publicado: 2025-07-19", "Fecha de publicación: 19 de julio".
 _STAMP_LABEL = re.compile(
     r"^(?:publicad[oa](?:\s+el)?|fecha\s+de\s+publicaci[oó]n|fecha)\s*:?\s*", re.IGNORECASE
@@ -113,7 +115,10 @@ def _dateline(block: str) -> tuple[str | None, DateFound] | None:
     match = search_date(block)
     if not match:
         return None
-    return _place_before(block, match.start()), normalize_match(match)
+    place = _place_before(block, match.start())
+    if place is not None and _PROSE.search(place):
+        return None  # "El hospital abrió este martes 14 de marzo de 2023": a sentence
+    return place, normalize_match(match)
 
 
 def _stamp(block: str) -> DateFound | None:
@@ -144,8 +149,9 @@ def _embedded_dateline(paragraph: str) -> tuple[str | None, DateFound] | None:
             continue
         if _CLOCK.search(paragraph, match.end(), match.end() + 12):
             continue  # "4 de agosto de 2009 - 16:00 hs": an agency's stamp, not a dateline
-        if match.start() <= 160:
-            return _place_before(paragraph, match.start()), normalize_match(match)
+        place = _place_before(paragraph, match.start())
+        if place is None or not _PROSE.search(place):
+            return place, normalize_match(match)
         run = _PLACE_RUN.search(paragraph, max(0, match.start() - 80), match.start())
         place = _place_before(run.group(), len(run.group())) if run else None
         if place and (caps := re.search(r"\b[A-ZÁÉÍÓÚÑ]{3,}\b.*$", place)):
@@ -257,8 +263,12 @@ def split_layout(text: str) -> Layout:
             out.paragraphs.append(block)
         out.blocks.append(block)
     if out.date is None and out.paragraphs:
-        lead = out.paragraphs[0]
-        if found := _embedded_dateline(lead):
+        # the lead: the first paragraph of body length (a short one may be a caption or a
+        # summary line in capitals that the dateline follows)
+        opening = out.paragraphs[:3]
+        lead = next((p for p in opening if _is_body(p)), opening[0])
+        opening = opening[: opening.index(lead) + 1]
+        if found := next(filter(None, map(_embedded_dateline, opening)), None):
             (out.place, out.date), out.date_source = found, "dateline"
         elif found_lead := _lead_date(lead):
             out.date, out.date_source = found_lead, "lead"
