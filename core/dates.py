@@ -1,9 +1,11 @@
-"""Spanish datelines -> datetime.date, with the checks a careful reader would make.
+"""Spanish dates -> datetime.date, with the checks a careful reader would make.
 
 Only explicit calendar dates count ("24 de julio de 2015", "jueves 30 de mayo de 2024",
-"1º de mayo de 2024"): relative words ("hoy", "mañana") and a month alone never date a bulletin.
-dateparser does the month-name work, restricted to Spanish; we handle what it cannot
-(ordinals such as "1o." or "primero") and cross-check the weekday.
+"1º de mayo de 2024", and the forms of web pages: "08 noviembre 2018", "20JUNIO2024", "Abril 20
+del 2020", "29 Jun, 2025"): relative words ("hoy", "mañana") and a month alone never date a
+bulletin. dateparser does the month-name work, restricted to Spanish; we handle what it cannot
+(ordinals such as "1o." or "primero", abbreviated and glued forms) and cross-check the weekday.
+Where in a bulletin a date may be read is `core.layout`'s business.
 """
 
 from __future__ import annotations

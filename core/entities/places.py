@@ -1,14 +1,22 @@
-"""Places: states and municipalities named in a bulletin, decided by gazetteer plus context.
+"""Places: the country, states and municipalities named in a bulletin, by gazetteer plus context.
 
 A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
-1. "X, <Estado>" (a dateline or an address) makes X a municipality of that state; a state name
-   followed by itself ("Chihuahua, Chihuahua") is its capital city.
-2. A state name is the state, except Guerrero/Hidalgo/Morelos, which need a cue.
+1. "X, <Estado>" or "X, <abbr.>" (a dateline or an address) makes X a municipality of that
+   state, and never another state's namesake; a state name followed by itself ("Chihuahua,
+   Chihuahua") or after "ciudad de" / "municipio de" is its capital city.
+2. A state name is the state, except Guerrero/Hidalgo/Morelos, which need a cue ("en", "estado
+   de", or closing a list item: "• Julio Menchaca Salazar, Hidalgo"). A state's short form
+   ("Oax.", "N.L.", "CDMX") is the state; one that is also a word ("Son.", "Col.") only after
+   "<Town>," (core/data/state_abbreviations.csv).
 3. Names that are common words, surnames or heroes ("Reforma", "Juárez", "Benito Juárez") need
-   a cue: "municipio de X", "alcaldía X", "estado de X", a dateline, or a list of places.
-4. A name several states share picks the bulletin's state (the first one it names), else the
+   a cue: "municipio de X", "alcaldía X", "estado de X", a dateline, or a list of places; a
+   surname-town after "en" in a bulletin about its own state ("en León"), or a two-word name
+   after "en"/"hacia"/"desde" ("en Ramos Arizpe") is cue enough.
+4. A name several states share picks the bulletin's state (the one it names most), else the
    far more populous one, else it needs a cue.
-A hit inside a person's name or inside a facility's or institution's name is not a place.
+A hit inside a person's name or inside a facility's or institution's name is not a place; a
+capitalized word that only opens the sentence ("En Tepic") is no name glued to it.
+The country ("México", "República Mexicana") is the place "México" (see `_country`).
 """
 
 from __future__ import annotations
