@@ -119,11 +119,19 @@ _NO_WORD_AFTER = r"(?![\w])(?![^\S\n]*[^\W\d_])"
 
 
 @cache
+def _short_forms() -> tuple[str, str]:
+    """Regex alternations of the state short forms: (no Spanish word, also a word)."""
+    gaz = gazetteer()
+    return (
+        _alternation(gaz.standalone),
+        _alternation(set(gaz.state_abbreviations) - gaz.standalone),
+    )
+
+
+@cache
 def _abbreviations() -> re.Pattern[str]:
     """State short forms: the unambiguous ones anywhere, the rest only as "<Town>, Son."."""
-    gaz = gazetteer()
-    anywhere = _alternation(gaz.standalone)
-    after_comma = _alternation(set(gaz.state_abbreviations) - gaz.standalone)
+    anywhere, after_comma = _short_forms()
     return re.compile(
         rf"(?<![\w.])(?P<any>{anywhere})(?![\w])"
         rf"|(?<=[^\W\d_]),[^\S\n]*(?P<comma>{after_comma}){_NO_WORD_AFTER}"
@@ -132,11 +140,9 @@ def _abbreviations() -> re.Pattern[str]:
 
 @cache
 def _follow_state() -> re.Pattern[str]:
-    gaz = gazetteer()
-    anywhere = _alternation(gaz.standalone)
-    after_comma = _alternation(set(gaz.state_abbreviations) - gaz.standalone)
+    anywhere, after_comma = _short_forms()
     return re.compile(
-        rf"\s*,\s*(?:(?i:(?:el\s+)?estado\s+de\s+)?(?P<state>(?i:{gaz.state_pattern}))\b"
+        rf"\s*,\s*(?:(?i:(?:el\s+)?estado\s+de\s+)?(?P<state>(?i:{gazetteer().state_pattern}))\b"
         rf"|(?P<abbr>{anywhere})(?!\w)|(?P<abbr2>{after_comma}){_NO_WORD_AFTER})"
     )
 
