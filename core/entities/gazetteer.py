@@ -169,7 +169,8 @@ _PERSON_OPENERS = frozenset(
 
 _MIN_ALIAS_POPULATION = 50_000
 
-#: Heads too generic to stand for their municipality ("Valle de Chalco" is not "Valle").
+#: Heads too generic to stand for their municipality ("Valle de Chalco" is not "Valle"), or
+#: that are words, names or surnames ("Martínez de la Torre" is no "Martínez").
 _GENERIC_HEADS = frozenset(
     fold(w)
     for w in [
@@ -208,6 +209,15 @@ _GENERIC_HEADS = frozenset(
         "Independencia",
         "Juárez",
         "Hidalgo",
+        "Bahía",
+        "Playas",
+        "Palmar",
+        "Ciénega",
+        "Rincón",
+        "Purísima",
+        "Encarnación",
+        "Martínez",
+        "Medellín",
     ]
 )
 

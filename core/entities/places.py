@@ -45,6 +45,8 @@ _CITY_BEFORE = re.compile(
 )
 #: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
 _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
+#: A numbered unit and its town: "la UMF No. 83 de Matamoros", "el HGZ 33 en Monterrey".
+_UNIT_BEFORE = re.compile(r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+\s+(?:de|en)\s+$")
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
 #: Prepositions of movement or location, as opposed to "de", which also joins names.
 _AT_BEFORE = re.compile(r"\b(?:[Ee]n|a|hacia|[Dd]esde|hasta)\s+$")
@@ -89,11 +91,15 @@ _STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
 _NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
 _WORD_DE = re.compile(r"(\w+)\s+(?:de|DE|del|DEL)\s+$")
 _FIGURATIVE = re.compile(r"\b(?:[Uu]n|[Ee]l|otro|nuevo)\s+$")  # "un México incluyente"
+_BAR_AFTER = re.compile(r"[^\S\n]*\|")
 _DF_AFTER = re.compile(r",?[^\S\n]*(?:D\.[^\S\n]?F\.|DF\b|Distrito Federal)")  # "México, D.F."
 _THE_COUNTRY = re.compile(r"\b(?:el|del|al)\s+(pa[ií]s)\b")
 _CAP_END = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.]*,[^\S\n]*$")
 _CITY_WORDS = re.compile(r"[A-ZÁÉÍÓÚÑ]\w+(?:[^\S\n]+(?:del?[^\S\n]+)?[A-ZÁÉÍÓÚÑ]\w+)*")
-_CITY_ABBR = re.compile(r"\b(?:Cd|CD)\.?[^\S\n]*(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])")
+_CITY_ABBR = re.compile(
+    r"\b(?:Cd|CD)\.?[^\S\n]*(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"
+    r"|\bciudad[^\S\n]+(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"  # "a ciudad Obregón"
+)
 _LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b)\s*")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
 _DOMINANT = 5  # population ratio that lets the big namesake win without a cue
@@ -230,7 +236,8 @@ def _with_city_short_forms(text: str, found: list[_Candidate]) -> list[_Candidat
         if run is None:
             continue
         words = run.group().split()
-        middle = text[m.start() + 2 : m.end()].strip(". ").split()  # "del" in "Cd. del Carmen"
+        head = 6 if m.group().startswith("ciudad") else 2
+        middle = text[m.start() + head : m.end()].strip(". ").split()  # "del" in "Cd. del Carmen"
         for n in range(len(words), 0, -1):  # the longest name first
             entry = gaz.entries.get(fold(" ".join(["ciudad", *middle, *words[:n]])))
             if entry is not None:
@@ -295,7 +302,7 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
         if found and found.places[0].is_state:
             followed_by = found.places[0].state
     at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
-    cue = bool(_CUE_BEFORE.search(before)) or (
+    cue = bool(_CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before)) or (
         at_block_start and text[cand.end : cand.end + 1] == ","
     )
     cand.cued = cue
@@ -417,6 +424,15 @@ def _of_a_role(before: str) -> bool:
     return m is not None and fold(m.group(1)) in _role_words()
 
 
+def _in_a_name(text: str, start: int) -> bool:
+    """'W Radio México', 'Televisa México': a capitalized word (no sentence opener) before it."""
+    prev = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]*)[^\S\n]+$", text[max(0, start - 30) : start])
+    if prev is None:
+        return False
+    opens = start - len(prev.group())
+    return not (prev.group(1).lower() in _OPENERS and sentence_start(text, opens))
+
+
 def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
     """The country, "México" or "República Mexicana", where it is no part of another name.
 
@@ -429,8 +445,8 @@ def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
     found: list[Mention] = []
     for m in _COUNTRY.finditer(text):
         start, end = m.span()
-        if taken(start, end) or _DF_AFTER.match(text, end):
-            continue
+        if taken(start, end) or _DF_AFTER.match(text, end) or _BAR_AFTER.match(text, end):
+            continue  # "México, D.F." is the capital; "México | El IMSS..." a page's section
         before = text[max(0, start - 40) : start]
         if _STATE_OF.search(before):
             name = state_name("15")
@@ -439,6 +455,7 @@ def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
             (_NAME_DE.search(before) and not m.group().lower().startswith("rep"))
             or _FIGURATIVE.search(before)
             or _of_a_role(before)
+            or _in_a_name(text, start)
         ):
             continue
         else:
