@@ -122,6 +122,10 @@ def test_lower_case_estado_de_mexico_is_the_state() -> None:
     assert "México" not in places(text)
 
 
+def test_mexico_in_page_furniture_or_a_brand_is_not_the_country() -> None:
+    assert places("México | El IMSS amplía su red\n\nEscucha W Radio México en vivo.") == set()
+
+
 def test_mexico_df_is_the_capital() -> None:
     assert places("México, D.F., 4 de abril de 2010.- El IMSS informó.") == {"Ciudad de México"}
 
@@ -193,6 +197,24 @@ def test_everyday_names_of_municipalities() -> None:
         "Apodaca, Nuevo León",
         "General Escobedo, Nuevo León",
     } <= places(text)
+
+
+def test_the_town_of_a_numbered_unit() -> None:
+    text = (
+        "El programa suma la UMF No. 88 de Ramos Arizpe, la UMF No. 83 de Matamoros y el "
+        "HGSZ No. 54, en Empalme, a la red de Coahuila."
+    )
+    assert {"Ramos Arizpe, Coahuila", "Matamoros, Coahuila", "Empalme, Sonora"} <= places(text)
+    assert places("Se vacunó del 30 de Mayo al 2 de Junio.") == set()
+
+
+def test_lower_case_ciudad_before_a_city_name() -> None:
+    assert places("Los pacientes ya no viajan a ciudad Obregón.") == {"Cajeme, Sonora"}
+
+
+def test_surnames_are_no_short_form_of_a_town() -> None:
+    text = "Germán Martínez renunció; Martínez dijo que Encarnación y Rincón opinaron."
+    assert places(text) == set()
 
 
 # --- the finder --------------------------------------------------------------------------

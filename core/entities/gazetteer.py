@@ -217,7 +217,6 @@ _GENERIC_HEADS = frozenset(
         "Purísima",
         "Encarnación",
         "Martínez",
-        "Medellín",
     ]
 )
 
