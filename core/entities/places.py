@@ -46,7 +46,9 @@ _CITY_BEFORE = re.compile(
 #: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
 _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
 #: A numbered unit and its town: "la UMF No. 83 de Matamoros", "el HGZ 33 en Monterrey".
-_UNIT_BEFORE = re.compile(r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$")
+_UNIT_BEFORE = re.compile(
+    r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
+)
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
 #: Prepositions of movement or location, as opposed to "de", which also joins names.
 _AT_BEFORE = re.compile(r"\b(?:[Ee]n|a|hacia|[Dd]esde|hasta)\s+$")
