@@ -208,6 +208,11 @@ def test_the_town_of_a_numbered_unit() -> None:
     assert places("Se vacunó del 30 de Mayo al 2 de Junio.") == set()
 
 
+def test_a_region_is_named_after_a_town_of_its_own_state() -> None:
+    text = "El IMSS en Chiapas recorrió la región del Soconusco y la región de Tapachula."
+    assert places(text) == {"Chiapas", "Tapachula, Chiapas"}  # no Soconusco, Veracruz
+
+
 def test_lower_case_ciudad_before_a_city_name() -> None:
     assert places("Los pacientes ya no viajan a ciudad Obregón.") == {"Cajeme, Sonora"}
 

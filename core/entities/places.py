@@ -33,7 +33,7 @@ from core.models import EntityKind, Mention
 
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:municipios?|alcald[ií]as?|ciudad(?:es)?|localidad(?:es)?|comunidad(?:es)?|puerto|"
-    r"delegaci[oó]n(?:es)?|estados?|entidad(?:es)?|regi[oó]n|capital|cabecera\s+municipal|"
+    r"delegaci[oó]n(?:es)?|estados?|entidad(?:es)?|capital|cabecera\s+municipal|"
     r"poblaci[oó]n|villa|colonia)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?)$",
     re.IGNORECASE,
 )
@@ -45,6 +45,7 @@ _CITY_BEFORE = re.compile(
 )
 #: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
 _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
+_REGION_BEFORE = re.compile(r"\bregi[oó]n\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE)
 #: A numbered unit and its town: "la UMF No. 83 de Matamoros", "el HGZ 33 en Monterrey".
 _UNIT_BEFORE = re.compile(
     r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
@@ -307,6 +308,12 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     cue = bool(_CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before)) or (
         at_block_start and text[cand.end : cand.end + 1] == ","
     )
+    if _REGION_BEFORE.search(before):
+        # "la región del Soconusco" is named after a town of the bulletin's own state, if any,
+        # never after its namesake elsewhere (Soconusco, Veracruz)
+        if home and not any(p.state == home for p in entry.places):
+            return
+        cue = True
     cand.cued = cue
     if followed_by:
         in_state = [t for t in towns if t.state == followed_by]
