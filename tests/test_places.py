@@ -128,6 +128,7 @@ def test_mexico_in_page_furniture_or_a_brand_is_not_the_country() -> None:
 
 def test_mexico_df_is_the_capital() -> None:
     assert places("México, D.F., 4 de abril de 2010.- El IMSS informó.") == {"Ciudad de México"}
+    assert "México" not in places("México, 9 Jun (Notimex).- El IMSS informó.")
 
 
 # --- towns the context gate rejected ------------------------------------------------------
@@ -189,6 +190,11 @@ def test_everyday_names_of_municipalities() -> None:
         "El hospital atenderá a los municipios de Dolores Hidalgo, San José Iturbide y "
         "Celaya; en Nuevo León, a los de San Nicolás, Apodaca y Escobedo."
     )
+    assert places("Se amplió el hospital de Tlaxiaco y el de Tuxtepec, en Oaxaca.") == {
+        "Heroica Ciudad de Tlaxiaco, Oaxaca",  # a Heroica town by its name, whatever its size
+        "San Juan Bautista Tuxtepec, Oaxaca",
+        "Oaxaca",
+    }
     assert {
         "Dolores Hidalgo Cuna de la Independencia Nacional, Guanajuato",
         "San José de Iturbide, Guanajuato",

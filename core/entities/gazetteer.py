@@ -107,6 +107,8 @@ CITY_ALIASES: dict[str, str] = {
     "San Nicolás": "19046",
     "Escobedo": "19021",
     "Poza Rica": "30131",
+    "San Juan Chamula": "07023",
+    "Tuxtepec": "20184",
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).
@@ -350,8 +352,8 @@ def gazetteer() -> Gazetteer:
         place = Place(f"{row['nom_municipio']}, {names[state_key]}", state_key, False, population)
         by_cve[row["cve_completa"]] = place
         add(row["nom_municipio"], place)
-        if population < _MIN_ALIAS_POPULATION:
-            continue
+        if population < _MIN_ALIAS_POPULATION and not row["nom_municipio"].startswith("Heroica "):
+            continue  # "Heroica Ciudad de Tlaxiaco" is "Tlaxiaco" whatever its size
         for alias in (row["nom_cabecera"].strip(), _short_head(row["nom_municipio"])):
             if alias and fold(alias) != fold(row["nom_municipio"]):
                 add(alias, place)

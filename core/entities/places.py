@@ -94,8 +94,11 @@ _STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
 _NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
 _WORD_DE = re.compile(r"(\w+)\s+(?:de|DE|del|DEL)\s+$")
 _FIGURATIVE = re.compile(r"\b(?:[Uu]n|[Ee]l|otro|nuevo)\s+$")  # "un México incluyente"
-_BAR_AFTER = re.compile(r"[^\S\n]*\|")
-_DF_AFTER = re.compile(r",?[^\S\n]*(?:D\.[^\S\n]?F\.|DF\b|Distrito Federal)")  # "México, D.F."
+#: After "México": ", D.F." or a dateline's date (the capital), or " |" (a page's section).
+_NOT_COUNTRY_AFTER = re.compile(
+    r",?[^\S\n]*(?:D\.[^\S\n]?F\.|DF\b|Distrito Federal)|,[^\S\n]*(?:a[^\S\n]+)?\d{1,2}[^\d]"
+    r"|[^\S\n]*\|"
+)
 _THE_COUNTRY = re.compile(r"\b(?:el|del|al)\s+(pa[ií]s)\b")
 _CAP_END = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.]*,[^\S\n]*$")
 _CITY_WORDS = re.compile(r"[A-ZÁÉÍÓÚÑ]\w+(?:[^\S\n]+(?:del?[^\S\n]+)?[A-ZÁÉÍÓÚÑ]\w+)*")
@@ -454,8 +457,8 @@ def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
     found: list[Mention] = []
     for m in _COUNTRY.finditer(text):
         start, end = m.span()
-        if taken(start, end) or _DF_AFTER.match(text, end) or _BAR_AFTER.match(text, end):
-            continue  # "México, D.F." is the capital; "México | El IMSS..." a page's section
+        if taken(start, end) or _NOT_COUNTRY_AFTER.match(text, end):
+            continue  # "México, D.F." and an agency's "México, 7 May (Notimex)" are the capital
         before = text[max(0, start - 40) : start]
         if _STATE_OF.search(before):
             name = state_name("15")
