@@ -28,7 +28,7 @@ from functools import cache
 
 from core.entities.gazetteer import Entry, Place, gazetteer, opens_with_given_name, state_name
 from core.entities.officials import ROLE_HEADS
-from core.entities.text import SpanSet, cap_runs, fold, sentence_start
+from core.entities.text import SpanSet, cap_runs, fold, literal_alternation, sentence_start
 from core.models import EntityKind, Mention
 
 _CUE_BEFORE = re.compile(
@@ -88,7 +88,7 @@ _OPENERS = frozenset(
 #: The country's canonical name (a place, beside the 32 states and their municipalities).
 COUNTRY = "México"
 _COUNTRY = re.compile(
-    r"\b(?:M[ée]xico|M[ÉE]XICO|Rep[úu]blica\s+[Mm]exicana|REP[ÚU]BLICA\s+MEXICANA)\b"
+    r"(?:M[ée]xico|M[ÉE]XICO|Rep[úu]blica\s+[Mm]exicana|REP[ÚU]BLICA\s+MEXICANA)\b"
 )
 _STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
 _NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
@@ -99,12 +99,12 @@ _NOT_COUNTRY_AFTER = re.compile(
     r",?[^\S\n]*(?:D\.[^\S\n]?F\.|DF\b|Distrito Federal)|,[^\S\n]*(?:a[^\S\n]+)?\d{1,2}[^\d]"
     r"|[^\S\n]*\|"
 )
-_THE_COUNTRY = re.compile(r"\b(?:el|del|al)\s+(pa[ií]s)\b")
+_THE_COUNTRY = re.compile(r"(?:el|del|al)\s+(pa[ií]s)\b")
 _CAP_END = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.]*,[^\S\n]*$")
 _CITY_WORDS = re.compile(r"[A-ZÁÉÍÓÚÑ]\w+(?:[^\S\n]+(?:del?[^\S\n]+)?[A-ZÁÉÍÓÚÑ]\w+)*")
-_CITY_ABBR = re.compile(
-    r"\b(?:Cd|CD)\.?[^\S\n]*(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"
-    r"|\bciudad[^\S\n]+(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"  # "a ciudad Obregón"
+_CITY_ABBR = re.compile(  # no leading \b: see _abbreviations; checked in the loop
+    r"(?:Cd|CD)\.?[^\S\n]*(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"
+    r"|ciudad[^\S\n]+(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"  # "a ciudad Obregón"
 )
 _LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b)\s*")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
@@ -122,7 +122,7 @@ class _Candidate:
 
 
 def _alternation(forms: frozenset[str] | set[str]) -> str:
-    return "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
+    return literal_alternation(forms)
 
 
 #: After a short form that is also a word ("Son.", "Col."): no letter may follow, so
@@ -141,12 +141,15 @@ def _short_forms() -> tuple[str, str]:
 
 
 @cache
-def _abbreviations() -> re.Pattern[str]:
+def _abbreviations() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """State short forms: the unambiguous ones anywhere, the rest only as "<Town>, Son."."""
     anywhere, after_comma = _short_forms()
-    return re.compile(
-        rf"(?<![\w.])(?P<any>{anywhere})(?![\w])"
-        rf"|(?<=[^\W\d_]),[^\S\n]*(?P<comma>{after_comma}){_NO_WORD_AFTER}"
+    # Two patterns, each opening with what it must see first, and no lookbehind before it:
+    # re runs a pattern's opening at every position of every bulletin. The character before
+    # a standalone form is checked by the caller.
+    return (
+        re.compile(rf"(?:{anywhere})(?![\w])"),
+        re.compile(rf",[^\S\n]*(?P<comma>{after_comma}){_NO_WORD_AFTER}"),
     )
 
 
@@ -222,10 +225,14 @@ def _state_short_forms(text: str) -> list[_Candidate]:
     """States by their abbreviation: "Oax.", "CDMX", and "Son." only as in "Ures, Son."."""
     gaz = gazetteer()
     found: list[_Candidate] = []
-    for m in _abbreviations().finditer(text):
-        group = "any" if m.group("any") else "comma"
+    standalone, after_comma = _abbreviations()
+    matches = [(m, 0) for m in standalone.finditer(text)]
+    matches += [(m, "comma") for m in after_comma.finditer(text)]
+    for m, group in matches:
         start, end = m.span(group)
-        if group == "comma" and not _CAP_END.search(text, max(0, start - 40), start):
+        if not group and start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            continue  # inside a word or an abbreviation: "PDF", "Pue.Oax."
+        if group and not _CAP_END.search(text, max(0, start - 40), start):
             continue
         key = gaz.state_abbreviations[m.group(group)]
         place = Place(state_name(key), key, True)
@@ -238,6 +245,8 @@ def _with_city_short_forms(text: str, found: list[_Candidate]) -> list[_Candidat
     gaz = gazetteer()
     cities: list[_Candidate] = []
     for m in _CITY_ABBR.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
         run = _CITY_WORDS.match(text, m.end())
         if run is None:
             continue
@@ -457,7 +466,11 @@ def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
     found: list[Mention] = []
     for m in _COUNTRY.finditer(text):
         start, end = m.span()
-        if taken(start, end) or _NOT_COUNTRY_AFTER.match(text, end):
+        if (
+            (start and text[start - 1].isalnum())
+            or taken(start, end)
+            or _NOT_COUNTRY_AFTER.match(text, end)
+        ):
             continue  # "México, D.F." and an agency's "México, 7 May (Notimex)" are the capital
         before = text[max(0, start - 40) : start]
         if _STATE_OF.search(before):
@@ -477,7 +490,7 @@ def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
         )
     if any(m.name == COUNTRY for m in found):
         for m in _THE_COUNTRY.finditer(text):
-            if not taken(*m.span(1)):
+            if not (m.start() and text[m.start() - 1].isalnum()) and not taken(*m.span(1)):
                 found.append(
                     Mention(
                         kind=EntityKind.PLACE,
