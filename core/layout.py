@@ -53,7 +53,8 @@ _PLACE_RUN = re.compile(
 _PROSE = re.compile(r"(?<![\w.])(?!(?:de|del|la|las|los|el|y|a)\b)[a-záéíóúñ]+\b")
 #: A publication stamp's label: "Publicado: 2025-07-19", "Fecha de publicación: 19 de julio".
 _STAMP_LABEL = re.compile(
-    r"^(?:publicad[oa](?:\s+el)?|fecha\s+de\s+publicaci[oó]n|fecha)\s*:?\s*", re.IGNORECASE
+    r"^(?:(?:publicad[oa](?:\s+el)?|fecha\s+de\s+publicaci[oó]n)\s*:?|fecha\s*:)\s*",
+    re.IGNORECASE,
 )
 #: A clock time beside a date: a web page's header or a publication stamp, never a dateline.
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\bhrs?\b\.?", re.IGNORECASE)

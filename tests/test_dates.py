@@ -162,6 +162,15 @@ def test_publication_stamps_date_a_page(stamp: str) -> None:
     assert b.place is None
 
 
+def test_a_deadline_after_the_title_is_no_stamp() -> None:
+    b = parse_text(
+        "Abre el IMSS su convocatoria de becas\n\nFecha límite: 30 de mayo de 2025\n\n"
+        "El Instituto Mexicano del Seguro Social abrió la convocatoria para médicos residentes "
+        "que deseen cursar una especialidad en sus hospitales de todo el país."
+    )
+    assert b.date is None
+
+
 def test_a_stamp_after_the_title_wins_over_a_date_above_it() -> None:
     b = parse_text(
         "3 Oct, 2024\n\nIMSS amplía horarios en Puebla\n\n2 Oct, 2024 18:05\n\n"
