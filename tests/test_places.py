@@ -254,3 +254,12 @@ def test_finder_finds_a_state_by_its_short_form(query: str, state: str) -> None:
     ]
     search = EntitySearch(resolve([parse_text(t, source=f"{i}.txt") for i, t in enumerate(texts)]))
     assert search.search(query)[0].entity.name == state
+
+
+def test_finder_on_the_seeds_finds_edomex_and_cdmx() -> None:
+    from core import load_corpus
+
+    corpus = load_corpus()
+    assert corpus.search("edomex")[0].entity.name == "Estado de México"
+    assert corpus.search("cdmx")[0].entity.name == "Ciudad de México"
+    assert corpus.search("D.F.")[0].entity.name == "Ciudad de México"
