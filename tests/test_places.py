@@ -171,6 +171,15 @@ def test_town_followed_by_another_state_is_not_that_states_namesake() -> None:
     assert found == {"Tula de Allende, Hidalgo", "Hidalgo"}
 
 
+def test_state_after_en_or_in_parentheses_places_the_towns_before_it() -> None:
+    text = (
+        "Se visitaron los hospitales rurales de Matamoros y Allende, en Coahuila, y el de "
+        "Huajuapan de León (Oaxaca); después, Chihuahua."
+    )
+    assert {"Matamoros, Coahuila", "Allende, Coahuila"} <= places(text)
+    assert not any(name.endswith(", Chihuahua") for name in places(text))
+
+
 def test_city_of_a_state_name_is_its_capital() -> None:
     assert places("La ciudad de Puebla recibió la Asamblea.") == {"Puebla, Puebla"}
     assert places("El municipio de Durango y el estado de Durango firmaron.") == {

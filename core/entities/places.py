@@ -155,9 +155,12 @@ def _abbreviations() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _follow_state() -> re.Pattern[str]:
+    """', Oaxaca', ', Oax.', ', en el estado de Oaxaca', ' (Oaxaca)' after a town."""
     anywhere, after_comma = _short_forms()
+    state = gazetteer().state_pattern
     return re.compile(
-        rf"\s*,\s*(?:(?i:(?:el\s+)?estado\s+de\s+)?(?P<state>(?i:{gazetteer().state_pattern}))\b"
+        rf"\s*(?:,\s*(?:en\s+)?|\(\s*(?=(?i:{state})\s*\)))"
+        rf"(?:(?i:(?:el\s+)?estado\s+de\s+)?(?P<state>(?i:{state}))\b"
         rf"|(?P<abbr>{anywhere})(?!\w)|(?P<abbr2>{after_comma}){_NO_WORD_AFTER})"
     )
 
@@ -402,6 +405,13 @@ def _confirm_lists(text: str, cands: list[_Candidate]) -> None:
                 lo, hi = (other.end, cand.start) if j < i else (cand.end, other.start)
                 if _LIST_GAP.fullmatch(text[lo:hi]):
                     cand.pending = False
+                    # an enumeration stays in one state: "Matamoros y Allende, en Coahuila"
+                    same = [
+                        p
+                        for p in cand.entry.places
+                        if p.state == other.chosen.state and p.is_state == cand.chosen.is_state
+                    ]
+                    cand.chosen = same[0] if same else cand.chosen
                     changed = True
                     break
 
