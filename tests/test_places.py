@@ -199,6 +199,13 @@ def test_everyday_names_of_municipalities() -> None:
         "El hospital atenderá a los municipios de Dolores Hidalgo, San José Iturbide y "
         "Celaya; en Nuevo León, a los de San Nicolás, Apodaca y Escobedo."
     )
+    assert places("Llegó a Carrillo Puerto, Q. Roo, y a Díaz Ordaz, Tamps.") == {
+        "Felipe Carrillo Puerto, Quintana Roo",
+        "Quintana Roo",
+        "Gustavo Díaz Ordaz, Tamaulipas",
+        "Tamaulipas",
+    }
+    assert places("El expresidente Díaz Ordaz y el general Carrillo Puerto.") == set()
     assert places("Se amplió el hospital de Tlaxiaco y el de Tuxtepec, en Oaxaca.") == {
         "Heroica Ciudad de Tlaxiaco, Oaxaca",  # a Heroica town by its name, whatever its size
         "San Juan Bautista Tuxtepec, Oaxaca",

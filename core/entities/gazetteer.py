@@ -109,6 +109,10 @@ CITY_ALIASES: dict[str, str] = {
     "Poza Rica": "30131",
     "San Juan Chamula": "07023",
     "Tuxtepec": "20184",
+    "Pinotepa Nacional": "20482",
+    "Pinotepa": "20482",
+    "Carrillo Puerto": "23002",
+    "Díaz Ordaz": "28015",
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).
