@@ -279,3 +279,18 @@ def test_finder_on_the_seeds_finds_edomex_and_cdmx() -> None:
     assert corpus.search("edomex")[0].entity.name == "Estado de México"
     assert corpus.search("cdmx")[0].entity.name == "Ciudad de México"
     assert corpus.search("D.F.")[0].entity.name == "Ciudad de México"
+
+
+def test_dense_short_forms_cost_linear_time() -> None:
+    import time
+
+    unit = "Cd. Juárez y Cd. Obregón, Son., Oax. y la República Mexicana en México. "
+
+    def cost(n: int) -> float:
+        started = time.perf_counter()
+        extract_mentions(unit * n)
+        return time.perf_counter() - started
+
+    cost(50)  # warm the gazetteer and the patterns
+    small, large = cost(300), cost(1200)
+    assert large < 10 * small + 0.5  # quadratic work would be 16x

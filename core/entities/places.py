@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
 from core.entities.gazetteer import Entry, Place, gazetteer, opens_with_given_name, state_name
 from core.entities.officials import ROLE_HEADS
@@ -229,7 +230,7 @@ def _state_short_forms(text: str) -> list[_Candidate]:
     gaz = gazetteer()
     found: list[_Candidate] = []
     standalone, after_comma = _abbreviations()
-    matches = [(m, 0) for m in standalone.finditer(text)]
+    matches: list[tuple[re.Match[str], int | str]] = [(m, 0) for m in standalone.finditer(text)]
     matches += [(m, "comma") for m in after_comma.finditer(text)]
     for m, group in matches:
         start, end = m.span(group)
@@ -269,8 +270,9 @@ def _with_city_short_forms(text: str, found: list[_Candidate]) -> list[_Candidat
 
 
 def _token_end(text: str, start: int, n: int) -> int:
-    tokens = list(_TOKEN.finditer(text, start))
-    return tokens[n - 1].end()
+    """Where the n-th whitespace-separated token from `start` ends."""
+    *_, last = islice(_TOKEN.finditer(text, start), n)
+    return last.end()
 
 
 def context_state(candidates: list[_Candidate]) -> str | None:
@@ -483,9 +485,9 @@ def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
         ):
             continue  # "México, D.F." and an agency's "México, 7 May (Notimex)" are the capital
         before = text[max(0, start - 40) : start]
-        if _STATE_OF.search(before):
+        if state_of := _STATE_OF.search(before):
             name = state_name("15")
-            start -= len(_STATE_OF.search(before).group())  # type: ignore[union-attr]
+            start -= len(state_of.group())
         elif (
             (_NAME_DE.search(before) and not m.group().lower().startswith("rep"))
             or _FIGURATIVE.search(before)
