@@ -182,6 +182,7 @@ def test_state_after_en_or_in_parentheses_places_the_towns_before_it() -> None:
 
 def test_city_of_a_state_name_is_its_capital() -> None:
     assert places("La ciudad de Puebla recibió la Asamblea.") == {"Puebla, Puebla"}
+    assert places("El hospital de Guanajuato capital abrió.") == {"Guanajuato, Guanajuato"}
     assert places("El municipio de Durango y el estado de Durango firmaron.") == {
         "Durango, Durango",
         "Durango",

@@ -44,6 +44,7 @@ _CITY_BEFORE = re.compile(
     r"\s+(?:de\s+|del\s+)?$",
     re.IGNORECASE,
 )
+_CAPITAL_AFTER = re.compile(r"[^\S\n]+[Cc]apital\b")
 #: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
 _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
 _REGION_BEFORE = re.compile(r"\bregi[oó]n\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE)
@@ -342,8 +343,10 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     if states:
         state = states[0]
         namesake = next((t for t in towns if t.state == state.state), None)
-        if namesake is not None and _CITY_BEFORE.search(before):
-            cand.chosen = namesake  # "la ciudad de Puebla": the capital, not the state
+        if namesake is not None and (
+            _CITY_BEFORE.search(before) or _CAPITAL_AFTER.match(text, cand.end)
+        ):
+            cand.chosen = namesake  # "la ciudad de Puebla", "Guanajuato capital": the city
             return
         trusted = (
             not entry.lexical_ambiguity
