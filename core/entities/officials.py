@@ -22,7 +22,16 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from core.entities.gazetteer import gazetteer
-from core.entities.lexicon import folded_set, word_list
+from core.entities.lexicon import folded_set, given_names, surnames, word_list
+from core.entities.person_names import (
+    Support,
+    after_place_cue,
+    introduced,
+    is_list_item,
+    is_quoted_name,
+    names_something_else,
+    shape_support,
+)
 from core.entities.text import SP, SpanSet, fold, squash, word_leads
 
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
@@ -102,6 +111,7 @@ class _Run:
     end: int
     words: list[tuple[int, int, str]] = field(default_factory=list)
     prefix: str = ""  # stripped leading role/title words, as written
+    office: bool = False  # an office's words ("Gobierno de ..."): a name may only close it
 
 
 _TOKEN = re.compile(r"\S+")
@@ -127,9 +137,26 @@ def _is_preterite(token: str) -> bool:
     return len(word) > 4 and (word.endswith("ron") or word.endswith("ó"))
 
 
+#: "Fernando Flores y Pérez": "y" then one last surname, and the sentence goes on.
+_Y_SURNAME = re.compile(rf"{SP}y{SP}({_NW})(?=[,.;:)]|{SP}[a-z]|\s*$)")
+
+
+def _y_surname(text: str, end: int) -> re.Match[str] | None:
+    """The " y <surname>" that ends a name at `end`, when that word is only ever a surname
+    ("Flores y Pérez"); a given name after "y" opens a second person ("Marrufo y Selene Cruz")."""
+    match = _Y_SURNAME.match(text, end)
+    if match is None:
+        return None
+    word = fold(match.group(1))
+    return match if word in surnames() and word not in given_names() else None
+
+
 def _runs(text: str) -> list[_Run]:
     runs: list[_Run] = []
+    skip_to = -1
     for match in NAME_RUN.finditer(text):
+        if match.start() < skip_to:
+            continue
         toks = [
             (m.start(), m.end(), m.group())
             for m in _TOKEN.finditer(text, match.start(), match.end())
@@ -139,6 +166,7 @@ def _runs(text: str) -> list[_Run]:
             i += 1
         # a role followed by its complement ("Director General del IMSS") is not a name
         if 0 < i < len(toks) and toks[i - 1][2] in _PARTICLES:
+            runs.append(_Run(toks[0][0], toks[-1][1], toks, office=True))
             continue
         rest = toks[i:]
         while rest and rest[-1][2] in _PARTICLES:
@@ -146,12 +174,37 @@ def _runs(text: str) -> list[_Run]:
         if not rest:
             continue
         prefix = " ".join(t[2] for t in toks[:i])
+        last = _y_surname(text, rest[-1][1]) if len(rest) >= 2 else None
+        if last is not None:
+            y_at = text.index("y", last.start(), last.start(1))
+            rest += [(y_at, y_at + 1, "y"), (*last.span(1), last.group(1))]
+            skip_to = last.end(1)
         runs.append(_Run(rest[0][0], rest[-1][1], rest, prefix))
     return runs
 
 
 def _name_words(run: _Run) -> list[str]:
-    return [w for _, _, w in run.words if w not in ("de", "del", "la", "los", "las")]
+    return [w for _, _, w in run.words if w not in ("de", "del", "la", "los", "las", "y")]
+
+
+def _name_after_office(run: _Run) -> _Run | None:
+    """The name that closes a run of an office's words ("Gobierno de Andrés Manuel López
+    Obrador", "administración de Zoé Robledo Aburto"): the words after the last non-name word
+    and its particle, when at least two."""
+    words = run.words
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i][2]
+        if word in _PARTICLES:
+            continue
+        if fold(word) in NON_NAME or (run.office and _leading(word)):
+            tail = words[i + 1 :]
+            if len(tail) < 3 or tail[0][2] not in _PARTICLES:
+                return None
+            tail = tail[1:]
+            while tail and tail[0][2] in _PARTICLES:
+                tail = tail[1:]
+            return _Run(tail[0][0], tail[-1][1], tail) if len(tail) >= 2 else None
+    return None
 
 
 def _plausible(run: _Run) -> bool:
@@ -243,6 +296,18 @@ def _honorific_before(text: str, start: int) -> bool:
     return bool(before) and fold(before[-1].rstrip(".")) in _honorific_words()
 
 
+_ARTICLE_ROLE = re.compile(r"\s*,\s*(?:el|la)\s")
+
+
+def _role_of_previous(text: str, previous: OfficialHit, run: _Run, role: str) -> bool:
+    """The role between two names, set off by commas, describes the first one; a role that
+    holds the first name ("director del IMSS por parte de A, B, titular de ...") is not B's."""
+    gap = text[previous.end : run.start]
+    if gap.lstrip().startswith(",") and squash(gap).strip(" ,") == role:
+        return True
+    return previous.name in role  # "... por parte de A, B"
+
+
 def _right_role(text: str, end: int) -> str | None:
     match = _RIGHT_ROLE.match(text, end)
     if match is None:
@@ -267,12 +332,20 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
     runs = [r for r in _runs(text) if not taken.overlaps(r.start, r.end)]
     hits: list[OfficialHit] = []
     rest: list[_Run] = []
+    uncued: list[_Run] = []  # name-like runs with no cue: people if their name's shape says so
     previous: _Run | None = None
     for run in runs:
         before, previous = previous, run
+        if run.office or not _plausible(run):
+            tail = _name_after_office(run)
+            if tail is not None:
+                uncued.append(tail)
+            if not run.office:
+                rest.append(run)
+            continue
         if (
-            not _plausible(run)
-            or (not run.prefix and _article_before(text, run.start))
+            (not run.prefix and _article_before(text, run.start))
+            or (run.prefix and run.prefix.split()[-1].lower() in _NOT_BEFORE_A_NAME)
             or _in_role_complement(text, run, before)
         ):
             rest.append(run)
@@ -286,23 +359,74 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             if run.prefix
             else ""
         )
+        inline_role = inline if inline and fold(inline.split()[0]) in _role_words() else None
         role = _left_role(text, run.start) if not inline else None
+        if role is not None and hits and _role_of_previous(text, hits[-1], run, role):
+            role = None  # "A, Secretario de Salud, B, Secretario de Educación": A's role
+        if role is None and not (inline_role and _ARTICLE_ROLE.match(text, run.end)):
+            role = _right_role(text, run.end)  # not "El Gobernador A, el Secretario de Salud, B"
         if role is None:
-            role = _right_role(text, run.end)
-        if role is None and inline and fold(inline.split()[0]) in _role_words():
-            role = inline
+            role = inline_role
         honorific = _honorific_before(text, run.start)
         honorific = honorific or bool(inline and fold(inline.split()[-1]) in _honorific_words())
         speech = bool(_SPEECH_AFTER.match(text, run.end))
         name = squash(text[run.start : run.end])
-        if role or honorific or speech:
+        if (role or honorific or speech) and not is_quoted_name(text, run.start, run.end):
             hits.append(OfficialHit(run.start, run.end, name, role))
         else:
-            rest.append(run)
+            uncued.append(run)
+    found = _people_without_cue(text, uncued, hits)
+    rest += [run for run in uncued if run not in found]
     _link_known(text, hits, rest)
     _canonicalize(hits)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:y|e)\s+)?|(?:y|e)\s+)")
+
+
+def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) -> list[_Run]:
+    """Runs shaped like a name that the lexicons back (see `person_names`), added to `hits`.
+
+    A run backed only with context needs a list item, a word that introduces people, or a
+    person right beside it ("X y Y", "X, Y"); people found here count as neighbours too, so a
+    list is taken whole once one of its names is.
+    """
+    support: dict[int, Support] = {}
+    for run in runs:
+        level = shape_support(_name_words(run))
+        if level is not Support.NONE and not names_something_else(text, run.start, run.end):
+            support[run.start] = level
+    spans = [(h.start, h.end) for h in hits]
+    found: list[_Run] = []
+    pending = [r for r in runs if r.start in support]
+    changed = True
+    while pending and changed:
+        changed = False
+        for run in list(pending):
+            if not (
+                support[run.start] is Support.STANDALONE
+                or is_list_item(text, run.start)
+                or introduced(text, run.start)
+                or any(_coordinated(text, run, span) for span in spans)
+            ):
+                continue
+            name = squash(text[run.start : run.end])
+            hits.append(OfficialHit(run.start, run.end, name, None, cued=False))
+            spans.append((run.start, run.end))
+            found.append(run)
+            pending.remove(run)
+            changed = True
+    return found
+
+
+def _coordinated(text: str, run: _Run, span: tuple[int, int]) -> bool:
+    """`run` and a person's span are neighbours in an enumeration ("X, Y y Z")."""
+    start, end = span
+    if end <= run.start:
+        return _COORDINATION.fullmatch(text, end, run.start) is not None
+    return start >= run.end and _COORDINATION.fullmatch(text, run.end, start) is not None
 
 
 @cache
@@ -328,6 +452,8 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
             continue
         if len(words) == 1 and words[0] in gazetteer().entries:
             continue  # "Puebla" is the state even when an official is named "... Puebla ..."
+        if after_place_cue(text, run.start):
+            continue  # "la alcaldía Miguel Hidalgo" after "Miguel Hidalgo y Costilla"
         last = words[-1]
         matches = {
             full
