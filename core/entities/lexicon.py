@@ -27,6 +27,15 @@ def folded_set(name: str) -> frozenset[str]:
     return frozenset(fold(w) for w in word_list(name))
 
 
+@cache
+def ranks(name: str) -> dict[str, int]:
+    """Folded entry -> position in core/data/<name>.txt (the name lists are most frequent first)."""
+    found: dict[str, int] = {}
+    for i, word in enumerate(word_list(name)):
+        found.setdefault(fold(word), i)
+    return found
+
+
 def given_names() -> frozenset[str]:
     """Mexican given names (names-dataset, MX), folded: see core/data/README.md."""
     return folded_set("names_mx_given")

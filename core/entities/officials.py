@@ -1,13 +1,16 @@
-"""Officials: people's names tied to a role or a title, and their later short mentions.
+"""Officials: people's names, with the role or title written beside them, and later mentions.
 
-A run of capitalized words is a person only with a cue:
+A run of capitalized words is a person with a cue:
 - a role before it, with or without comma ("el Director General del IMSS, José Antonio
   González Anaya", "el presidente Andrés Manuel López Obrador", "la titular del programa
   IMSS-Oportunidades Frinne Azuara Yarzabal");
-- a role after it, after a comma ("Bertha Alcalde Luján, directora general del Issste");
+- a role after it, after a comma or "como" ("Bertha Alcalde Luján, directora general del
+  Issste", "Germán Martínez como director general");
 - a title before it ("el general Jens Pedro Lohmann Iturburu", "la maestra ...", "Dr. ...");
 - a speech verb after it ("Gabino Cué Monteagudo dijo");
 - or it repeats a name already found ("González Anaya dijo", "El Gobernador Velasco Coello").
+A run with no cue is a person when it has the shape of a Mexican name and the name lexicons
+back it (`person_names`: lists, councils, people beside a known one).
 Titles are not part of the name. The role is kept as written, without its leading article,
 from the role word to the comma ("Gobernador del estado de Chihuahua", "subsecretaria de la
 Secretaría de la Función Pública (SFP)"); a bare title before the name gives a bare role
@@ -82,8 +85,12 @@ _ROLE_TO_NAME = re.compile(
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
 )
+#: "A, directora de ...", "A, el secretario de ...", and "A como nuevo director de ...", "A
+#: era el director general ..." (a role said of the name with "como" or a copula).
 _RIGHT_ROLE = re.compile(
-    rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
+    r"(?:\s*,\s*(?:(?:el|la|los|las)\s+)?"
+    r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?)"
+    rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
     rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
     rf"|\([^()\n]{{1,80}}\))*)"
 )
@@ -185,6 +192,21 @@ def _runs(text: str) -> list[_Run]:
 
 def _name_words(run: _Run) -> list[str]:
     return [w for _, _, w in run.words if w not in ("de", "del", "la", "los", "las", "y")]
+
+
+def _outside(run: _Run, taken: SpanSet) -> _Run | None:
+    """The run, or the name that follows a taken span inside it ("la titular de la Secretaría
+    de Gobernación Luisa Alcalde"); None when nothing of it is free."""
+    if not taken.overlaps(run.start, run.end):
+        return run
+    words = run.words
+    inside = [i for i, (start, end, _) in enumerate(words) if taken.overlaps(start, end)]
+    if not inside:
+        return run
+    tail = words[inside[-1] + 1 :]
+    while tail and tail[0][2] in _PARTICLES:
+        tail = tail[1:]
+    return _Run(tail[0][0], tail[-1][1], tail) if len(tail) >= 2 else None
 
 
 def _name_after_office(run: _Run) -> _Run | None:
@@ -329,7 +351,7 @@ def _is_subsequence(short: list[str], long: list[str]) -> bool:
 def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHit]:
     """People with a cue, then every later mention of a name found, linked to its full form."""
     taken = SpanSet(blocked)
-    runs = [r for r in _runs(text) if not taken.overlaps(r.start, r.end)]
+    runs = [free for r in _runs(text) if (free := _outside(r, taken)) is not None]
     hits: list[OfficialHit] = []
     rest: list[_Run] = []
     uncued: list[_Run] = []  # name-like runs with no cue: people if their name's shape says so

@@ -24,7 +24,7 @@ import re
 from enum import Enum
 
 from core.entities.gazetteer import gazetteer
-from core.entities.lexicon import folded_set, given_names, surnames
+from core.entities.lexicon import folded_set, given_names, ranks, surnames
 from core.entities.text import fold
 
 _MAX_GIVEN = 3
@@ -48,14 +48,20 @@ def shape_support(words: list[str]) -> Support:
     while lead < min(_MAX_GIVEN, len(folded) - 1) and folded[lead] in given:
         lead += 1
     rest = folded[lead:]
-    if len(rest) > _MAX_SURNAMES:
-        return Support.NONE
+    if len(rest) > _MAX_SURNAMES or (len(folded) == 2 and _rather_given(rest[0])):
+        return Support.NONE  # "Miguel Ángel": two given names, no surname
     known = sum(w in family for w in rest)
     if lead and known:
         return Support.STANDALONE if len(folded) >= 3 else Support.WITH_CONTEXT
     if len(folded) >= 3 and folded[-1] in family and folded[-2] in family:
         return Support.WITH_CONTEXT
     return Support.NONE
+
+
+def _rather_given(word: str) -> bool:
+    """True for "Ángel" (more often a given name), False for "Cruz" (more often a surname)."""
+    given = ranks("names_mx_given").get(word)
+    return given is not None and given < ranks("names_mx_surnames").get(word, given + 1)
 
 
 _LIST_MARK = re.compile(r"(?:^|\n)[^\S\n]*(?:[-–—•*·▪]|\d{1,2}[.)])?[^\S\n]*$")
@@ -83,7 +89,7 @@ _PLACE_CUES_BEFORE = re.compile(r"(\S+)\s+(?:(?:de|del|de la|de los)\s+)?$")
 _QUOTED_BEFORE = re.compile(
     r"[“\"«‘'](?:(?:Dr|Dra|Gral|Lic|Ing|Profr?|Mtro|Mtra)\.|Doctor|Doctora|General)?\s*$"
 )
-_BYLINE = re.compile(r"[^\S\n]*(?:\n|$)")
+_BYLINE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?(?:\n|$)")  # "(La Jornada)"
 
 
 def is_quoted_name(text: str, start: int, end: int) -> bool:
