@@ -104,12 +104,12 @@ def test_municipalities_streets_and_buildings_named_after_people_are_not_people(
 
 
 def test_a_name_alone_on_its_line_is_a_byline() -> None:
-    text = (
-        "IMSS AMPLÍA SERVICIOS EN SONORA\n\n"
-        "Ángeles Cruz Martínez (El Diario)\n\n"
-        "El Instituto abrió dos consultorios en Hermosillo."
-    )
-    assert officials(text) == {}
+    for byline in ("Ángeles Cruz Martínez (El Diario)", "Alejandro López / NOTICIAS 7"):
+        text = (
+            f"IMSS AMPLÍA SERVICIOS EN SONORA\n\n{byline}\n\n"
+            "El Instituto abrió dos consultorios en Hermosillo."
+        )
+        assert officials(text) == {}
 
 
 def test_y_inside_a_name_and_a_name_that_closes_an_office() -> None:
@@ -118,6 +118,16 @@ def test_y_inside_a_name_and_a_name_that_closes_an_office() -> None:
         "El proyecto nació durante el Gobierno de Andrés Manuel López Obrador y continuó."
     )
     assert set(officials(text)) == {"Fernando Flores y Pérez", "Andrés Manuel López Obrador"}
+
+
+def test_an_initial_opens_a_name_and_a_name_closes_a_place() -> None:
+    text = (
+        "Se reconoció al licenciado J. Fernando Franco González Salas por su labor. El "
+        "gobernador de Baja California Sur Víctor Manuel Castro Cosío reveló que la obra avanza."
+    )
+    found = officials(text)
+    assert "J. Fernando Franco González Salas" in found
+    assert found["Víctor Manuel Castro Cosío"] == "gobernador de Baja California Sur"
 
 
 def test_a_name_right_after_an_institution_takes_its_role() -> None:

@@ -40,7 +40,7 @@ from core.entities.text import SP, SpanSet, fold, squash, word_leads
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
 NAME_RUN = re.compile(
-    rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
+    rf"(?:(?<![\w.]){_INITIAL}{SP})?{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
 )
 
 #: Role words (accent-sensitive: "secretaria" is a person, "Secretaría" a body).
@@ -119,6 +119,7 @@ class _Run:
     words: list[tuple[int, int, str]] = field(default_factory=list)
     prefix: str = ""  # stripped leading role/title words, as written
     office: bool = False  # an office's words ("Gobierno de ..."): a name may only close it
+    after_office: bool = False  # the name that closes such a run
 
 
 _TOKEN = re.compile(r"\S+")
@@ -211,8 +212,8 @@ def _outside(run: _Run, taken: SpanSet) -> _Run | None:
 
 def _name_after_office(run: _Run) -> _Run | None:
     """The name that closes a run of an office's words ("Gobierno de Andrés Manuel López
-    Obrador", "administración de Zoé Robledo Aburto"): the words after the last non-name word
-    and its particle, when at least two."""
+    Obrador", "Secretario de Salud Jorge Alcocer Varela"): the words after the last non-name
+    word, two or more after a particle, three or more without one."""
     words = run.words
     for i in range(len(words) - 1, -1, -1):
         word = words[i][2]
@@ -220,12 +221,18 @@ def _name_after_office(run: _Run) -> _Run | None:
             continue
         if fold(word) in NON_NAME or (run.office and _leading(word)):
             tail = words[i + 1 :]
-            if len(tail) < 3 or tail[0][2] not in _PARTICLES:
-                return None
-            tail = tail[1:]
-            while tail and tail[0][2] in _PARTICLES:
-                tail = tail[1:]
-            return _Run(tail[0][0], tail[-1][1], tail) if len(tail) >= 2 else None
+            if tail and tail[0][2] in _PARTICLES:  # "Gobierno de A B"
+                while tail and tail[0][2] in _PARTICLES:
+                    tail = tail[1:]
+                return (
+                    _Run(tail[0][0], tail[-1][1], tail, after_office=True)
+                    if len(tail) >= 2
+                    else None
+                )
+            # no particle: "Baja California Sur Víctor Manuel Castro Cosío reveló"
+            return (
+                _Run(tail[0][0], tail[-1][1], tail, after_office=True) if len(tail) >= 3 else None
+            )
     return None
 
 
@@ -356,16 +363,17 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
     rest: list[_Run] = []
     uncued: list[_Run] = []  # name-like runs with no cue: people if their name's shape says so
     previous: _Run | None = None
-    for run in runs:
+    queue = list(runs)
+    for i, run in enumerate(queue):  # a name closing an office joins the queue after it
         before, previous = previous, run
         if run.office or not _plausible(run):
             tail = _name_after_office(run)
-            if tail is not None:
-                uncued.append(tail)
+            if tail is not None and shape_support(_name_words(tail)) is not Support.NONE:
+                queue.insert(i + 1, tail)
             if not run.office:
                 rest.append(run)
             continue
-        if (
+        if not run.after_office and (
             (not run.prefix and _article_before(text, run.start))
             or (run.prefix and run.prefix.split()[-1].lower() in _NOT_BEFORE_A_NAME)
             or _in_role_complement(text, run, before)

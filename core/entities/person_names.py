@@ -89,7 +89,8 @@ _PLACE_CUES_BEFORE = re.compile(r"(\S+)\s+(?:(?:de|del|de la|de los)\s+)?$")
 _QUOTED_BEFORE = re.compile(
     r"[“\"«‘'](?:(?:Dr|Dra|Gral|Lic|Ing|Profr?|Mtro|Mtra)\.|Doctor|Doctora|General)?\s*$"
 )
-_BYLINE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\)[^\S\n]*)?(?:\n|$)")  # "(La Jornada)"
+#: What may follow a name on a byline: "(La Jornada)", "/ CAMBIO 22".
+_BYLINE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\)|[/|][^\n]{1,40})?[^\S\n]*(?:\n|$)")
 
 
 def is_quoted_name(text: str, start: int, end: int) -> bool:
