@@ -146,7 +146,7 @@ def _is_preterite(token: str) -> bool:
 
 
 #: "Fernando Flores y Pérez": "y" then one last surname, and the sentence goes on.
-_Y_SURNAME = re.compile(rf"{SP}y{SP}({_NW})(?=[,.;:)]|{SP}[a-z]|\s*$)")
+_Y_SURNAME = re.compile(rf"{SP}y{SP}({_NW})(?=[,.;:)]|{SP}[a-z(]|\s*$)")
 
 
 def _y_surname(text: str, end: int) -> re.Match[str] | None:

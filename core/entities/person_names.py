@@ -90,7 +90,7 @@ _QUOTED_BEFORE = re.compile(
     r"[“\"«‘'](?:(?:Dr|Dra|Gral|Lic|Ing|Profr?|Mtro|Mtra)\.|Doctor|Doctora|General)?\s*$"
 )
 #: What may follow a name on a byline: "(La Jornada)", "/ CAMBIO 22".
-_BYLINE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\)|[/|][^\n]{1,40})?[^\S\n]*(?:\n|$)")
+_BYLINE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,40}\)|[/|][^\n]{0,40})?[^\S\n]*(?:\n|$)")
 
 
 def is_quoted_name(text: str, start: int, end: int) -> bool:
