@@ -40,7 +40,7 @@ from core.entities.text import SP, SpanSet, fold, squash, word_leads
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
 NAME_RUN = re.compile(
-    rf"(?:(?<![\w.]){_INITIAL}{SP})?{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
+    rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
 )
 
 #: Role words (accent-sensitive: "secretaria" is a person, "Secretaría" a body).
@@ -145,6 +145,8 @@ def _is_preterite(token: str) -> bool:
     return len(word) > 4 and (word.endswith("ron") or word.endswith("ó"))
 
 
+#: An initial opening a name ("J. Fernando Franco González Salas"), found before a run.
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.]){_INITIAL}{SP}$")
 #: "Fernando Flores y Pérez": "y" then one last surname, and the sentence goes on.
 _Y_SURNAME = re.compile(rf"{SP}y{SP}({_NW})(?=[,.;:)]|{SP}[a-z(]|\s*$)")
 
@@ -152,6 +154,8 @@ _Y_SURNAME = re.compile(rf"{SP}y{SP}({_NW})(?=[,.;:)]|{SP}[a-z(]|\s*$)")
 def _y_surname(text: str, end: int) -> re.Match[str] | None:
     """The " y <surname>" that ends a name at `end`, when that word is only ever a surname
     ("Flores y Pérez"); a given name after "y" opens a second person ("Marrufo y Selene Cruz")."""
+    if "y" not in text[end : end + 4]:
+        return None  # most runs: no "y" next, no regex
     match = _Y_SURNAME.match(text, end)
     if match is None:
         return None
@@ -165,10 +169,11 @@ def _runs(text: str) -> list[_Run]:
     for match in NAME_RUN.finditer(text):
         if match.start() < skip_to:
             continue
-        toks = [
-            (m.start(), m.end(), m.group())
-            for m in _TOKEN.finditer(text, match.start(), match.end())
-        ]
+        start = match.start()
+        if start > 2 and text[start - 2] == "." and text[start - 1] in " \t":
+            initial = _INITIAL_BEFORE.search(text, start - 4, start)
+            start = initial.start() if initial is not None else start
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, match.end())]
         i = 0
         while i < len(toks) and _leading(toks[i][2]):
             i += 1
