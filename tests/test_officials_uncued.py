@@ -180,3 +180,23 @@ def test_shape_support_levels() -> None:
     assert shape_support(["Calzada", "Vallejo"]) is Support.NONE
     assert shape_support(["Miguel", "Ángel"]) is Support.NONE  # given names only
     assert shape_support(["Sembrando", "Vida"]) is Support.NONE
+
+
+def test_cues_do_not_make_people_of_places_and_buildings() -> None:
+    text = (
+        "Ante los pobladores del municipio de San Juan Chamula, sostuvo que habrá médicos. "
+        "Donó equipo al Instituto Mexicano del Seguro Social Dr. Ernesto Ramos Bours en "
+        "Hermosillo. Se abrieron unidades ubicadas en Jaltenango de la Paz, Nichnamtic y "
+        "Adolfo López Mateos."
+    )
+    assert officials(text) == {}
+
+
+def test_a_headline_verb_and_an_appositive_that_belongs_to_the_next_name() -> None:
+    text = (
+        "* Recorren Héctor Astudillo Flores, el secretario de Salud federal, Jorge Alcocer "
+        "Varela y la directora Ana Ruiz Soto el hospital."
+    )
+    found = officials(text)
+    assert "Héctor Astudillo Flores" in found and found["Héctor Astudillo Flores"] is None
+    assert found["Jorge Alcocer Varela"] == "secretario de Salud federal"

@@ -35,7 +35,7 @@ from core.entities.person_names import (
     names_something_else,
     shape_support,
 )
-from core.entities.text import SP, SpanSet, fold, squash, word_leads
+from core.entities.text import SP, SpanSet, fold, sentence_start, squash, word_leads
 
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
@@ -163,6 +163,20 @@ def _y_surname(text: str, end: int) -> re.Match[str] | None:
     return match if word in surnames() and word not in given_names() else None
 
 
+def _plural_verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """A headline's present plural before a given name ("Recorren Héctor Astudillo y ...",
+    "Inauguran Zoé Robledo y ..."): ends in -an/-en, no name ("Juan", "Carmen" are in the
+    lexicon), and opens a sentence or a line."""
+    first = fold(toks[0][2])
+    return (
+        first.endswith(("an", "en"))
+        and first not in given_names()
+        and first not in surnames()
+        and fold(toks[1][2]) in given_names()
+        and sentence_start(text, toks[0][0])
+    )
+
+
 def _runs(text: str) -> list[_Run]:
     runs: list[_Run] = []
     skip_to = -1
@@ -177,6 +191,8 @@ def _runs(text: str) -> list[_Run]:
         i = 0
         while i < len(toks) and _leading(toks[i][2]):
             i += 1
+        if i == 0 and len(toks) > 2 and _plural_verb_opening(text, toks):
+            i = 1
         # a role followed by its complement ("Director General del IMSS") is not a name
         if 0 < i < len(toks) and toks[i - 1][2] in _PARTICLES:
             runs.append(_Run(toks[0][0], toks[-1][1], toks, office=True))
@@ -333,6 +349,16 @@ def _honorific_before(text: str, start: int) -> bool:
 _ARTICLE_ROLE = re.compile(r"\s*,\s*(?:el|la)\s")
 
 
+_NAME_AFTER_COMMA = re.compile(r"\s*,\s*(?:[A-ZÁÉÍÓÚÑ]\.\s*)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]")
+
+
+def _next_names(text: str, end: int) -> bool:
+    """The role with an article after `end` is followed by a comma and a name: it is that
+    name's role ("Héctor Astudillo, el secretario de Salud, Jorge Alcocer y ...")."""
+    match = _RIGHT_ROLE.match(text, end)
+    return match is not None and _NAME_AFTER_COMMA.match(text, match.end("role")) is not None
+
+
 def _role_of_previous(text: str, previous: OfficialHit, run: _Run, role: str) -> bool:
     """The role between two names, set off by commas, describes the first one; a role that
     holds the first name ("director del IMSS por parte de A, B, titular de ...") is not B's."""
@@ -398,18 +424,20 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
         role = _left_role(text, run.start) if not inline else None
         if role is not None and hits and _role_of_previous(text, hits[-1], run, role):
             role = None  # "A, Secretario de Salud, B, Secretario de Educación": A's role
-        if role is None and not (inline_role and _ARTICLE_ROLE.match(text, run.end)):
-            role = _right_role(text, run.end)  # not "El Gobernador A, el Secretario de Salud, B"
+        if role is None and not (
+            _ARTICLE_ROLE.match(text, run.end) and (inline_role or _next_names(text, run.end))
+        ):
+            role = _right_role(text, run.end)  # not "A, el Secretario de Salud, B": B's role
         if role is None:
             role = inline_role
         honorific = _honorific_before(text, run.start)
         honorific = honorific or bool(inline and fold(inline.split()[-1]) in _honorific_words())
         speech = bool(_SPEECH_AFTER.match(text, run.end))
         name = squash(text[run.start : run.end])
-        if (role or honorific or speech) and not is_quoted_name(text, run.start, run.end):
-            hits.append(OfficialHit(run.start, run.end, name, role))
-        else:
+        if not (role or honorific or speech):
             uncued.append(run)
+        elif not _names_a_place_or_building(text, run, role, taken):
+            hits.append(OfficialHit(run.start, run.end, name, role))
     found = _people_without_cue(text, uncued, hits)
     rest += [run for run in uncued if run not in found]
     _link_known(text, hits, rest)
@@ -419,6 +447,26 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:y|e)\s+)?|(?:y|e)\s+)")
+
+
+_TITLE_ONLY = re.compile(r"(?:(?:Dr|Dra|Lic|Gral|Ing|Mtro|Mtra)\.|Doctor|Doctora|General)\s+$")
+
+
+def _names_a_place_or_building(text: str, run: _Run, role: str | None, taken: SpanSet) -> bool:
+    """A cue does not make a person of a building's honorific name ("Hospital de Especialidades
+    'Dr. Bernardo Sepúlveda'", "Hospital General de Zona No. 15 del IMSS Dr. Ernesto Ramos
+    Bours") or of a place ("en el municipio de San Juan Chamula, sostuvo")."""
+    if is_quoted_name(text, run.start, run.end) or after_place_cue(text, run.start):
+        return True
+    if role:
+        return False  # "el director del HGZ No. 1 Dr. Juan Pérez": the title is the person's
+    title = _TITLE_ONLY.search(text, max(0, run.start - 12), run.start)
+    if title is None:
+        return False
+    before = title.start()
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before > 0 and taken.overlaps(before - 1, before)
 
 
 def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) -> list[_Run]:

@@ -123,6 +123,14 @@ def _alone_on_its_line(text: str, start: int, end: int) -> bool:
     )
 
 
+#: An enumeration of capitalized names opened by "en": places ("en A, B y C").
+_PLACE_LIST = re.compile(
+    r"\ben\s+(?:(?:[A-ZÁÉÍÓÚÑ][\w-]*|de|del|la|las|los|el)\s+)*[A-ZÁÉÍÓÚÑ][\w-]*"
+    r"(?:\s*,\s*(?:(?:[A-ZÁÉÍÓÚÑ][\w-]*|de|del|la|las|los|el)\s+)*[A-ZÁÉÍÓÚÑ][\w-]*)*"
+    r"(?:\s*,\s*|\s+y\s+|\s*,\s*y\s+)$"
+)
+
+
 def names_something_else(text: str, start: int, end: int) -> bool:
     """A place, a street, a building or a program, not a person; or a byline."""
     if fold(text[start:end]) in gazetteer().entries:
@@ -133,6 +141,8 @@ def names_something_else(text: str, start: int, end: int) -> bool:
         return True  # a byline or a signature, not a mention
     if fold(text[start:end].split(None, 1)[0].rstrip(".")) in _not_people_cues():
         return True  # "Avenida Adolfo López Mateos"
+    if _PLACE_LIST.search(text, max(0, start - 120), start):
+        return True  # "ubicadas en Jaltenango de la Paz, Nichnamtic y Adolfo López Mateos"
     return after_place_cue(text, start)
 
 
