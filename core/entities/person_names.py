@@ -47,7 +47,7 @@ def shape_support(words: list[str]) -> Support:
     lead = 0
     while lead < min(_MAX_GIVEN, len(folded) - 1) and folded[lead] in given:
         lead += 1
-    rest = folded[lead:]
+    rest = folded[max(lead, 1) :]  # an unknown first word may be a rare given name ("Layda")
     if len(rest) > _MAX_SURNAMES or (len(folded) == 2 and _rather_given(rest[0])):
         return Support.NONE  # "Miguel Ángel": two given names, no surname
     known = sum(w in family for w in rest)
