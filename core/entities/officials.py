@@ -20,7 +20,7 @@ Secretaría de la Función Pública (SFP)"); a bare title before the name gives 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -474,42 +474,48 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
 
     A run backed only with context needs a list item, a word that introduces people, or a
     person right beside it ("X y Y", "X, Y"); people found here count as neighbours too, so a
-    list is taken whole once one of its names is.
+    list is taken whole once one of its names is (sweeps until nothing changes).
     """
-    support: dict[int, Support] = {}
+    pending: list[_Run] = []
+    found: list[_Run] = []
     for run in runs:
         level = shape_support(_name_words(run))
-        if level is not Support.NONE and not names_something_else(text, run.start, run.end):
-            support[run.start] = level
-    spans = [(h.start, h.end) for h in hits]
-    found: list[_Run] = []
-    pending = [r for r in runs if r.start in support]
+        if level is Support.NONE or names_something_else(text, run.start, run.end):
+            continue
+        if (
+            level is Support.STANDALONE
+            or is_list_item(text, run.start)
+            or introduced(text, run.start)
+        ):
+            _accept(text, run, hits)
+            found.append(run)
+        else:
+            pending.append(run)
+    spans = sorted((h.start, h.end) for h in hits)
     changed = True
     while pending and changed:
         changed = False
         for run in list(pending):
-            if not (
-                support[run.start] is Support.STANDALONE
-                or is_list_item(text, run.start)
-                or introduced(text, run.start)
-                or any(_coordinated(text, run, span) for span in spans)
-            ):
-                continue
-            name = squash(text[run.start : run.end])
-            hits.append(OfficialHit(run.start, run.end, name, None, cued=False))
-            spans.append((run.start, run.end))
-            found.append(run)
-            pending.remove(run)
-            changed = True
+            if _beside_a_person(text, run, spans):
+                _accept(text, run, hits)
+                insort(spans, (run.start, run.end))
+                found.append(run)
+                pending.remove(run)
+                changed = True
     return found
 
 
-def _coordinated(text: str, run: _Run, span: tuple[int, int]) -> bool:
-    """`run` and a person's span are neighbours in an enumeration ("X, Y y Z")."""
-    start, end = span
-    if end <= run.start:
-        return _COORDINATION.fullmatch(text, end, run.start) is not None
-    return start >= run.end and _COORDINATION.fullmatch(text, run.end, start) is not None
+def _accept(text: str, run: _Run, hits: list[OfficialHit]) -> None:
+    hits.append(OfficialHit(run.start, run.end, squash(text[run.start : run.end]), None, False))
+
+
+def _beside_a_person(text: str, run: _Run, spans: list[tuple[int, int]]) -> bool:
+    """The nearest person before or after `run` is its neighbour in an enumeration ("X, Y y
+    Z"): only a comma and/or "y" between them."""
+    i = bisect_left(spans, (run.start, 0))
+    if i > 0 and _COORDINATION.fullmatch(text, spans[i - 1][1], run.start) is not None:
+        return True
+    return i < len(spans) and _COORDINATION.fullmatch(text, run.end, spans[i][0]) is not None
 
 
 @cache
