@@ -506,7 +506,8 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
 
 
 def _accept(text: str, run: _Run, hits: list[OfficialHit]) -> None:
-    hits.append(OfficialHit(run.start, run.end, squash(text[run.start : run.end]), None, False))
+    name = squash(text[run.start : run.end])
+    hits.append(OfficialHit(run.start, run.end, name, None, cued=False))
 
 
 def _beside_a_person(text: str, run: _Run, spans: list[tuple[int, int]]) -> bool:
