@@ -205,3 +205,13 @@ def test_a_headline_verb_and_an_appositive_that_belongs_to_the_next_name() -> No
     found = officials(text)
     assert "Héctor Astudillo Flores" in found and found["Héctor Astudillo Flores"] is None
     assert found["Jorge Alcocer Varela"] == "secretario de Salud federal"
+
+
+def test_an_office_after_a_role_word_is_not_a_name() -> None:
+    text = (
+        "Participó Irma Solís Vega, Directora Estratégica de Planeación del ISSSTE, y habló la "
+        "Senadora Sylvana Beltrones sobre el presupuesto."
+    )
+    found = officials(text)
+    assert "Estratégica de Planeación" not in found
+    assert found["Sylvana Beltrones"] == "Senadora"

@@ -428,7 +428,7 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             _ARTICLE_ROLE.match(text, run.end) and (inline_role or _next_names(text, run.end))
         ):
             role = _right_role(text, run.end)  # not "A, el Secretario de Salud, B": B's role
-        if role is None:
+        if role is None and inline_role and _name_like(run):
             role = inline_role
         honorific = _honorific_before(text, run.start)
         honorific = honorific or bool(inline and fold(inline.split()[-1]) in _honorific_words())
@@ -467,6 +467,15 @@ def _names_a_place_or_building(text: str, run: _Run, role: str | None, taken: Sp
     while before > 0 and text[before - 1].isspace():
         before -= 1
     return before > 0 and taken.overlaps(before - 1, before)
+
+
+def _name_like(run: _Run) -> bool:
+    """Not an office's name after a role word ("Directora Estratégica de Información"): words
+    joined by a particle are a name only with a given name or a surname among them."""
+    if not any(w in _PARTICLES for _, _, w in run.words):
+        return True  # "Senadora Sylvana Beltrones"
+    given, family = given_names(), surnames()
+    return any(fold(w) in given or fold(w) in family for w in _name_words(run))
 
 
 def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) -> list[_Run]:
