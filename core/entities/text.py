@@ -90,7 +90,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\n“”\"]\s|[\n“”\"]")
 def sentence_start(text: str, pos: int) -> bool:
     """True when `pos` opens a sentence or a block (so capitalization says nothing)."""
     before = text[max(0, pos - 3) : pos].rstrip(" ")
-    return not before or before[-1] in '.!?\n:;•“"-—–(' or before.endswith("• ")
+    return not before or before[-1] in '.!?\n:;•“"-—–(*' or before.endswith("• ")
 
 
 class SpanSet:
