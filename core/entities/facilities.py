@@ -152,7 +152,7 @@ def _after_type() -> re.Pattern[str]:
 
 @cache
 def _named() -> re.Pattern[str]:
-    heads = "|".join(loose(head) for head in NAMED_HEADS)
+    heads = "|".join(loose(head) for head in sorted(NAMED_HEADS, key=len, reverse=True))
     program_word = "|".join(PROGRAMS)
     item = (
         rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|{_TITLE}{_SP}|IMSS(?:[-‐–]|{_SP})?(?i:{program_word})\b)"
@@ -169,7 +169,7 @@ def _named() -> re.Pattern[str]:
     place = rf"{CAP_WORD}(?:(?:{_SP}(?:de|del|de{_SP}la){_SP}|{_SP}){CAP_WORD}){{0,4}}"
     program = rf"{_SP}{PROGRAM_LABEL}(?:{_SP}(?:de|en){_SP}(?P<place>{place}))?"
     return re.compile(
-        rf"(?P<name>(?:{heads})(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
+        rf"(?P<name>(?:{heads})(?!\w)(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
         rf"|(?P<lower>{lower}){_SP}de{_SP}(?:la{_SP}|los{_SP})?{place})"
         rf"(?P<label>{program})?{number}?"
     )

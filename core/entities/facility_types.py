@@ -52,7 +52,10 @@ UNIT_TYPES: tuple[UnitType, ...] = (
     ),
     UnitType(
         "Hospital de Gineco-Obstetricia con Medicina Familiar",
-        tuple(f"Hospital de Gineco-Obstetricia {mf}" for mf in _MF),
+        (
+            *(f"Hospital de Gineco-Obstetricia {mf}" for mf in _MF),
+            "Hospital de Gineco-Obstetricia y Medicina Familiar",
+        ),
         ("HGO/MF", "HGO/UMF", "HGOMF", "HGO con MF", "HGO con UMF"),
     ),
     UnitType(
@@ -72,7 +75,7 @@ UNIT_TYPES: tuple[UnitType, ...] = (
     UnitType("Hospital General Regional", (), ("HGR",)),
     UnitType(
         "Hospital de Gineco-Obstetricia",
-        ("Hospital de Ginecología y Obstetricia",),
+        ("Hospital de Ginecología y Obstetricia", "Hospital de Ginecobstetricia"),
         ("HGO",),
     ),
     UnitType(
@@ -94,6 +97,7 @@ UNIT_TYPES: tuple[UnitType, ...] = (
         ("UMF", "U.M.F."),
     ),
     UnitType("Unidad Médica Rural", ("Unidad de Medicina Rural",), ("UMR",)),
+    UnitType("Unidad de Medicina Física y Rehabilitación", (), ("UMFR",)),
     UnitType("Unidad Médica de Alta Especialidad", (), ("UMAE",)),
     UnitType("Unidad Médica de Atención Ambulatoria", (), ("UMAA", "UMAA/MF")),
     UnitType("Centro de Seguridad Social", (), ("CSS",)),
@@ -128,6 +132,8 @@ NAMED_HEADS: tuple[str, ...] = (
     "UMR",
     "Unidad de Medicina Familiar",
     "UMF",
+    "Unidad de Medicina Física y Rehabilitación",
+    "UMFR",
     "HGZ",
     "HGR",
     "HGSZ",
