@@ -182,16 +182,10 @@ CLINIC_SERVICES = frozenset(
 #: unit type it is a dedication kept in quotes ("Clínica "Héroes Tecámac"").
 COMPLEX_HEADS: tuple[str, ...] = ("Centro Médico Nacional", "CMN", "Centro Médico")
 
-#: Lower-case heads that still name one unit when a capitalized place follows "de"
-#: ("el hospital comunitario de Nautla").
-LOWER_HEADS: tuple[str, ...] = (
-    "hospital comunitario",
-    "hospital rural",
-    "hospital integral",
-    "hospital general",
-    "hospital regional",
-    "hospital materno infantil",
-)
+#: Lower-case heads that still name one unit when a capitalized place follows "de": the
+#: community and rural hospitals known by their town ("el hospital comunitario de Nautla").
+#: "el hospital general de X" is left out: in lower case it reads as a description.
+LOWER_HEADS: tuple[str, ...] = ("hospital comunitario", "hospital rural")
 
 #: Programs under which IMSS runs rural and community units ("Hospital Rural IMSS-Bienestar
 #: de Tlaxiaco", "Hospital Rural del IMSS Bienestar en Tlaxiaco"): part of the unit's name,
