@@ -43,16 +43,15 @@ from core.entities.facility_types import (
     type_by_acronym,
 )
 from core.entities.gazetteer import gazetteer
-from core.entities.text import CAP_WORD, SpanSet, fold, squash, word_leads
+from core.entities.text import CAP_WORD, SP_ONCE, SP_ONCE_OPT, SpanSet, fold, squash, word_leads
+from core.entities.unit_towns import OWNER, locate
 
 _NUMBER_MARK = (
-    r"(?:No\.?|no\.|NO\.|N\.?\s?[°º]\.?|N\.(?=\s?\d)|N[úu]m\.?|n[úu]m\.?|[Nn][úu]meros?|NÚMERO"
-    r"|Nos\.?|#)"
+    r"(?:No\.?|no\.|NO\.|N\.?\s?[°º]\.?|N\.(?=\s?\d)|N[úu]m\.?|n[úu]m\.?"
+    r"|[Nn][úu]meros?|NÚMERO|Nos\.?|#)"
 )
-#: Horizontal space, possessive: a pattern never gives spaces back, so a run of thousands
-#: of spaces costs one pass, not one per space (`text.SP` backtracks).
-_SP = r"[^\S\n]++"
-_SP0 = r"[^\S\n]*+"
+#: Spaces that are never given back (see `text.SP_ONCE`).
+_S, _S0 = SP_ONCE, SP_ONCE_OPT
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 _COUNTED = (
     "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s++ciento|"
@@ -62,11 +61,9 @@ _COUNTED = (
 _NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
-#: "del IMSS" between a unit and its honorific or town.
-_OWNER = rf"del{_SP}(?:IMSS|Seguro{_SP}Social|Instituto{_SP}Mexicano{_SP}del{_SP}Seguro{_SP}Social)"
 #: A quoted name right after a unit: straight, curly or angle quotes.
 _HONORIFIC = re.compile(
-    rf"{_SP0}(?:(?:{_OWNER}|{PROGRAM_LABEL}){_SP0})?,?{_SP0}"
+    rf"{_S0}(?:(?:{OWNER}|{PROGRAM_LABEL}){_S0})?,?{_S0}"
     r"[\"“«‘'](?P<name>[^\"“”«»‘’'\n]{2,60}?)[\"”»’']"
 )
 _TITLE = (
@@ -74,36 +71,27 @@ _TITLE = (
     r"|Maestr[oa]|Ingenier[oa])"
 )
 _TITLED = re.compile(
-    rf"{_SP}(?:(?:{_OWNER}|{PROGRAM_LABEL}){_SP})?"
-    rf"(?P<name>{_TITLE}{_SP}{CAP_WORD}"
-    rf"(?:{_SP}(?:(?:de|del|de{_SP}la|y){_SP})?(?!{_HEAD_WORDS}\b|IMSS\b|Instituto\b){CAP_WORD}){{1,5}})"
+    rf"{_S}(?:(?:{OWNER}|{PROGRAM_LABEL}){_S})?"
+    rf"(?P<name>{_TITLE}{_S}{CAP_WORD}"
+    rf"(?:{_S}(?:(?:de|del|de{_S}la|y){_S})?(?!{_HEAD_WORDS}\b|IMSS\b|Instituto\b)"
+    rf"{CAP_WORD}){{1,5}})"
 )
 _HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-]*|de|del|la|las|los|y|e|el)")
 _MAX_HONORIFIC_WORDS = 7
-#: "de Monterrey", "en Ciudad Juárez, Chihuahua", "ubicada en la ciudad de Tepic".
-_LOCATIVE = re.compile(
-    rf",?{_SP}(?:{_OWNER}{_SP},?{_SP0})?"
-    rf"(?:(?:ubicad[oa]s?|localizad[oa]s?){_SP})?"
-    rf"(?:(?:en|de){_SP}(?:(?:la{_SP}ciudad|el{_SP}municipio|la{_SP}alcald[ií]a){_SP}de{_SP})?"
-    rf"|del{_SP}municipio{_SP}de{_SP})"
-    rf"(?P<city>{CAP_WORD}(?:{_SP}(?:(?:de|del|de{_SP}la|de{_SP}los|la|las|los){_SP})?"
-    rf"(?!No\b|N[úu]m){CAP_WORD}){{0,4}})"
-)
 #: "UMF: la No. 84", "y la No. 80": an article or a colon before a number word.
 _LEAD_IN = rf"(?::\s*+)?(?:(?:la|el)\s++(?={_NUMBER_MARK}))?"
 _SEPARATOR = r"\s*+(?:,(?:\s*+[ye]\b)?|;|\by\b|\be\b)\s*+"
 _NEXT_ITEM = re.compile(
-    rf"(?:{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*+)?|{_SP}{_NUMBER_MARK}\s*+){_UNIT_NUMBER}"
+    rf"(?:{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*+)?|{_S}{_NUMBER_MARK}\s*+){_UNIT_NUMBER}"
 )
 #: Where another unit begins: an elided item's gap never runs over one.
 _ANOTHER_UNIT = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|HG|UM|CMN|CSS)"
 #: An elided item after a place that is not a town: "No. 71 de la CFE, No. 75 en Camelinas".
 _NEXT_AFTER_GAP = re.compile(
-    rf",?{_SP}(?:en|de|del){_SP}(?:(?!{_ANOTHER_UNIT})[^,;\n]){{1,40}}?(?:{_SEPARATOR}|{_SP})"
+    rf",?{_S}(?:en|de|del){_S}(?:(?!{_ANOTHER_UNIT})[^,;\n]){{1,40}}?(?:{_SEPARATOR}|{_S})"
     rf"{_LEAD_IN}{_NUMBER_MARK}\s*+"
     rf"{_UNIT_NUMBER}"
 )
-_DOMINANT = 5  # population ratio that lets a town's big namesake decide its state
 
 #: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
 _TRIGGERS = frozenset(
@@ -155,22 +143,23 @@ def _named() -> re.Pattern[str]:
     heads = "|".join(loose(head) for head in sorted(NAMED_HEADS, key=len, reverse=True))
     program_word = "|".join(PROGRAMS)
     item = (
-        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|{_TITLE}{_SP}|IMSS(?:[-‐–]|{_SP})?(?i:{program_word})\b)"
+        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|{_TITLE}{_S}"
+        rf"|IMSS(?:[-‐–]|{_S})?(?i:{program_word})\b)"
         rf"{CAP_WORD}|\([A-Za-z/]{{2,10}}\)|\d{{1,2}}(?=\s++de\s++[A-Z]))"
     )
     # A name ends where another unit's head follows: "Hospital de Pediatría del Centro
     # Médico Nacional Siglo XXI" is a hospital (no name of its own) in a complex (named).
     joint = (
-        rf"(?:{_SP}(?:de{_SP}las?|de{_SP}los|del|de|y)(?!{_SP}{_HEAD_WORDS}\b){_SP}"
-        rf"|{_SP}(?!{_HEAD_WORDS}\b))"
+        rf"(?:{_S}(?:de{_S}las?|de{_S}los|del|de|y)(?!{_S}{_HEAD_WORDS}\b){_S}"
+        rf"|{_S}(?!{_HEAD_WORDS}\b))"
     )
-    number = rf"(?:,?{_SP0}{_NUMBER_MARK}{_SP0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
+    number = rf"(?:,?{_S0}{_NUMBER_MARK}{_S0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
-    place = rf"{CAP_WORD}(?:(?:{_SP}(?:de|del|de{_SP}la){_SP}|{_SP}){CAP_WORD}){{0,4}}"
-    program = rf"{_SP}{PROGRAM_LABEL}(?:{_SP}(?:de|en){_SP}(?P<place>{place}))?"
+    place = rf"{CAP_WORD}(?:(?:{_S}(?:de|del|de{_S}la){_S}|{_S}){CAP_WORD}){{0,4}}"
+    program = rf"{_S}{PROGRAM_LABEL}(?:{_S}(?:de|en){_S}(?P<place>{place}))?"
     return re.compile(
         rf"(?P<name>(?:{heads})(?!\w)(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
-        rf"|(?P<lower>{lower}){_SP}de{_SP}(?:la{_SP}|los{_SP})?{place})"
+        rf"|(?P<lower>{lower}){_S}de{_S}(?:la{_S}|los{_S})?{place})"
         rf"(?P<label>{program})?{number}?"
     )
 
@@ -197,61 +186,6 @@ def _honorific(text: str, pos: int) -> re.Match[str] | None:
     return match
 
 
-@lru_cache(maxsize=4096)
-def _state_of_town(town: str, named_state: str | None, home: str | None) -> str | None:
-    """The state of the longest gazetteer name that opens `town`: the named state when the
-    town has a municipality there; the bulletin's own state (`home`, a state key) when it
-    has one of that name ("la No. 45 de Hidalgo" in a Nuevo León bulletin); the state it
-    names; the only one; or a far more populous namesake's."""
-    gaz = gazetteer()
-    tokens = town.split()
-    for n in range(min(len(tokens), gaz.max_words), 0, -1):
-        entry = gaz.entries.get(fold(" ".join(tokens[:n])))
-        if entry is None or tokens[n - 1] in ("de", "del", "la", "las", "los"):
-            continue
-        places = entry.places
-        if named_state is not None:
-            here = [p for p in places if gaz.state_names[p.state] == named_state]
-            return named_state if here else None
-        if home is not None and any(p.state == home and not p.is_state for p in places):
-            return gaz.state_names[home]
-        if places[0].is_state:
-            return gaz.state_names[places[0].state]
-        states = {p.state for p in places}
-        if len(states) == 1 or places[0].population >= _DOMINANT * places[1].population:
-            return gaz.state_names[places[0].state]
-        return None
-    return None
-
-
-@cache
-def _named_state() -> re.Pattern[str]:
-    return re.compile(rf"{_SP0},{_SP0}(?P<state>{gazetteer().state_pattern})\b")
-
-
-def _locate(text: str, pos: int, home: str | None) -> tuple[str | None, int]:
-    """The state of the town named at `pos` ("de Monterrey", "en Tepic, Nayarit"), and where
-    that locative ends (`pos` when there is none)."""
-    match = _LOCATIVE.match(text, pos)
-    if match is None:
-        return None, pos
-    end = match.end()
-    named = _named_state().match(text, end)
-    state_name = None
-    if named is not None:
-        state_name = _canonical_state(named["state"])
-        end = named.end()
-    return _state_of_town(match["city"], state_name, home), end
-
-
-@lru_cache(maxsize=256)
-def _canonical_state(surface: str) -> str | None:
-    entry = gazetteer().entries.get(fold(surface))
-    if entry is None or not entry.places[0].is_state:
-        return None
-    return gazetteer().state_names[entry.places[0].state]
-
-
 def _numbered_at(text: str, pos: int, home: str | None) -> tuple[int, list[FacilityHit]] | None:
     """The numbered unit(s) that open at `pos`, and where the whole run ends."""
     heads, types = _type_heads()
@@ -271,12 +205,12 @@ def _unit_run(
     end = rest.end("unit")
     honorific = _honorific(text, end)
     span_end = honorific.end() if honorific else end
-    state, cursor = _locate(text, span_end, home)
+    state, cursor = locate(text, span_end, home)
     hits = [FacilityHit(pos, span_end, f"{canonical} No. {_unit_number(rest['unit'])}", state)]
     cursor = max(cursor, span_end)
     while item := _NEXT_ITEM.match(text, cursor) or _NEXT_AFTER_GAP.match(text, cursor):
         start, end = item.span("unit")
-        state, cursor = _locate(text, end, home)
+        state, cursor = locate(text, end, home)
         hits.append(FacilityHit(start, end, f"{canonical} No. {_unit_number(item['unit'])}", state))
         cursor = max(cursor, end)
     last = hits[-1].state
@@ -288,7 +222,7 @@ def _unit_run(
 
 #: "la No. 7", "el núm. 12": a unit named by its number alone, its type said before.
 _BACK_REFERENCE = re.compile(
-    rf"(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_SP}(?={_NUMBER_MARK})(?P<rest>{_NUMBER_MARK}\s*+"
+    rf"(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_S}(?={_NUMBER_MARK})(?P<rest>{_NUMBER_MARK}\s*+"
     rf"{_UNIT_NUMBER})"
 )
 _FEMININE_TYPES = ("Unidad", "Clínica", "Guardería")
@@ -443,7 +377,8 @@ def _is_type(name: str) -> bool:
 
 
 _ELIDED_TOWN = re.compile(
-    rf"{_SEPARATOR}(?:el|la){_SP}de{_SP}(?P<town>{CAP_WORD}(?:{_SP}(?:de{_SP}|del{_SP})?{CAP_WORD}){{0,3}})"
+    rf"{_SEPARATOR}(?:el|la){_S}de{_S}"
+    rf"(?P<town>{CAP_WORD}(?:{_S}(?:de{_S}|del{_S})?{CAP_WORD}){{0,3}})"
 )
 
 
