@@ -10,17 +10,21 @@ are data, in `facility_types`):
 - named units: a facility head followed by a proper name and/or a quoted honorific
   ("Hospital Municipal de Zinacantepec", "Centro Médico Nacional "La Raza"", "HGZ "XIV de
   Septiembre"", "el hospital comunitario de Nautla"); a number after the name is kept ("Hospital
-  de Gineco Pediatría No. 48" -> "... No. 48").
+  de Gineco Pediatría No. 48" -> "... No. 48"); the owner after a name is not part of it
+  ("Hospital de Tuxtla Gutiérrez del IMSS").
 A type without number or name ("557 Unidades Médicas Rurales", "hospitales equipados", "con
-Unidad Médica de Atención Ambulatoria") is a kind of unit, not a facility.
+Unidad Médica de Atención Ambulatoria", "Clínica de Mama") is a kind of unit, not a facility.
+What Spanish leaves out is filled in from the same text: "la No. 7" after "las UMF No. 3 y 5"
+is UMF No. 7; "el Hospital de Tlapa y el de Ayutla" are two hospitals; "la UMAE No. 34" is the
+hospital introduced as "UMAE Hospital de Cardiología No. 34".
 
 A numbered unit followed by its town ("HGZ No. 33 de Monterrey", "No. 7 en Monclova") carries
-that town's state (`FacilityHit.state`, from the gazetteer), and so do the bulletin's other
+that town's state (`FacilityHit.state`, see `unit_towns`), and so do the bulletin's other
 mentions of the same unit: numbered units repeat across states, and the bulletin's dominant
 state is only the resolver's fallback.
 
-Cost is linear in the text: each word that opens a facility is tried once, and overlaps are
-answered by bisection over the spans already taken.
+Cost is linear in the text: each word that opens a facility is tried once, overlaps are
+answered by bisection over the spans already taken, and spaces in the patterns are possessive.
 """
 
 from __future__ import annotations
