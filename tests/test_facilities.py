@@ -57,6 +57,18 @@ def test_every_spelling_of_a_numbered_type_is_one_unit() -> None:
     ]
 
 
+def test_misspelled_and_hyphenated_types_and_levels_of_care() -> None:
+    text = (
+        "Atiende a la población de la Unidad Medico Familiar (UMF) No. 20 y del Hospital "
+        "General de Sub-Zona con Medicina Familiar (HGSZ/MF) No. 30; se construirá un "
+        "Hospital de Segundo Nivel."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 20",
+        "Hospital General de Subzona con Medicina Familiar No. 30",
+    ]
+
+
 def test_combined_types_with_one_number_are_one_unit() -> None:
     text = (
         "La obra beneficia al Hospital General Regional con Medicina Familiar No. 1, al "

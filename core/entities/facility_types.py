@@ -47,7 +47,7 @@ UNIT_TYPES: tuple[UnitType, ...] = (
     ),
     UnitType(
         "Hospital General de Subzona con Medicina Familiar",
-        tuple(f"Hospital General de Subzona {mf}" for mf in _MF),
+        tuple(f"Hospital General de {sub} {mf}" for sub in ("Subzona", "Sub-Zona") for mf in _MF),
         ("HGSZMF", "HGSZ/MF", "HGSZ/UMF", "HGSZ con MF", "HGS/MF", "HGSMF"),
     ),
     UnitType(
@@ -93,7 +93,7 @@ UNIT_TYPES: tuple[UnitType, ...] = (
     UnitType("Hospital Rural", (), ("HR",)),
     UnitType(
         "Unidad de Medicina Familiar",
-        ("Unidad Médica Familiar",),
+        ("Unidad Médica Familiar", "Unidad Médico Familiar"),
         ("UMF", "U.M.F."),
     ),
     UnitType("Unidad Médica Rural", ("Unidad de Medicina Rural",), ("UMR",)),
@@ -225,6 +225,10 @@ TYPE_WORDS = frozenset(
         "MF",
         "UMAA",
         "Plus",
+        "Primer",
+        "Segundo",
+        "Tercer",
+        "Nivel",
     ]
 ) - {"de", "del", "y", "con"}
 
