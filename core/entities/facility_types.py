@@ -225,6 +225,7 @@ TYPE_WORDS = frozenset(
         "MF",
         "UMAA",
         "Plus",
+        "Universitario",
         "Primer",
         "Segundo",
         "Tercer",
