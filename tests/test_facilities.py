@@ -366,3 +366,11 @@ def test_runs_of_spaces_inside_a_unit_cost_linear_time() -> None:
     small = min(seconds(2_000) for _ in range(3))
     large = min(seconds(8_000) for _ in range(3))
     assert large < 8 * small + 0.05, (small, large)
+
+
+def test_the_facility_benchmark_runs_at_a_tiny_size() -> None:
+    from benchmarks.bench_facilities import run as bench
+
+    result = bench([0.002, 0.004])  # 10 and 20 copies of a paragraph naming 6 units
+    sizes = result["sizes"]
+    assert isinstance(sizes, list) and [row["hits"] for row in sizes] == [60, 120]
