@@ -225,9 +225,10 @@ def _unit_run(
 
 
 #: "la No. 7", "el núm. 12": a unit named by its number alone, its type said before.
+#: Only the abbreviations: "el número 800" is a telephone as often as a unit.
 _BACK_REFERENCE = re.compile(
-    rf"(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_S}(?={_NUMBER_MARK})(?P<rest>{_NUMBER_MARK}\s*+"
-    rf"{_UNIT_NUMBER})"
+    rf"(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_S}(?=(?:No|[Nn][úu]m)\.?{_S0}\d|N[°º])"
+    rf"(?P<rest>{_NUMBER_MARK}\s*+{_UNIT_NUMBER})"
 )
 _FEMININE_TYPES = ("Unidad", "Clínica", "Guardería")
 _BACK_REFERENCE_REACH = 400  # characters, within one paragraph
