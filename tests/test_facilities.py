@@ -211,6 +211,14 @@ def test_a_unit_named_by_article_and_number_takes_the_type_said_before() -> None
     ]  # "la No. 9" after a hospital: the article does not agree, so it is no unit
 
 
+def test_a_list_after_a_colon_takes_the_type_said_before_it() -> None:
+    text = (
+        "Las Unidades de Medicina Familiar de Oaxaca que serán rehabilitadas son: No. 12 "
+        "Tuxtepec, No. 40 Juchitán y No. 3 Salina Cruz. El Hospital Rural participa."
+    )
+    assert facilities(text) == [f"Unidad de Medicina Familiar No. {n}" for n in (12, 40, 3)]
+
+
 def test_a_town_closing_a_list_places_every_unit_of_it() -> None:
     text = "Se equiparon las Unidades Médicas Rurales 12, 13 y 14 de Ocosingo."
     assert [h.state for h in find_facilities(text)] == ["Chiapas"] * 3

@@ -92,7 +92,8 @@ _NEXT_ITEM = re.compile(
 _ANOTHER_UNIT = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|HG|UM|CMN|CSS)"
 #: An elided item after a place that is not a town: "No. 71 de la CFE, No. 75 en Camelinas".
 _NEXT_AFTER_GAP = re.compile(
-    rf",?{_S}(?:en|de|del){_S}(?:(?!{_ANOTHER_UNIT})[^,;\n]){{1,40}}?(?:{_SEPARATOR}|{_S})"
+    rf"(?:,?{_S}(?:en|de|del){_S}|{_S}(?=[A-ZÁÉÍÓÚÑ]))"
+    rf"(?:(?!{_ANOTHER_UNIT})[^,;\n]){{1,40}}?(?:{_SEPARATOR}|{_S})"
     rf"{_LEAD_IN}{_NUMBER_MARK}\s*+"
     rf"{_UNIT_NUMBER}"
 )
@@ -190,16 +191,20 @@ def _honorific(text: str, pos: int) -> re.Match[str] | None:
     return match
 
 
-def _numbered_at(text: str, pos: int, home: str | None) -> tuple[int, list[FacilityHit]] | None:
-    """The numbered unit(s) that open at `pos`, and where the whole run ends."""
+def _numbered_at(
+    text: str, pos: int, home: str | None
+) -> tuple[int, list[FacilityHit]] | tuple[int, str] | None:
+    """The numbered unit(s) that open at `pos` and where the whole run ends; or, for a type
+    with no number ("las Unidades de Medicina Familiar"), where it ends and which it is."""
     heads, types = _type_heads()
     head = heads.match(text, pos)
     if head is None:
         return None
+    canonical = types[int(str(head.lastgroup)[1:])]
     rest = _after_type().match(text, head.end())
     if rest is None:
-        return None
-    return _unit_run(text, pos, types[int(str(head.lastgroup)[1:])], rest, home)
+        return head.end(), canonical
+    return _unit_run(text, pos, canonical, rest, home)
 
 
 def _unit_run(
@@ -227,41 +232,52 @@ def _unit_run(
 #: "la No. 7", "el núm. 12": a unit named by its number alone, its type said before.
 #: Only the abbreviations: "el número 800" is a telephone as often as a unit.
 _BACK_REFERENCE = re.compile(
-    rf"(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_S}(?=(?:No|[Nn][úu]m)\.?{_S0}\d|N[°º])"
-    rf"(?P<rest>{_NUMBER_MARK}\s*+{_UNIT_NUMBER})"
+    rf"(?:(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_S}|:{_S0})"
+    rf"(?=(?:No|[Nn][úu]m)\.?{_S0}\d|N[°º])(?P<rest>{_NUMBER_MARK}\s*+{_UNIT_NUMBER})"
 )
 _FEMININE_TYPES = ("Unidad", "Clínica", "Guardería")
 _BACK_REFERENCE_REACH = 400  # characters, within one paragraph
 
 
 def _back_references(
-    text: str, hits: list[FacilityHit], spans: list[tuple[int, int]], home: str | None
+    text: str,
+    hits: list[FacilityHit],
+    spans: list[tuple[int, int]],
+    types_said: list[tuple[int, str]],
+    home: str | None,
 ) -> tuple[list[FacilityHit], list[tuple[int, int]]]:
-    """Units named by article and number after their type ("las UMF No. 3 y 5 de Monterrey,
-    en San Pedro la No. 7; la No. 13 de Terán"): each takes the type of the numbered unit
-    just before it in the paragraph, when the article agrees with that type's gender."""
-    found = [m for m in _BACK_REFERENCE.finditer(text)]
-    if not found or not hits:
+    """Units named by number after their type ("las UMF No. 3 y 5 de Monterrey, en San Pedro
+    la No. 7; la No. 13 de Terán", "las Unidades de Medicina Familiar que recibirán apoyo
+    son: No. 16 Actopan, No. 15 Apan"): each takes the type said just before it in the
+    paragraph, when its article, if any, agrees with that type's gender."""
+    found = list(_BACK_REFERENCE.finditer(text))
+    if not found or not (hits or types_said):
         return hits, spans
     taken = SpanSet(spans)
-    events = sorted([(h.start, 0, h) for h in hits] + [(m.start(), 1, m) for m in found])
+    events: list[tuple[int, int, str, re.Match[str] | None]] = sorted(
+        [(h.end, 0, h.name.rpartition(" No. ")[0], None) for h in hits if " No. " in h.name]
+        + [(end, 0, canonical, None) for end, canonical in types_said]
+        + [(m.start(), 1, "", m) for m in found],
+        key=lambda event: event[:2],
+    )
     out, new_spans = list(hits), list(spans)
     last: tuple[int, str] | None = None  # (where, canonical type)
     run_end = -1
-    for start, is_reference, item in events:
-        if not is_reference:
-            assert isinstance(item, FacilityHit)
-            last = (item.end, item.name.rpartition(" No. ")[0])
+    for start, _, canonical, item in events:
+        if item is None:
+            last = (start, canonical)
             continue
-        assert isinstance(item, re.Match)
         if last is None or start < run_end or taken.overlaps(start, item.end()):
             continue
         where, canonical = last
-        feminine = item["article"].lower().startswith("la")
+        article = item["article"]
         if (
             start - where > _BACK_REFERENCE_REACH
             or "\n\n" in text[where:start]
-            or canonical.startswith(_FEMININE_TYPES) != feminine
+            or (
+                article
+                and canonical.startswith(_FEMININE_TYPES) != article.lower().startswith("la")
+            )
         ):
             continue
         rest = _after_type().match(text, item.start("rest"))
@@ -406,16 +422,22 @@ def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
     starts = [pos for pos, lead in word_leads(text) if lead[:3] in _TRIGGERS or lead == "hr"]
     hits: list[FacilityHit] = []
     numbered_spans: list[tuple[int, int]] = []
+    types_said: list[tuple[int, str]] = []  # a type without number: (its end, canonical)
     run_end = -1
     for pos in starts:
         if pos < run_end:
             continue
         found = _numbered_at(text, pos, home)
-        if found is not None:
-            run_end, units = found
-            numbered_spans.append((pos, run_end))
-            hits.extend(units)
-    hits, numbered_spans = _back_references(text, hits, numbered_spans, home)
+        if found is None:
+            continue
+        end, units = found
+        if isinstance(units, str):
+            types_said.append((end, units))
+            continue
+        run_end = end
+        numbered_spans.append((pos, run_end))
+        hits.extend(units)
+    hits, numbered_spans = _back_references(text, hits, numbered_spans, types_said, home)
     numbered = SpanSet(numbered_spans)
     named_end = -1
     for pos in starts:
