@@ -60,7 +60,8 @@ _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|
 _COUNTED = (
     "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s++ciento|"
     "derechohabientes|pacientes|personas|trabajadores|médicos|enfermeras|especialidades|"
-    "quirófanos|unidades|hospitales|consultas|niñas|niños"
+    "quirófanos|unidades|hospitales|consultas|niñas|niños|ambulancias|plazas|casos|cirugías|"
+    "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos"
 )
 _NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
