@@ -48,9 +48,10 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from core.entities.gazetteer import STATES
-from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks
+from core.entities.roles import office
+from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks, pack_forms
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
-from core.textfold import count_diacritics, nfc, slug, words
+from core.textfold import count_diacritics, fold, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
 MIN_VARIANT_WORD_LEN = 5
@@ -87,17 +88,17 @@ def match_words(kind: EntityKind, name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-#: One entity as a bulletin states it: (kind, name, role, number of mentions). The resolver
-#: needs no more, so a cached corpus resolves without loading whole bulletins.
-Seen = tuple[str, str, str | None, int]
+#: One entity as a bulletin states it: (kind, name, role, number of mentions, office). The
+#: resolver needs no more, so a cached corpus resolves without loading whole bulletins.
+Seen = tuple[str, str, str | None, int, str | None]
 
 #: (bulletin's rank in corpus order, entity's position in that bulletin, role, mentions,
-#: cleaned spelling)
-_Sighting = tuple[int, int, str | None, int, str]
+#: cleaned spelling, office)
+_Sighting = tuple[int, int, str | None, int, str, str | None]
 
 
 def sightings_of(bulletin: Bulletin) -> list[Seen]:
-    return [(e.kind, e.name, e.role, len(e.mentions)) for e in bulletin.entities]
+    return [(e.kind, e.name, e.role, len(e.mentions), e.office) for e in bulletin.entities]
 
 
 @dataclass
@@ -202,7 +203,7 @@ def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
     kinds = {kind.value: kind for kind in EntityKind}
     for rank, entities in enumerate(seen):
         state: tuple[str | None, bool] | None = None  # worked out once per bulletin
-        for position, (kind_name, name, role, mentions) in enumerate(entities):
+        for position, (kind_name, name, role, mentions, *more) in enumerate(entities):
             kind = kinds[kind_name]
             known = cleaned.get((kind, name))
             if known is None:
@@ -221,7 +222,8 @@ def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
                 group = _Group(kind, key, unit_state, placeless=not named)
                 by_key[(kind, key, unit_state, named)] = group
             group.spellings[spelling] += 1
-            group.sightings.append((rank, position, role, mentions, spelling))
+            office = more[0] if more else None  # caches written before offices had four
+            group.sightings.append((rank, position, role, mentions, spelling, office))
     return list(by_key.values())
 
 
@@ -232,7 +234,7 @@ def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
     Numbered units repeat across states ("Hospital General de Zona No. 1" exists in many),
     so they are told apart by it."""
     counts: Counter[str] = Counter()
-    for kind_name, name, _, mentions in entities:
+    for kind_name, name, _, mentions, *_ in entities:
         if kind_name == EntityKind.PLACE:
             state = name.rsplit(", ", 1)[-1]
             if state in _STATE_NAMES:
@@ -385,7 +387,7 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
     frequency: dict[str, int] = {}
     if len(spellings) > 1:
         bulletins_by_spelling: dict[str, set[int]] = defaultdict(set)
-        for rank, _, _, _, spelling in sightings:
+        for rank, _, _, _, spelling, _ in sightings:
             bulletins_by_spelling[spelling].add(rank)
         frequency = {name: len(ranks) for name, ranks in bulletins_by_spelling.items()}
     name = _canonical(kind, spellings, frequency)
@@ -410,24 +412,31 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
         aliases=tuple(aliases),
         roles=_roles(sightings),
         ranks=list(dict.fromkeys(rank for rank, *_ in sightings)),
-        mention_count=sum(max(1, mentions) for _, _, _, mentions, _ in sightings),
+        mention_count=sum(max(1, mentions) for _, _, _, mentions, _, _ in sightings),
         sightings=sightings,
     )
 
 
 def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
-    """Roles grouped by folded wording, in order of first sighting, each with its bulletins."""
-    roles: dict[tuple[str, ...], tuple[Counter[str], dict[int, None]]] = {}
-    for rank, _, role, _, _ in sightings:
+    """Roles grouped by office (`roles.office` key: "titular del Seguro Social" and "Director
+    General del IMSS" are one), in order of first sighting, each with its bulletins: the most
+    common wording, then the office's name and every other wording."""
+    roles: dict[str, tuple[Counter[str], Counter[str], dict[int, None]]] = {}
+    for rank, _, role, _, _, named in sightings:
         if not role or not role.strip():
             continue
-        text, key = _role_key(role)
+        text, key = _role_key(role, named)
         found = roles.get(key)
         if found is None:
-            found = roles[key] = (Counter(), {})
+            found = roles[key] = (Counter(), Counter(), {})
         found[0][text] += 1
-        found[1][rank] = None
-    return tuple((_most_common(spellings), tuple(ranks)) for spellings, ranks in roles.values())
+        found[1][named or text] += 1
+        found[2][rank] = None
+    out: list[RoleRanks] = []
+    for wordings, offices, ranks in roles.values():
+        role = _most_common(wordings)
+        out.append((role, tuple(ranks), pack_forms(role, _most_common(offices), wordings)))
+    return tuple(out)
 
 
 def _table(
@@ -445,9 +454,11 @@ def _table(
 
 
 @lru_cache(maxsize=65536)
-def _role_key(role: str) -> tuple[str, tuple[str, ...]]:
+def _role_key(role: str, named: str | None) -> tuple[str, str]:
+    """The wording, spaces squashed, and the key of its office (of the wording when the
+    bulletin gave no office: resolved from an older cache)."""
     text = " ".join(nfc(role).split())
-    return text, tuple(words(text)) or (text,)
+    return text, office(" ".join(nfc(named).split()) if named else text).key or fold(text)
 
 
 def _most_common(spellings: Counter[str]) -> str:

@@ -224,7 +224,8 @@ class EntitySearch:
             seen: set[str] = set()
             texts: list[tuple[str, Field]] = [(entity.name, "name")]
             texts += [(alias, "alias") for alias in entity.aliases]
-            texts += [(role, "role") for role in entity.roles]
+            # Offices too: "Gobernador de la entidad" is found as "gober oaxaca".
+            texts += [(role, "role") for role in (*entity.roles, *entity.role_forms)]
             if entity.kind == EntityKind.FACILITY and (short := unit_abbreviation(entity.name)):
                 texts.append((short, "alias"))
             name_words: tuple[str, ...] = ()

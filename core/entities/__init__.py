@@ -12,7 +12,9 @@ Canonical names (what `name` holds; the same entity always gets the same one):
   written, article stripped, case kept, from the role word up to the comma ("Gobernador del
   estado de Chihuahua", "subsecretaria de la Secretaría de la Función Pública (SFP)"); a bare
   title before the name gives a bare role ("Presidente"). The entity's role is the first one
-  that says of what, else the first one.
+  that says of what, else the first one. `office` is that role normalized
+  (`roles.office`): "Gobernador de la entidad" in a bulletin about Oaxaca is "Gobernador de
+  Oaxaca", "titular del Seguro Social" is "Titular del IMSS".
 - place: a state by its everyday name ("Chihuahua", "Estado de México", "Ciudad de México",
   "Coahuila"); a municipality as "<INEGI municipality>, <state>", also when the text names the
   city ("Ecatepec" -> "Ecatepec de Morelos, Estado de México", "Ciudad Obregón" -> "Cajeme,
@@ -40,6 +42,7 @@ from core.entities.grouping import group_mentions
 from core.entities.institutions import find_institutions, resolve_state_bodies
 from core.entities.officials import find_officials
 from core.entities.places import context_state, find_places, scan
+from core.entities.roles import office
 from core.models import BulletinEntity, EntityKind, Mention
 
 __all__ = ["extract_entities", "extract_mentions"]
@@ -47,7 +50,7 @@ __all__ = ["extract_entities", "extract_mentions"]
 log = logging.getLogger(__name__)
 
 
-def _mentions(text: str) -> list[Mention]:
+def _mentions(text: str) -> tuple[list[Mention], str | None]:
     institutions = find_institutions(text)
     facilities = find_facilities(text)
     taken = [(h.start, h.end) for h in institutions] + [(h.start, h.end) for h in facilities]
@@ -70,20 +73,30 @@ def _mentions(text: str) -> list[Mention]:
     ]
     found += places
     found.sort(key=lambda m: (m.start, m.end))
-    return found
+    return found, home
 
 
-def extract_mentions(text: str) -> list[Mention]:
-    """Every entity mention in `text`, sorted by position."""
+def _extract(text: str) -> tuple[list[Mention], str | None]:
     if not isinstance(text, str) or not text.strip():
-        return []
+        return [], None
     try:
         return _mentions(text)
     except Exception:  # never let one odd bulletin break parsing of a corpus
         log.exception("entity extraction failed; bulletin kept without entities")
-        return []
+        return [], None
+
+
+def extract_mentions(text: str) -> list[Mention]:
+    """Every entity mention in `text`, sorted by position."""
+    return _extract(text)[0]
 
 
 def extract_entities(text: str) -> list[BulletinEntity]:
-    """Mentions grouped per entity (kind + canonical name), in order of first appearance."""
-    return group_mentions(extract_mentions(text))
+    """Mentions grouped per entity (kind + canonical name), in order of first appearance;
+    an official's role also as an office with the bulletin's state (`office`)."""
+    mentions, home = _extract(text)
+    entities = group_mentions(mentions)
+    for entity in entities:
+        if entity.role:
+            entity.office = office(entity.role, home).name
+    return entities

@@ -279,14 +279,14 @@ def _state_bodies() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern + qualifier) for _, pattern, _ in STATE_BODIES)
 
 
-def _state_key(surface: str) -> str | None:
+def state_key(surface: str) -> str | None:
     entry = gazetteer().entries.get(fold(surface))
     if entry and entry.places[0].is_state:
         return entry.places[0].state
     return None
 
 
-def _qualified_name(stem: str, state: str) -> str:
+def qualified_name(stem: str, state: str) -> str:
     name = state_name(state)
     if name.startswith("Estado de"):
         return f"{stem} del {name}"
@@ -299,15 +299,15 @@ def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit 
     named, state, this, rel, gent = m.group("named", "state", "this", "rel", "gent")
     surface = named or state
     if surface is not None:
-        key = _state_key(surface)
+        key = state_key(surface)
         if key is None and named:
             key = "15"  # "Gobierno del Estado de México"
         if key is not None:
-            return InstitutionHit(m.start(), m.end(), _qualified_name(stem, key), stem)
+            return InstitutionHit(m.start(), m.end(), qualified_name(stem, key), stem)
         if stem == "Gobierno":  # "Gobierno de México": the federal government
             return InstitutionHit(m.start(), m.end(), "Gobierno Federal", stem)
     if gent is not None and (key := state_of_gentilic(gent)) is not None:
-        return InstitutionHit(m.start(), m.end(), _qualified_name(stem, key), stem)
+        return InstitutionHit(m.start(), m.end(), qualified_name(stem, key), stem)
     if this is not None or rel is not None:
         return InstitutionHit(m.start(), m.end(), None, stem)
     if bare_counts:
@@ -366,6 +366,6 @@ def resolve_state_bodies(hits: list[InstitutionHit], home: str | None) -> list[I
             out.append(hit)
             continue
         stem = hit.stem or "Gobierno"
-        name = _qualified_name(stem, home) if home else f"{stem} estatal"
+        name = qualified_name(stem, home) if home else f"{stem} estatal"
         out.append(InstitutionHit(hit.start, hit.end, name, stem))
     return out

@@ -1,0 +1,193 @@
+"""Roles as offices: one key for every wording of one office, with the bulletin's state.
+
+A bulletin writes one office many ways: "titular del Seguro Social", "director general del
+Instituto Mexicano del Seguro Social (IMSS)", "Director General del IMSS". `office(role, home)`
+reads a role as written and returns an `Office`: a `key` equal for all of them ("director
+general imss": gender, case, accents, articles and acronym glosses dropped, institutions by
+their canonical name) and a readable `name` ("Director General del IMSS").
+
+Contextual roles take the bulletin's own state (`home`, a state key as
+`core.entities.places.context_state` gives it): "Gobernador de la entidad", "gobernador del
+estado", "la mandataria estatal", "el mandatario", a bare "Gobernador" in a bulletin about
+Oaxaca are all "Gobernador de Oaxaca"; so is "Secretario de Salud estatal" -> "Secretario de
+Salud de Oaxaca". A role that names its state keeps it ("Gobernador del estado de Chihuahua"
+-> "Gobernador de Chihuahua", "el mandatario mexiquense" -> "Gobernador del Estado de
+México"). The written role is never replaced: callers keep it beside the office.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from core.entities.gazetteer import gazetteer, state_of_gentilic
+from core.entities.institutions import (
+    find_institutions,
+    qualified_name,
+    resolve_state_bodies,
+    state_key,
+)
+from core.entities.officials import ROLE_HEADS
+from core.entities.text import fold, squash
+from core.textfold import words
+
+#: Heads that name a state's governor, whatever the complement says of which state.
+_GOVERNOR_HEADS = frozenset({"gobernador", "mandatario"})
+#: Heads that stand for the head of the body their complement names ("titular del IMSS").
+_HEAD_OF = "titular"
+#: What the head of a body is called, by the opening of the body's canonical name; bodies
+#: not listed are run by a director general (IMSS, ISSSTE, Birmex, IMSS-Bienestar, ...).
+_HEAD_TITLES: tuple[tuple[str, str], ...] = (
+    ("secretaria", "secretario"),
+    ("gobierno", "gobernador"),
+    ("comision", "comisionado"),
+    ("fiscalia", "fiscal"),
+    ("universidad", "rector"),
+)
+_ARTICLES = frozenset({"el", "la", "los", "las", "de", "del", "al", "y", "e"})
+_LEADING_ARTICLE = re.compile(r"^(?i:el|la|los|las)\s+")
+#: "de la entidad", "del estado", "de esta entidad", "estatal": the bulletin's own state.
+_THIS_STATE = re.compile(
+    r"\s*(?:\b(?i:del\s+estado|de\s+(?:la|esta)\s+entidad|de\s+este\s+estado)|\bestatal)\s*$"
+)
+#: "titular del Poder Ejecutivo estatal": the governor.
+_EXECUTIVE = re.compile(r"^\s*(?i:del\s+(?:poder\s+)?ejecutivo)\b")
+_CONSTITUTIONAL = re.compile(r"^\s*(?i:constitucional)\b")
+#: "(IMSS)" right after the body it glosses.
+_GLOSS = re.compile(r"\s*\([^()]{1,20}\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """A role normalized: `key` to compare, `name` to show and search."""
+
+    key: str
+    name: str
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The role-word pattern and each head's masculine form (the key is gender-free)."""
+    alternation = "|".join(
+        re.escape(h).replace(r"\ ", r"\s+") for h in sorted(ROLE_HEADS, key=len, reverse=True)
+    )
+    known = {fold(word) for head in ROLE_HEADS for word in head.split()}
+    masculine: dict[str, str] = {}
+    for word in known:
+        if word.endswith("esa") and word[:-3] in known:  # alcaldesa
+            masculine[word] = word[:-3]
+        elif word.endswith("a"):
+            for ending in ("o", "e", ""):
+                if word[:-1] + ending in known and word[:-1] + ending != word:
+                    masculine[word] = word[:-1] + ending
+                    break
+    masculine.update({"secretaria": "secretario", "subsecretaria": "subsecretario"})
+    masculine.pop("general", None)
+    return re.compile(rf"(?i:{alternation})(?!\w)"), masculine
+
+
+def _key_words(head: str, complement: str) -> list[str]:
+    """Gender-free head, then the complement's words without articles; "secretario de la
+    Secretaría de Salud" says "Secretaría" twice."""
+    _, masculine = _heads()
+    head_words = [masculine.get(w, w) for w in words(head) if w not in _ARTICLES]
+    rest = [w for w in words(complement) if w not in _ARTICLES]
+    if rest and head_words and head_words[-1] in ("secretario", "subsecretario"):
+        rest = [w for w in rest if w != "secretaria"]
+    return head_words + rest
+
+
+def _title(head: str) -> str:
+    return " ".join(w if w in _ARTICLES else w[:1].upper() + w[1:] for w in head.split())
+
+
+def _state_words(state: str) -> list[str]:
+    return [w for w in words(qualified_name("", state)) if w not in _ARTICLES]
+
+
+def _named_state(complement: str) -> str | None:
+    """The state a complement names: "de Oaxaca", "del estado de Chihuahua", "mexiquense"."""
+    text = _CONSTITUTIONAL.sub("", complement).strip()
+    match = re.match(
+        r"(?i:del\s+estado\s+(?:libre\s+y\s+soberano\s+)?de\s+|de\s+(?:la\s+)?)("
+        + gazetteer().state_pattern
+        + r")\b",
+        text,
+    )
+    if match is not None:
+        return state_key(match.group(1))
+    if re.fullmatch(r"(?i:del\s+estado\s+de\s+m[ée]xico)", text):
+        return "15"
+    gentilic = re.fullmatch(r"[a-záéíóúñ]{4,}", text)
+    return state_of_gentilic(text) if gentilic else None
+
+
+def _governor(head: str, complement: str, home: str | None) -> Office | None:
+    """'Gobernador de la entidad' and its kin, as the governor of one state."""
+    rest = _EXECUTIVE.sub("", _CONSTITUTIONAL.sub("", complement)).strip()
+    state = _named_state(rest)
+    if state is None and (not rest or _THIS_STATE.fullmatch(" " + rest)):
+        state = home
+    if state is None:
+        return None
+    title = "Gobernadora" if fold(head).endswith("a") else "Gobernador"
+    return Office(" ".join(["gobernador", *_state_words(state)]), qualified_name(title, state))
+
+
+def _complement(complement: str, home: str | None) -> tuple[str, str | None]:
+    """Institutions by canonical name, glosses dropped, "estatal" as the state; and the first
+    institution's canonical name."""
+    hits = resolve_state_bodies(find_institutions(complement), home)
+    out, last, first = [], 0, None
+    for hit in hits:
+        if hit.name is None or hit.start < last:  # the acronym inside its own gloss
+            continue
+        first = first or hit.name
+        out.append(complement[last : hit.start] + hit.name)
+        last = hit.end
+        gloss = _GLOSS.match(complement, last)
+        if gloss is not None:
+            last = gloss.end()
+    text = squash("".join(out) + complement[last:])
+    if home is not None and not hits and _THIS_STATE.search(text):
+        text = _THIS_STATE.sub(" " + qualified_name("", home).strip(), text)
+    return text, first
+
+
+def _head_of(body: str) -> str:
+    folded = fold(body)
+    for opening, title in _HEAD_TITLES:
+        if folded.startswith(opening):
+            return title
+    return "director general"
+
+
+@lru_cache(maxsize=16384)
+def office(role: str, home: str | None = None) -> Office:
+    """The office a written role names, with the bulletin's state where the role implies it."""
+    text = _LEADING_ARTICLE.sub("", squash(role))
+    pattern, _ = _heads()
+    match = pattern.match(text)
+    if match is None:
+        return Office(" ".join(_key_words("", text)), text)
+    head, complement = match.group(), text[match.end() :]
+    _, masculine = _heads()
+    folded_head = fold(head)
+    if masculine.get(folded_head, folded_head) in _GOVERNOR_HEADS or (
+        folded_head == _HEAD_OF and _EXECUTIVE.match(complement)
+    ):
+        governor = _governor(head, complement, home)
+        if governor is not None:
+            return governor
+    normalized, body = _complement(complement, home)
+    key_head = head
+    if fold(head) == _HEAD_OF and body is not None:
+        key_head = _head_of(body)
+        if key_head == "gobernador":  # "titular del Gobierno de Oaxaca"
+            return Office(
+                " ".join(["gobernador", *words(body)[1:]]),
+                f"Gobernador {body.removeprefix('Gobierno ')}",
+            )
+    name = squash(f"{_title(head)} {normalized}")
+    return Office(" ".join(_key_words(key_head, normalized)), name)
