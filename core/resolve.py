@@ -17,9 +17,15 @@ order of the input):
    longer name when its words appear in the longer one in order and it either starts with the
    same given name ("Zoé Robledo" -> "Zoé Robledo Aburto") or is its trailing surnames
    ("González Anaya" -> "José Antonio González Anaya"), and exactly one entity from step 2
-   fits. An ambiguous short form ("José Antonio" when two José Antonios exist) stays apart,
+   fits, counting names already joined as one: longer short forms join first, so "Zoé
+   Robledo Aburto" joins "Zoé Alejandro Robledo Aburto" and "Zoé Robledo" then has one person
+   to join. An ambiguous short form ("José Antonio" when two José Antonios exist; "Alcalde
+   Luján" beside Luisa María and Bertha Alcalde Luján) stays apart,
    and a single word never merges across bulletins: the extractor links "González Anaya
-   dijo" inside a bulletin, where the context makes it safe.
+   dijo" inside a bulletin, where the context makes it safe. 3b: a short form with one
+   misspelled word (a rule-2 variant) joins likewise when the two were seen in one office
+   ("Zoe Robeldo, director general del IMSS" -> "Zoé Robledo Aburto", director general of
+   the IMSS); offices compare by `core.entities.roles` key.
 
 4. Numbered units are told apart by state (facilities only): "Hospital General de Zona No. 1"
    exists in many states, so its sightings group by the state each bulletin is about (its
@@ -184,8 +190,8 @@ def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]])
     uf = _UnionFind(len(groups))
     for kind in _FUZZY_KINDS:
         members = [i for i, g in enumerate(groups) if g.kind is kind]
-        _merge_variants(groups, members, uf)
-        _merge_short_forms(groups, members, uf)
+        variants = _merge_variants(groups, members, uf)
+        _merge_short_forms(groups, members, uf, variants)
     _merge_stateless_units(groups, uf)
     clusters: dict[int, list[_Group]] = defaultdict(list)
     for i, group in enumerate(groups):
@@ -272,8 +278,11 @@ def _is_variant(a: str, b: str) -> bool:
     )
 
 
-def _merge_variants(groups: list[_Group], members: list[int], uf: _UnionFind) -> None:
-    """Rule 2: names equal but for one word that is a spelling variant."""
+def _merge_variants(
+    groups: list[_Group], members: list[int], uf: _UnionFind
+) -> dict[str, set[str]]:
+    """Rule 2: names equal but for one word that is a spelling variant. Returns the variant
+    words found (each word -> its variants)."""
     by_key = {groups[i].key: i for i in members}
     vocabulary = {w for i in members for w in groups[i].key if len(w) >= MIN_VARIANT_WORD_LEN}
     by_deletion: dict[str, list[str]] = defaultdict(list)
@@ -300,6 +309,7 @@ def _merge_variants(groups: list[_Group], members: list[int], uf: _UnionFind) ->
                     MIN_NAME_RATIO
                 ):
                     uf.union(i, j)
+    return variants
 
 
 def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -307,8 +317,11 @@ def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return all(word in it for word in short)
 
 
-def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind) -> None:
-    """Rule 3: a short form joins the one longer name it can stand for."""
+def _merge_short_forms(
+    groups: list[_Group], members: list[int], uf: _UnionFind, variants: dict[str, set[str]]
+) -> None:
+    """Rule 3: a short form joins the one longer name it can stand for; a short form with one
+    misspelled word ("Zoe Robeldo") too, when the two share an office (rule 3b)."""
     by_given_and_word: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_surnames: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i in members:
@@ -318,11 +331,8 @@ def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind)
         for word in key[1:]:
             by_given_and_word[(key[0], word)].add(i)
         by_surnames[(key[-2], key[-1])].add(i)
-    decisions: list[tuple[int, int]] = []
-    for i in members:
-        short = groups[i].key
-        if len(short) < 2:
-            continue
+
+    def longer_names(short: tuple[str, ...]) -> set[int]:
         candidates: set[int] = set()
         lookups = sorted((by_given_and_word.get((short[0], w), set()) for w in short[1:]), key=len)
         if lookups[0]:
@@ -337,12 +347,33 @@ def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind)
             for j in by_surnames.get((short[-2], short[-1]), ())
             if len(groups[j].key) > len(short) and groups[j].key[-len(short) :] == short
         }
+        return candidates
+
+    # Longest short forms first, each joined at once: "Zoé Robledo Aburto" joins "Zoé
+    # Alejandro Robledo Aburto" before "Zoé Robledo" looks, which then sees one person, not two.
+    for i in sorted(members, key=lambda i: (-len(groups[i].key), i)):
+        short = groups[i].key
+        if len(short) < 2:
+            continue
         own = uf.find(i)
-        roots = {uf.find(j) for j in candidates} - {own}
+        roots = {uf.find(j) for j in longer_names(short)} - {own}
+        if not roots and any(word in variants for word in short):
+            offices = _offices(groups[i])
+            respelled = {
+                j
+                for pos, word in enumerate(short)
+                for other in variants.get(word, ())
+                for j in longer_names((*short[:pos], other, *short[pos + 1 :]))
+                if offices & _offices(groups[j])
+            }
+            roots = {uf.find(j) for j in respelled} - {own}
         if len(roots) == 1:
-            decisions.append((i, roots.pop()))
-    for i, root in decisions:
-        uf.union(i, root)
+            uf.union(i, roots.pop())
+
+
+def _offices(group: _Group) -> set[str]:
+    """The office keys a spelling was seen with."""
+    return {_role_key(role, named)[1] for _, _, role, _, _, named in group.sightings if role}
 
 
 def _canonical(kind: EntityKind, spellings: Counter[str], frequency: dict[str, int]) -> str:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from core.entities import extract_entities, extract_mentions
 from core.entities.gazetteer import STATES, gazetteer
 from core.entities.institutions import _table
+from core.entities.roles import office
 from core.entities.text import fold
 from core.models import BulletinEntity, EntityKind
 from core.parse import parse_file
@@ -430,3 +431,93 @@ def test_heldout_y_joins_two_people_when_a_role_follows_each() -> None:
         "Zoé Robledo Aburto": "directora de Administración",
         "Karla Ruiz Franco": "presidenta municipal de Mixquiahuala de Juárez",
     }
+
+
+# --- roles as offices (issue 10, class 6) ----------------------------------------------------
+
+
+def _officials(text: str) -> dict[str, BulletinEntity]:
+    return entities_of(text, EntityKind.OFFICIAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        (
+            "Puerto Escondido, Oaxaca.- En gira por la Costa, el Gobernador de la entidad, "
+            "Alejandro Murat Hinojosa, recorrió el Hospital Rural de Pinotepa Nacional.",
+            "Alejandro Murat Hinojosa",
+            "Gobernador de Oaxaca",
+        ),
+        (
+            "Tuxtla Gutiérrez, Chiapas.- La ampliación de la clínica fue anunciada por el "
+            "gobernador del estado, Eduardo Ramírez Aguilar, ante derechohabientes.",
+            "Eduardo Ramírez Aguilar",
+            "Gobernador de Chiapas",
+        ),
+        (
+            "Hermosillo, Sonora.- La mandataria estatal, Claudia Pavlovich Arellano, "
+            "agradeció al Seguro Social la nueva Unidad de Medicina Familiar.",
+            "Claudia Pavlovich Arellano",
+            "Gobernadora de Sonora",
+        ),
+        (
+            "En Toluca, Estado de México, el mandatario mexiquense, Alfredo del Mazo Maza, "
+            "inauguró la unidad.",
+            "Alfredo del Mazo Maza",
+            "Gobernador del Estado de México",
+        ),
+    ],
+)
+def test_a_contextual_role_gets_the_bulletins_state(text: str, person: str, expected: str) -> None:
+    found = _officials(text)[person]
+    assert found.office == expected
+    assert found.role is not None and found.role != expected  # the wording is kept as written
+
+
+def test_a_governor_of_a_named_state_keeps_that_state_in_another_states_bulletin() -> None:
+    text = (
+        "Monterrey, Nuevo León.- Al encuentro asistió el gobernador del estado de Coahuila, "
+        "Manolo Jiménez Salinas, invitado por el Instituto."
+    )
+    assert _officials(text)["Manolo Jiménez Salinas"].office == "Gobernador de Coahuila"
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "titular del Seguro Social",
+        "director general del Instituto Mexicano del Seguro Social (IMSS)",
+        "Director General del IMSS",
+        "el director general del Seguro Social",
+    ],
+)
+def test_every_wording_of_the_imss_head_is_one_office(role: str) -> None:
+    text = f"En la ceremonia, Zoé Robledo, {role}, entregó reconocimientos al personal."
+    found = _officials(text)["Zoé Robledo"]
+    assert office(found.office or "").key == "director general imss"
+
+
+def test_a_role_does_not_stop_at_y_inside_an_institutions_name() -> None:
+    text = (
+        "Al acto acudieron Martí Batres Guadarrama, director general del Instituto de Seguridad "
+        "y Servicios Sociales de los Trabajadores del Estado (ISSSTE), y Zoé Robledo, director "
+        "general del IMSS."
+    )
+    found = _officials(text)
+    assert found["Martí Batres Guadarrama"].role == (
+        "director general del Instituto de Seguridad y Servicios Sociales de los Trabajadores "
+        "del Estado (ISSSTE)"
+    )
+    assert found["Martí Batres Guadarrama"].office == "Director General del ISSSTE"
+    assert found["Zoé Robledo"].role == "director general del IMSS"
+
+
+def test_y_between_two_people_still_ends_a_role() -> None:
+    text = (
+        "Firmaron Ana Ruiz Soto, directora de Finanzas y Administración, y Juan Pérez López, "
+        "director de Prestaciones Médicas."
+    )
+    found = _officials(text)
+    assert found["Ana Ruiz Soto"].role == "directora de Finanzas y Administración"
+    assert found["Juan Pérez López"].role == "director de Prestaciones Médicas"

@@ -593,11 +593,17 @@ _ROLE_TO_NAME = re.compile(
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
 )
+#: A role's complement after the name: up to the comma, not across "y" + a capital (a
+#: second person), except inside a body's name (see `_right_role`).
+_RIGHT_COMPLEMENT = (
+    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
+    rf"|\([^()\n]{{1,80}}\))*"
+)
 _RIGHT_ROLE = re.compile(
     rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
-    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
-    rf"|\([^()\n]{{1,80}}\))*)"
+    rf"{_RIGHT_COMPLEMENT})"
 )
+_RIGHT_TAIL = re.compile(_RIGHT_COMPLEMENT)
 #: Capitalized words after "y" up to a delimiter, which may continue an office's name.
 _ROLE_CONTINUES = re.compile(
     r"\s+(?:y|e)\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|las|los|en|el)(?=\s))?\s*)+(?=[,;:.)]|$)"
@@ -763,11 +769,15 @@ def _honorific_before(text: str, start: int) -> bool:
     return bool(before) and fold(before[-1].rstrip(".")) in _honorific_words()
 
 
-def _right_role(text: str, end: int) -> str | None:
+def _right_role(text: str, end: int, bodies: SpanSet | None = None) -> str | None:
     match = _RIGHT_ROLE.match(text, end)
     if match is None:
         return None
     role_end = match.end("role")
+    # "directora general del Instituto de Seguridad y Servicios Sociales de los Trabajadores
+    # del Estado (ISSSTE)": a "y" inside an institution's or unit's name does not end the role.
+    while bodies is not None and (body_end := bodies.end_over(role_end)) is not None:
+        role_end = _RIGHT_TAIL.match(text, body_end).end()
     more = _ROLE_CONTINUES.match(text, role_end)
     # "coordinador de Información y Análisis Estratégico, subrayó": the office goes on after
     # "y"; "director de Finanzas y Zoé Robledo, directora de ...": a second person begins.
@@ -808,7 +818,7 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
         )
         role = _left_role(text, run.start) if not inline else None
         if role is None:
-            role = _right_role(text, run.end)
+            role = _right_role(text, run.end, taken)
         if role is None and inline and fold(inline.split()[0]) in _role_words():
             role = inline
         honorific = _honorific_before(text, run.start)

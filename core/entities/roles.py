@@ -54,6 +54,7 @@ _THIS_STATE = re.compile(
 #: "titular del Poder Ejecutivo estatal": the governor.
 _EXECUTIVE = re.compile(r"^\s*(?i:del\s+(?:poder\s+)?ejecutivo)\b")
 _CONSTITUTIONAL = re.compile(r"^\s*(?i:constitucional)\b")
+_TRAILING_WORD = re.compile(r"\s+([a-záéíóúñ]{4,})$")
 #: "(IMSS)" right after the body it glosses.
 _GLOSS = re.compile(r"\s*\([^()]{1,20}\)")
 
@@ -150,7 +151,13 @@ def _complement(complement: str, home: str | None) -> tuple[str, str | None]:
         if gloss is not None:
             last = gloss.end()
     text = squash("".join(out) + complement[last:])
-    if home is not None and not hits and _THIS_STATE.search(text):
+    if hits:
+        return text, first
+    gentilic = _TRAILING_WORD.search(text)
+    state = state_of_gentilic(gentilic.group(1)) if gentilic else None
+    if gentilic is not None and state is not None:  # "secretaria de Salud mexiquense"
+        text = text[: gentilic.start()] + qualified_name("", state)
+    elif home is not None and _THIS_STATE.search(text):
         text = _THIS_STATE.sub(" " + qualified_name("", home).strip(), text)
     return text, first
 
