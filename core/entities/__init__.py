@@ -36,6 +36,7 @@ with the bulletin's own state (the first it names) to resolve "Secretaría de Sa
 from __future__ import annotations
 
 import logging
+import re
 
 from core.entities.facilities import find_facilities
 from core.entities.grouping import group_mentions
@@ -43,16 +44,26 @@ from core.entities.institutions import find_institutions, resolve_state_bodies
 from core.entities.officials import find_officials
 from core.entities.places import context_state, find_places, scan
 from core.entities.roles import office
+from core.entities.text import SpanSet
 from core.models import BulletinEntity, EntityKind, Mention
 
 __all__ = ["extract_entities", "extract_mentions"]
 
 log = logging.getLogger(__name__)
+_OWNER = re.compile(r"\b(?:del|de\s+la|de)\s+\Z")
 
 
 def _mentions(text: str) -> tuple[list[Mention], str | None]:
     institutions = find_institutions(text)
     facilities = find_facilities(text)
+    # "Hospital Rural IMSS-Bienestar de Ocosingo": a body naming a unit's kind is part of its
+    # name; one that owns it ("Centro Médico del ISSEMyM de Ecatepec") is still mentioned.
+    units = SpanSet([(h.start, h.end) for h in facilities])
+    institutions = [
+        h
+        for h in institutions
+        if not units.covers(h.start, h.end) or _OWNER.search(text[max(0, h.start - 8) : h.start])
+    ]
     taken = [(h.start, h.end) for h in institutions] + [(h.start, h.end) for h in facilities]
     officials = find_officials(text, taken)
     candidates = scan(text)

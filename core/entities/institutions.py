@@ -20,8 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from core.entities import public_bodies
 from core.entities.gazetteer import gazetteer, state_name, state_of_gentilic
-from core.entities.text import at_word_start, fold, word_leads
+from core.entities.text import at_word_start, fold, squash, word_leads
 
 _H = r"[-‐–]\s?"  # hyphen in "IMSS-Bienestar", tolerant of reflow leftovers
 
@@ -43,6 +44,11 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             + r"(?:\s*\(IMSS"
             + _H
             + r"Bienestar\))?",
+            # without "para el Bienestar" when the gloss says which
+            _i(r"Servicios de Salud del (?:Instituto Mexicano del Seguro Social|IMSS)")
+            + r"\s*\(IMSS"
+            + _H
+            + r"Bienestar\)",
             _i(r"(?:Órgano|Organo) Público Descentralizado")
             + r"\s*(?:\((?:OPD|OPS)\)\s*)?IMSS"
             + _H
@@ -67,7 +73,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "IMSS",
         (
-            _i("Instituto Mexicano del Seguro Social"),
+            _i("Instituto Mexicano del? Seguro Social"),
             r"\bIMSS\b(?!" + _H + r"\w)",
             r"(?<!Ley del )(?<!Ley del\n)\bSeguro Social\b",
         ),
@@ -101,7 +107,10 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (_i("Instituto de Seguridad Social para las Fuerzas Armadas Mexicanas"), r"\bISSFAM\b"),
     ),
     ("Pemex", (_i("Petróleos Mexicanos"), r"\bPEMEX\b", r"\bPemex\b")),
-    ("INSABI", (_i("Instituto de Salud para el Bienestar"), r"\bINSABI\b", r"\bInsabi\b")),
+    (
+        "INSABI",
+        (_i("Instituto (?:Nacional )?de Salud para el Bienestar"), r"\bINSABI\b", r"\bInsabi\b"),
+    ),
     (
         "Birmex",
         (_i("Laboratorios de Biológicos y Reactivos de México"), r"\bBIRMEX\b", r"\bBirmex\b"),
@@ -190,6 +199,28 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("OPS", (_i("Organización Panamericana de la Salud"), r"\bOPS\b")),
     ("OIT", (_i("Organización Internacional del Trabajo"), r"\bOIT\b")),
     ("UNICEF", (r"\bUNICEF\b", r"\bUnicef\b")),
+    ("CFE", (_i("Comisión Federal de Electricidad"), r"\bCFE\b")),
+    # The worker and employer sectors of the IMSS's tripartite bodies.
+    (
+        "FSTSE",
+        (_i("Federación de Sindicatos de Trabajadores al Servicio del Estado"), r"\bFSTSE\b"),
+    ),
+    ("CTM", (_i("Confederación de Trabajadores de México"), r"\bCTM\b")),
+    ("CROC", (_i("Confederación Revolucionaria de Obreros y Campesinos"), r"\bCROC\b")),
+    ("CROM", (_i("Confederación Regional Obrera Mexicana"), r"\bCROM\b")),
+    (
+        "Coparmex",
+        (_i("Confederación Patronal de la República Mexicana"), r"\bCOPARMEX\b", r"\bCoparmex\b"),
+    ),
+    ("CCE", (_i("Consejo Coordinador Empresarial"), r"\bCCE\b")),
+    (
+        "Concamin",
+        (
+            _i("Confederación de Cámaras Industriales(?: de los Estados Unidos Mexicanos)?"),
+            r"\bCONCAMIN\b",
+            r"\bConcamin\b",
+        ),
+    ),
     ("UNAM", (_i("Universidad Nacional Autónoma de México"), r"\bUNAM\b")),
     ("IPN", (_i("Instituto Politécnico Nacional"), r"\bIPN\b")),
     ("Cruz Roja Mexicana", (_i("Cruz Roja(?: Mexicana)?"),)),
@@ -200,7 +231,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 #: Bodies with one instance per state: (canonical stem, pattern, counts-without-qualifier).
 STATE_BODIES: tuple[tuple[str, str, bool], ...] = (
-    ("Gobierno", r"\b(?:[Gg]obierno|GOBIERNO)", False),
+    ("Gobierno", r"(?<!Palacio de )\b(?:[Gg]obierno|GOBIERNO)", False),  # not the building
     ("Secretaría de Salud", r"\b(?:SECRETAR[ÍI]A|[Ss]ecretaría)\s+(?i:de\s+salud)", True),
     ("Instituto de Salud", r"\b(?:Instituto\s+de\s+Salud|INSTITUTO\s+DE\s+SALUD)", False),
     ("Servicios de Salud", r"\bServicios\s+de\s+Salud", False),
@@ -250,13 +281,17 @@ def lead_letters(pattern: str) -> tuple[str, bool] | None:
 
 
 _BODY_LEADS = frozenset({"gobi", "secr", "inst", "serv"})  # STATE_BODIES openings
+#: Openings of the bodies the grammar reads (core.entities.public_bodies).
+_GRAMMAR_LEADS = frozenset(fold(head[:4]) for head, _ in public_bodies.HEADS) | frozenset(
+    fold(body[:4]) for body in public_bodies.GOVERNING_BODIES
+)
 
 
 @cache
 def _triggers() -> tuple[re.Pattern[str], frozenset[str]]:
     """Openings: acronyms as a literal regex (case matters), long forms as folded 4-letter leads."""
     exact = {lead for loose, lead in _table() if not loose}
-    loose = frozenset(lead for loose, lead in _table() if loose) | _BODY_LEADS
+    loose = frozenset(lead for loose, lead in _table() if loose) | _BODY_LEADS | _GRAMMAR_LEADS
     alternation = "|".join(re.escape(x) for x in sorted(exact, key=len, reverse=True))
     return re.compile(alternation), loose
 
@@ -317,10 +352,82 @@ def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit 
     return None
 
 
+def _table_match(text: str, pos: int) -> re.Match[str] | None:
+    """The longest form of the table that matches at `pos`."""
+    table = _table()
+    loose = fold(text[pos : pos + 4])
+    best = None
+    for key in ((False, text[pos : pos + 3]), (False, text[pos : pos + 4]), (True, loose)):
+        pattern = table.get(key)
+        m = pattern.match(text, pos) if pattern is not None else None
+        if m is not None and (best is None or m.end() > best.end()):
+            best = m
+    return best
+
+
+def _canonical(match: re.Match[str]) -> str:
+    return INSTITUTIONS[int((match.lastgroup or "i0_0")[1:].split("_")[0])][0]
+
+
+_IMSS_NAMED = re.compile(r"\bIMSS\b|(?i:Seguro\s+Social)")
+
+
+def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
+    """'Consejo Técnico del Instituto Mexicano del Seguro Social' -> 'Consejo Técnico del IMSS'."""
+    found = public_bodies.governing_body_at(text, pos)
+    if found is None:
+        return None
+    body, of, after = found
+    if of is not None:
+        owner = _table_match(text, after)
+        if owner is not None:
+            return InstitutionHit(pos, owner.end(), f"{body} {of} {_canonical(owner)}")
+        named = public_bodies.body_at(text, after)
+        if named is not None:
+            return InstitutionHit(pos, named[0], f"{body} {of} {named[1]}")
+    # written in lower case only with its owner: "el consejo técnico del instituto"
+    capitalized = text[pos].isupper()
+    if not capitalized and not (of == "del" and text.startswith("instituto", after)):
+        return InstitutionHit(pos, pos, None)
+    if body in public_bodies.IMSS_BODIES and _IMSS_NAMED.search(text):
+        end = pos + len(squash(body))  # the body's words, written on one line
+        if fold(text[pos:end]) == fold(body):
+            return InstitutionHit(pos, end, f"{body} del IMSS")
+    return InstitutionHit(pos, pos, None)  # a body of no institution known: nothing
+
+
+def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
+    """A governing body, else a body the grammar reads; a governing body of no institution
+    ("Consejo Consultivo Delegacional") is neither."""
+    if public_bodies.governing_words_at(text, pos):
+        governing = _governing_hit(text, pos)
+        return governing if governing is not None and governing.name is not None else None
+    if not text[pos].isupper():
+        return None
+    found = public_bodies.body_at(text, pos)
+    return InstitutionHit(pos, found[0], found[1]) if found is not None else None
+
+
+def _acronym_hits(text: str, hits: list[InstitutionHit]) -> list[InstitutionHit]:
+    """Glossed acronyms of grammar-found bodies, and their later mentions."""
+    taught: dict[str, str] = {}
+    out: list[InstitutionHit] = []
+    for hit in hits:
+        if hit.name is None:
+            continue
+        gloss = public_bodies.acronym_after(text, hit.end, hit.name)
+        if gloss is not None and gloss[2] not in taught:
+            taught[gloss[2]] = hit.name
+    for acronym, name in taught.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            out.append(InstitutionHit(m.start(), m.end(), name))
+    return out
+
+
 def find_institutions(text: str) -> list[InstitutionHit]:
     """Institution mentions, longest first where they nest; unnamed state bodies get name=None."""
     hits: list[InstitutionHit] = []
-    table = _table()
+    generic: list[InstitutionHit] = []
     bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
     exact_trigger, loose_leads = _triggers()
     starts = sorted(
@@ -329,26 +436,28 @@ def find_institutions(text: str) -> list[InstitutionHit]:
     )
     last_end = 0
     for pos in starts:
-        loose = fold(text[pos : pos + 4])
-        keys = ((False, text[pos : pos + 3]), (False, text[pos : pos + 4]), (True, loose))
-        best = None
-        for key in keys:
-            pattern = table.get(key)
-            m = pattern.match(text, pos) if pattern is not None and pos >= last_end else None
-            if m is not None and (best is None or m.end() > best.end()):
-                best = m
-        if best is not None:
-            index = int((best.lastgroup or "i0_0")[1:].split("_")[0])
-            hits.append(InstitutionHit(best.start(), best.end(), INSTITUTIONS[index][0]))
-            last_end = best.end()
-        if loose not in _BODY_LEADS:
+        if pos < last_end:
             continue
-        for (stem, _, bare_counts), pattern in bodies:
-            m = pattern.match(text, pos)
-            hit = _body_hit(stem, bare_counts, m) if m else None
-            if hit is not None:
-                hits.append(hit)
-                break
+        best = _table_match(text, pos)
+        if best is not None:
+            hits.append(InstitutionHit(best.start(), best.end(), _canonical(best)))
+            last_end = best.end()
+        loose = fold(text[pos : pos + 4])
+        state_body = False
+        if loose in _BODY_LEADS:
+            for (stem, _, bare_counts), pattern in bodies:
+                m = pattern.match(text, pos)
+                state_body = state_body or m is not None
+                hit = _body_hit(stem, bare_counts, m) if m else None
+                if hit is not None:
+                    hits.append(hit)
+                    break
+        if best is None and not state_body and loose in _GRAMMAR_LEADS:
+            found = _generic_hit(text, pos)
+            if found is not None:
+                generic.append(found)
+                last_end = found.end
+    hits += generic + _acronym_hits(text, generic)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[InstitutionHit] = []
     for hit in hits:

@@ -109,6 +109,11 @@ class SpanSet:
         index = bisect_left(self._starts, end)
         return index > 0 and self._max_end[index - 1] > start
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span holds all of [start, end)."""
+        index = bisect_left(self._starts, start + 1)
+        return index > 0 and self._max_end[index - 1] >= end
+
     def end_over(self, pos: int) -> int | None:
         """The end of the furthest-reaching span that starts before `pos` and ends after it."""
         index = bisect_left(self._starts, pos)
