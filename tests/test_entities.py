@@ -521,3 +521,112 @@ def test_y_between_two_people_still_ends_a_role() -> None:
     found = _officials(text)
     assert found["Ana Ruiz Soto"].role == "directora de Finanzas y Administración"
     assert found["Juan Pérez López"].role == "director de Prestaciones Médicas"
+
+
+# --- institutions beyond the table (issue 10, class 5) ---------------------------------------
+
+
+def _institutions(text: str) -> dict[str, BulletinEntity]:
+    return entities_of(text, EntityKind.INSTITUTION)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "El IMSS y la Secretaría de Agricultura y Desarrollo Rural firmaron un convenio "
+            "para los jornaleros.",
+            "Secretaría de Agricultura y Desarrollo Rural",
+        ),
+        (
+            "Con apoyo de la Comisión Nacional para el Desarrollo de los Pueblos Indígenas se "
+            "tradujeron los materiales.",
+            "Comisión Nacional para el Desarrollo de los Pueblos Indígenas",
+        ),
+        (
+            "Asistieron representantes del Sindicato Nacional de Trabajadores de la Educación "
+            "a la jornada de vacunación.",
+            "Sindicato Nacional de Trabajadores de la Educación",
+        ),
+        (
+            "Los pasantes provienen de la Universidad Autónoma de Chiapas y realizarán su "
+            "servicio social en la región.",
+            "Universidad Autónoma de Chiapas",
+        ),
+        (
+            "El terreno fue donado por el Ayuntamiento de Apodaca para la nueva clínica.",
+            "Ayuntamiento de Apodaca",
+        ),
+        (
+            "La Fiscalía General de la República abrió una carpeta por la compra de medicamentos.",
+            "Fiscalía General de la República",
+        ),
+    ],
+)
+def test_a_body_the_table_lacks_is_read_from_its_name(text: str, body: str) -> None:
+    assert body in _institutions(text)
+
+
+def test_a_glossed_acronym_joins_its_long_form() -> None:
+    text = (
+        "El IMSS y el Instituto Nacional para el Federalismo y el Desarrollo Municipal (INAFED) "
+        "capacitarán a los alcaldes. El INAFED aportará los materiales."
+    )
+    inafed = _institutions(text)["Instituto Nacional para el Federalismo y el Desarrollo Municipal"]
+    assert [m.text for m in inafed.mentions][1:] == ["INAFED", "INAFED"]
+
+
+def test_governing_bodies_take_their_institutions_name() -> None:
+    text = (
+        "El H. Consejo Técnico del Instituto Mexicano del Seguro Social aprobó el presupuesto. "
+        "La Junta Directiva del ISSSTE sesionó el mismo día. Más tarde, el Consejo Técnico "
+        "ratificó a los titulares de las representaciones."
+    )
+    found = _institutions(text)
+    assert len(found["Consejo Técnico del IMSS"].mentions) == 2
+    assert "Junta Directiva del ISSSTE" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_body"),
+    [
+        (
+            "La Secretaría de Economía y el Gobernador Juan Pérez López inauguraron la planta.",
+            "Secretaría de Economía y el Gobernador Juan Pérez López",
+        ),
+        ("Se rindió el informe de la Secretaría General del Instituto.", "Secretaría General"),
+        ("Son las acciones que ejecutará el Instituto en Michoacán.", "Instituto en Michoacán"),
+        (
+            "Se celebró el bicentenario de la Federación de Chiapas a México.",
+            "Federación de Chiapas",
+        ),
+        (
+            "Sesionó el Consejo Consultivo Delegacional del Seguro Social en Tlaxcala.",
+            "Consejo Consultivo Delegacional",
+        ),
+        (
+            "Se reunió el Comité Ciudadano de Seguimiento de la obra del hospital.",
+            "Comité Ciudadano de Seguimiento",
+        ),
+        ("Se inauguró la 116 Asamblea General Ordinaria del IMSS.", "Asamblea General del IMSS"),
+    ],
+)
+def test_what_is_no_public_body_is_not_read_as_one(text: str, not_a_body: str) -> None:
+    assert not_a_body not in _institutions(text)
+
+
+def test_a_body_naming_a_units_kind_is_part_of_the_unit() -> None:
+    text = "El director visitó el Hospital Rural IMSS-Bienestar de Ocosingo, Chiapas."
+    assert "IMSS-Bienestar" not in _institutions(text)
+    assert "Hospital Rural IMSS-Bienestar de Ocosingo" in entities_of(text, EntityKind.FACILITY)
+    owned = "El director recorrió el Centro Médico del ISSEMyM de Ecatepec."
+    assert "ISSEMyM" in _institutions(owned)  # an owner is still named
+
+
+def test_a_role_over_a_body_read_by_the_grammar_keeps_its_whole_name() -> None:
+    text = (
+        "Participó Víctor Villalobos Arámbula, secretario de Agricultura y Desarrollo Rural, "
+        "en la firma del convenio con el IMSS."
+    )
+    person = _officials(text)["Víctor Villalobos Arámbula"]
+    assert person.role == "secretario de Agricultura y Desarrollo Rural"
