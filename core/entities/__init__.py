@@ -25,7 +25,9 @@ Canonical names (what `name` holds; the same entity always gets the same one):
   Médico del ISSEMyM de Ecatepec").
 - institution: the name in `institutions.INSTITUTIONS` (the usual acronym where there is one:
   "IMSS", "ISSSTE", "Birmex"); per-state bodies as "<body> de <state>" ("Secretaría de Salud
-  de Chihuahua", "Gobierno del Estado de México").
+  de Chihuahua", "Gobierno del Estado de México"); bodies read by `public_bodies`' grammar by
+  their long form as written, spaces squashed ("Secretaría de Agricultura y Desarrollo Rural");
+  governing bodies as "<body> del <institution>" ("Consejo Técnico del IMSS").
 
 Order of the passes matters: institutions and facilities are found first, so a place inside
 their names ("Gobierno de Chiapas", "Hospital Oncológico de Ecatepec") belongs to them; people
