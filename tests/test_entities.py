@@ -630,3 +630,18 @@ def test_a_role_over_a_body_read_by_the_grammar_keeps_its_whole_name() -> None:
     )
     person = _officials(text)["Víctor Villalobos Arámbula"]
     assert person.role == "secretario de Agricultura y Desarrollo Rural"
+
+
+def test_a_body_inside_anothers_name_is_named_too() -> None:
+    text = (
+        "Zoé Robledo se reunió con la Comisión de Seguridad Social del Senado de la República "
+        "y con el Consejo Consultivo de la Comisión Nacional de los Derechos Humanos."
+    )
+    found = _institutions(text)
+    assert {"Senado de la República", "CNDH"} <= set(found)
+    assert "Comisión de Seguridad Social del Senado de la República" in found
+
+
+def test_a_state_secretariat_named_through_its_government() -> None:
+    text = "Acudió el encargado de la Secretaría de Salud del Gobierno de Oaxaca."
+    assert "Secretaría de Salud de Oaxaca" in _institutions(text)

@@ -17,6 +17,7 @@ The OPD IMSS-Bienestar and the IMSS-Bienestar model are one entity, "IMSS-Bienes
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -200,6 +201,8 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("OIT", (_i("Organización Internacional del Trabajo"), r"\bOIT\b")),
     ("UNICEF", (r"\bUNICEF\b", r"\bUnicef\b")),
     ("CFE", (_i("Comisión Federal de Electricidad"), r"\bCFE\b")),
+    ("CNDH", (_i("Comisión Nacional de(?: los)? Derechos Humanos"), r"\bCNDH\b")),
+    ("Congreso de la Unión", (_i("Congreso de la Unión"),)),
     # The worker and employer sectors of the IMSS's tripartite bodies.
     (
         "FSTSE",
@@ -306,6 +309,10 @@ def _state_bodies() -> tuple[re.Pattern[str], ...]:
         + r"|\s+(?i:de)\s+(?:(?i:la)\s+)?(?P<state>"
         + states
         + r")\b"
+        # "Secretaría de Salud del Gobierno de Oaxaca"
+        + r"|\s+(?i:del\s+gobierno\s+(?:del\s+estado\s+)?de)\s+(?P<government>"
+        + states
+        + r")\b"
         + r"|\s+(?P<rel>estatal)\b"
         + r"|\s+(?P<gent>"
         + _GENTILIC_WORD
@@ -332,7 +339,7 @@ def qualified_name(stem: str, state: str) -> str:
 
 def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit | None:
     named, state, this, rel, gent = m.group("named", "state", "this", "rel", "gent")
-    surface = named or state
+    surface = named or state or (m.group("government") if stem != "Gobierno" else None)
     if surface is not None:
         key = state_key(surface)
         if key is None and named:
@@ -424,8 +431,12 @@ def _acronym_hits(text: str, hits: list[InstitutionHit]) -> list[InstitutionHit]
     return out
 
 
-def find_institutions(text: str) -> list[InstitutionHit]:
-    """Institution mentions, longest first where they nest; unnamed state bodies get name=None."""
+def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
+    """Institution mentions, longest first where they nest; unnamed state bodies get name=None.
+
+    With `owners`, the institution a body read by the grammar belongs to is a mention too,
+    inside it: "Consejo Consultivo de la CNDH" also names the CNDH, "Comisión de Seguridad
+    Social del Senado de la República" the Senado (the hits then overlap)."""
     hits: list[InstitutionHit] = []
     generic: list[InstitutionHit] = []
     bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
@@ -464,7 +475,28 @@ def find_institutions(text: str) -> list[InstitutionHit]:
         if kept and hit.start < kept[-1].end:
             continue
         kept.append(hit)
+    if owners:
+        kept += [owner for hit in kept if hit in generic for owner in _owners(text, hit, starts)]
+        kept.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return kept
+
+
+_OF = re.compile(r"(?:\bdel|\bde\s+la|\bde)\s+$")
+
+
+def _owners(text: str, hit: InstitutionHit, starts: list[int]) -> list[InstitutionHit]:
+    """Table institutions named after "de"/"del" inside a body's name."""
+    out: list[InstitutionHit] = []
+    first = bisect_left(starts, hit.start + 1)
+    for pos in starts[first:]:
+        if pos >= hit.end or (out and pos < out[-1].end):
+            continue
+        if _OF.search(text[max(hit.start, pos - 7) : pos]) is None:
+            continue
+        owner = _table_match(text, pos)
+        if owner is not None and owner.end() <= hit.end:
+            out.append(InstitutionHit(owner.start(), owner.end(), _canonical(owner)))
+    return out
 
 
 def resolve_state_bodies(hits: list[InstitutionHit], home: str | None) -> list[InstitutionHit]:
