@@ -645,3 +645,46 @@ def test_a_body_inside_anothers_name_is_named_too() -> None:
 def test_a_state_secretariat_named_through_its_government() -> None:
     text = "Acudió el encargado de la Secretaría de Salud del Gobierno de Oaxaca."
     assert "Secretaría de Salud de Oaxaca" in _institutions(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "home", "body"),
+    [
+        # one office renamed: delegación, then OOAD, then Oficina de Representación
+        (
+            "delegado del IMSS en Oaxaca",
+            "titular de la Oficina de Representación en la entidad",
+            "20",
+            None,
+        ),
+        (
+            "delegada del Instituto Mexicano del Seguro Social en Oaxaca",
+            "titular del Órgano de Operación Administrativa Desconcentrada (OOAD) en Oaxaca",
+            None,
+            None,
+        ),
+        ("Presidente de la República", "presidenta de México", None, None),
+        ("secretaria de Gobernación", "titular de la Segob", None, None),
+        ("Secretario del Trabajo y Previsión Social", "titular de la STPS", None, None),
+        ("secretario de Salud estatal", "Secretaria de Salud de Oaxaca", "20", None),
+        ("director general del instituto", "Director General del IMSS", None, "IMSS"),
+    ],
+)
+def test_wordings_of_one_office_share_its_key(
+    first: str, second: str, home: str | None, body: str | None
+) -> None:
+    assert office(first, home, body).key == office(second, home, body).key
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("director general del IMSS", "director general del ISSSTE"),
+        ("secretario general del IMSS", "secretario de Salud"),
+        ("Gobernador de Oaxaca", "Gobernador de Chiapas"),
+        ("delegado del IMSS en Oaxaca", "delegado del IMSS en Puebla"),
+        ("secretario de Salud", "subsecretario de Salud"),
+    ],
+)
+def test_different_offices_keep_different_keys(first: str, second: str) -> None:
+    assert office(first).key != office(second).key

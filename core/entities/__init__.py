@@ -13,8 +13,9 @@ Canonical names (what `name` holds; the same entity always gets the same one):
   estado de Chihuahua", "subsecretaria de la Secretaría de la Función Pública (SFP)"); a bare
   title before the name gives a bare role ("Presidente"). The entity's role is the first one
   that says of what, else the first one. `office` is that role normalized
-  (`roles.office`): "Gobernador de la entidad" in a bulletin about Oaxaca is "Gobernador de
-  Oaxaca", "titular del Seguro Social" is "Titular del IMSS".
+  (`roles.office`) with the bulletin's state and institution (the one it names most):
+  "Gobernador de la entidad" in a bulletin about Oaxaca is "Gobernador de Oaxaca", "director
+  general del Instituto" in one about the IMSS "Director General del IMSS".
 - place: a state by its everyday name ("Chihuahua", "Estado de México", "Ciudad de México",
   "Coahuila"); a municipality as "<INEGI municipality>, <state>", also when the text names the
   city ("Ecatepec" -> "Ecatepec de Morelos, Estado de México", "Ciudad Obregón" -> "Cajeme,
@@ -109,7 +110,9 @@ def extract_entities(text: str) -> list[BulletinEntity]:
     an official's role also as an office with the bulletin's state (`office`)."""
     mentions, home = _extract(text)
     entities = group_mentions(mentions)
+    bodies = [e for e in entities if e.kind is EntityKind.INSTITUTION]
+    body = max(bodies, key=lambda e: len(e.mentions)).name if bodies else None  # first on ties
     for entity in entities:
         if entity.role:
-            entity.office = office(entity.role, home).name
+            entity.office = office(entity.role, home, body).name
     return entities

@@ -6,13 +6,20 @@ reads a role as written and returns an `Office`: a `key` equal for all of them (
 general imss": gender, case, accents, articles and acronym glosses dropped, institutions by
 their canonical name) and a readable `name` ("Director General del IMSS").
 
+Offices renamed over the years share a key: "delegado del IMSS en Oaxaca", "titular del
+Órgano de Operación Administrativa Desconcentrada en Oaxaca", "titular de la Oficina de
+Representación en Oaxaca" (`_KEY_SYNONYMS`); so do "Presidenta de México" and "Presidente de
+la República", "secretaria de Gobernación" and "titular de la Segob".
+
 Contextual roles take the bulletin's own state (`home`, a state key as
 `core.entities.places.context_state` gives it): "Gobernador de la entidad", "gobernador del
 estado", "la mandataria estatal", "el mandatario", a bare "Gobernador" in a bulletin about
 Oaxaca are all "Gobernador de Oaxaca"; so is "Secretario de Salud estatal" -> "Secretario de
-Salud de Oaxaca". A role that names its state keeps it ("Gobernador del estado de Chihuahua"
--> "Gobernador de Chihuahua", "el mandatario mexiquense" -> "Gobernador del Estado de
-México"). The written role is never replaced: callers keep it beside the office.
+Salud de Oaxaca", "titular del IMSS en la entidad" -> "... en Oaxaca". "director general del
+Instituto" takes the bulletin's institution (`body`). A role that names its state keeps it
+("Gobernador del estado de Chihuahua" -> "Gobernador de Chihuahua", "el mandatario
+mexiquense" -> "Gobernador del Estado de México"). The written role is never replaced:
+callers keep it beside the office.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from functools import lru_cache
 
 from core.entities.gazetteer import gazetteer, state_of_gentilic
 from core.entities.institutions import (
+    INSTITUTIONS,
     find_institutions,
     qualified_name,
     resolve_state_bodies,
@@ -45,11 +53,35 @@ _HEAD_TITLES: tuple[tuple[str, str], ...] = (
     ("fiscalia", "fiscal"),
     ("universidad", "rector"),
 )
-_ARTICLES = frozenset({"el", "la", "los", "las", "de", "del", "al", "y", "e"})
+_ARTICLES = frozenset({"el", "la", "los", "las", "de", "del", "al", "y", "e", "en"})
+_IN_A_STATE = re.compile(r"\ben\s+[A-ZÁÉÍÓÚÑ]")
 _LEADING_ARTICLE = re.compile(r"^(?i:el|la|los|las)\s+")
 #: "de la entidad", "del estado", "de esta entidad", "estatal": the bulletin's own state.
 _THIS_STATE = re.compile(
-    r"\s*(?:\b(?i:del\s+estado|de\s+(?:la|esta)\s+entidad|de\s+este\s+estado)|\bestatal)\s*$"
+    r"\s+(?:(?P<in>en\s+(?:la|esta)\s+entidad|en\s+(?:el|este)\s+estado)"
+    r"|del\s+estado|de\s+(?:la|esta)\s+entidad|de\s+este\s+estado|estatal)(?=\s|$)",
+    re.IGNORECASE,
+)
+#: "del Instituto", "de la institución": the institution the bulletin is about.
+_THIS_BODY = re.compile(r"^(?P<of>del|de\s+la)\s+(?:[Ii]nstituto|institución)(?=\s|$)")
+#: Offices renamed over the years, and wordings of one office: their keys are one.
+_KEY_SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # the IMSS's delegation became the OOAD (2020), then the Oficina de Representación
+    (
+        re.compile(
+            r"^(?:titular|delegado|director) (?:organo operacion administrativa desconcentrada"
+            r"(?: ooad)?|oficina representacion|delegacion)(?: imss)?(?= |$)"
+        ),
+        "delegado imss",
+    ),
+    (
+        re.compile(
+            r"^(?:presidente|titular|jefe) (?:republica|mexico|estados unidos mexicanos"
+            r"|(?:poder )?ejecutivo federal)$"
+        ),
+        "presidente republica",
+    ),
+    (re.compile(r" federal$"), ""),  # "secretario de Salud federal": the one Secretaría
 )
 #: "titular del Poder Ejecutivo estatal": the governor.
 _EXECUTIVE = re.compile(r"^\s*(?i:del\s+(?:poder\s+)?ejecutivo)\b")
@@ -136,9 +168,9 @@ def _governor(head: str, complement: str, home: str | None) -> Office | None:
     return Office(" ".join(["gobernador", *_state_words(state)]), qualified_name(title, state))
 
 
-def _complement(complement: str, home: str | None) -> tuple[str, str | None]:
-    """Institutions by canonical name, glosses dropped, "estatal" as the state; and the first
-    institution's canonical name."""
+def _complement(complement: str, home: str | None, body: str | None) -> tuple[str, str | None]:
+    """Institutions by canonical name, glosses dropped, the bulletin's state and institution
+    for "estatal", "en la entidad", "del Instituto"; and the first institution's name."""
     hits = resolve_state_bodies(find_institutions(complement), home)
     out, last, first = [], 0, None
     for hit in hits:
@@ -151,35 +183,81 @@ def _complement(complement: str, home: str | None) -> tuple[str, str | None]:
         if gloss is not None:
             last = gloss.end()
     text = squash("".join(out) + complement[last:])
-    if hits:
-        return text, first
+    if first is None and body is not None and _THIS_BODY.match(text):
+        text, first = _THIS_BODY.sub(f"{_of(body)} {body}", text, count=1), body
     gentilic = _TRAILING_WORD.search(text)
     state = state_of_gentilic(gentilic.group(1)) if gentilic else None
     if gentilic is not None and state is not None:  # "secretaria de Salud mexiquense"
-        text = text[: gentilic.start()] + qualified_name("", state)
-    elif home is not None and _THIS_STATE.search(text):
-        text = _THIS_STATE.sub(" " + qualified_name("", home).strip(), text)
+        return text[: gentilic.start()] + qualified_name("", state), first
+    if home is not None:
+        text = _THIS_STATE.sub(lambda m: _in_state(m, home), " " + text).strip()
     return text, first
 
 
+def _of(body: str) -> str:
+    """ "de la Secretaría de Salud", "del IMSS"."""
+    first = body.split()[0]
+    feminine = len(body.split()) > 1 and fold(first).endswith(("a", "ion"))
+    return "de la" if feminine else "del"
+
+
+def _in_state(match: re.Match[str], home: str) -> str:
+    """'en la entidad' -> 'en Oaxaca'; 'del estado', 'estatal' -> 'de Oaxaca'."""
+    place = qualified_name("", home).strip()
+    if match.group("in"):
+        return " en " + place.split(" ", 1)[1]
+    return " " + place
+
+
 def _head_of(body: str) -> str:
+    """What the head of a body is called: "titular de la Segob" is its secretario."""
     folded = fold(body)
+    if folded in _secretariats():
+        return "secretario"
     for opening, title in _HEAD_TITLES:
         if folded.startswith(opening):
             return title
     return "director general"
 
 
+@lru_cache(maxsize=1)
+def _secretariats() -> frozenset[str]:
+    """Table institutions whose long form is a Secretaría ("SFP", "Segob", "STPS"...)."""
+    return frozenset(
+        fold(canonical)
+        for canonical, patterns in INSTITUTIONS
+        if any(fold(p).startswith("(?i:secretar") for p in patterns)
+    )
+
+
+def _secretariat(complement: str, home: str | None) -> str | None:
+    """ "secretario de Gobernación" heads the Secretaría de Gobernación: "de Segob" and what
+    follows, normalized."""
+    if not re.match(r"\s*(?i:de|del)\b", complement):
+        return None
+    written = "Secretaría " + complement.strip()
+    hits = resolve_state_bodies(find_institutions(written), home)
+    if not hits or hits[0].start != 0 or hits[0].name is None:
+        return None
+    return f"de {hits[0].name} {_complement(written[hits[0].end :], home, None)[0]}"
+
+
+def _synonym(key: str) -> str:
+    for pattern, replacement in _KEY_SYNONYMS:
+        key = pattern.sub(replacement, key)
+    return key
+
+
 @lru_cache(maxsize=16384)
-def office(role: str, home: str | None = None) -> Office:
-    """The office a written role names, with the bulletin's state where the role implies it."""
+def office(role: str, home: str | None = None, body: str | None = None) -> Office:
+    """The office a written role names, with the bulletin's state (`home`, a state key) and
+    institution (`body`, canonical name) where the role implies them."""
     text = _LEADING_ARTICLE.sub("", squash(role))
-    pattern, _ = _heads()
+    pattern, masculine = _heads()
     match = pattern.match(text)
     if match is None:
-        return Office(" ".join(_key_words("", text)), text)
+        return Office(_synonym(" ".join(_key_words("", text))), text)
     head, complement = match.group(), text[match.end() :]
-    _, masculine = _heads()
     folded_head = fold(head)
     if masculine.get(folded_head, folded_head) in _GOVERNOR_HEADS or (
         folded_head == _HEAD_OF and _EXECUTIVE.match(complement)
@@ -187,14 +265,18 @@ def office(role: str, home: str | None = None) -> Office:
         governor = _governor(head, complement, home)
         if governor is not None:
             return governor
-    normalized, body = _complement(complement, home)
-    key_head = head
-    if fold(head) == _HEAD_OF and body is not None:
-        key_head = _head_of(body)
+    normalized, owner = _complement(complement, home, body)
+    key_head, key_rest = head, normalized
+    if folded_head == _HEAD_OF and owner is not None:
+        key_head = _head_of(owner)
         if key_head == "gobernador":  # "titular del Gobierno de Oaxaca"
             return Office(
-                " ".join(["gobernador", *words(body)[1:]]),
-                f"Gobernador {body.removeprefix('Gobierno ')}",
+                " ".join(["gobernador", *words(owner)[1:]]),
+                f"Gobernador {owner.removeprefix('Gobierno ')}",
             )
+        if key_head == "director general" and owner == "IMSS" and _IN_A_STATE.search(normalized):
+            key_head = "delegado"  # "titular del IMSS en Coahuila"
+    if masculine.get(folded_head, folded_head) == "secretario":
+        key_rest = _secretariat(complement, home) or key_rest
     name = squash(f"{_title(head)} {normalized}")
-    return Office(" ".join(_key_words(key_head, normalized)), name)
+    return Office(_synonym(" ".join(_key_words(key_head, key_rest))), name)
