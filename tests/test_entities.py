@@ -688,3 +688,9 @@ def test_wordings_of_one_office_share_its_key(
 )
 def test_different_offices_keep_different_keys(first: str, second: str) -> None:
     assert office(first).key != office(second).key
+
+
+def test_a_municipal_council_names_its_municipality_too() -> None:
+    text = "El terreno fue donado por el Ayuntamiento de Apodaca para la nueva clínica."
+    assert "Ayuntamiento de Apodaca" in _institutions(text)
+    assert "Apodaca, Nuevo León" in names(text, EntityKind.PLACE)

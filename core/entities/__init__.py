@@ -46,6 +46,7 @@ from core.entities.grouping import group_mentions
 from core.entities.institutions import find_institutions, resolve_state_bodies
 from core.entities.officials import find_officials
 from core.entities.places import context_state, find_places, scan
+from core.entities.public_bodies import is_municipal
 from core.entities.roles import office
 from core.entities.text import SpanSet
 from core.models import BulletinEntity, EntityKind, Mention
@@ -73,7 +74,9 @@ def _mentions(text: str) -> tuple[list[Mention], str | None]:
     home = context_state(candidates)
     institutions = resolve_state_bodies(institutions, home)
     people = [(h.start, h.end) for h in officials]
-    places = find_places(text, taken + people, candidates)
+    # "Ayuntamiento de Apodaca" names the municipality too: its place stays findable
+    councils = {(h.start, h.end) for h in institutions if is_municipal(h.name)}
+    places = find_places(text, [s for s in taken if s not in councils] + people, candidates)
 
     def mention(
         kind: EntityKind, name: str, start: int, end: int, role: str | None = None

@@ -165,3 +165,8 @@ def acronym_after(text: str, end: int, name: str) -> tuple[int, int, str] | None
     if fold(acronym[0]) not in initials or (capitals < 2 and len(acronym) < 4):
         return None
     return match.start("acronym"), match.end("acronym"), acronym
+
+
+def is_municipal(name: str | None) -> bool:
+    """A municipality's council ("Ayuntamiento de Apodaca"): the municipality is named too."""
+    return bool(name) and fold(str(name)).startswith("ayuntamiento de ")
