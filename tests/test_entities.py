@@ -694,3 +694,24 @@ def test_a_municipal_council_names_its_municipality_too() -> None:
     text = "El terreno fue donado por el Ayuntamiento de Apodaca para la nueva clínica."
     assert "Ayuntamiento de Apodaca" in _institutions(text)
     assert "Apodaca, Nuevo León" in names(text, EntityKind.PLACE)
+
+
+def test_a_role_before_the_name_spans_y_inside_a_body_and_sisters_stay_two() -> None:
+    text = (
+        "Ayer, la directora general del Instituto de Seguridad y Servicios Sociales de los "
+        "Trabajadores del Estado (ISSSTE), Bertha Alcalde Luján, y la secretaria del Trabajo y "
+        "Previsión Social, Luisa María Alcalde Luján, firmaron el acuerdo."
+    )
+    found = _officials(text)
+    assert found["Bertha Alcalde Luján"].office == "Directora General del ISSSTE"
+    assert found["Luisa María Alcalde Luján"].role == "secretaria del Trabajo y Previsión Social"
+    assert office(found["Luisa María Alcalde Luján"].role or "").key == "secretario stps"
+
+
+def test_an_acronym_glossed_after_a_state_body_joins_it() -> None:
+    text = (
+        "Oaxaca de Juárez, Oaxaca.- Los Servicios de Salud de Oaxaca (SSO) y el IMSS firmaron "
+        "un convenio. Los SSO aportarán personal de enfermería."
+    )
+    sso = _institutions(text)["Servicios de Salud de Oaxaca"]
+    assert [m.text for m in sso.mentions] == ["Servicios de Salud de Oaxaca", "SSO", "SSO"]

@@ -416,18 +416,18 @@ def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
 
 
 def _acronym_hits(text: str, hits: list[InstitutionHit]) -> list[InstitutionHit]:
-    """Glossed acronyms of grammar-found bodies, and their later mentions."""
-    taught: dict[str, str] = {}
+    """Acronyms glossed after a body's name ("Secretaría de Agricultura y Desarrollo Rural
+    (Sader)", "Servicios de Salud de Oaxaca (SSO)") and their later mentions: that body. A
+    state body whose state is not yet known teaches its stem; the state comes later."""
+    taught: dict[str, InstitutionHit] = {}
     out: list[InstitutionHit] = []
     for hit in hits:
-        if hit.name is None:
-            continue
-        gloss = public_bodies.acronym_after(text, hit.end, hit.name)
+        gloss = public_bodies.acronym_after(text, hit.end, hit.name or hit.stem or "")
         if gloss is not None and gloss[2] not in taught:
-            taught[gloss[2]] = hit.name
-    for acronym, name in taught.items():
+            taught[gloss[2]] = hit
+    for acronym, body in taught.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
-            out.append(InstitutionHit(m.start(), m.end(), name))
+            out.append(InstitutionHit(m.start(), m.end(), body.name, body.stem))
     return out
 
 
@@ -468,7 +468,8 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
             if found is not None:
                 generic.append(found)
                 last_end = found.end
-    hits += generic + _acronym_hits(text, generic)
+    hits += generic
+    hits += _acronym_hits(text, hits)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[InstitutionHit] = []
     for hit in hits:
