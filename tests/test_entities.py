@@ -715,3 +715,10 @@ def test_an_acronym_glossed_after_a_state_body_joins_it() -> None:
     )
     sso = _institutions(text)["Servicios de Salud de Oaxaca"]
     assert [m.text for m in sso.mentions] == ["Servicios de Salud de Oaxaca", "SSO", "SSO"]
+
+
+def test_a_long_form_misspelled_in_the_source_joins_the_acronym_it_glosses() -> None:
+    text = "El delegado del Instituto Mexicano Social (IMSS) en Jalisco, Juan Pérez López, habló."
+    found = _institutions(text)
+    assert list(found) == ["IMSS"]
+    assert [m.text for m in found["IMSS"].mentions] == ["Instituto Mexicano Social", "IMSS"]

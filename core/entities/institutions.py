@@ -415,6 +415,18 @@ def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
     return InstitutionHit(pos, found[0], found[1]) if found is not None else None
 
 
+def _by_gloss(text: str, hit: InstitutionHit) -> InstitutionHit:
+    """A body glossed with a known acronym is that institution, however its long form is
+    written: "Instituto Mexicano Social (IMSS)"."""
+    gloss = public_bodies.acronym_after(text, hit.end, hit.name or "")
+    if gloss is None:
+        return hit
+    known = _table_match(text, gloss[0])
+    if known is None or known.end() != gloss[1]:
+        return hit
+    return InstitutionHit(hit.start, hit.end, _canonical(known))
+
+
 def _acronym_hits(text: str, hits: list[InstitutionHit]) -> list[InstitutionHit]:
     """Acronyms glossed after a body's name ("Secretaría de Agricultura y Desarrollo Rural
     (Sader)", "Servicios de Salud de Oaxaca (SSO)") and their later mentions: that body. A
@@ -468,6 +480,7 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
             if found is not None:
                 generic.append(found)
                 last_end = found.end
+    generic = [_by_gloss(text, hit) for hit in generic]
     hits += generic
     hits += _acronym_hits(text, hits)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
