@@ -558,8 +558,9 @@ def _institutions(text: str) -> dict[str, BulletinEntity]:
             "Ayuntamiento de Apodaca",
         ),
         (
-            "La Fiscalía General de la República abrió una carpeta por la compra de medicamentos.",
-            "Fiscalía General de la República",
+            "La Fiscalía General del Estado de Puebla abrió una carpeta por la compra de "
+            "medicamentos.",
+            "Fiscalía General del Estado de Puebla",
         ),
     ],
 )
@@ -722,3 +723,22 @@ def test_a_long_form_misspelled_in_the_source_joins_the_acronym_it_glosses() -> 
     found = _institutions(text)
     assert list(found) == ["IMSS"]
     assert [m.text for m in found["IMSS"].mentions] == ["Instituto Mexicano Social", "IMSS"]
+
+
+def test_a_place_or_name_with_its_own_article_stays_in_the_body() -> None:
+    text = (
+        "El Ayuntamiento de Los Cabos donó el predio; los médicos residentes vienen de la "
+        "Universidad La Salle."
+    )
+    assert {"Ayuntamiento de Los Cabos", "Universidad La Salle"} <= set(_institutions(text))
+
+
+def test_the_acronym_after_a_governing_body_is_its_institutions() -> None:
+    text = (
+        "En la sesión del Consejo Técnico del Instituto Mexicano del Seguro Social (IMSS), el "
+        "IMSS presentó su informe."
+    )
+    found = _institutions(text)
+    imss = ["Instituto Mexicano del Seguro Social", "IMSS", "IMSS"]  # its owner, inside it
+    assert [m.text for m in found["IMSS"].mentions] == imss
+    assert len(found["Consejo Técnico del IMSS"].mentions) == 1

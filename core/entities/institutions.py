@@ -201,6 +201,8 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("OIT", (_i("Organización Internacional del Trabajo"), r"\bOIT\b")),
     ("UNICEF", (r"\bUNICEF\b", r"\bUnicef\b")),
     ("CFE", (_i("Comisión Federal de Electricidad"), r"\bCFE\b")),
+    ("FGR", (_i("Fiscalía General de la República"), r"\bFGR\b")),
+    ("PGR", (_i("Procuraduría General de la República"), r"\bPGR\b")),
     ("CNDH", (_i("Comisión Nacional de(?: los)? Derechos Humanos"), r"\bCNDH\b")),
     ("Congreso de la Unión", (_i("Congreso de la Unión"),)),
     # The worker and employer sectors of the IMSS's tripartite bodies.
@@ -412,19 +414,21 @@ def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
     if not text[pos].isupper():
         return None
     found = public_bodies.body_at(text, pos)
-    return InstitutionHit(pos, found[0], found[1]) if found is not None else None
+    return _by_gloss(text, InstitutionHit(pos, found[0], found[1])) if found else None
+
+
+def _known(text: str, gloss: tuple[int, int, str]) -> re.Match[str] | None:
+    """The table institution an acronym in parentheses is, if it is one."""
+    known = _table_match(text, gloss[0])
+    return known if known is not None and known.end() == gloss[1] else None
 
 
 def _by_gloss(text: str, hit: InstitutionHit) -> InstitutionHit:
     """A body glossed with a known acronym is that institution, however its long form is
     written: "Instituto Mexicano Social (IMSS)"."""
     gloss = public_bodies.acronym_after(text, hit.end, hit.name or "")
-    if gloss is None:
-        return hit
-    known = _table_match(text, gloss[0])
-    if known is None or known.end() != gloss[1]:
-        return hit
-    return InstitutionHit(hit.start, hit.end, _canonical(known))
+    known = _known(text, gloss) if gloss is not None else None
+    return hit if known is None else InstitutionHit(hit.start, hit.end, _canonical(known))
 
 
 def _acronym_hits(text: str, hits: list[InstitutionHit]) -> list[InstitutionHit]:
@@ -435,8 +439,9 @@ def _acronym_hits(text: str, hits: list[InstitutionHit]) -> list[InstitutionHit]
     out: list[InstitutionHit] = []
     for hit in hits:
         gloss = public_bodies.acronym_after(text, hit.end, hit.name or hit.stem or "")
-        if gloss is not None and gloss[2] not in taught:
-            taught[gloss[2]] = hit
+        if gloss is None or gloss[2] in taught or _known(text, gloss):
+            continue  # "Consejo Técnico del Instituto ... (IMSS)": the IMSS is its own
+        taught[gloss[2]] = hit
     for acronym, body in taught.items():
         for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
             out.append(InstitutionHit(m.start(), m.end(), body.name, body.stem))
@@ -480,7 +485,6 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
             if found is not None:
                 generic.append(found)
                 last_end = found.end
-    generic = [_by_gloss(text, hit) for hit in generic]
     hits += generic
     hits += _acronym_hits(text, hits)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

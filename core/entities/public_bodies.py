@@ -100,14 +100,16 @@ def _name_pattern() -> re.Pattern[str]:
         rf"|[{_UPPER}]{{2,}})(?![\w-])"
     )
     after_y = rf"(?!(?:{_stop_words()})\b)"
+    # a place's own article after "de": "Ayuntamiento de Los Cabos", "Universidad La Salle"
+    article = rf"(?:(?:La|Las|Los|El){_SP})?"
     step = (
         rf"(?:{_SP}(?:(?:y|e)(?:{_SP}(?:el|la|los|las))?{_SP}{after_y}"
-        rf"|(?!(?:y|e){_SP}){_PARTICLE}{_SP})?(?:{word}))"
+        rf"|(?!(?:y|e){_SP}){_PARTICLE}{_SP}{article}|{article})(?:{word}))"
     )
     first = {
-        "de": rf"{_SP}(?:de(?:{_SP}(?:la|los|las))?|del){_SP}{word}",
+        "de": rf"{_SP}(?:de(?:{_SP}(?:la|los|las))?|del){_SP}{article}{word}",
         "name": rf"{_SP}(?:(?:de(?:{_SP}(?:la|los|las))?|del|para(?:{_SP}(?:el|la|los|las))?)"
-        rf"{_SP})?{word}",
+        rf"{_SP})?{article}{word}",
     }
     heads = "|".join(rf"{re.escape(head)}(?={first.get(rule, _SP + rule)})" for head, rule in HEADS)
     return re.compile(rf"(?P<head>{heads})(?P<tail>{step}+)")
