@@ -742,3 +742,23 @@ def test_the_acronym_after_a_governing_body_is_its_institutions() -> None:
     imss = ["Instituto Mexicano del Seguro Social", "IMSS", "IMSS"]  # its owner, inside it
     assert [m.text for m in found["IMSS"].mentions] == imss
     assert len(found["Consejo Técnico del IMSS"].mentions) == 1
+
+
+def test_a_name_listed_with_commas_is_whole_when_its_acronym_closes_it() -> None:
+    text = (
+        "La Secretaría de Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación "
+        "(Sagarpa) y el IMSS firmaron. La Sagarpa aportará los padrones. La Secretaría de "
+        "Economía, la CFE y el IMSS también."
+    )
+    found = _institutions(text)
+    sagarpa = found["Secretaría de Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación"]
+    assert [m.text for m in sagarpa.mentions][1:] == ["Sagarpa", "Sagarpa"]
+    assert "Secretaría de Economía" in found  # no acronym closes it: the comma ends it
+
+
+def test_a_bare_director_of_a_body_is_its_director_general() -> None:
+    assert office("director del Instituto Mexicano del Seguro Social (IMSS)").key == (
+        office("Director General del IMSS").key
+    )
+    assert office("director del IMSS en Sonora").key == office("delegado del IMSS en Sonora").key
+    assert office("director de Finanzas del IMSS").key != office("director del IMSS").key

@@ -201,6 +201,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("OIT", (_i("Organización Internacional del Trabajo"), r"\bOIT\b")),
     ("UNICEF", (r"\bUNICEF\b", r"\bUnicef\b")),
     ("CFE", (_i("Comisión Federal de Electricidad"), r"\bCFE\b")),
+    ("SAT", (_i("Servicio de Administración Tributaria"), r"\bSAT\b")),
     ("FGR", (_i("Fiscalía General de la República"), r"\bFGR\b")),
     ("PGR", (_i("Procuraduría General de la República"), r"\bPGR\b")),
     ("CNDH", (_i("Comisión Nacional de(?: los)? Derechos Humanos"), r"\bCNDH\b")),

@@ -47,6 +47,8 @@ HEADS: tuple[tuple[str, str], ...] = (
     ("Congreso", "name"),
     ("Tribunal", "name"),
     ("Ayuntamiento", "de"),
+    ("Colegio", "name"),
+    ("Servicio", r"Nacional\b"),
     ("Comité", r"(?:Nacional|Estatal|Federal|Interinstitucional|Ejecutivo|Mexicano)\b"),
 )
 #: Governing bodies of an institution (they take its name: "Consejo Técnico del IMSS").
@@ -116,6 +118,17 @@ def _name_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _listed_name_pattern() -> re.Pattern[str]:
+    """A name whose words are listed with commas ("Secretaría de Agricultura, Ganadería,
+    Desarrollo Rural, Pesca y Alimentación"): taken only when an acronym in parentheses
+    closes it, which says where the name ends."""
+    item = rf",{_SP}(?:(?:y|e){_SP})?[{_UPPER}][{_LOWER}]+"
+    return re.compile(
+        rf"(?:{item}(?:{_SP}(?:(?:y|e|de|del){_SP})?[{_UPPER}][{_LOWER}]+)*)+(?=\s*\()"
+    )
+
+
+@cache
 def _governing_pattern() -> re.Pattern[str]:
     bodies = "|".join(
         _SP.join(_accent_tolerant(w) for w in b.split())
@@ -129,7 +142,11 @@ def body_at(text: str, pos: int) -> tuple[int, str] | None:
     match = _name_pattern().match(text, pos)
     if match is None:
         return None
-    return match.end(), squash(match.group())
+    end = match.end()
+    listed = _listed_name_pattern().match(text, end)
+    if listed is not None and acronym_after(text, listed.end(), text[pos : listed.end()]):
+        end = listed.end()
+    return end, squash(text[pos:end])
 
 
 def governing_words_at(text: str, pos: int) -> bool:

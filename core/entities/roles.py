@@ -267,7 +267,14 @@ def office(role: str, home: str | None = None, body: str | None = None) -> Offic
             return governor
     normalized, owner = _complement(complement, home, body)
     key_head, key_rest = head, normalized
-    if folded_head == _HEAD_OF and owner is not None:
+    # "titular del IMSS", and a bare "director del IMSS": the head of the body
+    heads_it = folded_head == _HEAD_OF or (
+        masculine.get(folded_head, folded_head) == "director"
+        and owner is not None
+        and _head_of(owner) == "director general"
+        and re.fullmatch(rf"(?:del|de la|de) {re.escape(owner)}(?: en .+)?", normalized)
+    )
+    if heads_it and owner is not None:
         key_head = _head_of(owner)
         if key_head == "gobernador":  # "titular del Gobierno de Oaxaca"
             return Office(
