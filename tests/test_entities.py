@@ -762,3 +762,14 @@ def test_a_bare_director_of_a_body_is_its_director_general() -> None:
     )
     assert office("director del IMSS en Sonora").key == office("delegado del IMSS en Sonora").key
     assert office("director de Finanzas del IMSS").key != office("director del IMSS").key
+
+
+def test_a_state_congress_is_its_states_and_a_medical_congress_is_no_body() -> None:
+    text = (
+        "Guadalajara, Jalisco.- El Congreso del Estado aprobó la donación del predio; el "
+        "Congreso del Estado de Puebla hará lo mismo. La obra se presentó en el Congreso "
+        "Nacional de Medicina Familiar."
+    )
+    found = _institutions(text)
+    assert {"Congreso de Jalisco", "Congreso de Puebla"} <= set(found)
+    assert not any("Medicina" in name for name in found)

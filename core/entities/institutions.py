@@ -4,10 +4,15 @@
 forms are wrapped case-insensitively, acronyms stay case-sensitive (so "sep" or "ciss" in a
 word never match). Order matters where forms nest: "IMSS-Bienestar" before "IMSS".
 
+Bodies the table lacks are read from the grammar of their names (`public_bodies`): "Comisión
+Nacional para el Desarrollo de los Pueblos Indígenas", governing bodies as "Consejo Técnico del
+IMSS", acronyms glossed after any body ("Servicios de Salud de Oaxaca (SSO)") joining it.
+
 Bodies that exist once per state ("Secretaría de Salud estatal", "Gobierno del Estado",
-"Instituto de Salud de la entidad") are `STATE_BODIES`: the state comes from the text ("de
-Oaxaca", "mexiquense") or, when the text says only "del estado"/"estatal"/"de la entidad", from
-the bulletin's own state (the first state it names); failing both, "<body> estatal".
+"Instituto de Salud de la entidad", "Congreso del Estado") are `STATE_BODIES`: the state comes
+from the text ("de Oaxaca", "mexiquense", "del Gobierno de Oaxaca") or, when the text says only
+"del estado"/"estatal"/"de la entidad", from the bulletin's own state (the first state it
+names); failing both, "<body> estatal".
 
 Convention: Seguro Popular (a public insurance program) and IMSS-Oportunidades / IMSS-PROSPERA
 / IMSS-Bienestar (programs run by IMSS) count as institutions: people search for them as such.
@@ -241,6 +246,7 @@ STATE_BODIES: tuple[tuple[str, str, bool], ...] = (
     ("Secretaría de Salud", r"\b(?:SECRETAR[ÍI]A|[Ss]ecretaría)\s+(?i:de\s+salud)", True),
     ("Instituto de Salud", r"\b(?:Instituto\s+de\s+Salud|INSTITUTO\s+DE\s+SALUD)", False),
     ("Servicios de Salud", r"\bServicios\s+de\s+Salud", False),
+    ("Congreso", r"\bCongreso", False),  # "Congreso del Estado", "Congreso de Jalisco"
 )
 
 _GENTILIC_WORD = r"[a-záéíóúñ]{4,}"
@@ -286,7 +292,7 @@ def lead_letters(pattern: str) -> tuple[str, bool] | None:
     return (word[:4], False) if len(word) >= 3 else None
 
 
-_BODY_LEADS = frozenset({"gobi", "secr", "inst", "serv"})  # STATE_BODIES openings
+_BODY_LEADS = frozenset({"gobi", "secr", "inst", "serv", "cong"})  # STATE_BODIES openings
 #: Openings of the bodies the grammar reads (core.entities.public_bodies).
 _GRAMMAR_LEADS = frozenset(fold(head[:4]) for head, _ in public_bodies.HEADS) | frozenset(
     fold(body[:4]) for body in public_bodies.GOVERNING_BODIES
@@ -476,8 +482,10 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
         if loose in _BODY_LEADS:
             for (stem, _, bare_counts), pattern in bodies:
                 m = pattern.match(text, pos)
-                state_body = state_body or m is not None
                 hit = _body_hit(stem, bare_counts, m) if m else None
+                # a bare "Instituto de Salud" is no body of the grammar either; a bare
+                # "Congreso" may open one ("Congreso Nacional de ...")
+                state_body = state_body or hit is not None or bool(m and " " in m.group())
                 if hit is not None:
                     hits.append(hit)
                     break

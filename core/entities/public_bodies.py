@@ -6,16 +6,19 @@ Indígenas", "Instituto Nacional para el Federalismo y el Desarrollo Municipal",
 Nacional de Trabajadores de la Educación", "Universidad Autónoma de Nuevo León", "Ayuntamiento
 de Apodaca". `HEADS` lists the head nouns; the name runs over capitalized words and the
 particles officialese puts between them (de, del, de la, para el, contra, y...; not "a", "en",
-"con": "la Federación de Chiapas a México" is an event), ends on a
-capitalized word, and stops before "y" that opens another body or a person's role ("la
-Secretaría de Economía y el Gobernador"). Line breaks end a name.
+"con": "la Federación de Chiapas a México" is an event), ends on a capitalized word, and stops
+before "y" that opens another body or a person's role ("la Secretaría de Economía y el
+Gobernador"). Line breaks end a name.
 
 Governing bodies belong to an institution: "H. Consejo Técnico del Instituto Mexicano del
 Seguro Social" is "Consejo Técnico del IMSS"; written bare ("el Consejo Técnico") in a bulletin
 that names the IMSS, it is the IMSS's own.
 
 A name followed by "(ACRONYM)" teaches the acronym: its later mentions ("el INAFED") are the
-same body (`acronym_after`).
+same body (`acronym_after`); the acronym also closes a name listed with commas ("Secretaría de
+Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación (Sagarpa)"), which a comma
+otherwise ends. Legislatures are state bodies ("Congreso del Estado", in
+`institutions.STATE_BODIES`), not heads here: "Congreso Nacional de Medicina" is an event.
 """
 
 from __future__ import annotations
@@ -44,7 +47,6 @@ HEADS: tuple[tuple[str, str], ...] = (
     ("Universidad", "name"),
     ("Consejo", "name"),
     ("Fiscalía", "name"),
-    ("Congreso", "name"),
     ("Tribunal", "name"),
     ("Ayuntamiento", "de"),
     ("Colegio", "name"),
