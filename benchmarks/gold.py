@@ -7,7 +7,8 @@ A gold folder holds one JSON file per bulletin:
   path beside the JSON file. Such gold may also give "date" (ISO or null) and "date_source".
 
 Entities match when kind and canonical name agree after accent and case folding
-("Frinné Azuara Yarzábal" == "frinne azuara yarzabal"). An official whose gold entry has a
+("Frinné Azuara Yarzábal" == "frinne azuara yarzabal"), and double, curly and angle quotes
+ignored (an honorific name is the same with or without them). An official whose gold entry has a
 role also needs a role that agrees: equal after folding, or one contains the other
 ("Gobernador" vs "Gobernador de la entidad" does; "Gobernador" vs "Secretario" does not). A
 name with a wrong or missing role counts as both a false positive and a false negative.
@@ -80,8 +81,12 @@ def roles_agree(gold: str, found: str | None) -> bool:
     return g == f or g in f or f in g
 
 
+_QUOTES = str.maketrans(dict.fromkeys("\"“”„«»‘’‚`´"))
+
+
 def _key(kind: str, name: str) -> tuple[str, str]:
-    return kind, fold(name)
+    """Kind and folded name; quotes do not count ('CMN “La Raza”' == 'CMN La Raza')."""
+    return kind, " ".join(fold(name.translate(_QUOTES)).split())
 
 
 def _entity_roles(entity: BulletinEntity) -> list[str]:
