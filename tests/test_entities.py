@@ -773,3 +773,15 @@ def test_a_state_congress_is_its_states_and_a_medical_congress_is_no_body() -> N
     found = _institutions(text)
     assert {"Congreso de Jalisco", "Congreso de Puebla"} <= set(found)
     assert not any("Medicina" in name for name in found)
+
+
+def test_two_bare_governors_are_not_both_made_governor_of_the_bulletins_state() -> None:
+    text = (
+        "Oaxaca de Juárez, Oaxaca.- En la reunión regional, el gobernador Alejandro Murat "
+        "Hinojosa recibió al gobernador Héctor Astudillo Flores para hablar de salud."
+    )
+    found = _officials(text)
+    offices = {
+        found[name].office for name in ("Alejandro Murat Hinojosa", "Héctor Astudillo Flores")
+    }
+    assert "Gobernador de Oaxaca" not in offices

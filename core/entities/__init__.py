@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 
 from core.entities.facilities import find_facilities
 from core.entities.grouping import group_mentions
@@ -115,7 +116,15 @@ def extract_entities(text: str) -> list[BulletinEntity]:
     entities = group_mentions(mentions)
     bodies = [e for e in entities if e.kind is EntityKind.INSTITUTION]
     body = max(bodies, key=lambda e: len(e.mentions)).name if bodies else None  # first on ties
-    for entity in entities:
-        if entity.role:
-            entity.office = office(entity.role, home, body).name
+    officials = [e for e in entities if e.role]
+    for entity in officials:
+        entity.office = office(entity.role or "", home, body).name
+    # An office the bulletin's context completes ("el gobernador" -> of Oaxaca) is one
+    # person's: two people given it say the bulletin is about more than one state.
+    contextual = Counter(
+        e.office for e in officials if e.office != office(e.role or "", None, body).name
+    )
+    for entity in officials:
+        if contextual[entity.office] > 1:
+            entity.office = office(entity.role or "", None, body).name
     return entities
