@@ -4,7 +4,9 @@ Query syntax follows fzf: space-separated terms are ANDed; `'word` must occur as
 (substring), `^word` starts a name, `word$` ends one, `!word` excludes entities containing it
 (also `!^word`, `!word$`). A plain term matches a word of a name, alias or role exactly, as a
 prefix ("chihu" -> "Chihuahua"), inside a word ("anaya" in "Santanaya"), or with a typo
-("gonzales" -> "González"). Everything is accent- and case-insensitive.
+("gonzales" -> "González"). Everything is accent- and case-insensitive. Roles are searched as
+written and as offices (core.entities.roles): "gober oaxaca" finds the man a bulletin about
+Oaxaca calls "Gobernador de la entidad".
 
 How it stays fast over 100,000 names: every string is folded once (core.textfold keeps
 offsets, so spans point into the accented original) and split into words; an inverted index
