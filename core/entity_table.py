@@ -336,8 +336,8 @@ def role_forms(role: RoleSeen) -> tuple[str, ...]:
 def pack_forms(role: str, named: str | None, wordings: Iterable[str]) -> tuple[str, ...]:
     """A role's forms as stored: its office's name, then its other wordings; nothing when
     the office is the role itself and no other wording was seen (most roles)."""
-    others = sorted(set(wordings) - {role})
     named = named or role
+    others = sorted(set(wordings) - {role, named})
     return () if named == role and not others else (named, *others)
 
 

@@ -54,7 +54,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from core.entities.gazetteer import STATES
-from core.entities.roles import office
+from core.entities.roles import is_bare, office
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks, pack_forms
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
 from core.textfold import count_diacritics, fold, nfc, slug, words
@@ -451,23 +451,42 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
 def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
     """Roles grouped by office (`roles.office` key: "titular del Seguro Social" and "Director
     General del IMSS" are one), in order of first sighting, each with its bulletins: the most
-    common wording, then the office's name and every other wording."""
-    roles: dict[str, tuple[Counter[str], Counter[str], dict[int, None]]] = {}
+    common wording, then the office's name and every other wording. A bare title
+    ("Presidente") joins the one office of that title the person is seen in ("Presidente de
+    la República"), when there is exactly one."""
+    roles: dict[str, _RoleSeen] = {}
     for rank, _, role, _, _, named in sightings:
         if not role or not role.strip():
             continue
         text, key = _role_key(role, named)
         found = roles.get(key)
         if found is None:
-            found = roles[key] = (Counter(), Counter(), {})
-        found[0][text] += 1
-        found[1][named or text] += 1
-        found[2][rank] = None
+            found = roles[key] = _RoleSeen()
+        found.wordings[text] += 1
+        found.offices[named or text] += 1
+        found.ranks[rank] = None
+    for bare in [key for key in roles if is_bare(key)]:
+        wider = [key for key in roles if key.startswith(bare + " ")]
+        if len(wider) == 1:
+            joined, into = roles.pop(bare), roles[wider[0]]
+            into.ranks = dict.fromkeys(sorted({*into.ranks, *joined.ranks}))
+            into.others.update(joined.wordings)  # kept as wordings, never shown first
     out: list[RoleRanks] = []
-    for wordings, offices, ranks in roles.values():
-        role = _most_common(wordings)
-        out.append((role, tuple(ranks), pack_forms(role, _most_common(offices), wordings)))
+    for seen in roles.values():
+        role = _most_common(seen.wordings)
+        forms = {*seen.wordings, *seen.others}
+        out.append((role, tuple(seen.ranks), pack_forms(role, _most_common(seen.offices), forms)))
     return tuple(out)
+
+
+@dataclass
+class _RoleSeen:
+    """The sightings of one office: its wordings, office names, bulletins."""
+
+    wordings: Counter[str] = field(default_factory=Counter)
+    offices: Counter[str] = field(default_factory=Counter)
+    ranks: dict[int, None] = field(default_factory=dict)
+    others: set[str] = field(default_factory=set)
 
 
 def _table(

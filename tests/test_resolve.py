@@ -314,3 +314,21 @@ def test_sisters_who_share_both_surnames_never_merge() -> None:
         ("Bertha Alcalde Luján", ["Bertha Alcalde"]),
         ("Luisa María Alcalde Luján", ["Luisa Alcalde Luján"]),
     ]
+
+
+def test_a_bare_title_joins_the_one_office_of_that_title() -> None:
+    entities = resolve(
+        [
+            _official("a", ("Enrique Peña Nieto", "Presidente")),
+            _official("b", ("Enrique Peña Nieto", "Presidente de la República")),
+            _official("c", ("Ana Ruiz Soto", "presidenta")),
+            _official("d", ("Ana Ruiz Soto", "presidenta municipal de Apodaca")),
+            _official("e", ("Ana Ruiz Soto", "presidenta del Consejo Consultivo")),
+        ]
+    )
+    by_name = {e.name: e for e in entities}
+    (president,) = by_name["Enrique Peña Nieto"].roles
+    assert president.role == "Presidente de la República"
+    assert president.wordings == ["Presidente", "Presidente de la República"]
+    assert len(president.bulletin_ids) == 2
+    assert len(by_name["Ana Ruiz Soto"].roles) == 3  # which presidency "presidenta" is: unsaid

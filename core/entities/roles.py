@@ -59,7 +59,7 @@ _LEADING_ARTICLE = re.compile(r"^(?i:el|la|los|las)\s+")
 #: "de la entidad", "del estado", "de esta entidad", "estatal": the bulletin's own state.
 _THIS_STATE = re.compile(
     r"\s+(?:(?P<in>en\s+(?:la|esta)\s+entidad|en\s+(?:el|este)\s+estado)"
-    r"|del\s+estado|de\s+(?:la|esta)\s+entidad|de\s+este\s+estado|estatal)(?=\s|$)",
+    r"|del\s+estado|de\s+(?:la|esta)\s+entidad|de\s+este\s+estado|estatal)\s*$",
     re.IGNORECASE,
 )
 #: "del Instituto", "de la institución": the institution the bulletin is about.
@@ -287,3 +287,14 @@ def office(role: str, home: str | None = None, body: str | None = None) -> Offic
         key_rest = _secretariat(complement, home) or key_rest
     name = squash(f"{_title(head)} {normalized}")
     return Office(_synonym(" ".join(_key_words(key_head, key_rest))), name)
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    _, masculine = _heads()
+    return frozenset(masculine.get(w, w) for head in ROLE_HEADS for w in words(head))
+
+
+def is_bare(key: str) -> bool:
+    """A key with no complement: a title alone ("presidente", "director general")."""
+    return bool(key) and all(word in _head_words() for word in key.split())
