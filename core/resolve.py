@@ -22,8 +22,8 @@ order of the input):
    to join. An ambiguous short form ("José Antonio" when two José Antonios exist; "Alcalde
    Luján" beside Luisa María and Bertha Alcalde Luján) stays apart,
    and a single word never merges across bulletins: the extractor links "González Anaya
-   dijo" inside a bulletin, where the context makes it safe. 3b: a short form with one
-   misspelled word (a rule-2 variant) joins likewise when the two were seen in one office
+   dijo" inside a bulletin, where the context makes it safe. 3b: a two-word short form with
+   one misspelled word (a rule-2 variant) joins likewise when the two were seen in one office
    ("Zoe Robeldo, director general del IMSS" -> "Zoé Robledo Aburto", director general of
    the IMSS); offices compare by `core.entities.roles` key.
 
@@ -357,16 +357,18 @@ def _merge_short_forms(
             continue
         own = uf.find(i)
         roots = {uf.find(j) for j in longer_names(short)} - {own}
-        if not roots and any(word in variants for word in short):
-            offices = _offices(groups[i])
+        # 3b: a given name and a misspelled surname ("Zoe Robeldo"); longer names with a
+        # misspelling are rule 2's.
+        if not roots and len(short) == 2 and any(word in variants for word in short):
             respelled = {
                 j
                 for pos, word in enumerate(short)
                 for other in variants.get(word, ())
                 for j in longer_names((*short[:pos], other, *short[pos + 1 :]))
-                if offices & _offices(groups[j])
             }
-            roots = {uf.find(j) for j in respelled} - {own}
+            if respelled:  # rare: the offices are read only then
+                offices = _offices(groups[i])
+                roots = {uf.find(j) for j in respelled if offices & _offices(groups[j])} - {own}
         if len(roots) == 1:
             uf.union(i, roots.pop())
 
@@ -454,6 +456,12 @@ def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
     common wording, then the office's name and every other wording. A bare title
     ("Presidente") joins the one office of that title the person is seen in ("Presidente de
     la República"), when there is exactly one."""
+    if len(sightings) == 1:  # most entities: one sighting, one role at most
+        rank, _, role, _, _, named = sightings[0]
+        if not role or not role.strip():
+            return ()
+        text, _ = _role_key(role, named)
+        return ((text, (rank,), pack_forms(text, named or text, (text,))),)
     roles: dict[str, _RoleSeen] = {}
     for rank, _, role, _, _, named in sightings:
         if not role or not role.strip():
@@ -479,7 +487,7 @@ def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
     return tuple(out)
 
 
-@dataclass
+@dataclass(slots=True)
 class _RoleSeen:
     """The sightings of one office: its wordings, office names, bulletins."""
 

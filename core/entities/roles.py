@@ -295,6 +295,7 @@ def _head_words() -> frozenset[str]:
     return frozenset(masculine.get(w, w) for head in ROLE_HEADS for w in words(head))
 
 
+@lru_cache(maxsize=4096)
 def is_bare(key: str) -> bool:
     """A key with no complement: a title alone ("presidente", "director general")."""
     return bool(key) and all(word in _head_words() for word in key.split())
