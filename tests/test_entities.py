@@ -785,3 +785,15 @@ def test_two_bare_governors_are_not_both_made_governor_of_the_bulletins_state() 
         found[name].office for name in ("Alejandro Murat Hinojosa", "Héctor Astudillo Flores")
     }
     assert "Gobernador de Oaxaca" not in offices
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Director nacional del IMSS", "director general del Instituto Mexicano del Seguro Social"),
+        ("titular del Programa IMSS-PROSPERA", "titular de IMSS-PROSPERA"),
+        ("titular de la Unidad del Programa IMSS-Bienestar", "titular de la Unidad IMSS-Bienestar"),
+    ],
+)
+def test_more_wordings_of_one_office(first: str, second: str) -> None:
+    assert office(first).key == office(second).key

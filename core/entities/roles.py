@@ -82,6 +82,9 @@ _KEY_SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = (
         "presidente republica",
     ),
     (re.compile(r" federal$"), ""),  # "secretario de Salud federal": the one Secretaría
+    (re.compile(r"^director nacional "), "director general "),
+    # "titular del Programa IMSS-PROSPERA" heads IMSS-PROSPERA
+    (re.compile(r"programa (?=imss (?:bienestar|prospera|oportunidades)\b)"), ""),
 )
 #: "titular del Poder Ejecutivo estatal": the governor.
 _EXECUTIVE = re.compile(r"^\s*(?i:del\s+(?:poder\s+)?ejecutivo)\b")
