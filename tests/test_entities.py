@@ -797,3 +797,45 @@ def test_two_bare_governors_are_not_both_made_governor_of_the_bulletins_state() 
 )
 def test_more_wordings_of_one_office(first: str, second: str) -> None:
     assert office(first).key == office(second).key
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "titular",
+                "del",
+                "de la",
+                "Gobernador",
+                "mandataria",
+                "entidad",
+                "estatal",
+                "Instituto",
+                "Mexicano",
+                "Seguro Social",
+                "(IMSS)",
+                "Secretaría",
+                "Salud",
+                "en",
+                "y",
+                "Director General",
+                "Oaxaca",
+                "(",
+                ")",
+                "mexiquense",
+                "Programa",
+                "\n",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([None, "20", "15", "09"]),
+    st.sampled_from([None, "IMSS", "Secretaría de Salud"]),
+)
+def test_any_role_reads_as_an_office_with_a_plain_key(
+    parts: list[str], home: str | None, body: str | None
+) -> None:
+    found = office(" ".join(parts), home, body)
+    assert found.key == " ".join(found.key.split()) and found.key == fold(found.key)
+    assert "\n" not in found.name
