@@ -839,3 +839,17 @@ def test_any_role_reads_as_an_office_with_a_plain_key(
     found = office(" ".join(parts), home, body)
     assert found.key == " ".join(found.key.split()) and found.key == fold(found.key)
     assert "\n" not in found.name
+
+
+@pytest.mark.parametrize(
+    ("feminine", "masculine"),
+    [
+        ("alcaldesa de Ecatepec", "alcalde de Ecatepec"),
+        ("presidenta municipal de Reynosa", "presidente municipal de Reynosa"),
+        ("directora general del ISSSTE", "director general del ISSSTE"),
+        ("jefa de Gobierno de la Ciudad de México", "jefe de Gobierno de la Ciudad de México"),
+    ],
+)
+def test_an_office_is_one_whoever_holds_it(feminine: str, masculine: str) -> None:
+    assert office(feminine).key == office(masculine).key
+    assert office(feminine).name != office(masculine).name  # shown as written

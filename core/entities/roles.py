@@ -63,7 +63,7 @@ _THIS_STATE = re.compile(
     re.IGNORECASE,
 )
 #: "del Instituto", "de la institución": the institution the bulletin is about.
-_THIS_BODY = re.compile(r"^(?P<of>del|de\s+la)\s+(?:[Ii]nstituto|institución)(?=\s|$)")
+_THIS_BODY = re.compile(r"^(?:del|de\s+la)\s+(?:[Ii]nstituto|institución)(?=\s|$)")
 #: Offices renamed over the years, and wordings of one office: their keys are one.
 _KEY_SYNONYMS: tuple[tuple[re.Pattern[str], str], ...] = (
     # the IMSS's delegation became the OOAD (2020), then the Oficina de Representación
@@ -111,15 +111,13 @@ def _heads() -> tuple[re.Pattern[str], dict[str, str]]:
     known = {fold(word) for head in ROLE_HEADS for word in head.split()}
     masculine: dict[str, str] = {}
     for word in known:
-        if word.endswith("esa") and word[:-3] in known:  # alcaldesa
-            masculine[word] = word[:-3]
+        if word.endswith("esa") and word[:-2] in known:  # alcaldesa
+            masculine[word] = word[:-2]
         elif word.endswith("a"):
             for ending in ("o", "e", ""):
                 if word[:-1] + ending in known and word[:-1] + ending != word:
                     masculine[word] = word[:-1] + ending
                     break
-    masculine.update({"secretaria": "secretario", "subsecretaria": "subsecretario"})
-    masculine.pop("general", None)
     return re.compile(rf"(?i:{alternation})(?!\w)"), masculine
 
 
