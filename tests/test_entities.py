@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from core.entities import extract_entities, extract_mentions
 from core.entities.gazetteer import STATES, gazetteer
-from core.entities.institutions import _table
+from core.entities.institutions import INSTITUTIONS, LONG_NAMES, _table, find_institutions
 from core.entities.roles import office
 from core.entities.text import fold
 from core.models import BulletinEntity, EntityKind
@@ -853,3 +853,11 @@ def test_any_role_reads_as_an_office_with_a_plain_key(
 def test_an_office_is_one_whoever_holds_it(feminine: str, masculine: str) -> None:
     assert office(feminine).key == office(masculine).key
     assert office(feminine).name != office(masculine).name  # shown as written
+
+
+def test_every_long_name_reads_back_as_its_institution() -> None:
+    """The finder searches institutions by these names: each must be the institution's own."""
+    canonical = {name for name, _ in INSTITUTIONS}
+    for name, long in LONG_NAMES.items():
+        assert name in canonical
+        assert [hit.name for hit in find_institutions(long)] == [name], long

@@ -251,3 +251,15 @@ def test_a_repeated_query_is_answered_the_same_and_its_list_is_the_callers(
     again = finder.query("gober  chihu")  # same words, same answer (from the recent ones)
     assert again.hits and again.hits[0].entity.name == "César Duarte Jáquez"
     assert finder.query("gober chihu", kinds=["place"]).hits != again.hits
+
+
+@pytest.mark.parametrize(
+    ("query", "institution"),
+    [("seguro social", "IMSS"), ("trabajadores del estado", "ISSSTE"), ("funcion publica", "SFP")],
+)
+def test_an_institution_named_by_its_acronym_is_found_by_its_long_name(
+    seeds: Corpus, query: str, institution: str
+) -> None:
+    hit = _first(seeds, query)
+    assert hit.entity.name == institution
+    assert hit.field == "alias"

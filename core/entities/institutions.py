@@ -180,6 +180,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Censida",
         (
+            _i("Centro Nacional para la Prevención y el Control del VIH y el sida"),
             r"\bCENSIDA\b",
             r"\bCensida\b",
         ),
@@ -204,7 +205,10 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("OMS", (_i("Organización Mundial de la Salud"), r"\bOMS\b")),
     ("OPS", (_i("Organización Panamericana de la Salud"), r"\bOPS\b")),
     ("OIT", (_i("Organización Internacional del Trabajo"), r"\bOIT\b")),
-    ("UNICEF", (r"\bUNICEF\b", r"\bUnicef\b")),
+    (
+        "UNICEF",
+        (_i("Fondo de las Naciones Unidas para la Infancia"), r"\bUNICEF\b", r"\bUnicef\b"),
+    ),
     ("CFE", (_i("Comisión Federal de Electricidad"), r"\bCFE\b")),
     ("SAT", (_i("Servicio de Administración Tributaria"), r"\bSAT\b")),
     ("FGR", (_i("Fiscalía General de la República"), r"\bFGR\b")),
@@ -239,6 +243,61 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Senado de la República", (_i("Senado de la República"),)),
     ("Gobierno Federal", (_i(r"Gobierno (?:Federal|de la República)"),)),
 )
+
+#: The long name of each institution the table calls by its acronym: people search for it
+#: by either ("seguro social" finds the IMSS). Each is read back as its canonical name (test).
+LONG_NAMES: dict[str, str] = {
+    "IMSS-Bienestar": (
+        "Servicios de Salud del Instituto Mexicano del Seguro Social para el Bienestar"
+    ),
+    "SNTSS": "Sindicato Nacional de Trabajadores del Seguro Social",
+    "IMSS": "Instituto Mexicano del Seguro Social",
+    "ISSSTE": "Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado",
+    "ISSEMyM": "Instituto de Seguridad Social del Estado de México y Municipios",
+    "ISSFAM": "Instituto de Seguridad Social para las Fuerzas Armadas Mexicanas",
+    "Pemex": "Petróleos Mexicanos",
+    "INSABI": "Instituto de Salud para el Bienestar",
+    "Birmex": "Laboratorios de Biológicos y Reactivos de México",
+    "Cofepris": "Comisión Federal para la Protección contra Riesgos Sanitarios",
+    "DIF": "Sistema Nacional para el Desarrollo Integral de la Familia",
+    "CISS": "Conferencia Interamericana de Seguridad Social",
+    "SFP": "Secretaría de la Función Pública",
+    "SHCP": "Secretaría de Hacienda y Crédito Público",
+    "SEP": "Secretaría de Educación Pública",
+    "STPS": "Secretaría del Trabajo y Previsión Social",
+    "Segob": "Secretaría de Gobernación",
+    "Sedena": "Secretaría de la Defensa Nacional",
+    "Semar": "Secretaría de Marina",
+    "Sedesol": "Secretaría de Desarrollo Social",
+    "CNPSS": "Comisión Nacional de Protección Social en Salud",
+    "Conamed": "Comisión Nacional de Arbitraje Médico",
+    "CCINSHAE": (
+        "Comisión Coordinadora de Institutos Nacionales de Salud y Hospitales de Alta Especialidad"
+    ),
+    "Censida": "Centro Nacional para la Prevención y el Control del VIH y el sida",
+    "INEGI": "Instituto Nacional de Estadística y Geografía",
+    "Infonavit": "Instituto del Fondo Nacional de la Vivienda para los Trabajadores",
+    "Consar": "Comisión Nacional del Sistema de Ahorro para el Retiro",
+    "OMS": "Organización Mundial de la Salud",
+    "OPS": "Organización Panamericana de la Salud",
+    "OIT": "Organización Internacional del Trabajo",
+    "UNICEF": "Fondo de las Naciones Unidas para la Infancia",
+    "CFE": "Comisión Federal de Electricidad",
+    "CTM": "Confederación de Trabajadores de México",
+    "CROC": "Confederación Revolucionaria de Obreros y Campesinos",
+    "CROM": "Confederación Regional Obrera Mexicana",
+    "Coparmex": "Confederación Patronal de la República Mexicana",
+    "CCE": "Consejo Coordinador Empresarial",
+    "Concamin": "Confederación de Cámaras Industriales de los Estados Unidos Mexicanos",
+    "FSTSE": "Federación de Sindicatos de Trabajadores al Servicio del Estado",
+    "SAT": "Servicio de Administración Tributaria",
+    "FGR": "Fiscalía General de la República",
+    "PGR": "Procuraduría General de la República",
+    "CNDH": "Comisión Nacional de los Derechos Humanos",
+    "UNAM": "Universidad Nacional Autónoma de México",
+    "IPN": "Instituto Politécnico Nacional",
+}
+
 
 #: Bodies with one instance per state: (canonical stem, pattern, counts-without-qualifier).
 STATE_BODIES: tuple[tuple[str, str, bool], ...] = (
