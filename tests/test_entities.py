@@ -764,6 +764,11 @@ def test_a_bare_director_of_a_body_is_its_director_general() -> None:
     assert office("director de Finanzas del IMSS").key != office("director del IMSS").key
 
 
+def test_both_chambers_by_either_name() -> None:
+    text = "La Cámara de Senadores y la Cámara de Diputados aprobaron la reforma a la Ley."
+    assert {"Senado de la República", "Cámara de Diputados"} <= set(_institutions(text))
+
+
 def test_a_state_congress_is_its_states_and_a_medical_congress_is_no_body() -> None:
     text = (
         "Guadalajara, Jalisco.- El Congreso del Estado aprobó la donación del predio; el "

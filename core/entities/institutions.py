@@ -240,7 +240,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("IPN", (_i("Instituto Politécnico Nacional"), r"\bIPN\b")),
     ("Cruz Roja Mexicana", (_i("Cruz Roja(?: Mexicana)?"),)),
     ("Cámara de Diputados", (_i("Cámara de Diputados"),)),
-    ("Senado de la República", (_i("Senado de la República"),)),
+    ("Senado de la República", (_i("Senado de la República"), _i("Cámara de Senadores"))),
     ("Gobierno Federal", (_i(r"Gobierno (?:Federal|de la República)"),)),
 )
 
