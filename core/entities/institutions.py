@@ -575,7 +575,9 @@ def _owners(text: str, hit: InstitutionHit, starts: list[int]) -> list[Instituti
     out: list[InstitutionHit] = []
     first = bisect_left(starts, hit.start + 1)
     for pos in starts[first:]:
-        if pos >= hit.end or (out and pos < out[-1].end):
+        if pos >= hit.end:
+            break
+        if out and pos < out[-1].end:
             continue
         if _OF.search(text[max(hit.start, pos - 7) : pos]) is None:
             continue
