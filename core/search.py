@@ -29,6 +29,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from core.entities.gazetteer import state_short_forms
 from core.entities.institutions import LONG_NAMES
 from core.entity_table import EntityTable
 from core.lazy import LazySequence
@@ -231,7 +232,9 @@ class EntitySearch:
             texts += [(role, "role") for role in (*entity.roles, *entity.role_forms)]
             if entity.kind == EntityKind.FACILITY and (short := unit_abbreviation(entity.name)):
                 texts.append((short, "alias"))
-            if entity.kind == EntityKind.INSTITUTION and (long := LONG_NAMES.get(entity.name)):
+            elif entity.kind == EntityKind.PLACE:  # "cdmx", "edomex", "D.F." find their state
+                texts += [(form, "alias") for form in state_short_forms(entity.name)]
+            elif entity.kind == EntityKind.INSTITUTION and (long := LONG_NAMES.get(entity.name)):
                 texts.append((long, "alias"))  # "seguro social" finds the IMSS
             name_words: tuple[str, ...] = ()
             for text, kind_of_field in texts:

@@ -16,8 +16,10 @@ Canonical names (what `name` holds; the same entity always gets the same one):
   (`roles.office`) with the bulletin's state and institution (the one it names most):
   "Gobernador de la entidad" in a bulletin about Oaxaca is "Gobernador de Oaxaca", "director
   general del Instituto" in one about the IMSS "Director General del IMSS".
-- place: a state by its everyday name ("Chihuahua", "Estado de México", "Ciudad de México",
-  "Coahuila"); a municipality as "<INEGI municipality>, <state>", also when the text names the
+- place: the country as "México" (also "República Mexicana"; not inside a name or a role:
+  "Gobierno de México", "presidenta de México"); a state by its everyday name ("Chihuahua",
+  "Estado de México", "Ciudad de México", "Coahuila"; also from "Oax.", "CDMX", "Edomex"); a
+  municipality as "<INEGI municipality>, <state>", also when the text names the
   city ("Ecatepec" -> "Ecatepec de Morelos, Estado de México", "Ciudad Obregón" -> "Cajeme,
   Sonora").
 - facility: "<type> No. <n>" for numbered units, whatever the spelling ("HGZ 1", "Hospital
