@@ -866,3 +866,15 @@ def test_every_long_name_reads_back_as_its_institution() -> None:
     for name, long in LONG_NAMES.items():
         assert name in canonical
         assert [hit.name for hit in find_institutions(long)] == [name], long
+
+
+def test_a_body_stops_before_y_and_an_acronym_and_an_assembly_of_others_is_not_the_imss() -> None:
+    text = (
+        "Con la Comisión Nacional para el Desarrollo de los Pueblos Indígenas y el IMSS se "
+        "tradujeron las guías. En la Asamblea General de Asociados de la Fundación IMSS se "
+        "presentó el informe con la Fundación Banorte y la titular del Conacyt."
+    )
+    found = _institutions(text)
+    assert "Comisión Nacional para el Desarrollo de los Pueblos Indígenas" in found
+    assert {"IMSS", "Fundación IMSS", "Fundación Banorte", "Conacyt"} <= set(found)
+    assert "Asamblea General del IMSS" not in found

@@ -213,6 +213,18 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("SAT", (_i("Servicio de Administración Tributaria"), r"\bSAT\b")),
     ("FGR", (_i("Fiscalía General de la República"), r"\bFGR\b")),
     ("PGR", (_i("Procuraduría General de la República"), r"\bPGR\b")),
+    (
+        "Conacyt",
+        (_i("Consejo Nacional de Ciencia y Tecnología"), r"\bCONACYT\b", r"\bConacyt\b"),
+    ),
+    (
+        "Conahcyt",
+        (
+            _i("Consejo Nacional de Humanidades, Ciencias y Tecnologías"),
+            r"\bCONAHCYT\b",
+            r"\bConahcyt\b",
+        ),
+    ),
     ("CNDH", (_i("Comisión Nacional de(?: los)? Derechos Humanos"), r"\bCNDH\b")),
     ("Congreso de la Unión", (_i("Congreso de la Unión"),)),
     # The worker and employer sectors of the IMSS's tripartite bodies.
@@ -293,6 +305,8 @@ LONG_NAMES: dict[str, str] = {
     "SAT": "Servicio de Administración Tributaria",
     "FGR": "Fiscalía General de la República",
     "PGR": "Procuraduría General de la República",
+    "Conacyt": "Consejo Nacional de Ciencia y Tecnología",
+    "Conahcyt": "Consejo Nacional de Humanidades, Ciencias y Tecnologías",
     "CNDH": "Comisión Nacional de los Derechos Humanos",
     "UNAM": "Universidad Nacional Autónoma de México",
     "IPN": "Instituto Politécnico Nacional",
@@ -444,6 +458,7 @@ def _canonical(match: re.Match[str]) -> str:
     return INSTITUTIONS[int((match.lastgroup or "i0_0")[1:].split("_")[0])][0]
 
 
+_INSTITUTE = re.compile(r"[Ii]nstituto\b(?!\s+[A-ZÁÉÍÓÚÑ])")
 _IMSS_NAMED = re.compile(r"\bIMSS\b|(?i:Seguro\s+Social)")
 
 
@@ -460,9 +475,10 @@ def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
         named = public_bodies.body_at(text, after)
         if named is not None:
             return InstitutionHit(pos, named[0], f"{body} {of} {named[1]}")
-    # written in lower case only with its owner: "el consejo técnico del instituto"
-    capitalized = text[pos].isupper()
-    if not capitalized and not (of == "del" and text.startswith("instituto", after)):
+    # Bare, or "del Instituto" (the IMSS); written in lower case only with its owner ("el
+    # consejo técnico del instituto"). "Asamblea General de Asociados" is another's.
+    the_institute = of == "del" and bool(_INSTITUTE.match(text, after))
+    if (of is not None and not the_institute) or (text[pos].islower() and not the_institute):
         return InstitutionHit(pos, pos, None)
     if body in public_bodies.IMSS_BODIES and _IMSS_NAMED.search(text):
         end = pos + len(squash(body))  # the body's words, written on one line

@@ -50,6 +50,7 @@ HEADS: tuple[tuple[str, str], ...] = (
     ("Tribunal", "name"),
     ("Ayuntamiento", "de"),
     ("Colegio", "name"),
+    ("Fundación", "name"),
     ("Servicio", r"Nacional\b"),
     ("Comité", r"(?:Nacional|Estatal|Federal|Interinstitucional|Ejecutivo|Mexicano)\b"),
 )
@@ -103,7 +104,8 @@ def _name_pattern() -> re.Pattern[str]:
         rf"(?!(?:{_FUNCTION_WORDS})\b)(?:[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
         rf"|[{_UPPER}]{{2,}})(?![\w-])"
     )
-    after_y = rf"(?!(?:{_stop_words()})\b)"
+    # not another body or a role after "y": "... Pueblos Indígenas y el IMSS", "y el Gobernador"
+    after_y = rf"(?!(?:{_stop_words()})\b|[{_UPPER}]{{2,}}\b)"
     # a place's own article after "de": "Ayuntamiento de Los Cabos", "Universidad La Salle"
     article = rf"(?:(?:La|Las|Los|El){_SP})?"
     step = (
