@@ -669,6 +669,19 @@ def test_a_state_secretariat_named_through_its_government() -> None:
         ("Secretario del Trabajo y Previsión Social", "titular de la STPS", None, None),
         ("secretario de Salud estatal", "Secretaria de Salud de Oaxaca", "20", None),
         ("director general del instituto", "Director General del IMSS", None, "IMSS"),
+        (
+            "Director nacional del IMSS",
+            "director general del Instituto Mexicano del Seguro Social",
+            None,
+            None,
+        ),
+        ("titular del Programa IMSS-PROSPERA", "titular de IMSS-PROSPERA", None, None),
+        (
+            "titular de la Unidad del Programa IMSS-Bienestar",
+            "titular de la Unidad IMSS-Bienestar",
+            None,
+            None,
+        ),
     ],
 )
 def test_wordings_of_one_office_share_its_key(
@@ -790,18 +803,6 @@ def test_two_bare_governors_are_not_both_made_governor_of_the_bulletins_state() 
         found[name].office for name in ("Alejandro Murat Hinojosa", "Héctor Astudillo Flores")
     }
     assert "Gobernador de Oaxaca" not in offices
-
-
-@pytest.mark.parametrize(
-    ("first", "second"),
-    [
-        ("Director nacional del IMSS", "director general del Instituto Mexicano del Seguro Social"),
-        ("titular del Programa IMSS-PROSPERA", "titular de IMSS-PROSPERA"),
-        ("titular de la Unidad del Programa IMSS-Bienestar", "titular de la Unidad IMSS-Bienestar"),
-    ],
-)
-def test_more_wordings_of_one_office(first: str, second: str) -> None:
-    assert office(first).key == office(second).key
 
 
 @settings(max_examples=200, deadline=None)
