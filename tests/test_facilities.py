@@ -244,6 +244,8 @@ def test_a_titled_name_right_after_a_unit_is_its_honorific() -> None:
         "Centro Médico Nacional Siglo XXI",
     ]
     assert officials(text) == set()
+    headed = "La directora del HGZ No. 1 Dra. María López Ruiz informó."
+    assert [headed[h.start : h.end] for h in find_facilities(headed)] == ["HGZ No. 1"]
 
 
 def test_the_owner_after_a_named_unit_is_not_its_name() -> None:

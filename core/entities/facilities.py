@@ -176,13 +176,23 @@ def _unit_number(raw: str) -> str:
     return str(int(digits)) + raw[len(digits) :].replace("-", "")
 
 
-def _honorific(text: str, pos: int) -> re.Match[str] | None:
+#: "la directora del" before a unit: a titled name after the unit is that person.
+_HEADED_BY = re.compile(
+    r"(?i:(?:sub)?director|(?:sub)?directora|titular|jefe|jefa|encargad[oa]|administrador"
+    r"|administradora)(?:\s++\w+)?\s++(?:del|de\s++la|de)\s*+$"
+)
+
+
+def _honorific(text: str, pos: int, unit_start: int) -> re.Match[str] | None:
     """A quoted proper name at `pos` ("XIV de Septiembre", "Dr. Bernardo Sepúlveda"), not
     a quoted sentence: every word capitalized or a name particle, a few words at most. Or a
     titled name right after the unit, unquoted ("Hospital de Especialidades Dr. Bernardo
-    Sepúlveda"): after a comma it would be a person ("del HGZ No. 1, Dr. Juan Pérez, dijo")."""
+    Sepúlveda"), unless it is a person: after a comma ("del HGZ No. 1, Dr. Juan Pérez, dijo")
+    or after the unit's head ("la directora del HGZ No. 1 Dra. María López")."""
     match = _HONORIFIC.match(text, pos)
     if match is None:
+        if _HEADED_BY.search(text, max(0, unit_start - 40), unit_start):
+            return None
         return _TITLED.match(text, pos)
     found = match["name"].split()
     if not found or len(found) > _MAX_HONORIFIC_WORDS or not found[0][0].isupper():
@@ -213,7 +223,7 @@ def _unit_run(
 ) -> tuple[int, list[FacilityHit]]:
     """The unit whose number `rest` matched, the ones its enumeration adds, and their end."""
     end = rest.end("unit")
-    honorific = _honorific(text, end)
+    honorific = _honorific(text, end, pos)
     span_end = honorific.end() if honorific else end
     state, cursor = locate(text, span_end, home)
     hits = [FacilityHit(pos, span_end, f"{canonical} No. {_unit_number(rest['unit'])}", state)]
@@ -373,7 +383,7 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
         if not proper and not _is_type(name):
             return None
         return FacilityHit(pos, match.end(), f"{name} No. {int(match['number'])}")
-    honorific = _honorific(text, end)
+    honorific = _honorific(text, end, pos)
     if honorific is not None:
         end = honorific.end()
         if not proper:  # the quoted name is the unit's only one: "Clínica "Héroes Tecámac""
