@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 
 from core.discover import Discovery, discover, seeds_dir
 from core.models import Bulletin, BulletinEntity, EntityKind
-from core.visible import visible
+from core.visible import visible, visible_path
 
 EXIT_OK = 0
 EXIT_FAILED_FILES = 1
@@ -61,7 +62,7 @@ def _report_skipped(found: Discovery) -> None:
     console = _console(stderr=True)
     console.print(_text(f"skipped {len(found.skipped)} file(s) on purpose:", "yellow"))
     for path, reason in found.skipped:
-        console.print(_text(f"  {path}: {reason}", "dim"))
+        console.print(_text(f"  {visible_path(str(path))}: {reason}", "dim"))
 
 
 def entity_json(entity: BulletinEntity) -> dict[str, Any]:
@@ -82,9 +83,20 @@ def bulletin_json(bulletin: Bulletin) -> dict[str, Any]:
     return data
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(record: object) -> str:
+    """One JSON line, UTF-8 safe. A file name's bytes that are not UTF-8 (Python's surrogate
+    escapes, PEP 383) are written as `\\udcXX` escapes: printable under any locale, and exact:
+    `os.fsencode(json.loads(line)["source"])` gives back the name's bytes."""
+    text = json.dumps(record, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _write_jsonl(records: Iterable[dict[str, Any]]) -> None:
     for record in records:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(record) + "\n")
     sys.stdout.flush()
 
 
@@ -112,7 +124,7 @@ def _parse_table(bulletins: list[Bulletin]) -> Any:
     table.add_column("issues", overflow="fold", ratio=2)
     for b in bulletins:
         table.add_row(
-            _text(Path(b.source).name if b.source else "-"),
+            _text(visible_path(Path(b.source).name) if b.source else "-"),
             _text(b.date.isoformat() if b.date else "undated", "" if b.date else "dim"),
             _text(b.number or "-"),
             _text(b.place or "-"),

@@ -7,7 +7,6 @@ bulletin text reaches the terminal only as rich Text made `visible()`, never as 
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from core.cli import (
@@ -18,10 +17,11 @@ from core.cli import (
     _resolve_paths,
     _text,
     add_cache_arguments,
+    json_line,
 )
 from core.index import Index, IndexReport, Progress
 from core.models import TextHit
-from core.visible import visible
+from core.visible import visible, visible_path
 
 
 def add_index_parsers(sub: Any) -> None:
@@ -119,7 +119,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         summary = _summary(report, len(found.skipped), index)
     _print_notices(report.notices)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False))
+        print(json_line(summary))
     else:
         from rich.table import Table
 
@@ -137,7 +137,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         for bulletin in report.summaries:
             if bulletin.failed:
                 reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
-                console.print(_text(f"failed: {bulletin.source}: {reasons}", "red"))
+                name = visible_path(bulletin.source or bulletin.id)
+                console.print(_text(f"failed: {name}: {reasons}", "red"))
     _report_skipped(found)
     return EXIT_FAILED_FILES if report.failed else EXIT_OK
 
@@ -172,7 +173,7 @@ def cmd_search_text(args: argparse.Namespace) -> int:
     _print_notices(report.notices)
     if args.json:
         for hit in hits:
-            print(json.dumps(hit_json(hit), ensure_ascii=False))
+            print(json_line(hit_json(hit)))
     else:
         from rich.table import Table
 
@@ -183,7 +184,7 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         for rank, hit in enumerate(hits, 1):
             where = _text(hit.title or hit.bulletin_id, "bold")
             where.append("\n")
-            where.append(_text(hit.source or "", "dim"))
+            where.append(_text(visible_path(hit.source or ""), "dim"))
             table.add_row(_text(rank), where, _highlighted(hit))
         _console().print(table)
     _report_skipped(found)

@@ -42,13 +42,17 @@ def read_bulletins(
     files: Sequence[Path], progress: ProgressCallback | None = None, *, workers: int | None = None
 ) -> list[Bulletin]:
     """Parse every file (never raises: failures are bulletins with an error issue)."""
+    from core.index import bounded_workers, watch_parent
+
     total = len(files)
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = bounded_workers(workers)
     if total < MIN_FILES_FOR_POOL or workers <= 1:
         results: Iterable[Bulletin] = map(parse_file, files)
         return _with_progress(results, files, progress)
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),)
+        ) as pool:
             chunk = max(1, min(64, total // (workers * 8)))
             return _with_progress(pool.map(parse_file, files, chunksize=chunk), files, progress)
     except OSError:  # no subprocesses allowed (sandbox): parse here

@@ -13,6 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Collection, Iterable
 
+from core.cache_paths import path_from_sql, sql_path
 from core.models import Bulletin, TextHit
 
 FTS_TABLE = "text_fts"
@@ -100,7 +101,7 @@ def insert_rows(
     conn.executemany(
         f"INSERT INTO {FTS_TABLE}(rowid, bulletin_id, source, title, text) VALUES (?, ?, ?, ?, ?)",
         (
-            (rowid, fields[0], source, fields[1], fields[2])
+            (rowid, fields[0], None if source is None else sql_path(source), fields[1], fields[2])
             for rowid, fields, source in rows
             if fields is not None
         ),
@@ -156,7 +157,7 @@ def search(
         hits.append(
             TextHit(
                 bulletin_id=bulletin_id,
-                source=source,
+                source=None if source is None else path_from_sql(source),
                 title=title,
                 score=-float(score),
                 snippet=snippet.strip(),
