@@ -11,8 +11,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -228,21 +230,62 @@ def _add_extra_commands(sub: Any) -> None:
 COMMANDS = ("parse", "entities", "index", "search-text")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal): shut down like Ctrl-C, workers included."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _signals_as_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `Terminated` in the main thread while a command runs."""
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            previous[signum] = signal.signal(signum, _terminate)
+        except ValueError:  # not the main thread: leave signals alone
+            break
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _usage_hint(message: str, argv: Sequence[str]) -> str:
+    """argparse reads `-IMSS` as an unknown option; say how to search for it."""
+    dashed = [a for a in argv[1:] if a[:1] == "-" and a[:2] != "--" and a not in ("-", "-h")]
+    if argv[:1] == ["search-text"] and "--" not in argv and dashed:
+        return f'{message} (a query starting with "-" needs "--" first: search-text -- {dashed[0]})'
+    return message
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand; returns the exit status instead of exiting (tests call this)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
         handler: Handler = args.handler
-        return handler(args)
+        with _signals_as_interrupt():
+            return handler(args)
     except UsageError as err:
-        _console(stderr=True).print(_text(f"imss-tui: error: {err}", "bold red"))
+        message = _usage_hint(str(err), argv)
+        _console(stderr=True).print(_text(f"imss-tui: error: {message}", "bold red"))
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()  # `imss-tui parse --json | head`: the reader left; not an error
         return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as err:
+        return 128 + getattr(err, "signum", signal.SIGINT)
 
 
 def main() -> None:

@@ -35,7 +35,9 @@ RECENT_BULLETINS = 64
 class TextSearcher(Protocol):
     """Full-text search over bulletin text: the persistent index or an in-memory FTS5 table."""
 
-    def search(self, query: str, limit: int = 50) -> list[TextHit]: ...
+    def search(
+        self, query: str, limit: int = 50, *, cancelled: Callable[[], bool] | None = None
+    ) -> list[TextHit]: ...
 
 
 def read_bulletins(
@@ -241,15 +243,20 @@ class Corpus:
         """`search` plus the number of matching entities (for an `N/M` count)."""
         return self.finder.query(query, kinds, limit)
 
-    def search_text(self, query: str, limit: int = 50) -> list[TextHit]:
-        """Full-text search over bulletin text (FTS5; in memory unless an index was given)."""
+    def search_text(
+        self, query: str, limit: int = 50, *, cancelled: Callable[[], bool] | None = None
+    ) -> list[TextHit]:
+        """Full-text search over bulletin text (FTS5; in memory unless an index was given).
+
+        The query is bounded (core.query_limits); `cancelled()` returning True abandons it.
+        """
         with self._lock:
             if self._text_searcher is None:
                 from core.fts import MemoryTextIndex
 
                 self._text_searcher = MemoryTextIndex(self.bulletins)
             searcher = self._text_searcher
-        return searcher.search(query, limit)
+        return searcher.search(query, limit, cancelled=cancelled)
 
 
 def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:

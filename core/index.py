@@ -759,17 +759,24 @@ class Index:
 
     # -- searching -------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[TextHit]:
+    def search(
+        self, query: str, limit: int = 50, *, cancelled: fts.Cancelled | None = None
+    ) -> list[TextHit]:
         """The `TextSearcher` protocol of core.corpus: search the last updated corpus."""
-        return self.search_text(query, limit)
+        return self.search_text(query, limit, cancelled=cancelled)
 
     def search_text(
-        self, query: str, limit: int = 50, *, everywhere: bool = False
+        self,
+        query: str,
+        limit: int = 50,
+        *,
+        everywhere: bool = False,
+        cancelled: fts.Cancelled | None = None,
     ) -> list[TextHit]:
         """Full-text search over the bulletins of the last update (or the whole index)."""
         with self._lock:
             scope: Collection[int] | None = None if everywhere else self._scope
-            return fts.search(self._conn, query, limit, scope)
+            return fts.search(self._conn, query, limit, scope, cancelled=cancelled)
 
 
 # -- database plumbing ---------------------------------------------------------------------
