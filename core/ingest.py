@@ -9,6 +9,7 @@ single line, with page furniture gone. This module is the only place that knows 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
 import os
 import re
@@ -477,7 +478,11 @@ def read_bytes(path: Path, limit: int) -> bytes:
         raise IngestError("permission", "permission denied") from err
     except IsADirectoryError as err:
         raise IngestError("is-directory", "is a directory, not a file") from err
-    except OSError as err:
+    except OSError as err:  # a socket cannot be opened at all (ENXIO): say what it is
+        with contextlib.suppress(OSError):
+            reason = not_regular_reason(os.stat(path).st_mode)
+            if reason is not None:
+                raise IngestError("not-regular", reason) from err
         raise IngestError("io", f"cannot read: {err.strerror or err}") from err
     try:
         reason = not_regular_reason(os.fstat(fd).st_mode)
@@ -526,10 +531,10 @@ def ingest_bytes(data: bytes, suffix: str) -> Ingested:
             )
     _check_textlike(raw)
     text = normalize_text(raw, issues)
+    if not text.strip():
+        raise IngestError("empty", "no text in file (empty or whitespace only)")
     if is_blank(text):
-        raise IngestError(
-            "empty", "no text in file (empty, whitespace or invisible characters only)"
-        )
+        raise IngestError("empty", "no visible text in file (zero-width characters only)")
     return Ingested(text=text, issues=issues)
 
 
