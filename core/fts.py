@@ -111,7 +111,7 @@ def insert_rows(
 
 
 #: SQLite virtual machine steps between two checks of `cancelled`.
-_CANCEL_CHECK_STEPS = 10_000
+_CANCEL_CHECK_STEPS = 1_000
 Cancelled = Callable[[], bool]
 """Asked while a search runs; True abandons it (a newer keystroke, the app quitting)."""
 
@@ -129,7 +129,7 @@ def search(
     A search that `cancelled` abandons returns no hits.
     """
     match = fts_query(query)
-    if match is None or limit <= 0:
+    if match is None or limit <= 0 or (cancelled is not None and cancelled()):
         return []
     if cancelled is not None:
         conn.set_progress_handler(lambda: int(cancelled()), _CANCEL_CHECK_STEPS)
