@@ -315,9 +315,10 @@ def _alive(pid: int) -> bool:
 def stop_pool(pool: ProcessPoolExecutor) -> None:
     """Stop at once: pending work cancelled, running workers terminated (an interrupted
     `index` must not wait for every queued chunk, as a plain shutdown would)."""
+    # No public terminate before 3.14; shutdown() forgets the processes, so list them first.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
-    processes = getattr(pool, "_processes", None) or {}  # no public terminate before 3.14
-    for process in list(processes.values()):
+    for process in processes:
         with suppress(Exception):
             process.terminate()
 
