@@ -66,7 +66,7 @@ def test_full_disk_carries_on_in_memory_and_recovers(
         assert index.update(files, workers=1).unchanged == len(files)
 
 
-@pytest.mark.skipif(not hasattr(os, "setrlimit") or sys.platform != "linux", reason="Linux")
+@pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE as on Linux")
 def test_file_size_limit_during_index_is_a_notice(many: Path, tmp_path: Path) -> None:
     """`ulimit -f`: the cache file cannot grow; the command still succeeds, then recovers."""
     cache = str(tmp_path / "cache")
