@@ -22,16 +22,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-@pytest.fixture()
-def many(tmp_path: Path) -> Path:
-    """60 distinct bulletins: enough to fill a small cache and to start a process pool."""
-    folder = tmp_path / "many"
+def distinct_copies(folder: Path, count: int) -> Path:
+    """`count` distinct bulletins made from the seeds (each with its own last line)."""
     folder.mkdir()
     seeds = sorted(SEEDS.glob("*.txt"))
-    for n in range(60):
+    for n in range(count):
         text = seeds[n % len(seeds)].read_text("utf-8") + f"\nCopia {n}.\n"
-        (folder / f"{n:03d}.txt").write_text(text, "utf-8")
+        (folder / f"{n:04d}.txt").write_text(text, "utf-8")
     return folder
+
+
+@pytest.fixture()
+def many(tmp_path: Path) -> Path:
+    """60 bulletins: enough to fill a small cache and to start a process pool."""
+    return distinct_copies(tmp_path / "many", 60)
 
 
 def test_full_disk_carries_on_in_memory_and_recovers(
@@ -138,12 +142,7 @@ def _group_alive(pgid: int) -> list[int]:
     ],
 )
 def test_killed_index_leaves_no_process_behind(tmp_path: Path, signum: int, status: int) -> None:
-    folder = tmp_path / "big"
-    folder.mkdir()
-    seeds = sorted(SEEDS.glob("*.txt"))
-    for n in range(1500):
-        text = seeds[n % len(seeds)].read_text("utf-8") + f"\nCopia {n}.\n"
-        (folder / f"{n:04d}.txt").write_text(text, "utf-8")
+    folder = distinct_copies(tmp_path / "big", 1500)  # still parsing when the signal comes
     command = [sys.executable, "-m", "core.cli", "index", str(folder), "--no-cache"]
     child = subprocess.Popen(
         [*command, "--workers", "2", "--json"],
