@@ -1,10 +1,12 @@
-"""Entity extractor: quality on the seeds' gold and speed per bulletin.
+"""Entity extractor: quality on the seeds' gold and the dev gold, and speed per bulletin.
 
-    .venv/bin/python -m benchmarks.eval_entities [--repeat 200]
+    .venv/bin/python -m benchmarks.eval_entities [--misses] [--gold-dir DIR ...] [--repeat 200]
 
-Prints the per-kind precision/recall table (same scoring as tests/test_extraction_eval.py)
-and the extraction time per bulletin on the seeds' normalized text (parsing excluded, the
-gazetteer built before timing; it is built once per process, ~30 ms).
+Prints the per-kind precision/recall table (benchmarks/gold.py's scoring) for the seeds'
+gold, the held-out dev gold (tests/gold/dev) and any other gold folder given (a private folder
+of real texts used for error analysis: never committed), then the extraction time per bulletin
+on the seeds' normalized text (parsing excluded, the gazetteer built before timing; it is built
+once per process, ~30 ms). --misses lists every miss, false hit and date error.
 """
 
 from __future__ import annotations
@@ -19,21 +21,39 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.gold import DEV_GOLD, SEEDS_GOLD, evaluate, gold_files, misses, table  # noqa: E402
 from core.entities import extract_entities  # noqa: E402
 from core.parse import parse_file  # noqa: E402
-from tests.test_extraction_eval import evaluate, table  # noqa: E402
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=200, help="timed passes over the seeds")
+    parser.add_argument(
+        "--gold-dir", type=Path, action="append", default=[], help="another gold folder to score"
+    )
+    parser.add_argument("--misses", action="store_true", help="list every miss and false hit")
     args = parser.parse_args()
 
     started = time.perf_counter()
     extract_entities("Hospital General de Zona No. 1 en Oaxaca")
     print(f"first call (builds gazetteer, compiles): {time.perf_counter() - started:.3f} s")
 
-    print(table(evaluate()))
+    for label, folder in [
+        ("seeds", SEEDS_GOLD),
+        ("dev", DEV_GOLD),
+        *[(str(d), d) for d in args.gold_dir],
+    ]:
+        if not gold_files(folder):
+            print(f"\n{label}: no gold files in {folder}")
+            continue
+        result = evaluate(folder)
+        print(f"\n{label} ({result.bulletins} bulletins)")
+        print(table(result))
+        if args.misses:
+            for line in misses(result):
+                print("  " + line)
+    print()
 
     texts = [parse_file(p).text for p in sorted((REPO / "seeds").glob("*.txt"))]
     per_call: list[float] = []
