@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import time
+from pathlib import Path
 
 from textual import events
 from textual.widgets import Input
 
 from core.query_limits import MAX_QUERY_TERMS
 from tui.app import make_app
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEED_003 = next(SEEDS.glob("003_*.txt")).read_bytes()
+SEED_004 = next(SEEDS.glob("004_*.txt")).read_bytes()
 
 
 def _notices(app: object) -> list[str]:
@@ -45,3 +51,26 @@ def test_pasted_page_in_the_finder_is_bounded_with_a_notice() -> None:
     elapsed, notices, found = asyncio.run(_paste_and_search("slash"))
     assert found and elapsed < 20
     assert notices == [f"query too long: only its first {MAX_QUERY_TERMS} words are searched"]
+
+
+async def _open_every_bulletin(folder: Path) -> tuple[int, list[str]]:
+    app = make_app([folder], use_cache=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.corpus is not None, "Could not load the corpus"
+        shown: list[str] = []
+        for rank in range(len(app.corpus.summaries)):
+            bulletin = app.corpus.bulletins[rank]
+            shown += [text.plain for _, text in app.reader._fields(bulletin)]
+        return len(app.bulletin_list.shown), shown
+
+
+def test_file_name_that_is_not_utf8_is_listed_and_shown_with_its_byte(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / os.fsdecode(b"bad\xff.txt")).write_bytes(SEED_003)
+    (folder / "ok.txt").write_bytes(SEED_004)
+    listed, fields = asyncio.run(_open_every_bulletin(folder))
+    assert listed == 2
+    assert "bad\\xff.txt" in fields and "ok.txt" in fields
