@@ -226,8 +226,9 @@ _HTML_BLOCKS = (
 #: Real pages nest a few dozen elements deep. The HTML parser's cost grows with the square of
 #: the depth (100k nested <div> took 259 s), so tags deeper than this are flattened first.
 MAX_HTML_DEPTH = 256
-_HTML_VOID = frozenset(
-    {
+#: Elements that never hold the ones after them: void, or closed by their next sibling.
+_HTML_FLAT = frozenset(
+    [
         "area",
         "base",
         "br",
@@ -242,7 +243,22 @@ _HTML_VOID = frozenset(
         "source",
         "track",
         "wbr",
-    }
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "rt",
+        "rp",
+    ]
 )
 _HTML_TAG = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>",
@@ -251,14 +267,19 @@ _HTML_TAG = re.compile(
 _HTML_BLOCK_NAMES = frozenset(_HTML_BLOCKS.split(", "))
 
 
+def _nests(match: re.Match[str]) -> bool:
+    """Whether a tag opens (or closes) a level of nesting."""
+    name = match.group(3)
+    return bool(name) and name.lower() not in _HTML_FLAT and not match.group(4)
+
+
 def _bound_html_depth(html: str) -> str:
     """Drop the tags nested deeper than MAX_HTML_DEPTH (their text stays; a block tag becomes
     a paragraph break), in one linear pass. Pages within the bound are returned unchanged."""
     depth = 0
     deepest = 0
     for match in _HTML_TAG.finditer(html):
-        name = match.group(3)
-        if name and name.lower() not in _HTML_VOID and not match.group(4):
+        if _nests(match):
             depth = max(0, depth - 1) if match.group(2) else depth + 1
             deepest = max(deepest, depth)
     if deepest <= MAX_HTML_DEPTH:
@@ -267,18 +288,15 @@ def _bound_html_depth(html: str) -> str:
 
     def flatten(match: re.Match[str]) -> str:
         nonlocal depth
-        name = (match.group(3) or "").lower()
-        if not name or name in _HTML_VOID or match.group(4):
+        if not _nests(match):
             return match.group()
         closing = bool(match.group(2))
-        if not closing:
-            depth += 1
+        depth += 0 if closing else 1
         deep = depth > MAX_HTML_DEPTH
-        if closing:
-            depth = max(0, depth - 1)
+        depth -= 1 if closing and depth > 0 else 0
         if not deep:
             return match.group()
-        return "\n\n" if name in _HTML_BLOCK_NAMES else ""
+        return "\n\n" if match.group(3).lower() in _HTML_BLOCK_NAMES else ""
 
     return _HTML_TAG.sub(flatten, html)
 

@@ -163,3 +163,10 @@ def test_finder_query_is_bounded() -> None:
     corpus = load_corpus()
     assert corpus.search("IMSS " * 20_000) == corpus.search(" ".join(["IMSS"] * MAX_QUERY_TERMS))
     assert_linear(lambda n: lambda: corpus.search("gobernador chihuahua " * n), 200)
+
+
+def test_unclosed_paragraphs_and_items_do_not_count_as_nesting() -> None:
+    issues: list[Issue] = []
+    page = "<html><body><main>" + "<p>Párrafo del boletín" * 2_000 + "<li>punto" * 500
+    text = html_text(f"{page}</main></body></html>".encode(), issues)
+    assert issues == [] and text.count("Párrafo del boletín") == 2_000
