@@ -15,6 +15,7 @@ import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -482,9 +483,10 @@ def _is_pdf(data: bytes, suffix: str) -> bool:
     return suffix == ".pdf" or (data.startswith(b"%PDF-") and suffix not in (".html", ".htm"))
 
 
-def read_bytes(path: Path, limit: int) -> bytes:
-    """Read at most `limit + 1` bytes of a regular file; OS errors become IngestErrors with the
-    reason in words. Opened non-blocking and checked before reading: a FIFO never hangs us."""
+def read_bytes(path: Path, limit: int, more: Callable[[bytes], int] | None = None) -> bytes:
+    """Read at most `limit + 1` bytes of a regular file (then up to `more(data) + 1` in all, if
+    given and the file is longer); OS errors become IngestErrors with the reason in words.
+    Opened non-blocking and checked before reading: a FIFO never hangs us."""
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as err:
@@ -503,11 +505,18 @@ def read_bytes(path: Path, limit: int) -> bytes:
                 raise IngestError("not-regular", reason) from err
         raise IngestError("io", f"cannot read: {err.strerror or err}") from err
     try:
-        reason = not_regular_reason(os.fstat(fd).st_mode)
+        st = os.fstat(fd)
+        reason = not_regular_reason(st.st_mode)
         if reason is not None:
             raise IngestError("not-regular", reason)
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read(limit + 1)
+            # Sized to the file: a 2 MB buffer for a 5 KB bulletin costs more than the read.
+            data = handle.read(min(limit, st.st_size) + 1)
+            if st.st_size < len(data) <= limit:  # longer than stat said (growing, /proc)
+                data += handle.read(limit + 1 - len(data))
+            if more is not None and len(data) > limit:
+                data += handle.read(max(0, more(data) + 1 - len(data)))
+            return data
     except IsADirectoryError as err:
         raise IngestError("is-directory", "is a directory, not a file") from err
     except OSError as err:
@@ -561,9 +570,12 @@ def read_source(path: Path) -> bytes:
 
     The index hashes exactly these, so /dev/zero or a 6 GB file cost what parsing costs.
     """
-    with_prefix = read_bytes(path, 8)
-    limit = MAX_PDF_BYTES if _is_pdf(with_prefix, path.suffix.lower()) else MAX_TEXT_BYTES
-    return read_bytes(path, limit)
+    suffix = path.suffix.lower()
+
+    def pdf_limit(start: bytes) -> int:
+        return MAX_PDF_BYTES if _is_pdf(start, suffix) else MAX_TEXT_BYTES
+
+    return read_bytes(path, MAX_TEXT_BYTES, pdf_limit)  # one open, one read for most files
 
 
 def ingest_file(path: Path) -> Ingested:

@@ -191,3 +191,22 @@ def test_zero_width_characters_are_made_visible() -> None:
     shown = visible(f"Zo{ZERO_WIDTH}é")
     assert len(shown) == len(f"Zo{ZERO_WIDTH}é")
     assert not any(ch in shown for ch in ZERO_WIDTH)
+
+
+def test_read_source_reads_each_format_to_its_own_bound(tmp_path: Path) -> None:
+    from core.ingest import MAX_PDF_BYTES, MAX_TEXT_BYTES, read_source
+
+    big = b"%PDF-1.4\n" + b"0" * (3 * 1024 * 1024)
+    (tmp_path / "big.pdf").write_bytes(big)
+    (tmp_path / "big.txt").write_bytes(big)
+    assert read_source(tmp_path / "big.pdf") == big  # under the PDF bound: all of it
+    assert len(read_source(tmp_path / "big.txt")) == MAX_TEXT_BYTES + 1
+    assert MAX_PDF_BYTES > len(big) > MAX_TEXT_BYTES
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_file_longer_than_its_stat_size_is_read_whole() -> None:
+    from core.ingest import read_source
+
+    assert Path("/proc/self/status").stat().st_size == 0
+    assert b"Pid:" in read_source(Path("/proc/self/status"))
