@@ -73,6 +73,9 @@ class BulletinSummary(BaseModel):
     place: str | None = None
     date: dt.date | None = None
     date_text: str | None = None
+    #: Where `date` was read: the dateline, the lead's own date for the event, or a page's
+    #: publication stamp ("Publicado: 2025-07-19"); None when the bulletin has no date.
+    date_source: Literal["dateline", "lead", "stamp"] | None = None
     title: str | None = None
     issues: list[Issue] = Field(default_factory=list)
 
