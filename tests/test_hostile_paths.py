@@ -34,6 +34,9 @@ def finishes(work: Callable[[], object], seconds: float = 60) -> object:
     return box[0]
 
 
+needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+
+
 @pytest.fixture()
 def folder_with_fifo(tmp_path: Path) -> Path:
     (tmp_path / "good.txt").write_bytes(SEED_003)
@@ -41,6 +44,7 @@ def folder_with_fifo(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@needs_fifo
 def test_fifo_in_a_folder_is_skipped_with_its_reason_by_every_reader(
     folder_with_fifo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -59,6 +63,7 @@ def test_fifo_in_a_folder_is_skipped_with_its_reason_by_every_reader(
     assert [p.name for p, _ in corpus.skipped] == ["pipe.txt"]  # type: ignore[attr-defined]
 
 
+@needs_fifo
 def test_fifo_socket_and_device_named_explicitly_are_never_opened(tmp_path: Path) -> None:
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
