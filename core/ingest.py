@@ -262,7 +262,7 @@ _HTML_FLAT = frozenset(
     ]
 )
 _HTML_TAG = re.compile(
-    r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>",
+    r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>",
     re.S | re.I,
 )
 _HTML_BLOCK_NAMES = frozenset(_HTML_BLOCKS.split(", "))

@@ -56,6 +56,12 @@ def test_deeply_nested_html_is_linear_and_keeps_its_text() -> None:
     assert_linear(lambda n: lambda: html_text(nested_divs(n, closed=False), []), 25_000)
 
 
+def test_tags_that_never_close_are_linear() -> None:
+    for piece in ("<a x", "<div class='", "<!-- x", "<script x"):
+        page = lambda n, piece=piece: f"<html><body>{piece * n}".encode()  # noqa: E731
+        assert_linear(lambda n, page=page: lambda: html_text(page(n), []), 10_000)
+
+
 def test_ordinary_html_is_not_flattened() -> None:
     issues: list[Issue] = []
     text = html_text(nested_divs(50), issues)
