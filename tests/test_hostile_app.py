@@ -74,3 +74,35 @@ def test_file_name_that_is_not_utf8_is_listed_and_shown_with_its_byte(tmp_path: 
     listed, fields = asyncio.run(_open_every_bulletin(folder))
     assert listed == 2
     assert "bad\\xff.txt" in fields and "ok.txt" in fields
+
+
+def test_quitting_during_a_slow_text_search_does_not_wait_for_it() -> None:
+    from core import load_corpus
+
+    corpus = load_corpus(use_cache=False)
+    asked: list[bool] = []
+
+    def slow_search(query: str, limit: int = 50, *, cancelled=None):  # type: ignore[no-untyped-def]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:  # a search that takes a minute unless cancelled
+            if cancelled is not None and cancelled():
+                asked.append(True)
+                return []
+            time.sleep(0.01)
+        return []
+
+    corpus.search_text = slow_search  # type: ignore[method-assign]
+
+    async def scenario() -> float:
+        app = make_app(loader=lambda paths, **_: corpus)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("t", *"imss")
+            await pilot.pause(0.2)
+            started = time.perf_counter()
+            app.exit()
+        return time.perf_counter() - started
+
+    assert asyncio.run(scenario()) < 10
+    assert asked, "the running search was never told to stop"
