@@ -287,8 +287,8 @@ _PARENT_POLL_SECONDS = 0.5
 def watch_parent(parent_pid: int) -> None:
     """Pool initializer: the worker exits when the process that started the pool is gone.
 
-    Workers otherwise wait forever on their task queue (they hold its write end themselves):
-    after a SIGKILL of `index` they, the forkserver and the resource tracker stayed alive.
+    Workers otherwise wait forever on their task queue: after a SIGKILL of `index` they, and
+    with them the resource tracker, stayed alive.
     Under forkserver the worker's parent is the forkserver, which exits with the main process,
     so a change of parent is the signal; the main pid is checked too, for the spawn context.
     """
@@ -305,11 +305,11 @@ def watch_parent(parent_pid: int) -> None:
 
 def _alive(pid: int) -> bool:
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        pass  # it exists, as another user
     return True
 
 
