@@ -13,6 +13,7 @@ from pathlib import Path
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
 from core.models import Bulletin, BulletinEntity, Issue
+from core.visible import is_blank
 
 
 def _content_id(text: str) -> str:
@@ -84,7 +85,7 @@ def parse_text(text: str, source: str | None = None) -> Bulletin:
     """Parse bulletin text that is already a Python string (any line endings, Markdown ok)."""
     issues: list[Issue] = []
     normalized = normalize_text(text, issues)
-    if not normalized.strip():
+    if is_blank(normalized):
         issues.append(
             Issue(severity="error", code="empty", message="no text (empty or whitespace only)")
         )
