@@ -6,13 +6,15 @@ reason, so callers (CLI, index, app) account for every file they were given.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from pathlib import Path
 
+from core.estimate import estimate_date
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
-from core.models import Bulletin, BulletinEntity, Issue
+from core.models import Bulletin, BulletinEntity, DateEstimate, Issue
 
 
 def _content_id(text: str) -> str:
@@ -37,6 +39,18 @@ def _entities(text: str, issues: list[Issue]) -> list[BulletinEntity]:
         return []
 
 
+def _estimate(
+    text: str, entities: list[BulletinEntity], date: dt.date | None
+) -> tuple[DateEstimate | None, list[Issue]]:
+    from core.resolve import leading_state
+
+    try:
+        return estimate_date(text, entities, date, leading_state(entities))
+    except Exception as err:  # a dating bug must not lose the bulletin
+        message = f"date estimate failed: {err}"
+        return None, [Issue(severity="warning", code="estimate-failed", message=message)]
+
+
 def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
     """Layout, dates and entities over already-normalized text."""
     layout = split_layout(ingested.text)
@@ -51,6 +65,9 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         issues.append(Issue(severity="warning", code="no-date", message="no dateline with a date"))
     if not layout.title:
         issues.append(Issue(severity="warning", code="no-title", message="no title found"))
+    entities = _entities(text, issues)
+    estimate, dating_issues = _estimate(text, entities, date)
+    issues.extend(dating_issues)
     return Bulletin(
         source=source,
         id=_content_id(text),
@@ -59,11 +76,12 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         place=layout.place,
         date=date,
         date_text=date_text,
+        date_estimate=estimate,
         title=layout.title,
         highlights=layout.highlights,
         paragraphs=layout.paragraphs,
         text=text,
-        entities=_entities(text, issues),
+        entities=entities,
         issues=issues,
     )
 

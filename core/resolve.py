@@ -49,7 +49,7 @@ from rapidfuzz.distance import OSA
 
 from core.entities.gazetteer import STATES
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks
-from core.models import Bulletin, BulletinSummary, Entity, EntityKind
+from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity, EntityKind
 from core.textfold import count_diacritics, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
@@ -65,11 +65,16 @@ _KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
 _STATE_NAMES = frozenset(name for _, name, _ in STATES)
 
 
-def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, str, str]:
-    """Date order, undated last, ties broken by source path then id (stable across runs)."""
+def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, bool, str, str]:
+    """Date order; an undated bulletin with a date estimate sorts by its midpoint (after a
+    dated one of the same day), one with neither comes last; ties broken by source path then
+    id (stable across runs)."""
+    estimate = bulletin.date_estimate
+    when = bulletin.date or (estimate.midpoint if estimate is not None else None)
     return (
+        when is None,
+        when or dt.date.min,
         bulletin.date is None,
-        bulletin.date or dt.date.min,
         bulletin.source or "",
         bulletin.id,
     )
@@ -241,6 +246,11 @@ def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
     if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
         return None, bool(ranked)
     return ranked[0][0], True
+
+
+def leading_state(entities: Sequence[BulletinEntity]) -> str | None:
+    """The state a bulletin's places are about (see `_state_of`), or None."""
+    return _state_of([(e.kind, e.name, e.role, len(e.mentions)) for e in entities])[0]
 
 
 def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:
