@@ -9,6 +9,7 @@ import datetime as dt
 import json
 import re
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -222,7 +223,7 @@ def test_no_two_tenures_of_one_office_overlap() -> None:
         by_office[(t.office, t.jurisdiction)].append((t.start, t.end, t.names[0]))
     for office, stints in by_office.items():
         stints.sort()
-        for (_, end, name), (start, _, successor) in zip(stints, stints[1:], strict=False):
+        for (_, end, name), (start, _, successor) in pairwise(stints):
             # consecutive holders may share the month of the handover, never more
             assert end is not None and end <= start, (office, name, successor)
         open_ended = [name for _, end, name in stints if end is None]
