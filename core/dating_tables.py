@@ -100,14 +100,29 @@ def same_person(name: str, tenure: Tenure) -> bool:
     """A name as a bulletin gives it is the table's person when one form's words contain the
     other's and at least two words are shared ("Zoé Robledo" ~ "Zoé Robledo Aburto"):
     bulletins drop second given names and second surnames, never swap them."""
-    key = name_key(name)
-    if len(key) < 2:
-        return False
-    for form in tenure.names:
-        other = name_key(form)
-        if len(key & other) >= 2 and (key <= other or other <= key):
-            return True
-    return False
+    return _same(name_key(name), _keys(tenure))
+
+
+def _same(key: frozenset[str], forms: tuple[frozenset[str], ...]) -> bool:
+    return len(key) >= 2 and any(
+        len(key & other) >= 2 and (key <= other or other <= key) for other in forms
+    )
+
+
+@cache
+def _keys(tenure: Tenure) -> tuple[frozenset[str], ...]:
+    return tuple(name_key(form) for form in tenure.names)
+
+
+@cache
+def _by_word() -> dict[tuple[str, str], tuple[int, ...]]:
+    """(office, a word of a holder's name) -> rows of `tenures()`: a name is checked against
+    the few holders who share one of its words, not the whole table."""
+    grouped: dict[tuple[str, str], list[int]] = {}
+    for row, tenure in enumerate(tenures()):
+        for word in frozenset().union(*_keys(tenure)):
+            grouped.setdefault((tenure.office, word), []).append(row)
+    return {key: tuple(rows) for key, rows in grouped.items()}
 
 
 @cache
@@ -144,18 +159,37 @@ def signals() -> tuple[Signal, ...]:
 def signal_regex(pattern: str) -> re.Pattern[str]:
     """Matches the pattern in folded text as whole words, with a hyphen, a space or nothing
     between its words ("IMSS-PROSPERA", "IMSS Prospera", "IMSS‐Oportunidades")."""
+    return re.compile(rf"(?<!\w){_signal_source(pattern)}(?!\w)")
+
+
+@cache
+def signal_leads() -> frozenset[str]:
+    """The first (up to) four letters of every signal: only words opening so can start one."""
+    return frozenset(words(s.pattern)[0][:4] for s in signals())
+
+
+@cache
+def signals_regex() -> re.Pattern[str]:
+    """Every signal in one pass: group `s<i>` is `signals()[i]`."""
+    alternatives = (f"(?P<s{i}>{_signal_source(s.pattern)})" for i, s in enumerate(signals()))
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
+
+
+def _signal_source(pattern: str) -> str:
     parts = [re.escape(p) for p in re.split(r"[\s\-‐]+", fold(pattern)) if p]
-    return re.compile(r"(?<!\w)" + r"[\s\-‐]*".join(parts) + r"(?!\w)")
+    return r"[\s\-‐]*".join(parts)
 
 
 def holders(office: str, name: str, jurisdiction: str | None = None) -> list[Tenure]:
     """The tenures of `office` (in `jurisdiction`, if given) held by the person `name`."""
+    key = name_key(name)
+    index, table = _by_word(), tenures()
+    rows = sorted({row for word in key for row in index.get((office, word), ())})
     return [
-        t
-        for t in tenures()
-        if t.office == office
-        and (jurisdiction is None or t.jurisdiction == jurisdiction)
-        and same_person(name, t)
+        table[row]
+        for row in rows
+        if (jurisdiction is None or table[row].jurisdiction == jurisdiction)
+        and _same(key, _keys(table[row]))
     ]
 
 

@@ -28,27 +28,35 @@ from core.dating_tables import (
     format_month,
     holders,
     month_of,
+    signal_leads,
     signals,
+    signals_regex,
 )
 from core.entities.gazetteer import STATES
+from core.entities.text import word_leads
 from core.models import BulletinEntity, DateEstimate, DateEvidence, EntityKind, Issue
 from core.textfold import fold
 
 #: How far before or after a mention a role phrase may start or end.
 _WINDOW = 160
-#: Words that put a role in the past: "el ex director", "el entonces gobernador".
-_PAST = re.compile(r"(?:\bex\b[\s\-‐]*|\b(?:entonces|otrora|antiguo|antigua|anterior)\s+)$")
+#: Words before a role that say its holder is not in office: "el ex director", "el entonces
+#: gobernador", "la candidata a gobernadora".
+_NOT_IN_OFFICE = re.compile(
+    r"(?:\bex\b[\s\-‐]*|\b(?:entonces|otrora|antiguo|antigua|anterior|virtual)\s+"
+    r"|\b(?:pre)?candidat[oa]s?\s+a(?:\s+la)?\s+|\baspirantes?\s+a(?:\s+la)?\s+)$"
+)
 #: Words before a name that make it a former name: "IMSS-Bienestar (antes IMSS-PROSPERA)".
 _FORMER_BEFORE = re.compile(
     r"\b(?:antes|anteriormente|otrora|entonces|extint[oa]|desaparecid[oa]|antigu[oa]|ex)"
     r"\b[\s\-‐:,(«“\"]*(?:(?:el|la|del|programa|llamad[oa]|denominad[oa])\s+)*$"
 )
 #: Words after a name that make it a former name: "IMSS-Oportunidades, hoy IMSS-PROSPERA".
-_FORMER_AFTER = re.compile(r"^[\s,(]*(?:hoy|ahora|actualmente|que\s+se\s+convirtio)\b")
-#: After a role phrase, these mean another office ("secretario de Salud de Oaxaca",
-#: "titular del IMSS en Oaxaca").
+_FORMER_AFTER = re.compile(r"[\s,(]*(?:hoy|ahora|actualmente|que\s+se\s+convirtio)\b")
+#: After a role phrase, these mean another office or not yet in it ("secretario de Salud de
+#: Oaxaca", "titular del IMSS en Oaxaca", "gobernador electo").
 _QUALIFIED = re.compile(
-    r"^\s+(?:de|del|en|estatal|local|municipal|delegacional|regional|adjunt[oa])\b"
+    r"\s+(?:de|del|en|estatal|local|municipal|delegacional|regional|adjunt[oa]|elect[oa]"
+    r"|designad[oa]|nombrad[oa])\b"
 )
 
 
@@ -135,7 +143,7 @@ def _role_before(folded: str, start: int) -> tuple[_Office, int] | None:
     if office.bare and "," in head[end:]:
         return None  # "el gobernador, X" names no office: a lone title only right before
     role_start = window_start + best.start()
-    if _PAST.search(folded, max(0, role_start - 24), role_start):
+    if _NOT_IN_OFFICE.search(folded, max(0, role_start - 24), role_start):
         return None
     return office, role_start
 
@@ -180,10 +188,10 @@ def _evidence(first: int | None, last: int | None, **fields: object) -> DateEvid
 
 
 def office_evidence(
-    text: str, entities: Sequence[BulletinEntity], state: str | None
+    text: str, entities: Sequence[BulletinEntity], state: str | None, folded: str | None = None
 ) -> list[DateEvidence]:
     """Officials tied to an office by a role phrase at one of their mentions."""
-    folded = fold(text)
+    folded = fold(text) if folded is None else folded
     found: list[DateEvidence] = []
     for entity in entities:
         if entity.kind != EntityKind.OFFICIAL or not entity.role:
@@ -215,28 +223,32 @@ def office_evidence(
     return found
 
 
-def name_evidence(text: str) -> list[DateEvidence]:
+def name_evidence(text: str, folded: str | None = None) -> list[DateEvidence]:
     """Names in use only for a while, each counted once, unless marked as former."""
-    folded = fold(text)
-    found: list[DateEvidence] = []
-    for signal in signals():
-        for match in signal.regex.finditer(folded):
-            before = folded[max(0, match.start() - 40) : match.start()]
-            if _FORMER_BEFORE.search(before) or _FORMER_AFTER.match(folded, match.end()):
-                continue
-            found.append(
-                _evidence(
-                    signal.start,
-                    signal.end,
-                    office=signal.meaning,
-                    source=signal.source,
-                    mention=text[match.start() : match.end()],
-                    start=match.start(),
-                    end=match.end(),
-                )
-            )
-            break
-    return found
+    folded = fold(text) if folded is None else folded
+    table = signals()
+    found: dict[int, DateEvidence] = {}
+    leads, regex = signal_leads(), signals_regex()
+    for position, lead in word_leads(text):
+        if lead not in leads or (match := regex.match(folded, position)) is None:
+            continue
+        index = int((match.lastgroup or "s0")[1:])
+        if index in found:
+            continue
+        before = folded[max(0, match.start() - 40) : match.start()]
+        if _FORMER_BEFORE.search(before) or _FORMER_AFTER.match(folded, match.end()):
+            continue
+        signal = table[index]
+        found[index] = _evidence(
+            signal.start,
+            signal.end,
+            office=signal.meaning,
+            source=signal.source,
+            mention=text[match.start() : match.end()],
+            start=match.start(),
+            end=match.end(),
+        )
+    return [found[i] for i in sorted(found)]
 
 
 def _month(value: str | None) -> int | None:
@@ -322,8 +334,9 @@ def estimate_date(
 ) -> tuple[DateEstimate | None, list[Issue]]:
     """The estimate for an undated bulletin (None for a dated one) and the issues found:
     a conflict between pieces of evidence, or a date its office-holders contradict."""
-    holders_seen = office_evidence(text, entities, state)
+    folded = fold(text)
+    holders_seen = office_evidence(text, entities, state, folded)
     if date is not None:
         return None, contradictions(date, holders_seen)
-    estimate, conflict = combine(holders_seen + name_evidence(text))
+    estimate, conflict = combine(holders_seen + name_evidence(text, folded))
     return estimate, [conflict] if conflict else []

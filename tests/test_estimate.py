@@ -111,19 +111,26 @@ def test_a_bare_name_is_not_evidence() -> None:
         "Asistió el exdirector general del IMSS, José Antonio González Anaya, como invitado.",
         "Lo acompañó el entonces Gobernador de Chiapas, Manuel Velasco Coello, en la visita.",
         "José Narro Robles, quien fuera secretario de Salud, impartió la conferencia.",
+        "Eduardo Ramírez Aguilar, gobernador electo de Chiapas, recorrió el hospital.",
+        "Saludó a la candidata a Jefa de Gobierno de la Ciudad de México, Clara Brugada Molina.",
     ],
 )
-def test_a_role_in_the_past_is_not_evidence(sentence: str) -> None:
+def test_a_role_not_held_at_the_time_is_not_evidence(sentence: str) -> None:
     bulletin = _undated(sentence)
     assert bulletin.date_estimate is None, sentence
 
 
-def test_a_state_office_is_not_the_federal_one() -> None:
-    bulletin = _undated(
+@pytest.mark.parametrize(
+    "sentence",
+    [
         "En la reunión participó el Secretario de Salud de Oaxaca, José Narro Robles, quien "
-        "presentó el informe de la jurisdicción sanitaria."
-    )
-    assert bulletin.date_estimate is None
+        "presentó el informe de la jurisdicción sanitaria.",
+        "José Narro Robles, secretario de Salud del estado, presentó el informe.",
+        "Zoé Robledo Aburto, titular del IMSS en Chiapas, recibió a los médicos.",
+    ],
+)
+def test_a_state_office_is_not_the_federal_one(sentence: str) -> None:
+    assert _undated(sentence).date_estimate is None
 
 
 def test_governor_with_explicit_state_and_jefa_de_gobierno() -> None:
@@ -292,3 +299,12 @@ def test_parse_json_and_table_show_the_estimate_apart_from_the_date(
     assert run(["parse", seed]) == 0
     out = capsys.readouterr().out
     assert "≈2012-12…2014-09" in out and "undated" not in out
+
+
+def test_a_name_followed_by_its_successor_is_a_former_name() -> None:
+    bulletin = _undated(
+        "Las clínicas del programa IMSS-Oportunidades, hoy IMSS-PROSPERA, atienden a "
+        "comunidades rurales."
+    )
+    assert bulletin.date_estimate is not None
+    assert set(_evidence(bulletin)) == {"IMSS-PROSPERA"}
