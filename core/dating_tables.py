@@ -89,6 +89,9 @@ class Signal:
     end: int | None
     source: str
     regex: re.Pattern[str]
+    #: States have a body of the same name (their own "Secretaría de Bienestar"), so the name
+    #: followed by a qualifier ("... de Oaxaca", "... estatal") is not the dated one.
+    state_homonyms: bool = False
 
 
 def name_key(name: str) -> frozenset[str]:
@@ -151,6 +154,7 @@ def signals() -> tuple[Signal, ...]:
             end=parse_month(row["to"]),
             source=row["source"],
             regex=signal_regex(row["pattern"]),
+            state_homonyms=row["state_homonyms"] == "yes",
         )
         for row in _read_csv("dating_signals.csv")
     )

@@ -52,6 +52,8 @@ _FORMER_BEFORE = re.compile(
 )
 #: Words after a name that make it a former name: "IMSS-Oportunidades, hoy IMSS-PROSPERA".
 _FORMER_AFTER = re.compile(r"[\s,(]*(?:hoy|ahora|actualmente|que\s+se\s+convirtio)\b")
+#: After a name that states share ("Secretaría de Bienestar"), these make it a state's.
+_STATE_BODY = re.compile(r"\s+(?:de|del|estatal|local|municipal|social)\b")
 #: After a role phrase, these mean another office or not yet in it ("secretario de Salud de
 #: Oaxaca", "titular del IMSS en Oaxaca", "gobernador electo").
 _QUALIFIED = re.compile(
@@ -239,6 +241,8 @@ def name_evidence(text: str, folded: str | None = None) -> list[DateEvidence]:
         if _FORMER_BEFORE.search(before) or _FORMER_AFTER.match(folded, match.end()):
             continue
         signal = table[index]
+        if signal.state_homonyms and _STATE_BODY.match(folded, match.end()):
+            continue
         found[index] = _evidence(
             signal.start,
             signal.end,

@@ -308,3 +308,19 @@ def test_a_name_followed_by_its_successor_is_a_former_name() -> None:
     )
     assert bulletin.date_estimate is not None
     assert set(_evidence(bulletin)) == {"IMSS-PROSPERA"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "months"),
+    [
+        ("Participó la Secretaría de Bienestar en la entrega de apoyos.", ("2018-11", None)),
+        ("Participó la Secretaría de Bienestar de Chiapas en la entrega de apoyos.", None),
+        ("Participó la Secretaría de Desarrollo Social estatal en la entrega.", None),
+        ("Participó la Sedesol en la entrega de apoyos.", (None, "2018-11")),
+    ],
+)
+def test_a_ministry_name_states_share_dates_only_the_federal_one(
+    sentence: str, months: tuple[str | None, str | None] | None
+) -> None:
+    estimate = _undated(sentence).date_estimate
+    assert (estimate and _months(estimate)) == months
