@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.eval_estimate import main as eval_estimate
 from core import load_corpus, parse_file, parse_text
 from core.cli import run
 from core.dating_tables import holders, parse_month, signals, tenures
@@ -324,3 +325,12 @@ def test_a_ministry_name_states_share_dates_only_the_federal_one(
 ) -> None:
     estimate = _undated(sentence).date_estimate
     assert (estimate and _months(estimate)) == months
+
+
+def test_dated_seeds_fall_inside_the_estimate_their_text_gives(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert eval_estimate([str(SEEDS)]) == 0
+    out = capsys.readouterr().out
+    assert "dated bulletins: 3; with an estimate: 3; date inside it: 3" in out
+    assert "false contradiction warnings: 0" in out
