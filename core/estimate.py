@@ -62,11 +62,17 @@ _QUALIFIED = re.compile(
 )
 
 
+#: Between a role phrase and the name after it: "..., ", "... (IMSS), ".
+_GAP_BEFORE = re.compile(r"(?:\s*\([^()\n]{1,15}\))?[\s,]*$")
+#: Between a name and the role phrase after it: ", ", ", la actual ", ", en su calidad de ".
+_GAP_AFTER = re.compile(r"[\s,]*(?:(?:el|la|actual|en\s+su\s+calidad\s+de|quien\s+es)\s+)*")
+
+
 @dataclass(frozen=True)
 class _Office:
     office: str
     jurisdiction: str | None  # a state; "@here" for "de la entidad"; None: any
-    bare: bool  # a lone title ("el gobernador"): only right before the name
+    bare: bool  # a title that names no body ("el presidente"): only right before the name
 
 
 @cache
@@ -104,7 +110,7 @@ def _role_regex() -> re.Pattern[str]:
         r"|(?P<gob>(?:gobernador[a]?(?:\s+constitucional)?|mandatari[oa]\s+estatal"
         r"|titular\s+del\s+(?:poder\s+)?ejecutivo\s+(?:estatal|del\s+estado))"
         rf"(?:\s+(?:de|del)\s+(?:la\s+|el\s+)?(?:{place}))?)"
-        r"|(?P<bare_gob>gobernador[a]?)|(?P<bare_pres>president[ea])"
+        r"|(?P<bare_pres>president[ea])"
         r"|(?P<bare_imss>director[a]?\s+general)"
         r")"
     )
@@ -120,8 +126,6 @@ def _office_of(match: re.Match[str]) -> _Office:
         return _Office("secretario_salud", None, False)
     if group == "jefe":
         return _Office("gobernador", "Ciudad de México", False)
-    if group == "bare_gob":
-        return _Office("gobernador", None, True)
     _, owners = _state_alternation()
     state = match.group("state") or match.group("state2")
     if state:
@@ -133,7 +137,7 @@ def _role_before(folded: str, start: int) -> tuple[_Office, int] | None:
     """A role phrase ending right before a mention ("el Gobernador de la entidad, ")."""
     window_start = max(0, start - _WINDOW)
     head = folded[window_start:start]
-    gap = re.search(r"[\s,]*$", head)
+    gap = _GAP_BEFORE.search(head)
     end = len(head) - len(gap.group()) if gap else len(head)
     best = None
     for match in _role_regex().finditer(head, 0, end):
@@ -143,7 +147,7 @@ def _role_before(folded: str, start: int) -> tuple[_Office, int] | None:
         return None
     office = _office_of(best)
     if office.bare and "," in head[end:]:
-        return None  # "el gobernador, X" names no office: a lone title only right before
+        return None  # "el presidente, X" may preside anything: a lone title only right before
     role_start = window_start + best.start()
     if _NOT_IN_OFFICE.search(folded, max(0, role_start - 24), role_start):
         return None
@@ -152,10 +156,8 @@ def _role_before(folded: str, start: int) -> tuple[_Office, int] | None:
 
 def _role_after(folded: str, end: int) -> tuple[_Office, int] | None:
     """A role phrase right after a mention ("Zoé Robledo, director general del IMSS")."""
-    lead = re.match(
-        r"[\s,]*(?:(?:el|la|actual|en\s+su\s+calidad\s+de|quien\s+es)\s+)*", folded[end:]
-    )
-    offset = end + (lead.end() if lead else 0)
+    lead = _GAP_AFTER.match(folded, end)
+    offset = lead.end() if lead else end
     match = _role_regex().match(folded, offset, min(len(folded), offset + _WINDOW))
     if match is None or _office_of(match).bare:
         return None

@@ -334,3 +334,29 @@ def test_dated_seeds_fall_inside_the_estimate_their_text_gives(
     out = capsys.readouterr().out
     assert "dated bulletins: 3; with an estimate: 3; date inside it: 3" in out
     assert "false contradiction warnings: 0" in out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "office"),
+    [
+        (
+            "El Director General del Instituto Mexicano del Seguro Social (IMSS), Zoé Robledo, "
+            "inauguró la clínica.",
+            "Director General del IMSS",
+        ),
+        ("El Gobernador Velasco Coello indicó que el convenio beneficia a la región.", None),
+        ("El presidente Andrés Manuel López Obrador inauguró el hospital.", None),
+        ("Mercedes Juan López, secretaria de Salud, encabezó la jornada.", "Secretario de Salud"),
+    ],
+)
+def test_role_phrase_forms(sentence: str, office: str | None) -> None:
+    bulletin = _undated(sentence)
+    assert bulletin.date_estimate is not None, sentence
+    [evidence] = bulletin.date_estimate.evidence
+    assert evidence.holder is not None
+    assert office is None or evidence.office == office
+
+
+def test_a_lone_title_before_a_comma_names_no_office() -> None:
+    bulletin = _undated("El presidente municipal, Andrés Manuel López Obrador, dio la bienvenida.")
+    assert bulletin.date_estimate is None
