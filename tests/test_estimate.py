@@ -188,13 +188,18 @@ def test_conflicting_evidence_gives_no_estimate_and_says_why() -> None:
 # -- dated bulletins ----------------------------------------------------------------------------
 
 
-def test_a_dated_bulletin_contradicted_by_its_office_holders_gets_a_warning() -> None:
-    bulletin = parse_text(
-        "BOLETÍN DE PRENSA\n\nCiudad de México, jueves 2 de mayo de 2019.\n\n"
+def _opening_dated(year: int) -> Bulletin:
+    """A bulletin dated Thursday 2 May of `year` (2013 or 2019) naming González Anaya."""
+    return parse_text(
+        f"BOLETÍN DE PRENSA\n\nCiudad de México, jueves 2 de mayo de {year}.\n\n"
         "IMSS INAUGURA CLÍNICA\n\n"
         "El Director General del IMSS, José Antonio González Anaya, inauguró la Unidad de "
         "Medicina Familiar número 45 junto con la comunidad.\n"
     )
+
+
+def test_a_dated_bulletin_contradicted_by_its_office_holders_gets_a_warning() -> None:
+    bulletin = _opening_dated(2019)
     assert bulletin.date == dt.date(2019, 5, 2)
     assert bulletin.date_estimate is None
     [issue] = [i for i in bulletin.issues if i.code == "date-contradiction"]
@@ -204,12 +209,8 @@ def test_a_dated_bulletin_contradicted_by_its_office_holders_gets_a_warning() ->
 
 
 def test_a_dated_bulletin_with_consistent_office_holders_has_no_warning() -> None:
-    bulletin = parse_text(
-        "BOLETÍN DE PRENSA\n\nCiudad de México, jueves 2 de mayo de 2013.\n\n"
-        "IMSS INAUGURA CLÍNICA\n\n"
-        "El Director General del IMSS, José Antonio González Anaya, inauguró la Unidad de "
-        "Medicina Familiar número 45 junto con la comunidad.\n"
-    )
+    bulletin = _opening_dated(2013)
+    assert bulletin.date == dt.date(2013, 5, 2)
     assert not [i for i in bulletin.issues if i.code.startswith("date-")]
 
 
