@@ -114,6 +114,9 @@ class BulletinSummary(BaseModel):
     place: str | None = None
     date: dt.date | None = None
     date_text: str | None = None
+    #: Where `date` was read: the dateline, the lead's own date for the event, or a page's
+    #: publication stamp ("Publicado: 2025-07-19"); None when the bulletin has no date.
+    date_source: Literal["dateline", "lead", "stamp"] | None = None
     #: Only when `date` is None: when the text says it was written (core/estimate.py).
     date_estimate: DateEstimate | None = None
     title: str | None = None

@@ -58,8 +58,10 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
     issues = list(ingested.issues)
     date = None
     date_text = None
+    date_source = None
     if layout.date is not None:
         date, date_text = layout.date.date, layout.date.text
+        date_source = layout.date_source if date is not None else None
         issues.extend(layout.date.issues)
     else:
         issues.append(Issue(severity="warning", code="no-date", message="no dateline with a date"))
@@ -76,6 +78,7 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         place=layout.place,
         date=date,
         date_text=date_text,
+        date_source=date_source,
         date_estimate=estimate,
         title=layout.title,
         highlights=layout.highlights,

@@ -27,6 +27,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from core.entities.gazetteer import state_short_forms
 from core.entity_table import EntityTable
 from core.lazy import LazySequence
 from core.models import Entity, EntityKind, Hit
@@ -227,6 +228,8 @@ class EntitySearch:
             texts += [(role, "role") for role in entity.roles]
             if entity.kind == EntityKind.FACILITY and (short := unit_abbreviation(entity.name)):
                 texts.append((short, "alias"))
+            elif entity.kind == EntityKind.PLACE:  # "cdmx", "edomex", "D.F." find their state
+                texts += [(form, "alias") for form in state_short_forms(entity.name)]
             name_words: tuple[str, ...] = ()
             for text, kind_of_field in texts:
                 if text in seen:

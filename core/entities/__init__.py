@@ -13,8 +13,10 @@ Canonical names (what `name` holds; the same entity always gets the same one):
   estado de Chihuahua", "subsecretaria de la Secretaría de la Función Pública (SFP)"); a bare
   title before the name gives a bare role ("Presidente"). The entity's role is the first one
   that says of what, else the first one.
-- place: a state by its everyday name ("Chihuahua", "Estado de México", "Ciudad de México",
-  "Coahuila"); a municipality as "<INEGI municipality>, <state>", also when the text names the
+- place: the country as "México" (also "República Mexicana"; not inside a name or a role:
+  "Gobierno de México", "presidenta de México"); a state by its everyday name ("Chihuahua",
+  "Estado de México", "Ciudad de México", "Coahuila"; also from "Oax.", "CDMX", "Edomex"); a
+  municipality as "<INEGI municipality>, <state>", also when the text names the
   city ("Ecatepec" -> "Ecatepec de Morelos, Estado de México", "Ciudad Obregón" -> "Cajeme,
   Sonora").
 - facility: "<type> No. <n>" for numbered units, whatever the spelling ("HGZ 1", "Hospital

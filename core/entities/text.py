@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 UPPER = "A-ZÁÉÍÓÚÑÜ"
@@ -90,7 +90,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\n“”\"]\s|[\n“”\"]")
 def sentence_start(text: str, pos: int) -> bool:
     """True when `pos` opens a sentence or a block (so capitalization says nothing)."""
     before = text[max(0, pos - 3) : pos].rstrip(" ")
-    return not before or before[-1] in '.!?\n:;•“"-—–(' or before.endswith("• ")
+    return not before or before[-1] in '.!?\n:;•“"-—–(*' or before.endswith("• ")
 
 
 class SpanSet:
@@ -121,3 +121,26 @@ def contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
 def squash(text: str) -> str:
     """Collapse inner whitespace: canonical names never carry line breaks or double spaces."""
     return " ".join(text.split())
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, longest first, as a prefix tree: Python's `re` tries
+    the branches of a flat alternation one by one at every position, a tree's only while the
+    text agrees ("Oax.|Oaxaca" -> "Oax(?:aca|\\.)")."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer ones are tried first, then nothing
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return build(trie)

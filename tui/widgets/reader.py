@@ -309,6 +309,8 @@ class ReaderView(LineScrollView, can_focus=True):
             date.append("undated", style="italic")
         if bulletin.date_text:
             append_safe(date, f"“{bulletin.date_text}”", "italic dim")
+        if bulletin.date and bulletin.date_source in ("lead", "stamp"):  # the dateline goes unsaid
+            date.append(f"  (from the {bulletin.date_source})", "dim")
         if date.plain:
             fields.append(("Date", date))
         if bulletin.source:
@@ -322,7 +324,10 @@ class ReaderView(LineScrollView, can_focus=True):
         if block.startswith("•"):
             return "italic"
         if block in (bulletin.kind, bulletin.number) or (
-            bulletin.date_text and bulletin.date_text in block and len(block) < 200
+            bulletin.date_text
+            and bulletin.date_source != "lead"  # the lead is text, not a header line
+            and bulletin.date_text in block
+            and len(block) < 200
         ):
             return "dim"
         return ""
