@@ -25,6 +25,15 @@ OFFICE_LABELS = {
     "secretario_salud": "Secretario de Salud",
     "gobernador": "Gobernador",
 }
+#: How long before taking office a holder may already be called by a lone title ("el
+#: presidente López Obrador" in November 2018): from the election (July or June) to the start
+#: of the term for elected offices; appointed ones are announced days ahead.
+TRANSITION_MONTHS = {
+    "imss_director_general": 1,
+    "presidente": 5,
+    "secretario_salud": 1,
+    "gobernador": 6,
+}
 #: Words a name may carry or drop without being another person's ("Fernando Flores y Pérez").
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "y"})
 _MONTH = re.compile(r"(\d{4})-(0[1-9]|1[0-2])")

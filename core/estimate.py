@@ -24,6 +24,7 @@ from functools import cache
 
 from core.dating_tables import (
     OFFICE_LABELS,
+    TRANSITION_MONTHS,
     Tenure,
     format_month,
     holders,
@@ -34,7 +35,7 @@ from core.dating_tables import (
 )
 from core.entities.gazetteer import STATES
 from core.entities.text import word_leads
-from core.models import BulletinEntity, DateEstimate, DateEvidence, EntityKind, Issue
+from core.models import BulletinEntity, DateEstimate, DateEvidence, EntityKind, Issue, Span
 from core.textfold import fold
 
 #: How far before or after a mention a role phrase may start or end.
@@ -72,7 +73,14 @@ _GAP_AFTER = re.compile(r"[\s,]*(?:(?:el|la|actual|en\s+su\s+calidad\s+de|quien\
 class _Office:
     office: str
     jurisdiction: str | None  # a state; "@here" for "de la entidad"; None: any
-    bare: bool  # a title that names no body ("el presidente"): only right before the name
+    bare: bool = False  # a title that names no body ("el presidente"): right before the name
+    #: A title without its body ("el gobernador X", "el presidente X") is also given to the
+    #: elected or designated holder before they take office.
+    informal: bool = False
+
+    def __post_init__(self) -> None:
+        if self.bare:
+            object.__setattr__(self, "informal", True)
 
 
 @cache
@@ -119,18 +127,20 @@ def _role_regex() -> re.Pattern[str]:
 def _office_of(match: re.Match[str]) -> _Office:
     group = match.lastgroup
     if group == "imss" or group == "bare_imss":
-        return _Office("imss_director_general", None, group == "bare_imss")
+        return _Office("imss_director_general", None, bare=group == "bare_imss")
     if group == "pres" or group == "bare_pres":
-        return _Office("presidente", None, group == "bare_pres")
+        return _Office("presidente", None, bare=group == "bare_pres")
     if group == "salud":
-        return _Office("secretario_salud", None, False)
+        return _Office("secretario_salud", None)
     if group == "jefe":
-        return _Office("gobernador", "Ciudad de México", False)
+        return _Office("gobernador", "Ciudad de México")
     _, owners = _state_alternation()
     state = match.group("state") or match.group("state2")
     if state:
-        return _Office("gobernador", owners[state], False)
-    return _Office("gobernador", "@here" if match.group("here") else None, False)
+        return _Office("gobernador", owners[state])
+    if match.group("here"):
+        return _Office("gobernador", "@here")
+    return _Office("gobernador", None, informal=True)
 
 
 def _role_before(folded: str, start: int) -> tuple[_Office, int] | None:
@@ -200,30 +210,34 @@ def office_evidence(
     for entity in entities:
         if entity.kind != EntityKind.OFFICIAL or not entity.role:
             continue
+        tied: list[tuple[_Office, Span, list[Tenure]]] = []
         for span in entity.mentions:
             role = _role_before(folded, span.start) or _role_after(folded, span.end)
-            if role is None:
-                continue
-            tenures = _tenures_for(entity, role[0], state)
-            if not tenures:
-                continue
-            start, end = _interval(tenures)
-            label = tenures[0].label
-            if role[0].office == "gobernador" and len({t.jurisdiction for t in tenures}) > 1:
-                label = OFFICE_LABELS["gobernador"]
-            found.append(
-                _evidence(
-                    start,
-                    end,
-                    office=label,
-                    source=tenures[0].source,
-                    mention=text[span.start : span.end],
-                    holder=tenures[0].names[0],
-                    start=span.start,
-                    end=span.end,
-                )
+            tenures = _tenures_for(entity, role[0], state) if role else []
+            if role and tenures:
+                tied.append((role[0], span, tenures))
+        if not tied:
+            continue
+        # one piece of evidence per official: the first full role phrase, else a lone title
+        office, span, tenures = min(tied, key=lambda t: t[0].informal)
+        start, end = _interval(tenures)
+        if office.informal and start is not None:
+            start -= TRANSITION_MONTHS[office.office]
+        label = tenures[0].label
+        if office.office == "gobernador" and len({t.jurisdiction for t in tenures}) > 1:
+            label = OFFICE_LABELS["gobernador"]
+        found.append(
+            _evidence(
+                start,
+                end,
+                office=label,
+                source=tenures[0].source,
+                mention=text[span.start : span.end],
+                holder=tenures[0].names[0],
+                start=span.start,
+                end=span.end,
             )
-            break  # one piece of evidence per official
+        )
     return found
 
 

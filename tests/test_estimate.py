@@ -361,3 +361,21 @@ def test_role_phrase_forms(sentence: str, office: str | None) -> None:
 def test_a_lone_title_before_a_comma_names_no_office() -> None:
     bulletin = _undated("El presidente municipal, Andrés Manuel López Obrador, dio la bienvenida.")
     assert bulletin.date_estimate is None
+
+
+def _dated_nov_2018(role_and_name: str) -> Bulletin:
+    return parse_text(
+        "BOLETÍN DE PRENSA\n\nCiudad de México, jueves 8 de noviembre de 2018.\n\n"
+        "IMSS PRESENTA PLAN DE TRABAJO\n\n"
+        f"El equipo de transición informó que seguirá la política de {role_and_name} de "
+        "llevar médicos y medicinas a las comunidades.\n"
+    )
+
+
+def test_a_lone_title_may_name_the_holder_elect_but_a_full_role_may_not() -> None:
+    # "el Presidente López Obrador" was said before he took office (2018-12)
+    informal = _dated_nov_2018("el Presidente López Obrador")
+    assert not [i for i in informal.issues if i.code == "date-contradiction"]
+    formal = _dated_nov_2018("el Presidente de la República, Andrés Manuel López Obrador,")
+    [issue] = [i for i in formal.issues if i.code == "date-contradiction"]
+    assert "from 2018-12" in issue.message and "2018-11-08" in issue.message
