@@ -17,7 +17,7 @@ import statistics
 import sys
 from pathlib import Path
 
-from core.dating_tables import format_month, month_of
+from core.dating_tables import format_month, month_of, parse_month
 from core.discover import discover
 from core.estimate import contradictions, estimate_date, office_evidence
 from core.parse import parse_file
@@ -25,7 +25,9 @@ from core.resolve import leading_state
 
 
 def _month(value: str) -> int:
-    return int(value[:4]) * 12 + int(value[5:]) - 1
+    month = parse_month(value)
+    assert month is not None, "an empty month"
+    return month
 
 
 def main(argv: list[str] | None = None) -> int:

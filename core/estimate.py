@@ -9,6 +9,10 @@ Evidence comes from two places (tables in core/dating_tables.py):
 - a name that existed only for a while ("IMSS-Oportunidades" until 2014-09, "COVID-19" since
   2020-02), unless the text marks it as a former name ("antes IMSS-PROSPERA").
 
+A lone title before a name ("el presidente López Obrador") is also given to the holder-elect,
+so such evidence starts `TRANSITION_MONTHS` earlier than the tenure; a full role phrase
+("Presidente de la República") does not.
+
 The evidence intervals are intersected. If they do not overlap the evidence conflicts: no
 estimate, a warning saying which. A dated bulletin gets no estimate, but an office-holder whose
 tenure excludes its date is a warning (the date or the text is wrong).
@@ -29,6 +33,7 @@ from core.dating_tables import (
     format_month,
     holders,
     month_of,
+    parse_month,
     signal_leads,
     signals,
     signals_regex,
@@ -221,11 +226,13 @@ def office_evidence(
         # one piece of evidence per official: the first full role phrase, else a lone title
         office, span, tenures = min(tied, key=lambda t: t[0].informal)
         start, end = _interval(tenures)
-        if office.informal and start is not None:
-            start -= TRANSITION_MONTHS[office.office]
         label = tenures[0].label
         if office.office == "gobernador" and len({t.jurisdiction for t in tenures}) > 1:
             label = OFFICE_LABELS["gobernador"]
+        if office.informal and start is not None:
+            start -= TRANSITION_MONTHS[office.office]
+            elected = office.office in ("presidente", "gobernador")
+            label += " (or elect)" if elected else " (or designate)"
         found.append(
             _evidence(
                 start,
@@ -272,7 +279,7 @@ def name_evidence(text: str, folded: str | None = None) -> list[DateEvidence]:
 
 
 def _month(value: str | None) -> int | None:
-    return None if value is None else int(value[:4]) * 12 + int(value[5:]) - 1
+    return parse_month(value or "")
 
 
 def combine(evidence: Sequence[DateEvidence]) -> tuple[DateEstimate | None, Issue | None]:
