@@ -11,7 +11,6 @@ import hashlib
 import os
 from pathlib import Path
 
-from core.estimate import estimate_date
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
 from core.models import Bulletin, BulletinEntity, DateEstimate, Issue
@@ -42,6 +41,7 @@ def _entities(text: str, issues: list[Issue]) -> list[BulletinEntity]:
 def _estimate(
     text: str, entities: list[BulletinEntity], date: dt.date | None
 ) -> tuple[DateEstimate | None, list[Issue]]:
+    from core.estimate import estimate_date  # with the extractors: not on `import core`
     from core.resolve import leading_state
 
     try:
