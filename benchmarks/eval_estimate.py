@@ -19,9 +19,8 @@ from pathlib import Path
 
 from core.dating_tables import format_month, month_of, parse_month
 from core.discover import discover
-from core.estimate import contradictions, estimate_date, office_evidence
+from core.estimate import bulletin_state, contradictions, estimate_date, office_evidence
 from core.parse import parse_file
-from core.resolve import leading_state
 
 
 def _month(value: str) -> int:
@@ -55,12 +54,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"miss         {path.name}: {format_month(known)} outside {guess.label}")
             continue
         dated += 1
-        state = leading_state(bulletin.entities)
+        state = bulletin_state(bulletin.entities)
         holders = office_evidence(bulletin.text, bulletin.entities, state)
         for issue in contradictions(bulletin.date, holders):
             alarms += 1
             print(f"false alarm  {path.name}: {issue.message}")
-        estimate, issues = estimate_date(bulletin.text, bulletin.entities, None, state)
+        estimate, issues = estimate_date(bulletin.text, bulletin.entities, None)
         conflicts += bool(issues)
         if estimate is None:
             continue

@@ -38,7 +38,7 @@ from core.dating_tables import (
     signals,
     signals_regex,
 )
-from core.entities.gazetteer import STATES
+from core.entities.gazetteer import STATES, leading_state
 from core.entities.text import word_leads
 from core.models import BulletinEntity, DateEstimate, DateEvidence, EntityKind, Issue, Span
 from core.textfold import fold
@@ -356,13 +356,19 @@ def contradictions(date: dt.date, evidence: Sequence[DateEvidence]) -> list[Issu
     return issues
 
 
+def bulletin_state(entities: Sequence[BulletinEntity]) -> str | None:
+    """The state a bulletin's places are about: whose governor "de la entidad" is."""
+    places = ((e.name, len(e.mentions)) for e in entities if e.kind == EntityKind.PLACE)
+    return leading_state(places)[0]
+
+
 def estimate_date(
-    text: str, entities: Sequence[BulletinEntity], date: dt.date | None, state: str | None
+    text: str, entities: Sequence[BulletinEntity], date: dt.date | None
 ) -> tuple[DateEstimate | None, list[Issue]]:
     """The estimate for an undated bulletin (None for a dated one) and the issues found:
     a conflict between pieces of evidence, or a date its office-holders contradict."""
     folded = fold(text)
-    holders_seen = office_evidence(text, entities, state, folded)
+    holders_seen = office_evidence(text, entities, bulletin_state(entities), folded)
     if date is not None:
         return None, contradictions(date, holders_seen)
     estimate, conflict = combine(holders_seen + name_evidence(text, folded))

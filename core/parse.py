@@ -42,10 +42,9 @@ def _estimate(
     text: str, entities: list[BulletinEntity], date: dt.date | None
 ) -> tuple[DateEstimate | None, list[Issue]]:
     from core.estimate import estimate_date  # with the extractors: not on `import core`
-    from core.resolve import leading_state
 
     try:
-        return estimate_date(text, entities, date, leading_state(entities))
+        return estimate_date(text, entities, date)
     except Exception as err:  # a dating bug must not lose the bulletin
         message = f"date estimate failed: {err}"
         return None, [Issue(severity="warning", code="estimate-failed", message=message)]

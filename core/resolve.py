@@ -47,9 +47,9 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from core.entities.gazetteer import STATES
+from core.entities.gazetteer import leading_state
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks
-from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity, EntityKind
+from core.models import Bulletin, BulletinSummary, Entity, EntityKind
 from core.textfold import count_diacritics, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
@@ -62,7 +62,6 @@ MIN_NAME_RATIO = 90.0
 _NUMBER_WORDS = frozenset({"no", "num", "numero", "nro", "n"})
 _FUZZY_KINDS = frozenset({EntityKind.OFFICIAL})
 _KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
-_STATE_NAMES = frozenset(name for _, name, _ in STATES)
 
 
 def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, bool, str, str]:
@@ -236,21 +235,7 @@ def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
 
     Numbered units repeat across states ("Hospital General de Zona No. 1" exists in many),
     so they are told apart by it."""
-    counts: Counter[str] = Counter()
-    for kind_name, name, _, mentions in entities:
-        if kind_name == EntityKind.PLACE:
-            state = name.rsplit(", ", 1)[-1]
-            if state in _STATE_NAMES:
-                counts[state] += max(1, mentions)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
-        return None, bool(ranked)
-    return ranked[0][0], True
-
-
-def leading_state(entities: Sequence[BulletinEntity]) -> str | None:
-    """The state a bulletin's places are about (see `_state_of`), or None."""
-    return _state_of([(e.kind, e.name, e.role, len(e.mentions)) for e in entities])[0]
+    return leading_state((name, n) for kind, name, _, n in entities if kind == EntityKind.PLACE)
 
 
 def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:
