@@ -112,7 +112,8 @@ def _role_regex() -> re.Pattern[str]:
     return re.compile(
         r"(?<!\w)(?:"
         r"(?P<imss>(?:director[a]?\s+general|director[a]?|titular)\s+del\s+"
-        r"(?:imss|instituto\s+mexicano\s+del\s+seguro\s+social|seguro\s+social|instituto))"
+        r"(?:imss|instituto\s+mexicano\s+del\s+seguro\s+social|seguro\s+social|instituto)"
+        r"(?![\w\-‐]))"
         r"|(?P<pres>president[ea]\s+(?:constitucional\s+)?de\s+"
         r"(?:la\s+republica|mexico|los\s+estados\s+unidos\s+mexicanos)"
         r"|(?:titular|jef[ea])\s+del\s+(?:poder\s+)?ejecutivo\s+federal)"

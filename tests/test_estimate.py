@@ -128,9 +128,10 @@ def test_a_role_not_held_at_the_time_is_not_evidence(sentence: str) -> None:
         "presentó el informe de la jurisdicción sanitaria.",
         "José Narro Robles, secretario de Salud del estado, presentó el informe.",
         "Zoé Robledo Aburto, titular del IMSS en Chiapas, recibió a los médicos.",
+        "Zoé Robledo Aburto, director general del IMSS-Bienestar, recibió a los médicos.",
     ],
 )
-def test_a_state_office_is_not_the_federal_one(sentence: str) -> None:
+def test_another_office_is_not_the_one_the_table_knows(sentence: str) -> None:
     assert _undated(sentence).date_estimate is None
 
 
