@@ -118,6 +118,15 @@ def _issues_cell(bulletin: Bulletin) -> Any:
     return cell
 
 
+def _date_cell(bulletin: Bulletin) -> Any:
+    """The date; for an undated bulletin its estimate ("≈2012-12…2014-09"), never as a date."""
+    if bulletin.date is not None:
+        return _text(bulletin.date.isoformat())
+    if bulletin.date_estimate is not None:
+        return _text(bulletin.date_estimate.label, "italic")
+    return _text("undated", "dim")
+
+
 def _parse_table(bulletins: list[Bulletin]) -> Any:
     from rich.table import Table
 
@@ -131,7 +140,7 @@ def _parse_table(bulletins: list[Bulletin]) -> Any:
     for b in bulletins:
         table.add_row(
             _text(visible_path(Path(b.source).name) if b.source else "-"),
-            _text(b.date.isoformat() if b.date else "undated", "" if b.date else "dim"),
+            _date_cell(b),
             _text(b.number or "-"),
             _text(b.place or "-"),
             _text(b.title or "-", "bold"),

@@ -6,13 +6,14 @@ reason, so callers (CLI, index, app) account for every file they were given.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from pathlib import Path
 
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
-from core.models import Bulletin, BulletinEntity, Issue
+from core.models import Bulletin, BulletinEntity, DateEstimate, Issue
 from core.visible import is_blank
 
 
@@ -38,6 +39,18 @@ def _entities(text: str, issues: list[Issue]) -> list[BulletinEntity]:
         return []
 
 
+def _estimate(
+    text: str, entities: list[BulletinEntity], date: dt.date | None
+) -> tuple[DateEstimate | None, list[Issue]]:
+    from core.estimate import estimate_date  # with the extractors: not on `import core`
+
+    try:
+        return estimate_date(text, entities, date)
+    except Exception as err:  # a dating bug must not lose the bulletin
+        message = f"date estimate failed: {err}"
+        return None, [Issue(severity="warning", code="estimate-failed", message=message)]
+
+
 def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
     """Layout, dates and entities over already-normalized text."""
     layout = split_layout(ingested.text)
@@ -54,6 +67,9 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         issues.append(Issue(severity="warning", code="no-date", message="no dateline with a date"))
     if not layout.title:
         issues.append(Issue(severity="warning", code="no-title", message="no title found"))
+    entities = _entities(text, issues)
+    estimate, dating_issues = _estimate(text, entities, date)
+    issues.extend(dating_issues)
     return Bulletin(
         source=source,
         id=_content_id(text),
@@ -63,11 +79,12 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         date=date,
         date_text=date_text,
         date_source=date_source,
+        date_estimate=estimate,
         title=layout.title,
         highlights=layout.highlights,
         paragraphs=layout.paragraphs,
         text=text,
-        entities=_entities(text, issues),
+        entities=entities,
         issues=issues,
     )
 
