@@ -837,7 +837,8 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite already rolled back after SQLITE_FULL / IOERR
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
