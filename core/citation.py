@@ -44,11 +44,11 @@ def citation(bulletin: BulletinSummary) -> str:
 
 def _estimate(bulletin: BulletinSummary) -> str | None:
     """ "[fecha estimada: entre 2012-12 y 2018-11]" for an undated bulletin with an estimate
-    (core/estimate.py, months only); read by name as summaries without one predate it."""
-    estimate = getattr(bulletin, "date_estimate", None)
+    (core/estimate.py, months only)."""
+    estimate = bulletin.date_estimate
     if bulletin.date is not None or estimate is None:
         return None
-    start, end = getattr(estimate, "from_", None), getattr(estimate, "to", None)
+    start, end = estimate.from_, estimate.to
     if start and end:
         span = start if start == end else f"entre {start} y {end}"
     elif start:

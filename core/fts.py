@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
+from core.cache_paths import path_from_sql, sql_path
 from core.models import Bulletin, TextHit
+from core.query_limits import bound_query
 from core.textfold import WORD
 
 FTS_TABLE = "text_fts"
@@ -42,12 +44,14 @@ def fts_query(user_query: str) -> str | None:
     Words are ANDed; `"a phrase"` stays a phrase; `chiapas OR oaxaca` (OR in capitals, between
     two terms) finds either; `-term` or `-"a phrase"` excludes; a trailing `*` makes a prefix
     search; punctuation-joined words ("IMSS-Bienestar") become a phrase, as the tokenizer
-    splits them. Exclusions alone find nothing (FTS5 has no "everything but").
+    splits them. Exclusions alone find nothing (FTS5 has no "everything but"). The query is
+    bounded (core.query_limits) and a repeated term is searched once.
     """
     groups: list[list[str]] = []  # ANDed groups of ORed phrases
     excluded: list[str] = []
+    seen: set[str] = set()
     pending_or = False
-    for token in _TOKEN.findall(user_query):
+    for token in _TOKEN.findall(bound_query(user_query).text):
         if token == "OR" and groups:
             pending_or = True
             continue
@@ -55,6 +59,11 @@ def fts_query(user_query: str) -> str | None:
         phrase = _phrase(token[1:] if negated else token)
         if phrase is None:
             continue
+        key = ("-" if negated else "") + phrase
+        if key in seen:
+            pending_or = False
+            continue
+        seen.add(key)
         if negated:
             excluded.append(phrase)
         elif pending_or:
@@ -127,11 +136,17 @@ def insert_rows(
     conn.executemany(
         f"INSERT INTO {FTS_TABLE}(rowid, bulletin_id, source, title, text) VALUES (?, ?, ?, ?, ?)",
         (
-            (rowid, fields[0], source, fields[1], fields[2])
+            (rowid, fields[0], None if source is None else sql_path(source), fields[1], fields[2])
             for rowid, fields, source in rows
             if fields is not None
         ),
     )
+
+
+#: SQLite virtual machine steps between two checks of `cancelled`.
+_CANCEL_CHECK_STEPS = 1_000
+Cancelled = Callable[[], bool]
+"""Asked while a search runs; True abandons it (a newer keystroke, the app quitting)."""
 
 
 def search(
@@ -139,11 +154,28 @@ def search(
     query: str,
     limit: int = 50,
     rowids: Collection[int] | None = None,
+    *,
+    cancelled: Cancelled | None = None,
 ) -> list[TextHit]:
-    """Best matches first (bm25); `rowids` restricts results to one corpus in a shared index."""
+    """Best matches first (bm25); `rowids` restricts results to one corpus in a shared index.
+
+    A search that `cancelled` abandons returns no hits.
+    """
     match = fts_query(query)
-    if match is None or limit <= 0:
+    if match is None or limit <= 0 or (cancelled is not None and cancelled()):
         return []
+    if cancelled is not None:
+        conn.set_progress_handler(lambda: int(cancelled()), _CANCEL_CHECK_STEPS)
+    try:
+        return _search(conn, match, limit, rowids)
+    finally:
+        if cancelled is not None:
+            conn.set_progress_handler(None, 0)
+
+
+def _search(
+    conn: sqlite3.Connection, match: str, limit: int, rowids: Collection[int] | None
+) -> list[TextHit]:
     try:
         ranked = conn.execute(
             f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
@@ -171,7 +203,8 @@ def search(
             )
         }
     except sqlite3.OperationalError:
-        # A query the sanitizer let through but FTS5 still rejects is "no results", not a crash.
+        # A query the sanitizer let through but FTS5 still rejects, or a cancelled search, is
+        # "no results", not a crash.
         return []
     hits: list[TextHit] = []
     for rowid, score in chosen:
@@ -183,7 +216,7 @@ def search(
         hits.append(
             TextHit(
                 bulletin_id=bulletin_id,
-                source=source,
+                source=None if source is None else path_from_sql(source),
                 title=title,
                 score=-float(score),
                 snippet=snippet.strip(),
@@ -211,10 +244,12 @@ class MemoryTextIndex:
             rows = ((i, fts_fields(b), b.source) for i, b in enumerate(bulletins))
             insert_rows(self._conn, rows)
 
-    def search(self, query: str, limit: int = 50) -> list[TextHit]:
+    def search(
+        self, query: str, limit: int = 50, *, cancelled: Cancelled | None = None
+    ) -> list[TextHit]:
         """See `search`; safe to call from worker threads."""
         with self._lock:
-            return search(self._conn, query, limit)
+            return search(self._conn, query, limit, cancelled=cancelled)
 
     def close(self) -> None:
         self._conn.close()

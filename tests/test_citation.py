@@ -20,11 +20,14 @@ def test_a_dated_bulletin_is_cited_with_kind_number_dateline_and_iso_date() -> N
 
 
 @pytest.mark.parametrize("seed", ["001_c0813492a43ee07f.txt", "002_7522df85aa83776d.txt"])
-def test_an_undated_bulletin_without_a_kind_reads_sin_tipo_and_s_f(seed: str) -> None:
+def test_an_undated_bulletin_without_a_kind_reads_sin_tipo_s_f_and_its_estimate(seed: str) -> None:
     b = parse_file(SEEDS / seed)
     assert b.date is None and b.kind is None
     cited = citation(b)
-    assert cited.startswith("IMSS. [Sin tipo]. s. f. “FIRMAN IMSS Y GOBIERNO DE ")
+    assert cited.startswith("IMSS. [Sin tipo]. s. f. ")
+    assert b.date_estimate is not None and b.date_estimate.from_ and b.date_estimate.to
+    span = f"entre {b.date_estimate.from_} y {b.date_estimate.to}"
+    assert f"s. f. [fecha estimada: {span}]. “FIRMAN IMSS Y GOBIERNO DE " in cited
     assert "Boletín" not in cited  # no kind the text does not state
     assert cited.endswith(f"”. [{seed}]")
 
@@ -34,9 +37,6 @@ def test_an_undated_bulletin_with_a_place_keeps_it_before_s_f() -> None:
     assert citation(b) == "IMSS. Comunicado. Oaxaca, Oaxaca, s. f. “Título”."
 
 
-@pytest.mark.skipif(
-    "date_estimate" not in BulletinSummary.model_fields, reason="needs core/estimate.py (#14)"
-)
 @pytest.mark.parametrize(
     ("bounds", "shown"),
     [

@@ -33,7 +33,7 @@ def test_or_and_minus_reach_the_cli(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(without) == 4 and not any("OAXACA" in str(t) for t in without)
 
 
-def test_the_table_shows_the_date_or_undated(capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_table_shows_the_date_or_the_estimate(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(["search-text", "convenio", str(SEEDS), "--no-cache"]) == 0
     out = capsys.readouterr().out
-    assert "2015-07-24" in out and "undated" in out
+    assert "2015-07-24" in out and "≈2012-12…2014-09" in out

@@ -98,6 +98,32 @@ async def test_the_list_is_usable_and_the_finder_says_so_while_names_are_indexed
         assert app.screen.results.current is not None
 
 
+@pytest.mark.parametrize(
+    ("query", "governor", "state"),
+    [
+        ("gober oaxaca", "Gabino Cué Monteagudo", "Oaxaca"),
+        ("gober chiapas", "Manuel Velasco Coello", "Chiapas"),
+    ],
+)
+@pilot_test
+async def test_finder_finds_a_governor_the_bulletin_calls_gobernador_de_la_entidad(
+    seeds_app: ImssApp, query: str, governor: str, state: str
+) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*query)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        finder = app.screen
+        assert isinstance(finder, FinderScreen)
+        top = finder.results.current
+        assert top is not None and top.name == governor
+        shown = "\n".join(screen_text(finder.results))
+        assert f"Gobernador de {state}" in shown, shown
+
+
 @pilot_test
 async def test_finder_escape_closes_without_filtering(seeds_app: ImssApp) -> None:
     app = seeds_app
@@ -122,17 +148,22 @@ async def _find(app: ImssApp, pilot, query: str) -> FinderScreen:  # type: ignor
     return finder
 
 
+@pytest.mark.parametrize(("columns", "role_first"), [(80, False), (64, True)])
 @pilot_test
-async def test_at_80_columns_a_role_match_shows_the_role_first(seeds_app: ImssApp) -> None:
+async def test_a_role_match_shows_the_whole_role_first_when_the_row_is_short(
+    seeds_app: ImssApp, columns: int, role_first: bool
+) -> None:
     app = seeds_app
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(columns, 24)) as pilot:
         finder = await _find(app, pilot, "gober chihu")
+        hit = finder.results.hits[0] if finder.results.hits else None
+        assert hit is not None and hit.field == "role"
+        assert hit.entity.name == "César Duarte Jáquez"
         row = screen_text(finder.results)[0]
-        assert finder.results.current is not None
-        assert finder.results.current.name == "César Duarte Jáquez"
+        assert hit.matched in row, row  # why it matched, whole
+        assert "Cés" in row and row.rstrip().endswith("1 bulletin")
         after_badge = row.split(maxsplit=1)[1]
-        assert after_badge.startswith("Gobernador del estado de Chihuahua"), row
-        assert "César" in row and row.rstrip().endswith("1 bulletin")
+        assert after_badge.startswith(hit.matched) == role_first, row  # no room: role first
 
 
 @pilot_test

@@ -93,4 +93,8 @@ async def test_a_wide_remembered_list_leaves_the_reader_room_at_80_columns() -> 
         assert main.reader.outer_size.width >= READER_MIN_WIDTH
         assert main.list_width >= LIST_MIN_WIDTH
         lines = screen_text(main.bulletin_list)
-        assert lines[0].startswith("2015-07-24") and "Chihuahua" in lines[0]
+        first = main.bulletin_list.shown[0]
+        assert first.date is None and first.date_estimate is not None
+        assert lines[0].startswith(first.date_estimate.label)
+        dated = next(i for i, b in enumerate(main.bulletin_list.shown) if b.place)
+        assert lines[2 * dated].startswith("2015-07-24  Chihuahua")

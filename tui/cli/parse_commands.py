@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.models import Bulletin, BulletinEntity, EntityKind
-from core.visible import visible
+from core.visible import visible, visible_path
 from tui.cli.common import (
     EXIT_FAILED_FILES,
     EXIT_OK,
@@ -45,13 +45,17 @@ def add_parsers(sub: Any) -> None:
 
 
 def entity_json(entity: BulletinEntity) -> dict[str, Any]:
-    """The `entities` item of `parse --json`: kind, name, role, mentions."""
-    return {
+    """The `entities` item of `parse --json`: kind, name, role, mentions; and state for a
+    numbered unit the text places ("HGZ No. 33 de Monterrey")."""
+    data: dict[str, Any] = {
         "kind": entity.kind.value,
         "name": entity.name,
         "role": entity.role,
         "mentions": [m.model_dump() for m in entity.mentions],
     }
+    if entity.state is not None:
+        data["state"] = entity.state
+    return data
 
 
 def bulletin_json(bulletin: Bulletin) -> dict[str, Any]:
@@ -73,6 +77,15 @@ def _issues_cell(bulletin: Bulletin, *, codes_only: bool) -> Text:
         shown = issue.code if codes_only else f"{issue.code}: {issue.message}"
         cell.append(visible(shown), style=style)
     return cell
+
+
+def _date_cell(bulletin: Bulletin) -> Text:
+    """The date; for an undated bulletin its estimate ("≈2012-12…2014-09"), never as a date."""
+    if bulletin.date is not None:
+        return text(bulletin.date.isoformat())
+    if bulletin.date_estimate is not None:
+        return text(bulletin.date_estimate.label, "italic")
+    return text("undated", "dim")
 
 
 def middle_ellipsis(name: str, width: int) -> str:
@@ -97,11 +110,13 @@ def _parse_table(bulletins: list[Bulletin], width: int) -> Table:
     from rich.table import Table
 
     narrow = width < NARROW_TABLE
-    names = [Path(b.source).name if b.source else "-" for b in bulletins]
+    names = [visible_path(Path(b.source).name) if b.source else "-" for b in bulletins]
     file_width = min(max((len(n) for n in names), default=4), max(12, width // 5))
     number_width = 0 if narrow else max((len(b.number or "-") for b in bulletins), default=3)
     columns = 5 if narrow else 6
-    rest = width - (columns + 1) - 2 * columns - file_width - 10 - number_width
+    dates = [_date_cell(b) for b in bulletins]
+    date_width = max((d.cell_len for d in dates), default=10)
+    rest = width - (columns + 1) - 2 * columns - file_width - date_width - number_width
     place_width = min(max(rest // 4, 10), 26)  # "Ecatepec," fits; a long place wraps
     issues_width = min(max(rest // 5, 14), 40) if width >= WIDE_TABLE else 7  # "no-date"
     table = Table(title="IMSS bulletins", show_lines=False, expand=True)
@@ -112,8 +127,7 @@ def _parse_table(bulletins: list[Bulletin], width: int) -> Table:
     table.add_column("place", width=place_width)
     table.add_column("title", ratio=1)
     table.add_column("issues", width=issues_width)
-    for name, b in zip(names, bulletins, strict=True):
-        date = text(b.date.isoformat() if b.date else "undated", "" if b.date else "dim")
+    for name, b, date in zip(names, bulletins, dates, strict=True):
         number = text(b.number or "-")
         when = [date.append("\n").append_text(number)] if narrow else [date, number]
         table.add_row(

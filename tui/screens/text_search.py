@@ -88,7 +88,8 @@ class TextResults(LineList):
         bulletin = self.corpus.summary(hit.bulletin_id)
         text = Text()
         if bulletin is not None:
-            text.append(bulletin.date.isoformat() if bulletin.date else "undated", style="bold")
+            estimate = bulletin.date_estimate.label if bulletin.date_estimate else "undated"
+            text.append(bulletin.date.isoformat() if bulletin.date else estimate, style="bold")
             text.append("  ")
             append_safe(text, bulletin_label(bulletin))
         else:
@@ -140,15 +141,23 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
 
     @work(thread=True, exclusive=True, group="text-search")
     def run_search(self, query: str) -> None:
+        worker = get_current_worker()
         started = time.perf_counter()
-        hits = self.corpus.search_text(query, limit=RESULT_LIMIT) if query.strip() else []
+        hits = (
+            self.corpus.search_text(
+                query, limit=RESULT_LIMIT, cancelled=lambda: worker.is_cancelled
+            )
+            if query.strip()
+            else []
+        )
         elapsed = (time.perf_counter() - started) * 1000
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.app.call_from_thread(self._show, query, hits, elapsed)
 
     def _show(self, query: str, hits: list[TextHit], elapsed_ms: float) -> None:
         if self.query_one(Input).value != query:
             return
+        self.note_query_bound(query)
         if not query.strip():
             self.results.empty_message = TYPE_HINT
         elif fts_query(query) is None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.text import Text
 
 from core.models import BulletinSummary
+from core.visible import visible_path
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
 
@@ -19,7 +20,7 @@ def bulletin_label(bulletin: BulletinSummary) -> str:
     if bulletin.title:
         return bulletin.title
     if bulletin.source:
-        return Path(bulletin.source).name
+        return visible_path(Path(bulletin.source).name)
     return bulletin.id
 
 
@@ -40,19 +41,6 @@ def shared_lead_words(titles: Sequence[str | None]) -> list[int]:
             common += 1
         shared[a], shared[b] = max(shared[a], common), max(shared[b], common)
     return shared
-
-
-def estimate_label(bulletin: BulletinSummary) -> str | None:
-    """ "≈2012-12–2018-11" for an undated bulletin with an estimate (core/estimate.py)."""
-    estimate = getattr(bulletin, "date_estimate", None)
-    if bulletin.date is not None or estimate is None:
-        return None
-    start, end = getattr(estimate, "from_", None), getattr(estimate, "to", None)
-    if start and end:
-        return f"≈{start}" if start == end else f"≈{start}–{end}"
-    if start or end:
-        return f"≈{start}–" if start else f"≈–{end}"
-    return None
 
 
 def first_error(bulletin: BulletinSummary) -> str:
@@ -136,9 +124,9 @@ class BulletinList(LineList):
         if line == 0:
             if bulletin.failed:
                 text.append("✗ failed ", style="bold red")
-                append_safe(text, Path(bulletin.source or bulletin.id).name, "red")
+                append_safe(text, visible_path(Path(bulletin.source or bulletin.id).name), "red")
                 return text
-            estimate = estimate_label(bulletin)
+            estimate = bulletin.date_estimate.label if bulletin.date_estimate else None
             if bulletin.date:
                 text.append(bulletin.date.isoformat(), style="bold")
             else:
