@@ -62,6 +62,19 @@ class BulletinEntity(BaseModel):
     entity_id: str | None = None
 
 
+class Quote(BaseModel):
+    """Words a bulletin puts in someone's mouth: `text == bulletin.text[start:end]` (marks
+    excluded). `speaker` is the speaker's entity id (the corpus-resolved one once the bulletin
+    is in a corpus) or None when the bulletin does not say who spoke; never a guess."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    #: The speaker's name as the bulletin's entities list it (None with `speaker`).
+    speaker_name: str | None = None
+
+
 class BulletinSummary(BaseModel):
     """What a list of bulletins shows: a large corpus keeps only these in memory and reads
     the full `Bulletin` (text, paragraphs, entities) when one is opened."""
@@ -96,6 +109,7 @@ class Bulletin(BulletinSummary):
     paragraphs: list[str] = Field(default_factory=list)
     text: str = ""
     entities: list[BulletinEntity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
 
 
 class RoleSeen(BaseModel):

@@ -13,6 +13,7 @@ from pathlib import Path
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
 from core.models import Bulletin, BulletinEntity, Issue
+from core.quotes import extract_quotes
 
 
 def _content_id(text: str) -> str:
@@ -53,6 +54,7 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         issues.append(Issue(severity="warning", code="no-date", message="no dateline with a date"))
     if not layout.title:
         issues.append(Issue(severity="warning", code="no-title", message="no title found"))
+    entities = _entities(text, issues)
     return Bulletin(
         source=source,
         id=_content_id(text),
@@ -66,7 +68,8 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         highlights=layout.highlights,
         paragraphs=layout.paragraphs,
         text=text,
-        entities=_entities(text, issues),
+        entities=entities,
+        quotes=extract_quotes(text, entities),
         issues=issues,
     )
 

@@ -50,6 +50,7 @@ from rapidfuzz.distance import OSA
 from core.entities.gazetteer import STATES
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
+from core.quotes import link_speakers
 from core.textfold import count_diacritics, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
@@ -144,6 +145,7 @@ def resolve(bulletins: list[Bulletin]) -> list[Entity]:
     for rank, bulletin in enumerate(ordered):
         for seen, entity_id in zip(bulletin.entities, table.assigned(rank), strict=True):
             seen.entity_id = entity_id
+        link_speakers(bulletin)
     return [table.entity(i) for i in range(len(table))]
 
 
