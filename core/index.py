@@ -85,6 +85,7 @@ _NOT_PARSING = frozenset(
         "lazy.py",
         "citation.py",
         "__init__.py",
+        "export",
     }
 )
 #: Code that decides how bulletins resolve into entities: part of the resolved-cache key.
@@ -179,7 +180,7 @@ def pipeline_fingerprint() -> str:
             path.suffix not in _FINGERPRINT_SUFFIXES
             or "__pycache__" in rel.parts
             or rel.parts[0] == "_seeds"
-            or (len(rel.parts) == 1 and rel.name in _NOT_PARSING)
+            or rel.parts[0] in _NOT_PARSING  # a module, or a package such as export/
             or not path.is_file()
         ):
             continue
