@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -126,3 +127,20 @@ def test_quotes_in_parse_json() -> None:
     quotes = json.loads(out.splitlines()[0])["quotes"]
     assert [q["speaker"] for q in quotes] == ["official:cesar-duarte-jaquez"] * 2
     assert set(quotes[0]) >= {"text", "speaker", "start", "end"}
+
+
+@pytest.mark.parametrize(
+    "unit",
+    ["“", '"', "Dijo: ", "El gobernador dijo que ", "“Dijo la verdad, dijo” "],
+    ids=["open-marks", "straight", "colons", "verbs", "quotes"],
+)
+def test_hostile_text_stays_linear(unit: str) -> None:
+    from core.quotes import extract_quotes
+
+    def seconds(n: int) -> float:
+        started = time.perf_counter()
+        extract_quotes(unit * n, [])
+        return time.perf_counter() - started
+
+    small, large = seconds(5_000), seconds(20_000)
+    assert large < max(0.5, small * 12), (small, large)  # 4x the input; quadratic would be 16x

@@ -13,7 +13,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import IO
 
 from core.citation import citation
@@ -21,8 +21,17 @@ from core.corpus import Corpus
 from core.export.cells import csv_cell, markdown_cell
 from core.export.network import comention_graph, write_graph
 from core.export.tables import TABLES, Table
+from core.textfold import fold
 
-__all__ = ["FORMATS", "GRAPH_FORMATS", "WHATS", "ExportError", "export", "select"]
+__all__ = [
+    "FORMATS",
+    "GRAPH_FORMATS",
+    "WHATS",
+    "ExportError",
+    "entity_named",
+    "export",
+    "select",
+]
 
 WHATS = tuple(TABLES)
 GRAPH_FORMATS = ("graphml", "gexf")
@@ -32,6 +41,26 @@ BOM = "\ufeff"
 
 class ExportError(ValueError):
     """A request that cannot be exported (message says why): a usage error, not a crash."""
+
+
+#: A fuzzy hit this good names the entity ("zoe robledo" for "Zoé Robledo Aburto").
+_SURE_SCORE = 90.0
+
+
+def entity_named(corpus: Corpus, name: str, kinds: Collection[str] | None = None) -> str:
+    """The id of the entity a user means by `name`: an entity id, a name or alias (accents
+    and case ignored), or a clear best fuzzy match; else ExportError with suggestions."""
+    if corpus.entity_table.index(name) is not None:
+        return name
+    hits = corpus.search(name, kinds=kinds, limit=5)
+    key = fold(name)
+    for hit in hits:
+        if key in {fold(n) for n in (hit.entity.name, *hit.entity.aliases)}:
+            return hit.entity.id
+    if hits and hits[0].score >= _SURE_SCORE:
+        return hits[0].entity.id
+    hint = f" (closest: {'; '.join(h.entity.name for h in hits[:3])})" if hits else ""
+    raise ExportError(f"no entity named {name!r}{hint}")
 
 
 def select(

@@ -121,6 +121,7 @@ def _extract(text: str, entities: list[BulletinEntity]) -> list[Quote]:
     verbs = verb_pattern()
     speakers = _Speakers()
     quotes: list[Quote] = []
+    said_until = 0  # the end of the last quote opened by "dijo:"
     colon_ended: list[BulletinEntity | None] = []  # the speaker of a "dijo:" ending a block
     for index, ((bs, be), marks) in enumerate(zip(spans, marks_by_block, strict=True)):
         if colon_ended:
@@ -140,12 +141,16 @@ def _extract(text: str, entities: list[BulletinEntity]) -> list[Quote]:
                 speakers.resolve(attribution, index, subject)
                 found.append((attribution, speakers.current))
                 colon = _COLON_AFTER_VERB.match(masked, m.end(), se)
+                if m.start() < said_until:
+                    colon = None  # a verb inside words already quoted after a colon
                 if colon is not None and not re.search(r"\bque\b", colon.group()):
                     span = trimmed(text, colon.end(), be)
                     if span[0] >= be:
                         colon_ended.append(speakers.current)
-                    elif masked[span[0]] != MASK and is_speech(text[span[0] : span[1]]):
-                        quotes.append(_quote(text, span, speakers.current))
+                    elif masked[span[0]] != MASK:
+                        if is_speech(text[span[0] : span[1]]):
+                            quotes.append(_quote(text, span, speakers.current))
+                        said_until = span[1]  # the rest of the block is judged once
             if not found and subjects:
                 speakers.set(subject, index)
             for mark in marks:

@@ -9,6 +9,7 @@ not speech, so quoted text needs a few words and must not read like a title.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ _OPEN = re.compile(r"[“«\"]")
 MIN_WORDS = 3
 #: Longest quotation looked for; beyond it an unmatched mark is a typo, not a quote.
 MAX_CHARS = 4000
+#: A paragraph quotes a handful of times; past this many pairs it is no prose (a data dump).
+MAX_PER_BLOCK = 200
 _WORD = re.compile(r"[^\W\d_]+")
 #: Words of four letters or more that are lowercase in titles too ("para", "entre").
 _TITLE_LOWER = frozenset({"para", "entre", "como", "sobre", "contra", "desde", "hacia", "ante"})
@@ -43,19 +46,30 @@ def blocks(text: str) -> Iterator[tuple[int, int]]:
 
 
 def quoted(text: str, start: int, end: int) -> list[Marked]:
-    """Every quotation-mark pair inside text[start:end], speech or not, in order."""
+    """Every quotation-mark pair inside text[start:end], speech or not, in order.
+
+    Each opening mark pairs with the next closing mark of its kind within MAX_CHARS; closing
+    marks are looked up by bisection, so a text full of unmatched marks stays linear.
+    """
+    closes = {
+        close: [m.start() for m in re.finditer(re.escape(close), text[start:end])]
+        for close in set(_PAIRS.values())
+    }
     found: list[Marked] = []
     pos = start
-    while True:
+    while len(found) < MAX_PER_BLOCK:
         m = _OPEN.search(text, pos, end)
         if m is None:
             return found
-        close = text.find(_PAIRS[m.group()], m.end(), min(end, m.end() + MAX_CHARS))
-        if close < 0:
+        positions = closes[_PAIRS[m.group()]]
+        i = bisect_right(positions, m.end() - 1 - start)
+        close = positions[i] + start if i < len(positions) else -1
+        if close < 0 or close - m.end() > MAX_CHARS:
             pos = m.end()
             continue
         found.append(Marked(m.end(), close, m.start(), close + 1))
         pos = close + 1
+    return found
 
 
 def is_speech(words_text: str) -> bool:

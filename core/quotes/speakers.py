@@ -12,6 +12,7 @@ no known official (a patient, "un médico") stops that. Anything less clear is N
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -29,6 +30,8 @@ _ROLE_SYNONYMS = ("mandatario", "mandataria")
 _HEADS_OF = frozenset({"titular", "director", "secretari", "president", "comisionad", "jef"})
 #: Words that make a "mandatario" the country's president rather than a state's governor.
 _FEDERAL = frozenset({"federal", "primer", "republica", "pais", "nacional"})
+#: How far from its verb a subject is looked for (a name plus a long role in commas).
+PREFIX_CHARS = 250
 _QUE = re.compile(r"(?<!\w)(?:que|quien|cual)(?!\w)", re.IGNORECASE)
 
 
@@ -146,27 +149,36 @@ class Attributor:
 
     def __init__(self, masked: str, officials: list[Official]) -> None:
         self.masked = masked
-        self.officials = [o for o in officials if masked[o.start] != MASK]
+        self.officials = sorted(
+            (o for o in officials if masked[o.start] != MASK), key=lambda o: o.start
+        )
+        self.starts = [o.start for o in self.officials]
+        self.ends = [o.end for o in self.officials]
         self.entities = list({id(o.entity): o.entity for o in officials}.values())
         self.patterns = _patterns()
+
+    def _prefix(self, ss: int, start: int) -> str:
+        """The clause before `start`: at most PREFIX_CHARS, marked when cut (no "^" match)."""
+        cut = max(ss, start - PREFIX_CHARS)
+        return ("\x01" if cut > ss else "") + self.masked[cut:start]
 
     def attribute(self, start: int, end: int, sentence: tuple[int, int]) -> Attribution:
         """The subject of the verb at text[start:end] within the sentence's bounds."""
         ss, se = sentence
         masked, p = self.masked, self.patterns
-        before = [o for o in self.officials if ss <= o.start and o.end <= start]
-        if before:
-            nearest = max(before, key=lambda o: o.end)
+        i = bisect_right(self.ends, start) - 1
+        if i >= 0 and self.officials[i].start >= ss and start - self.ends[i] <= PREFIX_CHARS:
+            nearest = self.officials[i]
             gap = masked[nearest.end : start]
             if p["gap_before"].fullmatch(gap) and not _QUE.search(gap):
                 return Attribution(start, end, "official", nearest.entity)
-        prefix = masked[ss:start]
+        prefix = self._prefix(ss, start)
         role = p["role_before"].search(prefix)
         if role is not None:
             return self._by_role(start, end, role.group("role"))
-        after = [o for o in self.officials if end <= o.start < se]
-        if after:
-            first = min(after, key=lambda o: o.start)
+        i = bisect_left(self.starts, end)
+        if i < len(self.officials) and self.starts[i] < min(se, end + PREFIX_CHARS):
+            first = self.officials[i]
             gap = masked[end : first.start]
             if p["gap_after"].fullmatch(gap) and not _QUE.search(gap):
                 return Attribution(start, end, "official", first.entity)
@@ -190,8 +202,5 @@ class Attributor:
         """Officials that open the sentence as its subject ("El Gobernador X encabezó ...")."""
         ss, se = sentence
         slot = self.patterns["subject_slot"]
-        return [
-            o
-            for o in self.officials
-            if ss <= o.start < se and slot.fullmatch(self.masked, ss, o.start)
-        ]
+        inside = self.officials[bisect_left(self.starts, ss) : bisect_left(self.starts, se)]
+        return [o for o in inside if slot.fullmatch(self.masked, ss, o.start)]
