@@ -58,6 +58,9 @@ class BulletinEntity(BaseModel):
     kind: EntityKind
     name: str
     role: str | None = None
+    #: The role as an office, with the bulletin's state ("Gobernador de Oaxaca" for a written
+    #: "Gobernador de la entidad"): see core.entities.roles.
+    office: str | None = None
     mentions: list[Span] = Field(default_factory=list)
     entity_id: str | None = None
 
@@ -118,6 +121,11 @@ class RoleSeen(BaseModel):
     role: str
     dates: list[dt.date] = Field(default_factory=list)
     bulletin_ids: list[str] = Field(default_factory=list)
+    #: The office that role is ("Gobernador de Oaxaca" for "Gobernador de la entidad"), the
+    #: key every wording of it shares ("gobernador oaxaca"), and the wordings seen.
+    office: str | None = None
+    key: str | None = None
+    wordings: list[str] = Field(default_factory=list)
 
 
 class Entity(BaseModel):

@@ -85,15 +85,21 @@ _ROLE_TO_NAME = re.compile(
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
 )
+#: A role's complement after the name: up to the comma, not across "y" + a capital (a
+#: second person), except inside a body's name (see `_right_role`).
+_RIGHT_COMPLEMENT = (
+    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
+    rf"|\([^()\n]{{1,80}}\))*"
+)
 #: "A, directora de ...", "A, el secretario de ...", and "A como nuevo director de ...", "A
 #: era el director general ..." (a role said of the name with "como" or a copula).
 _RIGHT_ROLE = re.compile(
     r"(?:\s*,\s*(?:(?:el|la|los|las)\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?)"
     rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
-    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
-    rf"|\([^()\n]{{1,80}}\))*)"
+    rf"{_RIGHT_COMPLEMENT})"
 )
+_RIGHT_TAIL = re.compile(_RIGHT_COMPLEMENT)
 #: Capitalized words after "y" up to a delimiter, which may continue an office's name.
 _ROLE_CONTINUES = re.compile(
     r"\s+(?:y|e)\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|las|los|en|el)(?=\s))?\s*)+(?=[,;:.)]|$)"
@@ -368,11 +374,15 @@ def _role_of_previous(text: str, previous: OfficialHit, run: _Run, role: str) ->
     return previous.name in role  # "... por parte de A, B"
 
 
-def _right_role(text: str, end: int) -> str | None:
+def _right_role(text: str, end: int, bodies: SpanSet | None = None) -> str | None:
     match = _RIGHT_ROLE.match(text, end)
     if match is None:
         return None
     role_end = match.end("role")
+    # "directora general del Instituto de Seguridad y Servicios Sociales de los Trabajadores
+    # del Estado (ISSSTE)": a "y" inside an institution's or unit's name does not end the role.
+    while bodies is not None and (body_end := bodies.end_over(role_end)) is not None:
+        role_end = _RIGHT_TAIL.match(text, body_end).end()
     more = _ROLE_CONTINUES.match(text, role_end)
     # "coordinador de Información y Análisis Estratégico, subrayó": the office goes on after
     # "y"; "director de Finanzas y Zoé Robledo, directora de ...": a second person begins.
@@ -427,7 +437,7 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
         if role is None and not (
             _ARTICLE_ROLE.match(text, run.end) and (inline_role or _next_names(text, run.end))
         ):
-            role = _right_role(text, run.end)  # not "A, el Secretario de Salud, B": B's role
+            role = _right_role(text, run.end, taken)  # not "A, el Secretario de Salud, B": B's role
         if role is None and inline_role and _name_like(run):
             role = inline_role
         honorific = _honorific_before(text, run.start)

@@ -109,6 +109,18 @@ class SpanSet:
         index = bisect_left(self._starts, end)
         return index > 0 and self._max_end[index - 1] > start
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span holds all of [start, end)."""
+        index = bisect_left(self._starts, start + 1)
+        return index > 0 and self._max_end[index - 1] >= end
+
+    def end_over(self, pos: int) -> int | None:
+        """The end of the furthest-reaching span that starts before `pos` and ends after it."""
+        index = bisect_left(self._starts, pos)
+        if index > 0 and self._max_end[index - 1] > pos:
+            return self._max_end[index - 1]
+        return None
+
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
