@@ -31,7 +31,27 @@ from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
 MARK_STYLE = Style(color="black", bgcolor="#d7d75f")
 CURRENT_MARK_STYLE = Style(color="black", bgcolor="#ff8700", bold=True)
+#: Direct quotes: italic, so the words someone said stand out from the bulletin's own.
+QUOTE_STYLE = Style(italic=True)
 LABEL_WIDTH = 7
+
+
+def quote_speakers(bulletin: Bulletin) -> Text:
+    """ "3 quoted: César Duarte Jáquez ×2 · unknown ×1", speakers in order of first quote."""
+    counts: dict[str | None, int] = {}
+    for quote in bulletin.quotes:
+        counts[quote.speaker_name] = counts.get(quote.speaker_name, 0) + 1
+    text = Text(f"{len(bulletin.quotes)} in italics: ", style="dim")
+    for i, (name, count) in enumerate(counts.items()):
+        if i:
+            text.append(" · ", style="dim")
+        if name is None:
+            text.append("speaker unknown", style="dim italic")
+        else:
+            append_safe(text, name, "bold")
+        if count > 1:
+            text.append(f" ×{count}", style="dim")
+    return text
 
 
 @dataclass(frozen=True)
@@ -284,6 +304,9 @@ class ReaderView(LineScrollView, can_focus=True):
         for offset, block in iter_blocks(bulletin.text):
             text = Text(visible(block), style=self._block_style(bulletin, block))
             end = offset + len(block)
+            for quote in bulletin.quotes:
+                if quote.start < end and quote.end > offset:
+                    text.stylize(QUOTE_STYLE, quote.start - offset, quote.end - offset)
             for start, stop, entity in self._mention_at:
                 if start < end and stop > offset:
                     text.stylize(mention_style(entity.kind), start - offset, stop - offset)
@@ -315,6 +338,8 @@ class ReaderView(LineScrollView, can_focus=True):
             fields.append(("Date", date))
         if bulletin.source:
             fields.append(("File", append_safe(Text(), Path(bulletin.source).name, "dim")))
+        if bulletin.quotes:
+            fields.append(("Quotes", quote_speakers(bulletin)))
         return fields
 
     @staticmethod

@@ -1,0 +1,69 @@
+"""Quotes in the app: the profile's "Quotes" pane and the reader's quote marks (Pilot)."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.app import App
+
+from core.corpus import load_corpus
+from core.models import Bulletin
+from tui.screens.profile import ProfileChoice, ProfileScreen
+from tui.widgets.quote_list import QuoteList
+from tui.widgets.reader import quote_speakers
+
+
+class _ProfileHost(App[None]):
+    """Opens one profile and records what it was dismissed with."""
+
+    def __init__(self, entity_id: str) -> None:
+        super().__init__()
+        self.corpus = load_corpus(use_cache=False)
+        self.entity = self.corpus.entity(entity_id)
+        self.choice: ProfileChoice | None = None
+
+    def on_mount(self) -> None:
+        assert self.entity is not None
+        self.push_screen(ProfileScreen(self.corpus, self.entity), self._done)
+
+    def _done(self, choice: ProfileChoice | None) -> None:
+        self.choice = choice
+
+
+def test_profile_lists_a_persons_quotes_and_enter_opens_the_bulletin_at_one() -> None:
+    async def run() -> None:
+        app = _ProfileHost("official:jose-antonio-gonzalez-anaya")
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            quotes = app.screen.query_one("#profile-quotes", QuoteList)
+            assert quotes.display and quotes.item_count() == 5  # one in 001, four in 002
+            first_line = quotes.render_item_line(0, 1, 80).plain
+            assert first_line.startswith("  “son el futuro hacia donde")
+            quotes.focus()
+            await pilot.press("down", "enter")
+            await pilot.pause()
+        assert app.choice is not None and app.choice.start is not None
+        bulletin = app.corpus.bulletin(app.choice.bulletin_id)
+        assert isinstance(bulletin, Bulletin)
+        said = [q for q in bulletin.quotes if q.start == app.choice.start]
+        assert said and said[0].text.startswith("Este primer convenio")
+
+    asyncio.run(run())
+
+
+def test_profile_of_someone_never_quoted_hides_the_pane() -> None:
+    async def run() -> None:
+        app = _ProfileHost("official:enrique-pena-nieto")
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause()
+            assert not app.screen.query_one("#profile-quotes", QuoteList).display
+
+    asyncio.run(run())
+
+
+def test_reader_quote_field_counts_speakers_and_unknowns() -> None:
+    corpus = load_corpus(use_cache=False)
+    oaxaca = next(b for b in corpus.bulletins if b.source and "002_" in b.source)
+    assert quote_speakers(oaxaca).plain == (
+        "7 in italics: José Antonio González Anaya ×4 · Gabino Cué Monteagudo ×3"
+    )
