@@ -65,13 +65,17 @@ def _report_skipped(found: Discovery) -> None:
 
 
 def entity_json(entity: BulletinEntity) -> dict[str, Any]:
-    """The `entities` item of `parse --json`: kind, name, role, mentions."""
-    return {
+    """The `entities` item of `parse --json`: kind, name, role, mentions; and state for a
+    numbered unit the text places ("HGZ No. 33 de Monterrey")."""
+    data: dict[str, Any] = {
         "kind": entity.kind.value,
         "name": entity.name,
         "role": entity.role,
         "mentions": [m.model_dump() for m in entity.mentions],
     }
+    if entity.state is not None:
+        data["state"] = entity.state
+    return data
 
 
 def bulletin_json(bulletin: Bulletin) -> dict[str, Any]:

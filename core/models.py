@@ -50,6 +50,8 @@ class Mention(BaseModel):
     start: int
     end: int
     text: str
+    #: A numbered unit's state when the text gives its town ("HGZ No. 33 de Monterrey").
+    state: str | None = None
 
 
 class BulletinEntity(BaseModel):
@@ -63,6 +65,9 @@ class BulletinEntity(BaseModel):
     office: str | None = None
     mentions: list[Span] = Field(default_factory=list)
     entity_id: str | None = None
+    #: A numbered unit's state when the text gives its town: the resolver names the unit
+    #: after it ("Hospital General de Zona No. 33, Nuevo León") before the bulletin's own.
+    state: str | None = None
 
 
 class Quote(BaseModel):

@@ -28,9 +28,11 @@ order of the input):
    the IMSS); offices compare by `core.entities.roles` key.
 
 4. Numbered units are told apart by state (facilities only): "Hospital General de Zona No. 1"
-   exists in many states, so its sightings group by the state each bulletin is about (its
-   places' leading state) and the entity is named "Hospital General de Zona No. 1, Oaxaca".
-   Sightings in bulletins that name no state join the one state's unit, if only one has it.
+   exists in many states, so its sightings group by the state the bulletin places the unit in
+   ("HGZ No. 1 de Tapachula": `BulletinEntity.state`), else the state the bulletin is about
+   (its places' leading state), and the entity is named "Hospital General de Zona No. 1,
+   Oaxaca". Sightings in bulletins that name no state join the one state's unit, if only one
+   has it.
 
 Places are never merged fuzzily: "Zacatecas" and "Zacatepec" are two municipalities.
 
@@ -105,7 +107,21 @@ _Sighting = tuple[int, int, str | None, int, str, str | None]
 
 
 def sightings_of(bulletin: Bulletin) -> list[Seen]:
-    return [(e.kind, e.name, e.role, len(e.mentions), e.office) for e in bulletin.entities]
+    """A unit the text places in a state is seen under its resolved name ("Hospital General
+    de Zona No. 33, Nuevo León"), so the state travels with it through the cache."""
+    return [
+        (e.kind, f"{e.name}, {e.state}" if e.state else e.name, e.role, len(e.mentions), e.office)
+        for e in bulletin.entities
+    ]
+
+
+def _placed(kind: EntityKind, spelling: str) -> tuple[str, str | None]:
+    """'Hospital General de Zona No. 33, Nuevo León' -> the unit and the state it is in."""
+    if kind is EntityKind.FACILITY:
+        unit, comma, state = spelling.rpartition(", ")
+        if comma and state in _STATE_NAMES:
+            return unit, state
+    return spelling, None
 
 
 @dataclass
@@ -207,7 +223,7 @@ def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]])
 def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
     by_key: dict[tuple[EntityKind, tuple[str, ...], str | None, bool], _Group] = {}
     # Names repeat across bulletins: clean and key each distinct spelling once.
-    cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] = {}
     kinds = {kind.value: kind for kind in EntityKind}
     for rank, entities in enumerate(seen):
         state: tuple[str | None, bool] | None = None  # worked out once per bulletin
@@ -215,13 +231,13 @@ def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
             kind = kinds[kind_name]
             known = cleaned.get((kind, name))
             if known is None:
-                spelling = " ".join(nfc(name).split())
-                known = cleaned[(kind, name)] = (spelling, match_words(kind, spelling))
-            spelling, key = known
+                spelling, placed = _placed(kind, " ".join(nfc(name).split()))
+                known = cleaned[(kind, name)] = (spelling, match_words(kind, spelling), placed)
+            spelling, key, placed = known
             if not key:
                 continue
-            unit_state, named = None, False
-            if kind is EntityKind.FACILITY and any(word.isdigit() for word in key):
+            unit_state, named = placed, placed is not None
+            if placed is None and kind is EntityKind.FACILITY and any(w.isdigit() for w in key):
                 if state is None:
                     state = _state_of(entities)
                 unit_state, named = state

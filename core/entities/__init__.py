@@ -23,9 +23,12 @@ Canonical names (what `name` holds; the same entity always gets the same one):
   city ("Ecatepec" -> "Ecatepec de Morelos, Estado de México", "Ciudad Obregón" -> "Cajeme,
   Sonora").
 - facility: "<type> No. <n>" for numbered units, whatever the spelling ("HGZ 1", "Hospital
-  General de Zona número 1" -> "Hospital General de Zona No. 1"); named units as written,
-  spaces squashed, type acronyms dropped and institutions by their canonical name ("Centro
-  Médico del ISSEMyM de Ecatepec").
+  General de Zona número 1" -> "Hospital General de Zona No. 1"; a honorific and a "UMAE"
+  label dropped), with the state of the town the text gives it in `state`; named units as
+  written, spaces squashed, type acronyms dropped and institutions by their canonical name
+  ("Centro Médico del ISSEMyM de Ecatepec"), a honorific in curly quotes when it is the only
+  name ("Clínica “Héroes Tecámac”"), the program as "IMSS-Bienestar" ("Hospital Rural
+  IMSS-Bienestar de Tlaxiaco").
 - institution: the name in `institutions.INSTITUTIONS` (the usual acronym where there is one:
   "IMSS", "ISSSTE", "Birmex"); per-state bodies as "<body> de <state>" ("Secretaría de Salud
   de Chihuahua", "Gobierno del Estado de México"); bodies read by `public_bodies`' grammar by
@@ -62,7 +65,9 @@ _OWNER = re.compile(r"\b(?:del|de\s+la|de)\s+\Z")
 
 def _mentions(text: str) -> tuple[list[Mention], str | None]:
     institutions = find_institutions(text, owners=True)
-    facilities = find_facilities(text)
+    candidates = scan(text)
+    home = context_state(candidates)
+    facilities = find_facilities(text, home)
     # "Hospital Rural IMSS-Bienestar de Ocosingo": a body naming a unit's kind is part of its
     # name; one that owns it ("Centro Médico del ISSEMyM de Ecatepec") is still mentioned.
     units = SpanSet([(h.start, h.end) for h in facilities])
@@ -73,8 +78,6 @@ def _mentions(text: str) -> tuple[list[Mention], str | None]:
     ]
     taken = [(h.start, h.end) for h in institutions] + [(h.start, h.end) for h in facilities]
     officials = find_officials(text, taken)
-    candidates = scan(text)
-    home = context_state(candidates)
     institutions = resolve_state_bodies(institutions, home)
     people = [(h.start, h.end) for h in officials]
     # "Ayuntamiento de Apodaca" names the municipality too: its place stays findable
@@ -82,12 +85,21 @@ def _mentions(text: str) -> tuple[list[Mention], str | None]:
     places = find_places(text, [s for s in taken if s not in councils] + people, candidates)
 
     def mention(
-        kind: EntityKind, name: str, start: int, end: int, role: str | None = None
+        kind: EntityKind,
+        name: str,
+        start: int,
+        end: int,
+        role: str | None = None,
+        state: str | None = None,
     ) -> Mention:
-        return Mention(kind=kind, name=name, role=role, start=start, end=end, text=text[start:end])
+        return Mention(
+            kind=kind, name=name, role=role, start=start, end=end, text=text[start:end], state=state
+        )
 
     found = [mention(EntityKind.OFFICIAL, h.name, h.start, h.end, h.role) for h in officials]
-    found += [mention(EntityKind.FACILITY, h.name, h.start, h.end) for h in facilities]
+    found += [
+        mention(EntityKind.FACILITY, h.name, h.start, h.end, state=h.state) for h in facilities
+    ]
     found += [
         mention(EntityKind.INSTITUTION, h.name, h.start, h.end) for h in institutions if h.name
     ]

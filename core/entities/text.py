@@ -19,6 +19,10 @@ LOWER = "a-záéíóúñüàèìòùäëïö"
 CAP_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][{LOWER}{UPPER}]*(?:[-‐][{UPPER}][{LOWER}{UPPER}]*)?)"
 #: Horizontal whitespace: names never run across a line (a block) boundary.
 SP = r"[^\S\n]+"
+#: The same, possessive (never gives spaces back): where the next token is never a space, a
+#: pattern built with these costs one pass over a run of thousands of spaces, not one per space.
+SP_ONCE = r"[^\S\n]++"
+SP_ONCE_OPT = r"[^\S\n]*+"
 #: Lowercase particles that may sit inside a proper name ("Ecatepec de Morelos", "de la Llave").
 CONNECTOR = r"(?:de[^\S\n]+la|de[^\S\n]+los|de[^\S\n]+las|del|de|la|las|los|el|y)"
 
