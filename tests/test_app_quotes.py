@@ -8,6 +8,7 @@ from textual.app import App
 
 from core.corpus import load_corpus
 from core.models import Bulletin
+from tui.screens.finder import FinderChoice, FinderScreen, quotes_query
 from tui.screens.profile import ProfileChoice, ProfileScreen
 from tui.widgets.quote_list import QuoteList
 from tui.widgets.reader import quote_speakers
@@ -67,3 +68,37 @@ def test_reader_quote_field_counts_speakers_and_unknowns() -> None:
     assert quote_speakers(oaxaca).plain == (
         "7 in italics: José Antonio González Anaya ×4 · Gabino Cué Monteagudo ×3"
     )
+
+
+class _FinderHost(App[None]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.corpus = load_corpus(use_cache=False)
+        self.choice: FinderChoice | None = None
+
+    def on_mount(self) -> None:
+        self.push_screen(FinderScreen(self.corpus), self._done)
+
+    def _done(self, choice: FinderChoice | None) -> None:
+        self.choice = choice
+
+
+def test_finder_quotes_of_a_name_opens_that_officials_profile() -> None:
+    async def run() -> None:
+        app = _FinderHost()
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.pause()
+            await pilot.press(*"quotes of cue mont")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert app.choice == FinderChoice("official:gabino-cue-monteagudo", "profile")
+
+    asyncio.run(run())
+
+
+def test_quotes_query_reads_the_name_after_the_prefix() -> None:
+    assert quotes_query("Quotes of Zoé") == "Zoé"
+    assert quotes_query("citas de robledo") == "robledo"
+    assert quotes_query("zoe robledo") is None

@@ -20,6 +20,17 @@ from tui.widgets.line_list import LineList
 
 #: Hits fetched per keystroke; the count shows "200+" beyond it.
 RESULT_LIMIT = 200
+#: "quotes of zoe": find an official and open the profile, whose Quotes pane lists what they said.
+QUOTES_PREFIXES = ("quotes of ", "quotes by ", "citas de ", "quotes ")
+
+
+def quotes_query(query: str) -> str | None:
+    """The name in "quotes of NAME" (any case), or None for an ordinary query."""
+    lowered = query.lower()
+    for prefix in QUOTES_PREFIXES:
+        if lowered.startswith(prefix):
+            return query[len(prefix) :]
+    return None
 
 
 @dataclass(frozen=True)
@@ -30,12 +41,14 @@ class FinderChoice:
     action: Literal["filter", "profile"] = "filter"
 
 
-def search_entities(corpus: Any, query: str, limit: int) -> tuple[list[Hit], int]:
+def search_entities(
+    corpus: Any, query: str, limit: int, kinds: list[str] | None = None
+) -> tuple[list[Hit], int]:
     """Hits and how many entities matched in all; an empty query lists the best known."""
     if hasattr(corpus, "search_result"):
-        result = corpus.search_result(query, limit=limit)
+        result = corpus.search_result(query, kinds=kinds, limit=limit)
         return list(result.hits), int(result.total)
-    hits = list(corpus.search(query, limit=limit))
+    hits = list(corpus.search(query, kinds=kinds, limit=limit))
     return hits, len(hits)
 
 
@@ -69,7 +82,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
             "type a name, role or place…",
             self.initial_query,
             EntityResults(id="finder-results"),
-            "↑↓ move · enter filter list · ctrl+o profile · esc close",
+            "↑↓ move · enter filter list · ctrl+o profile · “quotes of …” · esc close",
         )
 
     def on_mount(self) -> None:
@@ -92,7 +105,11 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         if not getattr(self.corpus, "finder_ready", True):  # the app builds it after launch
             self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
-        hits, matched = search_entities(self.corpus, query, RESULT_LIMIT)
+        speaker = quotes_query(query)
+        if speaker is None:
+            hits, matched = search_entities(self.corpus, query, RESULT_LIMIT)
+        else:
+            hits, matched = search_entities(self.corpus, speaker, RESULT_LIMIT, ["official"])
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
             return
@@ -117,7 +134,8 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         self.results.action_cursor_page(direction)
 
     def action_pick(self) -> None:
-        self._choose("filter")
+        quotes = quotes_query(self.query_one(Input).value) is not None
+        self._choose("profile" if quotes else "filter")
 
     def action_profile(self) -> None:
         self._choose("profile")
