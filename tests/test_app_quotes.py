@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+from pathlib import Path
 
+import pytest
 from textual.app import App
+from textual.binding import Binding
+from textual.widgets import Input
 
 from core.corpus import load_corpus
 from core.models import Bulletin
+from tui.app import ImssApp, make_app
+from tui.commands import EXPLORER_COMMANDS
+from tui.screens.export_prompt import ExportScreen
 from tui.screens.finder import FinderChoice, FinderScreen, quotes_query
 from tui.screens.profile import ProfileChoice, ProfileScreen
 from tui.widgets.quote_list import QuoteList
@@ -102,3 +110,42 @@ def test_quotes_query_reads_the_name_after_the_prefix() -> None:
     assert quotes_query("Quotes of Zoé") == "Zoé"
     assert quotes_query("citas de robledo") == "robledo"
     assert quotes_query("zoe robledo") is None
+
+
+def test_export_key_writes_the_filtered_list_and_names_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    async def run() -> None:
+        app = make_app(loader=lambda paths, **_: load_corpus(use_cache=False))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            app.apply_filter("official:jose-antonio-gonzalez-anaya", None)
+            await pilot.pause()
+            shown = {b.id for b in app.bulletin_list.shown}
+            assert len(shown) == 3
+            await pilot.press("x")
+            await pilot.pause()
+            prompt = app.screen
+            assert isinstance(prompt, ExportScreen)
+            path = prompt.query_one("#export-path", Input)
+            assert path.value.startswith("imss-bulletins-") and path.value.endswith(".csv")
+            path.value = "anaya.csv"
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            messages = [n.message for n in app._notifications]
+        written = tmp_path / "anaya.csv"
+        rows = list(csv.DictReader(written.open(encoding="utf-8", newline="")))
+        assert {r["id"] for r in rows} == shown
+        assert any(f"3 rows (bulletins) written to {written}" in m for m in messages), messages
+
+    asyncio.run(run())
+
+
+def test_export_is_in_help_and_the_palette() -> None:
+    keys = {b.id: b for b in ImssApp.BINDINGS if isinstance(b, Binding)}
+    assert keys["app.export"].key == "x"
+    assert "Export list" in [title for title, _, _ in EXPLORER_COMMANDS]

@@ -23,6 +23,7 @@ from core.citation import citation
 from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity
 from core.visible import visible
 from tui.commands import ExplorerCommands
+from tui.export_action import open_export
 from tui.kinds import kind_style
 from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
@@ -159,6 +160,15 @@ class ImssApp(App[None]):
             show=False,
             id="app.copy_text",
             tooltip="Copy the open bulletin's full text",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            show=False,
+            id="app.export",
+            tooltip="Export the bulletins listed now (filters applied), their entities, "
+            "mentions, quotes or co-mention network to a file",
         ),
         Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit imss-tui"),
@@ -636,6 +646,12 @@ class ImssApp(App[None]):
     def _profile_done(self, choice: ProfileChoice | None) -> None:
         if choice is not None:
             self.apply_filter(choice.entity_id, choice.bulletin_id)
+
+    def action_export(self) -> None:
+        if self.corpus is None:
+            self.notify("Still loading — export once the bulletins are in.", timeout=3)
+            return
+        open_export(self, self.corpus, self.bulletin_list.shown)
 
     def action_next_mention(self) -> None:
         self._step(1)

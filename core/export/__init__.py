@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Collection, Sequence
+from pathlib import Path
 from typing import IO
 
 from core.citation import citation
@@ -30,6 +31,9 @@ __all__ = [
     "ExportError",
     "entity_named",
     "export",
+    "export_file",
+    "format_for",
+    "ranks_of",
     "select",
 ]
 
@@ -120,6 +124,43 @@ def export(
     finally:
         text.flush()
         text.detach()
+
+
+def ranks_of(corpus: Corpus, bulletin_ids: Sequence[str]) -> list[int]:
+    """The ranks of bulletins given by id (a list's current rows), in corpus order."""
+    wanted = set(bulletin_ids)
+    return [rank for rank, s in enumerate(corpus.summaries) if s.id in wanted]
+
+
+#: File suffix -> format, for a path typed in the app.
+_SUFFIXES = {".csv": "csv", ".jsonl": "jsonl", ".json": "jsonl", ".md": "md"}
+_SUFFIXES |= {f".{fmt}": fmt for fmt in GRAPH_FORMATS}
+
+
+def format_for(path: Path) -> str:
+    """The format a file name asks for ("list.md" -> "md"); ExportError for others."""
+    fmt = _SUFFIXES.get(path.suffix.lower())
+    if fmt is None:
+        names = ", ".join(sorted(_SUFFIXES))
+        raise ExportError(f"{path.name}: unknown file type; name it {names}")
+    return fmt
+
+
+def export_file(
+    corpus: Corpus, ranks: Sequence[int], what: str, path: Path, *, bom: bool = False
+) -> int:
+    """Export to `path` in the format its suffix names (a graph format exports the network);
+    the row count. Write errors come back as ExportError naming the file and the reason."""
+    fmt = format_for(path)
+    if fmt in GRAPH_FORMATS:
+        what = "network"
+    if what not in TABLES:
+        raise ExportError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
+    try:
+        with path.open("wb") as out:
+            return export(corpus, ranks, what, fmt, out, bom=bom)
+    except OSError as err:
+        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
 
 
 def _csv(table: Table, out: IO[str]) -> int:
