@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
+import signal
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from core.discover import Discovery, discover, seeds_dir
 from core.models import Bulletin, BulletinEntity, EntityKind
-from core.visible import visible
+from core.visible import visible, visible_path
 
 EXIT_OK = 0
 EXIT_FAILED_FILES = 1
@@ -61,7 +64,7 @@ def _report_skipped(found: Discovery) -> None:
     console = _console(stderr=True)
     console.print(_text(f"skipped {len(found.skipped)} file(s) on purpose:", "yellow"))
     for path, reason in found.skipped:
-        console.print(_text(f"  {path}: {reason}", "dim"))
+        console.print(_text(f"  {visible_path(str(path))}: {reason}", "dim"))
 
 
 def entity_json(entity: BulletinEntity) -> dict[str, Any]:
@@ -86,9 +89,20 @@ def bulletin_json(bulletin: Bulletin) -> dict[str, Any]:
     return data
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(record: object) -> str:
+    """One JSON line, UTF-8 safe. A file name's bytes that are not UTF-8 (Python's surrogate
+    escapes, PEP 383) are written as `\\udcXX` escapes: printable under any locale, and exact:
+    `os.fsencode(json.loads(line)["source"])` gives back the name's bytes."""
+    text = json.dumps(record, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _write_jsonl(records: Iterable[dict[str, Any]]) -> None:
     for record in records:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(record) + "\n")
     sys.stdout.flush()
 
 
@@ -104,6 +118,15 @@ def _issues_cell(bulletin: Bulletin) -> Any:
     return cell
 
 
+def _date_cell(bulletin: Bulletin) -> Any:
+    """The date; for an undated bulletin its estimate ("≈2012-12…2014-09"), never as a date."""
+    if bulletin.date is not None:
+        return _text(bulletin.date.isoformat())
+    if bulletin.date_estimate is not None:
+        return _text(bulletin.date_estimate.label, "italic")
+    return _text("undated", "dim")
+
+
 def _parse_table(bulletins: list[Bulletin]) -> Any:
     from rich.table import Table
 
@@ -116,8 +139,8 @@ def _parse_table(bulletins: list[Bulletin]) -> Any:
     table.add_column("issues", overflow="fold", ratio=2)
     for b in bulletins:
         table.add_row(
-            _text(Path(b.source).name if b.source else "-"),
-            _text(b.date.isoformat() if b.date else "undated", "" if b.date else "dim"),
+            _text(visible_path(Path(b.source).name) if b.source else "-"),
+            _date_cell(b),
             _text(b.number or "-"),
             _text(b.place or "-"),
             _text(b.title or "-", "bold"),
@@ -220,21 +243,62 @@ def _add_extra_commands(sub: Any) -> None:
 COMMANDS = ("parse", "entities", "index", "search-text")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal): shut down like Ctrl-C, workers included."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _signals_as_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `Terminated` in the main thread while a command runs."""
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            previous[signum] = signal.signal(signum, _terminate)
+        except ValueError:  # not the main thread: leave signals alone
+            break
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _usage_hint(message: str, argv: Sequence[str]) -> str:
+    """argparse reads `-IMSS` as an unknown option; say how to search for it."""
+    dashed = [a for a in argv[1:] if a[:1] == "-" and a[:2] != "--" and a not in ("-", "-h")]
+    if argv[:1] == ["search-text"] and "--" not in argv and dashed:
+        return f'{message} (a query starting with "-" needs "--" first: search-text -- {dashed[0]})'
+    return message
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     """Run one subcommand; returns the exit status instead of exiting (tests call this)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         args = build_parser().parse_args(argv)
         handler: Handler = args.handler
-        return handler(args)
+        with _signals_as_interrupt():
+            return handler(args)
     except UsageError as err:
-        _console(stderr=True).print(_text(f"imss-tui: error: {err}", "bold red"))
+        message = _usage_hint(str(err), argv)
+        _console(stderr=True).print(_text(f"imss-tui: error: {message}", "bold red"))
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()  # `imss-tui parse --json | head`: the reader left; not an error
         return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as err:
+        return 128 + getattr(err, "signum", signal.SIGINT)
 
 
 def main() -> None:

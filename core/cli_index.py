@@ -7,21 +7,23 @@ bulletin text reaches the terminal only as rich Text made `visible()`, never as 
 from __future__ import annotations
 
 import argparse
-import json
 from typing import Any
 
 from core.cli import (
     EXIT_FAILED_FILES,
     EXIT_OK,
+    UsageError,
     _console,
     _report_skipped,
     _resolve_paths,
     _text,
     add_cache_arguments,
+    json_line,
 )
-from core.index import Index, IndexReport, Progress
+from core.index import Index, IndexReport, Progress, bounded_workers
 from core.models import TextHit
-from core.visible import visible
+from core.query_limits import bound_query
+from core.visible import visible, visible_path
 
 
 def add_index_parsers(sub: Any) -> None:
@@ -112,14 +114,27 @@ def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
     }
 
 
+def _workers(requested: int | None) -> int | None:
+    """--workers, at least 1 and at most the cores available (more only slow parsing down)."""
+    if requested is None:
+        return None
+    if requested < 1:
+        raise UsageError(f"--workers must be at least 1, not {requested}")
+    workers = bounded_workers(requested)
+    if workers < requested:
+        _print_notices([f"--workers {requested}: only {workers} core(s) here; using {workers}"])
+    return workers
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     found = _resolve_paths(args.paths)
+    workers = _workers(args.workers)
     with _open_index(args) as index:
-        report = _update_with_progress(index, found.files, args.workers, quiet=args.json)
+        report = _update_with_progress(index, found.files, workers, quiet=args.json)
         summary = _summary(report, len(found.skipped), index)
     _print_notices(report.notices)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False))
+        print(json_line(summary))
     else:
         from rich.table import Table
 
@@ -137,7 +152,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         for bulletin in report.summaries:
             if bulletin.failed:
                 reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
-                console.print(_text(f"failed: {bulletin.source}: {reasons}", "red"))
+                name = visible_path(bulletin.source or bulletin.id)
+                console.print(_text(f"failed: {name}: {reasons}", "red"))
     _report_skipped(found)
     return EXIT_FAILED_FILES if report.failed else EXIT_OK
 
@@ -169,10 +185,11 @@ def cmd_search_text(args: argparse.Namespace) -> int:
     with _open_index(args) as index:
         report = index.update(found.files)
         hits = index.search_text(args.query, limit=max(0, args.limit))
-    _print_notices(report.notices)
+    bounded = bound_query(args.query)
+    _print_notices([*report.notices, *([bounded.notice] if bounded.notice else [])])
     if args.json:
         for hit in hits:
-            print(json.dumps(hit_json(hit), ensure_ascii=False))
+            print(json_line(hit_json(hit)))
     else:
         from rich.table import Table
 
@@ -183,8 +200,8 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         for rank, hit in enumerate(hits, 1):
             where = _text(hit.title or hit.bulletin_id, "bold")
             where.append("\n")
-            where.append(_text(hit.source or "", "dim"))
+            where.append(_text(visible_path(hit.source or ""), "dim"))
             table.add_row(_text(rank), where, _highlighted(hit))
         _console().print(table)
     _report_skipped(found)
-    return EXIT_OK
+    return EXIT_FAILED_FILES if report.failed else EXIT_OK

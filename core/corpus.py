@@ -36,20 +36,26 @@ RECENT_BULLETINS = 64
 class TextSearcher(Protocol):
     """Full-text search over bulletin text: the persistent index or an in-memory FTS5 table."""
 
-    def search(self, query: str, limit: int = 50) -> list[TextHit]: ...
+    def search(
+        self, query: str, limit: int = 50, *, cancelled: Callable[[], bool] | None = None
+    ) -> list[TextHit]: ...
 
 
 def read_bulletins(
     files: Sequence[Path], progress: ProgressCallback | None = None, *, workers: int | None = None
 ) -> list[Bulletin]:
     """Parse every file (never raises: failures are bulletins with an error issue)."""
+    from core.index import bounded_workers, watch_parent
+
     total = len(files)
-    workers = workers if workers is not None else (os.cpu_count() or 1)
+    workers = bounded_workers(workers)
     if total < MIN_FILES_FOR_POOL or workers <= 1:
         results: Iterable[Bulletin] = map(parse_file, files)
         return _with_progress(results, files, progress)
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),)
+        ) as pool:
             chunk = max(1, min(64, total // (workers * 8)))
             return _with_progress(pool.map(parse_file, files, chunksize=chunk), files, progress)
     except OSError:  # no subprocesses allowed (sandbox): parse here
@@ -238,15 +244,20 @@ class Corpus:
         """`search` plus the number of matching entities (for an `N/M` count)."""
         return self.finder.query(query, kinds, limit)
 
-    def search_text(self, query: str, limit: int = 50) -> list[TextHit]:
-        """Full-text search over bulletin text (FTS5; in memory unless an index was given)."""
+    def search_text(
+        self, query: str, limit: int = 50, *, cancelled: Callable[[], bool] | None = None
+    ) -> list[TextHit]:
+        """Full-text search over bulletin text (FTS5; in memory unless an index was given).
+
+        The query is bounded (core.query_limits); `cancelled()` returning True abandons it.
+        """
         with self._lock:
             if self._text_searcher is None:
                 from core.fts import MemoryTextIndex
 
                 self._text_searcher = MemoryTextIndex(self.bulletins)
             searcher = self._text_searcher
-        return searcher.search(query, limit)
+        return searcher.search(query, limit, cancelled=cancelled)
 
 
 def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:

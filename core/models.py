@@ -83,6 +83,47 @@ class Quote(BaseModel):
     speaker_name: str | None = None
 
 
+class DateEvidence(BaseModel):
+    """One thing in the text that bounds when a bulletin was written: an office-holder tied
+    to the office by a role phrase, or a name that existed only for a while."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    mention: str  # as written in the text
+    office: str  # "Director General del IMSS", "Gobernador de Chiapas", or what a name is
+    holder: str | None = None  # the office-holder as the table names them
+    from_: str | None = Field(default=None, alias="from", pattern=r"^\d{4}-\d{2}$")
+    to: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+    #: Which end of the estimate this evidence sets: "from", "to", "both", or None.
+    bound: Literal["from", "to", "both"] | None = None
+    start: int = 0
+    end: int = 0
+    source: str = ""  # where the table row comes from
+
+
+class DateEstimate(BaseModel):
+    """When an undated bulletin was written, at month precision: never a date."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    from_: str | None = Field(default=None, alias="from", pattern=r"^\d{4}-\d{2}$")
+    to: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")  # None: open (to date)
+    evidence: list[DateEvidence] = Field(default_factory=list)
+
+    @property
+    def midpoint(self) -> dt.date:
+        """Where the bulletin sorts among dated ones (an open end counts as the known one)."""
+        first = dt.date.fromisoformat(f"{self.from_ or self.to}-01")
+        last = dt.date.fromisoformat(f"{self.to or self.from_}-01")
+        last = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first + (last - first) / 2
+
+    @property
+    def label(self) -> str:
+        """'≈2012-12…2014-09', '≈2019-05…' (open end), '≈…2016-01' (no start)."""
+        return f"≈{self.from_ or ''}…{self.to or ''}"
+
+
 class BulletinSummary(BaseModel):
     """What a list of bulletins shows: a large corpus keeps only these in memory and reads
     the full `Bulletin` (text, paragraphs, entities) when one is opened."""
@@ -97,6 +138,8 @@ class BulletinSummary(BaseModel):
     #: Where `date` was read: the dateline, the lead's own date for the event, or a page's
     #: publication stamp ("Publicado: 2025-07-19"); None when the bulletin has no date.
     date_source: Literal["dateline", "lead", "stamp"] | None = None
+    #: Only when `date` is None: when the text says it was written (core/estimate.py).
+    date_estimate: DateEstimate | None = None
     title: str | None = None
     issues: list[Issue] = Field(default_factory=list)
 

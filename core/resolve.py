@@ -55,7 +55,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from core.entities.gazetteer import STATES
+from core.entities.gazetteer import STATES, leading_state
 from core.entities.roles import is_bare, office
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks, pack_forms
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
@@ -75,11 +75,16 @@ _KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
 _STATE_NAMES = frozenset(name for _, name, _ in STATES)
 
 
-def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, str, str]:
-    """Date order, undated last, ties broken by source path then id (stable across runs)."""
+def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, bool, str, str]:
+    """Date order; an undated bulletin with a date estimate sorts by its midpoint (after a
+    dated one of the same day), one with neither comes last; ties broken by source path then
+    id (stable across runs)."""
+    estimate = bulletin.date_estimate
+    when = bulletin.date or (estimate.midpoint if estimate is not None else None)
     return (
+        when is None,
+        when or dt.date.min,
         bulletin.date is None,
-        bulletin.date or dt.date.min,
         bulletin.source or "",
         bulletin.id,
     )
@@ -257,16 +262,8 @@ def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
 
     Numbered units repeat across states ("Hospital General de Zona No. 1" exists in many),
     so they are told apart by it."""
-    counts: Counter[str] = Counter()
-    for kind_name, name, _, mentions, *_ in entities:
-        if kind_name == EntityKind.PLACE:
-            state = name.rsplit(", ", 1)[-1]
-            if state in _STATE_NAMES:
-                counts[state] += max(1, mentions)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
-        return None, bool(ranked)
-    return ranked[0][0], True
+    places = (seen for seen in entities if seen[0] == EntityKind.PLACE)
+    return leading_state((name, mentions) for _, name, _, mentions, *_ in places)
 
 
 def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:

@@ -34,6 +34,7 @@ from core.entities.institutions import LONG_NAMES
 from core.entity_table import EntityTable
 from core.lazy import LazySequence
 from core.models import Entity, EntityKind, Hit
+from core.query_limits import bound_query
 from core.resolve import gc_paused
 from core.textfold import WORD, fold, nfc
 
@@ -312,6 +313,7 @@ class EntitySearch:
         self, query: str, kinds: Collection[EntityKind | str] | None = None, limit: int = 20
     ) -> SearchResult:
         """Like `search`, with the number of matching entities for an `N/M` display."""
+        query = bound_query(query).text  # a pasted page must not cost seconds per keystroke
         key = (" ".join(query.split()), None if kinds is None else tuple(sorted(kinds)), limit)
         with self._lock:
             answered = self._results.get(key)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -264,6 +266,27 @@ class Gazetteer:
 def opens_with_given_name(name: str) -> bool:
     """'Benito Juárez', 'General Escobedo': a municipality named after a person."""
     return fold(name).split(" ", 1)[0] in _PERSON_OPENERS
+
+
+def leading_state(places: Iterable[tuple[str, int]]) -> tuple[str | None, bool]:
+    """The state a text is about: the one its places name most, by mentions, if it clearly
+    leads (twice the next); and whether it names any state at all. `places` are canonical
+    place names with their mentions ("Ánimas Trujano, Oaxaca" counts for Oaxaca)."""
+    counts: Counter[str] = Counter()
+    states = _state_names_set()
+    for name, mentions in places:
+        state = name.rsplit(", ", 1)[-1]
+        if state in states:
+            counts[state] += max(1, mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None, bool(ranked)
+    return ranked[0][0], True
+
+
+@cache
+def _state_names_set() -> frozenset[str]:
+    return frozenset(name for _, name, _ in STATES)
 
 
 def state_name(key: str) -> str:

@@ -25,6 +25,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from core.models import Bulletin, BulletinEntity
+from core.visible import visible_path
 from tui.kinds import current_mention_style, mention_style
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
@@ -337,7 +338,8 @@ class ReaderView(LineScrollView, can_focus=True):
         if date.plain:
             fields.append(("Date", date))
         if bulletin.source:
-            fields.append(("File", append_safe(Text(), Path(bulletin.source).name, "dim")))
+            name = visible_path(Path(bulletin.source).name)  # a name's odd bytes as \xNN
+            fields.append(("File", append_safe(Text(), name, "dim")))
         if bulletin.quotes:
             fields.append(("Quotes", quote_speakers(bulletin)))
         return fields
