@@ -838,7 +838,8 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLITE_FULL inside FTS5 may have rolled it back already
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
