@@ -126,10 +126,16 @@ def _institutions(role: str) -> frozenset[str]:
 
 
 def official_for_role(role: str, officials: list[BulletinEntity]) -> BulletinEntity | None:
-    """The one official whose role the phrase describes, or None if none or several do."""
+    """The one official whose role the phrase describes, or None if none or several do.
+
+    When the phrase names a body ("el titular del IMSS"), an official whose role names the
+    same body wins; one whose role names no body ("director general del Instituto") is taken
+    only when no role names it; one whose role names another body never is.
+    """
     head, general = _role_key(role)
     bodies = _institutions(role)
-    found = []
+    same_body: list[BulletinEntity] = []
+    no_body: list[BulletinEntity] = []
     for entity in officials:
         if not entity.role:
             continue
@@ -138,9 +144,11 @@ def official_for_role(role: str, officials: list[BulletinEntity]) -> BulletinEnt
         if not same_head or (general and not their_general and head != "titular"):
             continue
         theirs = _institutions(entity.role)
-        if bodies and not bodies & theirs:
-            continue
-        found.append(entity)
+        if not bodies or bodies & theirs:
+            same_body.append(entity)
+        elif not theirs:
+            no_body.append(entity)
+    found = same_body or no_body
     return found[0] if len(found) == 1 else None
 
 
