@@ -838,7 +838,7 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        if conn.in_transaction:  # SQLITE_FULL inside FTS5 may have rolled it back already
+        if conn.in_transaction:  # SQLite already rolled back after SQLITE_FULL / IOERR
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
