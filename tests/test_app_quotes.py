@@ -149,3 +149,26 @@ def test_export_is_in_help_and_the_palette() -> None:
     keys = {b.id: b for b in ImssApp.BINDINGS if isinstance(b, Binding)}
     assert keys["app.export"].key == "x"
     assert "Export list" in [title for title, _, _ in EXPLORER_COMMANDS]
+
+
+def test_a_quote_picked_in_the_profile_opens_the_bulletin_marked_at_it() -> None:
+    async def run() -> None:
+        app = make_app(loader=lambda paths, **_: load_corpus(use_cache=False))
+        async with app.run_test(size=(140, 40)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            app.open_profile("official:gabino-cue-monteagudo")
+            await pilot.pause()
+            quotes = app.screen.query_one("#profile-quotes", QuoteList)
+            quotes.focus()
+            await pilot.press("end", "enter")  # his last quote: "Los oaxaqueños que habitan…"
+            for _ in range(100):
+                await pilot.pause()
+                if app.reader.targets:
+                    break
+            bulletin = app.reader.bulletin
+            assert bulletin is not None
+            start, end = app.reader.targets[app.reader.target_index]
+            assert bulletin.text[start:end].startswith("Los oaxaqueños que habitan")
+
+    asyncio.run(run())

@@ -192,6 +192,8 @@ class ImssApp(App[None]):
         self.options = options
         self.corpus: Any = None
         self.filter_entity_id: str | None = None
+        #: A quote picked in a profile: the reader opens at it instead of the first mention.
+        self.quote_start: int | None = None
         self.text_filter: dict[str, list[tuple[int, int]]] | None = None
         #: What the list is filtered by, shown as the list's title ("◆ César Duarte Jáquez").
         self.filter_chip: Text | None = None
@@ -454,6 +456,10 @@ class ImssApp(App[None]):
             if entity is not None:
                 self.sidebar.select_entity(entity)
                 self._focus_entity(entity)
+            quote = next((q for q in bulletin.quotes if q.start == self.quote_start), None)
+            self.quote_start = None
+            if quote is not None:
+                reader.set_targets([(quote.start, quote.end)], CURRENT_MARK_STYLE)
         elif self.text_filter and self.text_filter.get(bulletin.id):
             reader.set_targets(self.text_filter[bulletin.id], CURRENT_MARK_STYLE, marks=True)
             self._show_target_position("match")
@@ -645,6 +651,7 @@ class ImssApp(App[None]):
 
     def _profile_done(self, choice: ProfileChoice | None) -> None:
         if choice is not None:
+            self.quote_start = choice.start
             self.apply_filter(choice.entity_id, choice.bulletin_id)
 
     def action_export(self) -> None:
