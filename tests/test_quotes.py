@@ -144,3 +144,19 @@ def test_hostile_text_stays_linear(unit: str) -> None:
 
     small, large = seconds(5_000), seconds(20_000)
     assert large < max(0.5, small * 12), (small, large)  # 4x the input; quadratic would be 16x
+
+
+def test_a_bare_mandatario_is_whoever_the_gender_and_the_bulletin_leave() -> None:
+    president_and_governor = (
+        "Gira por Sonora\n\n"
+        "La presidenta Claudia Sheinbaum Pardo y el gobernador de Sonora, Alfonso Durazo "
+        "Montaño, recorrieron la obra.\n\n"
+        "El mandatario anunció que “el hospital abrirá sus puertas en el mes de octubre”.\n\n"
+        "La mandataria afirmó que “ningún sonorense quedará sin atención médica”."
+    )
+    said = _said(parse_text(president_and_governor))
+    assert said == [("el", "Alfonso Durazo Montaño"), ("ningún", "Claudia Sheinbaum Pardo")]
+    two_men = president_and_governor.replace(
+        "La presidenta Claudia Sheinbaum Pardo", "El presidente Andrés Manuel López Obrador"
+    )
+    assert _said(parse_text(two_men))[0] == ("el", None)

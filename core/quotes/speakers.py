@@ -110,15 +110,48 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 5 and word[-1] in "aoe" else word
 
 
-def _role_key(role: str) -> tuple[str, bool]:
-    """(head stem, says "general") of a role as written."""
+def _gender(word: str) -> str | None:
+    """"f" for gobernadora, presidenta; "m" for gobernador, secretario; None for titular."""
+    word = fold(word)
+    if word.endswith("a"):
+        return "f"
+    if word.endswith(("o", "or")):
+        return "m"
+    return None
+
+
+@dataclass(frozen=True)
+class _RoleKey:
+    heads: frozenset[str]  # head stems the phrase may stand for
+    general: bool  # says "general" ("director general")
+    gender: str | None
+
+
+#: Words that make a bare "mandatario" a state's governor.
+_STATE = frozenset({"estatal", "entidad", "estado"})
+
+
+def _role_key(role: str) -> _RoleKey:
+    """What a role as written says: its head, whether "general", its grammatical gender.
+
+    A bare "el mandatario" may be the governor or the president: both heads are kept, and
+    the bulletin's officials decide (one of them, or nobody).
+    """
     words = fold(role).replace(",", " ").split()
     if not words:
-        return "", False
+        return _RoleKey(frozenset(), False, None)
     head = _stem(words[0])
+    heads = frozenset({head})
     if head == "mandatari":
-        head = "president" if _FEDERAL & set(words) else "gobernador"
-    return head, len(words) > 1 and words[1] == "general"
+        rest = set(words[1:])
+        if _FEDERAL & rest:
+            heads = frozenset({"president"})
+        elif _STATE & rest or len(words) > 1:  # "mandataria estatal", "mandatario mexiquense"
+            heads = frozenset({"gobernador"})
+        else:
+            heads = frozenset({"gobernador", "president"})
+    general = len(words) > 1 and words[1] == "general"
+    return _RoleKey(heads, general, _gender(words[0]))
 
 
 def _institutions(role: str) -> frozenset[str]:
@@ -132,17 +165,22 @@ def official_for_role(role: str, officials: list[BulletinEntity]) -> BulletinEnt
     same body wins; one whose role names no body ("director general del Instituto") is taken
     only when no role names it; one whose role names another body never is.
     """
-    head, general = _role_key(role)
+    asked = _role_key(role)
     bodies = _institutions(role)
     same_body: list[BulletinEntity] = []
     no_body: list[BulletinEntity] = []
     for entity in officials:
         if not entity.role:
             continue
-        their_head, their_general = _role_key(entity.role)
-        same_head = their_head == head or (head == "titular" and their_head in _HEADS_OF)
-        if not same_head or (general and not their_general and head != "titular"):
+        theirs_key = _role_key(entity.role)
+        titular = "titular" in asked.heads
+        same_head = bool(asked.heads & theirs_key.heads) or (
+            titular and bool(theirs_key.heads & _HEADS_OF)
+        )
+        if not same_head or (asked.general and not theirs_key.general and not titular):
             continue
+        if asked.gender and theirs_key.gender and asked.gender != theirs_key.gender:
+            continue  # "la gobernadora" is not "el Gobernador"
         theirs = _institutions(entity.role)
         if not bodies or bodies & theirs:
             same_body.append(entity)
