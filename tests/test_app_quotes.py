@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from textual.app import App
 from textual.binding import Binding
+from textual.geometry import Region
 from textual.widgets import Input
 
 from core.corpus import load_corpus
@@ -18,6 +19,7 @@ from tui.app import ImssApp, make_app
 from tui.commands import EXPLORER_COMMANDS
 from tui.screens.export_prompt import ExportScreen
 from tui.screens.finder import FinderChoice, FinderScreen, quotes_query
+from tui.screens.help import HelpScreen
 from tui.screens.profile import ProfileChoice, ProfileScreen
 from tui.widgets.quote_list import QuoteList
 from tui.widgets.reader import quote_speakers
@@ -184,5 +186,21 @@ def test_a_quote_picked_in_the_profile_opens_the_bulletin_marked_at_it() -> None
             assert bulletin is not None
             start, end = explorer(app).reader.targets[explorer(app).reader.target_index]
             assert bulletin.text[start:end].startswith("Los oaxaqueños que habitan")
+
+    asyncio.run(run())
+
+
+def test_help_lists_the_export_key() -> None:
+    async def run() -> None:
+        app = make_app(loader=lambda paths, **_: load_corpus(use_cache=False))
+        async with app.run_test(size=(120, 60)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+            table = app.screen.query_one("#help-table")
+            lines = table.render_lines(Region(0, 0, table.size.width, table.virtual_size.height))
+            text = "\n".join(strip.text for strip in lines)
+            assert "app.export" in text and "Export" in text
 
     asyncio.run(run())
