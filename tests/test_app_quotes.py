@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.app import App
 from textual.binding import Binding
 from textual.geometry import Region
 from textual.widgets import Input
@@ -31,28 +30,33 @@ def explorer(app: ImssApp) -> Any:
     return screen if hasattr(screen, "bulletin_list") else app
 
 
-class _ProfileHost(App[None]):
-    """Opens one profile and records what it was dismissed with."""
+def seeds_app() -> ImssApp:
+    return make_app(loader=lambda paths, **_: load_corpus(use_cache=False))
 
-    def __init__(self, entity_id: str) -> None:
-        super().__init__()
-        self.corpus = load_corpus(use_cache=False)
-        self.entity = self.corpus.entity(entity_id)
-        self.choice: ProfileChoice | None = None
 
-    def on_mount(self) -> None:
-        assert self.entity is not None
-        self.push_screen(ProfileScreen(self.corpus, self.entity), self._done)
+async def pushed(app: ImssApp, pilot: Any, screen: Any) -> list[Any]:
+    """Push `screen` over the loaded explorer; the list receives what it is dismissed with."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    results: list[Any] = []
+    app.push_screen(screen, results.append)
+    await pilot.pause()
+    return results
 
-    def _done(self, choice: ProfileChoice | None) -> None:
-        self.choice = choice
+
+def profile_of(app: ImssApp, entity_id: str) -> ProfileScreen:
+    corpus = explorer(app).corpus
+    return ProfileScreen(corpus, corpus.entity(entity_id))
 
 
 def test_profile_lists_a_persons_quotes_and_enter_opens_the_bulletin_at_one() -> None:
     async def run() -> None:
-        app = _ProfileHost("official:jose-antonio-gonzalez-anaya")
+        app = seeds_app()
         async with app.run_test(size=(140, 40)) as pilot:
-            await pilot.pause()
+            await app.workers.wait_for_complete()
+            choices = await pushed(
+                app, pilot, profile_of(app, "official:jose-antonio-gonzalez-anaya")
+            )
             quotes = app.screen.query_one("#profile-quotes", QuoteList)
             assert quotes.display and quotes.item_count() == 5  # one in 001, four in 002
             first_line = quotes.render_item_line(0, 1, 80).plain
@@ -60,10 +64,11 @@ def test_profile_lists_a_persons_quotes_and_enter_opens_the_bulletin_at_one() ->
             quotes.focus()
             await pilot.press("down", "enter")
             await pilot.pause()
-        assert app.choice is not None and app.choice.start is not None
-        bulletin = app.corpus.bulletin(app.choice.bulletin_id)
+            choice = choices[0]
+            assert isinstance(choice, ProfileChoice) and choice.start is not None
+            bulletin = explorer(app).corpus.bulletin(choice.bulletin_id)
         assert isinstance(bulletin, Bulletin)
-        said = [q for q in bulletin.quotes if q.start == app.choice.start]
+        said = [q for q in bulletin.quotes if q.start == choice.start]
         assert said and said[0].text.startswith("Este primer convenio")
 
     asyncio.run(run())
@@ -71,9 +76,10 @@ def test_profile_lists_a_persons_quotes_and_enter_opens_the_bulletin_at_one() ->
 
 def test_profile_of_someone_never_quoted_hides_the_pane() -> None:
     async def run() -> None:
-        app = _ProfileHost("official:enrique-pena-nieto")
+        app = seeds_app()
         async with app.run_test(size=(140, 40)) as pilot:
-            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pushed(app, pilot, profile_of(app, "official:enrique-pena-nieto"))
             assert not app.screen.query_one("#profile-quotes", QuoteList).display
 
     asyncio.run(run())
@@ -87,30 +93,18 @@ def test_reader_quote_field_counts_speakers_and_unknowns() -> None:
     )
 
 
-class _FinderHost(App[None]):
-    def __init__(self) -> None:
-        super().__init__()
-        self.corpus = load_corpus(use_cache=False)
-        self.choice: FinderChoice | None = None
-
-    def on_mount(self) -> None:
-        self.push_screen(FinderScreen(self.corpus), self._done)
-
-    def _done(self, choice: FinderChoice | None) -> None:
-        self.choice = choice
-
-
 def test_finder_quotes_of_a_name_opens_that_officials_profile() -> None:
     async def run() -> None:
-        app = _FinderHost()
+        app = seeds_app()
         async with app.run_test(size=(120, 30)) as pilot:
-            await pilot.pause()
+            await app.workers.wait_for_complete()
+            choices = await pushed(app, pilot, FinderScreen(explorer(app).corpus))
             await pilot.press(*"quotes of cue mont")
             await app.workers.wait_for_complete()
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
-        assert app.choice == FinderChoice("official:gabino-cue-monteagudo", "profile")
+            assert choices == [FinderChoice("official:gabino-cue-monteagudo", "profile")]
 
     asyncio.run(run())
 
@@ -127,7 +121,7 @@ def test_export_key_writes_the_filtered_list_and_names_the_file(
     monkeypatch.chdir(tmp_path)
 
     async def run() -> None:
-        app = make_app(loader=lambda paths, **_: load_corpus(use_cache=False))
+        app = seeds_app()
         async with app.run_test(size=(120, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -169,7 +163,7 @@ def test_export_is_in_help_and_the_palette() -> None:
 
 def test_a_quote_picked_in_the_profile_opens_the_bulletin_marked_at_it() -> None:
     async def run() -> None:
-        app = make_app(loader=lambda paths, **_: load_corpus(use_cache=False))
+        app = seeds_app()
         async with app.run_test(size=(140, 40)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()
@@ -192,7 +186,7 @@ def test_a_quote_picked_in_the_profile_opens_the_bulletin_marked_at_it() -> None
 
 def test_help_lists_the_export_key() -> None:
     async def run() -> None:
-        app = make_app(loader=lambda paths, **_: load_corpus(use_cache=False))
+        app = seeds_app()
         async with app.run_test(size=(120, 60)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.press("question_mark")

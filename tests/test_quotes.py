@@ -119,7 +119,7 @@ def test_colon_opens_a_quote_in_the_next_paragraph() -> None:
 
 def test_quotes_in_parse_json() -> None:
     out = subprocess.run(
-        [sys.executable, "-m", "core.cli", "parse", "--json", "seeds/000_f30207a0e62f3e58.txt"],
+        [sys.executable, "-m", "tui.cli", "parse", "--json", "seeds/000_f30207a0e62f3e58.txt"],
         capture_output=True,
         text=True,
         check=True,

@@ -112,7 +112,10 @@ def export(
         write_graph(graph, fmt, out)
         return graph.number_of_nodes() + graph.number_of_edges()
     table = TABLES[what](corpus, ranks, speaker)
-    text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+    # A file name that is not UTF-8 (surrogate escapes) is written as \udcXX, not an error.
+    text = io.TextIOWrapper(
+        out, encoding="utf-8", errors="backslashreplace", newline="", write_through=True
+    )
     try:
         if fmt == "csv":
             if bom:

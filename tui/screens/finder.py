@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual import on, work
@@ -17,6 +17,9 @@ from core.models import Hit
 from tui.screens.search_modal import SearchModal
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.line_list import LineList
+
+if TYPE_CHECKING:
+    from core.corpus import Corpus
 
 #: Hits fetched per keystroke; the count shows "200+" beyond it.
 RESULT_LIMIT = 200
@@ -41,17 +44,6 @@ class FinderChoice:
     action: Literal["filter", "profile"] = "filter"
 
 
-def search_entities(
-    corpus: Any, query: str, limit: int, kinds: list[str] | None = None
-) -> tuple[list[Hit], int]:
-    """Hits and how many entities matched in all; an empty query lists the best known."""
-    if hasattr(corpus, "search_result"):
-        result = corpus.search_result(query, kinds=kinds, limit=limit)
-        return list(result.hits), int(result.total)
-    hits = list(corpus.search(query, kinds=kinds, limit=limit))
-    return hits, len(hits)
-
-
 class FinderScreen(SearchModal[FinderChoice | None]):
     """`/` or ctrl+k: type, move with up/down, enter filters, ctrl+o opens the profile."""
 
@@ -67,7 +59,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         Binding("ctrl+o", "profile", "Profile", id="finder.profile"),
     ]
 
-    def __init__(self, corpus: Any, query: str = "") -> None:
+    def __init__(self, corpus: Corpus, query: str = "") -> None:
         super().__init__()
         self.corpus = corpus
         self.initial_query = query
@@ -102,14 +94,15 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     @work(thread=True, exclusive=True, group="finder-search")
     def run_search(self, query: str) -> None:
         """Off the UI thread; a newer keystroke cancels this one (exclusive)."""
-        if not getattr(self.corpus, "finder_ready", True):  # the app builds it after launch
+        if not self.corpus.finder_ready:  # the app builds it after launch
             self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
         speaker = quotes_query(query)
         if speaker is None:
-            hits, matched = search_entities(self.corpus, query, RESULT_LIMIT)
+            result = self.corpus.search_result(query, limit=RESULT_LIMIT)
         else:
-            hits, matched = search_entities(self.corpus, speaker, RESULT_LIMIT, ["official"])
+            result = self.corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
+        hits, matched = list(result.hits), result.total
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
             return
