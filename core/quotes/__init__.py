@@ -12,17 +12,13 @@ from __future__ import annotations
 import logging
 import re
 from itertools import pairwise
-from typing import TYPE_CHECKING
 
 from core.models import Bulletin, BulletinEntity, EntityKind, Quote
 from core.quotes.marks import Marked, blocks, is_speech, quoted, trimmed
 from core.quotes.speakers import MASK, Attribution, Attributor, Official, verb_pattern
 from core.textfold import slug
 
-if TYPE_CHECKING:
-    from core.corpus import Corpus
-
-__all__ = ["extract_quotes", "link_speakers", "quotes_of"]
+__all__ = ["extract_quotes", "link_speakers"]
 
 log = logging.getLogger(__name__)
 
@@ -193,16 +189,3 @@ def link_speakers(bulletin: Bulletin) -> Bulletin:
         if quote.speaker_name in ids:
             quote.speaker = ids[quote.speaker_name]
     return bulletin
-
-
-def quotes_of(corpus: Corpus, entity_id: str) -> list[tuple[Bulletin, Quote]]:
-    """Every quote the entity says across the corpus, in corpus (date) order.
-
-    Reads only the bulletins that mention the entity: a speaker is always one of them.
-    """
-    found = []
-    for summary in corpus.bulletins_mentioning(entity_id):
-        bulletin = corpus.bulletin(summary.id)
-        if bulletin is not None:
-            found += [(bulletin, q) for q in bulletin.quotes if q.speaker == entity_id]
-    return found

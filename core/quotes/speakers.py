@@ -111,7 +111,7 @@ def _stem(word: str) -> str:
 
 
 def _gender(word: str) -> str | None:
-    """"f" for gobernadora, presidenta; "m" for gobernador, secretario; None for titular."""
+    """ "f" for gobernadora, presidenta; "m" for gobernador, secretario; None for titular."""
     word = fold(word)
     if word.endswith("a"):
         return "f"

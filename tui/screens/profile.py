@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from core.models import Entity
-from core.quotes import quotes_of
+from core.quotes.lookup import quotes_of
 from tui.kinds import KIND_BADGE
 from tui.palette import Palette
 from tui.safe_text import append_safe
