@@ -11,6 +11,7 @@ import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -49,7 +50,7 @@ def read_bulletins(
             results = pool.map(parse_file, files, chunksize=chunk)  # submits every chunk
         with pool:
             return _with_progress(results, files, progress)
-    except OSError:  # no subprocesses allowed (sandbox): parse here
+    except (OSError, BrokenProcessPool):  # no subprocesses allowed, or a worker died: here
         return _with_progress(map(parse_file, files), files, progress)
 
 
