@@ -17,6 +17,7 @@ from typing import Any, Protocol
 
 from core.discover import discover, seeds_dir
 from core.entity_table import EntityTable
+from core.finder_cache import FinderCache
 from core.lazy import LazySequence
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, TextHit
 from core.parse import parse_file
@@ -99,6 +100,7 @@ def load_corpus(
             missing=found.missing,
             notices=report.notices,
             text_searcher=index,
+            finder_cache=index.finder_cache(report, order),
         )
     bulletins = read_bulletins(found.files, progress, workers=options.get("workers"))
     return Corpus.from_bulletins(bulletins, skipped=found.skipped, missing=found.missing)
@@ -127,6 +129,7 @@ class Corpus:
         missing: Iterable[Path] = (),
         notices: Iterable[str] = (),
         text_searcher: TextSearcher | None = None,
+        finder_cache: FinderCache | None = None,
     ) -> None:
         """`summaries` in corpus order; `load(rank)` gives the full bulletin of one of them."""
         self.summaries: Sequence[BulletinSummary] = summaries
@@ -143,6 +146,7 @@ class Corpus:
         self._recent: OrderedDict[int, Bulletin] = OrderedDict()
         self._text_searcher = text_searcher
         self._finder: EntitySearch | None = None
+        self._finder_cache = finder_cache
         self._lock = threading.Lock()
         self._recent_lock = threading.Lock()
 
@@ -213,11 +217,20 @@ class Corpus:
 
     @property
     def finder(self) -> EntitySearch:
-        """The fuzzy entity index, built on first use (a worker can warm it up front)."""
+        """The fuzzy entity index, built on first use (a worker can warm it up front), or
+        restored from the cache when this corpus's index was saved before."""
         with self._lock:
-            if self._finder is None:
-                self._finder = EntitySearch(self._table)
-            return self._finder
+            if self._finder is not None:
+                return self._finder
+            cache = self._finder_cache
+            finder = cache.load(self._table) if cache is not None else None
+            built = finder is None
+            if finder is None:
+                finder = EntitySearch(self._table)
+            self._finder = finder
+        if built and cache is not None:
+            cache.save(finder)  # after the lock: searches need not wait for the disk
+        return finder
 
     @property
     def finder_ready(self) -> bool:
