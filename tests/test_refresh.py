@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -131,3 +132,31 @@ def test_watch_of_a_missing_folder_is_a_usage_error(capsys: pytest.CaptureFixtur
     assert main(["--watch", "no/such/dir"]) == 2
     err = capsys.readouterr().err
     assert "no/such/dir" in err and "Traceback" not in err
+
+
+@pilot_test
+async def test_refreshes_asked_for_during_a_load_run_one_at_a_time(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    running, most = [0], [0]
+
+    def loader(paths, **options):  # type: ignore[no-untyped-def]
+        from core.corpus import load_corpus
+
+        running[0] += 1
+        most[0] = max(most[0], running[0])
+        try:
+            time.sleep(0.2)  # a load long enough for the keys below to arrive during it
+            return load_corpus(paths, **options)
+        finally:
+            running[0] -= 1
+
+    app = make_app([folder], open_delay=0, loader=loader)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        (folder / "000_early.txt").write_text(EARLY, encoding="utf-8")
+        await pilot.press("r")
+        (folder / "000_earlier.txt").write_text(EARLY.replace("2011", "2010"), encoding="utf-8")
+        await pilot.press("r", "r")
+        listing = app.main_screen.bulletin_list
+        await _settle(app, pilot, lambda: listing.total == 7)
+        assert most[0] == 1

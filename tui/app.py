@@ -141,6 +141,7 @@ class ImssApp(App[None]):
         if self._loading:
             self._reload_due = True
         else:
+            self._loading = True  # now, not when the thread starts: a second call waits
             self.load()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
@@ -183,7 +184,7 @@ class ImssApp(App[None]):
         self._loading = False
         if self._reload_due:
             self._reload_due = False
-            self.load()
+            self.reload()
 
     def _load_failed(self, err: Exception) -> None:
         self._load_done()
