@@ -3,10 +3,10 @@
 Building `EntitySearch` walks every entity name, alias and role in Python: seconds at 10,000
 bulletins, at every launch. Its state (`EntitySearch.write_state` / `restored`) restores with
 marshal several times faster, so the finder answers soon after launch. A file is named after
-the resolved table's key (files, order, resolver code) and the search code, so a changed
-corpus or a new version of core/search.py never reads a stale index; the few newest files
-are kept, others removed. Best effort: an unreadable or unwritable file means building, never
-an error.
+the resolved table's key (files, order, resolver code) and the search code's fingerprint
+(core/fingerprint.py, lexicons included), so a changed corpus or search code never reads a
+stale index; the few newest files are kept. Best effort: an unreadable or unwritable file
+means building, never an error.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from core import search as search_module
 from core.entity_table import EntityTable
+from core.fingerprint import code_fingerprint
 from core.search import EntitySearch
 
 _PREFIX = "finder-"
@@ -29,8 +30,9 @@ _KEEP = 3
 
 @lru_cache(maxsize=1)
 def _code_key() -> str:
-    """The search code's own hash: its state layout may change with any edit."""
-    return hashlib.blake2b(Path(search_module.__file__).read_bytes(), digest_size=8).hexdigest()
+    """The search code and everything it imports (lexicons included): the state's layout and
+    the strings it indexes may change with any of them."""
+    return code_fingerprint(search_module.__name__)
 
 
 class FinderCache:
