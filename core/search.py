@@ -295,12 +295,25 @@ class EntitySearch:
         "_blob",
         "_blob_starts",
         "_by_length",
+        "_string_table",  # each distinct row once; `_strings` is saved as positions in it
     )
     _STATE_SLICE = 4096
 
     def write_state(self, out: BinaryIO) -> None:
         """Save the built index for `restored` (same table, same version of this module)."""
-        values: dict[str, Any] = {name: getattr(self, name) for name in self._STATE}
+        values: dict[str, Any] = {name: getattr(self, name, None) for name in self._STATE}
+        # A role many officials share is one row object: saved once, restored shared (marshal
+        # keeps sharing only within one record).
+        distinct: dict[int, int] = {}
+        values["_string_table"] = []
+        positions = []
+        for row in self._strings:
+            position = distinct.get(id(row))
+            if position is None:
+                position = distinct[id(row)] = len(values["_string_table"])
+                values["_string_table"].append(row)
+            positions.append(position)
+        values["_strings"] = positions
         values["_by_entity"] = [(r.start, r.stop) for r in self._by_entity]
         values["_by_kind"] = {str(kind): numbers for kind, numbers in self._by_kind.items()}
         _write_record(out, (len(self._table), self._STATE))
@@ -338,6 +351,8 @@ class EntitySearch:
                     setattr(search, name, value)
             except (EOFError, ValueError, TypeError, StopIteration, struct.error):
                 return None
+            rows = search.__dict__.pop("_string_table")
+            search._strings = [rows[position] for position in search._strings]
             search._by_entity = [range(start, stop) for start, stop in search._by_entity]
             search._by_kind = defaultdict(set, search._by_kind)
             search._by_length = defaultdict(list, search._by_length)
