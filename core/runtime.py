@@ -11,9 +11,10 @@ import multiprocessing
 import os
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 Progress = Callable[[int, int, Path], None]
@@ -32,12 +33,21 @@ def default_workers() -> int:
 
 
 def new_pool(workers: int) -> ProcessPoolExecutor:
-    """A parsing pool; submit to it inside `stderr_for_workers()` (workers start on submit)."""
+    """A parsing pool; submit to it inside `stderr_for_workers()` (workers start on submit).
+
+    Started as `start_method()` says. Each worker watches its parent and exits when it is
+    gone (`watch_parent`).
+    """
     method = start_method()
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload(["core.index", "core.parse"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def start_method() -> str:
@@ -64,6 +74,56 @@ def _single_threaded() -> bool:
         return len(os.listdir("/proc/self/task")) == 1
     except OSError:
         return threading.active_count() == 1
+
+
+def bounded_workers(requested: int | None) -> int:
+    """Parser processes to start: the cores available at most (50 workers on 2 cores were 3x
+    slower than 2), the cores when not given."""
+    cores = default_workers()
+    return cores if requested is None or requested < 1 else min(requested, cores)
+
+
+_PARENT_POLL_SECONDS = 0.5
+
+
+def watch_parent(parent_pid: int) -> None:
+    """Pool initializer: the worker exits when the process that started the pool is gone.
+
+    Workers otherwise wait forever on their task queue: after a SIGKILL of `index` they, and
+    with them the resource tracker, stayed alive.
+    Under forkserver the worker's parent is the forkserver, which exits with the main process,
+    so a change of parent is the signal; the main pid is checked too, for the spawn context.
+    """
+    first_parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(_PARENT_POLL_SECONDS)
+            if os.getppid() != first_parent or not _alive(parent_pid):
+                os._exit(1)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass  # it exists, as another user
+    return True
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: pending work cancelled, running workers terminated (an interrupted
+    `index` must not wait for every queued chunk, as a plain shutdown would)."""
+    # No public terminate before 3.14; shutdown() forgets the processes, so list them first.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with suppress(Exception):
+            process.terminate()
 
 
 @contextmanager
