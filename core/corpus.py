@@ -11,11 +11,13 @@ import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any, Protocol
 
 from core.discover import discover, seeds_dir
 from core.entity_table import EntityTable
+from core.finder_cache import FinderCache
 from core.lazy import LazySequence
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, TextHit
 from core.parse import parse_file
@@ -52,7 +54,7 @@ def read_bulletins(
             results = pool.map(parse_file, files, chunksize=chunk)  # submits every chunk
         with pool:
             return _with_progress(results, files, progress)
-    except OSError:  # no subprocesses allowed (sandbox): parse here
+    except (OSError, BrokenProcessPool):  # no subprocesses allowed, or a worker died: here
         return _with_progress(map(parse_file, files), files, progress)
 
 
@@ -101,6 +103,7 @@ def load_corpus(
             notices=report.notices,
             text_searcher=index,
             duplicates=duplicates,
+            finder_cache=index.finder_cache(report, order),
         )
     bulletins = read_bulletins(found.files, progress, workers=options.get("workers"))
     kept, duplicates = distinct_bulletins(bulletins)
@@ -157,6 +160,7 @@ class Corpus:
         notices: Iterable[str] = (),
         text_searcher: TextSearcher | None = None,
         duplicates: Mapping[str, list[str]] | None = None,
+        finder_cache: FinderCache | None = None,
     ) -> None:
         """`summaries` in corpus order; `load(rank)` gives the full bulletin of one of them;
         `duplicates`: per bulletin id, the other files with the same content."""
@@ -175,6 +179,7 @@ class Corpus:
         self._recent: OrderedDict[int, Bulletin] = OrderedDict()
         self._text_searcher = text_searcher
         self._finder: EntitySearch | None = None
+        self._finder_cache = finder_cache
         self._lock = threading.Lock()
         self._recent_lock = threading.Lock()
 
@@ -245,11 +250,20 @@ class Corpus:
 
     @property
     def finder(self) -> EntitySearch:
-        """The fuzzy entity index, built on first use (a worker can warm it up front)."""
+        """The fuzzy entity index, built on first use (a worker can warm it up front), or
+        restored from the cache when this corpus's index was saved before."""
         with self._lock:
-            if self._finder is None:
-                self._finder = EntitySearch(self._table)
-            return self._finder
+            if self._finder is not None:
+                return self._finder
+            cache = self._finder_cache
+            finder = cache.load(self._table) if cache is not None else None
+            built = finder is None
+            if finder is None:
+                finder = EntitySearch(self._table)
+            self._finder = finder
+        if built and cache is not None:
+            cache.save(finder)  # after the lock: searches need not wait for the disk
+        return finder
 
     @property
     def finder_ready(self) -> bool:

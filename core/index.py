@@ -31,6 +31,7 @@ from pydantic import TypeAdapter
 from core import fts
 from core.cache_paths import INDEX_FILENAME, path_from_sql, resolve_cache_dir, sql_path
 from core.entity_table import EntityTable
+from core.finder_cache import FinderCache
 from core.fingerprint import parser_fingerprint, resolver_fingerprint
 from core.lazy import LazySequence
 from core.models import SUMMARY_FIELDS, Bulletin, BulletinSummary, Issue, TextHit
@@ -165,6 +166,12 @@ def _resolved_key(files: Iterable[tuple[str, str | None]]) -> str:
     for content, source in files:
         digest.update(f"{content}\0{source}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
+
+
+def _table_key(report: IndexReport, order: Sequence[int]) -> str:
+    return _resolved_key(
+        (report.hashes[p] or report.summaries[p].id, report.summaries[p].source) for p in order
+    )
 
 
 def _hash_file(path: Path) -> str | None:
@@ -616,9 +623,7 @@ class Index:
         Resolving 10k bulletins takes seconds; restoring the table, tens of milliseconds.
         """
         ordered = [report.summaries[p] for p in order]
-        key = _resolved_key(
-            (report.hashes[p] or report.summaries[p].id, report.summaries[p].source) for p in order
-        )
+        key = _table_key(report, order)
         with self._lock:
             row = self._conn.execute(
                 "SELECT entities, columns FROM resolved WHERE key = ?", (key,)
@@ -631,6 +636,12 @@ class Index:
         table = resolve_table(ordered, self._sightings(report, order))
         self._store_resolved(key, table)
         return table
+
+    def finder_cache(self, report: IndexReport, order: Sequence[int]) -> FinderCache | None:
+        """Where the fuzzy index of `resolved(report, order)` is kept (None without a cache)."""
+        if self.path is None:
+            return None
+        return FinderCache(self.path.parent, _table_key(report, order))
 
     def _sightings(self, report: IndexReport, order: Sequence[int]) -> list[list[Seen]]:
         with self._lock:

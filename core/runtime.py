@@ -35,21 +35,45 @@ def default_workers() -> int:
 def new_pool(workers: int) -> ProcessPoolExecutor:
     """A parsing pool; submit to it inside `stderr_for_workers()` (workers start on submit).
 
-    forkserver where available: forking a threaded process (the app) can deadlock. Each
-    worker watches its parent and exits when it is gone (`watch_parent`).
+    Started as `start_method()` says. Each worker watches its parent and exits when it is
+    gone (`watch_parent`).
     """
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
+    method = start_method()
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
         context.set_forkserver_preload(["core.index", "core.parse"])
-    else:
-        context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
         max_workers=workers,
         mp_context=context,
         initializer=watch_parent,
         initargs=(os.getpid(),),
     )
+
+
+def start_method() -> str:
+    """fork when this process has one thread (on Linux), else forkserver, else spawn.
+
+    forkserver and spawn prepare each worker by re-importing the caller's main module: a
+    script without an `if __name__ == "__main__":` guard re-runs its top-level code in every
+    worker, whose own pool then dies "before the current process has finished its
+    bootstrapping phase". fork runs no import, so a plain script, `python -c` and a notebook
+    cell on one thread just work; with fork, ProcessPoolExecutor starts every worker at the
+    first submit, before its own threads. Forking a process that has other threads (the app,
+    a Jupyter kernel) can deadlock on a lock held mid-fork, so those get forkserver: the
+    app's and Jupyter's main modules are guarded. macOS forks unsafely (system frameworks).
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and _single_threaded():
+        return "fork"
+    return "forkserver" if "forkserver" in methods else "spawn"
+
+
+def _single_threaded() -> bool:
+    """True when this process has one OS thread (threads started from C count too)."""
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 def bounded_workers(requested: int | None) -> int:

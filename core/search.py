@@ -18,14 +18,16 @@ bounded number of candidates (`MAX_SCORED`, best-known first) are scored in Pyth
 
 from __future__ import annotations
 
+import marshal
 import re
+import struct
 import threading
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
-from typing import Literal
+from typing import Any, BinaryIO, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -189,6 +191,9 @@ class EntitySearch:
         )
         with gc_paused():
             self._build(table)
+        self._init_caches()
+
+    def _init_caches(self) -> None:
         self._cache: OrderedDict[tuple[str, bool, bool, bool], _Expansion] = OrderedDict()
         #: Answers to recent queries: every search starts with the same few letters, and
         #: backspace retypes what was just answered. The index never changes once built.
@@ -281,6 +286,91 @@ class EntitySearch:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             self._by_length[len(word)].append(word)
+
+    # The built index as plain lists and dicts, so marshal restores it several times faster
+    # than `_build` recomputes it (core/finder_cache.py keeps it beside the entity table).
+    # Written and read in slices: marshal holds the GIL per call, and the app's UI thread
+    # must keep drawing while a worker restores or saves a 100,000-entity index.
+    _STATE = (
+        "_order",
+        "_strings",
+        "_field",
+        "_novel",
+        "_by_entity",
+        "_many_roles",
+        "_blobs",
+        "_by_kind",
+        "_postings",
+        "_vocabulary",
+        "_blob",
+        "_blob_starts",
+        "_by_length",
+        "_string_table",  # each distinct row once; `_strings` is saved as positions in it
+    )
+    _STATE_SLICE = 4096
+
+    def write_state(self, out: BinaryIO) -> None:
+        """Save the built index for `restored` (same table, same version of this module)."""
+        values: dict[str, Any] = {name: getattr(self, name, None) for name in self._STATE}
+        # A role many officials share is one row object: saved once, restored shared (marshal
+        # keeps sharing only within one record).
+        distinct: dict[int, int] = {}
+        values["_string_table"] = []
+        positions = []
+        for row in self._strings:
+            position = distinct.get(id(row))
+            if position is None:
+                position = distinct[id(row)] = len(values["_string_table"])
+                values["_string_table"].append(row)
+            positions.append(position)
+        values["_strings"] = positions
+        values["_by_entity"] = [(r.start, r.stop) for r in self._by_entity]
+        values["_by_kind"] = {str(kind): numbers for kind, numbers in self._by_kind.items()}
+        _write_record(out, (len(self._table), self._STATE))
+        step = self._STATE_SLICE
+        for name in self._STATE:
+            value = values[name]
+            if isinstance(value, dict):
+                value = list(value.items())
+            if isinstance(value, list):
+                slices = [value[i : i + step] for i in range(0, len(value), step)]
+                _write_record(out, len(slices))
+                for part in slices:
+                    _write_record(out, part)
+            else:
+                _write_record(out, -1)
+                _write_record(out, value)
+
+    @classmethod
+    def restored(cls, table: EntityTable, data: bytes) -> EntitySearch | None:
+        """The index `write_state` saved for this table; None when the data does not fit."""
+        records = _records(data)
+        search = cls.__new__(cls)
+        with gc_paused():
+            try:
+                if next(records) != (len(table), cls._STATE):
+                    return None
+                for name in cls._STATE:
+                    count = next(records)
+                    if count == -1:
+                        value = next(records)
+                    else:
+                        value = []
+                        for _ in range(count):
+                            value += next(records)
+                    setattr(search, name, value)
+            except (EOFError, ValueError, TypeError, StopIteration, struct.error):
+                return None
+            rows = search.__dict__.pop("_string_table")
+            search._strings = [rows[position] for position in search._strings]
+            search._by_entity = [range(start, stop) for start, stop in search._by_entity]
+            search._by_kind = defaultdict(set, search._by_kind)
+            search._by_length = defaultdict(list, search._by_length)
+            for name in ("_novel", "_many_roles", "_postings"):
+                setattr(search, name, dict(getattr(search, name)))
+        search._table = table
+        search._init_caches()
+        return search
 
     def _index_roles(self, number: int, roles: list[int]) -> None:
         by_word: dict[str, list[int]] = defaultdict(list)
@@ -662,6 +752,29 @@ class EntitySearch:
 _Match = tuple[float, str, int]
 #: Vocabulary word -> [(query term index, how that term matches the word)], or None.
 _WordTerms = Callable[[str], Sequence[tuple[int, _Match]] | None]
+
+
+_RECORD_SIZE = struct.Struct("<Q")
+
+
+def _write_record(out: BinaryIO, value: object) -> None:
+    """One marshal record with its length first: `_records` reads it without a file object
+    (marshal.load on a file reads in tiny pieces, ~5x slower than marshal.loads)."""
+    blob = marshal.dumps(value)
+    out.write(_RECORD_SIZE.pack(len(blob)))
+    out.write(blob)
+
+
+def _records(data: bytes) -> Iterator[Any]:
+    view = memoryview(data)
+    offset = 0
+    while offset < len(view):
+        (size,) = _RECORD_SIZE.unpack_from(view, offset)
+        offset += _RECORD_SIZE.size
+        if offset + size > len(view):
+            raise EOFError("truncated record")
+        yield marshal.loads(view[offset : offset + size])
+        offset += size
 
 
 def _word_terms(terms: list[_Expansion]) -> _WordTerms:

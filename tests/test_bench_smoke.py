@@ -52,6 +52,10 @@ def test_benchmark_runs_end_to_end_at_tiny_n(tmp_path: Path) -> None:
     assert not [key for key in measures if key.endswith("_error")], measures
     assert measures["files"] == 12 and measures["failed"] == 0
     for key in ("cold_index_per_s", "warm_load_corpus_s", "warm_app_launch_s", "nav_p95_ms",
-                "fuzzy_p95_ms", "naive_p95_ms", "peak_rss_mb"):  # fmt: skip
+                "fuzzy_p95_ms", "naive_p95_ms", "peak_rss_mb", "cold_load_per_s",
+                "relaunch_fuzzy_index_ready_s", "entities_peak_rss_mb",
+                "add_one_bulletin_s"):  # fmt: skip
         assert measures[key] > 0, key
+    assert measures["add_one_found"] is True
+    assert measures["entity_names"] > 0
     assert results["machine"]["cores"] >= 1

@@ -16,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from core.discover import nothing_found, seeds_dir
+from core.folder_state import FolderState, folder_state
 from tui.palette import theme_colors
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
@@ -65,8 +66,10 @@ class ImssApp(App[None]):
         *,
         loader: Loader | None = None,
         open_delay: float = OPEN_DELAY_S,
+        watch_interval: float | None = None,
         **options: Any,
     ) -> None:
+        """`watch_interval`: look for added, changed or removed files that often (seconds)."""
         super().__init__()
         self.main_screen = MainScreen(open_delay=open_delay)
         self.paths = list(paths) if paths else None
@@ -78,6 +81,11 @@ class ImssApp(App[None]):
         self.quitting = False
         self._last_progress = 0.0
         self._remember_theme = False
+        self.watch_interval = watch_interval
+        #: The files as last read (see `folder_state`); a load is running / another is due.
+        self._files_read: FolderState | None = None
+        self._loading = False
+        self._reload_due = False
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
@@ -85,6 +93,8 @@ class ImssApp(App[None]):
     def on_mount(self) -> None:
         self.load()
         self._apply_settings()
+        if self.watch_interval:
+            self.set_interval(self.watch_interval, self._look_for_changes)
 
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.quitting = True
@@ -135,17 +145,37 @@ class ImssApp(App[None]):
 
     # -- loading -------------------------------------------------------------------------------
 
+    def reload(self) -> None:
+        """Read the folders again (refresh key, watch mode): the cache re-parses only new or
+        changed files; one reload at a time, another one after it if asked for meanwhile."""
+        if self._loading:
+            self._reload_due = True
+        else:
+            self._loading = True  # now, not when the thread starts: a second call waits
+            self.load()
+
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load(self) -> None:
         """Parse (or read from the index) off the UI thread, reporting progress."""
+        self._loading = True
         started = time.perf_counter()
         try:
+            # Noted before reading: a file written during the load is seen by the next look.
+            files_read = folder_state(self.paths) if self.watch_interval else None
             corpus = self.loader(self.paths, progress=self._progress_from_thread, **self.options)
         except Exception as err:  # show it; a traceback in a TUI helps nobody
             self.call_from_thread(self._load_failed, err)
             return
         self.load_seconds = time.perf_counter() - started
-        self.call_from_thread(self._loaded, corpus)
+        self.call_from_thread(self._loaded, corpus, files_read)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _look_for_changes(self) -> None:
+        """Watch mode: compare the folders with what was last read (stat only, no reading)."""
+        if self._loading or self._files_read is None:
+            return
+        if folder_state(self.paths) != self._files_read:
+            self.call_from_thread(self.reload)
 
     @work(thread=True, exclusive=True, group="finder-index", exit_on_error=False)
     def build_finder_index(self, corpus: Corpus) -> None:
@@ -160,14 +190,34 @@ class ImssApp(App[None]):
         self._last_progress = now
         self.call_from_thread(self.main_screen.show_progress, done, total)
 
+    def _load_done(self) -> None:
+        self._loading = False
+        if self._reload_due:
+            self._reload_due = False
+            self.reload()
+
     def _load_failed(self, err: Exception) -> None:
+        self._load_done()
+        if self.corpus is not None:  # a reload: keep showing what was read before
+            self.notify(str(err), title="Refresh failed", severity="error", markup=False)
+            return
         self.main_screen.show_failure(err)
         self.notify(str(err), title="Loading failed", severity="error", markup=False)
 
-    def _loaded(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self.main_screen.show_corpus(corpus)
+    def _loaded(self, corpus: Corpus, files_read: FolderState | None = None) -> None:
+        self._files_read = files_read
+        previous, self.corpus = self.corpus, corpus
+        if previous is None:
+            self.main_screen.show_corpus(corpus)
+        else:
+            self.main_screen.update_corpus(corpus)
+            added = len(corpus.summaries) - len(previous.summaries)
+            if added:
+                self.notify(f"{added:+d} bulletin(s)", title="Refreshed", markup=False)
         self.call_after_refresh(self.build_finder_index, corpus)
+        self._load_done()
+        if previous is not None:
+            return  # its notices and skipped files were shown at launch
         for notice in corpus.notices:
             self.notify(str(notice), markup=False)
         skipped = corpus.skipped

@@ -34,6 +34,8 @@ Handler = Callable[[argparse.Namespace], int]
 
 #: The non-interactive commands; anything else is the explorer's arguments.
 COMMANDS = frozenset({"parse", "entities", "index", "search-text", "quotes", "export"})
+#: How often `--watch` looks at the folders (one stat per file, in a worker thread).
+WATCH_INTERVAL_S = 2.0
 
 
 def _version() -> str:
@@ -59,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="PATH",
         help="bulletin files or directories (default: the seeds)",
+    )
+    parser.add_argument(
+        "--watch",
+        metavar="DIR",
+        action="append",
+        default=[],
+        help="open DIR too and add its new or changed files while the app runs (repeatable)",
     )
     add_cache_arguments(parser)
     parser.add_argument("--version", action="version", version=f"imss-tui {_version()}")
@@ -146,7 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(args_in)
     except SystemExit as exit_:  # --help, --version, usage errors: argparse already printed
         return int(exit_.code or 0)
-    missing = [p for p in args.paths if not Path(p).exists()]
+    missing = [p for p in [*args.paths, *args.watch] if not Path(p).exists()]
     if missing:
         names = ", ".join(missing)
         parser.print_usage(sys.stderr)
@@ -155,5 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from tui.app import make_app
 
-    make_app(args.paths or None, **cache_options(args)).run()
+    paths = [*args.paths, *args.watch] or None
+    watch = {"watch_interval": WATCH_INTERVAL_S} if args.watch else {}
+    make_app(paths, **watch, **cache_options(args)).run()
     return EXIT_OK

@@ -122,6 +122,14 @@ class MainScreen(Screen[None]):
             tooltip="Profile of the selected entity: names, roles, bulletins, co-occurring",
         ),
         Binding(
+            "r,f5",
+            "refresh",
+            "Refresh",
+            show=False,
+            id="app.refresh",
+            tooltip="Read the folders again: new and changed files join the list",
+        ),
+        Binding(
             "e",
             "toggle_sidebar",
             "Entities",
@@ -297,6 +305,20 @@ class MainScreen(Screen[None]):
         self.reader.set_placeholder(message)
         self.reader.show(None)
 
+    def update_corpus(self, corpus: Corpus) -> None:
+        """The same folders read again (refresh key, watch mode): new bulletins join the list
+        under the same filter; the cursor and the open bulletin stay where they are."""
+        self.corpus = corpus
+        ids: list[str] | None = None
+        if self.filter_entity_id is not None:
+            ids = [b.id for b in corpus.bulletins_mentioning(self.filter_entity_id)]
+        elif self.text_filter is not None:
+            ids = list(self.text_filter)  # the search's matches: new files join a new search
+        self.bulletin_list.update_bulletins(corpus.summaries, ids)
+        self._update_counts()
+        if self.reader.bulletin is None:
+            self.flush_open()
+
     def _update_counts(self) -> None:
         listing = self.bulletin_list
         listing.border_subtitle = f"{len(listing.shown)} / {listing.total}"
@@ -365,6 +387,8 @@ class MainScreen(Screen[None]):
         reader = self.reader
         if bulletin is reader.bulletin:
             return
+        if bulletin is not None and bulletin == reader.bulletin:
+            return  # the same bulletin read again (refresh): keep the reader's place
         copies = self.corpus.duplicates.get(bulletin.id, []) if bulletin and self.corpus else []
         reader.show(bulletin, copies)
         self.sidebar.show_bulletin(bulletin)
@@ -689,6 +713,9 @@ class MainScreen(Screen[None]):
     @on(Splitter.Released)
     def _splitter_released(self, event: Splitter.Released) -> None:
         self.set_list_width(self.list_width)
+
+    def action_refresh(self) -> None:
+        cast("ImssApp", self.app).reload()
 
     def action_toggle_sidebar(self) -> None:
         self._catch_up()

@@ -86,6 +86,20 @@ class BulletinList(LineList):
         self._shared = {b.id: n for b, n in zip(self._all, shared, strict=True) if n}
         self.reset(0 if self._shown else None)
 
+    def update_bulletins(
+        self, bulletins: Sequence[BulletinSummary], ids: Collection[str] | None
+    ) -> None:
+        """The corpus was read again: same filter (`ids`), the cursor stays on its bulletin
+        and on its row of the screen, even when bulletins were added above it."""
+        current = self.current
+        row = None
+        if current is not None and 0 <= self.cursor < len(self._starts):
+            row = self._starts[self.cursor] - self.scroll_offset.y
+        self._all = list(bulletins)
+        self.set_filter(ids, select=current.id if current else None)
+        if row is not None and 0 <= self.cursor < len(self._starts):
+            self.scroll_to(y=max(0, self._starts[self.cursor] - row), animate=False)
+
     def set_filter(self, ids: Collection[str] | None, select: str | None = None) -> None:
         """Show only bulletins whose id is in `ids` (None: all); keep or move the cursor."""
         keep = select or (self.current.id if self.current else None)
