@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -95,6 +96,13 @@ def watch_parent(parent_pid: int) -> None:
     so a change of parent is the signal; the main pid is checked too, for the spawn context.
     """
     first_parent = os.getppid()
+    # A forked worker inherits the command's Python handlers, which turn SIGTERM/SIGHUP into an
+    # exception that the pool would ship back to the parent as a task's result: a worker ends
+    # the way the pool's shutdown expects, by the default action.
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            signal.signal(signum, signal.SIG_DFL)
 
     def watch() -> None:
         while True:
