@@ -67,9 +67,13 @@ def _alternation(words: tuple[str, ...]) -> str:
 _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
 #: "No. 21", "Núm. 3": the one dot a role's complement may hold ("director del HGZ No. 21").
 _NUMBER_ABBREVIATION = r"(?<=\s)(?:No|N[úu]m|Nro)\.(?=\s*\d)"
+#: A preterite ("asistieron", "señaló", "dijo") ends a role's clause: "el delegado del IMSS en
+#: el estado asistieron el director ..." runs on only because a comma is missing.
+_VERB_AHEAD = r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo)(?![\w]))"
 #: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
 _COMPLEMENT = (
     r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las|al|sus?)\s+[a-záéíóúñ])(?!\s(?:quien|que|quienes)\s)"
+    rf"{_VERB_AHEAD}"
     r"[^,;.:\n“”\"()]"
     rf"|{_NUMBER_ABBREVIATION}"
     r"|\([^()\n]{1,80}\))*?"
@@ -80,7 +84,8 @@ _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "un
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
-    rf"(?:(?P<c1>{_COMPLEMENT})\s*,(?:\s*(?i:{_alternation(HONORIFICS)}))?"
+    rf"(?:(?P<c1>{_COMPLEMENT})\s*,(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
+    rf"(?:\s*(?i:{_alternation(HONORIFICS)})(?:\s+(?:y|e)(?=\s))?)*"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
@@ -88,14 +93,17 @@ _ROLE_TO_NAME = re.compile(
 #: A role's complement after the name: up to the comma, not across "y" + a capital (a
 #: second person), except inside a body's name (see `_right_role`).
 _RIGHT_COMPLEMENT = (
-    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
+    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]){_VERB_AHEAD}[^,;.:\n“”\"()]"
     rf"|\([^()\n]{{1,80}}\))*"
 )
 #: "A, directora de ...", "A, el secretario de ...", and "A como nuevo director de ...", "A
 #: era el director general ..." (a role said of the name with "como" or a copula).
 _RIGHT_ROLE = re.compile(
-    r"(?:\s*,\s*(?:(?:el|la|los|las)\s+)?"
-    r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?)"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # "(morena)", "(rúbrica)"
+    r"(?:\s*,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
+    r"(?:nuev[oa]\s+)?"
+    r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
+    r"|(?<=\(rúbrica\))\s+)"
     rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
     rf"{_RIGHT_COMPLEMENT})"
 )
@@ -124,6 +132,7 @@ class _Run:
     end: int
     words: list[tuple[int, int, str]] = field(default_factory=list)
     prefix: str = ""  # stripped leading role/title words, as written
+    prefix_start: int = -1  # where those words start
     office: bool = False  # an office's words ("Gobierno de ..."): a name may only close it
     after_office: bool = False  # the name that closes such a run
 
@@ -209,13 +218,34 @@ def _runs(text: str) -> list[_Run]:
         if not rest:
             continue
         prefix = " ".join(t[2] for t in toks[:i])
+        rest = _unglued(text, rest)
         last = _y_surname(text, rest[-1][1]) if len(rest) >= 2 else None
         if last is not None:
             y_at = text.index("y", last.start(), last.start(1))
             rest += [(y_at, y_at + 1, "y"), (*last.span(1), last.group(1))]
             skip_to = last.end(1)
-        runs.append(_Run(rest[0][0], rest[-1][1], rest, prefix))
+        runs.append(_Run(rest[0][0], rest[-1][1], rest, prefix, toks[0][0] if i else -1))
     return runs
+
+
+#: What follows a dateline's place: ", Puebla, 10 de diciembre", ".-", ", a 24 de marzo".
+_DATELINE_REST = re.compile(
+    r"(?:\s*,\s*[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*)*)?\s*(?:\.\s*[-–—]|,\s*(?:a\s+)?\d{1,2}\s+de\s)"
+)
+
+
+def _unglued(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name as written once, when a reflowed page glued something to it: its byline written
+    twice ("Andrea Gutierrez Andrea Gutierrez"), or the dateline that opens the next line
+    ("... presidida por Claudia Sheinbaum Puebla, Puebla, 10 de diciembre")."""
+    n = len(words)
+    half = [w for *_, w in words[: n // 2]]
+    if n >= 4 and n % 2 == 0 and half == [w for *_, w in words[n // 2 :]]:
+        return words[: n // 2]
+    last = words[-1]
+    if n >= 3 and fold(last[2]) in gazetteer().entries and _DATELINE_REST.match(text, last[1]):
+        return words[:-1]
+    return words
 
 
 def _name_words(run: _Run) -> list[str]:
@@ -316,7 +346,13 @@ def _left_role(text: str, start: int) -> str | None:
         if tail:
             complement = tail.group("c1") or tail.group("c2") or ""
             return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
+    title = _TITLE_BEFORE.search(text, max(0, start - 24), start)
+    if title is not None and title.start() < start:  # "Gobernador del Estado Dr. Rubén ..."
+        return _left_role(text, title.start())
     return None
+
+
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?i:{_alternation(HONORIFICS)})\s+$")
 
 
 def _article_before(text: str, start: int) -> bool:
@@ -431,7 +467,11 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             else ""
         )
         inline_role = inline if inline and fold(inline.split()[0]) in _role_words() else None
-        role = _left_role(text, run.start) if not inline else None
+        role = None
+        if not inline:
+            role = _left_role(text, run.start)
+        elif inline_role is None and run.prefix_start >= 0:  # "directora, Doctora Claudia ..."
+            role = _left_role(text, run.prefix_start)
         if role is not None and hits and _role_of_previous(text, hits[-1], run, role):
             role = None  # "A, Secretario de Salud, B, Secretario de Educación": A's role
         if role is None and not (
