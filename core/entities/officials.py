@@ -85,7 +85,7 @@ _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "un
 #: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
     rf"(?:(?P<c1>{_COMPLEMENT})\s*,(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
-    rf"(?:\s*(?i:{_alternation(HONORIFICS)})(?:\s+(?:y|e)(?=\s))?)*"
+    rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
@@ -474,10 +474,13 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             role = _left_role(text, run.prefix_start)
         if role is not None and hits and _role_of_previous(text, hits[-1], run, role):
             role = None  # "A, Secretario de Salud, B, Secretario de Educación": A's role
-        if role is None and not (
-            _ARTICLE_ROLE.match(text, run.end) and (inline_role or _next_names(text, run.end))
-        ):
-            role = _right_role(text, run.end, taken)  # not "A, el Secretario de Salud, B": B's role
+        bare = role is not None and fold(role) in _bare_roles()
+        if (role is None or bare) and not (
+            _ARTICLE_ROLE.match(text, run.end)
+            and (inline_role or bare or _next_names(text, run.end))
+        ):  # not "A, el Secretario de Salud, B": B's role
+            # "el diputado A (morena), presidente de la Junta ...": the role that says of what
+            role = _right_role(text, run.end, taken) or role
         if role is None and inline_role and _name_like(run):
             role = inline_role
         honorific = _honorific_before(text, run.start)
@@ -508,6 +511,9 @@ def _names_a_place_or_building(text: str, run: _Run, role: str | None, taken: Sp
     Bours") or of a place ("en el municipio de San Juan Chamula, sostuvo")."""
     if is_quoted_name(text, run.start, run.end) or after_place_cue(text, run.start):
         return True
+    entry = gazetteer().entries.get(fold(text[run.start : run.end]))
+    if entry is not None and any(place.is_state for place in entry.places):
+        return True  # "en Tijuana, Baja California, el secretario general ... señaló"
     if role:
         return False  # "el director del HGZ No. 1 Dr. Juan Pérez": the title is the person's
     title = _TITLE_ONLY.search(text, max(0, run.start - 12), run.start)
@@ -543,8 +549,10 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
             continue
         if (
             level is Support.STANDALONE
+            or run.after_office  # "el informe de Gobierno de Pablo Lemus"
             or is_list_item(text, run.start)
             or introduced(text, run.start)
+            or _WHO_AFTER.match(text, run.end)
         ):
             _accept(text, run, hits)
             found.append(run)
@@ -564,6 +572,15 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
     return found
 
 
+#: "Marcos Bucio, quien estuvo al frente de ...": "quien" and a verb of holding an office (a
+#: patient "quien acudió" holds none).
+_WHO_AFTER = re.compile(
+    r"\s*,\s*quien(?:es)?\s+(?:ha\s+sido|hasta\s+ahora|se\s+desempeñ\w+|estuvo|estaba|fue|era|es"
+    r"|fungió|funge|fungía|ocupa|ocupaba|ocupó|encabeza|encabezaba|encabezó|dirige|dirigía"
+    r"|dirigió|preside|presidía|presidió|asumió|asume|rindió|tomó|ostenta)\s"
+)
+
+
 def _accept(text: str, run: _Run, hits: list[OfficialHit]) -> None:
     name = squash(text[run.start : run.end])
     hits.append(OfficialHit(run.start, run.end, name, None, cued=False))
@@ -576,6 +593,12 @@ def _beside_a_person(text: str, run: _Run, spans: list[tuple[int, int]]) -> bool
     if i > 0 and _COORDINATION.fullmatch(text, spans[i - 1][1], run.start) is not None:
         return True
     return i < len(spans) and _COORDINATION.fullmatch(text, run.end, spans[i][0]) is not None
+
+
+@cache
+def _bare_roles() -> frozenset[str]:
+    """Role words that say of what nothing ("diputado", "gobernadora"), folded."""
+    return frozenset(fold(h) for h in ROLE_HEADS)
 
 
 @cache
