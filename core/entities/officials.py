@@ -103,7 +103,8 @@ _RIGHT_ROLE = re.compile(
     r"(?:\s*,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
     r"(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
-    r"|(?<=\(rúbrica\))\s+)"
+    r"|(?<=\(rúbrica\))\s+"
+    r"|[^\S\n]+(?=[A-ZÁÉÍÓÚÑ]))"  # a capitalized role right after a name: see _before_glued_role
     rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
     rf"{_RIGHT_COMPLEMENT})"
 )
@@ -218,7 +219,7 @@ def _runs(text: str) -> list[_Run]:
         if not rest:
             continue
         prefix = " ".join(t[2] for t in toks[:i])
-        rest = _unglued(text, rest)
+        rest = _unglued(text, _before_glued_role(text, rest))
         last = _y_surname(text, rest[-1][1]) if len(rest) >= 2 else None
         if last is not None:
             y_at = text.index("y", last.start(), last.start(1))
@@ -226,6 +227,24 @@ def _runs(text: str) -> list[_Run]:
             skip_to = last.end(1)
         runs.append(_Run(rest[0][0], rest[-1][1], rest, prefix, toks[0][0] if i else -1))
     return runs
+
+
+def _before_glued_role(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The name before a capitalized role a reflowed line glued to it ("Dip. Juan de Dios
+    Castro Lozano Presidente de la Cámara de Diputados"); a surname that is also a role word
+    ("Alcalde") stays, and the name must end in a known surname where it is cut."""
+    family = surnames()
+    names = 0
+    for j, (start, _, word) in enumerate(words):
+        if word in _PARTICLES:
+            continue
+        if names >= 2 and fold(word) not in family and _ROLE_HEAD_RE.match(text, start):
+            kept = words[:j]
+            while kept[-1][2] in _PARTICLES:
+                kept.pop()
+            return kept if fold(kept[-1][2]) in family else words
+        names += 1
+    return words
 
 
 #: What follows a dateline's place: ", Puebla, 10 de diciembre", ".-", ", a 24 de marzo".
