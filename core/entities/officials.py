@@ -24,6 +24,8 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from core.entities.gazetteer import gazetteer
 from core.entities.lexicon import folded_set, given_names, surnames, word_list
 from core.entities.person_names import (
@@ -663,6 +665,54 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
         hits.append(OfficialHit(run.start, run.end, full, role, cued=False))
 
 
+def _join_misspelled(hits: list[OfficialHit]) -> None:
+    """A mention that misspells a person found in the bulletin is that person: a given name
+    that is no given name, one letter away ("Zoo Robledo detalló" after "Zoé Robledo"), or a
+    surname that is no surname, two letters away, with the same role ("Zoe Robeldo, director
+    general del IMSS")."""
+    given, family = given_names(), surnames()
+    roles: dict[str, str] = {}
+    for h in hits:
+        if h.role:
+            roles.setdefault(h.name, fold(h.role).split()[0])
+    keys = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits)]
+    for hit in hits:
+        mine = fold(hit.name).split()
+        if len(mine) < 2:
+            continue
+        role = fold(hit.role).split()[0] if hit.role else None
+        owners = {
+            name
+            for parts, name in keys
+            if parts != mine
+            and (
+                _misspelled_given(mine, parts, given)
+                or (role and roles.get(name) == role and _misspelled_surname(mine, parts, family))
+            )
+        }
+        if len(owners) == 1:
+            hit.name = owners.pop()
+
+
+def _misspelled_given(mine: list[str], parts: list[str], given: frozenset[str]) -> bool:
+    return (
+        mine[0] not in given
+        and parts[0] in given
+        and Levenshtein.distance(mine[0], parts[0]) == 1
+        and _is_subsequence(mine[1:], parts[1:])
+    )
+
+
+def _misspelled_surname(mine: list[str], parts: list[str], family: frozenset[str]) -> bool:
+    if mine[0] != parts[0] or len(mine) > len(parts):
+        return False
+    pairs = list(zip(mine[1:], parts[1:], strict=False))
+    wrong = [(a, b) for a, b in pairs if a != b]
+    return len(wrong) == 1 and all(
+        a not in family and len(a) >= 5 and Levenshtein.distance(a, b) <= 2 for a, b in wrong
+    )
+
+
 def _canonicalize(hits: list[OfficialHit]) -> None:
     """Give every mention the longest name it is a part of ("Zoé Robledo" -> "... Aburto").
 
@@ -677,6 +727,7 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
             if len(parts) > len(mine) and _is_subsequence(mine, parts) and mine[-1] in parts[1:]:
                 hit.name = candidate
                 break
+    _join_misspelled(hits)
     full = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits if h.role)]
     for hit in hits:
         if hit.role:
