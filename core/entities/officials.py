@@ -95,7 +95,8 @@ _ROLE_TO_NAME = re.compile(
 #: A role's complement after the name: up to the comma, not across "y" + a capital (a
 #: second person), except inside a body's name (see `_right_role`).
 _RIGHT_COMPLEMENT = (
-    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]){_VERB_AHEAD}[^,;.:\n“”\"()]"
+    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])(?!\s(?i:y|e)\s+(?i:por)\s)"
+    rf"{_VERB_AHEAD}[^,;.:\n“”\"()]"
     rf"|\([^()\n]{{1,80}}\))*"
 )
 #: "A, directora de ...", "A, el secretario de ...", and "A como nuevo director de ...", "A
@@ -513,11 +514,45 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
         elif not _names_a_place_or_building(text, run, role, taken):
             hits.append(OfficialHit(run.start, run.end, name, role))
     found = _people_without_cue(text, uncued, hits)
+    hits += _all_caps_people(text, taken)
     rest += [run for run in uncued if run not in found]
     _link_known(text, hits, rest)
     _canonicalize(hits)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_CAPS_WORD = r"[A-ZÁÉÍÓÚÑÜ]{2,}(?:-[A-ZÁÉÍÓÚÑÜ]{2,})?"
+#: A dotted title then a name in capitals, as agreements and signatory lists write them: "POR
+#: CONDUCTO DE SU DIRECTOR GENERAL, EL MTRO. JUAN ANTONIO FERRER AGUILAR, ASISTIDO POR ...".
+_ALL_CAPS_PERSON = re.compile(
+    r"(?<![\w.])(?:(?:EL|LA)\s+)?"
+    rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')))})\s*"
+    rf"(?P<name>{_CAPS_WORD}(?:{SP}(?:(?:DE{SP}LA|DE{SP}LOS|DEL|DE|Y){SP})?{_CAPS_WORD}){{1,6}})"
+    r"(?![\w.])"
+)
+_CAPS_PARTICLES = frozenset(("de", "del", "la", "los", "y"))
+
+
+def _all_caps_people(text: str, taken: SpanSet) -> list[OfficialHit]:
+    """People written in capitals after a title, named in title case ("Juan Antonio Ferrer
+    Aguilar"), with a role beside them or a name the lexicons back."""
+    if "." not in text or not any(c.isupper() for c in text):
+        return []
+    found = []
+    for match in _ALL_CAPS_PERSON.finditer(text):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        titled = [w.lower() if w.lower() in _CAPS_PARTICLES else w.capitalize() for w in words]
+        names = [w for w in titled if w not in _CAPS_PARTICLES]
+        if taken.overlaps(start, end) or any(fold(w) in NON_NAME for w in names):
+            continue
+        # a left role may run on from the previous signatory's ("... DE PERSONAL Y POR LA C.P.")
+        role = _right_role(text, end, taken) or _left_role(text, match.start())
+        if role is None and shape_support(names) is Support.NONE:
+            continue
+        found.append(OfficialHit(start, end, " ".join(titled).replace("- ", "-"), role))
+    return found
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:y|e)\s+)?|(?:y|e)\s+)")
