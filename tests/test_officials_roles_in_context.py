@@ -168,3 +168,37 @@ def test_two_different_people_with_close_names_stay_apart() -> None:
         "Luisa Ortiz Ruiz, presidenta de la Comisión de Hacienda, firmaron."
     )
     assert set(officials(text)) == {"Luisa Ortega Ruiz", "Luisa Ortiz Ruiz"}
+
+
+def test_taking_office_or_a_quien_clause_gives_the_role() -> None:
+    text = (
+        "Octavio Romero Oropeza, tomó protesta como nuevo director del Infonavit, ante el "
+        "Consejo. También se reconoció a Joel Ayala Almeida, quien durante su gestión como "
+        "dirigente de la FSTSE impulsó la reforma."
+    )
+    found = officials(text)
+    assert found["Octavio Romero Oropeza"] == "director del Infonavit"
+    assert found["Joel Ayala Almeida"] == "dirigente de la FSTSE"
+
+
+def test_a_semicolon_after_a_role_with_its_article_introduces_the_name() -> None:
+    text = (
+        "La visita fue encabezada por la presidenta de la CNDH; Rosario Piedra Ibarra, y la "
+        "acompañaron Alfonso Romo Garza, jefe de la Oficina, como enlace con el sector privado; "
+        "Graciela Márquez Colín, secretaria de Economía."
+    )
+    found = officials(text)
+    assert found["Rosario Piedra Ibarra"] == "presidenta de la CNDH"
+    assert found["Graciela Márquez Colín"] == "secretaria de Economía"
+
+
+def test_a_role_ends_at_a_date_or_at_por_parte_de() -> None:
+    text = (
+        "Juan Molinar Horcasitas, director general del IMSS el 5 de junio de 2009 cuando "
+        "ocurrió el incendio, declaró ante la comisión. Tras la renuncia como secretario de "
+        "Hacienda por parte de Carlos Urzúa, Arturo Herrera Gutiérrez, subsecretario de "
+        "Hacienda, asumió el cargo."
+    )
+    found = officials(text)
+    assert found["Juan Molinar Horcasitas"] == "director general del IMSS"
+    assert found["Arturo Herrera Gutiérrez"] == "subsecretario de Hacienda"

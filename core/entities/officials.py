@@ -69,9 +69,14 @@ def _alternation(words: tuple[str, ...]) -> str:
 _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
 #: "No. 21", "Núm. 3": the one dot a role's complement may hold ("director del HGZ No. 21").
 _NUMBER_ABBREVIATION = r"(?<=\s)(?:No|N[úu]m|Nro)\.(?=\s*\d)"
-#: A preterite ("asistieron", "señaló", "dijo") ends a role's clause: "el delegado del IMSS en
-#: el estado asistieron el director ..." runs on only because a comma is missing.
-_VERB_AHEAD = r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo)(?![\w]))"
+#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando" or "por parte de" end a
+#: role's clause: "el delegado del IMSS en el estado asistieron el director ...", "director
+#: general del IMSS el 5 de junio de 2009 cuando ..." run on only because a comma is missing.
+_VERB_AHEAD = (
+    r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo|por\s+parte\s+de|cuando"
+    r"|(?:el\s+)?\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|setiembre|octubre|noviembre|diciembre))(?![\w]))"
+)
 #: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
 _COMPLEMENT = (
     r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las|al|sus?)\s+[a-záéíóúñ])(?!\s(?:quien|que|quienes)\s)"
@@ -86,7 +91,7 @@ _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "un
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
-    rf"(?:(?P<c1>{_COMPLEMENT})\s*,(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
+    rf"(?:(?P<c1>{_COMPLEMENT})\s*[,;](?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
     rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
@@ -106,6 +111,10 @@ _RIGHT_ROLE = re.compile(
     r"(?:\s*,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
     r"(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
+    # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente"
+    r"|\s*,?\s+(?:(?:tomó|rindió)\s+(?:la\s+)?protesta\s+como|asumió\s+como"
+    r"|fue\s+(?:nombrad|designad|ratificad)[oa]\s+como|quien\s+[^,;.:\n]{0,40}?\bcomo)"
+    r"\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
     r"|(?<=\(rúbrica\))\s+"
     r"|[^\S\n]+(?=[A-ZÁÉÍÓÚÑ]))"  # a capitalized role right after a name: see _before_glued_role
     rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
@@ -346,6 +355,9 @@ def _cannot_reach(gap: str) -> bool:
     """
     if "(" in gap:
         return False
+    stripped = gap.rstrip()
+    if stripped.endswith(";") and "," not in stripped:  # "la directora de la CDI; Nuvia ..."
+        gap = stripped[:-1] + "," + gap[len(stripped) :]
     if gap.count(",") > 1 or any(ch in gap for ch in _BARE_BREAKS):
         return True
     before_comma = gap.partition(",")[0]
@@ -365,6 +377,15 @@ def _left_role(text: str, start: int) -> str | None:
         if head_end > start or _cannot_reach(text[head_end:start]):
             continue
         tail = _ROLE_TO_NAME.fullmatch(text, head_end, start)
+        # ";" for a comma only after a role that opens with its article ("el presidente de la
+        # CNDH; Raúl ..."), not after one that ends a list item ("..., como X; B")
+        if (
+            tail
+            and tail.group("c1") is not None
+            and ";" in text[tail.end("c1") : start]
+            and not _article_before(text, head_start)
+        ):
+            continue
         if tail:
             complement = tail.group("c1") or tail.group("c2") or ""
             return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
@@ -427,7 +448,7 @@ def _role_of_previous(text: str, previous: OfficialHit, run: _Run, role: str) ->
     """The role between two names, set off by commas, describes the first one; a role that
     holds the first name ("director del IMSS por parte de A, B, titular de ...") is not B's."""
     gap = text[previous.end : run.start]
-    if gap.lstrip().startswith(",") and squash(gap).strip(" ,") == role:
+    if gap.lstrip().startswith(",") and squash(gap).strip(" ,;") == role:
         return True
     return previous.name in role  # "... por parte de A, B"
 
