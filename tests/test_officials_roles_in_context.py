@@ -202,3 +202,24 @@ def test_a_role_ends_at_a_date_or_at_por_parte_de() -> None:
     found = officials(text)
     assert found["Juan Molinar Horcasitas"] == "director general del IMSS"
     assert found["Arturo Herrera Gutiérrez"] == "subsecretario de Hacienda"
+
+
+def test_a_name_after_the_place_that_ends_a_role_without_comma() -> None:
+    text = (
+        "Al corte de listón acudieron el presidente municipal de Ecatepec Azucena Cisneros "
+        "Coss y el gobernador de Nuevo León Samuel García Sepúlveda."
+    )
+    found = officials(text)
+    assert found["Azucena Cisneros Coss"] == "presidente municipal de Ecatepec"
+    assert found["Samuel García Sepúlveda"] == "gobernador de Nuevo León"
+    assert not any("Ecatepec" in name or "León" in name.split()[0] for name in found)
+
+
+def test_a_semicolon_right_after_a_name_introduces_its_role() -> None:
+    text = (
+        "Esta mañana, Martí Batres Guadarrama; Director General del Issste, se reunió con la "
+        "doctora Laura Ríos Peña, encargada de la dirección del hospital."
+    )
+    found = officials(text)
+    assert found["Martí Batres Guadarrama"] == "Director General del Issste"
+    assert found["Laura Ríos Peña"] == "encargada de la dirección del hospital"

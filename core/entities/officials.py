@@ -108,7 +108,8 @@ _RIGHT_COMPLEMENT = (
 #: era el director general ..." (a role said of the name with "como" or a copula).
 _RIGHT_ROLE = re.compile(
     r"(?:\s*\([^()\n]{1,40}\))?"  # "(morena)", "(rúbrica)"
-    r"(?:\s*,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
+    r"(?:\s*;\s*(?=\w)(?!(?:el|la|los|las)\s)"  # "A; Director General del IMSS"
+    r"|\s*,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
     r"(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
     # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente"
@@ -324,6 +325,22 @@ def _name_after_office(run: _Run) -> _Run | None:
     return None
 
 
+def _name_after_place(run: _Run) -> _Run | None:
+    """The name after the place that closes a role with no comma ("el alcalde de Apodaca César
+    Garza", "gobernador de Nuevo León Samuel García"): a given name must open it."""
+    words = run.words
+    entries = gazetteer().entries
+    for cut in range(min(3, len(words) - 2), 0, -1):
+        tail = words[cut:]
+        if (
+            fold(" ".join(w for *_, w in words[:cut])) in entries
+            and fold(tail[0][2]) in given_names()
+            and shape_support(_name_words(_Run(0, 0, tail))) is not Support.NONE
+        ):
+            return _Run(tail[0][0], tail[-1][1], tail, after_office=True)
+    return None
+
+
 def _plausible(run: _Run) -> bool:
     names = _name_words(run)
     return 2 <= len(names) <= 6 and not any(fold(w) in NON_NAME for w in names)
@@ -498,6 +515,9 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             or (run.prefix and run.prefix.split()[-1].lower() in _NOT_BEFORE_A_NAME)
             or _in_role_complement(text, run, before)
         ):
+            tail = _name_after_place(run)
+            if tail is not None:  # "el alcalde de Apodaca César Garza"
+                queue.insert(i + 1, tail)
             rest.append(run)
             continue
         inline = (
