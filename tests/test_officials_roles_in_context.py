@@ -223,3 +223,15 @@ def test_a_semicolon_right_after_a_name_introduces_its_role() -> None:
     found = officials(text)
     assert found["Martí Batres Guadarrama"] == "Director General del Issste"
     assert found["Laura Ríos Peña"] == "encargada de la dirección del hospital"
+
+
+def test_a_courtesy_title_with_no_role_is_a_private_person() -> None:
+    text = (
+        "Hablaron la Sra. Lucía Ramos Ortega, madre usuaria de la guardería, y el señor Pedro "
+        "Solís Cano, derechohabiente de la clínica; también la Sra. Ana Luna Gil, presidenta "
+        "del DIF municipal."
+    )
+    found = officials(text)
+    assert "Lucía Ramos Ortega" not in found
+    assert "Pedro Solís Cano" not in found
+    assert found["Ana Luna Gil"] == "presidenta del DIF municipal"

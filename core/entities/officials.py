@@ -448,6 +448,21 @@ def _honorific_before(text: str, start: int) -> bool:
     return bool(before) and fold(before[-1].rstrip(".")) in _honorific_words()
 
 
+_COURTESY = frozenset(("sr", "sra", "srita", "senor", "senora", "don", "dona"))
+_LOWER_APPOSITIVE = re.compile(r"\s*,\s*(?:(?:el|la|un|una)\s+)?[a-záéíóúñ]{3,}")
+
+
+def _private_person(text: str, run: _Run, inline: str) -> bool:
+    """Only a courtesy title, and a description that is no role after the comma: a private
+    person ("el señor Juan Pérez, derechohabiente de la UMF"), not an official."""
+    words = inline.split() or text[max(0, run.start - 12) : run.start].split()[-1:]
+    return (
+        bool(words)
+        and fold(words[-1].rstrip(".")) in _COURTESY
+        and _LOWER_APPOSITIVE.match(text, run.end) is not None
+    )
+
+
 _ARTICLE_ROLE = re.compile(r"\s*,\s*(?:el|la)\s")
 
 
@@ -550,6 +565,9 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
         honorific = honorific or bool(inline and fold(inline.split()[-1]) in _honorific_words())
         speech = bool(_SPEECH_AFTER.match(text, run.end))
         name = squash(text[run.start : run.end])
+        if role is None and _private_person(text, run, inline):
+            rest.append(run)  # "la Sra. María Delgado, mamá beneficiaria de la guardería"
+            continue
         if not (role or honorific or speech):
             uncued.append(run)
         elif not _names_a_place_or_building(text, run, role, taken):
