@@ -251,7 +251,12 @@ def _before_glued_role(text: str, words: list[tuple[int, int, str]]) -> list[tup
     for j, (start, _, word) in enumerate(words):
         if word in _PARTICLES:
             continue
-        if names >= 2 and fold(word) not in family and _ROLE_HEAD_RE.match(text, start):
+        if (
+            names >= 2
+            and fold(word[:3]) in _ROLE_LEADS
+            and fold(word) not in family
+            and _ROLE_HEAD_RE.match(text, start)
+        ):
             kept = words[:j]
             while kept[-1][2] in _PARTICLES:
                 kept.pop()
@@ -584,11 +589,13 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
 _CAPS_WORD = r"[A-ZÁÉÍÓÚÑÜ]{2,}(?:-[A-ZÁÉÍÓÚÑÜ]{2,})?"
 #: A dotted title then a name in capitals, as agreements and signatory lists write them: "POR
 #: CONDUCTO DE SU DIRECTOR GENERAL, EL MTRO. JUAN ANTONIO FERRER AGUILAR, ASISTIDO POR ...".
-_ALL_CAPS_PERSON = re.compile(
-    r"(?<![\w.])(?:(?:EL|LA)\s+)?"
-    rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')))})\s*"
-    rf"(?P<name>{_CAPS_WORD}(?:{SP}(?:(?:DE{SP}LA|DE{SP}LOS|DEL|DE|Y){SP})?{_CAPS_WORD}){{1,6}})"
+_ALL_CAPS_NAME = re.compile(
+    rf"(?<![\w.]){_CAPS_WORD}(?:{SP}(?:(?:DE{SP}LA|DE{SP}LOS|DEL|DE|Y){SP})?{_CAPS_WORD}){{1,6}}"
     r"(?![\w.])"
+)
+_TITLE_THEN_CAPS = re.compile(
+    r"(?<![\w.])(?:(?:EL|LA)\s+)?"
+    rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')))})\s*$"
 )
 _CAPS_PARTICLES = frozenset(("de", "del", "la", "los", "y"))
 
@@ -599,15 +606,18 @@ def _all_caps_people(text: str, taken: SpanSet) -> list[OfficialHit]:
     if "." not in text or not any(c.isupper() for c in text):
         return []
     found = []
-    for match in _ALL_CAPS_PERSON.finditer(text):
-        start, end = match.span("name")
-        words = match.group("name").split()
+    for match in _ALL_CAPS_NAME.finditer(text):
+        start, end = match.span()
+        title = _TITLE_THEN_CAPS.search(text, max(0, start - 12), start)
+        if title is None:
+            continue
+        words = match.group().split()
         titled = [w.lower() if w.lower() in _CAPS_PARTICLES else w.capitalize() for w in words]
         names = [w for w in titled if w not in _CAPS_PARTICLES]
         if taken.overlaps(start, end) or any(fold(w) in NON_NAME for w in names):
             continue
         # a left role may run on from the previous signatory's ("... DE PERSONAL Y POR LA C.P.")
-        role = _right_role(text, end, taken) or _left_role(text, match.start())
+        role = _right_role(text, end, taken) or _left_role(text, title.start())
         if role is None and shape_support(names) is Support.NONE:
             continue
         found.append(OfficialHit(start, end, " ".join(titled).replace("- ", "-"), role))
