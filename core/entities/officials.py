@@ -457,6 +457,18 @@ _COURTESY = frozenset(("sr", "sra", "srita", "senor", "senora", "don", "dona"))
 _LOWER_APPOSITIVE = re.compile(r"\s*,\s*(?:(?:el|la|un|una)\s+)?[a-záéíóúñ]{3,}")
 
 
+_AS_WHAT = re.compile(r"\s+como\s")
+
+
+def _only_as_what(text: str, run: _Run) -> bool:
+    """A run whose one cue is "como" + a role, and that no lexicon backs: a thing done "as"
+    something ("rindió Protesta Constitucional como gobernadora"), not a person."""
+    if _AS_WHAT.match(text, run.end) is None or _left_role(text, run.start) is not None:
+        return False
+    given, family = given_names(), surnames()
+    return not any(fold(w) in given or fold(w) in family for w in _name_words(run))
+
+
 def _private_person(text: str, run: _Run, inline: str) -> bool:
     """Only a courtesy title, and a description that is no role after the comma: a private
     person ("el señor Juan Pérez, derechohabiente de la UMF"), not an official."""
@@ -572,6 +584,9 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
         name = squash(text[run.start : run.end])
         if role is None and _private_person(text, run, inline):
             rest.append(run)  # "la Sra. María Delgado, mamá beneficiaria de la guardería"
+            continue
+        if not (inline or honorific or speech) and _only_as_what(text, run):
+            rest.append(run)  # "rendir Protesta Constitucional como Gobernadora"
             continue
         if not (role or honorific or speech):
             uncued.append(run)
