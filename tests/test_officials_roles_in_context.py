@@ -240,8 +240,8 @@ def test_a_courtesy_title_with_no_role_is_a_private_person() -> None:
 def test_a_thing_done_as_a_role_is_no_person() -> None:
     text = (
         "Este lunes Rocío Nahle García acudió al Congreso para rendir Protesta Constitucional "
-        "como Gobernadora de Veracruz. Sylvana Beltrones como senadora votó a favor."
+        "como Gobernadora de Veracruz. Olga Sánchez Cordero como senadora votó a favor."
     )
     found = officials(text)
     assert "Protesta Constitucional" not in found
-    assert found["Sylvana Beltrones"] == "senadora"
+    assert found["Olga Sánchez Cordero"] == "senadora"
