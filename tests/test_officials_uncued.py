@@ -215,3 +215,14 @@ def test_an_office_after_a_role_word_is_not_a_name() -> None:
     found = officials(text)
     assert "Estratégica de Planeación" not in found
     assert found["Sylvana Beltrones"] == "Senadora"
+
+
+def test_a_name_given_to_a_building_is_no_person() -> None:
+    text = (
+        "El director general del IMSS propuso cambiar el nombre de la clínica por el de "
+        "Leona Vicario Fernández y el nuevo hospital llevará el nombre de Ignacio Chávez "
+        "Sánchez, dijo."
+    )
+    found = officials(text)
+    assert "Leona Vicario Fernández" not in found
+    assert "Ignacio Chávez Sánchez" not in found
