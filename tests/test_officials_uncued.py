@@ -219,10 +219,11 @@ def test_an_office_after_a_role_word_is_not_a_name() -> None:
 
 def test_a_name_given_to_a_building_is_no_person() -> None:
     text = (
-        "El director general del IMSS propuso cambiar el nombre de la clínica por el de "
-        "Leona Vicario Fernández y el nuevo hospital llevará el nombre de Ignacio Chávez "
-        "Sánchez, dijo."
+        "El delegado, Raúl Peña Ortiz, propuso el cambio de nombre de la clínica por el de "
+        "Rosario Castellanos Figueroa y anunció que la guardería llevará el nombre de Juana "
+        "Belén Gutiérrez de Mendoza en su honor."
     )
     found = officials(text)
-    assert "Leona Vicario Fernández" not in found
-    assert "Ignacio Chávez Sánchez" not in found
+    assert "Raúl Peña Ortiz" in found
+    assert "Rosario Castellanos Figueroa" not in found
+    assert "Juana Belén Gutiérrez de Mendoza" not in found
