@@ -140,11 +140,17 @@ class BulletinSummary(BaseModel):
 SUMMARY_FIELDS = frozenset(BulletinSummary.model_fields)
 
 
+#: What a block of the text is: the reader dims header lines, sets the title in bold...
+BlockRole = Literal["header", "title", "highlight", "body"]
+
+
 class Bulletin(BulletinSummary):
     """One parsed bulletin. `text` is the normalized full text; spans index into it."""
 
     highlights: list[str] = Field(default_factory=list)
     paragraphs: list[str] = Field(default_factory=list)
+    #: The role of each "\n\n"-separated block of `text`, in order.
+    block_roles: list[BlockRole] = Field(default_factory=list)
     text: str = ""
     entities: list[BulletinEntity] = Field(default_factory=list)
 

@@ -83,6 +83,7 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         title=layout.title,
         highlights=layout.highlights,
         paragraphs=layout.paragraphs,
+        block_roles=layout.roles,
         text=text,
         entities=entities,
         issues=issues,

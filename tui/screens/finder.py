@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual import on, work
@@ -18,6 +18,9 @@ from tui.screens.search_modal import SearchModal
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.line_list import LineList
 
+if TYPE_CHECKING:
+    from core.corpus import Corpus
+
 #: Hits fetched per keystroke; the count shows "200+" beyond it.
 RESULT_LIMIT = 200
 
@@ -28,15 +31,6 @@ class FinderChoice:
 
     entity_id: str
     action: Literal["filter", "profile"] = "filter"
-
-
-def search_entities(corpus: Any, query: str, limit: int) -> tuple[list[Hit], int]:
-    """Hits and how many entities matched in all; an empty query lists the best known."""
-    if hasattr(corpus, "search_result"):
-        result = corpus.search_result(query, limit=limit)
-        return list(result.hits), int(result.total)
-    hits = list(corpus.search(query, limit=limit))
-    return hits, len(hits)
 
 
 class FinderScreen(SearchModal[FinderChoice | None]):
@@ -54,7 +48,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         Binding("ctrl+o", "profile", "Profile", id="finder.profile"),
     ]
 
-    def __init__(self, corpus: Any, query: str = "") -> None:
+    def __init__(self, corpus: Corpus, query: str = "") -> None:
         super().__init__()
         self.corpus = corpus
         self.initial_query = query
@@ -89,10 +83,11 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     @work(thread=True, exclusive=True, group="finder-search")
     def run_search(self, query: str) -> None:
         """Off the UI thread; a newer keystroke cancels this one (exclusive)."""
-        if not getattr(self.corpus, "finder_ready", True):  # the app builds it after launch
+        if not self.corpus.finder_ready:  # the app builds it after launch
             self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
-        hits, matched = search_entities(self.corpus, query, RESULT_LIMIT)
+        result = self.corpus.search_result(query, limit=RESULT_LIMIT)
+        hits, matched = list(result.hits), result.total
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
             return
