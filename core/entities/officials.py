@@ -814,7 +814,7 @@ def _misspelled_given(mine: list[str], parts: list[str], given: frozenset[str]) 
         mine[0] not in given
         and parts[0] in given
         and Levenshtein.distance(mine[0], parts[0]) == 1
-        and _is_subsequence(mine[1:], parts[1:])
+        and is_subsequence(mine[1:], parts[1:])
     )
 
 
