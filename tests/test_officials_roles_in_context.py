@@ -245,3 +245,11 @@ def test_a_thing_done_as_a_role_is_no_person() -> None:
     found = officials(text)
     assert "Protesta Constitucional" not in found
     assert found["Olga Sánchez Cordero"] == "senadora"
+
+
+def test_a_role_right_after_a_name_with_its_comma_left_out() -> None:
+    text = (
+        "Posteriormente, Martha Eloísa Sánchez Vázquez titular del IMSS en Querétaro, dio "
+        "inicio a la sesión."
+    )
+    assert officials(text) == {"Martha Eloísa Sánchez Vázquez": "titular del IMSS en Querétaro"}

@@ -118,7 +118,9 @@ _RIGHT_ROLE = re.compile(
     r"|fue\s+(?:nombrad|designad|ratificad)[oa]\s+como|quien\s+[^,;.:\n]{0,40}?\bcomo)"
     r"\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
     r"|(?<=\(rúbrica\))\s+"
-    r"|[^\S\n]+(?=[A-ZÁÉÍÓÚÑ]))"  # a capitalized role right after a name: see _before_glued_role
+    # a role right after a name, its comma left out ("Jorge Gaviño secretario general del
+    # IMSS, dio inicio") or its line reflowed onto the name's (see _before_glued_role)
+    r"|[^\S\n]+)"
     rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
     rf"{_RIGHT_COMPLEMENT})"
 )
