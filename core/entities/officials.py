@@ -10,7 +10,14 @@ A run of capitalized words is a person with a cue:
 - a speech verb after it ("Gabino Cué Monteagudo dijo");
 - or it repeats a name already found ("González Anaya dijo", "El Gobernador Velasco Coello").
 A run with no cue is a person when it has the shape of a Mexican name and the name lexicons
-back it (`person_names`: lists, councils, people beside a known one).
+back it (`person_names`: lists, councils, people beside a known one, a name closing an office,
+"X, quien estuvo al frente de ...").
+Real pages are reflowed and misspelled: a headline's verb ("Asiste X a ..."), a byline written
+twice, a dateline or a capitalized role glued to a name are cut off; names written in capitals
+after a title ("EL MTRO. JUAN ANTONIO FERRER AGUILAR, TITULAR DE ...") are people in title
+case; a mention that misspells a found person by a letter or two is that person. Not people:
+a state's name, a run cued only by "como" + role that no lexicon backs, a private person (a
+courtesy title, no role: "la Sra. X, mamá beneficiaria de ...").
 Titles are not part of the name. The role is kept as written, without its leading article,
 from the role word to the comma ("Gobernador del estado de Chihuahua", "subsecretaria de la
 Secretaría de la Función Pública (SFP)"); a bare title before the name gives a bare role
