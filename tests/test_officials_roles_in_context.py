@@ -253,3 +253,13 @@ def test_a_role_right_after_a_name_with_its_comma_left_out() -> None:
         "inicio a la sesión."
     )
     assert officials(text) == {"Martha Eloísa Sánchez Vázquez": "titular del IMSS en Querétaro"}
+
+
+def test_page_furniture_glued_to_a_name_does_not_rename_the_person() -> None:
+    page = (
+        "Redacción\n"
+        "Share\n"
+        "Zoé Robledo, director general del IMSS, visitó la unidad. Después, Zoé Robledo "
+        "dijo que volverá."
+    )
+    assert officials(parse_text(page).text) == {"Zoé Robledo": "director general del IMSS"}
