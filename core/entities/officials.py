@@ -333,7 +333,11 @@ def _name_after_office(run: _Run) -> _Run | None:
                     if len(tail) >= 2
                     else None
                 )
-            # no particle: "Baja California Sur Víctor Manuel Castro Cosío reveló"
+            # no particle: "Baja California Sur Víctor Manuel Castro Cosío reveló", and two
+            # words only after a word that is never a name's ("Share Zoé Robledo, director")
+            # (a cue of its own then, not the office's: "Hilda Sevilla Por Hilda Sevilla")
+            if len(tail) == 2 and not run.office and fold(tail[0][2]) in given_names():
+                return _Run(tail[0][0], tail[-1][1], tail)
             return (
                 _Run(tail[0][0], tail[-1][1], tail, after_office=True) if len(tail) >= 3 else None
             )
