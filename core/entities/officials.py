@@ -617,6 +617,7 @@ _ALL_CAPS_NAME = re.compile(
     rf"(?<![\w.]){_CAPS_WORD}(?:{SP}(?:(?:DE{SP}LA|DE{SP}LOS|DEL|DE|Y){SP})?{_CAPS_WORD}){{1,6}}"
     r"(?![\w.])"
 )
+_DOT_THEN_CAPS = re.compile(rf"\.[^\S\n]*(?={_CAPS_WORD}{SP})")
 _TITLE_THEN_CAPS = re.compile(
     r"(?<![\w.])(?:(?:EL|LA)\s+)?"
     rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')))})\s*$"
@@ -630,11 +631,12 @@ def _all_caps_people(text: str, taken: SpanSet) -> list[OfficialHit]:
     if "." not in text or not any(c.isupper() for c in text):
         return []
     found = []
-    for match in _ALL_CAPS_NAME.finditer(text):
-        start, end = match.span()
-        title = _TITLE_THEN_CAPS.search(text, max(0, start - 12), start)
-        if title is None:
+    for dot in _DOT_THEN_CAPS.finditer(text):  # titles are dotted: look there only
+        match = _ALL_CAPS_NAME.match(text, dot.end())
+        title = _TITLE_THEN_CAPS.search(text, max(0, dot.end() - 12), dot.end())
+        if match is None or title is None:
             continue
+        start, end = match.span()
         words = match.group().split()
         titled = [w.lower() if w.lower() in _CAPS_PARTICLES else w.capitalize() for w in words]
         names = [w for w in titled if w not in _CAPS_PARTICLES]
@@ -806,8 +808,8 @@ def _join_misspelled(hits: list[OfficialHit]) -> None:
     keys = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits)]
     for hit in hits:
         mine = fold(hit.name).split()
-        if len(mine) < 2:
-            continue
+        if len(mine) < 2 or (mine[0] in given and all(w in family for w in mine[1:])):
+            continue  # a name the lexicons know is no misspelling
         role = fold(hit.role).split()[0] if hit.role else None
         owners = {
             name
