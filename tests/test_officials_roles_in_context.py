@@ -263,3 +263,12 @@ def test_page_furniture_glued_to_a_name_does_not_rename_the_person() -> None:
         "dijo que volverá."
     )
     assert officials(parse_text(page).text) == {"Zoé Robledo": "director general del IMSS"}
+
+
+def test_a_signature_in_capitals_before_its_role() -> None:
+    text = (
+        "Se exhorta a las autoridades a que se reanude el servicio de cirugías. "
+        "ROSA MARÍA PERAL VIVAR Diputada local. "
+        "LA PRESIDENCIA DEL CONGRESO Secretaría General."
+    )
+    assert officials(text) == {"Rosa María Peral Vivar": "Diputada local"}

@@ -636,18 +636,39 @@ def _all_caps_people(text: str, taken: SpanSet) -> list[OfficialHit]:
         title = _TITLE_THEN_CAPS.search(text, max(0, dot.end() - 12), dot.end())
         if match is None or title is None:
             continue
-        start, end = match.span()
-        words = match.group().split()
-        titled = [w.lower() if w.lower() in _CAPS_PARTICLES else w.capitalize() for w in words]
-        names = [w for w in titled if w not in _CAPS_PARTICLES]
-        if taken.overlaps(start, end) or any(fold(w) in NON_NAME for w in names):
-            continue
         # a left role may run on from the previous signatory's ("... DE PERSONAL Y POR LA C.P.")
-        role = _right_role(text, end, taken) or _left_role(text, title.start())
-        if role is None and shape_support(names) is Support.NONE:
+        role = _right_role(text, match.end(), taken) or _left_role(text, title.start())
+        hit = _caps_hit(match, role, taken, backed=role is not None)
+        if hit is not None:
+            found.append(hit)
+    for head_start, _ in _role_heads(text):  # a signature: "ANA PERAL VIVAR Diputada local"
+        if not text[head_start : head_start + 2].istitle():
             continue
-        found.append(OfficialHit(start, end, " ".join(titled).replace("- ", "-"), role))
+        match = _CAPS_BEFORE.search(text, max(0, head_start - 80), head_start)
+        if match is not None and not any(h.start == match.start() for h in found):
+            hit = _caps_hit(match, _right_role(text, match.end(), taken), taken, backed=False)
+            if hit is not None:
+                found.append(hit)
     return found
+
+
+_CAPS_BEFORE = re.compile(rf"{_ALL_CAPS_NAME.pattern}(?=[^\S\n]+$)")
+
+
+def _caps_hit(
+    match: re.Match[str], role: str | None, taken: SpanSet, backed: bool
+) -> OfficialHit | None:
+    """The person a capital run names, unless it overlaps a found span, holds a word that is
+    never a name's, or (without `backed`, a title and a role) has no lexicon support."""
+    start, end = match.span()
+    words = match.group().split()
+    titled = [w.lower() if w.lower() in _CAPS_PARTICLES else w.capitalize() for w in words]
+    names = [w for w in titled if w not in _CAPS_PARTICLES]
+    if taken.overlaps(start, end) or any(fold(w) in NON_NAME for w in names):
+        return None
+    if not backed and shape_support(names) is Support.NONE:
+        return None
+    return OfficialHit(start, end, " ".join(titled).replace("- ", "-"), role)
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:y|e)\s+)?|(?:y|e)\s+)")
