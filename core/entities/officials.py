@@ -391,9 +391,7 @@ def _cannot_reach(gap: str) -> bool:
     """
     if "(" in gap:
         return False
-    stripped = gap.rstrip()
-    if stripped.endswith(";") and "," not in stripped:  # "la directora de la CDI; Nuvia ..."
-        gap = stripped[:-1] + "," + gap[len(stripped) :]
+    gap = gap.replace(";", ",")  # the pattern takes ";" for the comma ("de la CDI; Nuvia")
     if gap.count(",") > 1 or any(ch in gap for ch in _BARE_BREAKS):
         return True
     before_comma = gap.partition(",")[0]
