@@ -215,3 +215,15 @@ def test_an_office_after_a_role_word_is_not_a_name() -> None:
     found = officials(text)
     assert "Estratégica de Planeación" not in found
     assert found["Sylvana Beltrones"] == "Senadora"
+
+
+def test_a_name_given_to_a_building_is_no_person() -> None:
+    text = (
+        "El delegado, Raúl Peña Ortiz, propuso el cambio de nombre de la clínica por el de "
+        "Rosario Castellanos Figueroa y anunció que la guardería llevará el nombre de Juana "
+        "Belén Gutiérrez de Mendoza en su honor."
+    )
+    found = officials(text)
+    assert "Raúl Peña Ortiz" in found
+    assert "Rosario Castellanos Figueroa" not in found
+    assert "Juana Belén Gutiérrez de Mendoza" not in found

@@ -10,7 +10,14 @@ A run of capitalized words is a person with a cue:
 - a speech verb after it ("Gabino Cué Monteagudo dijo");
 - or it repeats a name already found ("González Anaya dijo", "El Gobernador Velasco Coello").
 A run with no cue is a person when it has the shape of a Mexican name and the name lexicons
-back it (`person_names`: lists, councils, people beside a known one).
+back it (`person_names`: lists, councils, people beside a known one, a name closing an office,
+"X, quien estuvo al frente de ...").
+Real pages are reflowed and misspelled: a headline's verb ("Asiste X a ..."), a byline written
+twice, a dateline or a capitalized role glued to a name are cut off; names written in capitals
+after a title ("EL MTRO. JUAN ANTONIO FERRER AGUILAR, TITULAR DE ...") are people in title
+case; a mention that misspells a found person by a letter or two is that person. Not people:
+a state's name, a run cued only by "como" + role that no lexicon backs, a private person (a
+courtesy title, no role: "la Sra. X, mamá beneficiaria de ...").
 Titles are not part of the name. The role is kept as written, without its leading article,
 from the role word to the comma ("Gobernador del estado de Chihuahua", "subsecretaria de la
 Secretaría de la Función Pública (SFP)"); a bare title before the name gives a bare role
@@ -23,6 +30,8 @@ import re
 from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from core.entities.gazetteer import gazetteer
 from core.entities.lexicon import folded_set, given_names, surnames, word_list
@@ -68,9 +77,18 @@ def _alternation(words: tuple[str, ...]) -> str:
 _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
 #: "No. 21", "Núm. 3": the one dot a role's complement may hold ("director del HGZ No. 21").
 _NUMBER_ABBREVIATION = r"(?<=\s)(?:No|N[úu]m|Nro)\.(?=\s*\d)"
+#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando" or "por parte de" end a
+#: role's clause: "el delegado del IMSS en el estado asistieron el director ...", "director
+#: general del IMSS el 5 de junio de 2009 cuando ..." run on only because a comma is missing.
+_VERB_AHEAD = (
+    r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo|por\s+parte\s+de|cuando"
+    r"|(?:el\s+)?\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|septiembre|setiembre|octubre|noviembre|diciembre))(?![\w]))"
+)
 #: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
 _COMPLEMENT = (
     r"(?:(?!\s(?:y|e|o)\s+(?:el|la|los|las|al|sus?)\s+[a-záéíóúñ])(?!\s(?:quien|que|quienes)\s)"
+    rf"{_VERB_AHEAD}"
     r"[^,;.:\n“”\"()]"
     rf"|{_NUMBER_ABBREVIATION}"
     r"|\([^()\n]{1,80}\))*?"
@@ -81,7 +99,8 @@ _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "un
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
-    rf"(?:(?P<c1>{_COMPLEMENT})\s*,(?:\s*(?i:{_alternation(HONORIFICS)}))?"
+    rf"(?:(?P<c1>{_COMPLEMENT})\s*[,;](?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
+    rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
@@ -89,14 +108,26 @@ _ROLE_TO_NAME = re.compile(
 #: A role's complement after the name: up to the comma, not across "y" + a capital (a
 #: second person), except inside a body's name (see `_right_role`).
 _RIGHT_COMPLEMENT = (
-    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
+    rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])(?!\s(?i:y|e)\s+(?i:por)\s)"
+    rf"{_VERB_AHEAD}[^,;.:\n“”\"()]"
     rf"|\([^()\n]{{1,80}}\))*"
 )
 #: "A, directora de ...", "A, el secretario de ...", and "A como nuevo director de ...", "A
 #: era el director general ..." (a role said of the name with "como" or a copula).
 _RIGHT_ROLE = re.compile(
-    r"(?:\s*,\s*(?:(?:el|la|los|las)\s+)?"
-    r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?)"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # "(morena)", "(rúbrica)"
+    r"(?:\s*;\s*(?=\w)(?!(?:el|la|los|las)\s)"  # "A; Director General del IMSS"
+    r"|\s*,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
+    r"(?:nuev[oa]\s+)?"
+    r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
+    # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente"
+    r"|\s*,?\s+(?:(?:tomó|rindió)\s+(?:la\s+)?protesta\s+como|asumió\s+como"
+    r"|fue\s+(?:nombrad|designad|ratificad)[oa]\s+como|quien\s+[^,;.:\n]{0,40}?\bcomo)"
+    r"\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
+    r"|(?<=\(rúbrica\))\s+"
+    # a role right after a name, its comma left out ("Jorge Gaviño secretario general del
+    # IMSS, dio inicio") or its line reflowed onto the name's (see _before_glued_role)
+    r"|[^\S\n]+)"
     rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
     rf"{_RIGHT_COMPLEMENT})"
 )
@@ -125,6 +156,7 @@ class _Run:
     end: int
     words: list[tuple[int, int, str]] = field(default_factory=list)
     prefix: str = ""  # stripped leading role/title words, as written
+    prefix_start: int = -1  # where those words start
     office: bool = False  # an office's words ("Gobierno de ..."): a name may only close it
     after_office: bool = False  # the name that closes such a run
 
@@ -210,13 +242,57 @@ def _runs(text: str) -> list[_Run]:
         if not rest:
             continue
         prefix = " ".join(t[2] for t in toks[:i])
+        rest = _unglued(text, _before_glued_role(text, rest))
         last = _y_surname(text, rest[-1][1]) if len(rest) >= 2 else None
         if last is not None:
             y_at = text.index("y", last.start(), last.start(1))
             rest += [(y_at, y_at + 1, "y"), (*last.span(1), last.group(1))]
             skip_to = last.end(1)
-        runs.append(_Run(rest[0][0], rest[-1][1], rest, prefix))
+        runs.append(_Run(rest[0][0], rest[-1][1], rest, prefix, toks[0][0] if i else -1))
     return runs
+
+
+def _before_glued_role(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The name before a capitalized role a reflowed line glued to it ("Dip. Juan de Dios
+    Castro Lozano Presidente de la Cámara de Diputados"); a surname that is also a role word
+    ("Alcalde") stays, and the name must end in a known surname where it is cut."""
+    family = surnames()
+    names = 0
+    for j, (start, _, word) in enumerate(words):
+        if word in _PARTICLES:
+            continue
+        if (
+            names >= 2
+            and fold(word[:3]) in _ROLE_LEADS
+            and fold(word) not in family
+            and _ROLE_HEAD_RE.match(text, start)
+        ):
+            kept = words[:j]
+            while kept[-1][2] in _PARTICLES:
+                kept.pop()
+            return kept if fold(kept[-1][2]) in family else words
+        names += 1
+    return words
+
+
+#: What follows a dateline's place: ", Puebla, 10 de diciembre", ".-", ", a 24 de marzo".
+_DATELINE_REST = re.compile(
+    r"(?:\s*,\s*[A-ZÁÉÍÓÚÑ][\w.]*(?:\s+[A-ZÁÉÍÓÚÑ][\w.]*)*)?\s*(?:\.\s*[-–—]|,\s*(?:a\s+)?\d{1,2}\s+de\s)"
+)
+
+
+def _unglued(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name as written once, when a reflowed page glued something to it: its byline written
+    twice ("Andrea Gutierrez Andrea Gutierrez"), or the dateline that opens the next line
+    ("... presidida por Claudia Sheinbaum Puebla, Puebla, 10 de diciembre")."""
+    n = len(words)
+    half = [w for *_, w in words[: n // 2]]
+    if n >= 4 and n % 2 == 0 and half == [w for *_, w in words[n // 2 :]]:
+        return words[: n // 2]
+    last = words[-1]
+    if n >= 3 and fold(last[2]) in gazetteer().entries and _DATELINE_REST.match(text, last[1]):
+        return words[:-1]
+    return words
 
 
 def _name_words(run: _Run) -> list[str]:
@@ -257,10 +333,30 @@ def _name_after_office(run: _Run) -> _Run | None:
                     if len(tail) >= 2
                     else None
                 )
-            # no particle: "Baja California Sur Víctor Manuel Castro Cosío reveló"
+            # no particle: "Baja California Sur Víctor Manuel Castro Cosío reveló", and two
+            # words only after a word that is never a name's ("Share Zoé Robledo, director")
+            # (a cue of its own then, not the office's: "Hilda Sevilla Por Hilda Sevilla")
+            if len(tail) == 2 and not run.office and fold(tail[0][2]) in given_names():
+                return _Run(tail[0][0], tail[-1][1], tail)
             return (
                 _Run(tail[0][0], tail[-1][1], tail, after_office=True) if len(tail) >= 3 else None
             )
+    return None
+
+
+def _name_after_place(run: _Run) -> _Run | None:
+    """The name after the place that closes a role with no comma ("el alcalde de Apodaca César
+    Garza", "gobernador de Nuevo León Samuel García"): a given name must open it."""
+    words = run.words
+    entries = gazetteer().entries
+    for cut in range(min(3, len(words) - 2), 0, -1):
+        tail = words[cut:]
+        if (
+            fold(" ".join(w for *_, w in words[:cut])) in entries
+            and fold(tail[0][2]) in given_names()
+            and shape_support(_name_words(_Run(0, 0, tail))) is not Support.NONE
+        ):
+            return _Run(tail[0][0], tail[-1][1], tail, after_office=True)
     return None
 
 
@@ -295,6 +391,7 @@ def _cannot_reach(gap: str) -> bool:
     """
     if "(" in gap:
         return False
+    gap = gap.replace(";", ",")  # the pattern takes ";" for the comma ("de la CDI; Nuvia")
     if gap.count(",") > 1 or any(ch in gap for ch in _BARE_BREAKS):
         return True
     before_comma = gap.partition(",")[0]
@@ -314,10 +411,25 @@ def _left_role(text: str, start: int) -> str | None:
         if head_end > start or _cannot_reach(text[head_end:start]):
             continue
         tail = _ROLE_TO_NAME.fullmatch(text, head_end, start)
+        # ";" for a comma only after a role that opens with its article ("el presidente de la
+        # CNDH; Raúl ..."), not after one that ends a list item ("..., como X; B")
+        if (
+            tail
+            and tail.group("c1") is not None
+            and ";" in text[tail.end("c1") : start]
+            and not _article_before(text, head_start)
+        ):
+            continue
         if tail:
             complement = tail.group("c1") or tail.group("c2") or ""
             return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
+    title = _TITLE_BEFORE.search(text, max(0, start - 24), start)
+    if title is not None and title.start() < start:  # "Gobernador del Estado Dr. Rubén ..."
+        return _left_role(text, title.start())
     return None
+
+
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?i:{_alternation(HONORIFICS)})\s+$")
 
 
 def _article_before(text: str, start: int) -> bool:
@@ -353,6 +465,33 @@ def _honorific_before(text: str, start: int) -> bool:
     return bool(before) and fold(before[-1].rstrip(".")) in _honorific_words()
 
 
+_COURTESY = frozenset(("sr", "sra", "srita", "senor", "senora", "don", "dona"))
+_LOWER_APPOSITIVE = re.compile(r"\s*,\s*(?:(?:el|la|un|una)\s+)?[a-záéíóúñ]{3,}")
+
+
+_AS_WHAT = re.compile(r"\s+como\s")
+
+
+def _only_as_what(text: str, run: _Run) -> bool:
+    """A run whose one cue is "como" + a role, and that no lexicon backs: a thing done "as"
+    something ("rindió Protesta Constitucional como gobernadora"), not a person."""
+    if _AS_WHAT.match(text, run.end) is None or _left_role(text, run.start) is not None:
+        return False
+    given, family = given_names(), surnames()
+    return not any(fold(w) in given or fold(w) in family for w in _name_words(run))
+
+
+def _private_person(text: str, run: _Run, inline: str) -> bool:
+    """Only a courtesy title, and a description that is no role after the comma: a private
+    person ("el señor Juan Pérez, derechohabiente de la UMF"), not an official."""
+    words = inline.split() or text[max(0, run.start - 12) : run.start].split()[-1:]
+    return (
+        bool(words)
+        and fold(words[-1].rstrip(".")) in _COURTESY
+        and _LOWER_APPOSITIVE.match(text, run.end) is not None
+    )
+
+
 _ARTICLE_ROLE = re.compile(r"\s*,\s*(?:el|la)\s")
 
 
@@ -370,7 +509,7 @@ def _role_of_previous(text: str, previous: OfficialHit, run: _Run, role: str) ->
     """The role between two names, set off by commas, describes the first one; a role that
     holds the first name ("director del IMSS por parte de A, B, titular de ...") is not B's."""
     gap = text[previous.end : run.start]
-    if gap.lstrip().startswith(",") and squash(gap).strip(" ,") == role:
+    if gap.lstrip().startswith(",") and squash(gap).strip(" ,;") == role:
         return True
     return previous.name in role  # "... por parte de A, B"
 
@@ -415,6 +554,9 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             or (run.prefix and run.prefix.split()[-1].lower() in _NOT_BEFORE_A_NAME)
             or _in_role_complement(text, run, before)
         ):
+            tail = _name_after_place(run)
+            if tail is not None:  # "el alcalde de Apodaca César Garza"
+                queue.insert(i + 1, tail)
             rest.append(run)
             continue
         inline = (
@@ -427,29 +569,104 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             else ""
         )
         inline_role = inline if inline and fold(inline.split()[0]) in _role_words() else None
-        role = _left_role(text, run.start) if not inline else None
+        role = None
+        if not inline:
+            role = _left_role(text, run.start)
+        elif inline_role is None and run.prefix_start >= 0:  # "directora, Doctora Claudia ..."
+            role = _left_role(text, run.prefix_start)
         if role is not None and hits and _role_of_previous(text, hits[-1], run, role):
             role = None  # "A, Secretario de Salud, B, Secretario de Educación": A's role
-        if role is None and not (
-            _ARTICLE_ROLE.match(text, run.end) and (inline_role or _next_names(text, run.end))
-        ):
-            role = _right_role(text, run.end, taken)  # not "A, el Secretario de Salud, B": B's role
+        bare = role is not None and fold(role) in _bare_roles()
+        if (role is None or bare) and not (
+            _ARTICLE_ROLE.match(text, run.end)
+            and (inline_role or bare or _next_names(text, run.end))
+        ):  # not "A, el Secretario de Salud, B": B's role
+            # "el diputado A (morena), presidente de la Junta ...": the role that says of what
+            role = _right_role(text, run.end, taken) or role
         if role is None and inline_role and _name_like(run):
             role = inline_role
         honorific = _honorific_before(text, run.start)
         honorific = honorific or bool(inline and fold(inline.split()[-1]) in _honorific_words())
         speech = bool(_SPEECH_AFTER.match(text, run.end))
         name = squash(text[run.start : run.end])
+        if role is None and _private_person(text, run, inline):
+            rest.append(run)  # "la Sra. María Delgado, mamá beneficiaria de la guardería"
+            continue
+        if not (inline or honorific or speech) and _only_as_what(text, run):
+            rest.append(run)  # "rendir Protesta Constitucional como Gobernadora"
+            continue
         if not (role or honorific or speech):
             uncued.append(run)
         elif not _names_a_place_or_building(text, run, role, taken):
             hits.append(OfficialHit(run.start, run.end, name, role))
     found = _people_without_cue(text, uncued, hits)
+    hits += _all_caps_people(text, taken)
     rest += [run for run in uncued if run not in found]
     _link_known(text, hits, rest)
     _canonicalize(hits)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_CAPS_WORD = r"[A-ZÁÉÍÓÚÑÜ]{2,}(?:-[A-ZÁÉÍÓÚÑÜ]{2,})?"
+#: A dotted title then a name in capitals, as agreements and signatory lists write them: "POR
+#: CONDUCTO DE SU DIRECTOR GENERAL, EL MTRO. JUAN ANTONIO FERRER AGUILAR, ASISTIDO POR ...".
+_ALL_CAPS_NAME = re.compile(
+    rf"(?<![\w.]){_CAPS_WORD}(?:{SP}(?:(?:DE{SP}LA|DE{SP}LOS|DEL|DE|Y){SP})?{_CAPS_WORD}){{1,6}}"
+    r"(?![\w.])"
+)
+_DOT_THEN_CAPS = re.compile(rf"\.[^\S\n]*(?={_CAPS_WORD}{SP})")
+_TITLE_THEN_CAPS = re.compile(
+    r"(?<![\w.])(?:(?:EL|LA)\s+)?"
+    rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')))})\s*$"
+)
+_CAPS_PARTICLES = frozenset(("de", "del", "la", "los", "y"))
+
+
+def _all_caps_people(text: str, taken: SpanSet) -> list[OfficialHit]:
+    """People written in capitals after a title, named in title case ("Juan Antonio Ferrer
+    Aguilar"), with a role beside them or a name the lexicons back."""
+    if "." not in text or not any(c.isupper() for c in text):
+        return []
+    found = []
+    for dot in _DOT_THEN_CAPS.finditer(text):  # titles are dotted: look there only
+        match = _ALL_CAPS_NAME.match(text, dot.end())
+        title = _TITLE_THEN_CAPS.search(text, max(0, dot.end() - 12), dot.end())
+        if match is None or title is None:
+            continue
+        # a left role may run on from the previous signatory's ("... DE PERSONAL Y POR LA C.P.")
+        role = _right_role(text, match.end(), taken) or _left_role(text, title.start())
+        hit = _caps_hit(match, role, taken, backed=role is not None)
+        if hit is not None:
+            found.append(hit)
+    for head_start, _ in _role_heads(text):  # a signature: "ANA PERAL VIVAR Diputada local"
+        if not text[head_start : head_start + 2].istitle():
+            continue
+        match = _CAPS_BEFORE.search(text, max(0, head_start - 80), head_start)
+        if match is not None and not any(h.start == match.start() for h in found):
+            hit = _caps_hit(match, _right_role(text, match.end(), taken), taken, backed=False)
+            if hit is not None:
+                found.append(hit)
+    return found
+
+
+_CAPS_BEFORE = re.compile(rf"{_ALL_CAPS_NAME.pattern}(?=[^\S\n]+$)")
+
+
+def _caps_hit(
+    match: re.Match[str], role: str | None, taken: SpanSet, backed: bool
+) -> OfficialHit | None:
+    """The person a capital run names, unless it overlaps a found span, holds a word that is
+    never a name's, or (without `backed`, a title and a role) has no lexicon support."""
+    start, end = match.span()
+    words = match.group().split()
+    titled = [w.lower() if w.lower() in _CAPS_PARTICLES else w.capitalize() for w in words]
+    names = [w for w in titled if w not in _CAPS_PARTICLES]
+    if taken.overlaps(start, end) or any(fold(w) in NON_NAME for w in names):
+        return None
+    if not backed and shape_support(names) is Support.NONE:
+        return None
+    return OfficialHit(start, end, " ".join(titled).replace("- ", "-"), role)
 
 
 _COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:y|e)\s+)?|(?:y|e)\s+)")
@@ -464,6 +681,9 @@ def _names_a_place_or_building(text: str, run: _Run, role: str | None, taken: Sp
     Bours") or of a place ("en el municipio de San Juan Chamula, sostuvo")."""
     if is_quoted_name(text, run.start, run.end) or after_place_cue(text, run.start):
         return True
+    entry = gazetteer().entries.get(fold(text[run.start : run.end]))
+    if entry is not None and any(place.is_state for place in entry.places):
+        return True  # "en Tijuana, Baja California, el secretario general ... señaló"
     if role:
         return False  # "el director del HGZ No. 1 Dr. Juan Pérez": the title is the person's
     title = _TITLE_ONLY.search(text, max(0, run.start - 12), run.start)
@@ -499,8 +719,10 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
             continue
         if (
             level is Support.STANDALONE
+            or run.after_office  # "el informe de Gobierno de Pablo Lemus"
             or is_list_item(text, run.start)
             or introduced(text, run.start)
+            or _WHO_AFTER.match(text, run.end)
         ):
             _accept(text, run, hits)
             found.append(run)
@@ -520,6 +742,15 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
     return found
 
 
+#: "Marcos Bucio, quien estuvo al frente de ...": "quien" and a verb of holding an office (a
+#: patient "quien acudió" holds none).
+_WHO_AFTER = re.compile(
+    r"\s*,\s*quien(?:es)?\s+(?:ha\s+sido|hasta\s+ahora|se\s+desempeñ\w+|estuvo|estaba|fue|era|es"
+    r"|fungió|funge|fungía|ocupa|ocupaba|ocupó|encabeza|encabezaba|encabezó|dirige|dirigía"
+    r"|dirigió|preside|presidía|presidió|asumió|asume|rindió|tomó|ostenta)\s"
+)
+
+
 def _accept(text: str, run: _Run, hits: list[OfficialHit]) -> None:
     name = squash(text[run.start : run.end])
     hits.append(OfficialHit(run.start, run.end, name, None, cued=False))
@@ -532,6 +763,12 @@ def _beside_a_person(text: str, run: _Run, spans: list[tuple[int, int]]) -> bool
     if i > 0 and _COORDINATION.fullmatch(text, spans[i - 1][1], run.start) is not None:
         return True
     return i < len(spans) and _COORDINATION.fullmatch(text, run.end, spans[i][0]) is not None
+
+
+@cache
+def _bare_roles() -> frozenset[str]:
+    """Role words that say of what nothing ("diputado", "gobernadora"), folded."""
+    return frozenset(fold(h) for h in ROLE_HEADS)
 
 
 @cache
@@ -577,6 +814,54 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
         hits.append(OfficialHit(run.start, run.end, full, role, cued=False))
 
 
+def _join_misspelled(hits: list[OfficialHit]) -> None:
+    """A mention that misspells a person found in the bulletin is that person: a given name
+    that is no given name, one letter away ("Zoo Robledo detalló" after "Zoé Robledo"), or a
+    surname that is no surname, two letters away, with the same role ("Zoe Robeldo, director
+    general del IMSS")."""
+    given, family = given_names(), surnames()
+    roles: dict[str, str] = {}
+    for h in hits:
+        if h.role:
+            roles.setdefault(h.name, fold(h.role).split()[0])
+    keys = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits)]
+    for hit in hits:
+        mine = fold(hit.name).split()
+        if len(mine) < 2 or (mine[0] in given and all(w in family for w in mine[1:])):
+            continue  # a name the lexicons know is no misspelling
+        role = fold(hit.role).split()[0] if hit.role else None
+        owners = {
+            name
+            for parts, name in keys
+            if parts != mine
+            and (
+                _misspelled_given(mine, parts, given)
+                or (role and roles.get(name) == role and _misspelled_surname(mine, parts, family))
+            )
+        }
+        if len(owners) == 1:
+            hit.name = owners.pop()
+
+
+def _misspelled_given(mine: list[str], parts: list[str], given: frozenset[str]) -> bool:
+    return (
+        mine[0] not in given
+        and parts[0] in given
+        and Levenshtein.distance(mine[0], parts[0]) == 1
+        and is_subsequence(mine[1:], parts[1:])
+    )
+
+
+def _misspelled_surname(mine: list[str], parts: list[str], family: frozenset[str]) -> bool:
+    if mine[0] != parts[0] or len(mine) > len(parts):
+        return False
+    pairs = list(zip(mine[1:], parts[1:], strict=False))
+    wrong = [(a, b) for a, b in pairs if a != b]
+    return len(wrong) == 1 and all(
+        a not in family and len(a) >= 5 and Levenshtein.distance(a, b) <= 2 for a, b in wrong
+    )
+
+
 def _canonicalize(hits: list[OfficialHit]) -> None:
     """Give every mention the longest name it is a part of ("Zoé Robledo" -> "... Aburto").
 
@@ -591,6 +876,7 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
             if len(parts) > len(mine) and is_subsequence(mine, parts) and mine[-1] in parts[1:]:
                 hit.name = candidate
                 break
+    _join_misspelled(hits)
     full = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits if h.role)]
     for hit in hits:
         if hit.role:

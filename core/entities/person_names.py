@@ -131,6 +131,10 @@ _PLACE_LIST = re.compile(
 )
 
 
+#: A name given to something: "llevará el nombre de X", "cambió su nombre por el de X".
+_NAMED_AFTER = re.compile(r"(?:\bnombre\s+(?:de|del)|\bpor\s+el\s+de)\s+$")
+
+
 def names_something_else(text: str, start: int, end: int) -> bool:
     """A place, a street, a building or a program, not a person; or a byline."""
     if fold(text[start:end]) in gazetteer().entries:
@@ -143,6 +147,8 @@ def names_something_else(text: str, start: int, end: int) -> bool:
         return True  # "Avenida Adolfo López Mateos"
     if _PLACE_LIST.search(text, max(0, start - 120), start):
         return True  # "ubicadas en Jaltenango de la Paz, Nichnamtic y Adolfo López Mateos"
+    if _NAMED_AFTER.search(text, max(0, start - 30), start):
+        return True  # "cambiar el nombre del hospital por el de Carmen Serdán Alatriste"
     return after_place_cue(text, start)
 
 
