@@ -173,7 +173,7 @@ def test_town_followed_by_another_state_is_not_that_states_namesake() -> None:
 
 def test_state_after_en_or_in_parentheses_places_the_towns_before_it() -> None:
     text = (
-        "Se visitaron los hospitales rurales de Matamoros y Allende, en Coahuila, y el de "
+        "Se visitaron las clínicas de Matamoros y Allende, en Coahuila, y la de "
         "Huajuapan de León (Oaxaca); después, Chihuahua."
     )
     assert {"Matamoros, Coahuila", "Allende, Coahuila"} <= places(text)
