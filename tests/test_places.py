@@ -236,6 +236,43 @@ def test_a_region_is_named_after_a_town_of_its_own_state() -> None:
     assert places(text) == {"Chiapas", "Tapachula, Chiapas"}  # no Soconusco, Veracruz
 
 
+def test_short_names_of_small_saint_heroica_and_general_municipalities() -> None:
+    text = (
+        "Se abrieron unidades en Techaluta, Jalisco; en Nacozari, Sonora; y en Juchitán, "
+        "Huatulco y Jamiltepec, en la costa e istmo de Oaxaca. También en Enrique Estrada, "
+        "Zacatecas, y en Sabinas, Nuevo León."
+    )
+    assert {
+        "Techaluta de Montenegro, Jalisco",
+        "Nacozari de García, Sonora",
+        "Heroica Ciudad de Juchitán de Zaragoza, Oaxaca",  # not Juchitán, Guerrero
+        "Santa María Huatulco, Oaxaca",
+        "Santiago Jamiltepec, Oaxaca",
+        "General Enrique Estrada, Zacatecas",
+        "Sabinas Hidalgo, Nuevo León",  # not Sabinas, Coahuila
+    } <= places(text)
+    # a person's name or a surname is no short form: "San Pedro Garza García" is no "García"
+    gaz = gazetteer()
+    assert all(not p.name.startswith("San Pedro Garza") for p in gaz.entries["garcia"].places)
+    assert "benito" not in gaz.entries and "venustiano" not in gaz.entries
+
+
+def test_two_towns_of_one_state_answering_to_one_name_are_no_place() -> None:
+    text = "Se construyen unidades en Tizayuca, Atotonilco y Actopan, en Hidalgo."
+    found = places(text)
+    assert {"Tizayuca, Hidalgo", "Actopan, Hidalgo"} <= found
+    assert not any(name.startswith("Atotonilco") for name in found)
+    assert "Atotonilco el Grande, Hidalgo" in places("Llegó a Atotonilco el Grande, Hidalgo.")
+
+
+def test_a_valley_or_isthmus_named_after_a_town_is_a_region() -> None:
+    text = (
+        "El IMSS en Hidalgo atiende el Valle del Mezquital; en Oaxaca, el Istmo de "
+        "Tehuantepec y la Sierra de Juárez."
+    )
+    assert places(text) == {"Hidalgo", "Oaxaca"}
+
+
 def test_lower_case_ciudad_before_a_city_name() -> None:
     assert places("Los pacientes ya no viajan a ciudad Obregón.") == {"Cajeme, Sonora"}
 

@@ -47,7 +47,15 @@ _CITY_BEFORE = re.compile(
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[Cc]apital\b")
 #: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
 _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
-_REGION_BEFORE = re.compile(r"\bregi[oó]n\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE)
+#: "la región del Soconusco", "el Valle del Mezquital": a town of the bulletin's state, or none.
+_REGION_BEFORE = re.compile(
+    r"\b(?:regi[oó]n|valle)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE
+)
+#: Regions named after a town: "Istmo de Tehuantepec", "Sierra de Zongolica".
+_LANDFORM_BEFORE = re.compile(
+    r"\b(?:Istmo|Sierra|Costa|Cuenca|Altos|Ca[ñn]ada|Meseta|Huasteca|Mixteca)"
+    r"\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)$"
+)
 #: A numbered unit and its town: "la UMF No. 83 de Matamoros", "el HGZ 33 en Monterrey".
 _UNIT_BEFORE = re.compile(
     r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
@@ -326,6 +334,8 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     cue = bool(_CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before)) or (
         at_block_start and text[cand.end : cand.end + 1] == ","
     )
+    if _LANDFORM_BEFORE.search(before) and not entry.places[0].is_state:
+        return  # "el Valle del Mezquital", "el Istmo de Tehuantepec": a region, no town
     if _REGION_BEFORE.search(before):
         # "la región del Soconusco" is named after a town of the bulletin's own state, if any,
         # never after its namesake elsewhere (Soconusco, Veracruz)
@@ -366,6 +376,8 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     if followed_by:
         local = [t for t in towns if t.state == followed_by] or local
     pick = local[0] if local else towns[0]
+    if len(local) > 1 and _unsettled(text[cand.start : cand.end], local):
+        return  # "Atotonilco" in Hidalgo: Atotonilco el Grande or Atotonilco de Tula
     # "en Ramos Arizpe", "hacia San Pedro": a two-word town after a preposition of place is
     # the town; one word ("en Victoria") or a hero ("en Benito Juárez") still needs a cue.
     surface = text[cand.start : cand.end]
@@ -391,6 +403,14 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
             cand.pending = True
             return
     cand.chosen = pick
+
+
+def _unsettled(surface: str, towns: list[Place]) -> bool:
+    """Several municipalities of one state answer to `surface`, none by its full name and
+    none far more populous than the next."""
+    if any(fold(t.name.rsplit(", ", 1)[0]) == fold(surface) for t in towns):
+        return False
+    return towns[0].population < _DOMINANT * towns[1].population
 
 
 def _confirm_lists(text: str, cands: list[_Candidate]) -> None:
