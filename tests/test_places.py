@@ -273,6 +273,52 @@ def test_a_valley_or_isthmus_named_after_a_town_is_a_region() -> None:
     assert places(text) == {"Hidalgo", "Oaxaca"}
 
 
+def test_a_capitalized_dateline_town_on_its_own_line() -> None:
+    text = "Por: Redacción\n\nTAPACHULA.- El IMSS en Chiapas abrió la unidad."
+    assert places(text) == {"Tapachula, Chiapas", "Chiapas"}
+
+
+def test_a_sentence_opening_verb_or_an_article_is_no_name_glued_to_a_town() -> None:
+    assert places("LEE TAMBIÉN: Inaugura Tepic su nuevo mercado.") == {"Tepic, Nayarit"}
+    text = "Atenderá a los municipios de Tasquillo y El Cardonal, en Hidalgo."
+    assert places(text) == {"Tasquillo, Hidalgo", "Cardonal, Hidalgo", "Hidalgo"}
+    # a given name opening the sentence is still part of the name
+    assert places("Benito Juárez García nació en 1806.") == set()
+
+
+def test_a_state_after_a_body_with_state_branches() -> None:
+    text = "La Delegación Hidalgo del IMSS y la delegada del IMSS Morelos firmaron."
+    assert places(text) == {"Hidalgo", "Morelos"}
+
+
+def test_a_state_name_after_a_numbered_unit_is_a_town() -> None:
+    text = "Se remodelan los HGZ No. 1 de Durango y No. 46 de Gómez Palacio."
+    assert places(text) == {"Durango, Durango", "Gómez Palacio, Durango"}
+    text = "En Nuevo León abren la UMF No. 44 de Ciénega de Flores y la No. 45 de Hidalgo."
+    assert "Hidalgo, Nuevo León" in places(text) and "Hidalgo" not in places(text)
+
+
+def test_san_pedro_is_taken_in_the_bulletins_state() -> None:
+    assert "San Pedro Garza García, Nuevo León" in places(
+        "En Nuevo León, la UMAA No. 17 atiende en San Pedro y Monterrey."
+    )
+    assert "San Pedro, Coahuila" in places("En Coahuila, el IMSS llegó a San Pedro y Parras.")
+
+
+def test_neighbourhoods_named_like_small_far_towns_are_no_places() -> None:
+    text = (
+        "El IMSS en Coahuila amplía en Saltillo las UMF de El Cortijo y Santa Bárbara, y "
+        "atiende a pacientes de Tixkokob."
+    )
+    found = places(text)
+    assert not any(p.startswith(("Santa Bárbara", "Santa María Cortijo")) for p in found)
+    assert "Tixkokob, Yucatán" in found  # a far town not named like a neighbourhood
+    # with its state named, the far town is meant
+    assert "Santa Bárbara, Chihuahua" in places(
+        "El IMSS en Coahuila y Chihuahua atiende en Saltillo y en Santa Bárbara."
+    )
+
+
 def test_lower_case_ciudad_before_a_city_name() -> None:
     assert places("Los pacientes ya no viajan a ciudad Obregón.") == {"Cajeme, Sonora"}
 

@@ -116,6 +116,7 @@ CITY_ALIASES: dict[str, str] = {
     "Pinotepa": "20482",
     "Carrillo Puerto": "23002",
     "Díaz Ordaz": "28015",
+    "San Pedro": "19019",  # San Pedro Garza García; the bulletin's state decides
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).
@@ -392,7 +393,7 @@ def _short_heads(name: str) -> list[str]:
     match = _HERO_SUFFIX.fullmatch(name)  # not "Benito Juárez": a person's whole name
     if (
         match is not None
-        and not _is_person_word(match.group(1))
+        and not is_person_word(match.group(1))
         and fold(match.group(1)) not in _GENERIC_HEADS | _PERSON_OPENERS
     ):
         found.append(match.group(1))
@@ -403,13 +404,13 @@ def _short_heads(name: str) -> list[str]:
             all(fold(w) in given_names() or fold(w) in _SAINTS for w in saints)
             and fold(last) not in _GENERIC_HEADS
             and fold(last) not in {fold(state) for _, state, _ in STATES}
-            and not _is_person_word(last)
+            and not is_person_word(last)
         ):
             found.append(last)
     return found
 
 
-def _is_person_word(word: str) -> bool:
+def is_person_word(word: str) -> bool:
     """A given name or surname ('García', 'Castillo'): no town by itself."""
     key = fold(word)
     return key in given_names() or key in surnames()
@@ -450,7 +451,7 @@ def gazetteer() -> Gazetteer:
         for alias in _short_heads(row["nom_municipio"]):
             if row["nom_municipio"].startswith("General "):
                 person_named.add(fold(alias))
-            elif not big and _is_person_word(alias.split()[0]):
+            elif not big and is_person_word(alias.split()[0]):
                 continue
             aliases.append(alias)
         for alias in aliases:

@@ -27,7 +27,14 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
-from core.entities.gazetteer import Entry, Place, gazetteer, opens_with_given_name, state_name
+from core.entities.gazetteer import (
+    Entry,
+    Place,
+    gazetteer,
+    is_person_word,
+    opens_with_given_name,
+    state_name,
+)
 from core.entities.officials import ROLE_HEADS
 from core.entities.text import SpanSet, cap_runs, fold, literal_alternation, sentence_start
 from core.models import EntityKind, Mention
@@ -51,6 +58,10 @@ _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
 _REGION_BEFORE = re.compile(
     r"\b(?:regi[oó]n|valle)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE
 )
+#: A body with a branch in every state: "la delegada del IMSS Morelos".
+_BRANCH_BEFORE = re.compile(r"\b(?:IMSS|ISSSTE|OOAD)[^\S\n]+$")
+#: What follows a dateline's town at the start of a block: "Mérida, ...", "MÉRIDA.-".
+_DATELINE_AFTER = re.compile(r",|\.?[^\S\n]*[-–—]")
 #: Regions named after a town: "Istmo de Tehuantepec", "Sierra de Zongolica".
 _LANDFORM_BEFORE = re.compile(
     r"\b(?:Istmo|Sierra|Costa|Cuenca|Altos|Ca[ñn]ada|Meseta|Huasteca|Mixteca)"
@@ -119,6 +130,9 @@ _CITY_ABBR = re.compile(  # no leading \b: see _abbreviations; checked in the lo
 _LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b)\s*")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
 _DOMINANT = 5  # population ratio that lets the big namesake win without a cue
+_FAR_TOWN = 50_000  # a saint's or article's town of another state this big needs no cue
+_NEIGHBOURHOOD_LIKE = re.compile(r"(?:San|Santa|Santo|El|La|Los|Las)\s")
+_ARTICLE_BEFORE = re.compile(r"\b(?:El|La|Los|Las)[^\S\n]+$")
 
 
 @dataclass(slots=True)
@@ -303,20 +317,37 @@ def context_state(candidates: list[_Candidate]) -> str | None:
     return max(counts, key=lambda state: counts[state])  # dicts keep first-seen order
 
 
+#: Capitalized words before a town that are no part of its name: an article the catalog
+#: leaves out ("El Cardonal"), a place cue or a body with state branches ("IMSS Hidalgo").
+_NOT_GLUE = frozenset(
+    {"el", "la", "los", "las", "delegacion", "representacion", "estado", "municipio"}
+    | {"imss", "issste", "ooad"}
+)
+
+
 def _glued_to_name(text: str, cand: _Candidate) -> bool:
-    """'Miguel Hidalgo' / 'Hidalgo Costilla': a capitalized word touches the hit."""
+    """'Miguel Hidalgo' / 'Hidalgo Costilla': a capitalized word on the same line touches
+    the hit. A word that opens a sentence ("En Tepic", "Cancela Torreón") is glued only when
+    it may be a person's name ("Benito Juárez")."""
     before = text[max(0, cand.start - 30) : cand.start]
     after = text[cand.end : cand.end + 30]
-    prev_word = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)\s+$", before)
-    if prev_word and prev_word.group(1).lower() in _OPENERS:
+    prev_word = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)[^\S\n]+$", before)
+    if prev_word is not None:
+        word = prev_word.group(1)
         opens = cand.start - len(before) + prev_word.start(1)
-        if sentence_start(text, opens):  # "En Tepic", "Desde Ures": not a name
+        if fold(word) in _NOT_GLUE or (
+            sentence_start(text, opens) and (word.lower() in _OPENERS or not is_person_word(word))
+        ):
             prev_word = None
-    next_word = re.match(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", after)
+    next_word = re.match(r"[^\S\n]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", after)
     return bool(prev_word or next_word)
 
 
-def _decide(text: str, cand: _Candidate, home: str | None) -> None:
+def _decide(
+    text: str, cand: _Candidate, home: str | None, named: frozenset[str] | None = None
+) -> None:
+    """Whether `cand` is a place and which. `named`: the states the text names; a small
+    town of another state, with no cue, is taken only in a text that names its state."""
     gaz = gazetteer()
     entry = cand.entry
     states = [p for p in entry.places if p.is_state]
@@ -331,9 +362,9 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
         if found and found.places[0].is_state:
             followed_by = found.places[0].state
     at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
-    cue = bool(_CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before)) or (
-        at_block_start and text[cand.end : cand.end + 1] == ","
-    )
+    cue = bool(
+        _CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before) or _BRANCH_BEFORE.search(before)
+    ) or (at_block_start and _DATELINE_AFTER.match(text, cand.end) is not None)
     if _LANDFORM_BEFORE.search(before) and not entry.places[0].is_state:
         return  # "el Valle del Mezquital", "el Istmo de Tehuantepec": a region, no town
     if _REGION_BEFORE.search(before):
@@ -358,6 +389,12 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
         ):
             cand.chosen = namesake  # "la ciudad de Puebla", "Guanajuato capital": the city
             return
+        if _UNIT_BEFORE.search(before):
+            # "el HGZ No. 1 de Durango", "la UMF No. 45 de Hidalgo" (in Nuevo León): a town
+            local = next((t for t in towns if t.state == home), None) if home else None
+            if local or namesake:
+                cand.chosen = local or namesake
+                return
         trusted = (
             not entry.lexical_ambiguity
             or cue
@@ -402,6 +439,18 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
             cand.chosen = pick
             cand.pending = True
             return
+    if (
+        home is not None
+        and named is not None
+        and pick.state != home
+        and pick.state not in named
+        and not (cue or followed_by)
+        and pick.population < _FAR_TOWN
+        and (_NEIGHBOURHOOD_LIKE.match(text, cand.start) or _ARTICLE_BEFORE.search(before))
+    ):
+        # "en El Cortijo y Santa Bárbara" of Saltillo: the neighbourhoods of a city are named
+        # after saints, with an article; a small namesake far away is not what is meant
+        return
     cand.chosen = pick
 
 
@@ -449,8 +498,9 @@ def find_places(
     home = context_state(cands)
     taken = SpanSet(blocked)
     free = [c for c in cands if not taken.overlaps(c.start, c.end)]
+    named = frozenset(c.entry.places[0].state for c in cands if c.entry.places[0].is_state)
     for cand in free:
-        _decide(text, cand, home)
+        _decide(text, cand, home, named)
     _confirm_lists(text, free)
     found = [
         Mention(
