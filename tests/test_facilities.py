@@ -304,6 +304,14 @@ def test_a_social_security_centre_named_by_its_town_is_a_unit() -> None:
     assert facilities("Cerrarán el Centro de Seguridad Social y las guarderías.") == []
 
 
+def test_a_small_unit_type_of_a_whole_state_is_a_kind_not_a_unit() -> None:
+    text = (
+        "Se abrirá el primer Centro de Educación y Cuidado Infantil (CECI) del Estado de "
+        "México; el Hospital General del Estado de Sonora recibió equipo."
+    )
+    assert facilities(text) == ["Hospital General del Estado de Sonora"]
+
+
 def test_a_town_closing_a_list_places_every_unit_of_it() -> None:
     text = "Se equiparon las Unidades Médicas Rurales 12, 13 y 14 de Ocosingo."
     assert [h.state for h in find_facilities(text)] == ["Chiapas"] * 3

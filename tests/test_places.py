@@ -319,6 +319,16 @@ def test_neighbourhoods_named_like_small_far_towns_are_no_places() -> None:
     )
 
 
+def test_the_countrys_formal_name_and_state_capitals_after_de() -> None:
+    text = (
+        "Con fundamento en la Constitución Política de los Estados Unidos Mexicanos, el "
+        "gobernador de BC y el delegado del IMSS en NL firmaron."
+    )
+    assert places(text) == {"México", "Baja California", "Nuevo León"}
+    assert places("Viajó a los Estados Unidos de América.") == set()
+    assert places("La clase de NLP y la vitamina BC12.") == set()
+
+
 def test_lower_case_ciudad_before_a_city_name() -> None:
     assert places("Los pacientes ya no viajan a ciudad Obregón.") == {"Cajeme, Sonora"}
 

@@ -314,6 +314,10 @@ def _back_references(
     return out, new_spans
 
 
+#: "... del Estado de México": hospitals and medical centres are named after a state
+#: ("Hospital General del Estado de Sonora"); clinics, daycares and family units are not.
+_STATE_WIDE = re.compile(r" del [Ee]stado de ")
+_STATE_NAMED = ("Hospital", "Centro Médico", "Centro Estatal")
 _UMAE_LABEL = re.compile(
     r"^(?:UMAE|Unidad M[ée]dica de Alta Especialidad(?: \(UMAE\))?),? (?=Hospital|Centro)"
 )
@@ -358,6 +362,13 @@ def _normalize(surface: str) -> tuple[str, bool]:
     service = re.match(r"Clínica del? (\S+)", name)
     if service and fold(service[1]) in CLINIC_SERVICES:
         return name, False  # "Clínica de Mama": a service inside a hospital
+    state_wide = _STATE_WIDE.search(name)
+    if (
+        state_wide
+        and not name.startswith(_STATE_NAMED)
+        and _generic(name[: state_wide.start()], bodies)
+    ):
+        return name, False  # "el primer CECI del Estado de México": a kind of unit in a state
     return name, not _generic(name, bodies)
 
 

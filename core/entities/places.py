@@ -109,7 +109,8 @@ _OPENERS = frozenset(
 #: The country's canonical name (a place, beside the 32 states and their municipalities).
 COUNTRY = "México"
 _COUNTRY = re.compile(
-    r"(?:M[ée]xico|M[ÉE]XICO|Rep[úu]blica\s+[Mm]exicana|REP[ÚU]BLICA\s+MEXICANA)\b"
+    r"(?:M[ée]xico|M[ÉE]XICO|Rep[úu]blica\s+[Mm]exicana|REP[ÚU]BLICA\s+MEXICANA"
+    r"|Estados\s+Unidos\s+Mexicanos|ESTADOS\s+UNIDOS\s+MEXICANOS)\b"
 )
 _STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
 _NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
@@ -165,15 +166,22 @@ def _short_forms() -> tuple[str, str]:
 
 
 @cache
-def _abbreviations() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """State short forms: the unambiguous ones anywhere, the rest only as "<Town>, Son."."""
+def _abbreviations() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """State short forms: the unambiguous ones anywhere, the rest only as "<Town>, Son.";
+    those in capitals without dots ("BC", "NL") also after "de" or "en" ("gobernador de
+    BC"), where no other word reads so."""
     anywhere, after_comma = _short_forms()
-    # Two patterns, each opening with what it must see first, and no lookbehind before it:
-    # re runs a pattern's opening at every position of every bulletin. The character before
-    # a standalone form is checked by the caller.
+    capitals = _alternation(
+        {f for f in set(gazetteer().state_abbreviations) - gazetteer().standalone if f.isalpha()}
+        - {f for f in gazetteer().state_abbreviations if not f.isupper()}
+    )
+    # Each pattern opens with what it must see first, and no lookbehind before it: re runs a
+    # pattern's opening at every position of every bulletin. The character before a
+    # standalone form is checked by the caller.
     return (
         re.compile(rf"(?:{anywhere})(?![\w])"),
         re.compile(rf",[^\S\n]*(?P<comma>{after_comma}){_NO_WORD_AFTER}"),
+        re.compile(rf"\b(?:de|en)[^\S\n]+(?P<prep>{capitals})(?!\w|\.\w)"),
     )
 
 
@@ -252,14 +260,15 @@ def _state_short_forms(text: str) -> list[_Candidate]:
     """States by their abbreviation: "Oax.", "CDMX", and "Son." only as in "Ures, Son."."""
     gaz = gazetteer()
     found: list[_Candidate] = []
-    standalone, after_comma = _abbreviations()
+    standalone, after_comma, after_preposition = _abbreviations()
     matches: list[tuple[re.Match[str], int | str]] = [(m, 0) for m in standalone.finditer(text)]
     matches += [(m, "comma") for m in after_comma.finditer(text)]
+    matches += [(m, "prep") for m in after_preposition.finditer(text)]
     for m, group in matches:
         start, end = m.span(group)
         if not group and start and (text[start - 1].isalnum() or text[start - 1] in "._"):
             continue  # inside a word or an abbreviation: "PDF", "Pue.Oax."
-        if group and not _CAP_END.search(text, max(0, start - 40), start):
+        if group == "comma" and not _CAP_END.search(text, max(0, start - 40), start):
             continue
         key = gaz.state_abbreviations[m.group(group)]
         place = Place(state_name(key), key, True)
