@@ -278,6 +278,14 @@ def test_a_capitalized_dateline_town_on_its_own_line() -> None:
     assert places(text) == {"Tapachula, Chiapas", "Chiapas"}
 
 
+def test_a_surname_wrapped_to_the_next_line_is_no_dateline_town() -> None:
+    text = (
+        "Asistieron Laura Méndez Ruiz, delegada en Puebla; Óscar Rafael Márquez\n"
+        "Escobedo, jefe de Pediatría, y Juan Pérez\nLeón, director del hospital."
+    )
+    assert places(text) == {"Puebla"}
+
+
 def test_a_sentence_opening_verb_or_an_article_is_no_name_glued_to_a_town() -> None:
     assert places("LEE TAMBIÉN: Inaugura Tepic su nuevo mercado.") == {"Tepic, Nayarit"}
     text = "Atenderá a los municipios de Tasquillo y El Cardonal, en Hidalgo."

@@ -61,7 +61,20 @@ _REGION_BEFORE = re.compile(
 #: A body with a branch in every state: "la delegada del IMSS Morelos".
 _BRANCH_BEFORE = re.compile(r"\b(?:IMSS|ISSSTE|OOAD)[^\S\n]+$")
 #: What follows a dateline's town at the start of a block: "Mérida, ...", "MÉRIDA.-".
-_DATELINE_AFTER = re.compile(r",|\.?[^\S\n]*[-–—]")
+_DATELINE_DASH = re.compile(r"\.?[^\S\n]*[-–—]")
+
+
+def _dateline_town(text: str, cand: _Candidate) -> bool:
+    """A town opening a line as a dateline does: "MÉRIDA.-", or "Mérida," after a line that
+    ends a block (a hard-wrapped line ending in a word goes on: "Aurelio Pacheco\nBravo,")."""
+    if _DATELINE_DASH.match(text, cand.end):
+        return True
+    if text[cand.end : cand.end + 1] != ",":
+        return False
+    above = text[max(0, cand.start - 200) : cand.start].rstrip()
+    return not above or not (above[-1].isalpha() or above[-1] == ",")
+
+
 #: Regions named after a town: "Istmo de Tehuantepec", "Sierra de Zongolica".
 _LANDFORM_BEFORE = re.compile(
     r"\b(?:Istmo|Sierra|Costa|Cuenca|Altos|Ca[ñn]ada|Meseta|Huasteca|Mixteca)"
@@ -334,13 +347,19 @@ _NOT_GLUE = frozenset(
 )
 
 
+#: A capitalized word next to a hit, in the same paragraph (a hard-wrapped name spans
+#: lines: "Aurelio Pacheco\nBravo"; a byline above a dateline does not).
+_WORD_BEFORE = re.compile(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)[^\S\n]*+(?:\n[^\S\n]*+)?(?<=\s)$")
+_WORD_AFTER = re.compile(r"(?=\s)[^\S\n]*+(?:\n[^\S\n]*+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
+
+
 def _glued_to_name(text: str, cand: _Candidate) -> bool:
-    """'Miguel Hidalgo' / 'Hidalgo Costilla': a capitalized word on the same line touches
+    """'Miguel Hidalgo' / 'Hidalgo Costilla': a capitalized word in the same paragraph touches
     the hit. A word that opens a sentence ("En Tepic", "Cancela Torreón") is glued only when
     it may be a person's name ("Benito Juárez")."""
     before = text[max(0, cand.start - 30) : cand.start]
     after = text[cand.end : cand.end + 30]
-    prev_word = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)[^\S\n]+$", before)
+    prev_word = _WORD_BEFORE.search(before)
     if prev_word is not None:
         word = prev_word.group(1)
         opens = cand.start - len(before) + prev_word.start(1)
@@ -348,7 +367,7 @@ def _glued_to_name(text: str, cand: _Candidate) -> bool:
             sentence_start(text, opens) and (word.lower() in _OPENERS or not is_person_word(word))
         ):
             prev_word = None
-    next_word = re.match(r"[^\S\n]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", after)
+    next_word = _WORD_AFTER.match(after)
     return bool(prev_word or next_word)
 
 
@@ -373,7 +392,7 @@ def _decide(
     at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
     cue = bool(
         _CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before) or _BRANCH_BEFORE.search(before)
-    ) or (at_block_start and _DATELINE_AFTER.match(text, cand.end) is not None)
+    ) or (at_block_start and _dateline_town(text, cand))
     if _LANDFORM_BEFORE.search(before) and not entry.places[0].is_state:
         return  # "el Valle del Mezquital", "el Istmo de Tehuantepec": a region, no town
     if _REGION_BEFORE.search(before):
