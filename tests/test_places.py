@@ -337,6 +337,20 @@ def test_the_countrys_formal_name_and_state_capitals_after_de() -> None:
     assert places("La clase de NLP y la vitamina BC12.") == set()
 
 
+def test_ciudad_x_is_the_bulletins_own_x() -> None:
+    text = "En Nuevo León atienden la UMF No. 20 de Ciudad Juárez y la No. 3 de Monterrey."
+    assert "Juárez, Nuevo León" in places(text)
+    assert "Juárez, Chihuahua" in places("En Coahuila se habló de Ciudad Juárez, Chihuahua.")
+
+
+def test_the_town_after_a_programs_rural_hospital_en_is_a_place() -> None:
+    mentions = extract_mentions("Abrirá el Hospital Rural del IMSS Bienestar en Ocosingo, Chiapas.")
+    assert {(m.kind, m.name) for m in mentions} >= {
+        (EntityKind.FACILITY, "Hospital Rural IMSS-Bienestar de Ocosingo"),
+        (EntityKind.PLACE, "Ocosingo, Chiapas"),
+    }
+
+
 def test_lower_case_ciudad_before_a_city_name() -> None:
     assert places("Los pacientes ya no viajan a ciudad Obregón.") == {"Cajeme, Sonora"}
 

@@ -167,7 +167,7 @@ def _named() -> re.Pattern[str]:
     number = rf"(?:,?{_S0}{_NUMBER_MARK}{_S0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
     place = rf"{CAP_WORD}(?:(?:{_S}(?:de|del|de{_S}la){_S}|{_S}){CAP_WORD}){{0,4}}"
-    program = rf"{_S}{PROGRAM_LABEL}(?:{_S}(?:de|en){_S}(?P<place>{place}))?"
+    program = rf"{_S}{PROGRAM_LABEL}(?:{_S}(?P<prep>de|en){_S}(?P<place>{place}))?"
     return re.compile(
         rf"(?P<name>(?:{heads})(?!\w)(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
         rf"|(?P<lower>{lower}){_S}de{_S}(?:la{_S}|los{_S})?{place})"
@@ -403,6 +403,8 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
         program = f"IMSS-{match['program'].capitalize()}"
         if match["place"]:  # the program tells it from the town's other hospitals
             name, proper = _normalize(f"{name} {program} de {match['place']}")
+            if match["prep"] == "en":  # "... en Tlaxiaco, Oaxaca": the town is also a place
+                end = match.end("program")
         elif not match["label"].lstrip().startswith("de"):
             # 'Hospital General IMSS-Bienestar "Dr. Agustín O'Horán"': part of its name;
             # after "del" the program is the owner, as "del IMSS" is

@@ -441,6 +441,14 @@ def _decide(
     if followed_by:
         local = [t for t in towns if t.state == followed_by] or local
     pick = local[0] if local else towns[0]
+    if home and pick.state != home and fold(text[cand.start : cand.start + 7]) == "ciudad":
+        # "Ciudad Juárez" in a bulletin about Nuevo León: its own Juárez, seated in a "Ciudad"
+        bare = gaz.entries.get(fold(text[cand.start + 7 : cand.end]))
+        pick = (
+            next((p for p in bare.places if p.state == home and not p.is_state), pick)
+            if bare
+            else pick
+        )
     if len(local) > 1 and _unsettled(text[cand.start : cand.end], local):
         return  # "Atotonilco" in Hidalgo: Atotonilco el Grande or Atotonilco de Tula
     # "en Ramos Arizpe", "hacia San Pedro": a two-word town after a preposition of place is
