@@ -171,6 +171,16 @@ def test_town_followed_by_another_state_is_not_that_states_namesake() -> None:
     assert found == {"Tula de Allende, Hidalgo", "Hidalgo"}
 
 
+def test_a_comma_inside_a_municipality_named_with_a_state() -> None:
+    text = "En Nuevo León, la UMF No. 10 de Sabinas, Hidalgo, y la No. 14 de Cadereyta."
+    assert places(text) == {
+        "Nuevo León",
+        "Sabinas Hidalgo, Nuevo León",
+        "Cadereyta Jiménez, Nuevo León",
+    }
+    assert ("Sabinas, Hidalgo", "Sabinas Hidalgo, Nuevo León") in place_spans(text)
+
+
 def test_state_after_en_or_in_parentheses_places_the_towns_before_it() -> None:
     text = (
         "Se visitaron las clínicas de Matamoros y Allende, en Coahuila, y la de "

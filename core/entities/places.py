@@ -408,7 +408,19 @@ def _decide(
             cand.chosen = in_state[0]
             return
         if towns and not in_state and not states:
-            return  # "Tula, Hidalgo" is no town of Tamaulipas: a name the gazetteer lacks
+            # "Sabinas, Hidalgo": a comma inside the name "Sabinas Hidalgo"; otherwise "Tula,
+            # Hidalgo" is no town of Tamaulipas but a name the gazetteer lacks
+            written = follow.group("state")
+            joined = (
+                gaz.entries.get(fold(f"{text[cand.start : cand.end]} {written}"))
+                if written
+                else None
+            )
+            whole = [p for p in joined.places if not p.is_state] if joined else []
+            if whole:
+                cand.chosen = next((p for p in whole if p.state == home), whole[0])
+                cand.end = follow.end("state")
+            return
     if states:
         state = states[0]
         namesake = next((t for t in towns if t.state == state.state), None)
@@ -538,6 +550,12 @@ def find_places(
     for cand in free:
         _decide(text, cand, home, named)
     _confirm_lists(text, free)
+    reach = -1
+    for cand in free:  # a name that took the state after its comma ("Sabinas, Hidalgo")
+        if cand.start < reach:
+            cand.chosen = None
+        elif cand.chosen is not None:
+            reach = cand.end
     found = [
         Mention(
             kind=EntityKind.PLACE,
