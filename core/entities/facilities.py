@@ -15,8 +15,12 @@ are data, in `facility_types`):
 A type without number or name ("557 Unidades Médicas Rurales", "hospitales equipados", "con
 Unidad Médica de Atención Ambulatoria", "Clínica de Mama") is a kind of unit, not a facility.
 What Spanish leaves out is filled in from the same text: "la No. 7" after "las UMF No. 3 y 5"
-is UMF No. 7; "el Hospital de Tlapa y el de Ayutla" are two hospitals; "la UMAE No. 34" is the
-hospital introduced as "UMAE Hospital de Cardiología No. 34".
+is UMF No. 7; "los de subzona, como el No. 10" are Hospitales Generales de Subzona; "el
+Hospital de Tlapa y el de Ayutla" are two hospitals; "los Hospitales Rurales del Programa
+IMSS-Bienestar de Huajuapan, Tlaxiaco y Huautla" are three, each known by its town; "la UMAE
+No. 34" is the hospital introduced as "UMAE Hospital de Cardiología No. 34".
+One unit may have two names in a text: "la UMF de Mixquiahuala" is the "UMF No. 26" the text
+places in Mixquiahuala, and "la Clínica 2" its only other unit No. 2.
 
 A numbered unit followed by its town ("HGZ No. 33 de Monterrey", "No. 7 en Monclova") carries
 that town's state (`FacilityHit.state`, see `unit_towns`), and so do the bulletin's other
