@@ -15,9 +15,10 @@ A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
 4. A name several states share picks the bulletin's state (the one it names most), else the
    far more populous one, else it needs a cue.
 5. A name is no town when it names a region ("Istmo de Tehuantepec"; "Valle del Mezquital"
-   unless the bulletin's state has a town of that name), when two towns of the bulletin's state answer to it
-   ("Atotonilco"), or when it reads like a neighbourhood (a saint's or an article's name) of
-   a small town in a state the text never names ("en El Cortijo y Santa Bárbara" of Saltillo).
+   unless the bulletin's state has a town of that name), when two towns of the bulletin's
+   state answer to it ("Atotonilco"), or when it reads like a neighbourhood (a saint's or an
+   article's name) of a small town in a state the text never names ("en El Cortijo y Santa
+   Bárbara" of Saltillo).
 A hit inside a person's name or inside a facility's or institution's name is not a place; a
 capitalized word that only opens the sentence ("En Tepic", "Cancela Torreón") and is no
 given name or surname is no name glued to it, nor is one across a blank line.
