@@ -44,9 +44,13 @@ class FrameLog:
 
         def display(screen: Any, renderable: Any) -> None:
             if renderable is not None and screen is app.main_screen:
-                reader = app.reader.bulletin
+                reader = app.main_screen.reader.bulletin
                 self.frames.append(
-                    (time.perf_counter(), app.bulletin_list.cursor, reader.id if reader else None)
+                    (
+                        time.perf_counter(),
+                        app.main_screen.bulletin_list.cursor,
+                        reader.id if reader else None,
+                    )
                 )
             original(screen, renderable)
 
@@ -88,7 +92,7 @@ def _finite(values: Sequence[float]) -> list[float]:
 
 async def measure(app: Any, keys: int) -> dict[str, Any]:
     """Run both patterns on a loaded app whose bulletin list has focus."""
-    listing = app.bulletin_list
+    listing = app.main_screen.bulletin_list
     log = FrameLog(app)
     last = len(listing.shown) - 1
     if last < 1:
@@ -105,7 +109,9 @@ async def measure(app: Any, keys: int) -> dict[str, Any]:
         sent, cpu = time.perf_counter(), time.process_time()
         _send(app, "down" if step > 0 else "up")
         deadline = sent + 2.0
-        while app.reader.bulletin is None or app.reader.bulletin.id != wanted:
+        while (
+            app.main_screen.reader.bulletin is None or app.main_screen.reader.bulletin.id != wanted
+        ):
             if time.perf_counter() > deadline:
                 break
             await asyncio.sleep(0.001)
@@ -161,14 +167,14 @@ async def run(
     app = make_app(paths, **options)
     async with app.run_test(size=size) as pilot:
         while app.corpus is None:  # loading runs in a thread worker
-            if app.bulletin_list.empty_message.startswith("Could not"):
+            if app.main_screen.bulletin_list.empty_message.startswith("Could not"):
                 raise RuntimeError("the corpus did not load")
             await asyncio.sleep(0.05)
         await pilot.pause()
-        app.bulletin_list.focus()
+        app.main_screen.bulletin_list.focus()
         await pilot.pause()
         result = await measure(app, keys)
-        result["nav_bulletins"] = len(app.bulletin_list.shown)
+        result["nav_bulletins"] = len(app.main_screen.bulletin_list.shown)
     return result
 
 

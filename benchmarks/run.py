@@ -101,7 +101,7 @@ def phase_app(corpus: Path, cache: Path, presses: int) -> dict[str, Any]:
 
         def record(screen: Any, renderable: Any) -> None:
             """The first frame composed with the bulletins listed: the app is usable."""
-            listed = app.corpus is not None and bool(app.bulletin_list.shown)
+            listed = app.corpus is not None and bool(app.main_screen.bulletin_list.shown)
             if not first_frame and renderable is not None and listed:
                 first_frame.append(time.perf_counter())
             display(screen, renderable)
@@ -110,8 +110,9 @@ def phase_app(corpus: Path, cache: Path, presses: int) -> dict[str, Any]:
         async with app.run_test(size=(160, 50)) as pilot:
             deadline = started + LAUNCH_TIMEOUT_S
             while not first_frame:
-                if time.perf_counter() > deadline or app.bulletin_list.empty_message.startswith(
-                    "Could not"
+                if (
+                    time.perf_counter() > deadline
+                    or app.main_screen.bulletin_list.empty_message.startswith("Could not")
                 ):
                     raise RuntimeError("the app did not finish loading the corpus")
                 await asyncio.sleep(0.002)
@@ -120,7 +121,7 @@ def phase_app(corpus: Path, cache: Path, presses: int) -> dict[str, Any]:
                 await asyncio.sleep(0.01)  # the fuzzy index, built in the background
             finder_ready = time.perf_counter() - started
             await pilot.pause()
-            app.bulletin_list.focus()
+            app.main_screen.bulletin_list.focus()
             latencies = []
             for i in range(presses):
                 key = "down" if (i // 50) % 2 == 0 else "up"

@@ -11,7 +11,6 @@ import os
 import threading
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -20,14 +19,11 @@ from core.entity_table import EntityTable
 from core.lazy import LazySequence
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, TextHit
 from core.parse import parse_file
+from core.quotes import link_speakers
 from core.resolve import corpus_order_key, resolve_table, sightings_of
+from core.runtime import MIN_FILES_FOR_POOL, Progress, bounded_workers, new_pool, stderr_for_workers
 from core.search import EntitySearch, SearchResult
 
-#: Called after each file: (files done, files in all, the file just read).
-ProgressCallback = Callable[[int, int, Path], None]
-
-#: Below this many files a process pool costs more than it saves.
-MIN_FILES_FOR_POOL = 64
 #: Full bulletins kept after being read (the reader and sidebar re-read the open one).
 RECENT_BULLETINS = 64
 
@@ -41,28 +37,27 @@ class TextSearcher(Protocol):
 
 
 def read_bulletins(
-    files: Sequence[Path], progress: ProgressCallback | None = None, *, workers: int | None = None
+    files: Sequence[Path], progress: Progress | None = None, *, workers: int | None = None
 ) -> list[Bulletin]:
     """Parse every file (never raises: failures are bulletins with an error issue)."""
-    from core.index import bounded_workers, watch_parent
-
     total = len(files)
     workers = bounded_workers(workers)
     if total < MIN_FILES_FOR_POOL or workers <= 1:
         results: Iterable[Bulletin] = map(parse_file, files)
         return _with_progress(results, files, progress)
     try:
-        with ProcessPoolExecutor(
-            max_workers=workers, initializer=watch_parent, initargs=(os.getpid(),)
-        ) as pool:
-            chunk = max(1, min(64, total // (workers * 8)))
-            return _with_progress(pool.map(parse_file, files, chunksize=chunk), files, progress)
+        chunk = max(1, min(64, total // (workers * 8)))
+        with stderr_for_workers():
+            pool = new_pool(workers)
+            results = pool.map(parse_file, files, chunksize=chunk)  # submits every chunk
+        with pool:
+            return _with_progress(results, files, progress)
     except OSError:  # no subprocesses allowed (sandbox): parse here
         return _with_progress(map(parse_file, files), files, progress)
 
 
 def _with_progress(
-    results: Iterable[Bulletin], files: Sequence[Path], progress: ProgressCallback | None
+    results: Iterable[Bulletin], files: Sequence[Path], progress: Progress | None
 ) -> list[Bulletin]:
     bulletins: list[Bulletin] = []
     for done, (path, bulletin) in enumerate(zip(files, results, strict=True), start=1):
@@ -75,7 +70,7 @@ def _with_progress(
 def load_corpus(
     paths: Iterable[str | os.PathLike[str]] | str | os.PathLike[str] | None = None,
     *,
-    progress: ProgressCallback | None = None,
+    progress: Progress | None = None,
     **options: Any,
 ) -> Corpus:
     """The corpus of `paths` (files or directories; default: the bundled seed bulletins).
@@ -265,4 +260,5 @@ def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:
     if len(assigned) == len(bulletin.entities):  # else the file changed since: leave unset
         for seen, entity_id in zip(bulletin.entities, assigned, strict=True):
             seen.entity_id = entity_id
+        link_speakers(bulletin)
     return bulletin

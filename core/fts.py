@@ -16,6 +16,7 @@ from collections.abc import Callable, Collection, Iterable
 from core.cache_paths import path_from_sql, sql_path
 from core.models import Bulletin, TextHit
 from core.query_limits import bound_query
+from core.textfold import WORD
 
 FTS_TABLE = "text_fts"
 CREATE_FTS_SQL = (
@@ -28,14 +29,13 @@ _TEXT_COLUMN = 3
 # occur are blanked (same length) before indexing so offsets stay exact.
 _OPEN, _CLOSE = "\x02", "\x03"
 _SNIPPET_TOKENS = 24
-_WORD = re.compile(r"[^\W_]+")
 _TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
 _SPACE = re.compile(r"\s+")
 
 
 def fts_words(user_query: str) -> list[str]:
     """The searchable words of a query, as the tokenizer will see them."""
-    return _WORD.findall(user_query)
+    return WORD.findall(user_query)
 
 
 def fts_query(user_query: str) -> str | None:
@@ -47,7 +47,7 @@ def fts_query(user_query: str) -> str | None:
     """
     parts: dict[str, None] = {}
     for token in _TOKEN.findall(bound_query(user_query).text):
-        words = _WORD.findall(token)
+        words = WORD.findall(token)
         if not words:
             continue
         prefix = token.endswith("*") and not token.startswith('"')

@@ -11,13 +11,10 @@ to memory. Either way the caller gets a notice, never an exception.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
-import multiprocessing
 import os
 import sqlite3
-import sys
 import threading
 import time
 import zlib
@@ -34,15 +31,23 @@ from pydantic import TypeAdapter
 from core import fts
 from core.cache_paths import INDEX_FILENAME, path_from_sql, resolve_cache_dir, sql_path
 from core.entity_table import EntityTable
+from core.fingerprint import parser_fingerprint, resolver_fingerprint
 from core.lazy import LazySequence
 from core.models import SUMMARY_FIELDS, Bulletin, BulletinSummary, Issue, TextHit
-from core.resolve import Seen, gc_paused, resolve_table, sightings_of
+from core.resolve import Seen, resolve_table, sightings_of
+from core.runtime import (
+    MIN_FILES_FOR_POOL,
+    Progress,
+    bounded_workers,
+    gc_paused,
+    new_pool,
+    stderr_for_workers,
+    stop_pool,
+)
 
 SCHEMA_VERSION = 3
 _SUMMARIES = TypeAdapter(list[BulletinSummary])
 _SUMMARY_JSON = SUMMARY_FIELDS - {"source"}  # the path is the row's; the source as given is not
-Progress = Callable[[int, int, Path], None]
-"""Called as progress(done, total, last file parsed) while new or changed files are parsed."""
 
 _SCHEMA = (
     """CREATE TABLE IF NOT EXISTS files (
@@ -69,30 +74,8 @@ _SCHEMA = (
 _CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 _BUSY_TIMEOUT_MS = 30_000
 _WRITE_RETRIES = 5
-_MIN_FILES_FOR_POOL = 48
-# Modules downstream of parsing: changing them must not invalidate cached bulletins.
-_NOT_PARSING = frozenset(
-    {
-        "index.py",
-        "fts.py",
-        "cache_paths.py",
-        "cli.py",
-        "cli_index.py",
-        "corpus.py",
-        "search.py",
-        "resolve.py",
-        "entity_table.py",
-        "lazy.py",
-        "citation.py",
-        "query_limits.py",
-        "__init__.py",
-    }
-)
-#: Code that decides how bulletins resolve into entities: part of the resolved-cache key.
-_RESOLVE_MODULES = ("resolve.py", "textfold.py", "models.py", "entity_table.py")
 #: Resolved entity sets kept (one per corpus recently opened).
 _RESOLVED_KEEP = 4
-_FINGERPRINT_SUFFIXES = frozenset({".py", ".csv", ".json", ".tsv", ".txt", ".toml", ".yaml"})
 
 
 @dataclass
@@ -171,31 +154,14 @@ class _Parsed:
 
 
 def pipeline_fingerprint() -> str:
-    """A hash of the parsing code and data: cached bulletins are only as good as their parser."""
-    root = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(digest_size=16)
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root)
-        if (
-            path.suffix not in _FINGERPRINT_SUFFIXES
-            or "__pycache__" in rel.parts
-            or rel.parts[0] == "_seeds"
-            or (len(rel.parts) == 1 and rel.name in _NOT_PARSING)
-            or not path.is_file()
-        ):
-            continue
-        digest.update(str(rel).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    """The parsing code and data: cached bulletins are only as good as their parser."""
+    return parser_fingerprint()
 
 
 def _resolved_key(files: Iterable[tuple[str, str | None]]) -> str:
     """Same files (content hash, source) in the same order, same resolver code: same entities."""
     digest = hashlib.blake2b(digest_size=16)
-    root = Path(__file__).resolve().parent
-    for name in _RESOLVE_MODULES:
-        with suppress(OSError):
-            digest.update((root / name).read_bytes())
+    digest.update(resolver_fingerprint().encode())
     for content, source in files:
         digest.update(f"{content}\0{source}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
@@ -265,63 +231,6 @@ def _parse_one(position: int, path_text: str) -> _Parsed:
 def _parse_chunk(items: list[tuple[int, str]]) -> list[_Parsed]:
     """Worker entry point: a chunk amortizes the inter-process round trip."""
     return [_parse_one(position, path_text) for position, path_text in items]
-
-
-def _default_workers() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
-
-
-def bounded_workers(requested: int | None) -> int:
-    """Parser processes to start: the cores available at most (50 workers on 2 cores were 3x
-    slower than 2), the cores when not given."""
-    cores = _default_workers()
-    return cores if requested is None or requested < 1 else min(requested, cores)
-
-
-_PARENT_POLL_SECONDS = 0.5
-
-
-def watch_parent(parent_pid: int) -> None:
-    """Pool initializer: the worker exits when the process that started the pool is gone.
-
-    Workers otherwise wait forever on their task queue: after a SIGKILL of `index` they, and
-    with them the resource tracker, stayed alive.
-    Under forkserver the worker's parent is the forkserver, which exits with the main process,
-    so a change of parent is the signal; the main pid is checked too, for the spawn context.
-    """
-    first_parent = os.getppid()
-
-    def watch() -> None:
-        while True:
-            time.sleep(_PARENT_POLL_SECONDS)
-            if os.getppid() != first_parent or not _alive(parent_pid):
-                os._exit(1)
-
-    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)  # signal 0: only asks whether the process exists
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        pass  # it exists, as another user
-    return True
-
-
-def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop at once: pending work cancelled, running workers terminated (an interrupted
-    `index` must not wait for every queued chunk, as a plain shutdown would)."""
-    # No public terminate before 3.14; shutdown() forgets the processes, so list them first.
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with suppress(Exception):
-            process.terminate()
 
 
 class Index:
@@ -396,7 +305,7 @@ class Index:
         self.notices.clear()
         for attempt in range(3):  # as is; after a rebuild; in memory
             try:
-                with self._lock, _no_gc():
+                with self._lock, gc_paused():
                     self._update(files, progress, roots, workers, report)
                 break
             except sqlite3.DatabaseError as err:
@@ -550,7 +459,7 @@ class Index:
             for p, r in enumerate(row_ids)
             if p not in held and r is not None
         ]
-        with _no_gc():
+        with gc_paused():
             decoded = iter(_SUMMARIES.validate_json("[" + ",".join(cached) + "]"))
         summaries = [held[p] if p in held else next(decoded) for p in range(len(row_ids))]
         for position in odd - held.keys():
@@ -580,7 +489,7 @@ class Index:
         """Parsed chunks as they complete: in a process pool when there is enough work."""
         items = [(position, keys[position]) for position in positions]
         workers = bounded_workers(workers)
-        if workers <= 1 or len(items) < _MIN_FILES_FOR_POOL:
+        if workers <= 1 or len(items) < MIN_FILES_FOR_POOL:
             for item in items:  # one at a time: progress per file, cheap WAL commits
                 yield _parse_chunk([item])
             return
@@ -590,13 +499,8 @@ class Index:
         pool: ProcessPoolExecutor | None = None
         finished = False
         try:
-            with _stderr_with_fileno():  # the pool's helpers and workers start here
-                pool = ProcessPoolExecutor(
-                    max_workers=workers,
-                    mp_context=_pool_context(),
-                    initializer=watch_parent,
-                    initargs=(os.getpid(),),
-                )
+            with stderr_for_workers():  # the pool's helpers and workers start here
+                pool = new_pool(workers)
                 futures = {pool.submit(_parse_chunk, c): n for n, c in remaining.items()}
             for future in as_completed(futures):
                 number = futures.pop(future)  # its result (parsed blobs) is freed once used
@@ -797,41 +701,6 @@ def _unwritable(err: sqlite3.Error) -> bool:
 
 
 @contextmanager
-def _no_gc() -> Iterator[None]:
-    """Decoding 10k bulletins allocates millions of objects and no cycles: without this the
-    cyclic collector re-scans the growing heap again and again (3x slower warm loads)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-@contextmanager
-def _stderr_with_fileno() -> Iterator[None]:
-    """Lend multiprocessing the real stderr while workers start.
-
-    Its resource tracker passes `sys.stderr.fileno()` to a new process, and under a Textual
-    app sys.stderr is a print capture whose fileno() is -1: starting the pool fails with
-    "bad value(s) in fds_to_keep" (seen at the first launch after an upgrade re-indexed).
-    """
-    try:
-        usable = sys.stderr is not None and sys.stderr.fileno() >= 0
-    except (AttributeError, OSError, ValueError):
-        usable = False
-    if usable or sys.__stderr__ is None:
-        yield
-        return
-    borrowed, sys.stderr = sys.stderr, sys.__stderr__
-    try:
-        yield
-    finally:
-        sys.stderr = borrowed
-
-
-@contextmanager
 def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -841,16 +710,6 @@ def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
             conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
-
-
-def _pool_context() -> multiprocessing.context.BaseContext:
-    """forkserver where available: forking a threaded process (the app) can deadlock."""
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["core.index", "core.parse"])
-        return ctx
-    return multiprocessing.get_context("spawn")
 
 
 def _connect(path: Path) -> sqlite3.Connection:

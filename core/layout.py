@@ -14,6 +14,7 @@ from typing import Literal
 
 from core.dates import ISO_DATE_RE, DateFound, normalize_match, search_date
 from core.ingest import BULLET
+from core.models import BlockRole
 
 #: How far into the document the header may reach, in blocks.
 HEADER_BLOCKS = 8
@@ -79,6 +80,8 @@ class Layout:
     highlights: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
     blocks: list[str] = field(default_factory=list)
+    #: What each of `blocks` is, so readers need not guess (a dateline is a header line).
+    roles: list[BlockRole] = field(default_factory=list)
 
 
 def _canonical_kind(raw: str) -> str:
@@ -190,7 +193,7 @@ def split_layout(text: str) -> Layout:
     """Classify the blocks of a normalized text into header, title, highlights and body."""
     blocks = [b for b in text.split("\n\n") if b.strip()]
     out = Layout()
-    roles: list[str] = ["body"] * len(blocks)
+    roles: list[BlockRole] = ["body"] * len(blocks)
     body_start = len(blocks)
     stamp: DateFound | None = None
     early_stamp: DateFound | None = None
@@ -254,15 +257,18 @@ def split_layout(text: str) -> Layout:
         if role == "title":
             if i == title_parts[0]:
                 out.blocks.append(out.title or block)
+                out.roles.append(role)
             continue
         if role == "highlight":
             item = block.removeprefix(BULLET).strip()
             out.highlights.append(item)
             out.blocks.append(f"{BULLET} {item}")
+            out.roles.append(role)
             continue
         if role == "body":
             out.paragraphs.append(block)
         out.blocks.append(block)
+        out.roles.append(role)
     if out.date is None and out.paragraphs:
         # the lead: the first paragraph of body length (a short one may be a caption or a
         # summary line in capitals that the dateline follows)

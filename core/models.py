@@ -70,6 +70,19 @@ class BulletinEntity(BaseModel):
     state: str | None = None
 
 
+class Quote(BaseModel):
+    """Words a bulletin puts in someone's mouth: `text == bulletin.text[start:end]` (marks
+    excluded). `speaker` is the speaker's entity id (the corpus-resolved one once the bulletin
+    is in a corpus) or None when the bulletin does not say who spoke; never a guess."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    #: The speaker's name as the bulletin's entities list it (None with `speaker`).
+    speaker_name: str | None = None
+
+
 class DateEvidence(BaseModel):
     """One thing in the text that bounds when a bulletin was written: an office-holder tied
     to the office by a role phrase, or a name that existed only for a while."""
@@ -140,13 +153,20 @@ class BulletinSummary(BaseModel):
 SUMMARY_FIELDS = frozenset(BulletinSummary.model_fields)
 
 
+#: What a block of the text is: the reader dims header lines, sets the title in bold...
+BlockRole = Literal["header", "title", "highlight", "body"]
+
+
 class Bulletin(BulletinSummary):
     """One parsed bulletin. `text` is the normalized full text; spans index into it."""
 
     highlights: list[str] = Field(default_factory=list)
     paragraphs: list[str] = Field(default_factory=list)
+    #: The role of each "\n\n"-separated block of `text`, in order.
+    block_roles: list[BlockRole] = Field(default_factory=list)
     text: str = ""
     entities: list[BulletinEntity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
 
 
 class RoleSeen(BaseModel):

@@ -45,10 +45,8 @@ surname pairs. Linear in the number of distinct names.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -59,7 +57,9 @@ from core.entities.gazetteer import STATES, leading_state
 from core.entities.roles import is_bare, office
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks, pack_forms
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
-from core.textfold import count_diacritics, fold, nfc, slug, words
+from core.quotes import link_speakers
+from core.runtime import gc_paused
+from core.textfold import count_diacritics, fold, is_subsequence, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
 MIN_VARIANT_WORD_LEN = 5
@@ -172,6 +172,7 @@ def resolve(bulletins: list[Bulletin]) -> list[Entity]:
     for rank, bulletin in enumerate(ordered):
         for seen, entity_id in zip(bulletin.entities, table.assigned(rank), strict=True):
             seen.entity_id = entity_id
+        link_speakers(bulletin)
     return [table.entity(i) for i in range(len(table))]
 
 
@@ -182,26 +183,6 @@ def resolve_table(
     entities (`seen[rank]`) resolved to."""
     with gc_paused():
         return _resolve(ordered, seen)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Build long-lived records without the cyclic garbage collector walking them.
-
-    Creating ~10^5 small records triggers full collections over the whole corpus again and
-    again (measured: 40% of resolve's time), and later, mid-typing, one full pass over the
-    millions of objects of a large corpus and its search index stalls a keystroke ~0.3 s.
-    So collection pauses while building, and what was built is frozen (`gc.freeze`: moved
-    out of the collector's sight; reference counting still frees it).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]) -> EntityTable:
@@ -325,11 +306,6 @@ def _merge_variants(
     return variants
 
 
-def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    it = iter(long)
-    return all(word in it for word in short)
-
-
 def _merge_short_forms(
     groups: list[_Group], members: list[int], uf: _UnionFind, variants: dict[str, set[str]]
 ) -> None:
@@ -353,7 +329,7 @@ def _merge_short_forms(
             candidates |= {
                 j
                 for j in common
-                if len(groups[j].key) > len(short) and _is_subsequence(short, groups[j].key)
+                if len(groups[j].key) > len(short) and is_subsequence(short, groups[j].key)
             }
         candidates |= {
             j

@@ -35,8 +35,8 @@ from core.entity_table import EntityTable
 from core.lazy import LazySequence
 from core.models import Entity, EntityKind, Hit
 from core.query_limits import bound_query
-from core.resolve import gc_paused
-from core.textfold import WORD, fold, nfc
+from core.runtime import gc_paused
+from core.textfold import WORD, fold, nfc, word_spans
 
 Field = Literal["name", "alias", "role"]
 
@@ -644,7 +644,7 @@ class EntitySearch:
 
     def _hit(self, number: int, row: int, score: float, terms: list[_Expansion]) -> Hit:
         folded = self._strings[row][1]
-        words = [(m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
+        words = word_spans(folded)
         spans = [s for e in terms if (s := _term_span(folded, words, e)) is not None]
         return Hit(
             entity=self._entity(number),

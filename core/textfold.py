@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 #: Word characters of folded text: letters and digits (underscore is punctuation here).
@@ -62,6 +63,13 @@ def words(text: str) -> list[str]:
 def word_spans(folded: str) -> list[tuple[str, int, int]]:
     """Words of already-folded text with their offsets (valid in the original string too)."""
     return [(m.group(), m.start(), m.end()) for m in WORD.finditer(folded)]
+
+
+def is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    """`short`'s words appear in `long` in the same order, maybe with others between:
+    ("josé", "gonzález") in ("josé", "antonio", "gonzález", "anaya")."""
+    it = iter(long)
+    return all(word in it for word in short)
 
 
 def nfc(text: str) -> str:

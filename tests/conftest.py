@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.app import ImssApp, make_app
+
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(
@@ -19,3 +21,9 @@ def _isolated_cache(
     monkeypatch.setenv("IMSS_TUI_CONFIG", str(settings / "config.toml"))
     monkeypatch.setenv("IMSS_TUI_STATE", str(settings / "state"))
     return cache
+
+
+@pytest.fixture
+def seeds_app() -> ImssApp:
+    """The explorer on the five seed bulletins, parsed fresh (no cache)."""
+    return make_app(use_cache=False)

@@ -1,5 +1,5 @@
-"""Every main screen state, as pictures: main, entities toggled, finder with results, profile;
-wide and 80×24.
+"""Every main screen state, as pictures: main (dark and light theme, the latter filtered to an
+official), entities toggled, finder with results, profile; wide and 80×24.
 
 Regenerate after an intended visual change with `pytest tests/test_app_snapshots.py
 --snapshot-update` and look at the SVGs before committing them.
@@ -32,6 +32,17 @@ async def _main(pilot: Pilot) -> None:
     await _loaded(pilot)
 
 
+async def _light(pilot: Pilot) -> None:
+    """A light theme: every colour (kinds, marks, lists) comes from it."""
+    await _loaded(pilot)
+    pilot.app.theme = "textual-light"
+    await pilot.pause()
+    await pilot.press("slash", *"gober chihu")
+    await pilot.app.screen.workers.wait_for_complete()
+    await pilot.press("enter")
+    await pilot.pause()
+
+
 async def _finder(pilot: Pilot) -> None:
     await _loaded(pilot)
     await pilot.press("slash", *"gober chihu")
@@ -57,6 +68,7 @@ async def _profile(pilot: Pilot) -> None:
     "run_before",
     [
         pytest.param(_main, id="main"),
+        pytest.param(_light, id="main-light"),
         pytest.param(_entities, id="entities"),
         pytest.param(_finder, id="finder"),
         pytest.param(_profile, id="profile"),

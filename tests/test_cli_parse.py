@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import run
+from tui.cli import run
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -71,7 +71,7 @@ def test_missing_path_is_a_usage_error_naming_it(
 def test_console_script_end_to_end(tmp_path: Path) -> None:
     (tmp_path / "garbage.pdf").write_bytes(b"%PDF-1.7\n\x00\x01garbage")
     proc = subprocess.run(
-        [sys.executable, "-m", "core.cli", "parse", str(tmp_path)],
+        [sys.executable, "-m", "tui.cli", "parse", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -21,7 +21,7 @@ HOSTILE = (
 def run_cli(*args: str) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "COLUMNS": "250", "FORCE_COLOR": "1", "TERM": "xterm-256color"}
     return subprocess.run(
-        [sys.executable, "-m", "core.cli", *args], capture_output=True, env=env, timeout=120
+        [sys.executable, "-m", "tui.cli", *args], capture_output=True, env=env, timeout=120
     )
 
 

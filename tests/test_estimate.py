@@ -16,11 +16,11 @@ import pytest
 
 from benchmarks.eval_estimate import main as eval_estimate
 from core import load_corpus, parse_file, parse_text
-from core.cli import run
 from core.dating_tables import holders, parse_month, signals, tenures
 from core.entities.gazetteer import STATES
 from core.models import Bulletin, BulletinSummary, DateEstimate
 from core.resolve import corpus_order_key
+from tui.cli import run
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import run
 from core.entities import extract_entities, extract_mentions
 from core.entities.facilities import find_facilities
 from core.models import Bulletin, EntityKind
 from core.resolve import resolve
+from tui.cli import run
 
 
 def facilities(text: str) -> list[str]:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from core import index as index_module
-from core.cli import run
 from core.index import Index, bounded_workers
 from core.parse import parse_file
+from tui.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -77,7 +77,7 @@ def test_file_size_limit_during_index_is_a_notice(many: Path, tmp_path: Path) ->
     limited = (
         "import resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))\n"
-        "from core.cli import run\n"
+        "from tui.cli import run\n"
         f"sys.exit(run(['index', {str(many)!r}, '--cache-dir', {cache!r}, '--json']))\n"
     )
     done = subprocess.run(
@@ -143,7 +143,7 @@ def _group_alive(pgid: int) -> list[int]:
 )
 def test_killed_index_leaves_no_process_behind(tmp_path: Path, signum: int, status: int) -> None:
     folder = distinct_copies(tmp_path / "big", 1500)  # still parsing when the signal comes
-    command = [sys.executable, "-m", "core.cli", "index", str(folder), "--no-cache"]
+    command = [sys.executable, "-m", "tui.cli", "index", str(folder), "--no-cache"]
     child = subprocess.Popen(
         [*command, "--workers", "2", "--json"],
         cwd=ROOT,

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from core import ingest, parse_file
-from core.cli import run
 from core.fts import MemoryTextIndex, fts_query
 from core.ingest import decode_bytes, html_text
 from core.models import Issue
 from core.parse import parse_text
 from core.query_limits import MAX_QUERY_CHARS, MAX_QUERY_TERMS, bound_query
+from tui.cli import run
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_003 = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from core import load_corpus, parse_file
-from core.cli import run
 from core.discover import discover
 from core.index import Index
 from core.visible import is_blank, visible, visible_path
+from tui.cli import run
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 SEED_003 = next(SEEDS.glob("003_*.txt")).read_bytes()

@@ -259,7 +259,7 @@ def test_cli_index_reports_new_then_unchanged(
 ) -> None:
     import json
 
-    from core.cli import run
+    from tui.cli import run
 
     folder = str(corpus[0].parent)
     (corpus[0].parent / "notas.docx").write_bytes(b"skipped on purpose")
@@ -274,7 +274,7 @@ def test_cli_index_reports_new_then_unchanged(
 def test_cli_search_text_prints_highlighted_hits_as_data(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from core.cli import run
+    from tui.cli import run
 
     hostile = tmp_path / "hostil.txt"
     hostile.write_text(
@@ -357,14 +357,14 @@ def test_indexing_in_parallel_works_under_a_tui_print_capture(tmp_path: Path) ->
         "sys.stderr = Capture()\n"
         "from core.discover import discover\n"
         "from core.index import Index\n"
-        "from core.index import ProcessPoolExecutor as Pool\n"
-        "import core.index as ix\n"
+        "from core.runtime import ProcessPoolExecutor as Pool\n"
+        "import core.runtime as rt\n"
         "started = []\n"
         "class Counting(Pool):\n"
         "    def submit(self, *a, **k):\n"
         "        started.append(1)\n"
         "        return super().submit(*a, **k)\n"
-        "ix.ProcessPoolExecutor = Counting\n"
+        "rt.ProcessPoolExecutor = Counting\n"
         "def main():\n"
         f"    files = discover([{str(folder)!r}]).files\n"
         f"    with Index.open({str(tmp_path / 'cache')!r}) as index:\n"

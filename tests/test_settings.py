@@ -95,7 +95,7 @@ def test_unknown_binding_ids_and_themes_are_reported_not_fatal() -> None:
             messages = _notifications(app)
             assert any(str(path) in m and "'app.nonsense'" in m for m in messages)
             assert any("'no-such-theme'" in m for m in messages)
-            assert len(app.bulletin_list.shown) == 5  # and everything else works
+            assert len(app.main_screen.bulletin_list.shown) == 5  # and everything else works
 
     asyncio.run(run())
 
@@ -146,7 +146,7 @@ def test_y_copies_a_citation_and_shift_y_the_text_without_control_characters() -
             await pilot.pause()
             await pilot.press("enter")  # open the first bulletin
             await pilot.pause()
-            bulletin = app.reader.bulletin
+            bulletin = app.main_screen.reader.bulletin
             assert bulletin is not None
             await pilot.press("y")
             assert app.clipboard == citation(bulletin)

@@ -1,17 +1,13 @@
-"""The command palette (ctrl+p) offers the explorer's own actions, not just Textual's."""
+"""The command palette (ctrl+p) on the main screen offers its actions, not just Textual's."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-if TYPE_CHECKING:
-    from tui.app import ImssApp
-
-#: (title, help, action name on the app)
+#: (title, help, action name on the main screen)
 EXPLORER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     (
         "Find entity",
@@ -26,17 +22,21 @@ EXPLORER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Next mention", "Jump to the next mention or match (n)", "next_mention"),
     ("Previous mention", "Jump to the previous mention or match (N)", "previous_mention"),
     ("Toggle entity sidebar", "Show or hide the entities pane (e)", "toggle_sidebar"),
-    ("Show keys", "Every key binding and its id (?)", "help"),
+    (
+        "Export list",
+        "Write the listed bulletins, their entities, mentions, quotes or network to a file (x)",
+        "export",
+    ),
+    ("Show keys", "Every key binding and its id (?)", "app.help"),
 )
 
 
 class ExplorerCommands(Provider):
-    """Palette entries for the app's actions; each runs the same action as its key."""
+    """Palette entries for the main screen's actions; each runs the same action as its key."""
 
     def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app = cast("ImssApp", self.app)
         return [
-            (title, help_text, partial(app.run_action, action))
+            (title, help_text, partial(self.screen.run_action, action))
             for title, help_text, action in EXPLORER_COMMANDS
         ]
 

@@ -1,8 +1,7 @@
-"""How each entity kind looks: one colour per kind, shared by reader, sidebar, finder, profile."""
+"""How each entity kind is named and ordered in the sidebar, finder and profile (colours:
+tui/palette.py)."""
 
 from __future__ import annotations
-
-from rich.style import Style
 
 from core.models import EntityKind
 
@@ -28,26 +27,3 @@ KIND_BADGE: dict[EntityKind, str] = {
     EntityKind.FACILITY: "facility",
     EntityKind.INSTITUTION: "institution",
 }
-
-#: Readable on dark and light themes alike.
-KIND_COLOR: dict[EntityKind, str] = {
-    EntityKind.OFFICIAL: "#e0a030",
-    EntityKind.PLACE: "#3fb950",
-    EntityKind.FACILITY: "#4aa3ff",
-    EntityKind.INSTITUTION: "#c586ff",
-}
-
-
-def kind_style(kind: EntityKind | str) -> Style:
-    """Foreground style naming an entity of `kind` (sidebar, finder, profile)."""
-    return Style(color=KIND_COLOR[EntityKind(kind)], bold=True)
-
-
-def mention_style(kind: EntityKind | str) -> Style:
-    """Style of a mention inside the reader: the kind colour, underlined so it reads as a link."""
-    return Style(color=KIND_COLOR[EntityKind(kind)], bold=True, underline=True)
-
-
-def current_mention_style(kind: EntityKind | str) -> Style:
-    """The mention the reader jumped to: the kind colour as background."""
-    return Style(color="black", bgcolor=KIND_COLOR[EntityKind(kind)], bold=True)

@@ -36,6 +36,7 @@ from core.entities.person_names import (
     shape_support,
 )
 from core.entities.text import SP, SpanSet, fold, sentence_start, squash, word_leads
+from core.textfold import is_subsequence
 
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
@@ -391,11 +392,6 @@ def _right_role(text: str, end: int, bodies: SpanSet | None = None) -> str | Non
     return squash(text[match.start("role") : role_end]).rstrip(" ,")
 
 
-def _is_subsequence(short: list[str], long: list[str]) -> bool:
-    it = iter(long)
-    return all(word in it for word in short)
-
-
 def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHit]:
     """People with a cue, then every later mention of a name found, linked to its full form."""
     taken = SpanSet(blocked)
@@ -569,7 +565,7 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
             for parts, full, surnames in tests
             if last in surnames
             and (len(words) >= 2 or words[0] in parts[-2:])
-            and _is_subsequence(words, parts)
+            and is_subsequence(words, parts)
         }
         if len(matches) != 1:
             continue
@@ -592,7 +588,7 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
     for hit in hits:
         mine = fold(hit.name).split()
         for parts, candidate in folded:
-            if len(parts) > len(mine) and _is_subsequence(mine, parts) and mine[-1] in parts[1:]:
+            if len(parts) > len(mine) and is_subsequence(mine, parts) and mine[-1] in parts[1:]:
                 hit.name = candidate
                 break
     full = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits if h.role)]

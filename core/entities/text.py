@@ -1,4 +1,4 @@
-"""Small text helpers shared by the extractors: folding, capitalized runs, clause windows.
+"""Small text helpers shared by the extractors: capitalized runs, word openings, clauses.
 
 Everything works on the normalized bulletin text and returns character offsets into it, so
 spans never drift from what the reader shows.
@@ -7,10 +7,13 @@ spans never drift from what the reader shows.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+
+from core.textfold import fold
+
+__all__ = ["fold"]  # the extractors' folding is core.textfold's, imported from here
 
 UPPER = "A-ZÁÉÍÓÚÑÜ"
 LOWER = "a-záéíóúñüàèìòùäëïö"
@@ -27,15 +30,6 @@ SP_ONCE_OPT = r"[^\S\n]*+"
 CONNECTOR = r"(?:de[^\S\n]+la|de[^\S\n]+los|de[^\S\n]+las|del|de|la|las|los|el|y)"
 
 _CAP_RUN = re.compile(rf"{CAP_WORD}(?:{SP}(?:{CONNECTOR}{SP})?{CAP_WORD})*")
-_WORD = re.compile(r"[^\W\d_]+")  # what `words` has always used
-
-
-@lru_cache(maxsize=8192)
-def fold(text: str) -> str:
-    """Case- and accent-insensitive key: 'Frinné Azuara Yarzábal' == 'frinne azuara yarzabal'."""
-    decomposed = unicodedata.normalize("NFD", text.casefold())
-    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(stripped.replace("‐", "-").split())
 
 
 #: The first (up to) four letters of a word: a letter run not preceded by a letter.
@@ -72,11 +66,6 @@ def at_word_start(text: str, pos: int) -> bool:
 def cap_runs(text: str) -> Iterator[re.Match[str]]:
     """Runs of capitalized words joined by name particles: candidate proper names."""
     return _CAP_RUN.finditer(text)
-
-
-def words(text: str) -> list[re.Match[str]]:
-    """Letter runs with offsets (digits, hyphens and dots split words)."""
-    return list(_WORD.finditer(text))
 
 
 def is_capitalized(word: str) -> bool:

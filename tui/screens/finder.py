@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual import on, work
@@ -18,8 +18,22 @@ from tui.screens.search_modal import SearchModal
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.line_list import LineList
 
+if TYPE_CHECKING:
+    from core.corpus import Corpus
+
 #: Hits fetched per keystroke; the count shows "200+" beyond it.
 RESULT_LIMIT = 200
+#: "quotes of zoe": find an official and open the profile, whose Quotes pane lists what they said.
+QUOTES_PREFIXES = ("quotes of ", "quotes by ", "citas de ", "quotes ")
+
+
+def quotes_query(query: str) -> str | None:
+    """The name in "quotes of NAME" (any case), or None for an ordinary query."""
+    lowered = query.lower()
+    for prefix in QUOTES_PREFIXES:
+        if lowered.startswith(prefix):
+            return query[len(prefix) :]
+    return None
 
 
 @dataclass(frozen=True)
@@ -28,15 +42,6 @@ class FinderChoice:
 
     entity_id: str
     action: Literal["filter", "profile"] = "filter"
-
-
-def search_entities(corpus: Any, query: str, limit: int) -> tuple[list[Hit], int]:
-    """Hits and how many entities matched in all; an empty query lists the best known."""
-    if hasattr(corpus, "search_result"):
-        result = corpus.search_result(query, limit=limit)
-        return list(result.hits), int(result.total)
-    hits = list(corpus.search(query, limit=limit))
-    return hits, len(hits)
 
 
 class FinderScreen(SearchModal[FinderChoice | None]):
@@ -54,7 +59,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         Binding("ctrl+o", "profile", "Profile", id="finder.profile"),
     ]
 
-    def __init__(self, corpus: Any, query: str = "") -> None:
+    def __init__(self, corpus: Corpus, query: str = "") -> None:
         super().__init__()
         self.corpus = corpus
         self.initial_query = query
@@ -69,7 +74,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
             "type a name, role or place…",
             self.initial_query,
             EntityResults(id="finder-results"),
-            "↑↓ move · enter filter list · ctrl+o profile · esc close",
+            "↑↓ move · enter filter list · ctrl+o profile · “quotes of …” · esc close",
         )
 
     def on_mount(self) -> None:
@@ -89,10 +94,15 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     @work(thread=True, exclusive=True, group="finder-search")
     def run_search(self, query: str) -> None:
         """Off the UI thread; a newer keystroke cancels this one (exclusive)."""
-        if not getattr(self.corpus, "finder_ready", True):  # the app builds it after launch
+        if not self.corpus.finder_ready:  # the app builds it after launch
             self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
-        hits, matched = search_entities(self.corpus, query, RESULT_LIMIT)
+        speaker = quotes_query(query)
+        if speaker is None:
+            result = self.corpus.search_result(query, limit=RESULT_LIMIT)
+        else:
+            result = self.corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
+        hits, matched = list(result.hits), result.total
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
             return
@@ -118,7 +128,8 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         self.results.action_cursor_page(direction)
 
     def action_pick(self) -> None:
-        self._choose("filter")
+        quotes = quotes_query(self.query_one(Input).value) is not None
+        self._choose("profile" if quotes else "filter")
 
     def action_profile(self) -> None:
         self._choose("profile")

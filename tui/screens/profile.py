@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -14,12 +14,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from core.models import BulletinSummary, Entity
-from tui.kinds import KIND_BADGE, KIND_COLOR, kind_style
+from core.models import Entity
+from core.quotes.lookup import quotes_of
+from tui.kinds import KIND_BADGE
+from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.line_list import LineList
+from tui.widgets.quote_list import QuoteList
+
+if TYPE_CHECKING:
+    from core.corpus import Corpus
 
 COOCCURRING_LIMIT = 50
 
@@ -30,37 +36,21 @@ class ProfileChoice:
 
     entity_id: str
     bulletin_id: str
+    #: Where to scroll the reader to (a quote's offset), or None for the entity's mentions.
+    start: int | None = None
 
 
-def as_summaries(corpus: Any, items: list[Any]) -> list[BulletinSummary]:
-    """Accept bulletins, summaries or bulletin ids from the corpus API."""
-    out: list[BulletinSummary] = []
-    for item in items:
-        summary = item if isinstance(item, BulletinSummary) else corpus.summary(item)
-        if summary is not None:
-            out.append(summary)
-    return out
-
-
-def cooccurring(corpus: Any, entity_id: str) -> tuple[list[Entity], list[str]]:
+def cooccurring(corpus: Corpus, entity_id: str) -> tuple[list[Entity], list[str]]:
     """Entities seen with `entity_id`, and a "×N" label for how many bulletins they share."""
-    entities: list[Entity] = []
-    labels: list[str] = []
-    for item in corpus.cooccurring(entity_id, COOCCURRING_LIMIT):
-        entity, count = item if isinstance(item, tuple) else (item, None)
-        if not isinstance(entity, Entity):
-            entity = corpus.entity(entity)
-            if entity is None:
-                continue
-        entities.append(entity)
-        labels.append(f"×{count} together" if count is not None else "")
-    return entities, labels
+    pairs = corpus.cooccurring(entity_id, COOCCURRING_LIMIT)
+    return [entity for entity, _ in pairs], [f"×{count} together" for _, count in pairs]
 
 
-def profile_header(entity: Entity) -> Text:
+def profile_header(entity: Entity, palette: Palette) -> Text:
     text = Text()
-    append_safe(text, entity.name, kind_style(entity.kind) + Style(underline=True))
-    text.append(f"  {KIND_BADGE[entity.kind]}", style=KIND_COLOR[entity.kind])
+    style = palette.kind[entity.kind]
+    append_safe(text, entity.name, style + Style(underline=True))
+    text.append(f"  {KIND_BADGE[entity.kind]}", style=Style(color=style.color))
     count = len(entity.bulletin_ids)
     text.append(
         f"  · {count} bulletin{'s' if count != 1 else ''}, {entity.mention_count} mentions\n",
@@ -99,9 +89,11 @@ class ProfileScreen(Screen[ProfileChoice | None]):
     ProfileScreen #profile-body { height: 1fr; }
     ProfileScreen #profile-bulletins { width: 1fr; border: round $panel; }
     ProfileScreen #profile-cooccurring { width: 1fr; border: round $panel; }
+    ProfileScreen #profile-quotes { width: 1fr; border: round $panel; }
     ProfileScreen LineList:focus { border: round $accent; }
     ProfileScreen.-narrow #profile-body { layout: vertical; }
-    ProfileScreen.-narrow #profile-bulletins, ProfileScreen.-narrow #profile-cooccurring {
+    ProfileScreen.-narrow #profile-bulletins, ProfileScreen.-narrow #profile-cooccurring,
+    ProfileScreen.-narrow #profile-quotes {
         width: 100%; height: 1fr;
     }
     """
@@ -111,7 +103,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         Binding("f", "filter", "Filter list", id="profile.filter"),
     ]
 
-    def __init__(self, corpus: Any, entity: Entity) -> None:
+    def __init__(self, corpus: Corpus, entity: Entity) -> None:
         super().__init__()
         self.corpus = corpus
         self.entity = entity
@@ -119,17 +111,18 @@ class ProfileScreen(Screen[ProfileChoice | None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="profile-header") as header:
             header.border_title = "Profile"
-            yield Static(profile_header(self.entity), id="profile-text")
+            yield Static(id="profile-text")
         with Horizontal(id="profile-body"):
             yield BulletinList(id="profile-bulletins")
+            yield QuoteList(id="profile-quotes")
             yield EntityResults(id="profile-cooccurring")
         yield Footer()
 
     def on_mount(self) -> None:
-        bulletins = as_summaries(
-            self.corpus, list(self.corpus.bulletins_mentioning(self.entity.id))
-        )
+        bulletins = self.corpus.bulletins_mentioning(self.entity.id)
         listing = self.query_one("#profile-bulletins", BulletinList)
+        self._show_header()
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._show_header())
         listing.border_title = "Bulletins, in date order"
         listing.border_subtitle = str(len(bulletins))
         listing.set_bulletins(bulletins)
@@ -138,7 +131,18 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         together.border_title = "Mentioned alongside"
         together.empty_message = "Nobody else."
         together.set_entities(others, labels)
+        said = quotes_of(self.corpus, self.entity.id)
+        quotes = self.query_one("#profile-quotes", QuoteList)
+        quotes.border_title = "Quotes"
+        quotes.border_subtitle = str(len(said))
+        quotes.display = bool(said)
+        quotes.set_quotes(said)
         listing.focus()
+
+    def _show_header(self) -> None:
+        """Coloured like the lists below it (whose component classes follow the theme)."""
+        palette = Palette.of(self.query_one("#profile-bulletins", BulletinList))
+        self.query_one("#profile-text", Static).update(profile_header(self.entity, palette))
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 100, "-narrow")
@@ -149,6 +153,14 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         bulletin = self.query_one("#profile-bulletins", BulletinList).current
         if bulletin is not None:
             self.dismiss(ProfileChoice(self.entity.id, bulletin.id))
+
+    @on(LineList.Selected, "#profile-quotes")
+    def _open_quote(self, event: LineList.Selected) -> None:
+        event.stop()
+        picked = self.query_one("#profile-quotes", QuoteList).current
+        if picked is not None:
+            bulletin, quote = picked
+            self.dismiss(ProfileChoice(self.entity.id, bulletin.id, quote.start))
 
     @on(LineList.Selected, "#profile-cooccurring")
     def _open_other(self, event: LineList.Selected) -> None:
@@ -164,6 +176,8 @@ class ProfileScreen(Screen[ProfileChoice | None]):
 
     def action_filter(self) -> None:
         listing = self.query_one("#profile-bulletins", BulletinList)
+        self._show_header()
+        self.app.theme_changed_signal.subscribe(self, lambda _: self._show_header())
         bulletin = listing.current or (listing.shown[0] if listing.shown else None)
         if bulletin is not None:
             self.dismiss(ProfileChoice(self.entity.id, bulletin.id))

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,8 +19,10 @@ from tui.screens.search_modal import SearchModal
 from tui.widgets.bulletin_list import bulletin_label
 from tui.widgets.line_list import LineList
 
+if TYPE_CHECKING:
+    from core.corpus import Corpus
+
 RESULT_LIMIT = 200
-SNIPPET_MATCH = Style(color="black", bgcolor="#d7d75f")
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class TextResults(LineList):
 
     empty_message = "No bulletin contains that."
 
-    def __init__(self, corpus: Any, *, id: str | None = None) -> None:
+    def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.corpus = corpus
         self.hits: list[TextHit] = []
@@ -62,7 +63,7 @@ class TextResults(LineList):
         if line == 1:
             snippet = safe_text(hit.snippet)
             for start, end in hit.snippet_spans:
-                snippet.stylize(SNIPPET_MATCH, start, end)
+                snippet.stylize(self.palette.mark, start, end)
             return Text("  ") + snippet
         bulletin = self.corpus.summary(hit.bulletin_id)
         text = Text()
@@ -88,7 +89,7 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
         Binding("enter", "pick", "Open", id="text.pick"),
     ]
 
-    def __init__(self, corpus: Any, query: str = "") -> None:
+    def __init__(self, corpus: Corpus, query: str = "") -> None:
         super().__init__()
         self.corpus = corpus
         self.initial_query = query

@@ -9,11 +9,11 @@ from rich.style import Style
 from rich.text import Text
 
 from core.models import Entity, Hit
-from tui.kinds import KIND_BADGE, KIND_COLOR, kind_style
+from tui.kinds import KIND_BADGE
+from tui.palette import Palette
 from tui.safe_text import safe_text
 from tui.widgets.line_list import LineList
 
-MATCH_STYLE = Style(underline=True, bold=True, color="#ff5f87")
 BADGE_WIDTH = max(len(badge) for badge in KIND_BADGE.values()) + 1
 
 
@@ -24,32 +24,37 @@ def latest_role(entity: Entity) -> str | None:
     return max(entity.roles, key=lambda r: max(r.dates) if r.dates else dt.date.min).role
 
 
-def highlighted(value: str, spans: Sequence[tuple[int, int]], style: Style) -> Text:
+def highlighted(value: str, spans: Sequence[tuple[int, int]], style: Style, match: Style) -> Text:
     text = safe_text(value, style)
     for start, end in spans:
         if 0 <= start < end <= len(value):
-            text.stylize(MATCH_STYLE, start, end)
+            text.stylize(match, start, end)
     return text
 
 
-def entity_row(entity: Entity, width: int, hit: Hit | None = None, extra: str = "") -> Text:
+def entity_row(
+    entity: Entity, width: int, palette: Palette, hit: Hit | None = None, extra: str = ""
+) -> Text:
     """`official  César Duarte Jáquez · Gobernador de Chihuahua     3 bull.`"""
     count = len(entity.bulletin_ids)
     right = extra or f"{count} bulletin{'s' if count != 1 else ''}"
-    text = Text(KIND_BADGE[entity.kind].ljust(BADGE_WIDTH), style=KIND_COLOR[entity.kind])
+    style = palette.kind[entity.kind]
+    text = Text(KIND_BADGE[entity.kind].ljust(BADGE_WIDTH), style=Style(color=style.color))
     field = hit.field if hit else "name"
     spans = hit.spans if hit else []
     text.append_text(
-        highlighted(entity.name, spans if field == "name" else [], kind_style(entity.kind))
+        highlighted(entity.name, spans if field == "name" else [], style, palette.match)
     )
     if field == "alias" and hit is not None:
         text.append(" ~ ", style="dim")
-        text.append_text(highlighted(hit.matched, spans, Style(italic=True)))
+        text.append_text(highlighted(hit.matched, spans, Style(italic=True), palette.match))
     role = hit.matched if hit is not None and field == "role" else latest_role(entity)
     if role:
         text.append(" · ", style="dim")
         text.append_text(
-            highlighted(role, spans if field == "role" else [], Style(dim=True, italic=True))
+            highlighted(
+                role, spans if field == "role" else [], Style(dim=True, italic=True), palette.match
+            )
         )
     room = width - text.cell_len - len(right) - 1
     if room >= 0:
@@ -96,4 +101,4 @@ class EntityResults(LineList):
     def render_item_line(self, index: int, line: int, width: int) -> Text:
         hit = self.hits[index] if self.hits is not None else None
         extra = self.extras[index] if index < len(self.extras) else ""
-        return entity_row(self.entities[index], width, hit, extra)
+        return entity_row(self.entities[index], width, self.palette, hit, extra)

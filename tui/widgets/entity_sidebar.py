@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich._wrap import divide_line
+from rich.style import Style
 from rich.text import Text
 
 from core.models import Bulletin, BulletinEntity
-from tui.kinds import KIND_COLOR, KIND_HEADING, KIND_ORDER, kind_style
+from tui.kinds import KIND_HEADING, KIND_ORDER
+from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
 
@@ -70,6 +72,10 @@ class EntitySidebar(LineList):
                 self.cursor = index
                 return
 
+    def palette_changed(self) -> None:
+        self._wrapped.clear()
+        super().palette_changed()
+
     # -- LineList ------------------------------------------------------------------------------
 
     def item_count(self) -> int:
@@ -102,7 +108,7 @@ class EntitySidebar(LineList):
         key = (id(entity), width)
         lines = self._wrapped.get(key)
         if lines is None:
-            lines = entity_lines(entity, width)
+            lines = entity_lines(entity, width, self.palette)
             self._wrapped[key] = lines
         return lines
 
@@ -129,14 +135,15 @@ def _wrap(text: Text, width: int, limit: int) -> list[Text]:
     return pieces
 
 
-def entity_lines(entity: BulletinEntity, width: int) -> list[Text]:
+def entity_lines(entity: BulletinEntity, width: int, palette: Palette) -> list[Text]:
     """` ● José Antonio González ×2` / `   Anaya` / `   Director General del …` lines."""
     width = max(12, width)
     count = f" ×{len(entity.mentions)}"
-    name = append_safe(Text(), entity.name, kind_style(entity.kind))
+    style = palette.kind[entity.kind]
+    name = append_safe(Text(), entity.name, style)
     room = width - len(INDENT) - len(count)
     names = _wrap(name, room, NAME_LINES) or [Text()]
-    first = Text(" ● ", style=KIND_COLOR[entity.kind])
+    first = Text(" ● ", style=Style(color=style.color))
     first.append_text(names[0])
     first.append(" " * max(0, width - first.cell_len - len(count)))
     first.append(count, style="dim")

@@ -153,6 +153,9 @@ class LineList(LineScrollView, can_focus=True):
             self.refresh()
         self.scroll_to_cursor()
 
+    def palette_changed(self) -> None:
+        self._cache.clear()
+
     def item_at_line(self, line_no: int) -> int | None:
         if not 0 <= line_no < self._total_lines:
             return None

@@ -7,7 +7,6 @@ so entity spans and search matches map straight onto wrapped lines.
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +23,40 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from core.models import Bulletin, BulletinEntity
+from core.models import BlockRole, Bulletin, BulletinEntity, EntityKind
+from core.textfold import fold
 from core.visible import visible_path
-from tui.kinds import current_mention_style, mention_style
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
-MARK_STYLE = Style(color="black", bgcolor="#d7d75f")
-CURRENT_MARK_STYLE = Style(color="black", bgcolor="#ff8700", bold=True)
+#: Direct quotes: italic, so the words someone said stand out from the bulletin's own.
+QUOTE_STYLE = Style(italic=True)
 LABEL_WIDTH = 7
+#: How each block of a bulletin is drawn: the header lines (kind, dateline, number) recede.
+BLOCK_STYLE: dict[BlockRole, str] = {
+    "header": "dim",
+    "title": "bold",
+    "highlight": "italic",
+    "body": "",
+}
+
+
+def quote_speakers(bulletin: Bulletin) -> Text:
+    """ "2 in italics: César Duarte Jáquez ×2 · speaker unknown", in order of first quote."""
+    counts: dict[str | None, int] = {}
+    for quote in bulletin.quotes:
+        counts[quote.speaker_name] = counts.get(quote.speaker_name, 0) + 1
+    text = Text(f"{len(bulletin.quotes)} in italics: ", style="dim")
+    for i, (name, count) in enumerate(counts.items()):
+        if i:
+            text.append(" · ", style="dim")
+        if name is None:
+            text.append("speaker unknown", style="dim italic")
+        else:
+            append_safe(text, name, "bold")
+        if count > 1:
+            text.append(f" ×{count}", style="dim")
+    return text
 
 
 @dataclass(frozen=True)
@@ -41,15 +65,6 @@ class Line:
 
     text: Text
     origin: int | None = None
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free, one character per character (so offsets survive)."""
-    out = []
-    for char in text:
-        base = unicodedata.normalize("NFD", char)[:1] or char
-        out.append(base.lower()[:1] or base)
-    return "".join(out)
 
 
 def iter_blocks(text: str) -> list[tuple[int, str]]:
@@ -122,7 +137,8 @@ class ReaderView(LineScrollView, can_focus=True):
         self._mention_at: list[tuple[int, int, BulletinEntity]] = []
         self.targets: list[tuple[int, int]] = []
         self.target_index = -1
-        self.target_style: Style = CURRENT_MARK_STYLE
+        #: The kind of entity whose mentions are the targets; None for search matches.
+        self.target_kind: EntityKind | None = None
         self.marks: list[tuple[int, int]] = []
 
     # -- content -------------------------------------------------------------------------------
@@ -151,14 +167,15 @@ class ReaderView(LineScrollView, can_focus=True):
     def set_targets(
         self,
         spans: list[tuple[int, int]],
-        style: Style,
+        kind: EntityKind | None = None,
         *,
         index: int = 0,
         marks: bool = False,
     ) -> None:
-        """Spans n / N cycle through; `marks` also paints all of them (search results)."""
+        """Spans n / N cycle through: mentions of a `kind`, or matches; `marks` also paints
+        all of them (search results)."""
         self.targets = sorted(spans)
-        self.target_style = style
+        self.target_kind = kind
         self.marks = list(self.targets) if marks else []
         self.target_index = -1
         self._cache.clear()
@@ -168,7 +185,14 @@ class ReaderView(LineScrollView, can_focus=True):
             self.refresh()
 
     def clear_targets(self) -> None:
-        self.set_targets([], CURRENT_MARK_STYLE)
+        self.set_targets([])
+
+    @property
+    def target_style(self) -> Style:
+        """How the current target is painted, in the theme's colours."""
+        if self.target_kind is None:
+            return self.palette.current_mark
+        return self.palette.current_mention(self.target_kind)
 
     def goto_target(self, index: int) -> None:
         if not self.targets:
@@ -188,12 +212,12 @@ class ReaderView(LineScrollView, can_focus=True):
 
     def focus_entity(self, entity: BulletinEntity, index: int = 0) -> None:
         spans = [(span.start, span.end) for span in entity.mentions]
-        self.set_targets(spans, current_mention_style(entity.kind), index=index)
+        self.set_targets(spans, entity.kind, index=index)
 
     def search(self, query: str) -> int:
         """Mark every occurrence of `query`; returns how many."""
         spans = find_all(self.bulletin.text, query) if self.bulletin else []
-        self.set_targets(spans, CURRENT_MARK_STYLE, marks=True)
+        self.set_targets(spans, marks=True)
         return len(spans)
 
     def line_for_offset(self, offset: int) -> int:
@@ -209,6 +233,9 @@ class ReaderView(LineScrollView, can_focus=True):
     def text_width(self) -> int:
         """Columns for text: inside padding and the (always reserved) scrollbar."""
         return self.scrollable_content_region.width
+
+    def palette_changed(self) -> None:
+        self._rebuild()
 
     def on_resize(self, event: events.Resize) -> None:
         if self.text_width == self._width:
@@ -269,7 +296,8 @@ class ReaderView(LineScrollView, can_focus=True):
             lines.append(Line(Text()))
         for label, value in self._fields(bulletin):
             wrapped = self._wrap(value, width, None, indent=" " * LABEL_WIDTH)
-            first = Text(f"{label:<{LABEL_WIDTH}}", style="dim")
+            first = Text()
+            first.append(f"{label:<{LABEL_WIDTH}}", style="dim")
             first.append_text(wrapped[0].text[LABEL_WIDTH:])
             lines.append(Line(first))
             lines += wrapped[1:]
@@ -282,12 +310,18 @@ class ReaderView(LineScrollView, can_focus=True):
                 append_safe(row, f"  [{issue.code}]", "dim")
                 lines += self._wrap(row, width, None, indent="  ")
             lines.append(Line(Text()))
-        for offset, block in iter_blocks(bulletin.text):
-            text = Text(visible(block), style=self._block_style(bulletin, block))
+        palette = self.palette
+        roles = bulletin.block_roles
+        for index, (offset, block) in enumerate(iter_blocks(bulletin.text)):
+            role = roles[index] if index < len(roles) else "body"
+            text = Text(visible(block), style=BLOCK_STYLE[role])
             end = offset + len(block)
+            for quote in bulletin.quotes:
+                if quote.start < end and quote.end > offset:
+                    text.stylize(QUOTE_STYLE, quote.start - offset, quote.end - offset)
             for start, stop, entity in self._mention_at:
                 if start < end and stop > offset:
-                    text.stylize(mention_style(entity.kind), start - offset, stop - offset)
+                    text.stylize(palette.mention(entity.kind), start - offset, stop - offset)
             lines += self._wrap(text, width, offset)
             lines.append(Line(Text()))
         return lines
@@ -317,22 +351,9 @@ class ReaderView(LineScrollView, can_focus=True):
         if bulletin.source:
             name = visible_path(Path(bulletin.source).name)  # a name's odd bytes as \xNN
             fields.append(("File", append_safe(Text(), name, "dim")))
+        if bulletin.quotes:
+            fields.append(("Quotes", quote_speakers(bulletin)))
         return fields
-
-    @staticmethod
-    def _block_style(bulletin: Bulletin, block: str) -> str:
-        if bulletin.title and block == bulletin.title:
-            return "bold"
-        if block.startswith("•"):
-            return "italic"
-        if block in (bulletin.kind, bulletin.number) or (
-            bulletin.date_text
-            and bulletin.date_source != "lead"  # the lead is text, not a header line
-            and bulletin.date_text in block
-            and len(block) < 200
-        ):
-            return "dim"
-        return ""
 
     # -- rendering -----------------------------------------------------------------------------
 
@@ -345,23 +366,28 @@ class ReaderView(LineScrollView, can_focus=True):
         key = (line_no, width)
         strip = self._cache.get(key)
         if strip is None:
-            line = self._lines[line_no]
-            text = self._decorate(line)
+            console = self.app.console
+            text = self._decorate(self._lines[line_no])
             text.no_wrap = True
             text.truncate(width, overflow="crop", pad=True)
-            strip = Strip(list(Segment.apply_style(text.render(self.app.console), base)), width)
+            # Text.render drops a Text's own style when it has no spans: apply it here, so a
+            # whole-line style (a dimmed header line, the divider) shows.
+            style = base + console.get_style(text.style) if text.style else base
+            text.style = ""
+            strip = Strip(list(Segment.apply_style(text.render(console), style)), width)
             self._cache[key] = strip
         return strip
 
     def _decorate(self, line: Line) -> Text:
-        """Paint search marks and the current target over a wrapped line, at render time."""
-        if line.origin is None or not (self.marks or self.targets):
-            return line.text
+        """A copy of the line with search marks and the current target painted over it."""
         text = line.text.copy()
+        if line.origin is None or not (self.marks or self.targets):
+            return text
         start, end = line.origin, line.origin + len(text.plain)
+        mark = self.palette.mark
         for mark_start, mark_end in self.marks:
             if mark_start < end and mark_end > start:
-                text.stylize(MARK_STYLE, max(0, mark_start - start), mark_end - start)
+                text.stylize(mark, max(0, mark_start - start), mark_end - start)
         if 0 <= self.target_index < len(self.targets):
             t_start, t_end = self.targets[self.target_index]
             if t_start < end and t_end > start:

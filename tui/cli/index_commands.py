@@ -1,4 +1,4 @@
-"""`imss-tui index PATH...` and `imss-tui search-text QUERY [PATH...]`, hooked into core.cli.
+"""`imss-tui index PATH...` and `imss-tui search-text QUERY [PATH...]`.
 
 Progress and notices go to stderr, results to stdout (a table, or JSON Lines with --json);
 bulletin text reaches the terminal only as rich Text made `visible()`, never as markup.
@@ -7,32 +7,27 @@ bulletin text reaches the terminal only as rich Text made `visible()`, never as 
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.cli import (
-    EXIT_FAILED_FILES,
-    EXIT_OK,
-    UsageError,
-    _console,
-    _report_skipped,
-    _resolve_paths,
-    _text,
-    add_cache_arguments,
-    json_line,
-)
-from core.index import Index, IndexReport, Progress, bounded_workers
+from core.index import Index, IndexReport
 from core.models import TextHit
 from core.query_limits import bound_query
-from core.visible import visible, visible_path
+from core.runtime import Progress, bounded_workers
+from core.visible import visible_path
+from tui.cli import common
+from tui.cli.common import UsageError, console, json_line, text
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 
-def add_index_parsers(sub: Any) -> None:
-    """Register `index` and `search-text` on core.cli's subparsers."""
+def add_parsers(sub: Any) -> None:
+    """Register `index` and `search-text` on the command's subparsers."""
     p = sub.add_parser("index", help="build or update the index cache for bulletin files")
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
     p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
     p.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
-    add_cache_arguments(p)
+    common.add_cache_arguments(p)
     p.set_defaults(handler=cmd_index)
 
     s = sub.add_parser("search-text", help="full-text search over bulletin text (FTS5)")
@@ -40,7 +35,7 @@ def add_index_parsers(sub: Any) -> None:
     s.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
     s.add_argument("--limit", type=int, default=20, help="most hits to show (default: 20)")
     s.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
-    add_cache_arguments(s)
+    common.add_cache_arguments(s)
     s.set_defaults(handler=cmd_search_text)
 
 
@@ -49,9 +44,9 @@ def _open_index(args: argparse.Namespace) -> Index:
 
 
 def _print_notices(notices: list[str]) -> None:
-    console = _console(stderr=True)
+    err = console(stderr=True)
     for notice in notices:
-        console.print(_text(f"notice: {notice}", "yellow"))
+        err.print(text(f"notice: {notice}", "yellow"))
 
 
 def _update_with_progress(
@@ -87,7 +82,7 @@ def _update_with_progress(
         TextColumn("ETA"),
         TimeRemainingColumn(),
     )
-    with RichProgress(*columns, console=_console(stderr=True), transient=True) as bar:
+    with RichProgress(*columns, console=console(stderr=True), transient=True) as bar:
         task = bar.add_task("parsing", total=None)
 
         def report(done: int, total: int, path: Any) -> None:
@@ -127,7 +122,7 @@ def _workers(requested: int | None) -> int | None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    found = _resolve_paths(args.paths)
+    found = common.resolve_paths(args.paths)
     workers = _workers(args.workers)
     with _open_index(args) as index:
         report = _update_with_progress(index, found.files, workers, quiet=args.json)
@@ -142,20 +137,20 @@ def cmd_index(args: argparse.Namespace) -> int:
         table.add_column("what")
         table.add_column("count", justify="right")
         for name in ("files", "new", "changed", "unchanged", "removed", "failed", "skipped"):
-            table.add_row(name, _text(summary[name]))
+            table.add_row(name, text(summary[name]))
         rate = summary["files_per_second"]
-        table.add_row("files/s", _text("-" if rate is None else f"{rate:,.1f}"))
-        table.add_row("seconds", _text(summary["seconds"]))
-        table.add_row("cache", _text(summary["cache"] or "(no cache)", "dim"))
-        console = _console()
-        console.print(table)
+        table.add_row("files/s", text("-" if rate is None else f"{rate:,.1f}"))
+        table.add_row("seconds", text(summary["seconds"]))
+        table.add_row("cache", text(summary["cache"] or "(no cache)", "dim"))
+        out = console()
+        out.print(table)
         for bulletin in report.summaries:
             if bulletin.failed:
                 reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
                 name = visible_path(bulletin.source or bulletin.id)
-                console.print(_text(f"failed: {name}: {reasons}", "red"))
-    _report_skipped(found)
-    return EXIT_FAILED_FILES if report.failed else EXIT_OK
+                out.print(text(f"failed: {name}: {reasons}", "red"))
+    common.report_skipped(found)
+    return common.EXIT_FAILED_FILES if report.failed else common.EXIT_OK
 
 
 def hit_json(hit: TextHit) -> dict[str, Any]:
@@ -171,25 +166,22 @@ def hit_json(hit: TextHit) -> dict[str, Any]:
     }
 
 
-def _highlighted(hit: TextHit) -> Any:
-    from rich.text import Text
-
-    text = Text(visible(hit.snippet))
+def _highlighted(hit: TextHit) -> Text:
+    snippet = text(hit.snippet)
     for start, end in hit.snippet_spans:
-        text.stylize("bold reverse", start, end)
-    return text
+        snippet.stylize("bold reverse", start, end)
+    return snippet
 
 
 def cmd_search_text(args: argparse.Namespace) -> int:
-    found = _resolve_paths(args.paths)
+    found = common.resolve_paths(args.paths)
     with _open_index(args) as index:
         report = index.update(found.files)
         hits = index.search_text(args.query, limit=max(0, args.limit))
     bounded = bound_query(args.query)
     _print_notices([*report.notices, *([bounded.notice] if bounded.notice else [])])
     if args.json:
-        for hit in hits:
-            print(json_line(hit_json(hit)))
+        common.write_jsonl(hit_json(hit) for hit in hits)
     else:
         from rich.table import Table
 
@@ -198,10 +190,10 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         table.add_column("bulletin")
         table.add_column("snippet", ratio=1)
         for rank, hit in enumerate(hits, 1):
-            where = _text(hit.title or hit.bulletin_id, "bold")
+            where = text(hit.title or hit.bulletin_id, "bold")
             where.append("\n")
-            where.append(_text(visible_path(hit.source or ""), "dim"))
-            table.add_row(_text(rank), where, _highlighted(hit))
-        _console().print(table)
-    _report_skipped(found)
-    return EXIT_FAILED_FILES if report.failed else EXIT_OK
+            where.append(text(visible_path(hit.source or ""), "dim"))
+            table.add_row(text(rank), where, _highlighted(hit))
+        console().print(table)
+    common.report_skipped(found)
+    return common.EXIT_FAILED_FILES if report.failed else common.EXIT_OK

@@ -1,0 +1,154 @@
+"""`imss-tui`: the explorer, or one of the non-interactive commands.
+
+`imss-tui [PATH...]` opens the app; `imss-tui parse|entities|index|search-text ...` print
+tables or JSON Lines. Textual is imported only when the app launches, so the commands start
+fast. Exit status: 0 when every file parsed, 1 when some file had an error (its row or line
+is still printed), 2 for usage errors such as a path that does not exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tui.cli import export_commands, index_commands, parse_commands
+from tui.cli.common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    ArgParser,
+    UsageError,
+    add_cache_arguments,
+    cache_options,
+    console,
+    text,
+)
+
+Handler = Callable[[argparse.Namespace], int]
+
+#: The non-interactive commands; anything else is the explorer's arguments.
+COMMANDS = frozenset({"parse", "entities", "index", "search-text", "quotes", "export"})
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("imss-tui")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The explorer's arguments: paths and the cache options."""
+    parser = argparse.ArgumentParser(
+        prog="imss-tui",
+        description=(
+            "Explore IMSS press bulletins: list, reader, entity sidebar and fuzzy finder. "
+            "Other commands: imss-tui parse|entities|index|search-text|quotes|export --help"
+        ),
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="bulletin files or directories (default: the seeds)",
+    )
+    add_cache_arguments(parser)
+    parser.add_argument("--version", action="version", version=f"imss-tui {_version()}")
+    return parser
+
+
+def build_command_parser() -> ArgParser:
+    """The parser of the non-interactive commands."""
+    parser = ArgParser(prog="imss-tui", description="Parse and search IMSS press bulletins.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=ArgParser)
+    parse_commands.add_parsers(sub)
+    index_commands.add_parsers(sub)
+    export_commands.add_parsers(sub)
+    return parser
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal): shut down like Ctrl-C, workers included."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _signals_as_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `Terminated` in the main thread while a command runs."""
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            previous[signum] = signal.signal(signum, _terminate)
+        except ValueError:  # not the main thread: leave signals alone
+            break
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _usage_hint(message: str, argv: Sequence[str]) -> str:
+    """argparse reads `-IMSS` as an unknown option; say how to search for it."""
+    dashed = [a for a in argv[1:] if a[:1] == "-" and a[:2] != "--" and a not in ("-", "-h")]
+    if argv[:1] == ["search-text"] and "--" not in argv and dashed:
+        return f'{message} (a query starting with "-" needs "--" first: search-text -- {dashed[0]})'
+    return message
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run one non-interactive command; returns the exit status (tests call this)."""
+    argv = list(argv)
+    try:
+        args = build_command_parser().parse_args(argv)
+        handler: Handler = args.handler
+        with _signals_as_interrupt():
+            return handler(args)
+    except UsageError as err:
+        message = _usage_hint(str(err), argv)
+        console(stderr=True).print(text(f"imss-tui: error: {message}", "bold red"))
+        return EXIT_USAGE
+    except BrokenPipeError:
+        sys.stderr.close()  # `imss-tui parse --json | head`: the reader left; not an error
+        return EXIT_OK
+    except KeyboardInterrupt as err:
+        return 128 + getattr(err, "signum", signal.SIGINT)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Console-script entry point; returns the exit status."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in and args_in[0] in COMMANDS:
+        return run(args_in)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(args_in)
+    except SystemExit as exit_:  # --help, --version, usage errors: argparse already printed
+        return int(exit_.code or 0)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        names = ", ".join(missing)
+        parser.print_usage(sys.stderr)
+        print(f"imss-tui: error: no such file or directory: {names}", file=sys.stderr)
+        return EXIT_USAGE
+
+    from tui.app import make_app
+
+    make_app(args.paths or None, **cache_options(args)).run()
+    return EXIT_OK

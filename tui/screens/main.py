@@ -1,0 +1,607 @@
+"""The main screen: bulletin list | reader | entity sidebar, the filter, and their actions.
+
+Its bindings and handlers live here, so they exist only while this screen does: a finder or
+profile on top takes the keys by itself (no list of actions to switch off), and a highlight
+or timer that arrives while the app shuts down has no screen to reach for.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from rich.text import Text
+from textual import events, getters, on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, ProgressBar
+
+from core.citation import citation
+from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity
+from core.visible import visible
+from tui.commands import ExplorerCommands
+from tui.export_action import open_export
+from tui.palette import Palette
+from tui.safe_text import append_safe
+from tui.screens.finder import FinderChoice, FinderScreen
+from tui.screens.profile import ProfileChoice, ProfileScreen
+from tui.screens.text_search import TextSearchChoice, TextSearchScreen
+from tui.widgets.bulletin_list import BulletinList
+from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.line_list import LineList
+from tui.widgets.reader import ReaderView
+
+if TYPE_CHECKING:
+    from core.corpus import Corpus
+    from tui.app import ImssApp
+
+#: Below this width the sidebar hides (e shows it); three panes need room to be readable.
+WIDE_LAYOUT = 100
+#: Keys moving the list closer together than this are a burst (a held key): the reader and
+#: sidebar wait until the keys pause, so the cursor moves at key speed and only the bulletin
+#: the user stops on is laid out and drawn.
+OPEN_DELAY_S = 0.06
+
+
+class MainScreen(Screen[None]):
+    """Browse a corpus of IMSS bulletins by the people, places and units they mention."""
+
+    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {ExplorerCommands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "slash,ctrl+k",
+            "finder",
+            "Find",
+            id="app.finder",
+            tooltip="Fuzzy-find officials, places, facilities, institutions",
+        ),
+        Binding(
+            "escape",
+            "clear",
+            "Clear",
+            id="app.clear",
+            tooltip="Close the text search, clear the entity filter or the highlights",
+        ),
+        Binding(
+            "t",
+            "text_search",
+            "Text",
+            id="app.text_search",
+            tooltip="Full-text search over every bulletin; lists the bulletins that match",
+        ),
+        Binding(
+            "s",
+            "search_reader",
+            "Search",
+            show=False,
+            id="app.search_reader",
+            tooltip="Search words in the open bulletin (accents and case ignored)",
+        ),
+        Binding(
+            "n",
+            "next_mention",
+            "Next",
+            id="app.next_mention",
+            tooltip="Next mention of the selected entity, or next search match",
+        ),
+        Binding(
+            "N",
+            "previous_mention",
+            "Previous",
+            show=False,
+            id="app.previous_mention",
+            tooltip="Previous mention or search match",
+        ),
+        Binding(
+            "f",
+            "filter_entity",
+            "Filter",
+            show=False,
+            id="app.filter_entity",
+            tooltip="List only the bulletins mentioning the selected entity",
+        ),
+        Binding(
+            "p",
+            "profile",
+            "Profile",
+            show=False,
+            id="app.profile",
+            tooltip="Profile of the selected entity: names, roles, bulletins, co-occurring",
+        ),
+        Binding(
+            "e",
+            "toggle_sidebar",
+            "Entities",
+            id="app.toggle_sidebar",
+            tooltip="Show or hide the entity sidebar",
+        ),
+        Binding(
+            "y",
+            "copy_citation",
+            "Cite",
+            show=False,
+            id="app.copy_citation",
+            tooltip="Copy a citation of the open bulletin (kind, number, place, date, title)",
+        ),
+        Binding(
+            "Y",
+            "copy_text",
+            "Copy text",
+            show=False,
+            id="app.copy_text",
+            tooltip="Copy the open bulletin's full text",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            show=False,
+            id="app.export",
+            tooltip="Export the bulletins listed now (filters applied), their entities, "
+            "mentions, quotes or co-mention network to a file",
+        ),
+    ]
+
+    def __init__(self, *, open_delay: float = OPEN_DELAY_S) -> None:
+        super().__init__()
+        self.open_delay = open_delay
+        self._open_timer: Timer | None = None
+        self._open_token = self._opened_token = 0
+        self._last_move = float("-inf")
+        self.corpus: Corpus | None = None
+        self.filter_entity_id: str | None = None
+        #: A quote picked in a profile: the reader opens at it instead of the first mention.
+        self.quote_start: int | None = None
+        self.text_filter: dict[str, list[tuple[int, int]]] | None = None
+        #: What the list is filtered by, shown as the list's title ("◆ César Duarte Jáquez").
+        self.filter_chip: Text | None = None
+        self.sidebar_forced: bool | None = None
+        self._pending_action: str | None = None
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="list-pane"):
+                yield BulletinList(id="bulletins")
+            with Vertical(id="reader-pane"):
+                yield ReaderView(id="reader")
+                yield Input(
+                    placeholder="search this bulletin (enter: next, esc: close)", id="reader-search"
+                )
+            yield EntitySidebar(id="sidebar")
+        yield Footer(compact=True)
+
+    bulletin_list = getters.query_one("#bulletins", BulletinList)
+    reader = getters.query_one("#reader", ReaderView)
+    sidebar = getters.query_one("#sidebar", EntitySidebar)
+    reader_search = getters.query_one("#reader-search", Input)
+
+    def on_mount(self) -> None:
+        self.bulletin_list.border_title = "Bulletins"
+        self.reader.border_title = "Bulletin"
+        self.sidebar.border_title = "Entities"
+        self.sidebar.border_subtitle = "f filter · p profile"
+        self.bulletin_list.empty_message = "Loading…"
+        self.sidebar.empty_message = ""
+        self._apply_width(self.app.size.width)
+        self.bulletin_list.focus()
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def on_screen_suspend(self) -> None:
+        self.refresh_bindings()  # its footer, still visible under a modal, drops these keys
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)  # the new size: self.size may still be the old
+
+    def _apply_width(self, width: int) -> None:
+        wide = width >= WIDE_LAYOUT
+        show = wide if self.sidebar_forced is None else self.sidebar_forced
+        self.set_class(not wide, "-narrow")
+        # Three panes at 80 columns leave the reader ~23 columns: narrow, the entities take
+        # the list's place (e swaps them back).
+        self.set_class(show and not wide, "-entities")
+        self.sidebar.display = show
+        if not show and self.focused is self.sidebar:
+            self.bulletin_list.focus()
+        elif show and not wide and self.focused is self.bulletin_list:
+            self.sidebar.focus()
+
+    # -- loading (the app loads; this screen shows) --------------------------------------------
+
+    def show_progress(self, done: int, total: int) -> None:
+        """The bar appears when files are being parsed: a warm load never shows it, and an
+        animated bar on screen would take turns with the loading thread for nothing."""
+        if self.corpus is not None:
+            return
+        bar = next(self.query("#loading").results(ProgressBar), None)
+        if bar is None:
+            bar = ProgressBar(id="loading", show_eta=False)
+            self.query_one("#list-pane").mount(bar, before=0)
+        bar.update(total=max(total, 1), progress=done)
+        self.bulletin_list.border_subtitle = f"reading {done} / {total}"
+
+    def _remove_progress(self) -> None:
+        """Gone, not hidden: an idle progress bar still runs its animation timer."""
+        for bar in self.query("#loading"):
+            bar.remove()
+
+    def show_failure(self, err: Exception) -> None:
+        self._remove_progress()
+        self.bulletin_list.empty_message = "Could not load the corpus."
+        self.bulletin_list.reset()
+        self.reader.set_placeholder(f"Could not load the corpus: {err}")
+
+    def show_corpus(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self._remove_progress()
+        self.bulletin_list.set_bulletins(corpus.summaries)
+        self.reader.set_placeholder("No bulletins to show.")
+        self.sidebar.empty_message = "No entities found."
+        if self._pending_action is not None:
+            self.call_after_refresh(self.run_action, self._pending_action)
+            self._pending_action = None
+        self._update_counts()
+        if not corpus.summaries:
+            self.reader.show(None)
+
+    def _update_counts(self) -> None:
+        listing = self.bulletin_list
+        listing.border_subtitle = f"{len(listing.shown)} / {listing.total}"
+        if self.filter_entity_id or self.text_filter is not None:
+            listing.border_subtitle += " · esc: all"
+
+    # -- list, reader, sidebar -----------------------------------------------------------------
+
+    @on(LineList.Highlighted, "#bulletins")
+    def _bulletin_highlighted(self, event: LineList.Highlighted) -> None:
+        """Cursor first, bulletin right after; a burst of keys opens only where it stops."""
+        self._cancel_open()
+        if not event.by_user or self.open_delay <= 0:
+            self._opened_token = self._open_token
+            self.open_bulletin(self.bulletin_list.current)
+            return
+        now = time.monotonic()
+        burst, self._last_move = now - self._last_move < self.open_delay, now
+        self._open_token += 1
+        token = self._open_token
+        if burst:
+            self._open_timer = self.set_timer(self.open_delay, lambda: self._open_if(token))
+        else:  # a single step: the cursor's frame is painted first, the reader's next
+            self.call_after_refresh(self._open_if, token)
+
+    @property
+    def open_pending(self) -> bool:
+        """The list cursor moved and the reader has not caught up yet."""
+        return self._open_token != self._opened_token
+
+    def _open_if(self, token: int) -> None:
+        if token == self._open_token and self.open_pending:
+            self.flush_open()
+
+    def _cancel_open(self) -> None:
+        if self._open_timer is not None:
+            self._open_timer.stop()
+            self._open_timer = None
+
+    def _catch_up(self) -> None:
+        if self.open_pending:
+            self.flush_open()
+
+    @on(events.DescendantFocus)
+    def _focus_moved(self, event: events.DescendantFocus) -> None:
+        if event.widget is not self.bulletin_list:  # tab to the reader or sidebar: show it
+            self._catch_up()
+
+    def flush_open(self) -> None:
+        """Open the bulletin under the list cursor now: a deferred open, or before an action
+        that needs the reader and sidebar to show it."""
+        self._cancel_open()
+        self._opened_token = self._open_token
+        self.open_bulletin(self.bulletin_list.current)
+
+    @on(LineList.Selected, "#bulletins")
+    def _bulletin_selected(self, event: LineList.Selected) -> None:
+        self.flush_open()
+        self.reader.focus()
+
+    def open_bulletin(self, item: BulletinSummary | None) -> None:
+        """Show a listed bulletin in full (read from the corpus, which may load it from disk)."""
+        bulletin = None
+        if item is not None and self.corpus is not None:
+            bulletin = self.corpus.bulletin(item.id)
+        reader = self.reader
+        if bulletin is reader.bulletin:
+            return
+        reader.show(bulletin)
+        self.sidebar.show_bulletin(bulletin)
+        self._hide_reader_search()
+        if bulletin is None:
+            reader.border_title = "Bulletin"
+            return
+        title = Text()
+        append_safe(title, bulletin.date.isoformat() if bulletin.date else "undated")
+        reader.border_title = title
+        reader.border_subtitle = ""
+        if self.filter_entity_id:
+            entity = self._bulletin_entity(bulletin, self.filter_entity_id)
+            if entity is not None:
+                self.sidebar.select_entity(entity)
+                self._focus_entity(entity)
+            quote = next((q for q in bulletin.quotes if q.start == self.quote_start), None)
+            self.quote_start = None
+            if quote is not None:
+                reader.set_targets([(quote.start, quote.end)])
+        elif self.text_filter and self.text_filter.get(bulletin.id):
+            reader.set_targets(self.text_filter[bulletin.id], marks=True)
+            self._show_target_position("match")
+
+    @on(LineList.Highlighted, "#sidebar")
+    def _entity_highlighted(self, event: LineList.Highlighted) -> None:
+        entity = self.sidebar.current
+        if entity is not None and self.sidebar.has_focus:
+            self._focus_entity(entity)
+
+    @on(LineList.Selected, "#sidebar")
+    def _entity_selected(self, event: LineList.Selected) -> None:
+        entity = self.sidebar.current
+        if entity is not None:
+            self._focus_entity(entity)
+
+    @on(ReaderView.MentionClicked)
+    def _mention_clicked(self, event: ReaderView.MentionClicked) -> None:
+        self.sidebar.select_entity(event.entity)
+        self._focus_entity(event.entity)
+
+    def _focus_entity(self, entity: BulletinEntity, index: int = 0) -> None:
+        self.reader.focus_entity(entity, index)
+        self._show_target_position("mention")
+
+    def _show_target_position(self, what: str) -> None:
+        reader = self.reader
+        if reader.targets:
+            reader.border_subtitle = f"{what} {reader.target_index + 1}/{len(reader.targets)}"
+        else:
+            reader.border_subtitle = f"no {what}es" if what == "match" else ""
+
+    @staticmethod
+    def _bulletin_entity(bulletin: Bulletin, entity_id: str) -> BulletinEntity | None:
+        for entity in bulletin.entities:
+            if entity.entity_id == entity_id:
+                return entity
+        return None
+
+    # -- filter --------------------------------------------------------------------------------
+
+    def apply_filter(self, entity_id: str, bulletin_id: str | None = None) -> None:
+        """List only the bulletins mentioning `entity_id`; open `bulletin_id` (or the first)."""
+        if self.corpus is None:
+            return
+        entity = self.corpus.entity(entity_id)
+        if entity is None:
+            return
+        bulletins = self.corpus.bulletins_mentioning(entity_id)
+        self.filter_entity_id, self.text_filter = entity_id, None
+        chip = self._entity_chip(entity, self.bulletin_list.palette)
+        self._show_filter(chip, [b.id for b in bulletins], bulletin_id)
+
+    @staticmethod
+    def _entity_chip(entity: Entity, palette: Palette) -> Text:
+        style = palette.kind[entity.kind]
+        chip = Text("◆ ", style=style)
+        append_safe(chip, entity.name, style)
+        return chip
+
+    def _theme_changed(self, theme: object) -> None:
+        """The list repaints itself; its title (the filter chip) is redrawn here, with the
+        new colours read now (the list may hear of the theme after this screen)."""
+        if self.filter_entity_id is None or self.corpus is None:
+            return
+        entity = self.corpus.entity(self.filter_entity_id)
+        if entity is not None:
+            chip = self._entity_chip(entity, Palette.of(self.bulletin_list))
+            self.filter_chip = self.bulletin_list.border_title = chip
+
+    def apply_text_filter(self, choice: TextSearchChoice) -> None:
+        """List only the bulletins whose text matched; open the chosen one at its matches."""
+        self.filter_entity_id = None
+        self.text_filter = {hit.bulletin_id: list(hit.spans) for hit in choice.hits}
+        chip = Text("“", style="bold")
+        append_safe(chip, choice.query.strip(), "bold")
+        chip.append("” in text", style="bold")
+        self._show_filter(chip, list(self.text_filter), choice.bulletin_id)
+
+    def _show_filter(self, chip: Text, ids: list[str], bulletin_id: str | None) -> None:
+        if self.has_class("-entities"):  # narrow: back to the (filtered) list
+            self.sidebar_forced = False
+            self._apply_width(self.size.width)
+        self.filter_chip = chip
+        self.bulletin_list.border_title = chip
+        self.add_class("-filtered")
+        listing = self.bulletin_list
+        self.reader.bulletin = None  # force a fresh open (and jump) even if it is the same one
+        target = bulletin_id or (ids[0] if ids else None)
+        listing.set_filter(ids, select=target)
+        self._update_counts()
+        listing.focus()
+
+    def clear_filter(self) -> None:
+        if self.filter_entity_id is None and self.text_filter is None:
+            return
+        self.filter_entity_id, self.text_filter = None, None
+        self.reader.clear_targets()
+        self._show_target_position("mention")
+        self.remove_class("-filtered")
+        self.filter_chip = None
+        self.bulletin_list.border_title = "Bulletins"
+        self.bulletin_list.set_filter(None)
+        self._update_counts()
+
+    # -- reader search -------------------------------------------------------------------------
+
+    def _hide_reader_search(self) -> None:
+        search = self.reader_search
+        if search.display:
+            search.display = False
+            search.value = ""
+
+    @on(Input.Changed, "#reader-search")
+    def _reader_search_changed(self, event: Input.Changed) -> None:
+        self.reader.search(event.value)
+        self._show_target_position("match")
+
+    @on(Input.Submitted, "#reader-search")
+    def _reader_search_next(self, event: Input.Submitted) -> None:
+        self.reader.step_target(1)
+        self._show_target_position("match")
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if cast("ImssApp", self.app).quitting:  # keys typed right after q must not open screens
+            return False
+        if self.app.screen is not self:  # under a finder or help: its footer shows what works
+            return False
+        if action == "clear":
+            search_open = self.reader_search.display
+            filtered = self.filter_entity_id or self.text_filter is not None
+            return bool(search_open or filtered or self.reader.targets)
+        return True
+
+    def action_clear(self) -> None:
+        self._catch_up()
+        search = self.reader_search
+        if search.display:
+            self._hide_reader_search()
+            self.reader.clear_targets()
+            self._show_target_position("mention")
+            self.reader.focus()
+        elif self.filter_entity_id is not None or self.text_filter is not None:
+            self.clear_filter()
+        elif self.reader.targets:
+            self.reader.clear_targets()
+            self._show_target_position("mention")
+
+    def action_finder(self) -> None:
+        if self.corpus is None:
+            self._after_load("finder")
+            return
+        self.app.push_screen(FinderScreen(self.corpus), self._finder_done)
+
+    def _after_load(self, action: str) -> None:
+        """A search asked for while loading opens as soon as the corpus is there."""
+        self._pending_action = action
+        self.notify("Still loading — the search opens when the bulletins are in.", timeout=3)
+
+    def _finder_done(self, choice: FinderChoice | None) -> None:
+        if choice is None:
+            return
+        if choice.action == "profile":
+            self.open_profile(choice.entity_id)
+        else:
+            self.apply_filter(choice.entity_id)
+
+    def action_text_search(self) -> None:
+        if self.corpus is None:
+            self._after_load("text_search")
+            return
+        self.app.push_screen(TextSearchScreen(self.corpus), self._text_search_done)
+
+    def _text_search_done(self, choice: TextSearchChoice | None) -> None:
+        if choice is not None:
+            self.apply_text_filter(choice)
+
+    def _selected_entity_id(self) -> str | None:
+        entity = self.sidebar.current
+        if entity is not None and entity.entity_id:
+            return entity.entity_id
+        return self.filter_entity_id
+
+    def action_filter_entity(self) -> None:
+        self._catch_up()
+        entity_id = self._selected_entity_id()
+        if entity_id:
+            self.apply_filter(entity_id, self.reader.bulletin.id if self.reader.bulletin else None)
+        else:
+            self.notify("Select an entity in the sidebar first.")
+
+    def action_profile(self) -> None:
+        self._catch_up()
+        entity_id = self._selected_entity_id()
+        if entity_id:
+            self.open_profile(entity_id)
+        else:
+            self.notify("Select an entity in the sidebar first.")
+
+    def open_profile(self, entity_id: str) -> None:
+        if self.corpus is None:
+            return
+        entity = self.corpus.entity(entity_id)
+        if entity is not None:
+            self.app.push_screen(ProfileScreen(self.corpus, entity), self._profile_done)
+
+    def _profile_done(self, choice: ProfileChoice | None) -> None:
+        if choice is not None:
+            self.quote_start = choice.start
+            self.apply_filter(choice.entity_id, choice.bulletin_id)
+
+    def action_export(self) -> None:
+        if self.corpus is None:
+            self.notify("Still loading — export once the bulletins are in.", timeout=3)
+            return
+        open_export(self.app, self.corpus, self.bulletin_list.shown)
+
+    def action_next_mention(self) -> None:
+        self._step(1)
+
+    def action_previous_mention(self) -> None:
+        self._step(-1)
+
+    def _step(self, step: int) -> None:
+        self._catch_up()
+        reader = self.reader
+        searching = bool(reader.marks)
+        if reader.step_target(step):
+            self._show_target_position("match" if searching else "mention")
+            return
+        entity = self.sidebar.current
+        if entity is not None:
+            self._focus_entity(entity, 0 if step > 0 else -1)
+
+    def action_search_reader(self) -> None:
+        self._catch_up()
+        if self.reader.bulletin is None:
+            return
+        search = self.reader_search
+        search.display = True
+        search.focus()
+
+    def action_copy_citation(self) -> None:
+        self._copy(citation, "citation")
+
+    def action_copy_text(self) -> None:
+        self._copy(lambda bulletin: bulletin.text, "text")
+
+    def _copy(self, what: Callable[[Bulletin], str], name: str) -> None:
+        """OSC 52, so it works over SSH and tmux; control characters never reach it."""
+        self._catch_up()
+        bulletin = self.reader.bulletin
+        if bulletin is None:
+            self.notify("Open a bulletin first.")
+            return
+        copied = visible(what(bulletin), keep_newlines=True)
+        self.app.copy_to_clipboard(copied)
+        self.notify(f"Copied the {name} ({len(copied):,} characters).", markup=False)
+
+    def action_toggle_sidebar(self) -> None:
+        self._catch_up()
+        self.sidebar_forced = not self.sidebar.display
+        self._apply_width(self.size.width)
+        if self.sidebar.display:
+            self.sidebar.focus()
