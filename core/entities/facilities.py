@@ -591,7 +591,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
     if cuts:
         before = before[cuts[-1].end() :]
     cut = _SENTENCE_END.search(after)
-    return fold(before + " " + (after[: cut.start()] if cut else after))
+    return " ".join(fold(before + " " + (after[: cut.start()] if cut else after)).split())
 
 
 def _town_aliases(text: str, hits: list[FacilityHit]) -> list[FacilityHit]:

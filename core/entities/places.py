@@ -418,7 +418,7 @@ def _decide(
             # Hidalgo" is no town of Tamaulipas but a name the gazetteer lacks
             written = follow.group("state")
             joined = (
-                gaz.entries.get(fold(f"{text[cand.start : cand.end]} {written}"))
+                gaz.entries.get(" ".join(fold(f"{text[cand.start : cand.end]} {written}").split()))
                 if written
                 else None
             )
@@ -459,9 +459,10 @@ def _decide(
     if followed_by:
         local = [t for t in towns if t.state == followed_by] or local
     pick = local[0] if local else towns[0]
-    if home and pick.state != home and fold(text[cand.start : cand.start + 7]) == "ciudad":
+    head, *rest = fold(text[cand.start : cand.end]).split()
+    if home and pick.state != home and head in ("ciudad", "cd.", "cd") and rest:
         # "Ciudad Juárez" in a bulletin about Nuevo León: its own Juárez, seated in a "Ciudad"
-        bare = gaz.entries.get(fold(text[cand.start + 7 : cand.end]))
+        bare = gaz.entries.get(" ".join(rest))
         pick = (
             next((p for p in bare.places if p.state == home and not p.is_state), pick)
             if bare
@@ -511,7 +512,7 @@ def _decide(
 def _unsettled(surface: str, towns: list[Place]) -> bool:
     """Several municipalities of one state answer to `surface`, none by its full name and
     none far more populous than the next."""
-    if any(fold(t.name.rsplit(", ", 1)[0]) == fold(surface) for t in towns):
+    if any(fold(t.name.rsplit(", ", 1)[0]) == " ".join(fold(surface).split()) for t in towns):
         return False
     return towns[0].population < _DOMINANT * towns[1].population
 
