@@ -167,7 +167,8 @@ def test_program_labels_are_part_of_community_and_rural_hospitals() -> None:
         "Hospital Rural IMSS-Bienestar de Ocosingo",
         "Hospital Comunitario de Nautla",
     ]
-    assert text[hits[1].start : hits[1].end] == "Hospital Rural del IMSS Bienestar en Ocosingo"
+    # the town after "en" is where the unit is: a place mention of its own
+    assert text[hits[1].start : hits[1].end] == "Hospital Rural del IMSS Bienestar"
 
 
 def test_elided_enumerations_are_one_unit_per_number() -> None:
@@ -217,6 +218,99 @@ def test_a_list_after_a_colon_takes_the_type_said_before_it() -> None:
         "Tuxtepec, No. 40 Juchitán y No. 3 Salina Cruz. El Hospital Rural participa."
     )
     assert facilities(text) == [f"Unidad de Medicina Familiar No. {n}" for n in (12, 40, 3)]
+
+
+def test_an_enumeration_runs_past_bracketed_neighbourhoods_and_articles() -> None:
+    text = (
+        "Darán consulta las UMF No. 31 (Centro), No. 44, (Las Américas); No. 52 (Ixtapaluca) "
+        "y No. 70, (San Buenaventura). También los HGZ No. 8 en Ensenada; y el número 20 en "
+        "Tecate; y las UMAA No. 3 ubicada en Tijuana y la 9 en Rosarito."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 31",
+        "Unidad de Medicina Familiar No. 44",
+        "Unidad de Medicina Familiar No. 52",
+        "Unidad de Medicina Familiar No. 70",
+        "Hospital General de Zona No. 8",
+        "Hospital General de Zona No. 20",
+        "Unidad Médica de Atención Ambulatoria No. 3",
+        "Unidad Médica de Atención Ambulatoria No. 9",
+    ]
+
+
+def test_los_de_subzona_names_the_type_of_the_numbers_after_it() -> None:
+    text = (
+        "Operan los Hospitales Generales de Zona No. 1 en Tepic y No. 24 en Santiago "
+        "Ixcuintla; así como los de subzona, como el No. 10 en Tuxpan y No. 11 en Acaponeta."
+    )
+    assert facilities(text) == [
+        "Hospital General de Zona No. 1",
+        "Hospital General de Zona No. 24",
+        "Hospital General de Subzona No. 10",
+        "Hospital General de Subzona No. 11",
+    ]
+
+
+def test_plural_rural_hospitals_with_towns_are_one_hospital_per_town() -> None:
+    text = (
+        "Seguirán abiertos los Hospitales Rurales del Programa IMSS-Bienestar de Ocosingo, "
+        "San Felipe Ecatepec, Bochil y Motozintla. Y los hospitales comunitarios de Tenosique "
+        "e Jonuta."
+    )
+    assert facilities(text) == [
+        "Hospital Rural IMSS-Bienestar de Ocosingo",
+        "Hospital Rural IMSS-Bienestar de San Felipe Ecatepec",
+        "Hospital Rural IMSS-Bienestar de Bochil",
+        "Hospital Rural IMSS-Bienestar de Motozintla",
+        "Hospital Comunitario de Tenosique",
+        "Hospital Comunitario de Jonuta",
+    ]
+    mentions = extract_mentions(text)
+    # the towns are the units' names, not places; the program after "del" is still a body
+    assert not [m for m in mentions if m.kind == EntityKind.PLACE]
+    assert "IMSS-Bienestar" in {m.name for m in mentions if m.kind == EntityKind.INSTITUTION}
+
+
+def test_a_program_written_into_the_name_stays_and_an_apostrophe_does_not_end_it() -> None:
+    text = (
+        "Avanza el Hospital General IMSS-Bienestar “Dra. Elvia Carrillo O’Neill”, y el "
+        "Hospital Regional del IMSS Bienestar “Dr. Rafael D’Amico” abrió su torre."
+    )
+    assert facilities(text) == [
+        "Hospital General IMSS-Bienestar “Dra. Elvia Carrillo O’Neill”",
+        "Hospital Regional “Dr. Rafael D’Amico”",
+    ]
+
+
+def test_a_unit_named_by_its_town_is_the_numbered_unit_placed_there() -> None:
+    text = (
+        "Abrirá la Unidad de Medicina Familiar (UMF) No. 41 en el municipio de Tepeapulco, "
+        "con seis consultorios.\n\nHasta hoy la UMF de Tepeapulco atendía en un local "
+        "rentado; la UMF de Apan sigue igual. En Saltillo, la Clínica 2 es el HGZ No. 2."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 41",
+        "Unidad de Medicina Familiar No. 41",
+        "Unidad de Medicina Familiar de Apan",
+        "Hospital General de Zona No. 2",
+        "Hospital General de Zona No. 2",
+    ]
+    # two units numbered 2: "la Clínica 2" cannot say which
+    assert "Clínica No. 2" in facilities("La Clínica 2, la UMF No. 2 y el HGZ No. 2.")
+
+
+def test_a_social_security_centre_named_by_its_town_is_a_unit() -> None:
+    text = "Se renovó el gimnasio del Centro de Seguridad Social de Tulancingo del IMSS."
+    assert facilities(text) == ["Centro de Seguridad Social de Tulancingo"]
+    assert facilities("Cerrarán el Centro de Seguridad Social y las guarderías.") == []
+
+
+def test_a_small_unit_type_of_a_whole_state_is_a_kind_not_a_unit() -> None:
+    text = (
+        "Se abrirá el primer Centro de Educación y Cuidado Infantil (CECI) del Estado de "
+        "México; el Hospital General del Estado de Sonora recibió equipo."
+    )
+    assert facilities(text) == ["Hospital General del Estado de Sonora"]
 
 
 def test_a_town_closing_a_list_places_every_unit_of_it() -> None:

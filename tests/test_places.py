@@ -171,9 +171,19 @@ def test_town_followed_by_another_state_is_not_that_states_namesake() -> None:
     assert found == {"Tula de Allende, Hidalgo", "Hidalgo"}
 
 
+def test_a_comma_inside_a_municipality_named_with_a_state() -> None:
+    text = "En Nuevo León, la UMF No. 10 de Sabinas, Hidalgo, y la No. 14 de Cadereyta."
+    assert places(text) == {
+        "Nuevo León",
+        "Sabinas Hidalgo, Nuevo León",
+        "Cadereyta Jiménez, Nuevo León",
+    }
+    assert ("Sabinas, Hidalgo", "Sabinas Hidalgo, Nuevo León") in place_spans(text)
+
+
 def test_state_after_en_or_in_parentheses_places_the_towns_before_it() -> None:
     text = (
-        "Se visitaron los hospitales rurales de Matamoros y Allende, en Coahuila, y el de "
+        "Se visitaron las clínicas de Matamoros y Allende, en Coahuila, y la de "
         "Huajuapan de León (Oaxaca); después, Chihuahua."
     )
     assert {"Matamoros, Coahuila", "Allende, Coahuila"} <= places(text)
@@ -234,6 +244,121 @@ def test_the_town_of_a_numbered_unit() -> None:
 def test_a_region_is_named_after_a_town_of_its_own_state() -> None:
     text = "El IMSS en Chiapas recorrió la región del Soconusco y la región de Tapachula."
     assert places(text) == {"Chiapas", "Tapachula, Chiapas"}  # no Soconusco, Veracruz
+
+
+def test_short_names_of_small_saint_heroica_and_general_municipalities() -> None:
+    text = (
+        "Se abrieron unidades en Techaluta, Jalisco; en Nacozari, Sonora; y en Juchitán, "
+        "Huatulco y Jamiltepec, en la costa e istmo de Oaxaca. También en Enrique Estrada, "
+        "Zacatecas, y en Sabinas, Nuevo León."
+    )
+    assert {
+        "Techaluta de Montenegro, Jalisco",
+        "Nacozari de García, Sonora",
+        "Heroica Ciudad de Juchitán de Zaragoza, Oaxaca",  # not Juchitán, Guerrero
+        "Santa María Huatulco, Oaxaca",
+        "Santiago Jamiltepec, Oaxaca",
+        "General Enrique Estrada, Zacatecas",
+        "Sabinas Hidalgo, Nuevo León",  # not Sabinas, Coahuila
+    } <= places(text)
+    # a person's name or a surname is no short form: "San Pedro Garza García" is no "García"
+    gaz = gazetteer()
+    assert all(not p.name.startswith("San Pedro Garza") for p in gaz.entries["garcia"].places)
+    assert "benito" not in gaz.entries and "venustiano" not in gaz.entries
+
+
+def test_two_towns_of_one_state_answering_to_one_name_are_no_place() -> None:
+    text = "Se construyen unidades en Tizayuca, Atotonilco y Actopan, en Hidalgo."
+    found = places(text)
+    assert {"Tizayuca, Hidalgo", "Actopan, Hidalgo"} <= found
+    assert not any(name.startswith("Atotonilco") for name in found)
+    assert "Atotonilco el Grande, Hidalgo" in places("Llegó a Atotonilco el Grande, Hidalgo.")
+
+
+def test_a_valley_or_isthmus_named_after_a_town_is_a_region() -> None:
+    text = (
+        "El IMSS en Hidalgo atiende el Valle del Mezquital; en Oaxaca, el Istmo de "
+        "Tehuantepec y la Sierra de Juárez."
+    )
+    assert places(text) == {"Hidalgo", "Oaxaca"}
+
+
+def test_a_capitalized_dateline_town_on_its_own_line() -> None:
+    text = "Por: Redacción\n\nTAPACHULA.- El IMSS en Chiapas abrió la unidad."
+    assert places(text) == {"Tapachula, Chiapas", "Chiapas"}
+
+
+def test_a_surname_wrapped_to_the_next_line_is_no_dateline_town() -> None:
+    text = (
+        "Asistieron Laura Méndez Ruiz, delegada en Puebla; Óscar Rafael Márquez\n"
+        "Escobedo, jefe de Pediatría, y Juan Pérez\nLeón, director del hospital."
+    )
+    assert places(text) == {"Puebla"}
+
+
+def test_a_sentence_opening_verb_or_an_article_is_no_name_glued_to_a_town() -> None:
+    assert places("LEE TAMBIÉN: Inaugura Tepic su nuevo mercado.") == {"Tepic, Nayarit"}
+    text = "Atenderá a los municipios de Tasquillo y El Cardonal, en Hidalgo."
+    assert places(text) == {"Tasquillo, Hidalgo", "Cardonal, Hidalgo", "Hidalgo"}
+    # a given name opening the sentence is still part of the name
+    assert places("Benito Juárez García nació en 1806.") == set()
+
+
+def test_a_state_after_a_body_with_state_branches() -> None:
+    text = "La Delegación Hidalgo del IMSS y la delegada del IMSS Morelos firmaron."
+    assert places(text) == {"Hidalgo", "Morelos"}
+
+
+def test_a_state_name_after_a_numbered_unit_is_a_town() -> None:
+    text = "Se remodelan los HGZ No. 1 de Durango y No. 46 de Gómez Palacio."
+    assert places(text) == {"Durango, Durango", "Gómez Palacio, Durango"}
+    text = "En Nuevo León abren la UMF No. 44 de Ciénega de Flores y la No. 45 de Hidalgo."
+    assert "Hidalgo, Nuevo León" in places(text) and "Hidalgo" not in places(text)
+
+
+def test_san_pedro_is_taken_in_the_bulletins_state() -> None:
+    assert "San Pedro Garza García, Nuevo León" in places(
+        "En Nuevo León, la UMAA No. 17 atiende en San Pedro y Monterrey."
+    )
+    assert "San Pedro, Coahuila" in places("En Coahuila, el IMSS llegó a San Pedro y Parras.")
+
+
+def test_neighbourhoods_named_like_small_far_towns_are_no_places() -> None:
+    text = (
+        "El IMSS en Coahuila amplía en Saltillo las UMF de El Cortijo y Santa Bárbara, y "
+        "atiende a pacientes de Tixkokob."
+    )
+    found = places(text)
+    assert not any(p.startswith(("Santa Bárbara", "Santa María Cortijo")) for p in found)
+    assert "Tixkokob, Yucatán" in found  # a far town not named like a neighbourhood
+    # with its state named, the far town is meant
+    assert "Santa Bárbara, Chihuahua" in places(
+        "El IMSS en Coahuila y Chihuahua atiende en Saltillo y en Santa Bárbara."
+    )
+
+
+def test_the_countrys_formal_name_and_state_capitals_after_de() -> None:
+    text = (
+        "Con fundamento en la Constitución Política de los Estados Unidos Mexicanos, el "
+        "gobernador de BC y el delegado del IMSS en NL firmaron."
+    )
+    assert places(text) == {"México", "Baja California", "Nuevo León"}
+    assert places("Viajó a los Estados Unidos de América.") == set()
+    assert places("La clase de NLP y la vitamina BC12.") == set()
+
+
+def test_ciudad_x_is_the_bulletins_own_x() -> None:
+    text = "En Nuevo León atienden la UMF No. 20 de Ciudad Juárez y la No. 3 de Monterrey."
+    assert "Juárez, Nuevo León" in places(text)
+    assert "Juárez, Chihuahua" in places("En Coahuila se habló de Ciudad Juárez, Chihuahua.")
+
+
+def test_the_town_after_a_programs_rural_hospital_en_is_a_place() -> None:
+    mentions = extract_mentions("Abrirá el Hospital Rural del IMSS Bienestar en Ocosingo, Chiapas.")
+    assert {(m.kind, m.name) for m in mentions} >= {
+        (EntityKind.FACILITY, "Hospital Rural IMSS-Bienestar de Ocosingo"),
+        (EntityKind.PLACE, "Ocosingo, Chiapas"),
+    }
 
 
 def test_lower_case_ciudad_before_a_city_name() -> None:

@@ -15,8 +15,12 @@ are data, in `facility_types`):
 A type without number or name ("557 Unidades Médicas Rurales", "hospitales equipados", "con
 Unidad Médica de Atención Ambulatoria", "Clínica de Mama") is a kind of unit, not a facility.
 What Spanish leaves out is filled in from the same text: "la No. 7" after "las UMF No. 3 y 5"
-is UMF No. 7; "el Hospital de Tlapa y el de Ayutla" are two hospitals; "la UMAE No. 34" is the
-hospital introduced as "UMAE Hospital de Cardiología No. 34".
+is UMF No. 7; "los de subzona, como el No. 10" are Hospitales Generales de Subzona; "el
+Hospital de Tlapa y el de Ayutla" are two hospitals; "los Hospitales Rurales del Programa
+IMSS-Bienestar de Huajuapan, Tlaxiaco y Huautla" are three, each known by its town; "la UMAE
+No. 34" is the hospital introduced as "UMAE Hospital de Cardiología No. 34".
+One unit may have two names in a text: "la UMF de Mixquiahuala" is the "UMF No. 26" the text
+places in Mixquiahuala, and "la Clínica 2" its only other unit No. 2.
 
 A numbered unit followed by its town ("HGZ No. 33 de Monterrey", "No. 7 en Monclova") carries
 that town's state (`FacilityHit.state`, see `unit_towns`), and so do the bulletin's other
@@ -69,7 +73,7 @@ _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|
 #: A quoted name right after a unit: straight, curly or angle quotes.
 _HONORIFIC = re.compile(
     rf"{_S0}(?:(?:{OWNER}|{PROGRAM_LABEL}){_S0})?,?{_S0}"
-    r"[\"“«‘'](?P<name>[^\"“”«»‘’'\n]{2,60}?)[\"”»’']"
+    r"[\"“«‘'](?P<name>(?:[^\"“”«»‘’'\n]|(?<=\w)[’'](?=\w)){2,60}?)[\"”»’'](?!\w)"
 )
 _TITLE = (
     r"(?:(?:Dr|Dra|Lic|Gral|Ing|Prof|Profa|Mtro|Mtra)\.|Doctora?|Licenciad[oa]|Profesora?"
@@ -81,13 +85,18 @@ _TITLED = re.compile(
     rf"(?:{_S}(?:(?:de|del|de{_S}la|y){_S})?(?!{_HEAD_WORDS}\b|IMSS\b|Instituto\b)"
     rf"{CAP_WORD}){{1,5}})"
 )
-_HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-]*|de|del|la|las|los|y|e|el)")
+_HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-’']*|de|del|la|las|los|y|e|el)")
 _MAX_HONORIFIC_WORDS = 7
 #: "UMF: la No. 84", "y la No. 80": an article or a colon before a number word.
 _LEAD_IN = rf"(?::\s*+)?(?:(?:la|el)\s++(?={_NUMBER_MARK}))?"
-_SEPARATOR = r"\s*+(?:,(?:\s*+[ye]\b)?|;|\by\b|\be\b)\s*+"
+_SEPARATOR = r"\s*+(?:[,;](?:\s*+[ye]\b)?|\by\b|\be\b)\s*+"
+#: "No. 13 (Chuburná), No. 20": the neighbourhood a unit serves, in brackets.
+_BRACKETED = r"(?:,?\s*+\([^()\n]{1,40}\))?"
+#: "la No. 65 ubicada en San Nicolás y la 17 en San Pedro": inside a run, the article alone.
+_ARTICLE_ONLY = r"(?:(?:la|el)\s++(?=\d))?"
 _NEXT_ITEM = re.compile(
-    rf"(?:{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*+)?|{_S}{_NUMBER_MARK}\s*+){_UNIT_NUMBER}"
+    rf"{_BRACKETED}(?:{_SEPARATOR}{_LEAD_IN}{_ARTICLE_ONLY}(?:{_NUMBER_MARK}\s*+)?"
+    rf"|{_S}{_NUMBER_MARK}\s*+){_UNIT_NUMBER}"
 )
 #: Where another unit begins: an elided item's gap never runs over one.
 _ANOTHER_UNIT = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|HG|UM|CMN|CSS)"
@@ -162,7 +171,7 @@ def _named() -> re.Pattern[str]:
     number = rf"(?:,?{_S0}{_NUMBER_MARK}{_S0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
     place = rf"{CAP_WORD}(?:(?:{_S}(?:de|del|de{_S}la){_S}|{_S}){CAP_WORD}){{0,4}}"
-    program = rf"{_S}{PROGRAM_LABEL}(?:{_S}(?:de|en){_S}(?P<place>{place}))?"
+    program = rf"{_S}{PROGRAM_LABEL}(?:{_S}(?P<prep>de|en){_S}(?P<place>{place}))?"
     return re.compile(
         rf"(?P<name>(?:{heads})(?!\w)(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
         rf"|(?P<lower>{lower}){_S}de{_S}(?:la{_S}|los{_S})?{place})"
@@ -246,6 +255,14 @@ _BACK_REFERENCE = re.compile(
     rf"(?:(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_S}|:{_S0})"
     rf"(?=(?:No|[Nn][úu]m)\.?{_S0}\d|N[°º])(?P<rest>{_NUMBER_MARK}\s*+{_UNIT_NUMBER})"
 )
+#: "los Hospitales Generales de Zona ...; así como los de subzona, como el No. 10": the type
+#: said by the word that tells it from the one before.
+_ELIDED_TYPE = re.compile(r"\b(?:[Ll]os|[Aa]quellos)\s++de\s++((?i:sub-?zona|zona))\b")
+_ELIDED_TYPES = {
+    "subzona": "Hospital General de Subzona",
+    "sub-zona": "Hospital General de Subzona",
+    "zona": "Hospital General de Zona",
+}
 _FEMININE_TYPES = ("Unidad", "Clínica", "Guardería")
 _BACK_REFERENCE_REACH = 400  # characters, within one paragraph
 
@@ -301,6 +318,10 @@ def _back_references(
     return out, new_spans
 
 
+#: "... del Estado de México": hospitals and medical centres are named after a state
+#: ("Hospital General del Estado de Sonora"); clinics, daycares and family units are not.
+_STATE_WIDE = re.compile(r" del [Ee]stado de ")
+_STATE_NAMED = ("Hospital", "Centro Médico", "Centro Estatal")
 _UMAE_LABEL = re.compile(
     r"^(?:UMAE|Unidad M[ée]dica de Alta Especialidad(?: \(UMAE\))?),? (?=Hospital|Centro)"
 )
@@ -345,6 +366,13 @@ def _normalize(surface: str) -> tuple[str, bool]:
     service = re.match(r"Clínica del? (\S+)", name)
     if service and fold(service[1]) in CLINIC_SERVICES:
         return name, False  # "Clínica de Mama": a service inside a hospital
+    state_wide = _STATE_WIDE.search(name)
+    if (
+        state_wide
+        and not name.startswith(_STATE_NAMED)
+        and _generic(name[: state_wide.start()], bodies)
+    ):
+        return name, False  # "el primer CECI del Estado de México": a kind of unit in a state
     return name, not _generic(name, bodies)
 
 
@@ -376,9 +404,15 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
     end = pos + len(surface)
     if match["label"]:  # "Hospital Rural del IMSS Bienestar en Tlaxiaco"
         end = match.end("label")
+        program = f"IMSS-{match['program'].capitalize()}"
         if match["place"]:  # the program tells it from the town's other hospitals
-            program = f"IMSS-{match['program'].capitalize()}"
             name, proper = _normalize(f"{name} {program} de {match['place']}")
+            if match["prep"] == "en":  # "... en Tlaxiaco, Oaxaca": the town is also a place
+                end = match.end("program")
+        elif not match["label"].lstrip().startswith("de"):
+            # 'Hospital General IMSS-Bienestar "Dr. Agustín O'Horán"': part of its name;
+            # after "del" the program is the owner, as "del IMSS" is
+            name = f"{name} {program}"
     if match["number"]:
         if not proper and not _is_type(name):
             return None
@@ -406,6 +440,31 @@ def _is_type(name: str) -> bool:
     """A type written out before a number ("Hospital de Gineco Pediatría" No. 48, "Hospital
     Regional" No. 17): kept as written when it is not one of IMSS's own."""
     return len(name.split()) >= 2 and name.split()[0] in ("Hospital", "Unidad", "Centro")
+
+
+_PLURAL_TOWNS = re.compile(
+    rf"(?P<head>(?i:hospitales){_S}(?P<kind>(?i:rurales|comunitarios)))"
+    rf"(?P<label>{_S}{PROGRAM_LABEL})?{_S}(?:de|en){_S}"
+    rf"(?P<towns>{CAP_WORD}(?:{_S}(?:de{_S}|del{_S})?{CAP_WORD}){{0,3}}"
+    rf"(?:(?:,{_S}|,?{_S}[ye]{_S}){CAP_WORD}(?:{_S}(?:de{_S}|del{_S})?{CAP_WORD}){{0,3}})+)"
+)
+_TOWN_ITEM = re.compile(rf"{CAP_WORD}(?:{_S}(?:de{_S}|del{_S})?{CAP_WORD}){{0,3}}")
+
+
+def _plural_towns(text: str) -> tuple[list[FacilityHit], list[tuple[int, int]]]:
+    """ "los Hospitales Rurales del Programa IMSS-Bienestar de Huajuapan, Miahuatlán y
+    Tlaxiaco": one rural or community hospital per town, each known by its town; and the
+    spans of the whole phrases."""
+    hits: list[FacilityHit] = []
+    spans: list[tuple[int, int]] = []
+    for match in _PLURAL_TOWNS.finditer(text):
+        kind = "Rural" if match["kind"].lower().startswith("r") else "Comunitario"
+        program = f" IMSS-{match['program'].capitalize()}" if match["label"] else ""
+        towns = list(_TOWN_ITEM.finditer(text, match.start("towns"), match.end("towns")))
+        # Each unit is its town's words: the program after "del" is still the body's mention.
+        hits += [FacilityHit(*t.span(), f"Hospital {kind}{program} de {t[0]}") for t in towns]
+        spans.append(match.span())
+    return hits, spans
 
 
 _ELIDED_TOWN = re.compile(
@@ -448,7 +507,13 @@ def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
         run_end = end
         numbered_spans.append((pos, run_end))
         hits.extend(units)
+    types_said += [(m.end(), _ELIDED_TYPES[fold(m[1])]) for m in _ELIDED_TYPE.finditer(text)]
+    types_said.sort()
     hits, numbered_spans = _back_references(text, hits, numbered_spans, types_said, home)
+    plural, phrases = _plural_towns(text)
+    if plural and not SpanSet(numbered_spans).overlaps(phrases[0][0], phrases[-1][1]):
+        hits += plural
+        numbered_spans += phrases
     numbered = SpanSet(numbered_spans)
     named_end = -1
     for pos in starts:
@@ -464,7 +529,7 @@ def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
             named_end = elided.end
             hits.append(elided)
     hits.sort(key=lambda h: h.start)
-    return _share_states(_umae_aliases(text, _short_forms(hits)))
+    return _share_states(_town_aliases(text, _umae_aliases(text, _short_forms(hits))))
 
 
 _PROGRAM_IN_NAME = re.compile(r"IMSS-\w+ de .+$")
@@ -512,6 +577,55 @@ def _umae_aliases(text: str, hits: list[FacilityHit]) -> list[FacilityHit]:
         else hit
         for hit in hits
     ]
+
+
+_SENTENCE_END = re.compile(r"[.;]\s|\n")
+_AROUND = 90  # characters either side of a numbered unit where its town is named
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The words either side of a unit, within its sentence."""
+    before = text[max(0, start - _AROUND) : start]
+    after = text[end : end + _AROUND]
+    cuts = list(_SENTENCE_END.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    cut = _SENTENCE_END.search(after)
+    return " ".join(fold(before + " " + (after[: cut.start()] if cut else after)).split())
+
+
+def _town_aliases(text: str, hits: list[FacilityHit]) -> list[FacilityHit]:
+    """One unit, two names: "la UMF No. 26 en el municipio de Mixquiahuala" is "la UMF de
+    Mixquiahuala" of the same text; and "la Clínica 2" is the text's only other unit No. 2
+    (IMSS staff call every unit a clinic)."""
+    numbered = [(h, *h.name.rpartition(" No. ")[::2]) for h in hits if " No. " in h.name]
+    if not numbered:
+        return hits
+    by_number: dict[str, set[str]] = {}
+    for hit, kind, number in numbered:
+        if kind != "Clínica":
+            by_number.setdefault(number, set()).add(hit.name)
+    windows: dict[int, str] = {}  # each unit's sentence, folded once
+    renamed: dict[str, str] = {}
+    for name in dict.fromkeys(h.name for h in hits):
+        if name.startswith("Clínica No. "):
+            same = set(by_number.get(name.removeprefix("Clínica No. "), ()))
+        elif " No. " in name:
+            continue
+        else:
+            same = set()
+            for k, (unit, kind, _) in enumerate(numbered):
+                if not name.startswith(f"{kind} de "):
+                    continue
+                if k not in windows:
+                    windows[k] = _sentence_around(text, unit.start, unit.end)
+                if fold(name.removeprefix(f"{kind} de ")) in windows[k]:
+                    same.add(unit.name)
+        if len(same) == 1:
+            renamed[name] = same.pop()
+    if not renamed:
+        return hits
+    return [replace(hit, name=renamed.get(hit.name, hit.name)) for hit in hits]
 
 
 def _share_states(hits: list[FacilityHit]) -> list[FacilityHit]:

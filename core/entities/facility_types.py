@@ -118,6 +118,7 @@ NAMED_HEADS: tuple[str, ...] = (
     "Centro Oncológico",
     "Centro Estatal de Cancerología",
     "Centro de Rehabilitación",
+    "Centro de Seguridad Social",
     "Centro de Educación y Cuidado Infantil",
     "CECI",
     "Unidad Médica de Alta Especialidad",

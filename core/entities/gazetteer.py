@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from core.entities.lexicon import given_names, surnames
 from core.entities.text import fold
 
 #: (INEGI state key, everyday name, other surface forms). The everyday name is the canonical one.
@@ -115,6 +116,7 @@ CITY_ALIASES: dict[str, str] = {
     "Pinotepa": "20482",
     "Carrillo Puerto": "23002",
     "Díaz Ordaz": "28015",
+    "San Pedro": "19019",  # San Pedro Garza García; the bulletin's state decides
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).
@@ -225,6 +227,28 @@ _GENERIC_HEADS = frozenset(
         "Purísima",
         "Encarnación",
         "Martínez",
+        "Nombre",
+        "Honduras",
+        "Benemérito",
+        "Noria",
+        "Jaral",
+        "Cañadas",
+        "Sitio",
+        "Constancia",
+        "Armadillo",
+        "Camarón",
+        "Lerdo",
+        "Marqués",
+        "Mártires",
+        "Puente",
+        "Gran",
+        "Frontera",
+        "Pluma",
+        "Antiguo",
+        "Cañada",
+        "Mesones",
+        "Apóstol",
+        "Potosí",
     ]
 )
 
@@ -342,14 +366,54 @@ def _read_municipalities() -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
-def _short_head(name: str) -> str | None:
-    """'Ecatepec de Morelos' -> 'Ecatepec'; 'Heroica Nogales' -> 'Nogales'."""
+_HERO_SUFFIX = re.compile(
+    r"(\S{4,}) (?:Hidalgo|Juárez|Morelos|Allende|Zaragoza|Jiménez|Guerrero|Bravo|Madero"
+    r"|Carranza|Obregón|Ocampo|Matamoros|Galeana|Aldama|Abasolo|Arteaga)"
+)
+#: Saints' names in town names that the given-name lexicon lacks.
+_SAINTS = frozenset({"bautista", "catarina", "bartolo", "lucas", "evangelista", "marcial"})
+_SAINT_PREFIX = re.compile(r"(?:(?:San|Santa|Santo) (?:\S+ ){1,2}|Santiago )(\S{5,})")
+
+
+def _short_heads(name: str) -> list[str]:
+    """What people call a municipality INEGI names at length: 'Ecatepec de Morelos' ->
+    'Ecatepec'; 'Apaseo el Alto' -> 'Apaseo'; 'Heroica Ciudad de Juchitán de Zaragoza' ->
+    'Juchitán de Zaragoza' and 'Juchitán'; 'Sabinas Hidalgo' -> 'Sabinas'; 'Santa María
+    Huatulco' -> 'Huatulco'; 'General Enrique Estrada' -> 'Enrique Estrada' (a person's name:
+    the caller marks it as needing a cue)."""
+    found: list[str] = []
     if name.startswith("Heroica "):
-        return name.removeprefix("Heroica Ciudad de ").removeprefix("Heroica ")
-    match = re.fullmatch(r"(\S{4,}) de[l]? .+", name)
-    if match is None or fold(match.group(1)) in _GENERIC_HEADS:
-        return None
-    return match.group(1)
+        name = name.removeprefix("Heroica Ciudad de ").removeprefix("Heroica ")
+        found.append(name)
+    if name.startswith("General "):
+        found.append(name.removeprefix("General "))
+    match = re.fullmatch(r"(\S{4,}) (?:de|del|el|la) .+", name)  # "Atotonilco el Grande"
+    if match is not None and fold(match.group(1)) not in _GENERIC_HEADS:
+        found.append(match.group(1))
+    match = _HERO_SUFFIX.fullmatch(name)  # not "Benito Juárez": a person's whole name
+    if (
+        match is not None
+        and not is_person_word(match.group(1))
+        and fold(match.group(1)) not in _GENERIC_HEADS | _PERSON_OPENERS
+    ):
+        found.append(match.group(1))
+    saint = _SAINT_PREFIX.fullmatch(name)
+    if saint is not None:
+        last, saints = saint.group(1), name.split()[1:-1]
+        if (
+            all(fold(w) in given_names() or fold(w) in _SAINTS for w in saints)
+            and fold(last) not in _GENERIC_HEADS
+            and fold(last) not in {fold(state) for _, state, _ in STATES}
+            and not is_person_word(last)
+        ):
+            found.append(last)
+    return found
+
+
+def is_person_word(word: str) -> bool:
+    """A given name or surname ('García', 'Castillo'): no town by itself."""
+    key = fold(word)
+    return key in given_names() or key in surnames()
 
 
 @cache
@@ -358,6 +422,7 @@ def gazetteer() -> Gazetteer:
     names = _state_names()
     readings: dict[str, dict[tuple[str, bool, str], Place]] = {}
     lexical: set[str] = set()
+    person_named: set[str] = set()  # "Terán" of General Terán: a surname first
 
     def add(surface: str, place: Place) -> None:
         key = fold(surface)
@@ -379,9 +444,17 @@ def gazetteer() -> Gazetteer:
         place = Place(f"{row['nom_municipio']}, {names[state_key]}", state_key, False, population)
         by_cve[row["cve_completa"]] = place
         add(row["nom_municipio"], place)
-        if population < _MIN_ALIAS_POPULATION and not row["nom_municipio"].startswith("Heroica "):
-            continue  # "Heroica Ciudad de Tlaxiaco" is "Tlaxiaco" whatever its size
-        for alias in (row["nom_cabecera"].strip(), _short_head(row["nom_municipio"])):
+        # A small town's seat may share its name with a farm or a saint; its short
+        # municipality name ("Techaluta", "Mixquiahuala") is only it, unless a person's name.
+        big = population >= _MIN_ALIAS_POPULATION or row["nom_municipio"].startswith("Heroica ")
+        aliases = [row["nom_cabecera"].strip()] if big else []
+        for alias in _short_heads(row["nom_municipio"]):
+            if row["nom_municipio"].startswith("General "):
+                person_named.add(fold(alias))
+            elif not big and is_person_word(alias.split()[0]):
+                continue
+            aliases.append(alias)
+        for alias in aliases:
             if alias and fold(alias) != fold(row["nom_municipio"]):
                 add(alias, place)
     for alias, cve in CITY_ALIASES.items():
@@ -392,12 +465,12 @@ def gazetteer() -> Gazetteer:
     for key, found in readings.items():
         places = tuple(sorted(found.values(), key=lambda p: (not p.is_state, -p.population)))
         first = key.split()[0]
-        ambiguous = key in context_only or first in _PERSON_OPENERS
+        ambiguous = key in context_only or first in _PERSON_OPENERS or key in person_named
         if places[0].is_state:
             ambiguous = places[0].state in AMBIGUOUS_STATES
         if ambiguous:
             lexical.add(key)
-        entries[key] = Entry(places, key in lexical, key in name_like)
+        entries[key] = Entry(places, key in lexical, key in name_like or key in person_named)
     surfaces = sorted(
         {s for _, everyday, variants in STATES for s in (everyday, *variants)},
         key=len,

@@ -14,8 +14,14 @@ A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
    after "en"/"hacia"/"desde" ("en Ramos Arizpe") is cue enough.
 4. A name several states share picks the bulletin's state (the one it names most), else the
    far more populous one, else it needs a cue.
+5. A name is no town when it names a region ("Istmo de Tehuantepec"; "Valle del Mezquital"
+   unless the bulletin's state has a town of that name), when two towns of the bulletin's
+   state answer to it ("Atotonilco"), or when it reads like a neighbourhood (a saint's or an
+   article's name) of a small town in a state the text never names ("en El Cortijo y Santa
+   Bárbara" of Saltillo).
 A hit inside a person's name or inside a facility's or institution's name is not a place; a
-capitalized word that only opens the sentence ("En Tepic") is no name glued to it.
+capitalized word that only opens the sentence ("En Tepic", "Cancela Torreón") and is no
+given name or surname is no name glued to it, nor is one across a blank line.
 The country ("México", "República Mexicana") is the place "México" (see `_country`).
 """
 
@@ -27,7 +33,14 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
-from core.entities.gazetteer import Entry, Place, gazetteer, opens_with_given_name, state_name
+from core.entities.gazetteer import (
+    Entry,
+    Place,
+    gazetteer,
+    is_person_word,
+    opens_with_given_name,
+    state_name,
+)
 from core.entities.officials import ROLE_HEADS
 from core.entities.text import SpanSet, cap_runs, fold, literal_alternation, sentence_start
 from core.models import EntityKind, Mention
@@ -47,7 +60,32 @@ _CITY_BEFORE = re.compile(
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[Cc]apital\b")
 #: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
 _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
-_REGION_BEFORE = re.compile(r"\bregi[oó]n\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE)
+#: "la región del Soconusco", "el Valle del Mezquital": a town of the bulletin's state, or none.
+_REGION_BEFORE = re.compile(
+    r"\b(?:regi[oó]n|valle)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE
+)
+#: A body with a branch in every state: "la delegada del IMSS Morelos".
+_BRANCH_BEFORE = re.compile(r"\b(?:IMSS|ISSSTE|OOAD)[^\S\n]+$")
+#: What follows a dateline's town at the start of a block: "Mérida, ...", "MÉRIDA.-".
+_DATELINE_DASH = re.compile(r"\.?[^\S\n]*[-–—]")
+
+
+def _dateline_town(text: str, cand: _Candidate) -> bool:
+    """A town opening a line as a dateline does: "MÉRIDA.-", or "Mérida," after a line that
+    ends a block (a hard-wrapped line ending in a word goes on: "Aurelio Pacheco\nBravo,")."""
+    if _DATELINE_DASH.match(text, cand.end):
+        return True
+    if text[cand.end : cand.end + 1] != ",":
+        return False
+    above = text[max(0, cand.start - 200) : cand.start].rstrip()
+    return not above or not (above[-1].isalpha() or above[-1] == ",")
+
+
+#: Regions named after a town: "Istmo de Tehuantepec", "Sierra de Zongolica".
+_LANDFORM_BEFORE = re.compile(
+    r"\b(?:Istmo|Sierra|Costa|Cuenca|Altos|Ca[ñn]ada|Meseta|Huasteca|Mixteca)"
+    r"\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)$"
+)
 #: A numbered unit and its town: "la UMF No. 83 de Matamoros", "el HGZ 33 en Monterrey".
 _UNIT_BEFORE = re.compile(
     r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
@@ -90,7 +128,8 @@ _OPENERS = frozenset(
 #: The country's canonical name (a place, beside the 32 states and their municipalities).
 COUNTRY = "México"
 _COUNTRY = re.compile(
-    r"(?:M[ée]xico|M[ÉE]XICO|Rep[úu]blica\s+[Mm]exicana|REP[ÚU]BLICA\s+MEXICANA)\b"
+    r"(?:M[ée]xico|M[ÉE]XICO|Rep[úu]blica\s+[Mm]exicana|REP[ÚU]BLICA\s+MEXICANA"
+    r"|Estados\s+Unidos\s+Mexicanos|ESTADOS\s+UNIDOS\s+MEXICANOS)\b"
 )
 _STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
 _NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
@@ -111,6 +150,9 @@ _CITY_ABBR = re.compile(  # no leading \b: see _abbreviations; checked in the lo
 _LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b)\s*")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
 _DOMINANT = 5  # population ratio that lets the big namesake win without a cue
+_FAR_TOWN = 50_000  # a saint's or article's town of another state this big needs no cue
+_NEIGHBOURHOOD_LIKE = re.compile(r"(?:San|Santa|Santo|El|La|Los|Las)\s")
+_ARTICLE_BEFORE = re.compile(r"\b(?:El|La|Los|Las)[^\S\n]+$")
 
 
 @dataclass(slots=True)
@@ -143,15 +185,22 @@ def _short_forms() -> tuple[str, str]:
 
 
 @cache
-def _abbreviations() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """State short forms: the unambiguous ones anywhere, the rest only as "<Town>, Son."."""
+def _abbreviations() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """State short forms: the unambiguous ones anywhere, the rest only as "<Town>, Son.";
+    those in capitals without dots ("BC", "NL") also after "de" or "en" ("gobernador de
+    BC"), where no other word reads so."""
     anywhere, after_comma = _short_forms()
-    # Two patterns, each opening with what it must see first, and no lookbehind before it:
-    # re runs a pattern's opening at every position of every bulletin. The character before
-    # a standalone form is checked by the caller.
+    capitals = _alternation(
+        {f for f in set(gazetteer().state_abbreviations) - gazetteer().standalone if f.isalpha()}
+        - {f for f in gazetteer().state_abbreviations if not f.isupper()}
+    )
+    # Each pattern opens with what it must see first, and no lookbehind before it: re runs a
+    # pattern's opening at every position of every bulletin. The character before a
+    # standalone form is checked by the caller.
     return (
         re.compile(rf"(?:{anywhere})(?![\w])"),
         re.compile(rf",[^\S\n]*(?P<comma>{after_comma}){_NO_WORD_AFTER}"),
+        re.compile(rf"\b(?:de|en)[^\S\n]+(?P<prep>{capitals})(?!\w|\.\w)"),
     )
 
 
@@ -230,14 +279,15 @@ def _state_short_forms(text: str) -> list[_Candidate]:
     """States by their abbreviation: "Oax.", "CDMX", and "Son." only as in "Ures, Son."."""
     gaz = gazetteer()
     found: list[_Candidate] = []
-    standalone, after_comma = _abbreviations()
+    standalone, after_comma, after_preposition = _abbreviations()
     matches: list[tuple[re.Match[str], int | str]] = [(m, 0) for m in standalone.finditer(text)]
     matches += [(m, "comma") for m in after_comma.finditer(text)]
+    matches += [(m, "prep") for m in after_preposition.finditer(text)]
     for m, group in matches:
         start, end = m.span(group)
         if not group and start and (text[start - 1].isalnum() or text[start - 1] in "._"):
             continue  # inside a word or an abbreviation: "PDF", "Pue.Oax."
-        if group and not _CAP_END.search(text, max(0, start - 40), start):
+        if group == "comma" and not _CAP_END.search(text, max(0, start - 40), start):
             continue
         key = gaz.state_abbreviations[m.group(group)]
         place = Place(state_name(key), key, True)
@@ -295,20 +345,43 @@ def context_state(candidates: list[_Candidate]) -> str | None:
     return max(counts, key=lambda state: counts[state])  # dicts keep first-seen order
 
 
+#: Capitalized words before a town that are no part of its name: an article the catalog
+#: leaves out ("El Cardonal"), a place cue or a body with state branches ("IMSS Hidalgo").
+_NOT_GLUE = frozenset(
+    {"el", "la", "los", "las", "delegacion", "representacion", "estado", "municipio"}
+    | {"imss", "issste", "ooad"}
+)
+
+
+#: A capitalized word next to a hit, in the same paragraph (a hard-wrapped name spans
+#: lines: "Aurelio Pacheco\nBravo"; a byline above a dateline does not).
+_WORD_BEFORE = re.compile(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)[^\S\n]*+(?:\n[^\S\n]*+)?(?<=\s)$")
+_WORD_AFTER = re.compile(r"(?=\s)[^\S\n]*+(?:\n[^\S\n]*+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
+
+
 def _glued_to_name(text: str, cand: _Candidate) -> bool:
-    """'Miguel Hidalgo' / 'Hidalgo Costilla': a capitalized word touches the hit."""
+    """'Miguel Hidalgo' / 'Hidalgo Costilla': a capitalized word in the same paragraph touches
+    the hit. A word that opens a sentence ("En Tepic", "Cancela Torreón") is glued only when
+    it may be a person's name ("Benito Juárez")."""
     before = text[max(0, cand.start - 30) : cand.start]
     after = text[cand.end : cand.end + 30]
-    prev_word = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)\s+$", before)
-    if prev_word and prev_word.group(1).lower() in _OPENERS:
+    prev_word = _WORD_BEFORE.search(before)
+    if prev_word is not None:
+        word = prev_word.group(1)
         opens = cand.start - len(before) + prev_word.start(1)
-        if sentence_start(text, opens):  # "En Tepic", "Desde Ures": not a name
+        if fold(word) in _NOT_GLUE or (
+            sentence_start(text, opens) and (word.lower() in _OPENERS or not is_person_word(word))
+        ):
             prev_word = None
-    next_word = re.match(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", after)
+    next_word = _WORD_AFTER.match(after)
     return bool(prev_word or next_word)
 
 
-def _decide(text: str, cand: _Candidate, home: str | None) -> None:
+def _decide(
+    text: str, cand: _Candidate, home: str | None, named: frozenset[str] | None = None
+) -> None:
+    """Whether `cand` is a place and which. `named`: the states the text names; a small
+    town of another state, with no cue, is taken only in a text that names its state."""
     gaz = gazetteer()
     entry = cand.entry
     states = [p for p in entry.places if p.is_state]
@@ -323,9 +396,11 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
         if found and found.places[0].is_state:
             followed_by = found.places[0].state
     at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
-    cue = bool(_CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before)) or (
-        at_block_start and text[cand.end : cand.end + 1] == ","
-    )
+    cue = bool(
+        _CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before) or _BRANCH_BEFORE.search(before)
+    ) or (at_block_start and _dateline_town(text, cand))
+    if _LANDFORM_BEFORE.search(before) and not entry.places[0].is_state:
+        return  # "el Valle del Mezquital", "el Istmo de Tehuantepec": a region, no town
     if _REGION_BEFORE.search(before):
         # "la región del Soconusco" is named after a town of the bulletin's own state, if any,
         # never after its namesake elsewhere (Soconusco, Veracruz)
@@ -339,7 +414,19 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
             cand.chosen = in_state[0]
             return
         if towns and not in_state and not states:
-            return  # "Tula, Hidalgo" is no town of Tamaulipas: a name the gazetteer lacks
+            # "Sabinas, Hidalgo": a comma inside the name "Sabinas Hidalgo"; otherwise "Tula,
+            # Hidalgo" is no town of Tamaulipas but a name the gazetteer lacks
+            written = follow.group("state")
+            joined = (
+                gaz.entries.get(" ".join(fold(f"{text[cand.start : cand.end]} {written}").split()))
+                if written
+                else None
+            )
+            whole = [p for p in joined.places if not p.is_state] if joined else []
+            if whole:
+                cand.chosen = next((p for p in whole if p.state == home), whole[0])
+                cand.end = follow.end("state")
+            return
     if states:
         state = states[0]
         namesake = next((t for t in towns if t.state == state.state), None)
@@ -348,6 +435,12 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
         ):
             cand.chosen = namesake  # "la ciudad de Puebla", "Guanajuato capital": the city
             return
+        if _UNIT_BEFORE.search(before):
+            # "el HGZ No. 1 de Durango", "la UMF No. 45 de Hidalgo" (in Nuevo León): a town
+            local = next((t for t in towns if t.state == home), None) if home else None
+            if local or namesake:
+                cand.chosen = local or namesake
+                return
         trusted = (
             not entry.lexical_ambiguity
             or cue
@@ -366,6 +459,17 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     if followed_by:
         local = [t for t in towns if t.state == followed_by] or local
     pick = local[0] if local else towns[0]
+    head, *rest = fold(text[cand.start : cand.end]).split()
+    if home and pick.state != home and head in ("ciudad", "cd.", "cd") and rest:
+        # "Ciudad Juárez" in a bulletin about Nuevo León: its own Juárez, seated in a "Ciudad"
+        bare = gaz.entries.get(" ".join(rest))
+        pick = (
+            next((p for p in bare.places if p.state == home and not p.is_state), pick)
+            if bare
+            else pick
+        )
+    if len(local) > 1 and _unsettled(text[cand.start : cand.end], local):
+        return  # "Atotonilco" in Hidalgo: Atotonilco el Grande or Atotonilco de Tula
     # "en Ramos Arizpe", "hacia San Pedro": a two-word town after a preposition of place is
     # the town; one word ("en Victoria") or a hero ("en Benito Juárez") still needs a cue.
     surface = text[cand.start : cand.end]
@@ -390,7 +494,27 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
             cand.chosen = pick
             cand.pending = True
             return
+    if (
+        home is not None
+        and named is not None
+        and pick.state != home
+        and pick.state not in named
+        and not (cue or followed_by)
+        and pick.population < _FAR_TOWN
+        and (_NEIGHBOURHOOD_LIKE.match(text, cand.start) or _ARTICLE_BEFORE.search(before))
+    ):
+        # "en El Cortijo y Santa Bárbara" of Saltillo: the neighbourhoods of a city are named
+        # after saints, with an article; a small namesake far away is not what is meant
+        return
     cand.chosen = pick
+
+
+def _unsettled(surface: str, towns: list[Place]) -> bool:
+    """Several municipalities of one state answer to `surface`, none by its full name and
+    none far more populous than the next."""
+    if any(fold(t.name.rsplit(", ", 1)[0]) == " ".join(fold(surface).split()) for t in towns):
+        return False
+    return towns[0].population < _DOMINANT * towns[1].population
 
 
 def _confirm_lists(text: str, cands: list[_Candidate]) -> None:
@@ -429,9 +553,16 @@ def find_places(
     home = context_state(cands)
     taken = SpanSet(blocked)
     free = [c for c in cands if not taken.overlaps(c.start, c.end)]
+    named = frozenset(c.entry.places[0].state for c in cands if c.entry.places[0].is_state)
     for cand in free:
-        _decide(text, cand, home)
+        _decide(text, cand, home, named)
     _confirm_lists(text, free)
+    reach = -1
+    for cand in free:  # a name that took the state after its comma ("Sabinas, Hidalgo")
+        if cand.start < reach:
+            cand.chosen = None
+        elif cand.chosen is not None:
+            reach = cand.end
     found = [
         Mention(
             kind=EntityKind.PLACE,
