@@ -20,7 +20,7 @@ from core.lazy import LazySequence
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, TextHit
 from core.parse import parse_file
 from core.resolve import corpus_order_key, resolve_table, sightings_of
-from core.runtime import MIN_FILES_FOR_POOL, Progress, default_workers, new_pool, stderr_for_workers
+from core.runtime import MIN_FILES_FOR_POOL, Progress, bounded_workers, new_pool, stderr_for_workers
 from core.search import EntitySearch, SearchResult
 
 #: Full bulletins kept after being read (the reader and sidebar re-read the open one).
@@ -30,7 +30,9 @@ RECENT_BULLETINS = 64
 class TextSearcher(Protocol):
     """Full-text search over bulletin text: the persistent index or an in-memory FTS5 table."""
 
-    def search(self, query: str, limit: int = 50) -> list[TextHit]: ...
+    def search(
+        self, query: str, limit: int = 50, *, cancelled: Callable[[], bool] | None = None
+    ) -> list[TextHit]: ...
 
 
 def read_bulletins(
@@ -38,7 +40,7 @@ def read_bulletins(
 ) -> list[Bulletin]:
     """Parse every file (never raises: failures are bulletins with an error issue)."""
     total = len(files)
-    workers = workers or default_workers()
+    workers = bounded_workers(workers)
     if total < MIN_FILES_FOR_POOL or workers <= 1:
         results: Iterable[Bulletin] = map(parse_file, files)
         return _with_progress(results, files, progress)
@@ -235,15 +237,20 @@ class Corpus:
         """`search` plus the number of matching entities (for an `N/M` count)."""
         return self.finder.query(query, kinds, limit)
 
-    def search_text(self, query: str, limit: int = 50) -> list[TextHit]:
-        """Full-text search over bulletin text (FTS5; in memory unless an index was given)."""
+    def search_text(
+        self, query: str, limit: int = 50, *, cancelled: Callable[[], bool] | None = None
+    ) -> list[TextHit]:
+        """Full-text search over bulletin text (FTS5; in memory unless an index was given).
+
+        The query is bounded (core.query_limits); `cancelled()` returning True abandons it.
+        """
         with self._lock:
             if self._text_searcher is None:
                 from core.fts import MemoryTextIndex
 
                 self._text_searcher = MemoryTextIndex(self.bulletins)
             searcher = self._text_searcher
-        return searcher.search(query, limit)
+        return searcher.search(query, limit, cancelled=cancelled)
 
 
 def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:

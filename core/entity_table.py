@@ -16,10 +16,13 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
+from core.entities.roles import office
 from core.models import BulletinSummary, Entity, EntityKind, RoleSeen
 
-#: A role an entity held and the ranks (corpus order) of the bulletins that state it.
-RoleRanks = tuple[str, Sequence[int]]
+#: A role an entity held (its most common wording), the ranks (corpus order) of the bulletins
+#: that state it, and its other forms: the office's name first when it differs, then the other
+#: wordings (see core.entities.roles).
+RoleRanks = tuple[str, Sequence[int], Sequence[str]]
 
 _KIND_CODES = {kind: kind.value[0] for kind in EntityKind}  # o, p, f, i
 _KINDS_BY_CODE = {code: kind for kind, code in _KIND_CODES.items()}
@@ -50,6 +53,8 @@ class EntityRow(NamedTuple):
     roles: tuple[str, ...]
     bulletin_count: int
     mention_count: int
+    #: The roles' other forms (offices, other wordings): searchable too.
+    role_forms: tuple[str, ...] = ()
 
 
 class EntityTable:
@@ -74,9 +79,12 @@ class EntityTable:
         columns: dict[str, array[int]],
         bulletins: Sequence[BulletinSummary] = (),
         models: Sequence[Entity] | None = None,
+        role_forms: list[list[int]] | None = None,
     ) -> None:
         self.ids, self.kinds, self.names = ids, kinds, names
         self.aliases, self.role_texts = aliases, role_texts
+        #: Per role slot, its other forms as indexes into `role_texts` (most are empty).
+        self.role_forms = role_forms or []
         self.columns = columns
         self.bulletins = bulletins
         self._models = models
@@ -96,14 +104,16 @@ class EntityTable:
         for name in ("offsets", "role_first", "role_offsets", "assign_offsets"):
             columns[name].append(0)
         role_texts: dict[str, int] = {}
+        role_forms: list[list[int]] = []
         for entity in entities:
             columns["postings"].extend(entity.ranks)
             columns["offsets"].append(len(columns["postings"]))
             columns["mentions"].append(entity.mention_count)
-            for role, ranks in entity.roles:
+            for role, ranks, forms in entity.roles:
                 columns["role_postings"].extend(ranks)
                 columns["role_offsets"].append(len(columns["role_postings"]))
                 columns["role_text"].append(role_texts.setdefault(role, len(role_texts)))
+                role_forms.append([role_texts.setdefault(f, len(role_texts)) for f in forms])
             columns["role_first"].append(len(columns["role_offsets"]) - 1)
         for found in assigned:
             columns["assign"].extend(found)
@@ -117,6 +127,7 @@ class EntityTable:
             columns=columns,
             bulletins=bulletins,
             models=models,
+            role_forms=role_forms,
         )
 
     @classmethod
@@ -130,7 +141,7 @@ class EntityTable:
                 EntityKind(e.kind),
                 e.name,
                 tuple(e.aliases),
-                tuple((role.role, ()) for role in e.roles),
+                tuple((role.role, (), role_forms(role)) for role in e.roles),
                 [local.setdefault(b, len(local)) for b in e.bulletin_ids],
                 e.mention_count,
             )
@@ -161,13 +172,25 @@ class EntityTable:
         texts = self.columns["role_text"][first[i] : first[i + 1]]
         return tuple(self.role_texts[t] for t in texts)
 
+    def _forms(self, slot: int) -> tuple[str, ...]:
+        if slot >= len(self.role_forms):
+            return ()
+        return tuple(self.role_texts[t] for t in self.role_forms[slot])
+
     def role_ranks(self, i: int) -> list[RoleRanks]:
         """Each role of entity `i` with the ranks of the bulletins stating it."""
         first = self.columns["role_first"][i]
         return [
-            (role, self._slice("role_postings", "role_offsets", first + n))
+            (role, self._slice("role_postings", "role_offsets", first + n), self._forms(first + n))
             for n, role in enumerate(self.role_names(i))
         ]
+
+    def role_form_names(self, i: int) -> tuple[str, ...]:
+        """The other forms of entity `i`'s roles (offices, other wordings), once each."""
+        first, end = self.columns["role_first"][i], self.columns["role_first"][i + 1]
+        roles = set(self.role_names(i))
+        found = (form for slot in range(first, end) for form in self._forms(slot))
+        return tuple(form for form in dict.fromkeys(found) if form not in roles)
 
     def row(self, i: int) -> EntityRow:
         offsets = self.columns["offsets"]
@@ -180,6 +203,7 @@ class EntityTable:
             self.role_names(i),
             offsets[i + 1] - offsets[i],
             self.columns["mentions"][i],
+            self.role_form_names(i),
         )
 
     def rows(self) -> Iterator[EntityRow]:
@@ -206,8 +230,9 @@ class EntityTable:
                 role=role,
                 dates=sorted({d for r in ranks if (d := bulletins[r].date) is not None}),
                 bulletin_ids=list(dict.fromkeys(bulletins[r].id for r in ranks)),
+                **role_fields(role, forms),
             )
-            for role, ranks in self.role_ranks(i)
+            for role, ranks, forms in self.role_ranks(i)
         ]
         return Entity(
             id=self.ids[i],
@@ -238,6 +263,7 @@ class EntityTable:
             "names": self.names,
             "aliases": [list(a) if a else None for a in self.aliases],
             "role_texts": self.role_texts,
+            "role_forms": self.role_forms,
             "columns": [len(self.columns[name]) for name in COLUMNS],
         }
         packed = b"".join(self.columns[name].tobytes() for name in COLUMNS)
@@ -271,6 +297,7 @@ class EntityTable:
                 role_texts=header["role_texts"],
                 columns=columns,
                 bulletins=bulletins,
+                role_forms=header.get("role_forms"),
             )
         except (ValueError, KeyError, TypeError, zlib.error):
             return None
@@ -281,6 +308,8 @@ class EntityTable:
             or not len(columns["offsets"]) == len(columns["role_first"]) == n + 1
             or len(columns["role_text"]) + 1 != len(columns["role_offsets"])
             or any(t >= len(table.role_texts) for t in set(columns["role_text"]))
+            or len(table.role_forms) not in (0, len(columns["role_text"]))
+            or any(t >= len(table.role_texts) for forms in table.role_forms for t in forms)
             or len(columns["assign_offsets"]) != len(bulletins) + 1
         ):
             return None
@@ -297,3 +326,22 @@ class PackedEntity(NamedTuple):
     roles: Sequence[RoleRanks]
     ranks: Sequence[int]
     mention_count: int
+
+
+def role_forms(role: RoleSeen) -> tuple[str, ...]:
+    """The forms the table stores for a `RoleSeen`."""
+    return pack_forms(role.role, role.office, role.wordings)
+
+
+def pack_forms(role: str, named: str | None, wordings: Iterable[str]) -> tuple[str, ...]:
+    """A role's forms as stored: its office's name, then its other wordings; nothing when
+    the office is the role itself and no other wording was seen (most roles)."""
+    named = named or role
+    others = sorted(set(wordings) - {role, named})
+    return () if named == role and not others else (named, *others)
+
+
+def role_fields(role: str, forms: Sequence[str]) -> dict[str, object]:
+    """`RoleSeen`'s office, key and wordings from a role and its stored forms."""
+    named = forms[0] if forms else role
+    return {"office": named, "key": office(named).key, "wordings": sorted({role, *forms[1:]})}

@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import sqlite3
 import threading
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 
+from core.cache_paths import path_from_sql, sql_path
 from core.models import Bulletin, TextHit
+from core.query_limits import bound_query
 from core.textfold import WORD
 
 FTS_TABLE = "text_fts"
@@ -41,14 +43,15 @@ def fts_query(user_query: str) -> str | None:
 
     Words are ANDed; `"a phrase"` stays a phrase; a trailing `*` makes a prefix search;
     punctuation-joined words ("IMSS-Bienestar") become a phrase, as the tokenizer splits them.
+    The query is bounded (core.query_limits) and a repeated term is searched once.
     """
-    parts: list[str] = []
-    for token in _TOKEN.findall(user_query):
+    parts: dict[str, None] = {}
+    for token in _TOKEN.findall(bound_query(user_query).text):
         words = WORD.findall(token)
         if not words:
             continue
         prefix = token.endswith("*") and not token.startswith('"')
-        parts.append('"' + " ".join(words) + '"' + (" *" if prefix else ""))
+        parts['"' + " ".join(words) + '"' + (" *" if prefix else "")] = None
     return " ".join(parts) or None
 
 
@@ -100,11 +103,17 @@ def insert_rows(
     conn.executemany(
         f"INSERT INTO {FTS_TABLE}(rowid, bulletin_id, source, title, text) VALUES (?, ?, ?, ?, ?)",
         (
-            (rowid, fields[0], source, fields[1], fields[2])
+            (rowid, fields[0], None if source is None else sql_path(source), fields[1], fields[2])
             for rowid, fields, source in rows
             if fields is not None
         ),
     )
+
+
+#: SQLite virtual machine steps between two checks of `cancelled`.
+_CANCEL_CHECK_STEPS = 1_000
+Cancelled = Callable[[], bool]
+"""Asked while a search runs; True abandons it (a newer keystroke, the app quitting)."""
 
 
 def search(
@@ -112,11 +121,28 @@ def search(
     query: str,
     limit: int = 50,
     rowids: Collection[int] | None = None,
+    *,
+    cancelled: Cancelled | None = None,
 ) -> list[TextHit]:
-    """Best matches first (bm25); `rowids` restricts results to one corpus in a shared index."""
+    """Best matches first (bm25); `rowids` restricts results to one corpus in a shared index.
+
+    A search that `cancelled` abandons returns no hits.
+    """
     match = fts_query(query)
-    if match is None or limit <= 0:
+    if match is None or limit <= 0 or (cancelled is not None and cancelled()):
         return []
+    if cancelled is not None:
+        conn.set_progress_handler(lambda: int(cancelled()), _CANCEL_CHECK_STEPS)
+    try:
+        return _search(conn, match, limit, rowids)
+    finally:
+        if cancelled is not None:
+            conn.set_progress_handler(None, 0)
+
+
+def _search(
+    conn: sqlite3.Connection, match: str, limit: int, rowids: Collection[int] | None
+) -> list[TextHit]:
     try:
         ranked = conn.execute(
             f"SELECT rowid, bm25({FTS_TABLE}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
@@ -144,7 +170,8 @@ def search(
             )
         }
     except sqlite3.OperationalError:
-        # A query the sanitizer let through but FTS5 still rejects is "no results", not a crash.
+        # A query the sanitizer let through but FTS5 still rejects, or a cancelled search, is
+        # "no results", not a crash.
         return []
     hits: list[TextHit] = []
     for rowid, score in chosen:
@@ -156,7 +183,7 @@ def search(
         hits.append(
             TextHit(
                 bulletin_id=bulletin_id,
-                source=source,
+                source=None if source is None else path_from_sql(source),
                 title=title,
                 score=-float(score),
                 snippet=snippet.strip(),
@@ -184,10 +211,12 @@ class MemoryTextIndex:
             rows = ((i, fts_fields(b), b.source) for i, b in enumerate(bulletins))
             insert_rows(self._conn, rows)
 
-    def search(self, query: str, limit: int = 50) -> list[TextHit]:
+    def search(
+        self, query: str, limit: int = 50, *, cancelled: Cancelled | None = None
+    ) -> list[TextHit]:
         """See `search`; safe to call from worker threads."""
         with self._lock:
-            return search(self._conn, query, limit)
+            return search(self._conn, query, limit, cancelled=cancelled)
 
     def close(self) -> None:
         self._conn.close()

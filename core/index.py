@@ -29,7 +29,7 @@ from typing import Any, NamedTuple
 from pydantic import TypeAdapter
 
 from core import fts
-from core.cache_paths import INDEX_FILENAME, resolve_cache_dir
+from core.cache_paths import INDEX_FILENAME, path_from_sql, resolve_cache_dir, sql_path
 from core.entity_table import EntityTable
 from core.fingerprint import parser_fingerprint, resolver_fingerprint
 from core.lazy import LazySequence
@@ -38,7 +38,7 @@ from core.resolve import Seen, resolve_table, sightings_of
 from core.runtime import (
     MIN_FILES_FOR_POOL,
     Progress,
-    default_workers,
+    bounded_workers,
     gc_paused,
     new_pool,
     stderr_for_workers,
@@ -162,16 +162,26 @@ def _resolved_key(files: Iterable[tuple[str, str | None]]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(resolver_fingerprint().encode())
     for content, source in files:
-        digest.update(f"{content}\0{source}\n".encode())
+        digest.update(f"{content}\0{source}\n".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 
-def _hash_bytes(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+def _hash_file(path: Path) -> str | None:
+    """The hash of what parsing reads (the same bounds: /dev/zero or a 6 GB file cost what
+    parsing costs); None when the file cannot be read, or is no regular file."""
+    from core.ingest import IngestError, read_source
+
+    try:
+        return hashlib.blake2b(read_source(path), digest_size=16).hexdigest()
+    except (IngestError, OSError):
+        return None
 
 
 def _encode(bulletin: Bulletin) -> bytes:
-    return zlib.compress(bulletin.model_dump_json().encode(), 1)
+    # The row's path is the source (readers set it back); a name that is not UTF-8 cannot be
+    # JSON, so the blob leaves it out.
+    exclude = None if isinstance(sql_path(bulletin.source or ""), str) else {"source"}
+    return zlib.compress(bulletin.model_dump_json(exclude=exclude).encode(), 1)
 
 
 def _decode(blob: bytes) -> Bulletin:
@@ -199,7 +209,7 @@ def _parse_one(position: int, path_text: str) -> _Parsed:
     try:
         st = os.stat(path)  # stat before reading: a write during the read forces a re-parse
         size, mtime_ns = st.st_size, st.st_mtime_ns
-        digest = _hash_bytes(path.read_bytes())
+        digest = _hash_file(path)
     except OSError:
         digest = None
     bulletin = _safe_parse(path)
@@ -220,6 +230,17 @@ def _parse_one(position: int, path_text: str) -> _Parsed:
 def _parse_chunk(items: list[tuple[int, str]]) -> list[_Parsed]:
     """Worker entry point: a chunk amortizes the inter-process round trip."""
     return [_parse_one(position, path_text) for position, path_text in items]
+
+
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: pending work cancelled, running workers terminated (an interrupted
+    `index` must not wait for every queued chunk, as a plain shutdown would)."""
+    # No public terminate before 3.14; shutdown() forgets the processes, so list them first.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with suppress(Exception):
+            process.terminate()
 
 
 class Index:
@@ -257,9 +278,7 @@ class Index:
 
     @classmethod
     def _in_memory(cls, notices: list[str]) -> Index:
-        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
-        _create_schema(conn)
-        return cls(conn, None, notices)
+        return cls(_memory_database(), None, notices)
 
     @property
     def persistent(self) -> bool:
@@ -294,19 +313,37 @@ class Index:
         started = time.perf_counter()
         report = IndexReport(notices=list(self.notices), cached=self.persistent, index=self)
         self.notices.clear()
-        try:
-            with self._lock, gc_paused():
-                self._update(files, progress, roots, workers, report)
-        except sqlite3.DatabaseError as err:
-            if _error_name(err) not in _CORRUPT or self.path is None:
-                raise
-            self._rebuild(f"the cache was damaged ({err}); rebuilt it")
-            report = IndexReport(notices=[*report.notices, *self.notices], cached=True, index=self)
-            self.notices.clear()
-            with self._lock:
-                self._update(files, progress, roots, workers, report)
+        for attempt in range(3):  # as is; after a rebuild; in memory
+            try:
+                with self._lock, gc_paused():
+                    self._update(files, progress, roots, workers, report)
+                break
+            except sqlite3.DatabaseError as err:
+                if self.path is None or attempt == 2:
+                    raise
+                if _unwritable(err):
+                    self._without_cache(
+                        f"cannot write the cache in {self.path.parent} ({err});"
+                        " working without a cache this time"
+                    )
+                elif _error_name(err) in _CORRUPT and attempt == 0:
+                    self._rebuild(f"the cache was damaged ({err}); rebuilt it")
+                else:
+                    raise
+                notices = [*report.notices, *self.notices]
+                report = IndexReport(notices=notices, cached=self.persistent, index=self)
+                self.notices.clear()
         report.elapsed = time.perf_counter() - started
         return report
+
+    def _without_cache(self, notice: str) -> None:
+        """A full disk or an unwritable cache: carry on in memory; the next run tries again."""
+        with self._lock:
+            with suppress(sqlite3.Error):
+                self._conn.close()
+            self._conn = _memory_database()
+            self.path = None
+            self.notices.append(notice)
 
     def _rebuild(self, notice: str) -> None:
         assert self.path is not None
@@ -343,11 +380,7 @@ class Index:
             elif (row.size, row.mtime_ns) == (st.st_size, st.st_mtime_ns):
                 unchanged[position] = row.id
             else:
-                try:
-                    same = _hash_bytes(Path(key).read_bytes()) == row.hash
-                except OSError:
-                    same = False
-                if same:
+                if _hash_file(Path(key)) == row.hash:
                     unchanged[position] = row.id
                     touched.append((st.st_size, st.st_mtime_ns, row.id))
                 else:
@@ -393,7 +426,10 @@ class Index:
 
     def _known_rows(self) -> dict[str, _Row]:
         rows = self._conn.execute("SELECT id, path, size, mtime_ns, hash FROM files")
-        return {path: _Row(id_, size, mtime, digest) for id_, path, size, mtime, digest in rows}
+        return {
+            path_from_sql(path): _Row(id_, size, mtime, digest)
+            for id_, path, size, mtime, digest in rows
+        }
 
     def _column(self, column: str, row_ids: Iterable[int]) -> dict[int, Any]:
         """One column of the given rows, by row id (rows gone meanwhile are absent)."""
@@ -426,14 +462,19 @@ class Index:
                 held[position] = parse_file(keys[position])
         for position, bulletin in held.items():
             bulletin.source = sources[position]
+        # A source that is not UTF-8 cannot be JSON: it is set on its summary after decoding.
+        odd = {p for p, r in enumerate(row_ids) if isinstance(sql_path(sources[p]), bytes)}
         cached = [
-            f'{{"source":{encode_basestring(sources[p])},{texts[r][1:]}'
+            f'{{"source":{encode_basestring("" if p in odd else sources[p])},{texts[r][1:]}'
             for p, r in enumerate(row_ids)
             if p not in held and r is not None
         ]
         with gc_paused():
             decoded = iter(_SUMMARIES.validate_json("[" + ",".join(cached) + "]"))
-        return [held[p] if p in held else next(decoded) for p in range(len(row_ids))]
+        summaries = [held[p] if p in held else next(decoded) for p in range(len(row_ids))]
+        for position in odd - held.keys():
+            summaries[position].source = sources[position]
+        return summaries
 
     def bulletin(self, row_id: int) -> Bulletin | None:
         """The cached bulletin of one row; None if the row is gone or unreadable, or the index
@@ -457,7 +498,7 @@ class Index:
     ) -> Iterator[list[_Parsed]]:
         """Parsed chunks as they complete: in a process pool when there is enough work."""
         items = [(position, keys[position]) for position in positions]
-        workers = workers or default_workers()
+        workers = bounded_workers(workers)
         if workers <= 1 or len(items) < MIN_FILES_FOR_POOL:
             for item in items:  # one at a time: progress per file, cheap WAL commits
                 yield _parse_chunk([item])
@@ -466,24 +507,32 @@ class Index:
         chunks = [items[start : start + size] for start in range(0, len(items), size)]
         remaining = dict(enumerate(chunks))  # until yielded: nothing is lost on a failure
         pool: ProcessPoolExecutor | None = None
+        finished = False
         try:
             with stderr_for_workers():  # the pool's helpers and workers start here
                 pool = new_pool(workers)
                 futures = {pool.submit(_parse_chunk, c): n for n, c in remaining.items()}
-            with pool:
-                for future in as_completed(futures):
-                    number = futures.pop(future)  # its result (parsed blobs) is freed once used
-                    try:
-                        result = future.result()
-                    except Exception:  # a dead worker: parse that chunk here instead
-                        result = _parse_chunk(remaining[number])
-                    del remaining[number]
-                    yield result
+            for future in as_completed(futures):
+                number = futures.pop(future)  # its result (parsed blobs) is freed once used
+                try:
+                    result = future.result()
+                except Exception:  # a dead worker: parse that chunk here instead
+                    result = _parse_chunk(remaining[number])
+                del remaining[number]
+                yield result
+            finished = True
         except (OSError, ValueError):  # processes not allowed or not startable: in-process
             if pool is not None:
-                pool.shutdown(wait=False, cancel_futures=True)
+                stop_pool(pool)
+                pool = None
             for chunk in list(remaining.values()):
                 yield _parse_chunk(chunk)
+        finally:  # also on Ctrl-C, SIGTERM, or the caller abandoning the generator
+            if pool is not None:
+                if finished:
+                    pool.shutdown(wait=True)
+                else:
+                    stop_pool(pool)
 
     def _store(self, chunk: list[_Parsed], keys: list[str]) -> dict[int, int]:
         """Cache a chunk in one transaction; returns position -> row id of what was stored."""
@@ -491,7 +540,7 @@ class Index:
         def write(conn: sqlite3.Connection) -> dict[int, int]:
             stored: dict[int, int] = {}
             for parsed in chunk:
-                key = keys[parsed.position]
+                key = sql_path(keys[parsed.position])
                 old = conn.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
                 if old:
                     conn.execute(f"DELETE FROM {fts.FTS_TABLE} WHERE rowid = ?", (old[0],))
@@ -518,7 +567,7 @@ class Index:
                         parsed.blob,
                     ),
                 ).fetchone()
-                fts.insert_rows(conn, [(row_id, parsed.fts, key)])
+                fts.insert_rows(conn, [(row_id, parsed.fts, keys[parsed.position])])
                 stored[parsed.position] = row_id
             return stored
 
@@ -626,17 +675,24 @@ class Index:
 
     # -- searching -------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 50) -> list[TextHit]:
+    def search(
+        self, query: str, limit: int = 50, *, cancelled: fts.Cancelled | None = None
+    ) -> list[TextHit]:
         """The `TextSearcher` protocol of core.corpus: search the last updated corpus."""
-        return self.search_text(query, limit)
+        return self.search_text(query, limit, cancelled=cancelled)
 
     def search_text(
-        self, query: str, limit: int = 50, *, everywhere: bool = False
+        self,
+        query: str,
+        limit: int = 50,
+        *,
+        everywhere: bool = False,
+        cancelled: fts.Cancelled | None = None,
     ) -> list[TextHit]:
         """Full-text search over the bulletins of the last update (or the whole index)."""
         with self._lock:
             scope: Collection[int] | None = None if everywhere else self._scope
-            return fts.search(self._conn, query, limit, scope)
+            return fts.search(self._conn, query, limit, scope, cancelled=cancelled)
 
 
 # -- database plumbing ---------------------------------------------------------------------
@@ -646,13 +702,22 @@ def _error_name(err: sqlite3.Error) -> str:
     return getattr(err, "sqlite_errorname", "") or ""
 
 
+#: Errors of a cache that cannot take writes now (disk full, file size limit, read-only...).
+_UNWRITABLE = ("SQLITE_FULL", "SQLITE_IOERR", "SQLITE_READONLY", "SQLITE_CANTOPEN")
+
+
+def _unwritable(err: sqlite3.Error) -> bool:
+    return _error_name(err).startswith(_UNWRITABLE)
+
+
 @contextmanager
 def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite already rolled back after SQLITE_FULL / IOERR
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
 
@@ -687,6 +752,12 @@ def _open_database(path: Path, notices: list[str]) -> sqlite3.Connection:
             _remove_database(path)
             notices.append(f"the cache file {path} was corrupt ({err}); rebuilt it")
     raise AssertionError("unreachable")
+
+
+def _memory_database() -> sqlite3.Connection:
+    conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+    _create_schema(conn)
+    return conn
 
 
 def _create_schema(conn: sqlite3.Connection) -> None:

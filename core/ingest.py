@@ -9,15 +9,20 @@ single line, with page furniture gone. This module is the only place that knows 
 from __future__ import annotations
 
 import codecs
+import contextlib
 import logging
+import os
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.discover import not_regular_reason
 from core.models import Issue
+from core.visible import is_blank
 
 #: Bulletins are a few KB of text. Past these limits a file is read in part (text) or refused
 #: (PDF, which cannot be cut), so a 50 MB download costs bounded time and memory.
@@ -76,7 +81,9 @@ def _warn(issues: list[Issue], code: str, message: str) -> None:
 
 
 def decode_bytes(data: bytes, issues: list[Issue]) -> str:
-    """UTF-8 (with or without BOM), UTF-16/32 with BOM, else CP1252; binary is an error."""
+    """UTF-8 (with or without BOM), UTF-16/32 with BOM; bytes that are not UTF-8 are read as
+    CP1252, run by run, so one stray Windows byte does not garble the valid UTF-8 around it.
+    Binary data is an error."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
             raise IngestError("binary", f"this is {what}, not a text bulletin")
@@ -92,11 +99,48 @@ def decode_bytes(data: bytes, issues: list[Issue]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = data.decode("cp1252", errors="replace")
+    text, lines = _decode_mixed(data)
     if text.count("\ufffd") > max(4, len(text) // 200):
         raise IngestError("binary", "binary data: neither UTF-8 nor CP1252 text")
-    _warn(issues, "encoding", "not valid UTF-8; decoded as Windows-1252 (CP1252)")
+    _warn(
+        issues,
+        "encoding",
+        f"not valid UTF-8 on {_line_list(lines)}; those bytes decoded as Windows-1252 (CP1252)",
+    )
     return text
+
+
+#: Bytes that are not UTF-8 come out of a surrogateescape decode as U+DC80..U+DCFF.
+_ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+_LINES_NAMED = 5
+
+
+def _decode_mixed(data: bytes) -> tuple[str, list[int]]:
+    """UTF-8 where valid, CP1252 for each invalid run; also the (1-based) lines with such runs.
+
+    One linear pass: surrogateescape marks the invalid bytes, each run is re-read as CP1252.
+    """
+    escaped = data.decode("utf-8", errors="surrogateescape")
+    lines: list[int] = []
+    line, counted = 1, 0
+
+    def cp1252(match: re.Match[str]) -> str:
+        nonlocal line, counted
+        line += escaped.count("\n", counted, match.start())
+        counted = match.start()
+        if not lines or lines[-1] != line:
+            lines.append(line)
+        raw = match.group().encode("utf-8", errors="surrogateescape")
+        return raw.decode("cp1252", errors="replace")
+
+    return _ESCAPED_RUN.sub(cp1252, escaped), lines
+
+
+def _line_list(lines: list[int]) -> str:
+    """ "line 3", "lines 3, 9", "lines 3, 9, 12, 20, 31 and 4 more"."""
+    named = ", ".join(str(n) for n in lines[:_LINES_NAMED])
+    more = f" and {len(lines) - _LINES_NAMED} more" if len(lines) > _LINES_NAMED else ""
+    return f"line{'s' if len(lines) > 1 else ''} {named}{more}"
 
 
 #: Characters that do not occur in real text: C0/C1 controls, private use, replacement char.
@@ -121,7 +165,25 @@ def _page_text(page: Any) -> str:
         return page.extract_text() or ""
 
 
-def pdf_text(data: bytes) -> str:
+def _pages_until_cap(reader: Any, issues: list[Issue]) -> list[str]:
+    """Page texts until MAX_TEXT_CHARS: the rest would be cut anyway, and costs 2 ms a page."""
+    pages: list[str] = []
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        if total > MAX_TEXT_CHARS:
+            _warn(
+                issues,
+                "truncated",
+                f"text longer than 2 million characters by page {number - 1} of"
+                f" {len(reader.pages)}: only those pages were read",
+            )
+            break
+        pages.append(_page_text(page))
+        total += len(pages[-1]) + 1
+    return pages
+
+
+def pdf_text(data: bytes, issues: list[Issue] | None = None) -> str:
     """Text layer of a PDF, pages separated by form feeds so page furniture can be found."""
     import io
 
@@ -140,7 +202,7 @@ def pdf_text(data: bytes) -> str:
                 raise IngestError("pdf-encrypted", f"encrypted PDF: {err}") from err
             if not ok:
                 raise IngestError("pdf-encrypted", "encrypted PDF: a password is required")
-        pages = [_page_text(page) for page in reader.pages]
+        pages = _pages_until_cap(reader, issues if issues is not None else [])
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as err:
@@ -162,11 +224,93 @@ _HTML_BLOCKS = (
 )
 
 
+#: Real pages nest a few dozen elements deep. The HTML parser's cost grows with the square of
+#: the depth (100k nested <div> took 259 s), so tags deeper than this are flattened first.
+MAX_HTML_DEPTH = 256
+#: Elements that never hold the ones after them: void, or closed by their next sibling.
+_HTML_FLAT = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "tr",
+        "td",
+        "th",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "rt",
+        "rp",
+    ]
+)
+_HTML_TAG = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style)\b.*?(?:</\1\s*>|\Z)|<(/?)([a-zA-Z][\w:-]*)[^<>]*?(/?)>",
+    re.S | re.I,
+)
+_HTML_BLOCK_NAMES = frozenset(_HTML_BLOCKS.split(", "))
+
+
+def _nests(match: re.Match[str]) -> bool:
+    """Whether a tag opens (or closes) a level of nesting."""
+    name = match.group(3)
+    return bool(name) and name.lower() not in _HTML_FLAT and not match.group(4)
+
+
+def _bound_html_depth(html: str) -> str:
+    """Drop the tags nested deeper than MAX_HTML_DEPTH (their text stays; a block tag becomes
+    a paragraph break), in one linear pass. Pages within the bound are returned unchanged."""
+    depth = 0
+    deepest = 0
+    for match in _HTML_TAG.finditer(html):
+        if _nests(match):
+            depth = max(0, depth - 1) if match.group(2) else depth + 1
+            deepest = max(deepest, depth)
+    if deepest <= MAX_HTML_DEPTH:
+        return html
+    depth = 0
+
+    def flatten(match: re.Match[str]) -> str:
+        nonlocal depth
+        if not _nests(match):
+            return match.group()
+        closing = bool(match.group(2))
+        depth += 0 if closing else 1
+        deep = depth > MAX_HTML_DEPTH
+        depth -= 1 if closing and depth > 0 else 0
+        if not deep:
+            return match.group()
+        return "\n\n" if match.group(3).lower() in _HTML_BLOCK_NAMES else ""
+
+    return _HTML_TAG.sub(flatten, html)
+
+
 def html_text(data: bytes, issues: list[Issue]) -> str:
     """Main text of a web page: drop navigation and scripts, one block per block element."""
     from selectolax.lexbor import LexborHTMLParser
 
     html = decode_bytes(data, issues)
+    bounded = _bound_html_depth(html)
+    if bounded is not html:
+        _warn(issues, "html-depth", f"HTML nested deeper than {MAX_HTML_DEPTH} levels: flattened")
+    html = bounded
     tree = LexborHTMLParser(html)
     for node in tree.css(_HTML_DROP):
         node.decompose()
@@ -339,20 +483,46 @@ def _is_pdf(data: bytes, suffix: str) -> bool:
     return suffix == ".pdf" or (data.startswith(b"%PDF-") and suffix not in (".html", ".htm"))
 
 
-def read_bytes(path: Path, limit: int) -> bytes:
-    """Read at most `limit + 1` bytes; OS errors become IngestErrors with the reason in words."""
+def read_bytes(path: Path, limit: int, more: Callable[[bytes], int] | None = None) -> bytes:
+    """Read at most `limit + 1` bytes of a regular file (then up to `more(data) + 1` in all, if
+    given and the file is longer); OS errors become IngestErrors with the reason in words.
+    Opened non-blocking and checked before reading: a FIFO never hangs us."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError as err:
+        if path.is_symlink():
+            target = os.readlink(path)
+            raise IngestError("broken-link", f"broken symbolic link (to {target})") from err
         raise IngestError("not-found", "file not found (deleted while reading?)") from err
     except PermissionError as err:
         raise IngestError("permission", "permission denied") from err
     except IsADirectoryError as err:
         raise IngestError("is-directory", "is a directory, not a file") from err
+    except OSError as err:  # a socket cannot be opened at all (ENXIO): say what it is
+        with contextlib.suppress(OSError):
+            reason = not_regular_reason(os.stat(path).st_mode)
+            if reason is not None:
+                raise IngestError("not-regular", reason) from err
+        raise IngestError("io", f"cannot read: {err.strerror or err}") from err
+    try:
+        st = os.fstat(fd)
+        reason = not_regular_reason(st.st_mode)
+        if reason is not None:
+            raise IngestError("not-regular", reason)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            # Sized to the file: a 2 MB buffer for a 5 KB bulletin costs more than the read.
+            data = handle.read(min(limit, st.st_size) + 1)
+            if st.st_size < len(data) <= limit:  # longer than stat said (growing, /proc)
+                data += handle.read(limit + 1 - len(data))
+            if more is not None and len(data) > limit:
+                data += handle.read(max(0, more(data) + 1 - len(data)))
+            return data
+    except IsADirectoryError as err:
+        raise IngestError("is-directory", "is a directory, not a file") from err
     except OSError as err:
         raise IngestError("io", f"cannot read: {err.strerror or err}") from err
-    return data
+    finally:
+        os.close(fd)
 
 
 def _truncate_text_bytes(data: bytes, issues: list[Issue]) -> bytes:
@@ -375,23 +545,39 @@ def ingest_bytes(data: bytes, suffix: str) -> Ingested:
         if len(data) > MAX_PDF_BYTES:
             limit = MAX_PDF_BYTES // (1024 * 1024)
             raise IngestError("too-large", f"PDF larger than {limit} MB; not a press bulletin")
-        raw = pdf_text(data)
+        raw = pdf_text(data, issues)
     elif suffix in (".html", ".htm"):
         raw = html_text(_truncate_text_bytes(data, issues), issues)
     else:
         raw = decode_bytes(_truncate_text_bytes(data, issues), issues)
     if len(raw) > MAX_TEXT_CHARS:
         raw = raw[:MAX_TEXT_CHARS]
-        _warn(issues, "truncated", "text longer than 2 million characters: only the start is kept")
+        if not any(issue.code == "truncated" for issue in issues):
+            _warn(
+                issues, "truncated", "text longer than 2 million characters: only the start is kept"
+            )
     _check_textlike(raw)
     text = normalize_text(raw, issues)
     if not text.strip():
         raise IngestError("empty", "no text in file (empty or whitespace only)")
+    if is_blank(text):
+        raise IngestError("empty", "no visible text in file (zero-width characters only)")
     return Ingested(text=text, issues=issues)
+
+
+def read_source(path: Path) -> bytes:
+    """The bytes parsing reads from a file: at most the limit of its format, plus one byte.
+
+    The index hashes exactly these, so /dev/zero or a 6 GB file cost what parsing costs.
+    """
+    suffix = path.suffix.lower()
+
+    def pdf_limit(start: bytes) -> int:
+        return MAX_PDF_BYTES if _is_pdf(start, suffix) else MAX_TEXT_BYTES
+
+    return read_bytes(path, MAX_TEXT_BYTES, pdf_limit)  # one open, one read for most files
 
 
 def ingest_file(path: Path) -> Ingested:
     """One file on disk -> normalized text; raises IngestError with the reason."""
-    with_prefix = read_bytes(path, 8)
-    limit = MAX_PDF_BYTES if _is_pdf(with_prefix, path.suffix.lower()) else MAX_TEXT_BYTES
-    return ingest_bytes(read_bytes(path, limit), path.suffix)
+    return ingest_bytes(read_source(path), path.suffix)

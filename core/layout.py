@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
-from core.dates import DATE_RE, DateFound, normalize_match
+from core.dates import ISO_DATE_RE, DateFound, normalize_match, search_date
 from core.ingest import BULLET
 from core.models import BlockRole
 
@@ -42,7 +43,27 @@ KIND_RE = re.compile(
     r"^(?P<kind>" + "|".join(p for p, _ in KINDS) + rf")\s*[.:]?(?:\s*{_NUMBER})?\s*\.?$",
     re.IGNORECASE,
 )
-_EMBEDDED_DATELINE_END = re.compile(r"\s*\.?\s*[-–—]")
+_EMBEDDED_DATELINE_END = re.compile(r"\s*\)?\s*\.?\s*[-–—]")
+#: How far into the first paragraph a dateline may start (after a byline or page furniture).
+_DATELINE_REACH = 600
+#: The capitalized words (and commas, "de") right before a dateline's date.
+_PLACE_RUN = re.compile(
+    r"(?:[A-ZÁÉÍÓÚÑ][\w.]*,?[^\S\n]+(?:(?:de|del|la|los)[^\S\n]+)*)+(?:\(|a[^\S\n]+)?$"
+)
+#: A lower-case word that is no connector: prose, not a place name.
+_PROSE = re.compile(r"(?<![\w.])(?!(?:de|del|la|las|los|el|y|a)\b)[a-záéíóúñ]+\b")
+#: A publication stamp's label: "Publicado: 2025-07-19", "Fecha de publicación: 19 de julio".
+_STAMP_LABEL = re.compile(
+    r"^(?:(?:publicad[oa](?:\s+el)?|fecha\s+de\s+publicaci[oó]n)\s*:?|fecha\s*:)\s*",
+    re.IGNORECASE,
+)
+#: A clock time beside a date: a web page's header or a publication stamp, never a dateline.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\bhrs?\b\.?", re.IGNORECASE)
+#: Words that tie a date in the lead to the event told: "abrió este martes 14 de marzo de 2023".
+_EVENT_CUE = re.compile(
+    r"\b(?:este|esta|hoy|ayer|el\s+pasado|este\s+pasado|el\s+d[ií]a\s+de\s+hoy)\s*,?\s+$",
+    re.IGNORECASE,
+)
 _TERMINAL = (".", "!", "?", "”", '"', "»", ":")
 
 
@@ -54,6 +75,7 @@ class Layout:
     number: str | None = None
     place: str | None = None
     date: DateFound | None = None
+    date_source: Literal["dateline", "lead", "stamp"] | None = None
     title: str | None = None
     highlights: list[str] = field(default_factory=list)
     paragraphs: list[str] = field(default_factory=list)
@@ -86,24 +108,85 @@ def _clean_number(raw: str) -> str:
 
 
 def _place_before(block: str, start: int) -> str | None:
-    place = block[:start].strip().rstrip(",;.-–— ").strip()
+    place = block[:start].strip().rstrip(",;-–—( ").strip()
     place = re.sub(r",?\s*\ba$", "", place).strip(" ,")
+    if place.endswith(".") and not re.search(r"\b[A-ZÁÉÍÓÚ][a-záéíóú]{0,4}\.$", place):
+        place = place.rstrip(".")  # keep the dot of "Oax." / "N.L."; drop a full stop
     return place or None
 
 
 def _dateline(block: str) -> tuple[str | None, DateFound] | None:
-    match = DATE_RE.search(block)
+    match = search_date(block)
     if not match:
         return None
-    return _place_before(block, match.start()), normalize_match(match)
+    place = _place_before(block, match.start())
+    if place is not None and _PROSE.search(place):
+        return None  # "El hospital abrió este martes 14 de marzo de 2023": a sentence
+    return place, normalize_match(match)
+
+
+def _stamp(block: str) -> DateFound | None:
+    """A publication stamp: a labeled date ("Publicado: 2025-07-19"), or a block that is only
+    a date and maybe a time ("29 Jun, 2025 00:20")."""
+    block = block.removeprefix(BULLET).strip()
+    label = _STAMP_LABEL.match(block)
+    rest = block[label.end() :] if label else block
+    match = ISO_DATE_RE.match(rest) if label else None
+    match = match or search_date(rest)
+    if match is None or (match.start() > 0 and not label):
+        return None
+    if not label and _CLOCK.sub("", rest[match.end() :]).strip(" |,.-–—"):
+        return None  # more than a date and a time: some other line
+    found = normalize_match(match)
+    offset = len(block) - len(rest)
+    found.start, found.end = found.start + offset, found.end + offset
+    return found
 
 
 def _embedded_dateline(paragraph: str) -> tuple[str | None, DateFound] | None:
-    """'Ciudad de México, 5 de enero de 2023.- El IMSS...': a dateline opening the body."""
-    match = DATE_RE.search(paragraph[:160])
-    if not match or not _EMBEDDED_DATELINE_END.match(paragraph, match.end()):
-        return None
-    return _place_before(paragraph, match.start()), normalize_match(match)
+    """'Ciudad de México, 5 de enero de 2023.- El IMSS...': a dateline opening the body, or
+    following a byline or a photo caption that the page's text ran into it."""
+    pos = 0
+    while (match := search_date(paragraph, pos, _DATELINE_REACH)) is not None:
+        pos = match.end()
+        if not _EMBEDDED_DATELINE_END.match(paragraph, match.end()):
+            continue
+        if _CLOCK.search(paragraph, match.end(), match.end() + 12):
+            continue  # "4 de agosto de 2009 - 16:00 hs": an agency's stamp, not a dateline
+        place = _place_before(paragraph, match.start())
+        if place is None or not _PROSE.search(place):
+            return place, normalize_match(match)
+        run = _PLACE_RUN.search(paragraph, max(0, match.start() - 80), match.start())
+        place = _place_before(run.group(), len(run.group())) if run else None
+        if place and (caps := re.search(r"\b[A-ZÁÉÍÓÚÑ]{3,}\b.*$", place)):
+            place = caps.group()  # "... Seguro Social OAXACA, Oax." -> "OAXACA, Oax."
+        return place, normalize_match(match)
+    return None
+
+
+def _inline_stamp(paragraph: str) -> DateFound | None:
+    """A page's stamp run into the text: a date opening it ("FEB 082013 El Instituto...") or
+    a date with a clock time ("Por: NTX 4 de agosto de 2009 - 16:00 hs")."""
+    pos = 0
+    while (match := search_date(paragraph, pos, _DATELINE_REACH)) is not None:
+        pos = match.end()
+        if match.start() == 0 or _CLOCK.search(paragraph, match.end(), match.end() + 12):
+            found = normalize_match(match)
+            return found if found.date is not None else None
+    return None
+
+
+def _lead_date(paragraph: str) -> DateFound | None:
+    """The date the lead gives the event ("abrió sus puertas este martes 14 de marzo de
+    2023"); a date without such a cue may be a deadline or an anniversary, never the date."""
+    pos = 0
+    while (match := search_date(paragraph, pos, _DATELINE_REACH)) is not None:
+        pos = match.end()
+        if _EVENT_CUE.search(paragraph, max(0, match.start() - 30), match.start()):
+            found = normalize_match(match)
+            if found.date is not None:
+                return found
+    return None
 
 
 def split_layout(text: str) -> Layout:
@@ -112,11 +195,25 @@ def split_layout(text: str) -> Layout:
     out = Layout()
     roles: list[BlockRole] = ["body"] * len(blocks)
     body_start = len(blocks)
+    stamp: DateFound | None = None
+    early_stamp: DateFound | None = None
+    past_title = False  # a block above was text (the title): a bare date now is a stamp
     for i, block in enumerate(blocks[:HEADER_BLOCKS]):
         if _is_body(block) and not block.startswith(BULLET):
             body_start = i
             break
-        if out.kind is None and (m := KIND_RE.match(block)):
+        if out.date is None and (found_stamp := _stamp(block)) is not None:
+            roles[i] = "header"
+            labeled = _STAMP_LABEL.match(block.removeprefix(BULLET).strip()) is not None
+            if labeled or past_title:
+                stamp = stamp or found_stamp
+            elif _CLOCK.search(block):
+                pass  # a web page's header with today's date and time, above the title
+            elif out.kind or out.number:
+                out.date, out.date_source = found_stamp, "dateline"  # a header's bare date
+            else:  # a newspaper's date above the title: a stamp, unless one follows the title
+                early_stamp = early_stamp or found_stamp
+        elif out.kind is None and (m := KIND_RE.match(block)):
             out.kind = _canonical_kind(m.group("kind"))
             if m.group("number"):
                 out.number = _clean_number(m.group("number"))
@@ -126,7 +223,10 @@ def split_layout(text: str) -> Layout:
             roles[i] = "header"
         elif out.date is None and not block.startswith(BULLET) and (found := _dateline(block)):
             out.place, out.date = found
+            out.date_source = "dateline"
             roles[i] = "header"
+        elif not block.startswith(BULLET):
+            past_title = True
     else:
         body_start = min(body_start, HEADER_BLOCKS, len(blocks))
 
@@ -169,6 +269,18 @@ def split_layout(text: str) -> Layout:
             out.paragraphs.append(block)
         out.blocks.append(block)
         out.roles.append(role)
-    if out.date is None and out.paragraphs and (found := _embedded_dateline(out.paragraphs[0])):
-        out.place, out.date = found
+    if out.date is None and out.paragraphs:
+        # the lead: the first paragraph of body length (a short one may be a caption or a
+        # summary line in capitals that the dateline follows)
+        opening = out.paragraphs[:3]
+        lead = next((p for p in opening if _is_body(p)), opening[0])
+        opening = opening[: opening.index(lead) + 1]
+        if found := next(filter(None, map(_embedded_dateline, opening)), None):
+            (out.place, out.date), out.date_source = found, "dateline"
+        elif found_lead := _lead_date(lead):
+            out.date, out.date_source = found_lead, "lead"
+        elif stamp is None:
+            stamp = _inline_stamp(lead)
+    if out.date is None and (stamp or early_stamp) is not None:
+        out.date, out.date_source = stamp or early_stamp, "stamp"
     return out

@@ -50,6 +50,8 @@ class Mention(BaseModel):
     start: int
     end: int
     text: str
+    #: A numbered unit's state when the text gives its town ("HGZ No. 33 de Monterrey").
+    state: str | None = None
 
 
 class BulletinEntity(BaseModel):
@@ -58,8 +60,55 @@ class BulletinEntity(BaseModel):
     kind: EntityKind
     name: str
     role: str | None = None
+    #: The role as an office, with the bulletin's state ("Gobernador de Oaxaca" for a written
+    #: "Gobernador de la entidad"): see core.entities.roles.
+    office: str | None = None
     mentions: list[Span] = Field(default_factory=list)
     entity_id: str | None = None
+    #: A numbered unit's state when the text gives its town: the resolver names the unit
+    #: after it ("Hospital General de Zona No. 33, Nuevo León") before the bulletin's own.
+    state: str | None = None
+
+
+class DateEvidence(BaseModel):
+    """One thing in the text that bounds when a bulletin was written: an office-holder tied
+    to the office by a role phrase, or a name that existed only for a while."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    mention: str  # as written in the text
+    office: str  # "Director General del IMSS", "Gobernador de Chiapas", or what a name is
+    holder: str | None = None  # the office-holder as the table names them
+    from_: str | None = Field(default=None, alias="from", pattern=r"^\d{4}-\d{2}$")
+    to: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")
+    #: Which end of the estimate this evidence sets: "from", "to", "both", or None.
+    bound: Literal["from", "to", "both"] | None = None
+    start: int = 0
+    end: int = 0
+    source: str = ""  # where the table row comes from
+
+
+class DateEstimate(BaseModel):
+    """When an undated bulletin was written, at month precision: never a date."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
+    from_: str | None = Field(default=None, alias="from", pattern=r"^\d{4}-\d{2}$")
+    to: str | None = Field(default=None, pattern=r"^\d{4}-\d{2}$")  # None: open (to date)
+    evidence: list[DateEvidence] = Field(default_factory=list)
+
+    @property
+    def midpoint(self) -> dt.date:
+        """Where the bulletin sorts among dated ones (an open end counts as the known one)."""
+        first = dt.date.fromisoformat(f"{self.from_ or self.to}-01")
+        last = dt.date.fromisoformat(f"{self.to or self.from_}-01")
+        last = (last.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return first + (last - first) / 2
+
+    @property
+    def label(self) -> str:
+        """'≈2012-12…2014-09', '≈2019-05…' (open end), '≈…2016-01' (no start)."""
+        return f"≈{self.from_ or ''}…{self.to or ''}"
 
 
 class BulletinSummary(BaseModel):
@@ -73,6 +122,11 @@ class BulletinSummary(BaseModel):
     place: str | None = None
     date: dt.date | None = None
     date_text: str | None = None
+    #: Where `date` was read: the dateline, the lead's own date for the event, or a page's
+    #: publication stamp ("Publicado: 2025-07-19"); None when the bulletin has no date.
+    date_source: Literal["dateline", "lead", "stamp"] | None = None
+    #: Only when `date` is None: when the text says it was written (core/estimate.py).
+    date_estimate: DateEstimate | None = None
     title: str | None = None
     issues: list[Issue] = Field(default_factory=list)
 
@@ -107,6 +161,11 @@ class RoleSeen(BaseModel):
     role: str
     dates: list[dt.date] = Field(default_factory=list)
     bulletin_ids: list[str] = Field(default_factory=list)
+    #: The office that role is ("Gobernador de Oaxaca" for "Gobernador de la entidad"), the
+    #: key every wording of it shares ("gobernador oaxaca"), and the wordings seen.
+    office: str | None = None
+    key: str | None = None
+    wordings: list[str] = Field(default_factory=list)
 
 
 class Entity(BaseModel):

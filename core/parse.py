@@ -6,13 +6,15 @@ reason, so callers (CLI, index, app) account for every file they were given.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from pathlib import Path
 
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
-from core.models import Bulletin, BulletinEntity, Issue
+from core.models import Bulletin, BulletinEntity, DateEstimate, Issue
+from core.visible import is_blank
 
 
 def _content_id(text: str) -> str:
@@ -37,6 +39,18 @@ def _entities(text: str, issues: list[Issue]) -> list[BulletinEntity]:
         return []
 
 
+def _estimate(
+    text: str, entities: list[BulletinEntity], date: dt.date | None
+) -> tuple[DateEstimate | None, list[Issue]]:
+    from core.estimate import estimate_date  # with the extractors: not on `import core`
+
+    try:
+        return estimate_date(text, entities, date)
+    except Exception as err:  # a dating bug must not lose the bulletin
+        message = f"date estimate failed: {err}"
+        return None, [Issue(severity="warning", code="estimate-failed", message=message)]
+
+
 def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
     """Layout, dates and entities over already-normalized text."""
     layout = split_layout(ingested.text)
@@ -44,13 +58,18 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
     issues = list(ingested.issues)
     date = None
     date_text = None
+    date_source = None
     if layout.date is not None:
         date, date_text = layout.date.date, layout.date.text
+        date_source = layout.date_source if date is not None else None
         issues.extend(layout.date.issues)
     else:
         issues.append(Issue(severity="warning", code="no-date", message="no dateline with a date"))
     if not layout.title:
         issues.append(Issue(severity="warning", code="no-title", message="no title found"))
+    entities = _entities(text, issues)
+    estimate, dating_issues = _estimate(text, entities, date)
+    issues.extend(dating_issues)
     return Bulletin(
         source=source,
         id=_content_id(text),
@@ -59,12 +78,14 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         place=layout.place,
         date=date,
         date_text=date_text,
+        date_source=date_source,
+        date_estimate=estimate,
         title=layout.title,
         highlights=layout.highlights,
         paragraphs=layout.paragraphs,
         block_roles=layout.roles,
         text=text,
-        entities=_entities(text, issues),
+        entities=entities,
         issues=issues,
     )
 
@@ -82,7 +103,7 @@ def parse_text(text: str, source: str | None = None) -> Bulletin:
     """Parse bulletin text that is already a Python string (any line endings, Markdown ok)."""
     issues: list[Issue] = []
     normalized = normalize_text(text, issues)
-    if not normalized.strip():
+    if is_blank(normalized):
         issues.append(
             Issue(severity="error", code="empty", message="no text (empty or whitespace only)")
         )

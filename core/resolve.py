@@ -17,14 +17,22 @@ order of the input):
    longer name when its words appear in the longer one in order and it either starts with the
    same given name ("Zoé Robledo" -> "Zoé Robledo Aburto") or is its trailing surnames
    ("González Anaya" -> "José Antonio González Anaya"), and exactly one entity from step 2
-   fits. An ambiguous short form ("José Antonio" when two José Antonios exist) stays apart,
+   fits, counting names already joined as one: longer short forms join first, so "Zoé
+   Robledo Aburto" joins "Zoé Alejandro Robledo Aburto" and "Zoé Robledo" then has one person
+   to join. An ambiguous short form ("José Antonio" when two José Antonios exist; "Alcalde
+   Luján" beside Luisa María and Bertha Alcalde Luján) stays apart,
    and a single word never merges across bulletins: the extractor links "González Anaya
-   dijo" inside a bulletin, where the context makes it safe.
+   dijo" inside a bulletin, where the context makes it safe. 3b: a two-word short form with
+   one misspelled word (a rule-2 variant) joins likewise when the two were seen in one office
+   ("Zoe Robeldo, director general del IMSS" -> "Zoé Robledo Aburto", director general of
+   the IMSS); offices compare by `core.entities.roles` key.
 
 4. Numbered units are told apart by state (facilities only): "Hospital General de Zona No. 1"
-   exists in many states, so its sightings group by the state each bulletin is about (its
-   places' leading state) and the entity is named "Hospital General de Zona No. 1, Oaxaca".
-   Sightings in bulletins that name no state join the one state's unit, if only one has it.
+   exists in many states, so its sightings group by the state the bulletin places the unit in
+   ("HGZ No. 1 de Tapachula": `BulletinEntity.state`), else the state the bulletin is about
+   (its places' leading state), and the entity is named "Hospital General de Zona No. 1,
+   Oaxaca". Sightings in bulletins that name no state join the one state's unit, if only one
+   has it.
 
 Places are never merged fuzzily: "Zacatecas" and "Zacatepec" are two municipalities.
 
@@ -45,11 +53,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from core.entities.gazetteer import STATES
-from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks
+from core.entities.gazetteer import STATES, leading_state
+from core.entities.roles import is_bare, office
+from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks, pack_forms
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
 from core.runtime import gc_paused
-from core.textfold import count_diacritics, is_subsequence, nfc, slug, words
+from core.textfold import count_diacritics, fold, is_subsequence, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
 MIN_VARIANT_WORD_LEN = 5
@@ -64,11 +73,16 @@ _KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
 _STATE_NAMES = frozenset(name for _, name, _ in STATES)
 
 
-def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, str, str]:
-    """Date order, undated last, ties broken by source path then id (stable across runs)."""
+def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, bool, str, str]:
+    """Date order; an undated bulletin with a date estimate sorts by its midpoint (after a
+    dated one of the same day), one with neither comes last; ties broken by source path then
+    id (stable across runs)."""
+    estimate = bulletin.date_estimate
+    when = bulletin.date or (estimate.midpoint if estimate is not None else None)
     return (
+        when is None,
+        when or dt.date.min,
         bulletin.date is None,
-        bulletin.date or dt.date.min,
         bulletin.source or "",
         bulletin.id,
     )
@@ -86,17 +100,31 @@ def match_words(kind: EntityKind, name: str) -> tuple[str, ...]:
     return tuple(tokens)
 
 
-#: One entity as a bulletin states it: (kind, name, role, number of mentions). The resolver
-#: needs no more, so a cached corpus resolves without loading whole bulletins.
-Seen = tuple[str, str, str | None, int]
+#: One entity as a bulletin states it: (kind, name, role, number of mentions, office). The
+#: resolver needs no more, so a cached corpus resolves without loading whole bulletins.
+Seen = tuple[str, str, str | None, int, str | None]
 
 #: (bulletin's rank in corpus order, entity's position in that bulletin, role, mentions,
-#: cleaned spelling)
-_Sighting = tuple[int, int, str | None, int, str]
+#: cleaned spelling, office)
+_Sighting = tuple[int, int, str | None, int, str, str | None]
 
 
 def sightings_of(bulletin: Bulletin) -> list[Seen]:
-    return [(e.kind, e.name, e.role, len(e.mentions)) for e in bulletin.entities]
+    """A unit the text places in a state is seen under its resolved name ("Hospital General
+    de Zona No. 33, Nuevo León"), so the state travels with it through the cache."""
+    return [
+        (e.kind, f"{e.name}, {e.state}" if e.state else e.name, e.role, len(e.mentions), e.office)
+        for e in bulletin.entities
+    ]
+
+
+def _placed(kind: EntityKind, spelling: str) -> tuple[str, str | None]:
+    """'Hospital General de Zona No. 33, Nuevo León' -> the unit and the state it is in."""
+    if kind is EntityKind.FACILITY:
+        unit, comma, state = spelling.rpartition(", ")
+        if comma and state in _STATE_NAMES:
+            return unit, state
+    return spelling, None
 
 
 @dataclass
@@ -162,8 +190,8 @@ def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]])
     uf = _UnionFind(len(groups))
     for kind in _FUZZY_KINDS:
         members = [i for i, g in enumerate(groups) if g.kind is kind]
-        _merge_variants(groups, members, uf)
-        _merge_short_forms(groups, members, uf)
+        variants = _merge_variants(groups, members, uf)
+        _merge_short_forms(groups, members, uf, variants)
     _merge_stateless_units(groups, uf)
     clusters: dict[int, list[_Group]] = defaultdict(list)
     for i, group in enumerate(groups):
@@ -177,21 +205,21 @@ def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]])
 def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
     by_key: dict[tuple[EntityKind, tuple[str, ...], str | None, bool], _Group] = {}
     # Names repeat across bulletins: clean and key each distinct spelling once.
-    cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {}
+    cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] = {}
     kinds = {kind.value: kind for kind in EntityKind}
     for rank, entities in enumerate(seen):
         state: tuple[str | None, bool] | None = None  # worked out once per bulletin
-        for position, (kind_name, name, role, mentions) in enumerate(entities):
+        for position, (kind_name, name, role, mentions, *more) in enumerate(entities):
             kind = kinds[kind_name]
             known = cleaned.get((kind, name))
             if known is None:
-                spelling = " ".join(nfc(name).split())
-                known = cleaned[(kind, name)] = (spelling, match_words(kind, spelling))
-            spelling, key = known
+                spelling, placed = _placed(kind, " ".join(nfc(name).split()))
+                known = cleaned[(kind, name)] = (spelling, match_words(kind, spelling), placed)
+            spelling, key, placed = known
             if not key:
                 continue
-            unit_state, named = None, False
-            if kind is EntityKind.FACILITY and any(word.isdigit() for word in key):
+            unit_state, named = placed, placed is not None
+            if placed is None and kind is EntityKind.FACILITY and any(w.isdigit() for w in key):
                 if state is None:
                     state = _state_of(entities)
                 unit_state, named = state
@@ -200,7 +228,8 @@ def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
                 group = _Group(kind, key, unit_state, placeless=not named)
                 by_key[(kind, key, unit_state, named)] = group
             group.spellings[spelling] += 1
-            group.sightings.append((rank, position, role, mentions, spelling))
+            office = more[0] if more else None  # caches written before offices had four
+            group.sightings.append((rank, position, role, mentions, spelling, office))
     return list(by_key.values())
 
 
@@ -210,16 +239,8 @@ def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
 
     Numbered units repeat across states ("Hospital General de Zona No. 1" exists in many),
     so they are told apart by it."""
-    counts: Counter[str] = Counter()
-    for kind_name, name, _, mentions in entities:
-        if kind_name == EntityKind.PLACE:
-            state = name.rsplit(", ", 1)[-1]
-            if state in _STATE_NAMES:
-                counts[state] += max(1, mentions)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
-        return None, bool(ranked)
-    return ranked[0][0], True
+    places = (seen for seen in entities if seen[0] == EntityKind.PLACE)
+    return leading_state((name, mentions) for _, name, _, mentions, *_ in places)
 
 
 def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:
@@ -249,8 +270,11 @@ def _is_variant(a: str, b: str) -> bool:
     )
 
 
-def _merge_variants(groups: list[_Group], members: list[int], uf: _UnionFind) -> None:
-    """Rule 2: names equal but for one word that is a spelling variant."""
+def _merge_variants(
+    groups: list[_Group], members: list[int], uf: _UnionFind
+) -> dict[str, set[str]]:
+    """Rule 2: names equal but for one word that is a spelling variant. Returns the variant
+    words found (each word -> its variants)."""
     by_key = {groups[i].key: i for i in members}
     vocabulary = {w for i in members for w in groups[i].key if len(w) >= MIN_VARIANT_WORD_LEN}
     by_deletion: dict[str, list[str]] = defaultdict(list)
@@ -277,10 +301,14 @@ def _merge_variants(groups: list[_Group], members: list[int], uf: _UnionFind) ->
                     MIN_NAME_RATIO
                 ):
                     uf.union(i, j)
+    return variants
 
 
-def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind) -> None:
-    """Rule 3: a short form joins the one longer name it can stand for."""
+def _merge_short_forms(
+    groups: list[_Group], members: list[int], uf: _UnionFind, variants: dict[str, set[str]]
+) -> None:
+    """Rule 3: a short form joins the one longer name it can stand for; a short form with one
+    misspelled word ("Zoe Robeldo") too, when the two share an office (rule 3b)."""
     by_given_and_word: dict[tuple[str, str], set[int]] = defaultdict(set)
     by_surnames: dict[tuple[str, str], set[int]] = defaultdict(set)
     for i in members:
@@ -290,11 +318,8 @@ def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind)
         for word in key[1:]:
             by_given_and_word[(key[0], word)].add(i)
         by_surnames[(key[-2], key[-1])].add(i)
-    decisions: list[tuple[int, int]] = []
-    for i in members:
-        short = groups[i].key
-        if len(short) < 2:
-            continue
+
+    def longer_names(short: tuple[str, ...]) -> set[int]:
         candidates: set[int] = set()
         lookups = sorted((by_given_and_word.get((short[0], w), set()) for w in short[1:]), key=len)
         if lookups[0]:
@@ -309,12 +334,35 @@ def _merge_short_forms(groups: list[_Group], members: list[int], uf: _UnionFind)
             for j in by_surnames.get((short[-2], short[-1]), ())
             if len(groups[j].key) > len(short) and groups[j].key[-len(short) :] == short
         }
+        return candidates
+
+    # Longest short forms first, each joined at once: "Zoé Robledo Aburto" joins "Zoé
+    # Alejandro Robledo Aburto" before "Zoé Robledo" looks, which then sees one person, not two.
+    for i in sorted(members, key=lambda i: (-len(groups[i].key), i)):
+        short = groups[i].key
+        if len(short) < 2:
+            continue
         own = uf.find(i)
-        roots = {uf.find(j) for j in candidates} - {own}
+        roots = {uf.find(j) for j in longer_names(short)} - {own}
+        # 3b: a given name and a misspelled surname ("Zoe Robeldo"); longer names with a
+        # misspelling are rule 2's.
+        if not roots and len(short) == 2 and any(word in variants for word in short):
+            respelled = {
+                j
+                for pos, word in enumerate(short)
+                for other in variants.get(word, ())
+                for j in longer_names((*short[:pos], other, *short[pos + 1 :]))
+            }
+            if respelled:  # rare: the offices are read only then
+                offices = _offices(groups[i])
+                roots = {uf.find(j) for j in respelled if offices & _offices(groups[j])} - {own}
         if len(roots) == 1:
-            decisions.append((i, roots.pop()))
-    for i, root in decisions:
-        uf.union(i, root)
+            uf.union(i, roots.pop())
+
+
+def _offices(group: _Group) -> set[str]:
+    """The office keys a spelling was seen with."""
+    return {_role_key(role, named)[1] for _, _, role, _, _, named in group.sightings if role}
 
 
 def _canonical(kind: EntityKind, spellings: Counter[str], frequency: dict[str, int]) -> str:
@@ -359,7 +407,7 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
     frequency: dict[str, int] = {}
     if len(spellings) > 1:
         bulletins_by_spelling: dict[str, set[int]] = defaultdict(set)
-        for rank, _, _, _, spelling in sightings:
+        for rank, _, _, _, spelling, _ in sightings:
             bulletins_by_spelling[spelling].add(rank)
         frequency = {name: len(ranks) for name, ranks in bulletins_by_spelling.items()}
     name = _canonical(kind, spellings, frequency)
@@ -384,24 +432,56 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
         aliases=tuple(aliases),
         roles=_roles(sightings),
         ranks=list(dict.fromkeys(rank for rank, *_ in sightings)),
-        mention_count=sum(max(1, mentions) for _, _, _, mentions, _ in sightings),
+        mention_count=sum(max(1, mentions) for _, _, _, mentions, _, _ in sightings),
         sightings=sightings,
     )
 
 
 def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
-    """Roles grouped by folded wording, in order of first sighting, each with its bulletins."""
-    roles: dict[tuple[str, ...], tuple[Counter[str], dict[int, None]]] = {}
-    for rank, _, role, _, _ in sightings:
+    """Roles grouped by office (`roles.office` key: "titular del Seguro Social" and "Director
+    General del IMSS" are one), in order of first sighting, each with its bulletins: the most
+    common wording, then the office's name and every other wording. A bare title
+    ("Presidente") joins the one office of that title the person is seen in ("Presidente de
+    la República"), when there is exactly one."""
+    if len(sightings) == 1:  # most entities: one sighting, one role at most
+        rank, _, role, _, _, named = sightings[0]
+        if not role or not role.strip():
+            return ()
+        text, _ = _role_key(role, named)
+        return ((text, (rank,), pack_forms(text, named or text, (text,))),)
+    roles: dict[str, _RoleSeen] = {}
+    for rank, _, role, _, _, named in sightings:
         if not role or not role.strip():
             continue
-        text, key = _role_key(role)
+        text, key = _role_key(role, named)
         found = roles.get(key)
         if found is None:
-            found = roles[key] = (Counter(), {})
-        found[0][text] += 1
-        found[1][rank] = None
-    return tuple((_most_common(spellings), tuple(ranks)) for spellings, ranks in roles.values())
+            found = roles[key] = _RoleSeen()
+        found.wordings[text] += 1
+        found.offices[named or text] += 1
+        found.ranks[rank] = None
+    for bare in [key for key in roles if is_bare(key)]:
+        wider = [key for key in roles if key.startswith(bare + " ")]
+        if len(wider) == 1:
+            joined, into = roles.pop(bare), roles[wider[0]]
+            into.ranks = dict.fromkeys(sorted({*into.ranks, *joined.ranks}))
+            into.others.update(joined.wordings)  # kept as wordings, never shown first
+    out: list[RoleRanks] = []
+    for seen in roles.values():
+        role = _most_common(seen.wordings)
+        forms = {*seen.wordings, *seen.others}
+        out.append((role, tuple(seen.ranks), pack_forms(role, _most_common(seen.offices), forms)))
+    return tuple(out)
+
+
+@dataclass(slots=True)
+class _RoleSeen:
+    """The sightings of one office: its wordings, office names, bulletins."""
+
+    wordings: Counter[str] = field(default_factory=Counter)
+    offices: Counter[str] = field(default_factory=Counter)
+    ranks: dict[int, None] = field(default_factory=dict)
+    others: set[str] = field(default_factory=set)
 
 
 def _table(
@@ -419,9 +499,11 @@ def _table(
 
 
 @lru_cache(maxsize=65536)
-def _role_key(role: str) -> tuple[str, tuple[str, ...]]:
+def _role_key(role: str, named: str | None) -> tuple[str, str]:
+    """The wording, spaces squashed, and the key of its office (of the wording when the
+    bulletin gave no office: resolved from an older cache)."""
     text = " ".join(nfc(role).split())
-    return text, tuple(words(text)) or (text,)
+    return text, office(" ".join(nfc(named).split()) if named else text).key or fold(text)
 
 
 def _most_common(spellings: Counter[str]) -> str:

@@ -4,7 +4,9 @@ Query syntax follows fzf: space-separated terms are ANDed; `'word` must occur as
 (substring), `^word` starts a name, `word$` ends one, `!word` excludes entities containing it
 (also `!^word`, `!word$`). A plain term matches a word of a name, alias or role exactly, as a
 prefix ("chihu" -> "Chihuahua"), inside a word ("anaya" in "Santanaya"), or with a typo
-("gonzales" -> "González"). Everything is accent- and case-insensitive.
+("gonzales" -> "González"). Everything is accent- and case-insensitive. Roles are searched as
+written and as offices (core.entities.roles): "gober oaxaca" finds the man a bulletin about
+Oaxaca calls "Gobernador de la entidad".
 
 How it stays fast over 100,000 names: every string is folded once (core.textfold keeps
 offsets, so spans point into the accented original) and split into words; an inverted index
@@ -27,9 +29,12 @@ from typing import Literal
 
 from rapidfuzz import fuzz, process
 
+from core.entities.gazetteer import state_short_forms
+from core.entities.institutions import LONG_NAMES
 from core.entity_table import EntityTable
 from core.lazy import LazySequence
 from core.models import Entity, EntityKind, Hit
+from core.query_limits import bound_query
 from core.runtime import gc_paused
 from core.textfold import WORD, fold, nfc, word_spans
 
@@ -224,9 +229,14 @@ class EntitySearch:
             seen: set[str] = set()
             texts: list[tuple[str, Field]] = [(entity.name, "name")]
             texts += [(alias, "alias") for alias in entity.aliases]
-            texts += [(role, "role") for role in entity.roles]
+            # Offices too: "Gobernador de la entidad" is found as "gober oaxaca".
+            texts += [(role, "role") for role in (*entity.roles, *entity.role_forms)]
             if entity.kind == EntityKind.FACILITY and (short := unit_abbreviation(entity.name)):
                 texts.append((short, "alias"))
+            elif entity.kind == EntityKind.PLACE:  # "cdmx", "edomex", "D.F." find their state
+                texts += [(form, "alias") for form in state_short_forms(entity.name)]
+            elif entity.kind == EntityKind.INSTITUTION and (long := LONG_NAMES.get(entity.name)):
+                texts.append((long, "alias"))  # "seguro social" finds the IMSS
             name_words: tuple[str, ...] = ()
             for text, kind_of_field in texts:
                 if text in seen:
@@ -303,6 +313,7 @@ class EntitySearch:
         self, query: str, kinds: Collection[EntityKind | str] | None = None, limit: int = 20
     ) -> SearchResult:
         """Like `search`, with the number of matching entities for an `N/M` display."""
+        query = bound_query(query).text  # a pasted page must not cost seconds per keystroke
         key = (" ".join(query.split()), None if kinds is None else tuple(sorted(kinds)), limit)
         with self._lock:
             answered = self._results.get(key)

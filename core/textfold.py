@@ -37,6 +37,14 @@ _TABLE = {
 }
 
 
+#: Characters `_TABLE` does not cover (curly quotes, dashes, other scripts).
+_BEYOND_FAST = re.compile(f"[^\\x00-\\u{_FAST_RANGE - 1:04x}]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _fold_char(match.group())
+
+
 def fold(text: str) -> str:
     """Lowercase without diacritics, same length as `text`: "Zoé Robledo" -> "zoe robledo"."""
     if text.isascii():
@@ -44,7 +52,7 @@ def fold(text: str) -> str:
     folded = text.translate(_TABLE)
     if folded.isascii():
         return folded
-    return "".join(c if ord(c) < _FAST_RANGE else _fold_char(c) for c in folded)
+    return _BEYOND_FAST.sub(_fold_match, folded)  # only the rare characters, one by one
 
 
 def words(text: str) -> list[str]:

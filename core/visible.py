@@ -19,6 +19,11 @@ _BIDI_AND_FORMAT = (
     0x2028,  # LINE SEPARATOR: would break a rendered line
     0x2029,  # PARAGRAPH SEPARATOR
     0xFEFF,  # BOM / zero-width no-break space
+    0x200B,  # ZERO WIDTH SPACE
+    0x200C,  # ZERO WIDTH NON-JOINER
+    0x200D,  # ZERO WIDTH JOINER
+    *range(0x2060, 0x2065),  # WORD JOINER, invisible operators
+    0x180E,  # MONGOLIAN VOWEL SEPARATOR (a zero-width space in older Unicode)
     0xFFF9,
     0xFFFA,
     0xFFFB,  # interlinear annotation controls
@@ -32,6 +37,9 @@ def _build_table() -> dict[int, str]:
         table[code] = FORMAT_PLACEHOLDER
     for code in _BIDI_AND_FORMAT:
         table[code] = FORMAT_PLACEHOLDER
+    # Lone surrogates (a file name's undecodable bytes, os.fsdecode) cannot be printed at all.
+    for code in range(0xD800, 0xE000):
+        table[code] = "\ufffd"
     return table
 
 
@@ -42,3 +50,24 @@ _TABLE_KEEP_NEWLINES = {k: v for k, v in _TABLE.items() if k != 0x0A}
 def visible(text: str, *, keep_newlines: bool = False) -> str:
     """Every control and bidi-override character made visible; the length is unchanged."""
     return text.translate(_TABLE_KEEP_NEWLINES if keep_newlines else _TABLE)
+
+
+#: Characters that draw nothing: a text made only of these and whitespace is empty.
+_INVISIBLE = dict.fromkeys([*_BIDI_AND_FORMAT, 0x00AD, 0x034F, 0x115F, 0x1160, 0x3164], None)
+
+
+def is_blank(text: str) -> bool:
+    """True when nothing in `text` would be seen: whitespace and zero-width characters only."""
+    return not text.translate(_INVISIBLE).strip()
+
+
+def visible_path(name: str) -> str:
+    """A file name for display: bytes that are not UTF-8 (kept by Python as surrogate escapes)
+    shown as `\\xff`, controls as pictures. Display only: it is not the name on disk."""
+    if any("\udc80" <= ch <= "\udcff" for ch in name):
+        try:
+            raw = name.encode("utf-8", errors="surrogateescape")
+        except UnicodeEncodeError:  # other lone surrogates: not from a file name
+            return visible(name)
+        name = raw.decode("utf-8", errors="backslashreplace")
+    return visible(name)

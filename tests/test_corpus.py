@@ -21,21 +21,26 @@ def _seed(corpus: Corpus, prefix: str) -> str:
     return next(b.id for b in corpus.bulletins if Path(b.source or "").name.startswith(prefix))
 
 
-def test_default_corpus_is_the_seeds_in_date_order_undated_last(seeds: Corpus) -> None:
+def test_default_corpus_is_the_seeds_in_date_order_estimates_at_their_midpoint(
+    seeds: Corpus,
+) -> None:
+    # 001 and 002 have no date but an estimate (2012-12..2014-09): they sort at its midpoint,
+    # before 2015, and their `date` stays None.
     assert [Path(b.source or "").name[:3] for b in seeds.bulletins] == [
+        "001",
+        "002",
         "000",
         "004",
         "003",
-        "001",
-        "002",
     ]
     assert [b.date for b in seeds.bulletins] == [
+        None,
+        None,
         dt.date(2015, 7, 24),
         dt.date(2024, 4, 3),
         dt.date(2024, 5, 30),
-        None,
-        None,
     ]
+    assert [b.date_estimate is not None for b in seeds.summaries] == [True, True] + [False] * 3
     assert seeds.skipped == [] and seeds.missing == []
 
 
@@ -76,9 +81,9 @@ def test_lookups_by_id(seeds: Corpus) -> None:
 def test_bulletins_mentioning_an_entity_in_date_order(seeds: Corpus) -> None:
     director = "official:jose-antonio-gonzalez-anaya"
     assert [b.id for b in seeds.bulletins_mentioning(director)] == [
-        _seed(seeds, "000"),
-        _seed(seeds, "001"),
+        _seed(seeds, "001"),  # undated, estimated 2012-12..2014-09
         _seed(seeds, "002"),
+        _seed(seeds, "000"),  # 2015-07-24
     ]
     assert seeds.bulletins_mentioning("official:nadie") == []
 

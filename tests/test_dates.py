@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,154 @@ def test_dateline_opening_the_body_is_found() -> None:
     assert b.date == dt.date(2019, 3, 12)
     assert b.place == "Hermosillo, Sonora"
     assert b.title == "Amplía IMSS servicios en Sonora"
+
+
+# --- forms of real pages, the source of a date, and what is never a date ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TEPIC, NAYARIT, 11MARZO2022.- El IMSS", dt.date(2022, 3, 11)),
+        ("Cd. de México (02 diciembre 2019).- El senador", dt.date(2019, 12, 2)),
+        ("Irapuato, Gto., Octubre 9 del 2021.- La delegación", dt.date(2021, 10, 9)),
+        ("17 Sep, 2024 09:40", dt.date(2024, 9, 17)),
+        ("MAR 152016 La Unidad", dt.date(2016, 3, 15)),
+        ("Campeche, 6 de enero, 2020", dt.date(2020, 1, 6)),
+    ],
+)
+def test_written_forms_of_dates_on_real_pages(text: str, expected: dt.date) -> None:
+    assert parse_spanish_date(text) == expected
+
+
+@pytest.mark.parametrize("year", ["99999", "0", "-2020"])
+def test_years_out_of_range_are_impossible_and_the_header_stays_a_header(year: str) -> None:
+    b = parse_text(
+        f"BOLETÍN DE PRENSA\n\nTepic, Nayarit, 30 de mayo de {year}.\n\n"
+        "Abre el IMSS una clínica en Tepic\n\nEl Instituto inauguró la unidad."
+    )
+    codes = [i.code for i in b.issues]
+    assert b.date is None and b.date_source is None
+    assert "impossible-date" in codes and "no-date" not in codes
+    assert b.title == "Abre el IMSS una clínica en Tepic"
+    assert b.place == "Tepic, Nayarit"
+
+
+def test_a_twenty_digit_day_is_impossible() -> None:
+    found = find_date("Tepic, 12345678901234567890 de mayo de 2020")
+    assert found is not None and found.date is None
+    assert [i.code for i in found.issues] == ["impossible-date"]
+
+
+def test_dateline_with_abbreviated_state_keeps_the_abbreviation() -> None:
+    b = parse_text(
+        "Entrega IMSS unidad rural en el Istmo\n\n"
+        "Juchitán de Zaragoza, Oax., 3 de marzo de 2021.- El Instituto Mexicano del Seguro "
+        "Social entregó hoy una Unidad Médica Rural a las comunidades de la región del Istmo."
+    )
+    assert (b.date, b.date_source) == (dt.date(2021, 3, 3), "dateline")
+    assert b.place == "Juchitán de Zaragoza, Oax."
+
+
+def test_dateline_after_a_byline_run_into_the_text() -> None:
+    b = parse_text(
+        "Por Redacción Los trabajadores del hospital piden más personal MORELIA, Mich. "
+        "4 de junio de 2019.- El delegado del IMSS en Michoacán recorrió el hospital y "
+        "anunció la contratación de 40 enfermeras para el turno nocturno de la unidad."
+    )
+    assert (b.date, b.date_source) == (dt.date(2019, 6, 4), "dateline")
+    assert b.place == "MORELIA, Mich."
+
+
+def test_the_leads_date_for_the_event_dates_an_undated_bulletin() -> None:
+    b = parse_text(
+        "Abre sus puertas el nuevo hospital del IMSS en Tapachula\n\n"
+        "El Hospital General de Zona No. 1 abrió sus puertas este martes 14 de marzo de 2023 "
+        "con 120 camas, y el 1 de enero de 2024 sumará otras 40, informó el Instituto."
+    )
+    assert (b.date, b.date_source) == (dt.date(2023, 3, 14), "lead")
+    assert b.date_text == "martes 14 de marzo de 2023"
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Publicado: 2025-07-19", "Fecha de publicación: 19 de julio de 2025", "19 Jul, 2025"]
+)
+def test_publication_stamps_date_a_page(stamp: str) -> None:
+    b = parse_text(
+        f"IMSS amplía horarios en Puebla\n\n{stamp}\n\n"
+        "El Instituto Mexicano del Seguro Social amplió los horarios de sus unidades de "
+        "medicina familiar de Puebla, informó la delegación en un comunicado a los medios."
+    )
+    assert (b.date, b.date_source) == (dt.date(2025, 7, 19), "stamp")
+    assert b.place is None
+
+
+def test_a_deadline_after_the_title_is_no_stamp() -> None:
+    b = parse_text(
+        "Abre el IMSS su convocatoria de becas\n\nFecha límite: 30 de mayo de 2025\n\n"
+        "El Instituto Mexicano del Seguro Social abrió la convocatoria para médicos residentes "
+        "que deseen cursar una especialidad en sus hospitales de todo el país."
+    )
+    assert b.date is None
+
+
+def test_a_stamp_after_the_title_wins_over_a_date_above_it() -> None:
+    b = parse_text(
+        "3 Oct, 2024\n\nIMSS amplía horarios en Puebla\n\n2 Oct, 2024 18:05\n\n"
+        "El Instituto Mexicano del Seguro Social amplió los horarios de sus unidades de "
+        "medicina familiar de Puebla, informó la delegación en un comunicado a los medios."
+    )
+    assert (b.date, b.date_source) == (dt.date(2024, 10, 2), "stamp")
+
+
+def test_a_web_pages_header_with_a_clock_is_not_the_date() -> None:
+    b = parse_text(
+        "Lunes, 2 de febrero de 2026 | 10:15 hrs\n\nIMSS amplía horarios en Puebla\n\n"
+        "El Instituto Mexicano del Seguro Social amplió los horarios de sus unidades de "
+        "medicina familiar de Puebla, informó la delegación en un comunicado a los medios."
+    )
+    assert b.date is None and b.date_source is None
+    assert b.title == "IMSS amplía horarios en Puebla"
+
+
+def test_dates_deep_in_the_body_never_date_a_bulletin() -> None:
+    b = parse_text(
+        "Firma el IMSS un convenio\n\n"
+        "El Instituto firmó un convenio con la universidad estatal para la formación de "
+        "especialistas, que se renovará cada año a partir de la fecha de la firma.\n\n"
+        "El convenio se firmó este jueves 5 de septiembre de 2024 en la rectoría."
+    )
+    assert b.date is None
+
+
+def test_date_source_is_in_the_json_and_the_reader_says_it() -> None:
+    from tui.widgets.reader import ReaderView
+
+    b = parse_text(
+        "IMSS amplía horarios en Puebla\n\nPublicado: 2025-07-19\n\n"
+        "El Instituto Mexicano del Seguro Social amplió los horarios de atención."
+    )
+    assert '"date_source":"stamp"' in b.model_dump_json()
+    fields = dict(ReaderView._fields(b))
+    assert "(from the stamp)" in fields["Date"].plain
+
+
+def test_the_cache_keeps_where_a_date_came_from(tmp_path: Path) -> None:
+    from core.index import Index
+
+    lead = tmp_path / "lead.txt"
+    lead.write_text(
+        "Abre el IMSS un hospital en Tapachula\n\nEl Hospital General de Zona No. 1 abrió sus "
+        "puertas este martes 14 de marzo de 2023 con 120 camas, informó el Instituto.",
+        encoding="utf-8",
+    )
+    stamp = tmp_path / "stamp.txt"
+    stamp.write_text(
+        "IMSS amplía horarios\n\nPublicado: 2025-07-19\n\nEl Instituto amplió los horarios.",
+        encoding="utf-8",
+    )
+    for _ in range(2):  # cold, then from the cache
+        with Index.open(tmp_path / "cache") as index:
+            report = index.update([lead, stamp])
+        assert [s.date_source for s in report.summaries] == ["lead", "stamp"]
+    assert report.unchanged == 2

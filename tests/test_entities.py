@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from core.entities import extract_entities, extract_mentions
 from core.entities.gazetteer import STATES, gazetteer
-from core.entities.institutions import _table
+from core.entities.institutions import INSTITUTIONS, LONG_NAMES, _table, find_institutions
+from core.entities.roles import office
 from core.entities.text import fold
 from core.models import BulletinEntity, EntityKind
 from core.parse import parse_file
@@ -430,3 +431,451 @@ def test_heldout_y_joins_two_people_when_a_role_follows_each() -> None:
         "Zoé Robledo Aburto": "directora de Administración",
         "Karla Ruiz Franco": "presidenta municipal de Mixquiahuala de Juárez",
     }
+
+
+# --- roles as offices (issue 10, class 6) ----------------------------------------------------
+
+
+def _officials(text: str) -> dict[str, BulletinEntity]:
+    return entities_of(text, EntityKind.OFFICIAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "expected"),
+    [
+        (
+            "Puerto Escondido, Oaxaca.- En gira por la Costa, el Gobernador de la entidad, "
+            "Alejandro Murat Hinojosa, recorrió el Hospital Rural de Pinotepa Nacional.",
+            "Alejandro Murat Hinojosa",
+            "Gobernador de Oaxaca",
+        ),
+        (
+            "Tuxtla Gutiérrez, Chiapas.- La ampliación de la clínica fue anunciada por el "
+            "gobernador del estado, Eduardo Ramírez Aguilar, ante derechohabientes.",
+            "Eduardo Ramírez Aguilar",
+            "Gobernador de Chiapas",
+        ),
+        (
+            "Hermosillo, Sonora.- La mandataria estatal, Claudia Pavlovich Arellano, "
+            "agradeció al Seguro Social la nueva Unidad de Medicina Familiar.",
+            "Claudia Pavlovich Arellano",
+            "Gobernadora de Sonora",
+        ),
+        (
+            "En Toluca, Estado de México, el mandatario mexiquense, Alfredo del Mazo Maza, "
+            "inauguró la unidad.",
+            "Alfredo del Mazo Maza",
+            "Gobernador del Estado de México",
+        ),
+    ],
+)
+def test_a_contextual_role_gets_the_bulletins_state(text: str, person: str, expected: str) -> None:
+    found = _officials(text)[person]
+    assert found.office == expected
+    assert found.role is not None and found.role != expected  # the wording is kept as written
+
+
+def test_a_governor_of_a_named_state_keeps_that_state_in_another_states_bulletin() -> None:
+    text = (
+        "Monterrey, Nuevo León.- Al encuentro asistió el gobernador del estado de Coahuila, "
+        "Manolo Jiménez Salinas, invitado por el Instituto."
+    )
+    assert _officials(text)["Manolo Jiménez Salinas"].office == "Gobernador de Coahuila"
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "titular del Seguro Social",
+        "director general del Instituto Mexicano del Seguro Social (IMSS)",
+        "Director General del IMSS",
+        "el director general del Seguro Social",
+    ],
+)
+def test_every_wording_of_the_imss_head_is_one_office(role: str) -> None:
+    text = f"En la ceremonia, Zoé Robledo, {role}, entregó reconocimientos al personal."
+    found = _officials(text)["Zoé Robledo"]
+    assert office(found.office or "").key == "director general imss"
+
+
+def test_a_role_does_not_stop_at_y_inside_an_institutions_name() -> None:
+    text = (
+        "Al acto acudieron Martí Batres Guadarrama, director general del Instituto de Seguridad "
+        "y Servicios Sociales de los Trabajadores del Estado (ISSSTE), y Zoé Robledo, director "
+        "general del IMSS."
+    )
+    found = _officials(text)
+    assert found["Martí Batres Guadarrama"].role == (
+        "director general del Instituto de Seguridad y Servicios Sociales de los Trabajadores "
+        "del Estado (ISSSTE)"
+    )
+    assert found["Martí Batres Guadarrama"].office == "Director General del ISSSTE"
+    assert found["Zoé Robledo"].role == "director general del IMSS"
+
+
+def test_y_between_two_people_still_ends_a_role() -> None:
+    text = (
+        "Firmaron Ana Ruiz Soto, directora de Finanzas y Administración, y Juan Pérez López, "
+        "director de Prestaciones Médicas."
+    )
+    found = _officials(text)
+    assert found["Ana Ruiz Soto"].role == "directora de Finanzas y Administración"
+    assert found["Juan Pérez López"].role == "director de Prestaciones Médicas"
+
+
+# --- institutions beyond the table (issue 10, class 5) ---------------------------------------
+
+
+def _institutions(text: str) -> dict[str, BulletinEntity]:
+    return entities_of(text, EntityKind.INSTITUTION)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "El IMSS y la Secretaría de Agricultura y Desarrollo Rural firmaron un convenio "
+            "para los jornaleros.",
+            "Secretaría de Agricultura y Desarrollo Rural",
+        ),
+        (
+            "Con apoyo de la Comisión Nacional para el Desarrollo de los Pueblos Indígenas se "
+            "tradujeron los materiales.",
+            "Comisión Nacional para el Desarrollo de los Pueblos Indígenas",
+        ),
+        (
+            "Asistieron representantes del Sindicato Nacional de Trabajadores de la Educación "
+            "a la jornada de vacunación.",
+            "Sindicato Nacional de Trabajadores de la Educación",
+        ),
+        (
+            "Los pasantes provienen de la Universidad Autónoma de Chiapas y realizarán su "
+            "servicio social en la región.",
+            "Universidad Autónoma de Chiapas",
+        ),
+        (
+            "El terreno fue donado por el Ayuntamiento de Apodaca para la nueva clínica.",
+            "Ayuntamiento de Apodaca",
+        ),
+        (
+            "La Fiscalía General del Estado de Puebla abrió una carpeta por la compra de "
+            "medicamentos.",
+            "Fiscalía General del Estado de Puebla",
+        ),
+    ],
+)
+def test_a_body_the_table_lacks_is_read_from_its_name(text: str, body: str) -> None:
+    assert body in _institutions(text)
+
+
+def test_a_glossed_acronym_joins_its_long_form() -> None:
+    text = (
+        "El IMSS y el Instituto Nacional para el Federalismo y el Desarrollo Municipal (INAFED) "
+        "capacitarán a los alcaldes. El INAFED aportará los materiales."
+    )
+    inafed = _institutions(text)["Instituto Nacional para el Federalismo y el Desarrollo Municipal"]
+    assert [m.text for m in inafed.mentions][1:] == ["INAFED", "INAFED"]
+
+
+def test_governing_bodies_take_their_institutions_name() -> None:
+    text = (
+        "El H. Consejo Técnico del Instituto Mexicano del Seguro Social aprobó el presupuesto. "
+        "La Junta Directiva del ISSSTE sesionó el mismo día. Más tarde, el Consejo Técnico "
+        "ratificó a los titulares de las representaciones."
+    )
+    found = _institutions(text)
+    assert len(found["Consejo Técnico del IMSS"].mentions) == 2
+    assert "Junta Directiva del ISSSTE" in found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_body"),
+    [
+        (
+            "La Secretaría de Economía y el Gobernador Juan Pérez López inauguraron la planta.",
+            "Secretaría de Economía y el Gobernador Juan Pérez López",
+        ),
+        ("Se rindió el informe de la Secretaría General del Instituto.", "Secretaría General"),
+        ("Son las acciones que ejecutará el Instituto en Michoacán.", "Instituto en Michoacán"),
+        (
+            "Se celebró el bicentenario de la Federación de Chiapas a México.",
+            "Federación de Chiapas",
+        ),
+        (
+            "Sesionó el Consejo Consultivo Delegacional del Seguro Social en Tlaxcala.",
+            "Consejo Consultivo Delegacional",
+        ),
+        (
+            "Se reunió el Comité Ciudadano de Seguimiento de la obra del hospital.",
+            "Comité Ciudadano de Seguimiento",
+        ),
+        ("Se inauguró la 116 Asamblea General Ordinaria del IMSS.", "Asamblea General del IMSS"),
+    ],
+)
+def test_what_is_no_public_body_is_not_read_as_one(text: str, not_a_body: str) -> None:
+    assert not_a_body not in _institutions(text)
+
+
+def test_a_body_naming_a_units_kind_is_part_of_the_unit() -> None:
+    text = "El director visitó el Hospital Rural IMSS-Bienestar de Ocosingo, Chiapas."
+    assert "IMSS-Bienestar" not in _institutions(text)
+    assert "Hospital Rural IMSS-Bienestar de Ocosingo" in entities_of(text, EntityKind.FACILITY)
+    owned = "El director recorrió el Centro Médico del ISSEMyM de Ecatepec."
+    assert "ISSEMyM" in _institutions(owned)  # an owner is still named
+
+
+def test_a_role_over_a_body_read_by_the_grammar_keeps_its_whole_name() -> None:
+    text = (
+        "Participó Víctor Villalobos Arámbula, secretario de Agricultura y Desarrollo Rural, "
+        "en la firma del convenio con el IMSS."
+    )
+    person = _officials(text)["Víctor Villalobos Arámbula"]
+    assert person.role == "secretario de Agricultura y Desarrollo Rural"
+
+
+def test_a_body_inside_anothers_name_is_named_too() -> None:
+    text = (
+        "Zoé Robledo se reunió con la Comisión de Seguridad Social del Senado de la República "
+        "y con el Consejo Consultivo de la Comisión Nacional de los Derechos Humanos."
+    )
+    found = _institutions(text)
+    assert {"Senado de la República", "CNDH"} <= set(found)
+    assert "Comisión de Seguridad Social del Senado de la República" in found
+
+
+def test_a_state_secretariat_named_through_its_government() -> None:
+    text = "Acudió el encargado de la Secretaría de Salud del Gobierno de Oaxaca."
+    assert "Secretaría de Salud de Oaxaca" in _institutions(text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "home", "body"),
+    [
+        # one office renamed: delegación, then OOAD, then Oficina de Representación
+        (
+            "delegado del IMSS en Oaxaca",
+            "titular de la Oficina de Representación en la entidad",
+            "20",
+            None,
+        ),
+        (
+            "delegada del Instituto Mexicano del Seguro Social en Oaxaca",
+            "titular del Órgano de Operación Administrativa Desconcentrada (OOAD) en Oaxaca",
+            None,
+            None,
+        ),
+        ("Presidente de la República", "presidenta de México", None, None),
+        ("secretaria de Gobernación", "titular de la Segob", None, None),
+        ("Secretario del Trabajo y Previsión Social", "titular de la STPS", None, None),
+        ("secretario de Salud estatal", "Secretaria de Salud de Oaxaca", "20", None),
+        ("director general del instituto", "Director General del IMSS", None, "IMSS"),
+        (
+            "Director nacional del IMSS",
+            "director general del Instituto Mexicano del Seguro Social",
+            None,
+            None,
+        ),
+        ("titular del Programa IMSS-PROSPERA", "titular de IMSS-PROSPERA", None, None),
+        (
+            "titular de la Unidad del Programa IMSS-Bienestar",
+            "titular de la Unidad IMSS-Bienestar",
+            None,
+            None,
+        ),
+    ],
+)
+def test_wordings_of_one_office_share_its_key(
+    first: str, second: str, home: str | None, body: str | None
+) -> None:
+    assert office(first, home, body).key == office(second, home, body).key
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("director general del IMSS", "director general del ISSSTE"),
+        ("secretario general del IMSS", "secretario de Salud"),
+        ("Gobernador de Oaxaca", "Gobernador de Chiapas"),
+        ("delegado del IMSS en Oaxaca", "delegado del IMSS en Puebla"),
+        ("secretario de Salud", "subsecretario de Salud"),
+    ],
+)
+def test_different_offices_keep_different_keys(first: str, second: str) -> None:
+    assert office(first).key != office(second).key
+
+
+def test_a_municipal_council_names_its_municipality_too() -> None:
+    text = "El terreno fue donado por el Ayuntamiento de Apodaca para la nueva clínica."
+    assert "Ayuntamiento de Apodaca" in _institutions(text)
+    assert "Apodaca, Nuevo León" in names(text, EntityKind.PLACE)
+
+
+def test_a_role_before_the_name_spans_y_inside_a_body_and_sisters_stay_two() -> None:
+    text = (
+        "Ayer, la directora general del Instituto de Seguridad y Servicios Sociales de los "
+        "Trabajadores del Estado (ISSSTE), Bertha Alcalde Luján, y la secretaria del Trabajo y "
+        "Previsión Social, Luisa María Alcalde Luján, firmaron el acuerdo."
+    )
+    found = _officials(text)
+    assert found["Bertha Alcalde Luján"].office == "Directora General del ISSSTE"
+    assert found["Luisa María Alcalde Luján"].role == "secretaria del Trabajo y Previsión Social"
+    assert office(found["Luisa María Alcalde Luján"].role or "").key == "secretario stps"
+
+
+def test_an_acronym_glossed_after_a_state_body_joins_it() -> None:
+    text = (
+        "Oaxaca de Juárez, Oaxaca.- Los Servicios de Salud de Oaxaca (SSO) y el IMSS firmaron "
+        "un convenio. Los SSO aportarán personal de enfermería."
+    )
+    sso = _institutions(text)["Servicios de Salud de Oaxaca"]
+    assert [m.text for m in sso.mentions] == ["Servicios de Salud de Oaxaca", "SSO", "SSO"]
+
+
+def test_a_long_form_misspelled_in_the_source_joins_the_acronym_it_glosses() -> None:
+    text = "El delegado del Instituto Mexicano Social (IMSS) en Jalisco, Juan Pérez López, habló."
+    found = _institutions(text)
+    assert list(found) == ["IMSS"]
+    assert [m.text for m in found["IMSS"].mentions] == ["Instituto Mexicano Social", "IMSS"]
+
+
+def test_a_place_or_name_with_its_own_article_stays_in_the_body() -> None:
+    text = (
+        "El Ayuntamiento de Los Cabos donó el predio; los médicos residentes vienen de la "
+        "Universidad La Salle."
+    )
+    assert {"Ayuntamiento de Los Cabos", "Universidad La Salle"} <= set(_institutions(text))
+
+
+def test_the_acronym_after_a_governing_body_is_its_institutions() -> None:
+    text = (
+        "En la sesión del Consejo Técnico del Instituto Mexicano del Seguro Social (IMSS), el "
+        "IMSS presentó su informe."
+    )
+    found = _institutions(text)
+    imss = ["Instituto Mexicano del Seguro Social", "IMSS", "IMSS"]  # its owner, inside it
+    assert [m.text for m in found["IMSS"].mentions] == imss
+    assert len(found["Consejo Técnico del IMSS"].mentions) == 1
+
+
+def test_a_name_listed_with_commas_is_whole_when_its_acronym_closes_it() -> None:
+    text = (
+        "La Secretaría de Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación "
+        "(Sagarpa) y el IMSS firmaron. La Sagarpa aportará los padrones. La Secretaría de "
+        "Economía, la CFE y el IMSS también."
+    )
+    found = _institutions(text)
+    sagarpa = found["Secretaría de Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación"]
+    assert [m.text for m in sagarpa.mentions][1:] == ["Sagarpa", "Sagarpa"]
+    assert "Secretaría de Economía" in found  # no acronym closes it: the comma ends it
+
+
+def test_a_bare_director_of_a_body_is_its_director_general() -> None:
+    assert office("director del Instituto Mexicano del Seguro Social (IMSS)").key == (
+        office("Director General del IMSS").key
+    )
+    assert office("director del IMSS en Sonora").key == office("delegado del IMSS en Sonora").key
+    assert office("director de Finanzas del IMSS").key != office("director del IMSS").key
+
+
+def test_both_chambers_by_either_name() -> None:
+    text = "La Cámara de Senadores y la Cámara de Diputados aprobaron la reforma a la Ley."
+    assert {"Senado de la República", "Cámara de Diputados"} <= set(_institutions(text))
+
+
+def test_a_state_congress_is_its_states_and_a_medical_congress_is_no_body() -> None:
+    text = (
+        "Guadalajara, Jalisco.- El Congreso del Estado aprobó la donación del predio; el "
+        "Congreso del Estado de Puebla hará lo mismo. La obra se presentó en el Congreso "
+        "Nacional de Medicina Familiar."
+    )
+    found = _institutions(text)
+    assert {"Congreso de Jalisco", "Congreso de Puebla"} <= set(found)
+    assert not any("Medicina" in name for name in found)
+
+
+def test_two_bare_governors_are_not_both_made_governor_of_the_bulletins_state() -> None:
+    text = (
+        "Oaxaca de Juárez, Oaxaca.- En la reunión regional, el gobernador Alejandro Murat "
+        "Hinojosa recibió al gobernador Héctor Astudillo Flores para hablar de salud."
+    )
+    found = _officials(text)
+    offices = {
+        found[name].office for name in ("Alejandro Murat Hinojosa", "Héctor Astudillo Flores")
+    }
+    assert "Gobernador de Oaxaca" not in offices
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "titular",
+                "del",
+                "de la",
+                "Gobernador",
+                "mandataria",
+                "entidad",
+                "estatal",
+                "Instituto",
+                "Mexicano",
+                "Seguro Social",
+                "(IMSS)",
+                "Secretaría",
+                "Salud",
+                "en",
+                "y",
+                "Director General",
+                "Oaxaca",
+                "(",
+                ")",
+                "mexiquense",
+                "Programa",
+                "\n",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([None, "20", "15", "09"]),
+    st.sampled_from([None, "IMSS", "Secretaría de Salud"]),
+)
+def test_any_role_reads_as_an_office_with_a_plain_key(
+    parts: list[str], home: str | None, body: str | None
+) -> None:
+    found = office(" ".join(parts), home, body)
+    assert found.key == " ".join(found.key.split()) and found.key == fold(found.key)
+    assert "\n" not in found.name
+
+
+@pytest.mark.parametrize(
+    ("feminine", "masculine"),
+    [
+        ("alcaldesa de Ecatepec", "alcalde de Ecatepec"),
+        ("presidenta municipal de Reynosa", "presidente municipal de Reynosa"),
+        ("directora general del ISSSTE", "director general del ISSSTE"),
+        ("jefa de Gobierno de la Ciudad de México", "jefe de Gobierno de la Ciudad de México"),
+    ],
+)
+def test_an_office_is_one_whoever_holds_it(feminine: str, masculine: str) -> None:
+    assert office(feminine).key == office(masculine).key
+    assert office(feminine).name != office(masculine).name  # shown as written
+
+
+def test_every_long_name_reads_back_as_its_institution() -> None:
+    """The finder searches institutions by these names: each must be the institution's own."""
+    canonical = {name for name, _ in INSTITUTIONS}
+    for name, long in LONG_NAMES.items():
+        assert name in canonical
+        assert [hit.name for hit in find_institutions(long)] == [name], long
+
+
+def test_a_body_stops_before_y_and_an_acronym_and_an_assembly_of_others_is_not_the_imss() -> None:
+    text = (
+        "Con la Comisión Nacional para el Desarrollo de los Pueblos Indígenas y el IMSS se "
+        "tradujeron las guías. En la Asamblea General de Asociados de la Fundación IMSS se "
+        "presentó el informe con la Fundación Banorte y la titular del Conacyt."
+    )
+    found = _institutions(text)
+    assert "Comisión Nacional para el Desarrollo de los Pueblos Indígenas" in found
+    assert {"IMSS", "Fundación IMSS", "Fundación Banorte", "Conacyt"} <= set(found)
+    assert "Asamblea General del IMSS" not in found

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import threading
 
-from pilot_helpers import loaded, pilot_test
+import pytest
+from pilot_helpers import loaded, pilot_test, screen_text
 
 from core.corpus import Corpus, load_corpus
 from core.search import EntitySearch
@@ -88,6 +89,32 @@ async def test_the_list_is_usable_and_the_finder_says_so_while_names_are_indexed
         assert corpus.finder_ready
         assert re.fullmatch(r"\d+/\d+", str(count.render()))
         assert app.screen.results.current is not None
+
+
+@pytest.mark.parametrize(
+    ("query", "governor", "state"),
+    [
+        ("gober oaxaca", "Gabino Cué Monteagudo", "Oaxaca"),
+        ("gober chiapas", "Manuel Velasco Coello", "Chiapas"),
+    ],
+)
+@pilot_test
+async def test_finder_finds_a_governor_the_bulletin_calls_gobernador_de_la_entidad(
+    seeds_app: ImssApp, query: str, governor: str, state: str
+) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("slash")
+        await pilot.press(*query)
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        finder = app.screen
+        assert isinstance(finder, FinderScreen)
+        top = finder.results.current
+        assert top is not None and top.name == governor
+        shown = "\n".join(screen_text(finder.results))
+        assert f"Gobernador de {state}" in shown, shown
 
 
 @pilot_test

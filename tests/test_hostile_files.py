@@ -109,14 +109,14 @@ def test_permission_denied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     path = write(tmp_path, "secret.txt", SEED_003)
     path.chmod(0)
     if os.geteuid() == 0:  # root reads anything: make the OS say no the way it would
-        real_open = Path.open
+        real_open = os.open
 
-        def deny(self: Path, *args: object, **kwargs: object) -> object:
-            if self == path:
-                raise PermissionError(13, "Permission denied", str(self))
-            return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        def deny(name: object, *args: object, **kwargs: object) -> int:
+            if Path(str(name)) == path:
+                raise PermissionError(13, "Permission denied", str(name))
+            return real_open(name, *args, **kwargs)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(Path, "open", deny)
+        monkeypatch.setattr(os, "open", deny)
     b = parse_file(path)
     assert b.failed and b.issues[0].code == "permission"
     assert b.issues[0].message == "permission denied"

@@ -309,6 +309,7 @@ def test_warm_load_corpus_reuses_resolved_entities(
             b.model_dump() for b in fresh.bulletins
         ]
     assert warm.search_text("Robledo")
+    assert warm.search("gober oaxaca")[0].entity.name == "Gabino Cué Monteagudo"  # offices kept
     corpus[0].write_text("BOLETÍN DE PRENSA\n\nOtro texto de Zoé Robledo.\n", "utf-8")
     with pytest.raises(AssertionError, match="resolved again"):  # other bulletins: resolve
         corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")

@@ -17,7 +17,9 @@ from tui.screens.finder import FinderScreen
 
 
 @pilot_test
-async def test_list_shows_five_bulletins_in_date_order_undated_last(seeds_app: ImssApp) -> None:
+async def test_list_shows_five_bulletins_in_date_order_estimates_at_their_midpoint(
+    seeds_app: ImssApp,
+) -> None:
     app = seeds_app
     async with app.run_test(size=(120, 40)) as pilot:
         main = app.main_screen
@@ -27,11 +29,14 @@ async def test_list_shows_five_bulletins_in_date_order_undated_last(seeds_app: I
         assert len(dates) == 5
         dated = [d for d in dates if d is not None]
         assert dated == sorted(dated)
-        assert dates[-2:] == [None, None], "the two undated bulletins come last"
+        # 001 and 002 are undated but estimated 2012-12..2014-09: before the 2015 bulletin
+        assert dates[:2] == [None, None]
+        assert all(b.date_estimate is not None for b in listing.shown[:2])
         assert listing.border_subtitle == "5 / 5"
         lines = screen_text(listing)
         assert sum("undated" in line for line in lines) == 2
-        assert lines[0].startswith("2015-07-24")
+        first_dated = next(i for i, line in enumerate(lines) if line.startswith("2015-07-24"))
+        assert not any("undated" in line for line in lines[first_dated:])
 
 
 @pilot_test

@@ -45,8 +45,39 @@ def test_what_users_type_finds_who_they_mean(seeds: Corpus, query: str, expected
 def test_governor_is_found_through_his_role_with_highlights(seeds: Corpus) -> None:
     hit = _first(seeds, "gober chihu")
     assert hit.field == "role"
-    assert hit.matched == "Gobernador del estado de Chihuahua"
+    assert hit.matched == "Gobernador de Chihuahua"  # the office; the wording stays below
     assert _highlighted(hit) == ["Gober", "Chihu"]
+    assert [r.role for r in hit.entity.roles] == ["Gobernador del estado de Chihuahua"]
+
+
+@pytest.mark.parametrize(
+    ("query", "governor", "written"),
+    [
+        ("gober oaxaca", "Gabino Cué Monteagudo", "Gobernador de la entidad"),
+        ("gober chiapas", "Manuel Velasco Coello", "Gobernador de la entidad"),
+    ],
+)
+def test_a_governor_written_of_the_entidad_is_found_by_his_state(
+    seeds: Corpus, query: str, governor: str, written: str
+) -> None:
+    """Seeds 001 and 002 say only "Gobernador de la entidad": the bulletin's state fills in."""
+    hit = _first(seeds, query)
+    assert hit.entity.name == governor
+    assert hit.field == "role"
+    assert _highlighted(hit)[0] == "Gober"
+    assert written in hit.entity.roles[0].wordings
+
+
+def test_one_office_written_three_ways_is_one_role(seeds: Corpus) -> None:
+    """ "titular del Seguro Social", "Director General del IMSS" and the long form: one role."""
+    anaya = _first(seeds, "gonzalez anaya").entity
+    assert len(anaya.roles) == 1
+    role = anaya.roles[0]
+    assert role.key == "director general imss"
+    assert "titular del Seguro Social" in role.wordings
+    assert "Director General del Instituto Mexicano del Seguro Social" in role.wordings
+    assert len(role.bulletin_ids) == 3
+    assert _first(seeds, "titular seguro social").entity.id == anaya.id
 
 
 def test_spans_point_into_the_accented_original(seeds: Corpus) -> None:
@@ -220,3 +251,15 @@ def test_a_repeated_query_is_answered_the_same_and_its_list_is_the_callers(
     again = finder.query("gober  chihu")  # same words, same answer (from the recent ones)
     assert again.hits and again.hits[0].entity.name == "César Duarte Jáquez"
     assert finder.query("gober chihu", kinds=["place"]).hits != again.hits
+
+
+@pytest.mark.parametrize(
+    ("query", "institution"),
+    [("seguro social", "IMSS"), ("trabajadores del estado", "ISSSTE"), ("funcion publica", "SFP")],
+)
+def test_an_institution_named_by_its_acronym_is_found_by_its_long_name(
+    seeds: Corpus, query: str, institution: str
+) -> None:
+    hit = _first(seeds, query)
+    assert hit.entity.name == institution
+    assert hit.field == "alias"

@@ -1,191 +1,109 @@
 """Facilities: hospitals, family-medicine units, rural units, clinics... as one canonical name each.
 
-Two shapes exist in bulletins, and only these are facilities:
+Two shapes exist in bulletins, and only these are facilities (the types, acronyms and heads
+are data, in `facility_types`):
 - numbered units of a known type, long form or acronym: "Hospital General de Zona número 1",
-  "HGZ No. 1", "HGZ 1" -> "Hospital General de Zona No. 1"; enumerations expand ("las Unidades
-  de Medicina Familiar 1, 38 y 65" -> UMF No. 1, No. 38, No. 65, one span each);
-- named units: a facility head followed by a proper name ("Hospital Municipal de Zinacantepec",
-  "Centro Médico Nacional Siglo XXI", "Centro de Oncología de Ecatepec de Morelos").
+  "HGZ No. 1", "HGZ 1", "la unidad de medicina familiar número 1" -> "Hospital General de Zona
+  No. 1"; a honorific name in quotes after the number belongs to the unit's span but not to its
+  canonical name (the number identifies it); enumerations expand, also elided ones ("las UMF
+  No. 4 en Saltillo, No. 7 en Monclova y No. 50 en Torreón" -> three UMF, one span each);
+- named units: a facility head followed by a proper name and/or a quoted honorific
+  ("Hospital Municipal de Zinacantepec", "Centro Médico Nacional "La Raza"", "HGZ "XIV de
+  Septiembre"", "el hospital comunitario de Nautla"); a number after the name is kept ("Hospital
+  de Gineco Pediatría No. 48" -> "... No. 48"); the owner after a name is not part of it
+  ("Hospital de Tuxtla Gutiérrez del IMSS").
 A type without number or name ("557 Unidades Médicas Rurales", "hospitales equipados", "con
-Unidad Médica de Atención Ambulatoria") is a kind of unit, not a facility.
+Unidad Médica de Atención Ambulatoria", "Clínica de Mama") is a kind of unit, not a facility.
+What Spanish leaves out is filled in from the same text: "la No. 7" after "las UMF No. 3 y 5"
+is UMF No. 7; "el Hospital de Tlapa y el de Ayutla" are two hospitals; "la UMAE No. 34" is the
+hospital introduced as "UMAE Hospital de Cardiología No. 34".
+
+A numbered unit followed by its town ("HGZ No. 33 de Monterrey", "No. 7 en Monclova") carries
+that town's state (`FacilityHit.state`, see `unit_towns`), and so do the bulletin's other
+mentions of the same unit: numbered units repeat across states, and the bulletin's dominant
+state is only the resolver's fallback.
+
+Cost is linear in the text: each word that opens a facility is tried once, overlaps are
+answered by bisection over the spans already taken, and spaces in the patterns are possessive.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from core.entities.text import CAP_WORD, SP, fold, squash, word_leads
-
-#: (canonical type, long-form regex incl. plural, acronyms). Nested types come first.
-FACILITY_TYPES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "Hospital General de Zona con Medicina Familiar",
-        r"Hospital(?:es)? General(?:es)? de Zona con (?:Unidad de )?Medicina Familiar",
-        ("HGZMF", "HGZ/MF", "HGZ/UMF", "HGZ-MF"),
-    ),
-    ("Hospital General de Zona", r"Hospital(?:es)? General(?:es)? de Zona", ("HGZ",)),
-    ("Hospital General de Subzona", r"Hospital(?:es)? General(?:es)? de Subzona", ("HGSZ", "HGS")),
-    ("Hospital General Regional", r"Hospital(?:es)? General(?:es)? Regional(?:es)?", ("HGR",)),
-    (
-        "Hospital de Gineco-Obstetricia",
-        r"Hospital(?:es)? de Gineco[- ]?[Oo]bstetricia",
-        ("HGO",),
-    ),
-    ("Hospital de Especialidades", r"Hospital(?:es)? de Especialidades", ()),
-    ("Hospital Rural", r"Hospital(?:es)? Rural(?:es)?", ("HR",)),
-    (
-        "Unidad de Medicina Familiar",
-        r"Unidad(?:es)? de Medicina Familiar",
-        ("UMF",),
-    ),
-    ("Unidad Médica Rural", r"Unidad(?:es)? M[ée]dicas? Rural(?:es)?", ("UMR",)),
-    (
-        "Unidad Médica de Alta Especialidad",
-        r"Unidad(?:es)? M[ée]dicas? de Alta Especialidad",
-        ("UMAE",),
-    ),
-    (
-        "Unidad Médica de Atención Ambulatoria",
-        r"Unidad(?:es)? M[ée]dicas? de Atenci[óo]n Ambulatoria",
-        ("UMAA",),
-    ),
-    ("Centro de Seguridad Social", r"Centros? de Seguridad Social", ("CSS",)),
-    (
-        "Centro de Educación y Cuidado Infantil",
-        r"Centros? de Educaci[óo]n y Cuidado Infantil",
-        ("CECI",),
-    ),
-    ("Guardería", r"Guarder[ií]as?", ()),
-    ("Clínica", r"Cl[ií]nicas?", ()),
-    ("Centro de Salud", r"Centros? de Salud", ()),
+from core.entities.facility_types import (
+    CLINIC_SERVICES,
+    COMPLEX_HEADS,
+    LOWER_HEADS,
+    NAMED_HEADS,
+    PROGRAM_LABEL,
+    PROGRAMS,
+    TYPE_WORDS,
+    UNIT_TYPES,
+    acronym,
+    loose,
+    type_by_acronym,
 )
+from core.entities.gazetteer import gazetteer
+from core.entities.text import CAP_WORD, SP_ONCE, SP_ONCE_OPT, SpanSet, fold, squash, word_leads
+from core.entities.unit_towns import OWNER, locate
 
-#: Heads that open a named facility (the name follows as capitalized words).
-NAMED_HEADS = (
-    r"Centro\s+M[ée]dico\s+Nacional",
-    r"CMN",
-    r"Centro\s+M[ée]dico",
-    r"Centro\s+de\s+Salud",
-    r"Centro\s+de\s+Oncolog[ií]a",
-    r"Centro\s+Oncol[óo]gico",
-    r"Centro\s+Estatal\s+de\s+Cancerolog[ií]a",
-    r"Centro\s+de\s+Rehabilitaci[óo]n",
-    r"Centro\s+de\s+Educaci[óo]n\s+y\s+Cuidado\s+Infantil",
-    r"CECI",
-    r"Unidad\s+M[ée]dica\s+de\s+Alta\s+Especialidad",
-    r"UMAE",
-    r"Unidad\s+M[ée]dica\s+de\s+Atenci[óo]n\s+Ambulatoria",
-    r"UMAA",
-    r"Cl[ií]nica(?:\s+Hospital)?",
-    r"Unidad\s+M[ée]dica\s+Rural",
-    r"UMR",
-    r"Unidad\s+de\s+Medicina\s+Familiar",
-    r"UMF",
-    r"Hospital",
+_NUMBER_MARK = (
+    r"(?:No\.?|no\.|NO\.|N\.?\s?[°º]\.?|N\.(?=\s?\d)|N[úu]m\.?|n[úu]m\.?"
+    r"|[Nn][úu]meros?|NÚMERO|Nos\.?|#)"
 )
-
-#: Words that describe a unit's type, not its name: a "name" made only of these is generic.
-TYPE_WORDS = frozenset(
-    fold(w)
-    for w in [
-        "Hospital",
-        "General",
-        "Zona",
-        "Regional",
-        "Rural",
-        "Municipal",
-        "Unidad",
-        "Médica",
-        "Medicina",
-        "Familiar",
-        "Especialidades",
-        "Alta",
-        "Especialidad",
-        "Atención",
-        "Ambulatoria",
-        "Centro",
-        "Médico",
-        "Nacional",
-        "Salud",
-        "Oncológico",
-        "Oncología",
-        "Comunitario",
-        "Integral",
-        "Subzona",
-        "Civil",
-        "Infantil",
-        "Pediatría",
-        "Clínica",
-        "Materno",
-        "Psiquiátrico",
-        "Rehabilitación",
-        "Educación",
-        "Cuidado",
-        "Seguridad",
-        "Social",
-        "Unidades",
-        "Hospitales",
-        "Centros",
-        "Clínicas",
-        "CECI",
-        "UMAE",
-        "UMAA",
-        "CMN",
-        "Especializado",
-        "Estatal",
-        "Cancerología",
-        "Gineco",
-        "Obstetricia",
-        "Gineco-Obstetricia",
-        "Mujer",
-        "Niñez",
-        "Traumatología",
-        "Ortopedia",
-        "Cardiología",
-        "HGZ",
-        "HGR",
-        "UMF",
-        "UMR",
-        "HGZMF",
-        "HGS",
-        "HGO",
-        "HR",
-        "CSS",
-    ]
-)
-
-_NUMBER = r"(?:No\.?|N\.?\s?[°º]\.?|Núm\.?|núm\.?|[Nn]úmeros?|[Nn]umeros?|Nos\.|#)?\s*"
+#: Spaces that are never given back (see `text.SP_ONCE`).
+_S, _S0 = SP_ONCE, SP_ONCE_OPT
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
-_NOT_A_COUNT = (
-    r"(?!\s*(?:%|mil\b|millones|camas|años|consultorios|pesos|metros|de\s+(?:" + _MONTHS + r")))"
+_COUNTED = (
+    "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s++ciento|"
+    "derechohabientes|pacientes|personas|trabajadores|médicos|enfermeras|especialidades|"
+    "quirófanos|unidades|hospitales|consultas|niñas|niños|ambulancias|plazas|casos|cirugías|"
+    "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos"
 )
-_LIST_ITEM = r"\s*(?:,|\by\b|\be\b)\s*(?:(?:No\.?|N[°º]\.?|número)\s*)?(\d{1,3})\b" + _NOT_A_COUNT
+_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})))"
+_UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
-
+#: A quoted name right after a unit: straight, curly or angle quotes.
+_HONORIFIC = re.compile(
+    rf"{_S0}(?:(?:{OWNER}|{PROGRAM_LABEL}){_S0})?,?{_S0}"
+    r"[\"“«‘'](?P<name>[^\"“”«»‘’'\n]{2,60}?)[\"”»’']"
+)
+_TITLE = (
+    r"(?:(?:Dr|Dra|Lic|Gral|Ing|Prof|Profa|Mtro|Mtra)\.|Doctora?|Licenciad[oa]|Profesora?"
+    r"|Maestr[oa]|Ingenier[oa])"
+)
+_TITLED = re.compile(
+    rf"{_S}(?:(?:{OWNER}|{PROGRAM_LABEL}){_S})?"
+    rf"(?P<name>{_TITLE}{_S}{CAP_WORD}"
+    rf"(?:{_S}(?:(?:de|del|de{_S}la|y){_S})?(?!{_HEAD_WORDS}\b|IMSS\b|Instituto\b)"
+    rf"{CAP_WORD}){{1,5}})"
+)
+_HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-]*|de|del|la|las|los|y|e|el)")
+_MAX_HONORIFIC_WORDS = 7
+#: "UMF: la No. 84", "y la No. 80": an article or a colon before a number word.
+_LEAD_IN = rf"(?::\s*+)?(?:(?:la|el)\s++(?={_NUMBER_MARK}))?"
+_SEPARATOR = r"\s*+(?:,(?:\s*+[ye]\b)?|;|\by\b|\be\b)\s*+"
+_NEXT_ITEM = re.compile(
+    rf"(?:{_SEPARATOR}{_LEAD_IN}(?:{_NUMBER_MARK}\s*+)?|{_S}{_NUMBER_MARK}\s*+){_UNIT_NUMBER}"
+)
+#: Where another unit begins: an elided item's gap never runs over one.
+_ANOTHER_UNIT = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|HG|UM|CMN|CSS)"
+#: An elided item after a place that is not a town: "No. 71 de la CFE, No. 75 en Camelinas".
+_NEXT_AFTER_GAP = re.compile(
+    rf"(?:,?{_S}(?:en|de|del){_S}|{_S}(?=[A-ZÁÉÍÓÚÑ]))"
+    rf"(?:(?!{_ANOTHER_UNIT})[^,;\n]){{1,40}}?(?:{_SEPARATOR}|{_S})"
+    rf"{_LEAD_IN}{_NUMBER_MARK}\s*+"
+    rf"{_UNIT_NUMBER}"
+)
 
 #: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
 _TRIGGERS = frozenset(
-    {
-        "hos",
-        "uni",
-        "cen",
-        "cli",
-        "gua",
-        "hgz",
-        "hgr",
-        "hgs",
-        "hgo",
-        "umf",
-        "umr",
-        "uma",
-        "css",
-        "cmn",
-        "cec",
-    }
+    {"hos", "uni", "cen", "cli", "gua", "hgz", "hgr", "hgs", "hgo", "hgp", "umf", "umr", "uma"}
+    | {"css", "cmn", "cec"}
 )
-
 
 _MAX_NAME_WORDS = 14  # longer "names" are runaway capitalized text, not a unit's name
 
@@ -195,30 +113,61 @@ class FacilityHit:
     start: int
     end: int
     name: str
+    #: The state the text places the unit in ("HGZ No. 33 de Monterrey" -> "Nuevo León").
+    state: str | None = None
 
 
 @cache
-def _numbered() -> list[tuple[str, re.Pattern[str]]]:
-    out = []
-    for canonical, long_form, acronyms in FACILITY_TYPES:
-        forms = [long_form.replace(" ", r"\s+")]
-        forms += [re.escape(a) for a in acronyms]
-        acr = "|".join(re.escape(a) for a in acronyms) or "(?!)"
-        head = "(?:" + "|".join(forms) + ")"
-        pattern = (
-            rf"{head}\s*(?:\((?:{acr})\)\s*)?{_NUMBER}(\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
-            rf"((?:{_LIST_ITEM})*)"
-        )
-        out.append((canonical, re.compile(pattern)))
-    return out
+def _type_heads() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for every written form of every unit type, longest first; group k of it
+    matched means type `types[k]`."""
+    forms: list[tuple[int, str, str]] = []  # (length, regex, canonical type)
+    for unit in UNIT_TYPES:
+        for form in dict.fromkeys((unit.canonical, *unit.forms)):
+            regex = loose(form, plural=True)
+            forms.append((len(form), f"(?i:{regex})" if unit.any_case else regex, unit.canonical))
+        for short in unit.acronyms:
+            forms.append((len(short), acronym(short) + r"(?:s\b)?\.?", unit.canonical))
+    forms.sort(key=lambda f: -f[0])
+    alternatives = "|".join(f"(?P<t{k}>{regex})" for k, (_, regex, _) in enumerate(forms))
+    return re.compile(rf"(?:{alternatives})(?!\w)"), tuple(t for _, _, t in forms)
+
+
+@cache
+def _after_type() -> re.Pattern[str]:
+    """What joins a type to its number: "(HGZ)", a program label, a number word."""
+    acronyms = sorted({a for unit in UNIT_TYPES for a in unit.acronyms}, key=len, reverse=True)
+    acr = "|".join(acronym(a) for a in acronyms)
+    return re.compile(
+        rf"\s*+(?:\((?:{acr})\)\s*+)?(?:{PROGRAM_LABEL}\s*+)?{_LEAD_IN}(?:{_NUMBER_MARK}\s*+)?"
+        rf"{_UNIT_NUMBER}"
+    )
 
 
 @cache
 def _named() -> re.Pattern[str]:
-    heads = "|".join(NAMED_HEADS)
-    item = rf"(?:{CAP_WORD}|\([A-Za-z]{{2,10}}\)|\d{{1,2}}(?=\s+de\s+[A-Z]))"
-    joint = rf"(?:{SP}(?:de{SP}las?|de{SP}los|del|de|y(?!{SP}{_HEAD_WORDS}\b)){SP}|{SP})"
-    return re.compile(rf"(?:{heads})(?:{joint}{item}){{1,{_MAX_NAME_WORDS}}}")
+    heads = "|".join(loose(head) for head in sorted(NAMED_HEADS, key=len, reverse=True))
+    program_word = "|".join(PROGRAMS)
+    item = (
+        rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|{_TITLE}{_S}"
+        rf"|IMSS(?:[-‐–]|{_S})?(?i:{program_word})\b)"
+        rf"{CAP_WORD}|\([A-Za-z/]{{2,10}}\)|\d{{1,2}}(?=\s++de\s++[A-Z]))"
+    )
+    # A name ends where another unit's head follows: "Hospital de Pediatría del Centro
+    # Médico Nacional Siglo XXI" is a hospital (no name of its own) in a complex (named).
+    joint = (
+        rf"(?:{_S}(?:de{_S}las?|de{_S}los|del|de|y)(?!{_S}{_HEAD_WORDS}\b){_S}"
+        rf"|{_S}(?!{_HEAD_WORDS}\b))"
+    )
+    number = rf"(?:,?{_S0}{_NUMBER_MARK}{_S0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
+    lower = "|".join(loose(head) for head in LOWER_HEADS)
+    place = rf"{CAP_WORD}(?:(?:{_S}(?:de|del|de{_S}la){_S}|{_S}){CAP_WORD}){{0,4}}"
+    program = rf"{_S}{PROGRAM_LABEL}(?:{_S}(?:de|en){_S}(?P<place>{place}))?"
+    return re.compile(
+        rf"(?P<name>(?:{heads})(?!\w)(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
+        rf"|(?P<lower>{lower}){_S}de{_S}(?:la{_S}|los{_S})?{place})"
+        rf"(?P<label>{program})?{number}?"
+    )
 
 
 def _unit_number(raw: str) -> str:
@@ -227,70 +176,357 @@ def _unit_number(raw: str) -> str:
     return str(int(digits)) + raw[len(digits) :].replace("-", "")
 
 
-def _expand(canonical: str, match: re.Match[str]) -> list[FacilityHit]:
-    first = FacilityHit(match.start(), match.end(1), f"{canonical} No. {_unit_number(match[1])}")
-    hits = [first]
-    tail_start = match.start(2)
-    for item in re.finditer(_LIST_ITEM, match.group(2)):
-        number = item.group(1)
-        start = tail_start + item.start(1)
-        hits.append(FacilityHit(start, start + len(number), f"{canonical} No. {int(number)}"))
-    return hits
+#: "la directora del" before a unit: a titled name after the unit is that person.
+_HEADED_BY = re.compile(
+    r"(?i:(?:sub)?director|(?:sub)?directora|titular|jefe|jefa|encargad[oa]|administrador"
+    r"|administradora)(?:\s++\w+)?\s++(?:del|de\s++la|de)\s*+$"
+)
+
+
+def _honorific(text: str, pos: int, unit_start: int) -> re.Match[str] | None:
+    """A quoted proper name at `pos` ("XIV de Septiembre", "Dr. Bernardo Sepúlveda"), not
+    a quoted sentence: every word capitalized or a name particle, a few words at most. Or a
+    titled name right after the unit, unquoted ("Hospital de Especialidades Dr. Bernardo
+    Sepúlveda"), unless it is a person: after a comma ("del HGZ No. 1, Dr. Juan Pérez, dijo")
+    or after the unit's head ("la directora del HGZ No. 1 Dra. María López")."""
+    match = _HONORIFIC.match(text, pos)
+    if match is None:
+        if _HEADED_BY.search(text, max(0, unit_start - 40), unit_start):
+            return None
+        return _TITLED.match(text, pos)
+    found = match["name"].split()
+    if not found or len(found) > _MAX_HONORIFIC_WORDS or not found[0][0].isupper():
+        return None
+    if not all(_HONORIFIC_WORD.fullmatch(w.strip(",")) for w in found):
+        return None
+    return match
+
+
+def _numbered_at(
+    text: str, pos: int, home: str | None
+) -> tuple[int, list[FacilityHit]] | tuple[int, str] | None:
+    """The numbered unit(s) that open at `pos` and where the whole run ends; or, for a type
+    with no number ("las Unidades de Medicina Familiar"), where it ends and which it is."""
+    heads, types = _type_heads()
+    head = heads.match(text, pos)
+    if head is None:
+        return None
+    canonical = types[int(str(head.lastgroup)[1:])]
+    rest = _after_type().match(text, head.end())
+    if rest is None:
+        return head.end(), canonical
+    return _unit_run(text, pos, canonical, rest, home)
+
+
+def _unit_run(
+    text: str, pos: int, canonical: str, rest: re.Match[str], home: str | None
+) -> tuple[int, list[FacilityHit]]:
+    """The unit whose number `rest` matched, the ones its enumeration adds, and their end."""
+    end = rest.end("unit")
+    honorific = _honorific(text, end, pos)
+    span_end = honorific.end() if honorific else end
+    state, cursor = locate(text, span_end, home)
+    hits = [FacilityHit(pos, span_end, f"{canonical} No. {_unit_number(rest['unit'])}", state)]
+    cursor = max(cursor, span_end)
+    while item := _NEXT_ITEM.match(text, cursor) or _NEXT_AFTER_GAP.match(text, cursor):
+        start, end = item.span("unit")
+        state, cursor = locate(text, end, home)
+        hits.append(FacilityHit(start, end, f"{canonical} No. {_unit_number(item['unit'])}", state))
+        cursor = max(cursor, end)
+    last = hits[-1].state
+    if last is not None and all(hit.state is None for hit in hits[:-1]):
+        # "las Unidades Médicas Rurales 12, 13 y 14 de Chiapas": the town closes the list.
+        hits = [replace(hit, state=last) for hit in hits]
+    return max(span_end, hits[-1].end), hits
+
+
+#: "la No. 7", "el núm. 12": a unit named by its number alone, its type said before.
+#: Only the abbreviations: "el número 800" is a telephone as often as a unit.
+_BACK_REFERENCE = re.compile(
+    rf"(?:(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_S}|:{_S0})"
+    rf"(?=(?:No|[Nn][úu]m)\.?{_S0}\d|N[°º])(?P<rest>{_NUMBER_MARK}\s*+{_UNIT_NUMBER})"
+)
+_FEMININE_TYPES = ("Unidad", "Clínica", "Guardería")
+_BACK_REFERENCE_REACH = 400  # characters, within one paragraph
+
+
+def _back_references(
+    text: str,
+    hits: list[FacilityHit],
+    spans: list[tuple[int, int]],
+    types_said: list[tuple[int, str]],
+    home: str | None,
+) -> tuple[list[FacilityHit], list[tuple[int, int]]]:
+    """Units named by number after their type ("las UMF No. 3 y 5 de Monterrey, en San Pedro
+    la No. 7; la No. 13 de Terán", "las Unidades de Medicina Familiar que recibirán apoyo
+    son: No. 16 Actopan, No. 15 Apan"): each takes the type said just before it in the
+    paragraph, when its article, if any, agrees with that type's gender."""
+    found = list(_BACK_REFERENCE.finditer(text))
+    if not found or not (hits or types_said):
+        return hits, spans
+    taken = SpanSet(spans)
+    events: list[tuple[int, int, str, re.Match[str] | None]] = sorted(
+        [(h.end, 0, h.name.rpartition(" No. ")[0], None) for h in hits if " No. " in h.name]
+        + [(end, 0, canonical, None) for end, canonical in types_said]
+        + [(m.start(), 1, "", m) for m in found],
+        key=lambda event: event[:2],
+    )
+    out, new_spans = list(hits), list(spans)
+    last: tuple[int, str] | None = None  # (where, canonical type)
+    run_end = -1
+    for start, _, canonical, item in events:
+        if item is None:
+            last = (start, canonical)
+            continue
+        if last is None or start < run_end or taken.overlaps(start, item.end()):
+            continue
+        where, canonical = last
+        article = item["article"]
+        if (
+            start - where > _BACK_REFERENCE_REACH
+            or "\n\n" in text[where:start]
+            or (
+                article
+                and canonical.startswith(_FEMININE_TYPES) != article.lower().startswith("la")
+            )
+        ):
+            continue
+        rest = _after_type().match(text, item.start("rest"))
+        if rest is None:
+            continue
+        run_end, units = _unit_run(text, item.start("rest"), canonical, rest, home)
+        out.extend(units)
+        new_spans.append((item.start("rest"), run_end))
+        last = (run_end, canonical)
+    return out, new_spans
+
+
+_UMAE_LABEL = re.compile(
+    r"^(?:UMAE|Unidad M[ée]dica de Alta Especialidad(?: \(UMAE\))?),? (?=Hospital|Centro)"
+)
+_ARTICLES = frozenset({"el", "la", "los", "las"})
+# Both start only where a run of spaces starts: linear even on a name padded with spaces.
+_TRAILING_PARTICLES = re.compile(r"(?:(?<!\s)\s++(?:de|del|de la|de los|y))+$")
+_OWNER_CUT = re.compile(r"(?<!\s)\s++del?\s")
 
 
 @lru_cache(maxsize=4096)
-def _canonical_named(surface: str) -> str | None:
-    """Normalized name, or None when the 'name' is only type words ("Hospital General")."""
+def _normalize(surface: str) -> tuple[str, bool]:
+    """A named unit as one spelling, and whether it names one unit (a proper name beyond type
+    words, institutions and articles: "Hospital General de Zona (HGZ)", "Hospital del IMSS"
+    and "Hospital de Especialidades El IMSS" do not)."""
     from core.entities.institutions import find_institutions
 
     name = squash(surface)
+    name = _UMAE_LABEL.sub("", name)  # the UMAE is the hospital: "UMAE Hospital de ..."
+    first, _, rest = name.partition(" ")
+    expanded = type_by_acronym().get(first)
+    if expanded is not None:
+        name = f"{expanded} {rest}".strip()
+    if name[:1].islower():  # "hospital comunitario de Nautla"
+        head, _, place = name.partition(" de ")
+        name = f"{head.title()} de {place}" if place else head.title()
     name = re.sub(r"^CMN\b", "Centro Médico Nacional", name)
     name = re.sub(r"^Cl[ií]nica", "Clínica", name)
     found = [hit for hit in find_institutions(name) if hit.name]
     for hit in reversed(found):
         name = name[: hit.start] + str(hit.name) + name[hit.end :]
-    name = re.sub(r"(\S+)\s+\(\1\)", r"\1", name)
-    name = re.sub(
-        r"\s*\(([A-Za-z/]{2,8})\)", lambda m: "" if fold(m[1]) in TYPE_WORDS else m[0], name
-    )
-    name = re.sub(r"\s+(?:de|del|de la|y)$", "", name)
+    name = re.sub(r"(\S+)\s++\(\1\)", r"\1", name)
+    name = re.sub(r"\s*+\(([A-Za-z/]{2,8})\)", lambda m: _drop_acronym(m, name), name)
+    name = _TRAILING_PARTICLES.sub("", name)
     bodies = {fold(word) for hit in found for word in str(hit.name).split()}
+    for body in dict.fromkeys(str(hit.name) for hit in found):
+        # The owner after a named unit is not its name: "Hospital de Tuxtla Gutiérrez del
+        # IMSS", "Centro Médico Nacional de Occidente del IMSS Jalisco"; it is where the unit
+        # has no other ("Centro Médico del ISSEMyM de Ecatepec").
+        owner = re.search(rf" del? {re.escape(body)}(?!\w)", name)
+        if owner and not _generic(name[: owner.start()], bodies):
+            name = name[: owner.start()]
+    service = re.match(r"Clínica del? (\S+)", name)
+    if service and fold(service[1]) in CLINIC_SERVICES:
+        return name, False  # "Clínica de Mama": a service inside a hospital
+    return name, not _generic(name, bodies)
+
+
+def _generic(name: str, bodies: set[str]) -> bool:
+    """Only type words, institutions and articles: no unit's own name."""
     words = re.findall(rf"{CAP_WORD}", re.sub(r"\([^()]*\)", " ", name))
-    if all(fold(w.rstrip(".")) in TYPE_WORDS or fold(w) in bodies for w in words):
-        return None  # "Hospital General de Zona (HGZ)", "Hospital del IMSS"
-    return name
+    return all(
+        fold(w.rstrip(".")) in TYPE_WORDS or fold(w) in bodies or fold(w) in _ARTICLES
+        for w in words
+    )
 
 
-def find_facilities(text: str) -> list[FacilityHit]:
-    """Numbered units first (they nest inside names), then named units that do not overlap."""
-    hits: list[FacilityHit] = []
-    taken: list[tuple[int, int]] = []
+def _drop_acronym(match: re.Match[str], name: str) -> str:
+    """ "(HGZ)" after its type and "(CMNB)" after the words it abbreviates say nothing more."""
+    acr = match[1]
+    if fold(acr) in TYPE_WORDS:
+        return ""
+    initials = "".join(w[0] for w in re.findall(CAP_WORD, name[: match.start()]))
+    return "" if initials.endswith(acr.upper()) else match[0]
+
+
+def _named_at(text: str, pos: int) -> FacilityHit | None:
+    match = _named().match(text, pos)
+    if match is None:
+        return None
+    surface = _TRAILING_PARTICLES.sub("", match["name"])
+    name, proper = _normalize(surface)
+    surface = _shortest_surface(surface, name)
+    end = pos + len(surface)
+    if match["label"]:  # "Hospital Rural del IMSS Bienestar en Tlaxiaco"
+        end = match.end("label")
+        if match["place"]:  # the program tells it from the town's other hospitals
+            program = f"IMSS-{match['program'].capitalize()}"
+            name, proper = _normalize(f"{name} {program} de {match['place']}")
+    if match["number"]:
+        if not proper and not _is_type(name):
+            return None
+        return FacilityHit(pos, match.end(), f"{name} No. {int(match['number'])}")
+    honorific = _honorific(text, end, pos)
+    if honorific is not None:
+        end = honorific.end()
+        if not proper:  # the quoted name is the unit's only one: "Clínica "Héroes Tecámac""
+            complex_head = any(re.match(loose(h), surface) for h in COMPLEX_HEADS)
+            quoted = honorific["name"] if complex_head else f"“{honorific['name']}”"
+            name, proper = f"{name} {quoted}", True
+    return FacilityHit(pos, end, name) if proper else None
+
+
+def _shortest_surface(surface: str, name: str) -> str:
+    """The words that give `name`: an owner cut from the name ("... del IMSS Jalisco") is
+    left out of the span too, so a place in it is still a place."""
+    for cut in _OWNER_CUT.finditer(surface):
+        if _normalize(surface[: cut.start()])[0] == name:
+            return surface[: cut.start()]
+    return surface
+
+
+def _is_type(name: str) -> bool:
+    """A type written out before a number ("Hospital de Gineco Pediatría" No. 48, "Hospital
+    Regional" No. 17): kept as written when it is not one of IMSS's own."""
+    return len(name.split()) >= 2 and name.split()[0] in ("Hospital", "Unidad", "Centro")
+
+
+_ELIDED_TOWN = re.compile(
+    rf"{_SEPARATOR}(?:el|la){_S}de{_S}"
+    rf"(?P<town>{CAP_WORD}(?:{_S}(?:de{_S}|del{_S})?{CAP_WORD}){{0,3}})"
+)
+
+
+def _elided_town(text: str, hit: FacilityHit) -> FacilityHit | None:
+    """ "el Hospital de Tlapa y el de Ayutla": the same head, in another town."""
+    head, sep, town = hit.name.rpartition(" de ")
+    if not sep or fold(town) not in gazetteer().entries:
+        return None
+    match = _ELIDED_TOWN.match(text, hit.end)
+    if match is None or fold(match["town"]) not in gazetteer().entries:
+        return None
+    return FacilityHit(match.start("town"), match.end(), f"{head} de {match['town']}")
+
+
+def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
+    """Numbered units first (they nest inside names), then named units that do not overlap.
+
+    `home` is the bulletin's own state (a state key, `places.context_state`): a town
+    several states share is taken in it when it has one."""
     starts = [pos for pos, lead in word_leads(text) if lead[:3] in _TRIGGERS or lead == "hr"]
-    numbered = _numbered()
+    hits: list[FacilityHit] = []
+    numbered_spans: list[tuple[int, int]] = []
+    types_said: list[tuple[int, str]] = []  # a type without number: (its end, canonical)
+    run_end = -1
     for pos in starts:
-        if taken and pos < taken[-1][1]:
+        if pos < run_end:
             continue
-        for canonical, pattern in numbered:
-            match = pattern.match(text, pos)
-            if match is not None:
-                taken.append((match.start(), match.end()))
-                hits.extend(_expand(canonical, match))
-                break
-    named = _named()
+        found = _numbered_at(text, pos, home)
+        if found is None:
+            continue
+        end, units = found
+        if isinstance(units, str):
+            types_said.append((end, units))
+            continue
+        run_end = end
+        numbered_spans.append((pos, run_end))
+        hits.extend(units)
+    hits, numbered_spans = _back_references(text, hits, numbered_spans, types_said, home)
+    numbered = SpanSet(numbered_spans)
+    named_end = -1
     for pos in starts:
-        if any(s <= pos < e for s, e in taken):
+        if pos < named_end or numbered.overlaps(pos, pos + 1):
             continue
-        match = named.match(text, pos)
-        if match is None:
+        hit = _named_at(text, pos)
+        if hit is None or numbered.overlaps(hit.start, hit.end):
             continue
-        span = (match.start(), match.end())
-        if any(s < span[1] and span[0] < e for s, e in taken):
-            continue
-        surface = re.sub(r"(?:\s+(?:de|del|de la|de los|y))+$", "", match.group())
-        name = _canonical_named(surface)
-        if name is None:
-            continue
-        taken.append(span)
-        hits.append(FacilityHit(match.start(), match.start() + len(surface), name))
+        named_end = hit.end
+        hits.append(hit)
+        elided = _elided_town(text, hit)
+        if elided is not None:
+            named_end = elided.end
+            hits.append(elided)
     hits.sort(key=lambda h: h.start)
-    return hits
+    return _share_states(_umae_aliases(text, _short_forms(hits)))
+
+
+_PROGRAM_IN_NAME = re.compile(r"IMSS-\w+ de .+$")
+
+
+def _short_forms(hits: list[FacilityHit]) -> list[FacilityHit]:
+    """ "Hospital IMSS-Bienestar de Maruata" is the "Hospital Comunitario IMSS-Bienestar de
+    Maruata" the same text names: a program unit's shorter name joins its one longer name."""
+    by_tail: dict[str, set[str]] = {}
+    for hit in hits:
+        tail = _PROGRAM_IN_NAME.search(hit.name)
+        if tail is not None:
+            by_tail.setdefault(tail[0], set()).add(hit.name)
+    longer: dict[str, str] = {}
+    for names in by_tail.values():
+        for name in names:
+            words = set(name.split())
+            wider = [other for other in names if other != name and words < set(other.split())]
+            if len(wider) == 1:
+                longer[name] = wider[0]
+    if not longer:
+        return hits
+    return [replace(hit, name=longer[hit.name]) if hit.name in longer else hit for hit in hits]
+
+
+_UMAE_BEFORE = re.compile(r"(?:UMAE|\(UMAE\)|Alta\s++Especialidad)\s*+,?\s*+$")
+_UMAE = "Unidad Médica de Alta Especialidad No. "
+
+
+def _umae_aliases(text: str, hits: list[FacilityHit]) -> list[FacilityHit]:
+    """ "la UMAE No. 1" is the hospital the text introduced as "UMAE Hospital de
+    Especialidades No. 1": a UMAE is a hospital, numbered as the hospital is."""
+    hospitals: dict[str, str] = {}
+    for hit in hits:
+        number = hit.name.rpartition(" No. ")[2]
+        if hit.name.startswith("Hospital") and _UMAE_BEFORE.search(
+            text, max(0, hit.start - 40), hit.start
+        ):
+            hospitals.setdefault(number, hit.name)
+    if not hospitals:
+        return hits
+    return [
+        replace(hit, name=hospitals.get(hit.name.removeprefix(_UMAE), hit.name))
+        if hit.name.startswith(_UMAE)
+        else hit
+        for hit in hits
+    ]
+
+
+def _share_states(hits: list[FacilityHit]) -> list[FacilityHit]:
+    """A unit the text places once ("HGZ No. 33 de Monterrey") is there in every mention,
+    unless the text places units of that name in two states."""
+    states: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.state is not None:
+            states.setdefault(hit.name, set()).add(hit.state)
+    if not states:
+        return hits
+    out = []
+    for hit in hits:
+        placed = states.get(hit.name, set())
+        if hit.state is None and len(placed) == 1:
+            hit = replace(hit, state=next(iter(placed)))
+        out.append(hit)
+    return out

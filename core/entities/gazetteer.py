@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -50,35 +52,6 @@ STATES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("31", "Yucatán", ()),
     ("32", "Zacatecas", ()),
 )
-
-#: Written-together abbreviations, matched by their own regex (not as capitalized runs).
-STATE_ABBREVIATIONS: dict[str, str] = {
-    "CDMX": "09",
-    "CdMx": "09",
-    "D.F.": "09",
-    "D. F.": "09",
-    "DF": "09",
-    "Edomex": "15",
-    "EdoMex": "15",
-    "EDOMEX": "15",
-}
-
-#: Dotted and undotted short forms seen in datelines, besides INEGI's own abbreviations.
-_EXTRA_ABBREVIATIONS: dict[str, str] = {
-    "B.C.": "02",
-    "B.C.S.": "03",
-    "Edomex": "15",
-    "Edo. Méx.": "15",
-    "Edo. de Méx.": "15",
-    "N.L.": "19",
-    "Q.R.": "23",
-    "Q. Roo.": "23",
-    "S.L.P.": "24",
-    "Tamp.": "28",
-    "Yuc": "31",
-    "CDMX": "09",
-    "D.F.": "09",
-}
 
 #: State names that are also surnames or heroes: a place only with a cue.
 AMBIGUOUS_STATES = frozenset({"12", "13", "17"})
@@ -123,17 +96,25 @@ GENTILICS: dict[str, str] = {
 #: Cities known by a name INEGI does not list for their municipality.
 CITY_ALIASES: dict[str, str] = {
     "Ciudad Juárez": "08037",
-    "Cd. Juárez": "08037",
     "Tuxtla": "07101",
     "Neza": "15058",
     "Cabo San Lucas": "03008",
     "San José del Cabo": "03008",
-    "Cd. Obregón": "26018",
-    "Cd. Victoria": "28041",
     "Villahermosa": "27004",
     "Xalapa": "30087",
     "Jalapa": "30087",
     "Cuernavaca": "17007",
+    "Dolores Hidalgo": "11014",
+    "San José Iturbide": "11032",
+    "San Nicolás": "19046",
+    "Escobedo": "19021",
+    "Poza Rica": "30131",
+    "San Juan Chamula": "07023",
+    "Tuxtepec": "20184",
+    "Pinotepa Nacional": "20482",
+    "Pinotepa": "20482",
+    "Carrillo Puerto": "23002",
+    "Díaz Ordaz": "28015",
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).
@@ -196,12 +177,14 @@ _PERSON_OPENERS = frozenset(
 
 _MIN_ALIAS_POPULATION = 50_000
 
-#: Heads too generic to stand for their municipality ("Valle de Chalco" is not "Valle").
+#: Heads too generic to stand for their municipality ("Valle de Chalco" is not "Valle"), or
+#: that are words, names or surnames ("Martínez de la Torre" is no "Martínez").
 _GENERIC_HEADS = frozenset(
     fold(w)
     for w in [
         "Valle",
         "Villa",
+        "Boca",
         "Ciudad",
         "Puerto",
         "Mineral",
@@ -234,6 +217,14 @@ _GENERIC_HEADS = frozenset(
         "Independencia",
         "Juárez",
         "Hidalgo",
+        "Bahía",
+        "Playas",
+        "Palmar",
+        "Ciénega",
+        "Rincón",
+        "Purísima",
+        "Encarnación",
+        "Martínez",
     ]
 )
 
@@ -254,6 +245,7 @@ class Entry:
 
     places: tuple[Place, ...]
     lexical_ambiguity: bool  # a common word, surname or hero: needs a place cue
+    name_like: bool = False  # a surname or given name ("León", "Allende"), not a common word
 
     @property
     def municipal_states(self) -> set[str]:
@@ -267,7 +259,34 @@ class Gazetteer:
     prefixes: frozenset[str]  # every leading run of words of every key: scanning stops early
     state_names: dict[str, str]  # state key -> everyday name
     state_pattern: str  # regex alternation of state surface forms (for "estado de X")
-    state_abbreviations: dict[str, str]  # "Gto." -> "11": only after a comma ("Guanajuato, Gto.")
+    state_abbreviations: dict[str, str]  # every short form -> state key ("Gto." -> "11")
+    standalone: frozenset[str]  # the short forms that are no Spanish word ("Oax.", not "Son.")
+
+
+def opens_with_given_name(name: str) -> bool:
+    """'Benito Juárez', 'General Escobedo': a municipality named after a person."""
+    return fold(name).split(" ", 1)[0] in _PERSON_OPENERS
+
+
+def leading_state(places: Iterable[tuple[str, int]]) -> tuple[str | None, bool]:
+    """The state a text is about: the one its places name most, by mentions, if it clearly
+    leads (twice the next); and whether it names any state at all. `places` are canonical
+    place names with their mentions ("Ánimas Trujano, Oaxaca" counts for Oaxaca)."""
+    counts: Counter[str] = Counter()
+    states = _state_names_set()
+    for name, mentions in places:
+        state = name.rsplit(", ", 1)[-1]
+        if state in states:
+            counts[state] += max(1, mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None, bool(ranked)
+    return ranked[0][0], True
+
+
+@cache
+def _state_names_set() -> frozenset[str]:
+    return frozenset(name for _, name, _ in STATES)
 
 
 def state_name(key: str) -> str:
@@ -279,10 +298,42 @@ def _state_names() -> dict[str, str]:
     return {key: name for key, name, _ in STATES}
 
 
-def _load_context_only() -> frozenset[str]:
+def _load_context_only() -> tuple[frozenset[str], frozenset[str]]:
+    """All the listed names, and those of them listed as surnames or given names."""
     path = resources.files("core") / "data" / "place_context_only.txt"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold(ln) for ln in lines if ln.strip() and not ln.lstrip().startswith("#"))
+    every: set[str] = set()
+    names: set[str] = set()
+    section = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.lstrip().startswith("#"):
+            section = line.lower()
+        elif line.strip():
+            every.add(fold(line))
+            if "surname" in section:
+                names.add(fold(line))
+    return frozenset(every), frozenset(names)
+
+
+def _read_abbreviations(rows: list[dict[str, str]]) -> tuple[dict[str, str], frozenset[str]]:
+    """INEGI's abbreviations plus the press forms of `state_abbreviations.csv`, and which of
+    them may stand alone in running text (the rest only right after "<Town>,")."""
+    forms: dict[str, str] = {}
+    where: dict[str, str] = {}
+    for row in rows:
+        forms[row["nom_abr_entidad"].strip()] = row["cve_entidad"]
+    path = resources.files("core") / "data" / "state_abbreviations.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            forms[row["form"]] = row["cve_entidad"]
+            where[row["form"]] = row["where"]
+    table: dict[str, str] = {}
+    standalone: set[str] = set()
+    for form, key in forms.items():
+        for variant in (form, form.upper()):
+            table[variant] = key
+            if where.get(form, "anywhere") == "anywhere":
+                standalone.add(variant)
+    return table, frozenset(standalone)
 
 
 def _read_municipalities() -> list[dict[str, str]]:
@@ -295,7 +346,7 @@ def _short_head(name: str) -> str | None:
     """'Ecatepec de Morelos' -> 'Ecatepec'; 'Heroica Nogales' -> 'Nogales'."""
     if name.startswith("Heroica "):
         return name.removeprefix("Heroica Ciudad de ").removeprefix("Heroica ")
-    match = re.fullmatch(r"(\S{5,}) de[l]? .+", name)
+    match = re.fullmatch(r"(\S{4,}) de[l]? .+", name)
     if match is None or fold(match.group(1)) in _GENERIC_HEADS:
         return None
     return match.group(1)
@@ -328,27 +379,25 @@ def gazetteer() -> Gazetteer:
         place = Place(f"{row['nom_municipio']}, {names[state_key]}", state_key, False, population)
         by_cve[row["cve_completa"]] = place
         add(row["nom_municipio"], place)
-        if population < _MIN_ALIAS_POPULATION:
-            continue
+        if population < _MIN_ALIAS_POPULATION and not row["nom_municipio"].startswith("Heroica "):
+            continue  # "Heroica Ciudad de Tlaxiaco" is "Tlaxiaco" whatever its size
         for alias in (row["nom_cabecera"].strip(), _short_head(row["nom_municipio"])):
             if alias and fold(alias) != fold(row["nom_municipio"]):
                 add(alias, place)
     for alias, cve in CITY_ALIASES.items():
         if cve in by_cve:
             add(alias, by_cve[cve])
-    context_only = _load_context_only()
+    context_only, name_like = _load_context_only()
     entries: dict[str, Entry] = {}
     for key, found in readings.items():
         places = tuple(sorted(found.values(), key=lambda p: (not p.is_state, -p.population)))
         first = key.split()[0]
-        ambiguous = (
-            key in context_only or first in _PERSON_OPENERS or (len(key) < 5 and " " not in key)
-        )
+        ambiguous = key in context_only or first in _PERSON_OPENERS
         if places[0].is_state:
             ambiguous = places[0].state in AMBIGUOUS_STATES
         if ambiguous:
             lexical.add(key)
-        entries[key] = Entry(places, key in lexical)
+        entries[key] = Entry(places, key in lexical, key in name_like)
     surfaces = sorted(
         {s for _, everyday, variants in STATES for s in (everyday, *variants)},
         key=len,
@@ -359,12 +408,29 @@ def gazetteer() -> Gazetteer:
     prefixes = frozenset(
         " ".join(key.split()[:n]) for key in entries for n in range(1, len(key.split()) + 1)
     )
-    abbreviations = dict(_EXTRA_ABBREVIATIONS)
-    for row in rows:
-        abbr = row["nom_abr_entidad"].strip()
-        abbreviations[abbr] = row["cve_entidad"]
-        abbreviations[abbr.replace("Mex.", "Méx.")] = row["cve_entidad"]
-    return Gazetteer(entries, max_words, prefixes, names, state_pattern, abbreviations)
+    abbreviations, standalone = _read_abbreviations(rows)
+    return Gazetteer(entries, max_words, prefixes, names, state_pattern, abbreviations, standalone)
+
+
+@cache
+def _short_forms_by_state() -> dict[str, tuple[str, ...]]:
+    gaz = gazetteer()
+    forms: dict[str, dict[str, str]] = {name: {} for name in gaz.state_names.values()}
+    for _key, everyday, variants in STATES:
+        for variant in variants:
+            forms[everyday].setdefault(fold(variant), variant)
+    for form, key in gaz.state_abbreviations.items():
+        for written in (form, re.sub(r"[.\s]", "", form)):  # "D.F." and "DF"
+            forms[gaz.state_names[key]].setdefault(fold(written), written)
+    return {
+        name: tuple(v for k, v in found.items() if k != fold(name)) for name, found in forms.items()
+    }
+
+
+def state_short_forms(name: str) -> tuple[str, ...]:
+    """Other ways people write a state ("CDMX", "D.F.", "Distrito Federal"), for the finder;
+    () for anything that is not a state's everyday name."""
+    return _short_forms_by_state().get(name, ())
 
 
 def state_of_gentilic(word: str) -> str | None:

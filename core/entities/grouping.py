@@ -1,4 +1,7 @@
-"""Mentions -> one BulletinEntity per (kind, name), in order of first appearance."""
+"""Mentions -> one BulletinEntity per (kind, name, state), in order of first appearance.
+
+The state only separates numbered units the text places in two states ("HGZ No. 1 de Oaxaca"
+and "HGZ No. 1 de Tapachula" are two hospitals)."""
 
 from __future__ import annotations
 
@@ -15,9 +18,10 @@ def _best_role(roles: list[str]) -> str | None:
 
 
 def group_mentions(mentions: list[Mention]) -> list[BulletinEntity]:
-    groups: dict[tuple[str, str], list[Mention]] = {}
+    groups: dict[tuple[str, str, str | None], list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: (m.start, m.end)):
-        groups.setdefault((mention.kind.value, fold(mention.name)), []).append(mention)
+        key = (mention.kind.value, fold(mention.name), mention.state)
+        groups.setdefault(key, []).append(mention)
     entities: list[BulletinEntity] = []
     for found in groups.values():
         first = found[0]
@@ -27,6 +31,7 @@ def group_mentions(mentions: list[Mention]) -> list[BulletinEntity]:
                 name=first.name,
                 role=_best_role([m.role for m in found if m.role]),
                 mentions=[Span(start=m.start, end=m.end, text=m.text) for m in found],
+                state=first.state,
             )
         )
     return entities

@@ -4,10 +4,15 @@
 forms are wrapped case-insensitively, acronyms stay case-sensitive (so "sep" or "ciss" in a
 word never match). Order matters where forms nest: "IMSS-Bienestar" before "IMSS".
 
+Bodies the table lacks are read from the grammar of their names (`public_bodies`): "Comisión
+Nacional para el Desarrollo de los Pueblos Indígenas", governing bodies as "Consejo Técnico del
+IMSS", acronyms glossed after any body ("Servicios de Salud de Oaxaca (SSO)") joining it.
+
 Bodies that exist once per state ("Secretaría de Salud estatal", "Gobierno del Estado",
-"Instituto de Salud de la entidad") are `STATE_BODIES`: the state comes from the text ("de
-Oaxaca", "mexiquense") or, when the text says only "del estado"/"estatal"/"de la entidad", from
-the bulletin's own state (the first state it names); failing both, "<body> estatal".
+"Instituto de Salud de la entidad", "Congreso del Estado") are `STATE_BODIES`: the state comes
+from the text ("de Oaxaca", "mexiquense", "del Gobierno de Oaxaca") or, when the text says only
+"del estado"/"estatal"/"de la entidad", from the bulletin's own state (the first state it
+names); failing both, "<body> estatal".
 
 Convention: Seguro Popular (a public insurance program) and IMSS-Oportunidades / IMSS-PROSPERA
 / IMSS-Bienestar (programs run by IMSS) count as institutions: people search for them as such.
@@ -17,11 +22,13 @@ The OPD IMSS-Bienestar and the IMSS-Bienestar model are one entity, "IMSS-Bienes
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
+from core.entities import public_bodies
 from core.entities.gazetteer import gazetteer, state_name, state_of_gentilic
-from core.entities.text import at_word_start, fold, word_leads
+from core.entities.text import at_word_start, fold, squash, word_leads
 
 _H = r"[-‐–]\s?"  # hyphen in "IMSS-Bienestar", tolerant of reflow leftovers
 
@@ -43,6 +50,11 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             + r"(?:\s*\(IMSS"
             + _H
             + r"Bienestar\))?",
+            # without "para el Bienestar" when the gloss says which
+            _i(r"Servicios de Salud del (?:Instituto Mexicano del Seguro Social|IMSS)")
+            + r"\s*\(IMSS"
+            + _H
+            + r"Bienestar\)",
             _i(r"(?:Órgano|Organo) Público Descentralizado")
             + r"\s*(?:\((?:OPD|OPS)\)\s*)?IMSS"
             + _H
@@ -67,7 +79,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "IMSS",
         (
-            _i("Instituto Mexicano del Seguro Social"),
+            _i("Instituto Mexicano del? Seguro Social"),
             r"\bIMSS\b(?!" + _H + r"\w)",
             r"(?<!Ley del )(?<!Ley del\n)\bSeguro Social\b",
         ),
@@ -101,7 +113,10 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (_i("Instituto de Seguridad Social para las Fuerzas Armadas Mexicanas"), r"\bISSFAM\b"),
     ),
     ("Pemex", (_i("Petróleos Mexicanos"), r"\bPEMEX\b", r"\bPemex\b")),
-    ("INSABI", (_i("Instituto de Salud para el Bienestar"), r"\bINSABI\b", r"\bInsabi\b")),
+    (
+        "INSABI",
+        (_i("Instituto (?:Nacional )?de Salud para el Bienestar"), r"\bINSABI\b", r"\bInsabi\b"),
+    ),
     (
         "Birmex",
         (_i("Laboratorios de Biológicos y Reactivos de México"), r"\bBIRMEX\b", r"\bBirmex\b"),
@@ -165,6 +180,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "Censida",
         (
+            _i("Centro Nacional para la Prevención y el Control del VIH y el sida"),
             r"\bCENSIDA\b",
             r"\bCensida\b",
         ),
@@ -189,21 +205,121 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("OMS", (_i("Organización Mundial de la Salud"), r"\bOMS\b")),
     ("OPS", (_i("Organización Panamericana de la Salud"), r"\bOPS\b")),
     ("OIT", (_i("Organización Internacional del Trabajo"), r"\bOIT\b")),
-    ("UNICEF", (r"\bUNICEF\b", r"\bUnicef\b")),
+    (
+        "UNICEF",
+        (_i("Fondo de las Naciones Unidas para la Infancia"), r"\bUNICEF\b", r"\bUnicef\b"),
+    ),
+    ("CFE", (_i("Comisión Federal de Electricidad"), r"\bCFE\b")),
+    ("SAT", (_i("Servicio de Administración Tributaria"), r"\bSAT\b")),
+    ("FGR", (_i("Fiscalía General de la República"), r"\bFGR\b")),
+    ("PGR", (_i("Procuraduría General de la República"), r"\bPGR\b")),
+    (
+        "Conacyt",
+        (_i("Consejo Nacional de Ciencia y Tecnología"), r"\bCONACYT\b", r"\bConacyt\b"),
+    ),
+    (
+        "Conahcyt",
+        (
+            _i("Consejo Nacional de Humanidades, Ciencias y Tecnologías"),
+            r"\bCONAHCYT\b",
+            r"\bConahcyt\b",
+        ),
+    ),
+    ("CNDH", (_i("Comisión Nacional de(?: los)? Derechos Humanos"), r"\bCNDH\b")),
+    ("Congreso de la Unión", (_i("Congreso de la Unión"),)),
+    # The worker and employer sectors of the IMSS's tripartite bodies.
+    (
+        "FSTSE",
+        (_i("Federación de Sindicatos de Trabajadores al Servicio del Estado"), r"\bFSTSE\b"),
+    ),
+    ("CTM", (_i("Confederación de Trabajadores de México"), r"\bCTM\b")),
+    ("CROC", (_i("Confederación Revolucionaria de Obreros y Campesinos"), r"\bCROC\b")),
+    ("CROM", (_i("Confederación Regional Obrera Mexicana"), r"\bCROM\b")),
+    (
+        "Coparmex",
+        (_i("Confederación Patronal de la República Mexicana"), r"\bCOPARMEX\b", r"\bCoparmex\b"),
+    ),
+    ("CCE", (_i("Consejo Coordinador Empresarial"), r"\bCCE\b")),
+    (
+        "Concamin",
+        (
+            _i("Confederación de Cámaras Industriales(?: de los Estados Unidos Mexicanos)?"),
+            r"\bCONCAMIN\b",
+            r"\bConcamin\b",
+        ),
+    ),
     ("UNAM", (_i("Universidad Nacional Autónoma de México"), r"\bUNAM\b")),
     ("IPN", (_i("Instituto Politécnico Nacional"), r"\bIPN\b")),
     ("Cruz Roja Mexicana", (_i("Cruz Roja(?: Mexicana)?"),)),
     ("Cámara de Diputados", (_i("Cámara de Diputados"),)),
-    ("Senado de la República", (_i("Senado de la República"),)),
+    ("Senado de la República", (_i("Senado de la República"), _i("Cámara de Senadores"))),
     ("Gobierno Federal", (_i(r"Gobierno (?:Federal|de la República)"),)),
 )
 
+#: The long name of each institution the table calls by its acronym: people search for it
+#: by either ("seguro social" finds the IMSS). Each is read back as its canonical name (test).
+LONG_NAMES: dict[str, str] = {
+    "IMSS-Bienestar": (
+        "Servicios de Salud del Instituto Mexicano del Seguro Social para el Bienestar"
+    ),
+    "SNTSS": "Sindicato Nacional de Trabajadores del Seguro Social",
+    "IMSS": "Instituto Mexicano del Seguro Social",
+    "ISSSTE": "Instituto de Seguridad y Servicios Sociales de los Trabajadores del Estado",
+    "ISSEMyM": "Instituto de Seguridad Social del Estado de México y Municipios",
+    "ISSFAM": "Instituto de Seguridad Social para las Fuerzas Armadas Mexicanas",
+    "Pemex": "Petróleos Mexicanos",
+    "INSABI": "Instituto de Salud para el Bienestar",
+    "Birmex": "Laboratorios de Biológicos y Reactivos de México",
+    "Cofepris": "Comisión Federal para la Protección contra Riesgos Sanitarios",
+    "DIF": "Sistema Nacional para el Desarrollo Integral de la Familia",
+    "CISS": "Conferencia Interamericana de Seguridad Social",
+    "SFP": "Secretaría de la Función Pública",
+    "SHCP": "Secretaría de Hacienda y Crédito Público",
+    "SEP": "Secretaría de Educación Pública",
+    "STPS": "Secretaría del Trabajo y Previsión Social",
+    "Segob": "Secretaría de Gobernación",
+    "Sedena": "Secretaría de la Defensa Nacional",
+    "Semar": "Secretaría de Marina",
+    "Sedesol": "Secretaría de Desarrollo Social",
+    "CNPSS": "Comisión Nacional de Protección Social en Salud",
+    "Conamed": "Comisión Nacional de Arbitraje Médico",
+    "CCINSHAE": (
+        "Comisión Coordinadora de Institutos Nacionales de Salud y Hospitales de Alta Especialidad"
+    ),
+    "Censida": "Centro Nacional para la Prevención y el Control del VIH y el sida",
+    "INEGI": "Instituto Nacional de Estadística y Geografía",
+    "Infonavit": "Instituto del Fondo Nacional de la Vivienda para los Trabajadores",
+    "Consar": "Comisión Nacional del Sistema de Ahorro para el Retiro",
+    "OMS": "Organización Mundial de la Salud",
+    "OPS": "Organización Panamericana de la Salud",
+    "OIT": "Organización Internacional del Trabajo",
+    "UNICEF": "Fondo de las Naciones Unidas para la Infancia",
+    "CFE": "Comisión Federal de Electricidad",
+    "CTM": "Confederación de Trabajadores de México",
+    "CROC": "Confederación Revolucionaria de Obreros y Campesinos",
+    "CROM": "Confederación Regional Obrera Mexicana",
+    "Coparmex": "Confederación Patronal de la República Mexicana",
+    "CCE": "Consejo Coordinador Empresarial",
+    "Concamin": "Confederación de Cámaras Industriales de los Estados Unidos Mexicanos",
+    "FSTSE": "Federación de Sindicatos de Trabajadores al Servicio del Estado",
+    "SAT": "Servicio de Administración Tributaria",
+    "FGR": "Fiscalía General de la República",
+    "PGR": "Procuraduría General de la República",
+    "Conacyt": "Consejo Nacional de Ciencia y Tecnología",
+    "Conahcyt": "Consejo Nacional de Humanidades, Ciencias y Tecnologías",
+    "CNDH": "Comisión Nacional de los Derechos Humanos",
+    "UNAM": "Universidad Nacional Autónoma de México",
+    "IPN": "Instituto Politécnico Nacional",
+}
+
+
 #: Bodies with one instance per state: (canonical stem, pattern, counts-without-qualifier).
 STATE_BODIES: tuple[tuple[str, str, bool], ...] = (
-    ("Gobierno", r"\b(?:[Gg]obierno|GOBIERNO)", False),
+    ("Gobierno", r"(?<!Palacio de )\b(?:[Gg]obierno|GOBIERNO)", False),  # not the building
     ("Secretaría de Salud", r"\b(?:SECRETAR[ÍI]A|[Ss]ecretaría)\s+(?i:de\s+salud)", True),
     ("Instituto de Salud", r"\b(?:Instituto\s+de\s+Salud|INSTITUTO\s+DE\s+SALUD)", False),
     ("Servicios de Salud", r"\bServicios\s+de\s+Salud", False),
+    ("Congreso", r"\bCongreso", False),  # "Congreso del Estado", "Congreso de Jalisco"
 )
 
 _GENTILIC_WORD = r"[a-záéíóúñ]{4,}"
@@ -249,14 +365,18 @@ def lead_letters(pattern: str) -> tuple[str, bool] | None:
     return (word[:4], False) if len(word) >= 3 else None
 
 
-_BODY_LEADS = frozenset({"gobi", "secr", "inst", "serv"})  # STATE_BODIES openings
+_BODY_LEADS = frozenset({"gobi", "secr", "inst", "serv", "cong"})  # STATE_BODIES openings
+#: Openings of the bodies the grammar reads (core.entities.public_bodies).
+_GRAMMAR_LEADS = frozenset(fold(head[:4]) for head, _ in public_bodies.HEADS) | frozenset(
+    fold(body[:4]) for body in public_bodies.GOVERNING_BODIES
+)
 
 
 @cache
 def _triggers() -> tuple[re.Pattern[str], frozenset[str]]:
     """Openings: acronyms as a literal regex (case matters), long forms as folded 4-letter leads."""
     exact = {lead for loose, lead in _table() if not loose}
-    loose = frozenset(lead for loose, lead in _table() if loose) | _BODY_LEADS
+    loose = frozenset(lead for loose, lead in _table() if loose) | _BODY_LEADS | _GRAMMAR_LEADS
     alternation = "|".join(re.escape(x) for x in sorted(exact, key=len, reverse=True))
     return re.compile(alternation), loose
 
@@ -271,6 +391,10 @@ def _state_bodies() -> tuple[re.Pattern[str], ...]:
         + r"|\s+(?i:de)\s+(?:(?i:la)\s+)?(?P<state>"
         + states
         + r")\b"
+        # "Secretaría de Salud del Gobierno de Oaxaca"
+        + r"|\s+(?i:del\s+gobierno\s+(?:del\s+estado\s+)?de)\s+(?P<government>"
+        + states
+        + r")\b"
         + r"|\s+(?P<rel>estatal)\b"
         + r"|\s+(?P<gent>"
         + _GENTILIC_WORD
@@ -279,14 +403,14 @@ def _state_bodies() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern + qualifier) for _, pattern, _ in STATE_BODIES)
 
 
-def _state_key(surface: str) -> str | None:
+def state_key(surface: str) -> str | None:
     entry = gazetteer().entries.get(fold(surface))
     if entry and entry.places[0].is_state:
         return entry.places[0].state
     return None
 
 
-def _qualified_name(stem: str, state: str) -> str:
+def qualified_name(stem: str, state: str) -> str:
     name = state_name(state)
     if name.startswith("Estado de"):
         return f"{stem} del {name}"
@@ -297,17 +421,17 @@ def _qualified_name(stem: str, state: str) -> str:
 
 def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit | None:
     named, state, this, rel, gent = m.group("named", "state", "this", "rel", "gent")
-    surface = named or state
+    surface = named or state or (m.group("government") if stem != "Gobierno" else None)
     if surface is not None:
-        key = _state_key(surface)
+        key = state_key(surface)
         if key is None and named:
             key = "15"  # "Gobierno del Estado de México"
         if key is not None:
-            return InstitutionHit(m.start(), m.end(), _qualified_name(stem, key), stem)
+            return InstitutionHit(m.start(), m.end(), qualified_name(stem, key), stem)
         if stem == "Gobierno":  # "Gobierno de México": the federal government
             return InstitutionHit(m.start(), m.end(), "Gobierno Federal", stem)
     if gent is not None and (key := state_of_gentilic(gent)) is not None:
-        return InstitutionHit(m.start(), m.end(), _qualified_name(stem, key), stem)
+        return InstitutionHit(m.start(), m.end(), qualified_name(stem, key), stem)
     if this is not None or rel is not None:
         return InstitutionHit(m.start(), m.end(), None, stem)
     if bare_counts:
@@ -317,10 +441,103 @@ def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit 
     return None
 
 
-def find_institutions(text: str) -> list[InstitutionHit]:
-    """Institution mentions, longest first where they nest; unnamed state bodies get name=None."""
-    hits: list[InstitutionHit] = []
+def _table_match(text: str, pos: int) -> re.Match[str] | None:
+    """The longest form of the table that matches at `pos`."""
     table = _table()
+    loose = fold(text[pos : pos + 4])
+    best = None
+    for key in ((False, text[pos : pos + 3]), (False, text[pos : pos + 4]), (True, loose)):
+        pattern = table.get(key)
+        m = pattern.match(text, pos) if pattern is not None else None
+        if m is not None and (best is None or m.end() > best.end()):
+            best = m
+    return best
+
+
+def _canonical(match: re.Match[str]) -> str:
+    return INSTITUTIONS[int((match.lastgroup or "i0_0")[1:].split("_")[0])][0]
+
+
+_INSTITUTE = re.compile(r"[Ii]nstituto\b(?!\s+[A-ZÁÉÍÓÚÑ])")
+_IMSS_NAMED = re.compile(r"\bIMSS\b|(?i:Seguro\s+Social)")
+
+
+def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
+    """'Consejo Técnico del Instituto Mexicano del Seguro Social' -> 'Consejo Técnico del IMSS'."""
+    found = public_bodies.governing_body_at(text, pos)
+    if found is None:
+        return None
+    body, of, after = found
+    if of is not None:
+        owner = _table_match(text, after)
+        if owner is not None:
+            return InstitutionHit(pos, owner.end(), f"{body} {of} {_canonical(owner)}")
+        named = public_bodies.body_at(text, after)
+        if named is not None:
+            return InstitutionHit(pos, named[0], f"{body} {of} {named[1]}")
+    # Bare, or "del Instituto" (the IMSS); written in lower case only with its owner ("el
+    # consejo técnico del instituto"). "Asamblea General de Asociados" is another's.
+    the_institute = of == "del" and bool(_INSTITUTE.match(text, after))
+    if (of is not None and not the_institute) or (text[pos].islower() and not the_institute):
+        return InstitutionHit(pos, pos, None)
+    if body in public_bodies.IMSS_BODIES and _IMSS_NAMED.search(text):
+        end = pos + len(squash(body))  # the body's words, written on one line
+        if fold(text[pos:end]) == fold(body):
+            return InstitutionHit(pos, end, f"{body} del IMSS")
+    return InstitutionHit(pos, pos, None)  # a body of no institution known: nothing
+
+
+def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
+    """A governing body, else a body the grammar reads; a governing body of no institution
+    ("Consejo Consultivo Delegacional") is neither."""
+    if public_bodies.governing_words_at(text, pos):
+        governing = _governing_hit(text, pos)
+        return governing if governing is not None and governing.name is not None else None
+    if not text[pos].isupper():
+        return None
+    found = public_bodies.body_at(text, pos)
+    return _by_gloss(text, InstitutionHit(pos, found[0], found[1])) if found else None
+
+
+def _known(text: str, gloss: tuple[int, int, str]) -> re.Match[str] | None:
+    """The table institution an acronym in parentheses is, if it is one."""
+    known = _table_match(text, gloss[0])
+    return known if known is not None and known.end() == gloss[1] else None
+
+
+def _by_gloss(text: str, hit: InstitutionHit) -> InstitutionHit:
+    """A body glossed with a known acronym is that institution, however its long form is
+    written: "Instituto Mexicano Social (IMSS)"."""
+    gloss = public_bodies.acronym_after(text, hit.end, hit.name or "")
+    known = _known(text, gloss) if gloss is not None else None
+    return hit if known is None else InstitutionHit(hit.start, hit.end, _canonical(known))
+
+
+def _acronym_hits(text: str, hits: list[InstitutionHit]) -> list[InstitutionHit]:
+    """Acronyms glossed after a body's name ("Secretaría de Agricultura y Desarrollo Rural
+    (Sader)", "Servicios de Salud de Oaxaca (SSO)") and their later mentions: that body. A
+    state body whose state is not yet known teaches its stem; the state comes later."""
+    taught: dict[str, InstitutionHit] = {}
+    out: list[InstitutionHit] = []
+    for hit in hits:
+        gloss = public_bodies.acronym_after(text, hit.end, hit.name or hit.stem or "")
+        if gloss is None or gloss[2] in taught or _known(text, gloss):
+            continue  # "Consejo Técnico del Instituto ... (IMSS)": the IMSS is its own
+        taught[gloss[2]] = hit
+    for acronym, body in taught.items():
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text):
+            out.append(InstitutionHit(m.start(), m.end(), body.name, body.stem))
+    return out
+
+
+def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
+    """Institution mentions, longest first where they nest; unnamed state bodies get name=None.
+
+    With `owners`, the institution a body read by the grammar belongs to is a mention too,
+    inside it: "Consejo Consultivo de la CNDH" also names the CNDH, "Comisión de Seguridad
+    Social del Senado de la República" the Senado (the hits then overlap)."""
+    hits: list[InstitutionHit] = []
+    generic: list[InstitutionHit] = []
     bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
     exact_trigger, loose_leads = _triggers()
     starts = sorted(
@@ -329,33 +546,61 @@ def find_institutions(text: str) -> list[InstitutionHit]:
     )
     last_end = 0
     for pos in starts:
-        loose = fold(text[pos : pos + 4])
-        keys = ((False, text[pos : pos + 3]), (False, text[pos : pos + 4]), (True, loose))
-        best = None
-        for key in keys:
-            pattern = table.get(key)
-            m = pattern.match(text, pos) if pattern is not None and pos >= last_end else None
-            if m is not None and (best is None or m.end() > best.end()):
-                best = m
-        if best is not None:
-            index = int((best.lastgroup or "i0_0")[1:].split("_")[0])
-            hits.append(InstitutionHit(best.start(), best.end(), INSTITUTIONS[index][0]))
-            last_end = best.end()
-        if loose not in _BODY_LEADS:
+        if pos < last_end:
             continue
-        for (stem, _, bare_counts), pattern in bodies:
-            m = pattern.match(text, pos)
-            hit = _body_hit(stem, bare_counts, m) if m else None
-            if hit is not None:
-                hits.append(hit)
-                break
+        best = _table_match(text, pos)
+        if best is not None:
+            hits.append(InstitutionHit(best.start(), best.end(), _canonical(best)))
+            last_end = best.end()
+        loose = fold(text[pos : pos + 4])
+        state_body = False
+        if loose in _BODY_LEADS:
+            for (stem, _, bare_counts), pattern in bodies:
+                m = pattern.match(text, pos)
+                hit = _body_hit(stem, bare_counts, m) if m else None
+                # a bare "Instituto de Salud" is no body of the grammar either; a bare
+                # "Congreso" may open one ("Congreso Nacional de ...")
+                state_body = state_body or hit is not None or bool(m and " " in m.group())
+                if hit is not None:
+                    hits.append(hit)
+                    break
+        if best is None and not state_body and loose in _GRAMMAR_LEADS:
+            found = _generic_hit(text, pos)
+            if found is not None:
+                generic.append(found)
+                last_end = found.end
+    hits += generic
+    hits += _acronym_hits(text, hits)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[InstitutionHit] = []
     for hit in hits:
         if kept and hit.start < kept[-1].end:
             continue
         kept.append(hit)
+    if owners:
+        kept += [owner for hit in kept if hit in generic for owner in _owners(text, hit, starts)]
+        kept.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return kept
+
+
+_OF = re.compile(r"(?:\bdel|\bde\s+la|\bde)\s+$")
+
+
+def _owners(text: str, hit: InstitutionHit, starts: list[int]) -> list[InstitutionHit]:
+    """Table institutions named after "de"/"del" inside a body's name."""
+    out: list[InstitutionHit] = []
+    first = bisect_left(starts, hit.start + 1)
+    for pos in starts[first:]:
+        if pos >= hit.end:
+            break
+        if out and pos < out[-1].end:
+            continue
+        if _OF.search(text[max(hit.start, pos - 7) : pos]) is None:
+            continue
+        owner = _table_match(text, pos)
+        if owner is not None and owner.end() <= hit.end:
+            out.append(InstitutionHit(owner.start(), owner.end(), _canonical(owner)))
+    return out
 
 
 def resolve_state_bodies(hits: list[InstitutionHit], home: str | None) -> list[InstitutionHit]:
@@ -366,6 +611,6 @@ def resolve_state_bodies(hits: list[InstitutionHit], home: str | None) -> list[I
             out.append(hit)
             continue
         stem = hit.stem or "Gobierno"
-        name = _qualified_name(stem, home) if home else f"{stem} estatal"
+        name = qualified_name(stem, home) if home else f"{stem} estatal"
         out.append(InstitutionHit(hit.start, hit.end, name, stem))
     return out

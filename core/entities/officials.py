@@ -1,13 +1,16 @@
-"""Officials: people's names tied to a role or a title, and their later short mentions.
+"""Officials: people's names, with the role or title written beside them, and later mentions.
 
-A run of capitalized words is a person only with a cue:
+A run of capitalized words is a person with a cue:
 - a role before it, with or without comma ("el Director General del IMSS, José Antonio
   González Anaya", "el presidente Andrés Manuel López Obrador", "la titular del programa
   IMSS-Oportunidades Frinne Azuara Yarzabal");
-- a role after it, after a comma ("Bertha Alcalde Luján, directora general del Issste");
+- a role after it, after a comma or "como" ("Bertha Alcalde Luján, directora general del
+  Issste", "Germán Martínez como director general");
 - a title before it ("el general Jens Pedro Lohmann Iturburu", "la maestra ...", "Dr. ...");
 - a speech verb after it ("Gabino Cué Monteagudo dijo");
 - or it repeats a name already found ("González Anaya dijo", "El Gobernador Velasco Coello").
+A run with no cue is a person when it has the shape of a Mexican name and the name lexicons
+back it (`person_names`: lists, councils, people beside a known one).
 Titles are not part of the name. The role is kept as written, without its leading article,
 from the role word to the comma ("Gobernador del estado de Chihuahua", "subsecretaria de la
 Secretaría de la Función Pública (SFP)"); a bare title before the name gives a bare role
@@ -17,12 +20,22 @@ Secretaría de la Función Pública (SFP)"); a bare title before the name gives 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from core.entities.gazetteer import gazetteer
-from core.entities.text import SP, SpanSet, fold, squash, word_leads
+from core.entities.lexicon import folded_set, given_names, surnames, word_list
+from core.entities.person_names import (
+    Support,
+    after_place_cue,
+    introduced,
+    is_list_item,
+    is_quoted_name,
+    names_something_else,
+    shape_support,
+)
+from core.entities.text import SP, SpanSet, fold, sentence_start, squash, word_leads
 from core.textfold import is_subsequence
 
 _NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
@@ -31,537 +44,16 @@ NAME_RUN = re.compile(
     rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
 )
 
-#: Role words, longest first (accent-sensitive: "secretaria" is a person, "Secretaría" a body).
-ROLE_HEADS = (
-    "director general adjunto",
-    "directora general adjunta",
-    "director general",
-    "directora general",
-    "directores generales",
-    "subdirector general",
-    "subdirectora general",
-    "secretario general",
-    "secretaria general",
-    "secretario técnico",
-    "secretaria técnica",
-    "secretario ejecutivo",
-    "secretaria ejecutiva",
-    "presidente municipal",
-    "presidenta municipal",
-    "presidente de la república",
-    "presidenta de la república",
-    "jefe de gobierno",
-    "jefa de gobierno",
-    "oficial mayor",
-    "encargado de despacho",
-    "encargada de despacho",
-    "titular",
-    "director",
-    "directora",
-    "subdirector",
-    "subdirectora",
-    "gobernador",
-    "gobernadora",
-    "presidente",
-    "presidenta",
-    "vicepresidente",
-    "vicepresidenta",
-    "secretario",
-    "secretaria",
-    "subsecretario",
-    "subsecretaria",
-    "delegado",
-    "delegada",
-    "coordinador",
-    "coordinadora",
-    "comisionado",
-    "comisionada",
-    "representante",
-    "jefe",
-    "jefa",
-    "senador",
-    "senadora",
-    "diputado",
-    "diputada",
-    "alcalde",
-    "alcaldesa",
-    "presidente del consejo",
-    "rector",
-    "rectora",
-    "embajador",
-    "embajadora",
-    "consejero",
-    "consejera",
-    "procurador",
-    "procuradora",
-    "fiscal",
-    "administrador",
-    "administradora",
-    "gerente",
-    "vocal",
-    "tesorero",
-    "tesorera",
-    "contralor",
-    "contralora",
-    "líder",
-    "dirigente",
-    "mandatario",
-    "mandataria",
-    "edil",
-    "canciller",
-    "ministro",
-    "ministra",
-    "magistrado",
-    "magistrada",
-    "supervisor",
-    "supervisora",
-    "jefe de servicio",
-)
-
+#: Role words (accent-sensitive: "secretaria" is a person, "Secretaría" a body).
+ROLE_HEADS = word_list("officials_role_heads")
 #: Titles that precede a name and are not part of it.
-HONORIFICS = (
-    "general",
-    "maestro",
-    "maestra",
-    "mtro.",
-    "mtra.",
-    "doctor",
-    "doctora",
-    "dr.",
-    "dra.",
-    "licenciado",
-    "licenciada",
-    "lic.",
-    "ingeniero",
-    "ingeniera",
-    "ing.",
-    "contador",
-    "contadora",
-    "c.p.",
-    "arquitecto",
-    "arquitecta",
-    "arq.",
-    "almirante",
-    "coronel",
-    "capitán",
-    "capitana",
-    "teniente",
-    "profesor",
-    "profesora",
-    "prof.",
-    "profa.",
-    "químico",
-    "química",
-    "enfermera",
-    "enfermero",
-    "señor",
-    "señora",
-    "sr.",
-    "sra.",
-    "don",
-    "doña",
-    "abogado",
-    "abogada",
-    "actuario",
-    "actuaria",
-    "economista",
-    "sociólogo",
-    "socióloga",
-    "antropólogo",
-    "antropóloga",
-    "psicólogo",
-    "psicóloga",
-    "biólogo",
-    "bióloga",
-    "médico",
-    "médica",
-    "gral.",
-    "almte.",
-    "secretaria",
-    "secretario",
-)
-
-SPEECH_VERBS = (
-    "dijo",
-    "señaló",
-    "afirmó",
-    "explicó",
-    "destacó",
-    "indicó",
-    "informó",
-    "aseguró",
-    "subrayó",
-    "enfatizó",
-    "agregó",
-    "comentó",
-    "expresó",
-    "mencionó",
-    "precisó",
-    "refirió",
-    "resaltó",
-    "manifestó",
-    "sostuvo",
-    "declaró",
-    "reconoció",
-    "apuntó",
-    "advirtió",
-    "detalló",
-    "añadió",
-    "puntualizó",
-    "sostuvo",
-    "aseveró",
-    "anunció",
-    "reiteró",
-    "recordó",
-    "externó",
-    "planteó",
-    "consideró",
-    "celebró",
-    "agradeció",
-    "expuso",
-    "abundó",
-)
-
+HONORIFICS = word_list("officials_honorifics")
+SPEECH_VERBS = word_list("officials_speech_verbs")
 #: Capitalized words that never belong to a person's name in bulletins.
-NON_NAME = frozenset(
-    fold(w)
-    for w in [
-        "Instituto",
-        "Mexicano",
-        "Seguro",
-        "Social",
-        "Secretaría",
-        "Salud",
-        "Gobierno",
-        "Estado",
-        "República",
-        "Nacional",
-        "Federal",
-        "Programa",
-        "Hospital",
-        "Unidad",
-        "Unidades",
-        "Centro",
-        "Médico",
-        "Médica",
-        "Convenio",
-        "Convenios",
-        "Específico",
-        "Casa",
-        "Popular",
-        "Sistema",
-        "Consejo",
-        "Comisión",
-        "Dirección",
-        "Coordinación",
-        "Delegación",
-        "Municipio",
-        "Ciudad",
-        "Junta",
-        "Sindicato",
-        "Bienestar",
-        "Servicios",
-        "Régimen",
-        "Estatal",
-        "Protección",
-        "Palacio",
-        "Salón",
-        "Reunión",
-        "Conferencia",
-        "Foro",
-        "Premio",
-        "Plan",
-        "Ley",
-        "Reforma",
-        "Cámara",
-        "Senado",
-        "Congreso",
-        "Universidad",
-        "Escuela",
-        "Facultad",
-        "Asociación",
-        "Fundación",
-        "Organización",
-        "Oficina",
-        "Diario",
-        "Oficial",
-        "Federación",
-        "Interinstitucional",
-        "Coordinación",
-        "Colaboración",
-        "Acuerdo",
-        "Intercambio",
-        "Prestación",
-        "Firma",
-        "Modelo",
-        "Atención",
-        "Régimen",
-        "Ordinario",
-        "Obligatorio",
-        "Técnico",
-        "Asamblea",
-        "General",
-        "Informe",
-        "Jornada",
-        "Jornadas",
-        "Campaña",
-        "Semana",
-        "Día",
-        "Mes",
-        "Año",
-        "Lunes",
-        "Martes",
-        "Miércoles",
-        "Jueves",
-        "Viernes",
-        "Sábado",
-        "Domingo",
-        "Enero",
-        "Febrero",
-        "Marzo",
-        "Abril",
-        "Mayo",
-        "Junio",
-        "Julio",
-        "Agosto",
-        "Septiembre",
-        "Octubre",
-        "Noviembre",
-        "Diciembre",
-        "Norte",
-        "Sur",
-        "Oriente",
-        "Poniente",
-        "Centro",
-        "Occidente",
-        "Noreste",
-        "Noroeste",
-        "Sureste",
-        "Suroeste",
-        "Valle",
-        "Sierra",
-        "Golfo",
-        "Pacífico",
-        "Mundial",
-        "Internacional",
-        "Interamericana",
-        "Panamericana",
-        "Laboratorios",
-        "Biológicos",
-        "Reactivos",
-        "Órgano",
-        "Público",
-        "Descentralizado",
-        "Secretarías",
-        "Institutos",
-        "Hospitales",
-        "Clínica",
-        "Clínicas",
-        "Comité",
-        "Subsecretaría",
-        "Administración",
-        "Finanzas",
-        "Prestaciones",
-        "Económicas",
-        "Sociales",
-        "Servicio",
-        "Hemodinamia",
-        "Hemodiálisis",
-        "Radioterapia",
-        "Urgencias",
-        "Consulta",
-        "Externa",
-        "Sector",
-        "Abasto",
-        "Distribución",
-        "Infraestructura",
-        "Federalización",
-        "Gracias",
-        "Mediante",
-        "Durante",
-        "Estos",
-        "Estas",
-        "Este",
-        "Esta",
-        "Ese",
-        "Esa",
-        "Con",
-        "Por",
-        "Para",
-        "Los",
-        "Las",
-        "Del",
-        "Al",
-        "En",
-        "El",
-        "La",
-        "Como",
-        "Entre",
-        "Tras",
-        "Ante",
-        "Según",
-        "Además",
-        "Asimismo",
-        "También",
-        "Finalmente",
-        "Posteriormente",
-        "Igualmente",
-        "Dos",
-        "Tres",
-        "Cuatro",
-        "Boletín",
-        "Comunicado",
-        "Prensa",
-        "Conjunto",
-        "Link",
-        "Fotos",
-        "Presidente",
-        "Gobernador",
-        "Director",
-        "Directora",
-        "Gobernadora",
-        "Titular",
-        "Delegado",
-        "Delegada",
-        "Secretario",
-        "Secretaria",
-        "Subsecretaria",
-        "Subsecretario",
-        "Coordinador",
-        "Coordinadora",
-        "Jefe",
-        "Jefa",
-        "Doctor",
-        "Doctora",
-        "Licenciado",
-        "Licenciada",
-        "Maestro",
-        "Maestra",
-        "Ingeniero",
-        "Ingeniera",
-        "Mexicanos",
-        "Mexicanas",
-        "Derechohabientes",
-        "Gobiernos",
-        "Naciones",
-        "Unidas",
-        "Unidos",
-        "Banco",
-        "Partido",
-        "Movimiento",
-        "Alianza",
-        "Frente",
-        "Grupo",
-        "Coalición",
-        "Iniciativa",
-        "Cruz",
-        "Roja",
-        "Fiscalía",
-        "Tribunal",
-        "Suprema",
-        "Corte",
-        "Guardia",
-        "Ejército",
-        "Armada",
-        "Educación",
-        "Pública",
-        "Prestaciones",
-        "Médicas",
-        "Jurídico",
-        "Jurídica",
-        "Innovación",
-        "Planeación",
-        "Vinculación",
-        "Comunicación",
-        "Operación",
-        "Desarrollo",
-        "Integral",
-        "Familia",
-        "Trabajo",
-        "Previsión",
-        "Economía",
-        "Hacienda",
-        "Crédito",
-        "Defensa",
-        "Marina",
-        "Gobernación",
-        "Energía",
-        "Turismo",
-        "Cultura",
-        "Ambiente",
-        "Agricultura",
-        "Ciudadana",
-        "Derechos",
-        "Humanos",
-        "Mujeres",
-        "Juventud",
-        "Evaluación",
-        "Calidad",
-        "Personal",
-        "Recursos",
-        "Materiales",
-        "Adquisiciones",
-        "Obras",
-        "Proyectos",
-        "Especiales",
-        "Incorporación",
-        "Recaudación",
-        "Afiliación",
-        "Pensiones",
-        "Guarderías",
-        "Enfermería",
-        "Investigación",
-        "Epidemiología",
-        "Vigilancia",
-        "Control",
-        "Riesgos",
-        "Sanitarios",
-        "Sur",
-        "Oportunidades",
-        "Prospera",
-        "Covid",
-        "Influenza",
-        "Virus",
-        "Cáncer",
-        "Diabetes",
-        "Hepatitis",
-    ]
-)
-
+NON_NAME = folded_set("officials_non_name")
 #: Leading words stripped from a run before the name starts (articles, roles, titles, openers).
 _STRIP = (
-    frozenset(
-        fold(w)
-        for w in [
-            "El",
-            "La",
-            "Los",
-            "Las",
-            "Al",
-            "Del",
-            "Ante",
-            "Con",
-            "Por",
-            "Para",
-            "En",
-            "Según",
-            "Tras",
-            "Durante",
-            "Como",
-            "Además",
-            "Asimismo",
-            "También",
-            "Señor",
-            "Señora",
-            "Don",
-            "Doña",
-            "Adjunto",
-            "Adjunta",
-            "General",
-            "Municipal",
-            "Constitucional",
-        ]
-    )
+    folded_set("officials_leading")
     | frozenset(fold(w) for head in ROLE_HEADS for w in head.split() if len(w) > 3)
     | frozenset(fold(h.rstrip(".")) for h in HONORIFICS)
 )
@@ -594,11 +86,21 @@ _ROLE_TO_NAME = re.compile(
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
 )
-_RIGHT_ROLE = re.compile(
-    rf"\s*,\s*(?:(?:el|la|los|las)\s+)?(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
+#: A role's complement after the name: up to the comma, not across "y" + a capital (a
+#: second person), except inside a body's name (see `_right_role`).
+_RIGHT_COMPLEMENT = (
     rf"(?:{_NUMBER_ABBREVIATION}|(?!\s(?:y|e)\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])[^,;.:\n“”\"()]"
-    rf"|\([^()\n]{{1,80}}\))*)"
+    rf"|\([^()\n]{{1,80}}\))*"
 )
+#: "A, directora de ...", "A, el secretario de ...", and "A como nuevo director de ...", "A
+#: era el director general ..." (a role said of the name with "como" or a copula).
+_RIGHT_ROLE = re.compile(
+    r"(?:\s*,\s*(?:(?:el|la|los|las)\s+)?"
+    r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?)"
+    rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
+    rf"{_RIGHT_COMPLEMENT})"
+)
+_RIGHT_TAIL = re.compile(_RIGHT_COMPLEMENT)
 #: Capitalized words after "y" up to a delimiter, which may continue an office's name.
 _ROLE_CONTINUES = re.compile(
     r"\s+(?:y|e)\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|las|los|en|el)(?=\s))?\s*)+(?=[,;:.)]|$)"
@@ -623,6 +125,8 @@ class _Run:
     end: int
     words: list[tuple[int, int, str]] = field(default_factory=list)
     prefix: str = ""  # stripped leading role/title words, as written
+    office: bool = False  # an office's words ("Gobierno de ..."): a name may only close it
+    after_office: bool = False  # the name that closes such a run
 
 
 _TOKEN = re.compile(r"\S+")
@@ -648,18 +152,57 @@ def _is_preterite(token: str) -> bool:
     return len(word) > 4 and (word.endswith("ron") or word.endswith("ó"))
 
 
+#: An initial opening a name ("J. Fernando Franco González Salas"), found before a run.
+_INITIAL_BEFORE = re.compile(rf"(?<![\w.]){_INITIAL}{SP}$")
+#: "Fernando Flores y Pérez": "y" then one last surname, and the sentence goes on.
+_Y_SURNAME = re.compile(rf"{SP}y{SP}({_NW})(?=[,.;:)]|{SP}[a-z(]|\s*$)")
+
+
+def _y_surname(text: str, end: int) -> re.Match[str] | None:
+    """The " y <surname>" that ends a name at `end`, when that word is only ever a surname
+    ("Flores y Pérez"); a given name after "y" opens a second person ("Marrufo y Selene Cruz")."""
+    if "y" not in text[end : end + 4]:
+        return None  # most runs: no "y" next, no regex
+    match = _Y_SURNAME.match(text, end)
+    if match is None:
+        return None
+    word = fold(match.group(1))
+    return match if word in surnames() and word not in given_names() else None
+
+
+def _plural_verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """A headline's present plural before a given name ("Recorren Héctor Astudillo y ...",
+    "Inauguran Zoé Robledo y ..."): ends in -an/-en, no name ("Juan", "Carmen" are in the
+    lexicon), and opens a sentence or a line."""
+    first = fold(toks[0][2])
+    return (
+        first.endswith(("an", "en"))
+        and first not in given_names()
+        and first not in surnames()
+        and fold(toks[1][2]) in given_names()
+        and sentence_start(text, toks[0][0])
+    )
+
+
 def _runs(text: str) -> list[_Run]:
     runs: list[_Run] = []
+    skip_to = -1
     for match in NAME_RUN.finditer(text):
-        toks = [
-            (m.start(), m.end(), m.group())
-            for m in _TOKEN.finditer(text, match.start(), match.end())
-        ]
+        if match.start() < skip_to:
+            continue
+        start = match.start()
+        if start > 2 and text[start - 2] == "." and text[start - 1] in " \t":
+            initial = _INITIAL_BEFORE.search(text, start - 4, start)
+            start = initial.start() if initial is not None else start
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, match.end())]
         i = 0
         while i < len(toks) and _leading(toks[i][2]):
             i += 1
+        if i == 0 and len(toks) > 2 and _plural_verb_opening(text, toks):
+            i = 1
         # a role followed by its complement ("Director General del IMSS") is not a name
         if 0 < i < len(toks) and toks[i - 1][2] in _PARTICLES:
+            runs.append(_Run(toks[0][0], toks[-1][1], toks, office=True))
             continue
         rest = toks[i:]
         while rest and rest[-1][2] in _PARTICLES:
@@ -667,12 +210,58 @@ def _runs(text: str) -> list[_Run]:
         if not rest:
             continue
         prefix = " ".join(t[2] for t in toks[:i])
+        last = _y_surname(text, rest[-1][1]) if len(rest) >= 2 else None
+        if last is not None:
+            y_at = text.index("y", last.start(), last.start(1))
+            rest += [(y_at, y_at + 1, "y"), (*last.span(1), last.group(1))]
+            skip_to = last.end(1)
         runs.append(_Run(rest[0][0], rest[-1][1], rest, prefix))
     return runs
 
 
 def _name_words(run: _Run) -> list[str]:
-    return [w for _, _, w in run.words if w not in ("de", "del", "la", "los", "las")]
+    return [w for _, _, w in run.words if w not in ("de", "del", "la", "los", "las", "y")]
+
+
+def _outside(run: _Run, taken: SpanSet) -> _Run | None:
+    """The run, or the name that follows a taken span inside it ("la titular de la Secretaría
+    de Gobernación Luisa Alcalde"); None when nothing of it is free."""
+    if not taken.overlaps(run.start, run.end):
+        return run
+    words = run.words
+    inside = [i for i, (start, end, _) in enumerate(words) if taken.overlaps(start, end)]
+    if not inside:
+        return run
+    tail = words[inside[-1] + 1 :]
+    while tail and tail[0][2] in _PARTICLES:
+        tail = tail[1:]
+    return _Run(tail[0][0], tail[-1][1], tail) if len(tail) >= 2 else None
+
+
+def _name_after_office(run: _Run) -> _Run | None:
+    """The name that closes a run of an office's words ("Gobierno de Andrés Manuel López
+    Obrador", "Secretario de Salud Jorge Alcocer Varela"): the words after the last non-name
+    word, two or more after a particle, three or more without one."""
+    words = run.words
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i][2]
+        if word in _PARTICLES:
+            continue
+        if fold(word) in NON_NAME or (run.office and _leading(word)):
+            tail = words[i + 1 :]
+            if tail and tail[0][2] in _PARTICLES:  # "Gobierno de A B"
+                while tail and tail[0][2] in _PARTICLES:
+                    tail = tail[1:]
+                return (
+                    _Run(tail[0][0], tail[-1][1], tail, after_office=True)
+                    if len(tail) >= 2
+                    else None
+                )
+            # no particle: "Baja California Sur Víctor Manuel Castro Cosío reveló"
+            return (
+                _Run(tail[0][0], tail[-1][1], tail, after_office=True) if len(tail) >= 3 else None
+            )
+    return None
 
 
 def _plausible(run: _Run) -> bool:
@@ -764,11 +353,37 @@ def _honorific_before(text: str, start: int) -> bool:
     return bool(before) and fold(before[-1].rstrip(".")) in _honorific_words()
 
 
-def _right_role(text: str, end: int) -> str | None:
+_ARTICLE_ROLE = re.compile(r"\s*,\s*(?:el|la)\s")
+
+
+_NAME_AFTER_COMMA = re.compile(r"\s*,\s*(?:[A-ZÁÉÍÓÚÑ]\.\s*)?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]")
+
+
+def _next_names(text: str, end: int) -> bool:
+    """The role with an article after `end` is followed by a comma and a name: it is that
+    name's role ("Héctor Astudillo, el secretario de Salud, Jorge Alcocer y ...")."""
+    match = _RIGHT_ROLE.match(text, end)
+    return match is not None and _NAME_AFTER_COMMA.match(text, match.end("role")) is not None
+
+
+def _role_of_previous(text: str, previous: OfficialHit, run: _Run, role: str) -> bool:
+    """The role between two names, set off by commas, describes the first one; a role that
+    holds the first name ("director del IMSS por parte de A, B, titular de ...") is not B's."""
+    gap = text[previous.end : run.start]
+    if gap.lstrip().startswith(",") and squash(gap).strip(" ,") == role:
+        return True
+    return previous.name in role  # "... por parte de A, B"
+
+
+def _right_role(text: str, end: int, bodies: SpanSet | None = None) -> str | None:
     match = _RIGHT_ROLE.match(text, end)
     if match is None:
         return None
     role_end = match.end("role")
+    # "directora general del Instituto de Seguridad y Servicios Sociales de los Trabajadores
+    # del Estado (ISSSTE)": a "y" inside an institution's or unit's name does not end the role.
+    while bodies is not None and (body_end := bodies.end_over(role_end)) is not None:
+        role_end = _RIGHT_TAIL.match(text, body_end).end()
     more = _ROLE_CONTINUES.match(text, role_end)
     # "coordinador de Información y Análisis Estratégico, subrayó": the office goes on after
     # "y"; "director de Finanzas y Zoé Robledo, directora de ...": a second person begins.
@@ -780,15 +395,24 @@ def _right_role(text: str, end: int) -> str | None:
 def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHit]:
     """People with a cue, then every later mention of a name found, linked to its full form."""
     taken = SpanSet(blocked)
-    runs = [r for r in _runs(text) if not taken.overlaps(r.start, r.end)]
+    runs = [free for r in _runs(text) if (free := _outside(r, taken)) is not None]
     hits: list[OfficialHit] = []
     rest: list[_Run] = []
+    uncued: list[_Run] = []  # name-like runs with no cue: people if their name's shape says so
     previous: _Run | None = None
-    for run in runs:
+    queue = list(runs)
+    for i, run in enumerate(queue):  # a name closing an office joins the queue after it
         before, previous = previous, run
-        if (
-            not _plausible(run)
-            or (not run.prefix and _article_before(text, run.start))
+        if run.office or not _plausible(run):
+            tail = _name_after_office(run)
+            if tail is not None and shape_support(_name_words(tail)) is not Support.NONE:
+                queue.insert(i + 1, tail)
+            if not run.office:
+                rest.append(run)
+            continue
+        if not run.after_office and (
+            (not run.prefix and _article_before(text, run.start))
+            or (run.prefix and run.prefix.split()[-1].lower() in _NOT_BEFORE_A_NAME)
             or _in_role_complement(text, run, before)
         ):
             rest.append(run)
@@ -802,23 +426,112 @@ def find_officials(text: str, blocked: list[tuple[int, int]]) -> list[OfficialHi
             if run.prefix
             else ""
         )
+        inline_role = inline if inline and fold(inline.split()[0]) in _role_words() else None
         role = _left_role(text, run.start) if not inline else None
-        if role is None:
-            role = _right_role(text, run.end)
-        if role is None and inline and fold(inline.split()[0]) in _role_words():
-            role = inline
+        if role is not None and hits and _role_of_previous(text, hits[-1], run, role):
+            role = None  # "A, Secretario de Salud, B, Secretario de Educación": A's role
+        if role is None and not (
+            _ARTICLE_ROLE.match(text, run.end) and (inline_role or _next_names(text, run.end))
+        ):
+            role = _right_role(text, run.end, taken)  # not "A, el Secretario de Salud, B": B's role
+        if role is None and inline_role and _name_like(run):
+            role = inline_role
         honorific = _honorific_before(text, run.start)
         honorific = honorific or bool(inline and fold(inline.split()[-1]) in _honorific_words())
         speech = bool(_SPEECH_AFTER.match(text, run.end))
         name = squash(text[run.start : run.end])
-        if role or honorific or speech:
+        if not (role or honorific or speech):
+            uncued.append(run)
+        elif not _names_a_place_or_building(text, run, role, taken):
             hits.append(OfficialHit(run.start, run.end, name, role))
-        else:
-            rest.append(run)
+    found = _people_without_cue(text, uncued, hits)
+    rest += [run for run in uncued if run not in found]
     _link_known(text, hits, rest)
     _canonicalize(hits)
     hits.sort(key=lambda h: h.start)
     return hits
+
+
+_COORDINATION = re.compile(r"\s*(?:,\s*(?:(?:y|e)\s+)?|(?:y|e)\s+)")
+
+
+_TITLE_ONLY = re.compile(r"(?:(?:Dr|Dra|Lic|Gral|Ing|Mtro|Mtra)\.|Doctor|Doctora|General)\s+$")
+
+
+def _names_a_place_or_building(text: str, run: _Run, role: str | None, taken: SpanSet) -> bool:
+    """A cue does not make a person of a building's honorific name ("Hospital de Especialidades
+    'Dr. Bernardo Sepúlveda'", "Hospital General de Zona No. 15 del IMSS Dr. Ernesto Ramos
+    Bours") or of a place ("en el municipio de San Juan Chamula, sostuvo")."""
+    if is_quoted_name(text, run.start, run.end) or after_place_cue(text, run.start):
+        return True
+    if role:
+        return False  # "el director del HGZ No. 1 Dr. Juan Pérez": the title is the person's
+    title = _TITLE_ONLY.search(text, max(0, run.start - 12), run.start)
+    if title is None:
+        return False
+    before = title.start()
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
+    return before > 0 and taken.overlaps(before - 1, before)
+
+
+def _name_like(run: _Run) -> bool:
+    """Not an office's name after a role word ("Directora Estratégica de Información"): words
+    joined by a particle are a name only with a given name or a surname among them."""
+    if not any(w in _PARTICLES for _, _, w in run.words):
+        return True  # "Senadora Sylvana Beltrones"
+    given, family = given_names(), surnames()
+    return any(fold(w) in given or fold(w) in family for w in _name_words(run))
+
+
+def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) -> list[_Run]:
+    """Runs shaped like a name that the lexicons back (see `person_names`), added to `hits`.
+
+    A run backed only with context needs a list item, a word that introduces people, or a
+    person right beside it ("X y Y", "X, Y"); people found here count as neighbours too, so a
+    list is taken whole once one of its names is (sweeps until nothing changes).
+    """
+    pending: list[_Run] = []
+    found: list[_Run] = []
+    for run in runs:
+        level = shape_support(_name_words(run))
+        if level is Support.NONE or names_something_else(text, run.start, run.end):
+            continue
+        if (
+            level is Support.STANDALONE
+            or is_list_item(text, run.start)
+            or introduced(text, run.start)
+        ):
+            _accept(text, run, hits)
+            found.append(run)
+        else:
+            pending.append(run)
+    spans = sorted((h.start, h.end) for h in hits)
+    changed = True
+    while pending and changed:
+        changed = False
+        for run in list(pending):
+            if _beside_a_person(text, run, spans):
+                _accept(text, run, hits)
+                insort(spans, (run.start, run.end))
+                found.append(run)
+                pending.remove(run)
+                changed = True
+    return found
+
+
+def _accept(text: str, run: _Run, hits: list[OfficialHit]) -> None:
+    name = squash(text[run.start : run.end])
+    hits.append(OfficialHit(run.start, run.end, name, None, cued=False))
+
+
+def _beside_a_person(text: str, run: _Run, spans: list[tuple[int, int]]) -> bool:
+    """The nearest person before or after `run` is its neighbour in an enumeration ("X, Y y
+    Z"): only a comma and/or "y" between them."""
+    i = bisect_left(spans, (run.start, 0))
+    if i > 0 and _COORDINATION.fullmatch(text, spans[i - 1][1], run.start) is not None:
+        return True
+    return i < len(spans) and _COORDINATION.fullmatch(text, run.end, spans[i][0]) is not None
 
 
 @cache
@@ -844,6 +557,8 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
             continue
         if len(words) == 1 and words[0] in gazetteer().entries:
             continue  # "Puebla" is the state even when an official is named "... Puebla ..."
+        if after_place_cue(text, run.start):
+            continue  # "la alcaldía Miguel Hidalgo" after "Miguel Hidalgo y Costilla"
         last = words[-1]
         matches = {
             full

@@ -1,33 +1,113 @@
-"""Places: states and municipalities named in a bulletin, decided by gazetteer plus context.
+"""Places: the country, states and municipalities named in a bulletin, by gazetteer plus context.
 
 A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
-1. "X, <Estado>" (a dateline or an address) makes X a municipality of that state; a state name
-   followed by itself ("Chihuahua, Chihuahua") is its capital city.
-2. A state name is the state, except Guerrero/Hidalgo/Morelos, which need a cue.
+1. "X, <Estado>" or "X, <abbr.>" (a dateline or an address) makes X a municipality of that
+   state, and never another state's namesake; a state name followed by itself ("Chihuahua,
+   Chihuahua") or after "ciudad de" / "municipio de" is its capital city.
+2. A state name is the state, except Guerrero/Hidalgo/Morelos, which need a cue ("en", "estado
+   de", or closing a list item: "• Julio Menchaca Salazar, Hidalgo"). A state's short form
+   ("Oax.", "N.L.", "CDMX") is the state; one that is also a word ("Son.", "Col.") only after
+   "<Town>," (core/data/state_abbreviations.csv).
 3. Names that are common words, surnames or heroes ("Reforma", "Juárez", "Benito Juárez") need
-   a cue: "municipio de X", "alcaldía X", "estado de X", a dateline, or a list of places.
-4. A name several states share picks the bulletin's state (the first one it names), else the
+   a cue: "municipio de X", "alcaldía X", "estado de X", a dateline, or a list of places; a
+   surname-town after "en" in a bulletin about its own state ("en León"), or a two-word name
+   after "en"/"hacia"/"desde" ("en Ramos Arizpe") is cue enough.
+4. A name several states share picks the bulletin's state (the one it names most), else the
    far more populous one, else it needs a cue.
-A hit inside a person's name or inside a facility's or institution's name is not a place.
+A hit inside a person's name or inside a facility's or institution's name is not a place; a
+capitalized word that only opens the sentence ("En Tepic") is no name glued to it.
+The country ("México", "República Mexicana") is the place "México" (see `_country`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 
-from core.entities.gazetteer import STATE_ABBREVIATIONS, Entry, Place, gazetteer, state_name
-from core.entities.text import SpanSet, cap_runs, fold
+from core.entities.gazetteer import Entry, Place, gazetteer, opens_with_given_name, state_name
+from core.entities.officials import ROLE_HEADS
+from core.entities.text import SpanSet, cap_runs, fold, literal_alternation, sentence_start
 from core.models import EntityKind, Mention
 
 _CUE_BEFORE = re.compile(
     r"(?:\b(?:municipios?|alcald[ií]as?|ciudad(?:es)?|localidad(?:es)?|comunidad(?:es)?|puerto|"
-    r"delegaci[oó]n(?:es)?|estados?|entidad(?:es)?|regi[oó]n|capital|cabecera\s+municipal|"
+    r"delegaci[oó]n(?:es)?|estados?|entidad(?:es)?|capital|cabecera\s+municipal|"
     r"poblaci[oó]n|villa|colonia)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?)$",
     re.IGNORECASE,
 )
+#: Cues for the city a state is named after: "la ciudad de Puebla", "municipio de Colima".
+_CITY_BEFORE = re.compile(
+    r"\b(?:municipio|alcald[ií]a|ciudad|Cd\.?|capital|cabecera\s+municipal|localidad)"
+    r"\s+(?:de\s+|del\s+)?$",
+    re.IGNORECASE,
+)
+_CAPITAL_AFTER = re.compile(r"[^\S\n]+[Cc]apital\b")
+#: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
+_ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
+_REGION_BEFORE = re.compile(r"\bregi[oó]n\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE)
+#: A numbered unit and its town: "la UMF No. 83 de Matamoros", "el HGZ 33 en Monterrey".
+_UNIT_BEFORE = re.compile(
+    r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
+)
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
+#: Prepositions of movement or location, as opposed to "de", which also joins names.
+_AT_BEFORE = re.compile(r"\b(?:[Ee]n|a|hacia|[Dd]esde|hasta)\s+$")
+#: Capitalized only because they open a sentence: no name is glued to a place by them.
+_OPENERS = frozenset(
+    [
+        "en",
+        "el",
+        "la",
+        "los",
+        "las",
+        "de",
+        "del",
+        "desde",
+        "hacia",
+        "hasta",
+        "para",
+        "por",
+        "con",
+        "durante",
+        "tras",
+        "a",
+        "al",
+        "y",
+        "e",
+        "entre",
+        "sobre",
+        "según",
+        "ante",
+        "también",
+        "además",
+        "asimismo",
+        "mientras",
+    ]
+)
+#: The country's canonical name (a place, beside the 32 states and their municipalities).
+COUNTRY = "México"
+_COUNTRY = re.compile(
+    r"(?:M[ée]xico|M[ÉE]XICO|Rep[úu]blica\s+[Mm]exicana|REP[ÚU]BLICA\s+MEXICANA)\b"
+)
+_STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
+_NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
+_WORD_DE = re.compile(r"(\w+)\s+(?:de|DE|del|DEL)\s+$")
+_FIGURATIVE = re.compile(r"\b(?:[Uu]n|[Ee]l|otro|nuevo)\s+$")  # "un México incluyente"
+#: After "México": ", D.F." or a dateline's date (the capital), or " |" (a page's section).
+_NOT_COUNTRY_AFTER = re.compile(
+    r",?[^\S\n]*(?:D\.[^\S\n]?F\.|DF\b|Distrito Federal)|,[^\S\n]*(?:a[^\S\n]+)?\d{1,2}[^\d]"
+    r"|[^\S\n]*\|"
+)
+_THE_COUNTRY = re.compile(r"(?:el|del|al)\s+(pa[ií]s)\b")
+_CAP_END = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.]*,[^\S\n]*$")
+_CITY_WORDS = re.compile(r"[A-ZÁÉÍÓÚÑ]\w+(?:[^\S\n]+(?:del?[^\S\n]+)?[A-ZÁÉÍÓÚÑ]\w+)*")
+_CITY_ABBR = re.compile(  # no leading \b: see _abbreviations; checked in the loop
+    r"(?:Cd|CD)\.?[^\S\n]*(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"
+    r"|ciudad[^\S\n]+(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"  # "a ciudad Obregón"
+)
 _LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b)\s*")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
 _DOMINANT = 5  # population ratio that lets the big namesake win without a cue
@@ -43,19 +123,47 @@ class _Candidate:
     cued: bool = False
 
 
+def _alternation(forms: frozenset[str] | set[str]) -> str:
+    return literal_alternation(forms)
+
+
+#: After a short form that is also a word ("Son.", "Col."): no letter may follow, so
+#: "Hermosillo, Son., 3 de..." is Sonora and "Av. Juárez 5, Col. Centro" is no Colima.
+_NO_WORD_AFTER = r"(?![\w])(?![^\S\n]*[^\W\d_])"
+
+
 @cache
-def _abbreviations() -> re.Pattern[str]:
-    alts = "|".join(re.escape(a) for a in sorted(STATE_ABBREVIATIONS, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alts})(?![\w])")
+def _short_forms() -> tuple[str, str]:
+    """Regex alternations of the state short forms: (no Spanish word, also a word)."""
+    gaz = gazetteer()
+    return (
+        _alternation(gaz.standalone),
+        _alternation(set(gaz.state_abbreviations) - gaz.standalone),
+    )
+
+
+@cache
+def _abbreviations() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """State short forms: the unambiguous ones anywhere, the rest only as "<Town>, Son."."""
+    anywhere, after_comma = _short_forms()
+    # Two patterns, each opening with what it must see first, and no lookbehind before it:
+    # re runs a pattern's opening at every position of every bulletin. The character before
+    # a standalone form is checked by the caller.
+    return (
+        re.compile(rf"(?:{anywhere})(?![\w])"),
+        re.compile(rf",[^\S\n]*(?P<comma>{after_comma}){_NO_WORD_AFTER}"),
+    )
 
 
 @cache
 def _follow_state() -> re.Pattern[str]:
-    gaz = gazetteer()
-    abbr = "|".join(re.escape(a) for a in sorted(gaz.state_abbreviations, key=len, reverse=True))
+    """', Oaxaca', ', Oax.', ', en el estado de Oaxaca', ' (Oaxaca)' after a town."""
+    anywhere, after_comma = _short_forms()
+    state = gazetteer().state_pattern
     return re.compile(
-        rf"\s*,\s*(?:(?i:(?:el\s+)?estado\s+de\s+)?(?P<state>(?i:{gaz.state_pattern}))\b"
-        rf"|(?P<abbr>{abbr})(?!\w))"
+        rf"\s*(?:,\s*(?:en\s+)?|\(\s*(?=(?i:{state})\s*\)))"
+        rf"(?:(?i:(?:el\s+)?estado\s+de\s+)?(?P<state>(?i:{state}))\b"
+        rf"|(?P<abbr>{anywhere})(?!\w)|(?P<abbr2>{after_comma}){_NO_WORD_AFTER})"
     )
 
 
@@ -111,12 +219,61 @@ def scan(text: str) -> list[_Candidate]:
                 spans = [m.span() for m in _TOKEN.finditer(text, start, end)]
             found.append(_Candidate(spans[i][0], spans[j][1], entry))
             i = j + 1
-    for m in _abbreviations().finditer(text):
-        key = STATE_ABBREVIATIONS[m.group()]
-        place = Place(state_name(key), key, True)
-        found.append(_Candidate(m.start(), m.end(), Entry((place,), False)))
+    found = _with_city_short_forms(text, found)
+    taken = SpanSet([(c.start, c.end) for c in found])
+    found.extend(c for c in _state_short_forms(text) if not taken.overlaps(c.start, c.end))
     found.sort(key=lambda c: c.start)
     return found
+
+
+def _state_short_forms(text: str) -> list[_Candidate]:
+    """States by their abbreviation: "Oax.", "CDMX", and "Son." only as in "Ures, Son."."""
+    gaz = gazetteer()
+    found: list[_Candidate] = []
+    standalone, after_comma = _abbreviations()
+    matches: list[tuple[re.Match[str], int | str]] = [(m, 0) for m in standalone.finditer(text)]
+    matches += [(m, "comma") for m in after_comma.finditer(text)]
+    for m, group in matches:
+        start, end = m.span(group)
+        if not group and start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+            continue  # inside a word or an abbreviation: "PDF", "Pue.Oax."
+        if group and not _CAP_END.search(text, max(0, start - 40), start):
+            continue
+        key = gaz.state_abbreviations[m.group(group)]
+        place = Place(state_name(key), key, True)
+        found.append(_Candidate(start, end, Entry((place,), False)))
+    return found
+
+
+def _with_city_short_forms(text: str, found: list[_Candidate]) -> list[_Candidate]:
+    """'Cd. Juárez', 'Cd. del Carmen' read as 'Ciudad ...', replacing the hits inside them."""
+    gaz = gazetteer()
+    cities: list[_Candidate] = []
+    for m in _CITY_ABBR.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue
+        run = _CITY_WORDS.match(text, m.end())
+        if run is None:
+            continue
+        words = run.group().split()
+        head = 6 if m.group().startswith("ciudad") else 2
+        middle = text[m.start() + head : m.end()].strip(". ").split()  # "del" in "Cd. del Carmen"
+        for n in range(len(words), 0, -1):  # the longest name first
+            entry = gaz.entries.get(fold(" ".join(["ciudad", *middle, *words[:n]])))
+            if entry is not None:
+                end = _token_end(text, m.end(), n)
+                cities.append(_Candidate(m.start(), end, entry))
+                break
+    if not cities:
+        return found
+    spans = SpanSet([(c.start, c.end) for c in cities])
+    return [c for c in found if not spans.overlaps(c.start, c.end)] + cities
+
+
+def _token_end(text: str, start: int, n: int) -> int:
+    """Where the n-th whitespace-separated token from `start` ends."""
+    *_, last = islice(_TOKEN.finditer(text, start), n)
+    return last.end()
 
 
 def context_state(candidates: list[_Candidate]) -> str | None:
@@ -143,6 +300,10 @@ def _glued_to_name(text: str, cand: _Candidate) -> bool:
     before = text[max(0, cand.start - 30) : cand.start]
     after = text[cand.end : cand.end + 30]
     prev_word = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)\s+$", before)
+    if prev_word and prev_word.group(1).lower() in _OPENERS:
+        opens = cand.start - len(before) + prev_word.start(1)
+        if sentence_start(text, opens):  # "En Tepic", "Desde Ures": not a name
+            prev_word = None
     next_word = re.match(r"\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+", after)
     return bool(prev_word or next_word)
 
@@ -155,25 +316,44 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     before = text[max(0, cand.start - 60) : cand.start]
     follow = _follow_state().match(text, cand.end)
     followed_by = None
-    if follow and follow.group("abbr"):
-        followed_by = gaz.state_abbreviations[follow.group("abbr")]
+    if follow and (abbr := follow.group("abbr") or follow.group("abbr2")):
+        followed_by = gaz.state_abbreviations[abbr]
     elif follow:
         found = gaz.entries.get(fold(follow.group("state")))
         if found and found.places[0].is_state:
             followed_by = found.places[0].state
     at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
-    cue = bool(_CUE_BEFORE.search(before)) or (
+    cue = bool(_CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before)) or (
         at_block_start and text[cand.end : cand.end + 1] == ","
     )
+    if _REGION_BEFORE.search(before):
+        # "la región del Soconusco" is named after a town of the bulletin's own state, if any,
+        # never after its namesake elsewhere (Soconusco, Veracruz)
+        if home and not any(p.state == home for p in entry.places):
+            return
+        cue = True
     cand.cued = cue
     if followed_by:
         in_state = [t for t in towns if t.state == followed_by]
         if in_state and (not states or states[0].state == followed_by):
             cand.chosen = in_state[0]
             return
+        if towns and not in_state and not states:
+            return  # "Tula, Hidalgo" is no town of Tamaulipas: a name the gazetteer lacks
     if states:
         state = states[0]
-        trusted = not entry.lexical_ambiguity or cue or _EN_BEFORE.search(before)
+        namesake = next((t for t in towns if t.state == state.state), None)
+        if namesake is not None and (
+            _CITY_BEFORE.search(before) or _CAPITAL_AFTER.match(text, cand.end)
+        ):
+            cand.chosen = namesake  # "la ciudad de Puebla", "Guanajuato capital": the city
+            return
+        trusted = (
+            not entry.lexical_ambiguity
+            or cue
+            or _EN_BEFORE.search(before)
+            or (before.endswith(", ") and _ITEM_END.match(text, cand.end))
+        )
         if trusted and not (entry.lexical_ambiguity and _glued_to_name(text, cand)):
             cand.chosen = state
             return
@@ -186,7 +366,17 @@ def _decide(text: str, cand: _Candidate, home: str | None) -> None:
     if followed_by:
         local = [t for t in towns if t.state == followed_by] or local
     pick = local[0] if local else towns[0]
-    if entry.lexical_ambiguity and not cue:
+    # "en Ramos Arizpe", "hacia San Pedro": a two-word town after a preposition of place is
+    # the town; one word ("en Victoria") or a hero ("en Benito Juárez") still needs a cue.
+    surface = text[cand.start : cand.end]
+    located = (
+        _AT_BEFORE.search(before)
+        and not opens_with_given_name(surface)
+        and (home is None or pick.state == home)  # not a namesake far from the bulletin's state
+        # one word only when it is a surname in the bulletin's own state: "en León" (Gto.)
+        and (" " in surface or (entry.name_like and pick.state == home))
+    )
+    if entry.lexical_ambiguity and not cue and not (located and not _glued_to_name(text, cand)):
         if not _glued_to_name(text, cand):
             cand.chosen, cand.pending = pick, True
         return
@@ -220,6 +410,13 @@ def _confirm_lists(text: str, cands: list[_Candidate]) -> None:
                 lo, hi = (other.end, cand.start) if j < i else (cand.end, other.start)
                 if _LIST_GAP.fullmatch(text[lo:hi]):
                     cand.pending = False
+                    # an enumeration stays in one state: "Matamoros y Allende, en Coahuila"
+                    same = [
+                        p
+                        for p in cand.entry.places
+                        if p.state == other.chosen.state and p.is_state == cand.chosen.is_state
+                    ]
+                    cand.chosen = same[0] if same else cand.chosen
                     changed = True
                     break
 
@@ -235,7 +432,7 @@ def find_places(
     for cand in free:
         _decide(text, cand, home)
     _confirm_lists(text, free)
-    return [
+    found = [
         Mention(
             kind=EntityKind.PLACE,
             name=c.chosen.name,
@@ -246,3 +443,76 @@ def find_places(
         for c in free
         if c.chosen is not None and not c.pending
     ]
+    cands_taken = SpanSet([(c.start, c.end) for c in cands])
+    found += _country(text, lambda s, e: taken.overlaps(s, e) or cands_taken.overlaps(s, e))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+@cache
+def _role_words() -> frozenset[str]:
+    return frozenset(fold(head.split()[-1]) for head in ROLE_HEADS) | {"gobierno"}
+
+
+def _of_a_role(before: str) -> bool:
+    """'la presidenta de México', 'el gobierno de México': the country is part of the role."""
+    m = _WORD_DE.search(before)
+    return m is not None and fold(m.group(1)) in _role_words()
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """'W Radio México', 'Televisa México': a capitalized word (no sentence opener) before it."""
+    prev = re.search(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]*)[^\S\n]+$", text[max(0, start - 30) : start])
+    if prev is None:
+        return False
+    opens = start - len(prev.group())
+    return not (prev.group(1).lower() in _OPENERS and sentence_start(text, opens))
+
+
+def _country(text: str, taken: Callable[[int, int], bool]) -> list[Mention]:
+    """The country, "México" or "República Mexicana", where it is no part of another name.
+
+    "estado de México" (lower case, which the gazetteer's capitalized runs miss) is the state;
+    after a capitalized word and "de" it belongs to that name ("Gobierno de México", "Banco
+    de México") or to the role it follows ("presidenta de México"); after an
+    article it is a figure of speech ("un México incluyente"). "el país" is a further mention
+    only in a bulletin that names the country.
+    """
+    found: list[Mention] = []
+    for m in _COUNTRY.finditer(text):
+        start, end = m.span()
+        if (
+            (start and text[start - 1].isalnum())
+            or taken(start, end)
+            or _NOT_COUNTRY_AFTER.match(text, end)
+        ):
+            continue  # "México, D.F." and an agency's "México, 7 May (Notimex)" are the capital
+        before = text[max(0, start - 40) : start]
+        if state_of := _STATE_OF.search(before):
+            name = state_name("15")
+            start -= len(state_of.group())
+        elif (
+            (_NAME_DE.search(before) and not m.group().lower().startswith("rep"))
+            or _FIGURATIVE.search(before)
+            or _of_a_role(before)
+            or _in_a_name(text, start)
+        ):
+            continue
+        else:
+            name = COUNTRY
+        found.append(
+            Mention(kind=EntityKind.PLACE, name=name, start=start, end=end, text=text[start:end])
+        )
+    if any(m.name == COUNTRY for m in found):
+        for m in _THE_COUNTRY.finditer(text):
+            if not (m.start() and text[m.start() - 1].isalnum()) and not taken(*m.span(1)):
+                found.append(
+                    Mention(
+                        kind=EntityKind.PLACE,
+                        name=COUNTRY,
+                        start=m.start(1),
+                        end=m.end(1),
+                        text=m.group(1),
+                    )
+                )
+    return found

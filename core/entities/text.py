@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from core.textfold import fold
@@ -22,6 +22,10 @@ LOWER = "a-záéíóúñüàèìòùäëïö"
 CAP_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][{LOWER}{UPPER}]*(?:[-‐][{UPPER}][{LOWER}{UPPER}]*)?)"
 #: Horizontal whitespace: names never run across a line (a block) boundary.
 SP = r"[^\S\n]+"
+#: The same, possessive (never gives spaces back): where the next token is never a space, a
+#: pattern built with these costs one pass over a run of thousands of spaces, not one per space.
+SP_ONCE = r"[^\S\n]++"
+SP_ONCE_OPT = r"[^\S\n]*+"
 #: Lowercase particles that may sit inside a proper name ("Ecatepec de Morelos", "de la Llave").
 CONNECTOR = r"(?:de[^\S\n]+la|de[^\S\n]+los|de[^\S\n]+las|del|de|la|las|los|el|y)"
 
@@ -79,7 +83,7 @@ _CLAUSE_BREAK = re.compile(r"[.;:!?\n“”\"]\s|[\n“”\"]")
 def sentence_start(text: str, pos: int) -> bool:
     """True when `pos` opens a sentence or a block (so capitalization says nothing)."""
     before = text[max(0, pos - 3) : pos].rstrip(" ")
-    return not before or before[-1] in '.!?\n:;•“"-—–(' or before.endswith("• ")
+    return not before or before[-1] in '.!?\n:;•“"-—–(*' or before.endswith("• ")
 
 
 class SpanSet:
@@ -98,6 +102,18 @@ class SpanSet:
         index = bisect_left(self._starts, end)
         return index > 0 and self._max_end[index - 1] > start
 
+    def covers(self, start: int, end: int) -> bool:
+        """Whether one span holds all of [start, end)."""
+        index = bisect_left(self._starts, start + 1)
+        return index > 0 and self._max_end[index - 1] >= end
+
+    def end_over(self, pos: int) -> int | None:
+        """The end of the furthest-reaching span that starts before `pos` and ends after it."""
+        index = bisect_left(self._starts, pos)
+        if index > 0 and self._max_end[index - 1] > pos:
+            return self._max_end[index - 1]
+        return None
+
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
@@ -110,3 +126,26 @@ def contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
 def squash(text: str) -> str:
     """Collapse inner whitespace: canonical names never carry line breaks or double spaces."""
     return " ".join(text.split())
+
+
+def literal_alternation(words: Iterable[str]) -> str:
+    """A regex matching any of `words`, longest first, as a prefix tree: Python's `re` tries
+    the branches of a flat alternation one by one at every position, a tree's only while the
+    text agrees ("Oax.|Oaxaca" -> "Oax(?:aca|\\.)")."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:  # a word ends here: the longer ones are tried first, then nothing
+            return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
+        return body
+
+    return build(trie)

@@ -9,9 +9,12 @@ is still printed), 2 for usage errors such as a path that does not exist.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from tui.cli import index_commands, parse_commands
 from tui.cli.common import (
@@ -69,20 +72,62 @@ def build_command_parser() -> ArgParser:
     return parser
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal): shut down like Ctrl-C, workers included."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated(signum)
+
+
+@contextmanager
+def _signals_as_interrupt() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `Terminated` in the main thread while a command runs."""
+    previous: dict[int, Any] = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is None:
+            continue
+        try:
+            previous[signum] = signal.signal(signum, _terminate)
+        except ValueError:  # not the main thread: leave signals alone
+            break
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _usage_hint(message: str, argv: Sequence[str]) -> str:
+    """argparse reads `-IMSS` as an unknown option; say how to search for it."""
+    dashed = [a for a in argv[1:] if a[:1] == "-" and a[:2] != "--" and a not in ("-", "-h")]
+    if argv[:1] == ["search-text"] and "--" not in argv and dashed:
+        return f'{message} (a query starting with "-" needs "--" first: search-text -- {dashed[0]})'
+    return message
+
+
 def run(argv: Sequence[str]) -> int:
     """Run one non-interactive command; returns the exit status (tests call this)."""
+    argv = list(argv)
     try:
-        args = build_command_parser().parse_args(list(argv))
+        args = build_command_parser().parse_args(argv)
         handler: Handler = args.handler
-        return handler(args)
+        with _signals_as_interrupt():
+            return handler(args)
     except UsageError as err:
-        console(stderr=True).print(text(f"imss-tui: error: {err}", "bold red"))
+        message = _usage_hint(str(err), argv)
+        console(stderr=True).print(text(f"imss-tui: error: {message}", "bold red"))
         return EXIT_USAGE
     except BrokenPipeError:
         sys.stderr.close()  # `imss-tui parse --json | head`: the reader left; not an error
         return EXIT_OK
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as err:
+        return 128 + getattr(err, "signum", signal.SIGINT)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.discover import Discovery, discover, seeds_dir
-from core.visible import visible
+from core.visible import visible, visible_path
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -63,12 +64,23 @@ def report_skipped(found: Discovery) -> None:
     err = console(stderr=True)
     err.print(text(f"skipped {len(found.skipped)} file(s) on purpose:", "yellow"))
     for path, reason in found.skipped:
-        err.print(text(f"  {path}: {reason}", "dim"))
+        err.print(text(f"  {visible_path(str(path))}: {reason}", "dim"))
 
 
-def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_line(record: object) -> str:
+    """One JSON line, UTF-8 safe. A file name's bytes that are not UTF-8 (Python's surrogate
+    escapes, PEP 383) are written as `\\udcXX` escapes: printable under any locale, and exact:
+    `os.fsencode(json.loads(line)["source"])` gives back the name's bytes."""
+    text = json.dumps(record, ensure_ascii=False)
+    return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write_jsonl(records: Iterable[Any]) -> None:
     for record in records:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_line(record) + "\n")
     sys.stdout.flush()
 
 

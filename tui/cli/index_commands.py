@@ -7,13 +7,15 @@ bulletin text reaches the terminal only as rich Text made `visible()`, never as 
 from __future__ import annotations
 
 import argparse
-import json
 from typing import TYPE_CHECKING, Any
 
 from core.index import Index, IndexReport, Progress
 from core.models import TextHit
+from core.query_limits import bound_query
+from core.runtime import bounded_workers
+from core.visible import visible_path
 from tui.cli import common
-from tui.cli.common import console, text
+from tui.cli.common import UsageError, console, text
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -107,14 +109,27 @@ def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
     }
 
 
+def _workers(requested: int | None) -> int | None:
+    """--workers, at least 1 and at most the cores available (more only slow parsing down)."""
+    if requested is None:
+        return None
+    if requested < 1:
+        raise UsageError(f"--workers must be at least 1, not {requested}")
+    workers = bounded_workers(requested)
+    if workers < requested:
+        _print_notices([f"--workers {requested}: only {workers} core(s) here; using {workers}"])
+    return workers
+
+
 def cmd_index(args: argparse.Namespace) -> int:
     found = common.resolve_paths(args.paths)
+    workers = _workers(args.workers)
     with _open_index(args) as index:
-        report = _update_with_progress(index, found.files, args.workers, quiet=args.json)
+        report = _update_with_progress(index, found.files, workers, quiet=args.json)
         summary = _summary(report, len(found.skipped), index)
     _print_notices(report.notices)
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False))
+        print(common.json_line(summary))
     else:
         from rich.table import Table
 
@@ -132,7 +147,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         for bulletin in report.summaries:
             if bulletin.failed:
                 reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
-                out.print(text(f"failed: {bulletin.source}: {reasons}", "red"))
+                name = visible_path(bulletin.source or bulletin.id)
+                out.print(text(f"failed: {name}: {reasons}", "red"))
     common.report_skipped(found)
     return common.EXIT_FAILED_FILES if report.failed else common.EXIT_OK
 
@@ -162,7 +178,8 @@ def cmd_search_text(args: argparse.Namespace) -> int:
     with _open_index(args) as index:
         report = index.update(found.files)
         hits = index.search_text(args.query, limit=max(0, args.limit))
-    _print_notices(report.notices)
+    bounded = bound_query(args.query)
+    _print_notices([*report.notices, *([bounded.notice] if bounded.notice else [])])
     if args.json:
         common.write_jsonl(hit_json(hit) for hit in hits)
     else:
@@ -175,8 +192,8 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         for rank, hit in enumerate(hits, 1):
             where = text(hit.title or hit.bulletin_id, "bold")
             where.append("\n")
-            where.append(text(hit.source or "", "dim"))
+            where.append(text(visible_path(hit.source or ""), "dim"))
             table.add_row(text(rank), where, _highlighted(hit))
         console().print(table)
     common.report_skipped(found)
-    return common.EXIT_OK
+    return common.EXIT_FAILED_FILES if report.failed else common.EXIT_OK

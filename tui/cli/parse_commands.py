@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.models import Bulletin, BulletinEntity, EntityKind
-from core.visible import visible
+from core.visible import visible, visible_path
 from tui.cli.common import (
     EXIT_FAILED_FILES,
     EXIT_OK,
@@ -45,13 +45,17 @@ def add_parsers(sub: Any) -> None:
 
 
 def entity_json(entity: BulletinEntity) -> dict[str, Any]:
-    """The `entities` item of `parse --json`: kind, name, role, mentions."""
-    return {
+    """The `entities` item of `parse --json`: kind, name, role, mentions; and state for a
+    numbered unit the text places ("HGZ No. 33 de Monterrey")."""
+    data: dict[str, Any] = {
         "kind": entity.kind.value,
         "name": entity.name,
         "role": entity.role,
         "mentions": [m.model_dump() for m in entity.mentions],
     }
+    if entity.state is not None:
+        data["state"] = entity.state
+    return data
 
 
 def bulletin_json(bulletin: Bulletin) -> dict[str, Any]:
@@ -74,6 +78,15 @@ def _issues_cell(bulletin: Bulletin) -> Text:
     return cell
 
 
+def _date_cell(bulletin: Bulletin) -> Text:
+    """The date; for an undated bulletin its estimate ("≈2012-12…2014-09"), never as a date."""
+    if bulletin.date is not None:
+        return text(bulletin.date.isoformat())
+    if bulletin.date_estimate is not None:
+        return text(bulletin.date_estimate.label, "italic")
+    return text("undated", "dim")
+
+
 def _parse_table(bulletins: list[Bulletin]) -> Table:
     from rich.table import Table
 
@@ -86,8 +99,8 @@ def _parse_table(bulletins: list[Bulletin]) -> Table:
     table.add_column("issues", overflow="fold", ratio=2)
     for b in bulletins:
         table.add_row(
-            text(Path(b.source).name if b.source else "-"),
-            text(b.date.isoformat() if b.date else "undated", "" if b.date else "dim"),
+            text(visible_path(Path(b.source).name) if b.source else "-"),
+            _date_cell(b),
             text(b.number or "-"),
             text(b.place or "-"),
             text(b.title or "-", "bold"),

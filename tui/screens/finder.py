@@ -99,6 +99,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     def _show(self, query: str, hits: list[Hit], matched: int, elapsed_ms: float) -> None:
         if self.query_one(Input).value != query:
             return  # a stale answer that arrived after a newer query was typed
+        self.note_query_bound(query)
         self.last_latency_ms = elapsed_ms
         self.searches += 1
         self.results.set_hits(hits)

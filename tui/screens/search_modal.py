@@ -11,6 +11,8 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from core.query_limits import bound_query
+
 ResultT = TypeVar("ResultT")
 
 
@@ -31,6 +33,15 @@ class SearchModal(ModalScreen[ResultT]):
     SearchModal .search-results { height: 1fr; border-top: solid $panel; }
     SearchModal .search-hint { height: 1; color: $text-muted; padding: 0 1; }
     """
+
+    _bound_notice: str | None = None
+
+    def note_query_bound(self, query: str) -> None:
+        """Say once, when it starts, that only the start of a long query is searched."""
+        notice = bound_query(query).notice
+        if notice is not None and notice != self._bound_notice:
+            self.notify(notice, severity="warning")
+        self._bound_notice = notice
 
     def search_box(
         self,

@@ -119,15 +119,23 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
 
     @work(thread=True, exclusive=True, group="text-search")
     def run_search(self, query: str) -> None:
+        worker = get_current_worker()
         started = time.perf_counter()
-        hits = self.corpus.search_text(query, limit=RESULT_LIMIT) if query.strip() else []
+        hits = (
+            self.corpus.search_text(
+                query, limit=RESULT_LIMIT, cancelled=lambda: worker.is_cancelled
+            )
+            if query.strip()
+            else []
+        )
         elapsed = (time.perf_counter() - started) * 1000
-        if not get_current_worker().is_cancelled:
+        if not worker.is_cancelled:
             self.app.call_from_thread(self._show, query, hits, elapsed)
 
     def _show(self, query: str, hits: list[TextHit], elapsed_ms: float) -> None:
         if self.query_one(Input).value != query:
             return
+        self.note_query_bound(query)
         self.results.set_hits(hits)
         more = "+" if len(hits) >= RESULT_LIMIT else ""
         self.query_one("#text-count", Static).update(Text(f"{len(hits)}{more} bulletins"))

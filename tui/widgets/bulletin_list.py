@@ -8,6 +8,7 @@ from pathlib import Path
 from rich.text import Text
 
 from core.models import BulletinSummary
+from core.visible import visible_path
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
 
@@ -17,7 +18,7 @@ def bulletin_label(bulletin: BulletinSummary) -> str:
     if bulletin.title:
         return bulletin.title
     if bulletin.source:
-        return Path(bulletin.source).name
+        return visible_path(Path(bulletin.source).name)
     return bulletin.id
 
 
@@ -99,7 +100,7 @@ class BulletinList(LineList):
         if line == 0:
             if bulletin.failed:
                 text.append("✗ failed ", style="bold red")
-                append_safe(text, Path(bulletin.source or bulletin.id).name, "red")
+                append_safe(text, visible_path(Path(bulletin.source or bulletin.id).name), "red")
                 return text
             date = bulletin.date.isoformat() if bulletin.date else "undated"
             text.append(date, style="bold" if bulletin.date else "italic dim")

@@ -25,6 +25,7 @@ from textual.strip import Strip
 
 from core.models import BlockRole, Bulletin, BulletinEntity, EntityKind
 from core.textfold import fold
+from core.visible import visible_path
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
@@ -320,10 +321,13 @@ class ReaderView(LineScrollView, can_focus=True):
             date.append("undated", style="italic")
         if bulletin.date_text:
             append_safe(date, f"“{bulletin.date_text}”", "italic dim")
+        if bulletin.date and bulletin.date_source in ("lead", "stamp"):  # the dateline goes unsaid
+            date.append(f"  (from the {bulletin.date_source})", "dim")
         if date.plain:
             fields.append(("Date", date))
         if bulletin.source:
-            fields.append(("File", append_safe(Text(), Path(bulletin.source).name, "dim")))
+            name = visible_path(Path(bulletin.source).name)  # a name's odd bytes as \xNN
+            fields.append(("File", append_safe(Text(), name, "dim")))
         return fields
 
     # -- rendering -----------------------------------------------------------------------------

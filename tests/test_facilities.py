@@ -1,0 +1,386 @@
+"""Medical units as IMSS names them, in sentences written for these tests in bulletin style.
+
+Each test is one part of the naming scheme (core/entities/facility_types.py): numbered types
+and their spellings, UMAE hospitals and their complexes, honorific names in quotes, program
+labels, elided enumerations, the state a unit's town gives it, and what is not a unit.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from core.entities import extract_entities, extract_mentions
+from core.entities.facilities import find_facilities
+from core.models import Bulletin, EntityKind
+from core.resolve import resolve
+from tui.cli import run
+
+
+def facilities(text: str) -> list[str]:
+    """Facility names in order of appearance, one per mention."""
+    return [hit.name for hit in find_facilities(text)]
+
+
+def officials(text: str) -> set[str]:
+    return {e.name for e in extract_entities(text) if e.kind == EntityKind.OFFICIAL}
+
+
+def test_number_words_do_not_end_the_name() -> None:
+    text = (
+        "El director visitó el Hospital de Gineco Pediatría No. 48 y el Hospital de "
+        "Psiquiatría Infantil Núm. 3, donde se amplió el área de urgencias."
+    )
+    assert facilities(text) == [
+        "Hospital de Gineco Pediatría No. 48",
+        "Hospital de Psiquiatría Infantil No. 3",
+    ]
+
+
+def test_every_spelling_of_a_numbered_type_is_one_unit() -> None:
+    text = (
+        "Se reforzó la plantilla de la unidad de medicina familiar número 5, de la Unidad de "
+        "Médicina Familiar No. 9, de la UMF. No. 12 y del Hospital General de Zona (HGZ) "
+        "No. 8. También del Hospital de Subzona 14 y del Hospital de Gineco-Obstetricia "
+        "N° 3-A."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 5",
+        "Unidad de Medicina Familiar No. 9",
+        "Unidad de Medicina Familiar No. 12",
+        "Hospital General de Zona No. 8",
+        "Hospital General de Subzona No. 14",
+        "Hospital de Gineco-Obstetricia No. 3A",
+    ]
+
+
+def test_misspelled_and_hyphenated_types_and_levels_of_care() -> None:
+    text = (
+        "Atiende a la población de la Unidad Medico Familiar (UMF) No. 20 y del Hospital "
+        "General de Sub-Zona con Medicina Familiar (HGSZ/MF) No. 30; se construirá un "
+        "Hospital de Segundo Nivel."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 20",
+        "Hospital General de Subzona con Medicina Familiar No. 30",
+    ]
+
+
+def test_combined_types_with_one_number_are_one_unit() -> None:
+    text = (
+        "La obra beneficia al Hospital General Regional con Medicina Familiar No. 1, al "
+        "HGZ/MF No. 6, al Hospital General de Subzona con Unidad de Medicina Familiar 4 y a "
+        "la UMF con UMAA No. 13."
+    )
+    assert facilities(text) == [
+        "Hospital General Regional con Medicina Familiar No. 1",
+        "Hospital General de Zona con Medicina Familiar No. 6",
+        "Hospital General de Subzona con Medicina Familiar No. 4",
+        "Unidad de Medicina Familiar con Unidad Médica de Atención Ambulatoria No. 13",
+    ]
+
+
+def test_two_numbers_joined_by_con_are_two_units() -> None:
+    # Each number belongs to its own numbering series, so each is looked up on its own.
+    text = "Supervisó la Unidad Médica Rural 12 con Unidad de Medicina Familiar 5 de Tekax."
+    assert facilities(text) == ["Unidad Médica Rural No. 12", "Unidad de Medicina Familiar No. 5"]
+
+
+def test_umae_hospitals_drop_the_umae_label_and_keep_their_complex_apart() -> None:
+    text = (
+        "La Unidad Médica de Alta Especialidad (UMAE) Hospital de Cardiología No. 34 y la "
+        "UMAE Hospital de Traumatología y Ortopedia No. 21 recibieron equipo. En el Hospital "
+        "de Pediatría “Dr. Silvestre Frenk Freund”, del Centro Médico Nacional Siglo XXI, "
+        "y en el Hospital de Oncología del CMN Siglo XXI se abrieron consultorios. La UMAE "
+        "No. 34 atiende a tres estados."
+    )
+    assert facilities(text) == [
+        "Hospital de Cardiología No. 34",
+        "Hospital de Traumatología y Ortopedia No. 21",
+        "Hospital de Pediatría “Dr. Silvestre Frenk Freund”",
+        "Centro Médico Nacional Siglo XXI",
+        "Centro Médico Nacional Siglo XXI",
+        "Hospital de Cardiología No. 34",  # "la UMAE No. 34" is the hospital named above
+    ]
+
+
+def test_medical_complexes_by_their_own_names() -> None:
+    text = (
+        "Participaron el Centro Médico Nacional “La Raza”, el CMN 'Siglo XXI', el Centro "
+        "Médico Nacional de Occidente “Lic. Ignacio García Téllez”, el Centro Médico Nacional "
+        "del Noreste, el Centro Médico Nacional del Bajío (CMNB) y el Centro Médico Nacional "
+        "Manuel Ávila Camacho."
+    )
+    assert facilities(text) == [
+        "Centro Médico Nacional La Raza",
+        "Centro Médico Nacional Siglo XXI",
+        "Centro Médico Nacional de Occidente",
+        "Centro Médico Nacional del Noreste",
+        "Centro Médico Nacional del Bajío",
+        "Centro Médico Nacional Manuel Ávila Camacho",
+    ]
+
+
+def test_a_quoted_honorific_names_a_unit_that_has_no_other_name() -> None:
+    text = (
+        'Abrió el Hospital General de Zona "XIV de Septiembre", la Clínica «Héroes '
+        "Tecámac» y el HGZ “Dr. Ernesto Ramos Bours” de Hermosillo."
+    )
+    assert facilities(text) == [
+        "Hospital General de Zona “XIV de Septiembre”",
+        "Clínica “Héroes Tecámac”",
+        "Hospital General de Zona “Dr. Ernesto Ramos Bours”",
+    ]
+
+
+def test_a_numbered_unit_keeps_its_number_and_its_honorific_is_no_person() -> None:
+    text = (
+        "La directora del Hospital General Regional No. 1 “Dr. Carlos Mac Gregor Sánchez "
+        "Navarro”, Elena Ruiz Campos, recibió al gobernador."
+    )
+    hits = find_facilities(text)
+    assert [h.name for h in hits] == ["Hospital General Regional No. 1"]
+    assert text[hits[0].start : hits[0].end].endswith("Navarro”")
+    assert not any("Mac Gregor" in name for name in officials(text))
+
+
+def test_a_quoted_sentence_after_a_unit_is_no_honorific() -> None:
+    text = 'En la UMF No. 20 "nos atendieron muy bien", dijo una derechohabiente.'
+    hits = find_facilities(text)
+    assert [(h.name, text[h.start : h.end]) for h in hits] == [
+        ("Unidad de Medicina Familiar No. 20", "UMF No. 20")
+    ]
+
+
+def test_program_labels_are_part_of_community_and_rural_hospitals() -> None:
+    text = (
+        "Se inauguró el Hospital Rural IMSS-Bienestar de Ocosingo. Días después, el "
+        "Hospital Rural del IMSS Bienestar en Ocosingo recibió a su primer paciente, y el "
+        "hospital comunitario de Nautla amplió su horario."
+    )
+    hits = find_facilities(text)
+    assert [h.name for h in hits] == [
+        "Hospital Rural IMSS-Bienestar de Ocosingo",
+        "Hospital Rural IMSS-Bienestar de Ocosingo",
+        "Hospital Comunitario de Nautla",
+    ]
+    assert text[hits[1].start : hits[1].end] == "Hospital Rural del IMSS Bienestar en Ocosingo"
+
+
+def test_elided_enumerations_are_one_unit_per_number() -> None:
+    text = (
+        "Operan las UMF No. 4 en Saltillo, No. 7 en Monclova y No. 50 en Torreón. Morelia "
+        "tiene otras tres UMF: la No. 84 en Tacícuaro, No. 71 de la zona norte y la No. 80."
+    )
+    hits = find_facilities(text)
+    assert [h.name for h in hits] == [
+        f"Unidad de Medicina Familiar No. {n}" for n in (4, 7, 50, 84, 71, 80)
+    ]
+    assert [h.state for h in hits[:3]] == ["Coahuila"] * 3
+
+
+def test_an_enumeration_continues_past_the_towns_of_its_items() -> None:
+    text = (
+        "Se modernizaron las unidades de medicina familiar número 2, del municipio de "
+        "Jiutepec, y la número 6, de Cuautla; también la Unidad de Medicina Familiar N.8."
+    )
+    hits = find_facilities(text)
+    assert [(h.name, h.state) for h in hits] == [
+        ("Unidad de Medicina Familiar No. 2", "Morelos"),
+        ("Unidad de Medicina Familiar No. 6", "Morelos"),
+        ("Unidad de Medicina Familiar No. 8", None),  # no town follows it
+    ]
+
+
+def test_a_unit_named_by_article_and_number_takes_the_type_said_before() -> None:
+    text = (
+        "Darán servicio las Unidades de Medicina Familiar (UMF) No. 3 y 5 de Saltillo; en "
+        "Ramos Arizpe lo hará la No. 7 y en Parras la núm. 12. El Hospital General de Zona "
+        "No. 1 también, pero la No. 9 no abrirá."
+    )
+    hits = find_facilities(text)
+    assert [h.name for h in hits] == [
+        "Unidad de Medicina Familiar No. 3",
+        "Unidad de Medicina Familiar No. 5",
+        "Unidad de Medicina Familiar No. 7",
+        "Unidad de Medicina Familiar No. 12",
+        "Hospital General de Zona No. 1",
+    ]  # "la No. 9" after a hospital: the article does not agree, so it is no unit
+
+
+def test_a_list_after_a_colon_takes_the_type_said_before_it() -> None:
+    text = (
+        "Las Unidades de Medicina Familiar de Oaxaca que serán rehabilitadas son: No. 12 "
+        "Tuxtepec, No. 40 Juchitán y No. 3 Salina Cruz. El Hospital Rural participa."
+    )
+    assert facilities(text) == [f"Unidad de Medicina Familiar No. {n}" for n in (12, 40, 3)]
+
+
+def test_a_town_closing_a_list_places_every_unit_of_it() -> None:
+    text = "Se equiparon las Unidades Médicas Rurales 12, 13 y 14 de Ocosingo."
+    assert [h.state for h in find_facilities(text)] == ["Chiapas"] * 3
+
+
+def test_a_town_several_states_share_is_taken_in_the_bulletins_state() -> None:
+    text = (
+        "Monterrey, Nuevo León.- En Nuevo León abrieron la UMF No. 45 de Hidalgo y la UMF "
+        "No. 9 de Guadalupe; en Nuevo León también operan otras 40."
+    )
+    units = [m for m in extract_mentions(text) if m.kind == EntityKind.FACILITY]
+    assert [m.state for m in units] == ["Nuevo León", "Nuevo León"]
+
+
+def test_a_titled_name_right_after_a_unit_is_its_honorific() -> None:
+    text = (
+        "Llegaron al Hospital General Regional No. 1 Lic. Ignacio García Téllez y al Hospital "
+        "de Especialidades Dr. Bernardo Sepúlveda Gutiérrez del CMN Siglo XXI."
+    )
+    assert facilities(text) == [
+        "Hospital General Regional No. 1",
+        "Hospital de Especialidades “Dr. Bernardo Sepúlveda Gutiérrez”",
+        "Centro Médico Nacional Siglo XXI",
+    ]
+    assert officials(text) == set()
+    headed = "La directora del HGZ No. 1 Dra. María López Ruiz informó."
+    assert [headed[h.start : h.end] for h in find_facilities(headed)] == ["HGZ No. 1"]
+
+
+def test_the_owner_after_a_named_unit_is_not_its_name() -> None:
+    text = (
+        "El Hospital de Pediatría del Centro Médico Nacional del Noreste (CMNN) del IMSS "
+        "Nuevo León y el Hospital de Tapachula del IMSS recibieron equipo; la clínica será "
+        "una UMF Plus."
+    )
+    hits = find_facilities(text)
+    assert [(h.name, text[h.start : h.end]) for h in hits] == [
+        ("Centro Médico Nacional del Noreste", "Centro Médico Nacional del Noreste (CMNN)"),
+        ("Hospital de Tapachula", "Hospital de Tapachula"),
+    ]
+    places = {e.name for e in extract_entities(text) if e.kind == EntityKind.PLACE}
+    assert "Nuevo León" in places
+
+
+def test_counts_after_a_unit_are_not_more_units() -> None:
+    text = "La UMF No. 5 tiene 30 consultorios y 12 camas; el HGZ 2 atiende 24 horas."
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 5",
+        "Hospital General de Zona No. 2",
+    ]
+
+
+def test_services_and_bare_types_are_not_units() -> None:
+    text = (
+        "El hospital cuenta con Clínica de Mama, Clínica de Heridas y Unidad de Cuidados "
+        "Intensivos; el IMSS abrirá 12 Hospitales Generales de Zona y el Hospital de "
+        "Especialidades El IMSS informó."
+    )
+    assert facilities(text) == []
+
+
+def test_the_town_after_a_unit_gives_its_state_for_every_mention() -> None:
+    text = (
+        "Tijuana, Baja California.- La gobernadora de Baja California visitó Mexicali y "
+        "Ensenada, Baja California. Médicos del HGZ No. 33 de Monterrey apoyaron en Baja "
+        "California; el Hospital General de Zona No. 33 envió a 12 especialistas."
+    )
+    hits = find_facilities(text)
+    assert [(h.name, h.state) for h in hits] == [
+        ("Hospital General de Zona No. 33", "Nuevo León")
+    ] * 2
+    (unit,) = [e for e in extract_entities(text) if e.kind == EntityKind.FACILITY]
+    assert (unit.name, unit.state, len(unit.mentions)) == (
+        "Hospital General de Zona No. 33",
+        "Nuevo León",
+        2,
+    )
+
+
+def test_the_named_state_decides_between_towns_of_one_name() -> None:
+    text = "La UMF No. 73 de Guadalupe, Zacatecas y la UMF No. 9 de Guadalupe, Nuevo León."
+    assert [h.state for h in find_facilities(text)] == ["Zacatecas", "Nuevo León"]
+
+
+def test_resolution_files_a_placed_unit_under_its_own_state() -> None:
+    text = (
+        "Mexicali, Baja California.- En Baja California, Tijuana y Ensenada, Baja "
+        "California, recibieron médicos del HGZ No. 33 de Monterrey."
+    )
+    other = "Monterrey, Nuevo León.- El Hospital General de Zona No. 33 amplió urgencias."
+    bulletins = [
+        Bulletin(id="a", entities=extract_entities(text)),
+        Bulletin(id="b", entities=extract_entities(other)),
+    ]
+    units = {e.name: e.bulletin_ids for e in resolve(bulletins) if e.kind == EntityKind.FACILITY}
+    assert units == {"Hospital General de Zona No. 33, Nuevo León": ["a", "b"]}
+
+
+def test_parse_json_and_entities_say_where_a_placed_unit_is(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text(
+        "Mexicali, Baja California, 3 de marzo de 2024.\n\nVisita\n\nEn Tijuana, Baja "
+        "California, se reconoció a médicos del HGZ No. 33 de Monterrey.\n",
+        encoding="utf-8",
+    )
+    assert run(["parse", "--json", str(tmp_path)]) == 0
+    record = json.loads(capsys.readouterr().out)
+    (unit,) = [e for e in record["entities"] if e["kind"] == "facility"]
+    assert (unit["name"], unit["state"]) == ("Hospital General de Zona No. 33", "Nuevo León")
+    assert "state" not in next(e for e in record["entities"] if e["kind"] == "place")
+    assert run(["entities", "--json", "--kind", "facility", "--no-cache", str(tmp_path)]) == 0
+    (entity,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert entity["name"] == "Hospital General de Zona No. 33, Nuevo León"
+
+
+def test_units_of_one_name_in_two_states_are_two_entities_in_a_bulletin() -> None:
+    text = "El HGZ No. 1 de Tapachula y el HGZ No. 1 de Oaxaca de Juárez recibieron equipo."
+    units = [e for e in extract_entities(text) if e.kind == EntityKind.FACILITY]
+    assert [(u.name, u.state) for u in units] == [
+        ("Hospital General de Zona No. 1", "Chiapas"),
+        ("Hospital General de Zona No. 1", "Oaxaca"),
+    ]
+
+
+def test_detection_time_grows_linearly_with_facility_dense_text() -> None:
+    unit = (
+        "El HGZ No. 33 de Monterrey, el Centro Médico Nacional Siglo XXI, el Hospital "
+        "Municipal de Zinacantepec y las UMF 5, 7 y 9 atienden. "
+    )
+
+    def seconds(copies: int) -> float:
+        text = unit * copies
+        started = time.perf_counter()
+        find_facilities(text)
+        return time.perf_counter() - started
+
+    seconds(50)  # warm up: patterns compile once per process
+    small = min(seconds(500) for _ in range(3))
+    large = min(seconds(2000) for _ in range(3))
+    # Linear: about 4x. Comparing every match with all earlier ones made it ~16x.
+    assert large < 8 * small + 0.05, (small, large)
+
+
+def test_runs_of_spaces_inside_a_unit_cost_linear_time() -> None:
+    # A pattern that gives spaces back one at a time made each run cost its length squared.
+    def seconds(spaces: int) -> float:
+        pad = " " * spaces
+        text = f"El Hospital Abc{pad}de y la UMF No. 1{pad}en Saltillo, Hospital{pad}Xyz."
+        started = time.perf_counter()
+        find_facilities(text)
+        return time.perf_counter() - started
+
+    seconds(100)
+    small = min(seconds(2_000) for _ in range(3))
+    large = min(seconds(8_000) for _ in range(3))
+    assert large < 8 * small + 0.05, (small, large)
+
+
+def test_the_facility_benchmark_runs_at_a_tiny_size() -> None:
+    from benchmarks.bench_facilities import run as bench
+
+    result = bench([0.002, 0.004])  # 10 and 20 copies of a paragraph naming 6 units
+    sizes = result["sizes"]
+    assert isinstance(sizes, list) and [row["hits"] for row in sizes] == [60, 120]
