@@ -25,6 +25,7 @@ from core.citation import citation
 from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity
 from core.visible import visible
 from tui.commands import ExplorerCommands
+from tui.date_labels import date_label
 from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
@@ -313,9 +314,7 @@ class MainScreen(Screen[None]):
         if bulletin is None:
             reader.border_title = "Bulletin"
             return
-        title = Text()
-        append_safe(title, bulletin.date.isoformat() if bulletin.date else "undated")
-        reader.border_title = title
+        reader.border_title = date_label(bulletin, estimated=True)
         reader.border_subtitle = ""
         if self.filter_entity_id:
             entity = self._bulletin_entity(bulletin, self.filter_entity_id)

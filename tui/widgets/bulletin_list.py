@@ -9,6 +9,7 @@ from rich.text import Text
 
 from core.models import BulletinSummary
 from core.visible import visible_path
+from tui.date_labels import date_label
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
 
@@ -102,8 +103,7 @@ class BulletinList(LineList):
                 text.append("✗ failed ", style="bold red")
                 append_safe(text, visible_path(Path(bulletin.source or bulletin.id).name), "red")
                 return text
-            date = bulletin.date.isoformat() if bulletin.date else "undated"
-            text.append(date, style="bold" if bulletin.date else "italic dim")
+            text.append_text(date_label(bulletin))
             if bulletin.number:
                 text.append("  No. ", style="dim")
                 append_safe(text, bulletin.number, "dim")
