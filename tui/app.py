@@ -24,6 +24,7 @@ from tui.screens.text_search import TextSearchScreen
 from tui.settings import checked_keymap, load_settings, load_state, save_state
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
+from tui.widgets.timeline_strip import TimelineStrip
 
 if TYPE_CHECKING:
     from core.corpus import Corpus
@@ -191,6 +192,7 @@ class ImssApp(App[None]):
             ),
             ("Bulletin list, sidebar, result lists", LineList.BINDINGS),
             ("Reader", ReaderView.BINDINGS),
+            ("Timeline (d)", TimelineStrip.BINDINGS),
             ("Finder", FinderScreen.BINDINGS),
             ("Text search", TextSearchScreen.BINDINGS),
             ("Profile", ProfileScreen.BINDINGS),
