@@ -514,10 +514,11 @@ class MainScreen(Screen[None]):
 
     def action_toggle_timeline(self) -> None:
         timeline = self.timeline
+        had_focus = self.focused is timeline
         timeline.display = not timeline.display
         if timeline.display:
             timeline.focus()
-        elif self.focused is None:
+        elif had_focus or self.focused is None:
             self.bulletin_list.focus()
 
     def action_type_dates(self) -> None:
