@@ -304,7 +304,7 @@ class MainScreen(Screen[None]):
         listing = self.bulletin_list
         listing.border_subtitle = f"{len(listing.shown)} / {listing.total}"
         if self.chips:
-            listing.border_subtitle += " · ⌫ last · esc all"
+            listing.border_subtitle += " · ⌫ · esc"
 
     # -- list, reader, sidebar -----------------------------------------------------------------
 
