@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_helpers import loaded, pilot_test, rendered
+from pilot_helpers import loaded, pilot_test, rendered, screen_text
+from textual.widgets import Static
 
+from core.filters import parse_date_range
 from tui.app import ImssApp
+from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
+from tui.screens.profile import ProfileScreen
+from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.timeline_strip import TimelineStrip
 
 
@@ -185,3 +190,47 @@ async def test_help_lists_the_timeline_and_chip_keys_with_their_ids(seeds_app: I
             "timeline.earlier",
         ):
             assert binding_id in table, binding_id
+
+
+@pilot_test
+async def test_the_finder_counts_and_the_profile_list_follow_the_chips(
+    seeds_app: ImssApp,
+) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        main.apply_filter(_entity_id(app, "Zoé Robledo"))
+        main.apply_dates(parse_date_range("2024-05"))
+        await pilot.pause()
+        assert _files(app) == ["003"]
+
+        await pilot.press("slash", *"robledo")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        finder = app.screen
+        assert isinstance(finder, FinderScreen)
+        assert finder.results.current is not None
+        assert finder.results.current.name == "Zoé Robledo"
+        assert "1 of 2 bulletins" in screen_text(finder.results)[0]
+        count = str(finder.query_one("#finder-count", Static).render())
+        assert "counts in the 1 filtered bulletins" in count
+
+        await pilot.press("ctrl+o")  # his profile lists the filtered bulletins only
+        await pilot.pause()
+        profile = app.screen
+        assert isinstance(profile, ProfileScreen)
+        listing = profile.query_one("#profile-bulletins", BulletinList)
+        assert [Path(b.source or "").name[:3] for b in listing.shown] == ["003"]
+        assert listing.border_subtitle == "1 of 2 · filtered"
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("escape")  # no chips: the whole counts again
+        await pilot.pause()
+        await pilot.press("slash", *"robledo")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, FinderScreen)
+        assert "2 bulletins" in screen_text(app.screen.results)[0]
+        assert " of " not in screen_text(app.screen.results)[0]

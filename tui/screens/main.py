@@ -498,6 +498,11 @@ class MainScreen(Screen[None]):
         self._update_counts()
         self._update_timeline()
 
+    def _within(self) -> list[str] | None:
+        """The ids of the bulletins the chips keep (None: no filter), for the finder's counts
+        and the profile's list."""
+        return [b.id for b in self.bulletin_list.shown] if self.chips else None
+
     def action_remove_chip(self) -> None:
         if not self.chips:
             return
@@ -613,7 +618,8 @@ class MainScreen(Screen[None]):
         if self.corpus is None:
             self._after_load("finder")
             return
-        self.app.push_screen(FinderScreen(self.corpus), self._finder_done)
+        finder = FinderScreen(self.corpus, within=self._within())
+        self.app.push_screen(finder, self._finder_done)
 
     def _after_load(self, action: str) -> None:
         """A search asked for while loading opens as soon as the corpus is there."""
@@ -665,7 +671,8 @@ class MainScreen(Screen[None]):
             return
         entity = self.corpus.entity(entity_id)
         if entity is not None:
-            self.app.push_screen(ProfileScreen(self.corpus, entity), self._profile_done)
+            profile = ProfileScreen(self.corpus, entity, within=self._within())
+            self.app.push_screen(profile, self._profile_done)
 
     def _profile_done(self, choice: ProfileChoice | None) -> None:
         if choice is not None:
