@@ -16,12 +16,16 @@ EXPLORER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ),
     ("Search all text", "Full-text search over every bulletin (t)", "text_search"),
     ("Search in bulletin", "Find words in the open bulletin (s)", "search_reader"),
-    ("Clear filter", "Show every bulletin again (esc)", "clear"),
+    ("Clear filters", "Show every bulletin again (esc)", "clear"),
     ("Filter by selected entity", "List only bulletins that mention it (f)", "filter_entity"),
     ("Entity profile", "Names, roles, bulletins and co-occurring entities (p)", "profile"),
     ("Next mention", "Jump to the next mention or match (n)", "next_mention"),
     ("Previous mention", "Jump to the previous mention or match (N)", "previous_mention"),
     ("Toggle entity sidebar", "Show or hide the entities pane (e)", "toggle_sidebar"),
+    ("Toggle timeline", "Bulletins per month; enter filters to a month (d)", "toggle_timeline"),
+    ("Filter by dates", "Type 2015, 2024-04 or 2015-01..2015-12 (D)", "type_dates"),
+    ("Undated only", "Filter to bulletins without a date (u)", "filter_undated"),
+    ("Remove last filter", "Drop the last filter chip (backspace)", "remove_chip"),
     ("Show keys", "Every key binding and its id (?)", "app.help"),
 )
 
