@@ -42,6 +42,7 @@ from core.runtime import (
     gc_paused,
     new_pool,
     stderr_for_workers,
+    stop_pool,
 )
 
 SCHEMA_VERSION = 3
@@ -230,17 +231,6 @@ def _parse_one(position: int, path_text: str) -> _Parsed:
 def _parse_chunk(items: list[tuple[int, str]]) -> list[_Parsed]:
     """Worker entry point: a chunk amortizes the inter-process round trip."""
     return [_parse_one(position, path_text) for position, path_text in items]
-
-
-def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop at once: pending work cancelled, running workers terminated (an interrupted
-    `index` must not wait for every queued chunk, as a plain shutdown would)."""
-    # No public terminate before 3.14; shutdown() forgets the processes, so list them first.
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        with suppress(Exception):
-            process.terminate()
 
 
 class Index:

@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 Progress = Callable[[int, int, Path], None]
@@ -30,6 +30,26 @@ def default_workers() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # not on Linux
         return max(1, os.cpu_count() or 1)
+
+
+def new_pool(workers: int) -> ProcessPoolExecutor:
+    """A parsing pool; submit to it inside `stderr_for_workers()` (workers start on submit).
+
+    forkserver where available: forking a threaded process (the app) can deadlock. Each
+    worker watches its parent and exits when it is gone (`watch_parent`).
+    """
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["core.index", "core.parse"])
+    else:
+        context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=watch_parent,
+        initargs=(os.getpid(),),
+    )
 
 
 def bounded_workers(requested: int | None) -> int:
@@ -71,24 +91,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def new_pool(workers: int) -> ProcessPoolExecutor:
-    """A parsing pool; submit to it inside `stderr_for_workers()` (workers start on submit).
-
-    forkserver where available: forking a threaded process (the app) can deadlock. Its
-    workers exit when this process is gone (`watch_parent`).
-    """
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["core.index", "core.parse"])
-    else:
-        context = multiprocessing.get_context("spawn")
-    return ProcessPoolExecutor(
-        max_workers=workers,
-        mp_context=context,
-        initializer=watch_parent,
-        initargs=(os.getpid(),),
-    )
+def stop_pool(pool: ProcessPoolExecutor) -> None:
+    """Stop at once: pending work cancelled, running workers terminated (an interrupted
+    `index` must not wait for every queued chunk, as a plain shutdown would)."""
+    # No public terminate before 3.14; shutdown() forgets the processes, so list them first.
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with suppress(Exception):
+            process.terminate()
 
 
 @contextmanager

@@ -64,12 +64,13 @@ def test_any_file_under_data_counts(core_copy: Path) -> None:
 
 def test_a_new_module_counts_once_parsing_imports_it(core_copy: Path) -> None:
     before = code_fingerprint("core.parse", root=core_copy)
-    (core_copy / "entities" / "lexicon.py").write_text("WORDS = ('a',)\n", encoding="utf-8")
+    (core_copy / "entities" / "late_words.py").write_text("WORDS = ('a',)\n", encoding="utf-8")
     assert code_fingerprint("core.parse", root=core_copy) == before, "not imported yet"
     layout = core_copy / "layout.py"
     layout.write_text(
         layout.read_text(encoding="utf-8") + "\n\ndef _late() -> None:\n"
-        "    from core.entities.lexicon import WORDS  # noqa: F401\n",
+        "    from core.entities.late_words import WORDS  # noqa: F401\n",
         encoding="utf-8",
     )
-    assert "entities/lexicon.py" in _names(import_closure("core.parse", root=core_copy), core_copy)
+    closure = _names(import_closure("core.parse", root=core_copy), core_copy)
+    assert "entities/late_words.py" in closure

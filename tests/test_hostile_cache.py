@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 
 from core import index as index_module
-from core.index import Index
+from core.index import Index, bounded_workers
 from core.parse import parse_file
-from core.runtime import bounded_workers
 from tui.cli import run
 
 ROOT = Path(__file__).resolve().parent.parent

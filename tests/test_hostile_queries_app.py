@@ -1,4 +1,4 @@
-"""Hostile queries and file names in the app: bounded searches, odd bytes, a quick quit."""
+"""Hostile queries in the app: a pasted page neither freezes a search screen nor quitting."""
 
 from __future__ import annotations
 

@@ -78,7 +78,7 @@ def json_line(record: object) -> str:
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def write_jsonl(records: Iterable[Any]) -> None:
+def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
     for record in records:
         sys.stdout.write(json_line(record) + "\n")
     sys.stdout.flush()

@@ -9,13 +9,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from core.index import Index, IndexReport, Progress
+from core.index import Index, IndexReport
 from core.models import TextHit
 from core.query_limits import bound_query
-from core.runtime import bounded_workers
+from core.runtime import Progress, bounded_workers
 from core.visible import visible_path
 from tui.cli import common
-from tui.cli.common import UsageError, console, text
+from tui.cli.common import UsageError, console, json_line, text
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -129,7 +129,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         summary = _summary(report, len(found.skipped), index)
     _print_notices(report.notices)
     if args.json:
-        print(common.json_line(summary))
+        print(json_line(summary))
     else:
         from rich.table import Table
 
