@@ -206,3 +206,16 @@ def test_cli_timeline_usage_errors_name_the_problem(
 ) -> None:
     assert run(["timeline", "--no-cache", *args]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_cli_timeline_counts_an_entitys_undated_bulletins_apart(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # González Anaya: 000 (2015-07-24), and 001, 002 undated with estimates
+    assert (
+        run(["timeline", "--no-cache", "--json", "--by", "year", "--entity", "gonzalez anaya"]) == 0
+    )
+    record = json.loads(capsys.readouterr().out)
+    assert [e["name"] for e in record["entities"]] == ["José Antonio González Anaya"]
+    assert record["periods"] == [{"period": "2015", "bulletins": 1}]
+    assert (record["dated"], record["undated"], record["estimated"]) == (1, 2, 2)
