@@ -12,6 +12,7 @@ from tui.app import ImssApp
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.profile import ProfileScreen
+from tui.screens.text_search import TextSearchChoice
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.timeline_strip import TimelineStrip
 
@@ -234,3 +235,23 @@ async def test_the_finder_counts_and_the_profile_list_follow_the_chips(
         assert isinstance(app.screen, FinderScreen)
         assert "2 bulletins" in screen_text(app.screen.results)[0]
         assert " of " not in screen_text(app.screen.results)[0]
+
+
+@pilot_test
+async def test_chips_show_markup_and_controls_literally(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        assert app.corpus is not None
+        hit = app.corpus.search_text("IMSS", limit=5)
+        query = "[bold red]IMSS[/] \x1b[31m"
+        main.apply_text_filter(TextSearchChoice(query, hit[0].bulletin_id, hit))
+        main.apply_filter(_entity_id(app, "Zoé Robledo"))
+        await pilot.pause()
+        chip = main.filter_chip
+        assert chip is not None
+        assert chip.plain.startswith("“[bold red]IMSS[/] \u241b[31m” in text")
+        assert "\x1b" not in chip.plain
+        assert chip.plain.endswith("◆ Zoé Robledo")
+        assert _files(app) == ["003", "004"]
