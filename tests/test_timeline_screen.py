@@ -71,6 +71,12 @@ async def test_timeline_keys_move_a_month_cursor_and_enter_filters_to_it(
         assert _files(app) == ["003", "004"]
         chip = main.filter_chip.plain  # type: ignore[union-attr]
         assert chip == "▸ 2024-04..2024-05"
+        assert strip.active is not None and strip.active.label == "2024-04..2024-05"
+        bar = strip.get_component_rich_style("timeline--bar", partial=True)
+        shaded = bar + strip.get_component_rich_style("timeline--range", partial=True)
+        top_row = strip.render().divide([len(strip.months) + 1])[0]
+        styled = {span.start for span in top_row.spans if span.style == shaded}
+        assert styled == {len(strip.months) - 2}, "2024-04 shaded; 2024-05 has the cursor"
 
         await pilot.press("backspace")
         await pilot.pause()

@@ -484,8 +484,11 @@ class MainScreen(Screen[None]):
             return
         others = FilterChips(tuple(c for c in self.chips.chips if c.kind != "dates"))
         shown = [self.corpus.summaries[r] for r in others.ranks(self.corpus)] if others else None
+        dates = self.chips.of_kind("dates")
         self.timeline.set_bulletins(
-            self.corpus.summaries if shown is None else shown, self.corpus.summaries
+            self.corpus.summaries if shown is None else shown,
+            self.corpus.summaries,
+            active=dates[-1].dates if dates else None,
         )
 
     def clear_filter(self) -> None:

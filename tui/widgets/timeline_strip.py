@@ -36,6 +36,15 @@ def _month_start(key: str) -> dt.date:
     return dt.date.fromisoformat(f"{key}-01")
 
 
+def _overlaps(key: str, dates: DateRange) -> bool:
+    """Whether month `key` has a day in `dates`."""
+    first = _month_start(key)
+    last = month_end(first)
+    return (dates.first is None or last >= dates.first) and (
+        dates.last is None or first <= dates.last
+    )
+
+
 class TimelineStrip(Widget, can_focus=True):
     """Months of the corpus as columns; keys move the cursor, Enter filters, space marks."""
 
@@ -101,13 +110,19 @@ class TimelineStrip(Widget, can_focus=True):
         self.undated = self.estimated = 0
         self.cursor = 0  # a month index; the column under it is what Enter takes
         self.mark: int | None = None
+        #: The date chip filtering the list, if any: its columns are shaded.
+        self.active: DateRange | None = None
 
     # -- data ----------------------------------------------------------------------------------
 
     def set_bulletins(
-        self, shown: Sequence[BulletinSummary], axis: Sequence[BulletinSummary]
+        self,
+        shown: Sequence[BulletinSummary],
+        axis: Sequence[BulletinSummary],
+        active: DateRange | None = None,
     ) -> None:
-        """Count `shown` per month on the axis of `axis` (the whole corpus)."""
+        """Count `shown` per month on the axis of `axis` (the whole corpus); shade `active`."""
+        self.active = active
         span = dated_span(axis)
         timeline = count_by(shown, "month", span=span)
         had = list(self.months)
@@ -224,6 +239,9 @@ class TimelineStrip(Widget, can_focus=True):
         here = self.cursor // k
         span = self._range()
         lit = range(span.start // k, (span.stop - 1) // k + 1) if self.mark is not None else None
+        if lit is None and self.active is not None:
+            inside = [i for i, key in enumerate(self.months) if _overlaps(key, self.active)]
+            lit = range(inside[0] // k, inside[-1] // k + 1) if inside else None
         rows: list[Text] = []
         for row in reversed(range(BAR_ROWS)):
             line = Text()
