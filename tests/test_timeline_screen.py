@@ -261,3 +261,25 @@ async def test_chips_show_markup_and_controls_literally(seeds_app: ImssApp) -> N
         assert "\x1b" not in chip.plain
         assert chip.plain.endswith("◆ Zoé Robledo")
         assert _files(app) == ["003", "004"]
+
+
+@pilot_test
+async def test_chips_too_long_for_the_title_wrap_in_a_bar_above_the_list(
+    seeds_app: ImssApp,
+) -> None:
+    app = seeds_app
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        bar = main.query_one("#chips", Static)
+        main.apply_filter(_entity_id(app, "Zoé Robledo"))
+        await pilot.pause()
+        assert not bar.display and "Zoé Robledo" in str(main.bulletin_list.border_title)
+        main.apply_filter(_entity_id(app, "Delfina Gómez Álvarez"))
+        await pilot.pause()
+        assert bar.display and main.bulletin_list.border_title == "2 filters"
+        shown = " ".join(line.strip() for line in screen_text(bar))
+        assert "◆ Zoé Robledo" in shown and "Delfina Gómez Álvarez" in shown
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not bar.display and "Zoé Robledo" in str(main.bulletin_list.border_title)

@@ -19,7 +19,7 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, ProgressBar
+from textual.widgets import Footer, Input, ProgressBar, Static
 
 from core.citation import citation
 from core.filters import DateRange, parse_date_range
@@ -204,6 +204,7 @@ class MainScreen(Screen[None]):
                     placeholder="dates: 2015 · 2024-04 · 2015-01..2015-12 (esc: close)",
                     id="date-input",
                 )
+                yield Static(id="chips")
                 yield BulletinList(id="bulletins")
             with Vertical(id="reader-pane"):
                 yield ReaderView(id="reader")
@@ -247,6 +248,8 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)  # the new size: self.size may still be the old
+        if self.chips:  # whether they fit the list's title depends on its new width
+            self.call_after_refresh(lambda: self._render_chips(self.bulletin_list.palette))
 
     def _apply_width(self, width: int) -> None:
         wide = width >= WIDE_LAYOUT
@@ -451,12 +454,21 @@ class MainScreen(Screen[None]):
             self._render_chips(Palette.of(self.bulletin_list))
 
     def _render_chips(self, palette: Palette) -> None:
+        """The chips go in the list's title; when they do not fit there (a narrow pane, many
+        chips) they wrap in a bar above the list and the title counts them."""
+        bar = self.query_one("#chips", Static)
         if not self.chips or self.corpus is None:
             self.filter_chip = None
             self.bulletin_list.border_title = "Bulletins"
+            bar.display = False
             return
-        self.filter_chip = self.chips.render(self.corpus, palette)
-        self.bulletin_list.border_title = self.filter_chip
+        chips = self.filter_chip = self.chips.render(self.corpus, palette)
+        room = self.bulletin_list.size.width - 6  # the corners and the title's padding
+        fits = chips.cell_len <= room or room <= 0
+        count = len(self.chips.chips)
+        self.bulletin_list.border_title = chips if fits else f"{count} filter{'s' * (count > 1)}"
+        bar.update(chips)
+        bar.display = not fits
 
     def _show_filter(self, bulletin_id: str | None, *, focus_list: bool = True) -> None:
         """Show the bulletins every chip keeps; open `bulletin_id`, else keep the open one."""
