@@ -26,6 +26,11 @@ EXPLORER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Filter by dates", "Type 2015, 2024-04 or 2015-01..2015-12 (D)", "type_dates"),
     ("Undated only", "Filter to bulletins without a date (u)", "filter_undated"),
     ("Remove last filter", "Drop the last filter chip (backspace)", "remove_chip"),
+    (
+        "Export list",
+        "Write the listed bulletins, their entities, mentions, quotes or network to a file (x)",
+        "export",
+    ),
     ("Show keys", "Every key binding and its id (?)", "app.help"),
 )
 

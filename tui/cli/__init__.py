@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tui.cli import index_commands, parse_commands, timeline_command
+from tui.cli import export_commands, index_commands, parse_commands, timeline_command
 from tui.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -31,7 +31,7 @@ from tui.cli.common import (
 Handler = Callable[[argparse.Namespace], int]
 
 #: The non-interactive commands; anything else is the explorer's arguments.
-COMMANDS = frozenset({"parse", "entities", "index", "search-text", "timeline"})
+COMMANDS = frozenset({"parse", "entities", "index", "search-text", "quotes", "export", "timeline"})
 
 
 def _version() -> str:
@@ -49,7 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="imss-tui",
         description=(
             "Explore IMSS press bulletins: list, reader, entity sidebar and fuzzy finder. "
-            "Other commands: imss-tui parse|entities|index|search-text|timeline --help"
+            "Other commands: imss-tui parse|entities|index|search-text|quotes|export|timeline"
+            " --help"
         ),
     )
     parser.add_argument(
@@ -69,6 +70,7 @@ def build_command_parser() -> ArgParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ArgParser)
     parse_commands.add_parsers(sub)
     index_commands.add_parsers(sub)
+    export_commands.add_parsers(sub)
     timeline_command.add_parsers(sub)
     return parser
 
