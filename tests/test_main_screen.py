@@ -10,6 +10,8 @@ import pytest
 from pilot_helpers import SEEDS, caught_up, loaded, pilot_test, screen_text
 from rich.text import Text
 from textual import events
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from core.corpus import Corpus
 from core.models import Bulletin, BulletinEntity, EntityKind, Span
@@ -383,6 +385,40 @@ async def test_the_reader_dims_the_header_lines_and_only_them(seeds_app: ImssApp
             assert header or not bulletin.kind, "the seeds with a kind have header lines"
 
 
+def _footer_text(app: ImssApp) -> str:
+    """The keys the main screen's footer offers right now."""
+    footer = app.main_screen.query_one(Footer)
+    return " ".join(f"{key.key_display} {key.description}" for key in footer.query(FooterKey))
+
+
+@pilot_test
+async def test_no_label_outlives_what_it_describes(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        await pilot.press("s", *"zzqx")
+        await pilot.pause()
+        assert main.reader.border_subtitle == "no matches"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert main.reader.border_subtitle == ""  # "no matches" went with the box
+        assert "Clear" not in _footer_text(app)
+        # the filter: esc clears it and the footer drops "esc Clear" with no focus change
+        main.sidebar.focus()
+        await pilot.pause()
+        assert main.focused is main.sidebar and main.sidebar.current is not None
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Clear" in _footer_text(app)
+        focused = main.focused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main.filter_entity_id is None and main.focused is focused
+        assert "Clear" not in _footer_text(app)
+
+
 @pilot_test
 async def test_reader_header_presents_an_estimate_with_its_evidence(seeds_app: ImssApp) -> None:
     app = seeds_app
@@ -410,5 +446,5 @@ async def test_reader_header_presents_an_estimate_with_its_evidence(seeds_app: I
         await pilot.press("y")
         await pilot.pause()
         copied = app.clipboard
-        assert "undated, estimated 2012-12…2014-09" in copied
+        assert "s. f." in copied and "[fecha estimada: entre 2012-12 y 2014-09]" in copied
         assert not re.search(r"\(\d{4}-\d{2}-\d{2}\)", copied)
