@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from collections import Counter, OrderedDict
@@ -17,6 +18,7 @@ from typing import Any, Protocol
 
 from core.discover import discover, seeds_dir
 from core.entity_table import EntityTable
+from core.filters import BulletinFilter, DateRange, filter_ranks
 from core.finder_cache import FinderCache
 from core.lazy import LazySequence
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, TextHit
@@ -234,6 +236,32 @@ class Corpus:
         if i is None:
             return []
         return [self.summaries[rank] for rank in self._table.ranks(i)]
+
+    def filter(
+        self,
+        entities: Iterable[str] = (),
+        date_from: dt.date | None = None,
+        date_to: dt.date | None = None,
+        kinds: Iterable[str] = (),
+        undated: bool = False,
+        *,
+        estimates: bool = False,
+    ) -> list[BulletinSummary]:
+        """The bulletins (summaries, corpus order) every given filter keeps: mentioning all of
+        `entities` (ids), dated within `date_from`..`date_to` (both included; with `estimates`
+        an undated bulletin whose whole estimate lies inside counts too), of one of `kinds`,
+        only undated ones. No full bulletin is loaded. An unknown entity id keeps nothing."""
+        dates = None if date_from is None and date_to is None else DateRange(date_from, date_to)
+        spec = BulletinFilter(tuple(entities), dates, tuple(kinds), undated, estimates)
+        return [self.summaries[rank] for rank in self.filter_ranks(spec)]
+
+    def filter_ranks(self, spec: BulletinFilter) -> list[int]:
+        """`filter` as corpus ranks, for a `BulletinFilter` built once (the app's chips)."""
+        postings: list[Collection[int]] = []
+        for entity_id in spec.entities:
+            i = self._table.index(entity_id)
+            postings.append(() if i is None else self._table.ranks(i))
+        return filter_ranks(self.summaries, postings, spec)
 
     def cooccurring(self, entity_id: str, limit: int = 10) -> list[tuple[Entity, int]]:
         """Entities sharing the most bulletins with this one: (entity, bulletins shared)."""

@@ -1,5 +1,5 @@
 """Every main screen state, as pictures: main (dark and light theme, the latter filtered to an
-official), entities toggled, finder with results, profile; wide and 80×24.
+official), entities toggled, finder with results, profile, timeline; wide and 80×24.
 
 Regenerate after an intended visual change with `pytest tests/test_app_snapshots.py
 --snapshot-update` and look at the SVGs before committing them.
@@ -57,6 +57,13 @@ async def _entities(pilot: Pilot) -> None:
     await pilot.pause()
 
 
+async def _timeline(pilot: Pilot) -> None:
+    """d: the timeline over the list; a month filtered (enter), the cursor on another."""
+    await _loaded(pilot)
+    await pilot.press("d", "home", "enter", "end", "left")
+    await pilot.pause()
+
+
 async def _profile(pilot: Pilot) -> None:
     await _finder(pilot)
     await pilot.press("ctrl+o")
@@ -72,6 +79,7 @@ async def _profile(pilot: Pilot) -> None:
         pytest.param(_entities, id="entities"),
         pytest.param(_finder, id="finder"),
         pytest.param(_profile, id="profile"),
+        pytest.param(_timeline, id="timeline"),
     ],
 )
 def test_screens(snap_compare, size: tuple[int, int], run_before: RunBefore) -> None:  # type: ignore[no-untyped-def]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
 from pilot_helpers import SEEDS, caught_up, loaded, pilot_test, screen_text
+from rich.text import Text
 from textual import events
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -16,6 +18,10 @@ from core.models import Bulletin, BulletinEntity, EntityKind, Span
 from tui.app import ImssApp, make_app
 from tui.safe_text import visible
 from tui.screens.finder import FinderScreen
+
+
+def _style_at(text: Text, offset: int) -> str:
+    return " ".join(str(span.style) for span in text.spans if span.start <= offset < span.end)
 
 
 @pilot_test
@@ -36,10 +42,15 @@ async def test_list_shows_five_bulletins_in_date_order_estimates_at_their_midpoi
         assert all(b.date_estimate is not None for b in listing.shown[:2])
         assert listing.border_subtitle == "5 / 5"
         lines = screen_text(listing)
-        # an estimated row shows its estimate, marked ≈, never as a date
-        assert [line.split()[0] for line in lines[0:4:2]] == ["≈2012-12…2014-09"] * 2
+        # the estimate stands where the date would, marked ≈, dim italic, never bold
+        assert [line[:17] for line in lines[0:4:2]] == ["≈2012-12…2014-09 "] * 2
+        first = listing.render_item_line(0, 0, 40)
+        assert first.plain.startswith("≈2012-12…2014-09")
+        assert _style_at(first, 0) == "italic dim"
+        dated = listing.render_item_line(2, 0, 40)
+        assert dated.plain.startswith("2015-07-24") and _style_at(dated, 0) == "bold"
         first_dated = next(i for i, line in enumerate(lines) if line.startswith("2015-07-24"))
-        assert not any("≈" in line for line in lines[first_dated:])
+        assert not any("≈" in line or "undated" in line for line in lines[first_dated:])
 
 
 @pilot_test
@@ -406,3 +417,34 @@ async def test_no_label_outlives_what_it_describes(seeds_app: ImssApp) -> None:
         await pilot.pause()
         assert main.filter_entity_id is None and main.focused is focused
         assert "Clear" not in _footer_text(app)
+
+
+@pilot_test
+async def test_reader_header_presents_an_estimate_with_its_evidence(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        await caught_up(app, pilot)
+        bulletin = main.reader.bulletin
+        assert bulletin is not None and bulletin.date is None and bulletin.date_estimate
+        # dim italic, as in the list: never styled as a date
+        assert main.reader.border_title == "[italic dim]≈2012-12…2014-09 (estimated)[/italic dim]"
+        shown = "\n".join(screen_text(main.reader))
+        assert "undated  ≈2012-12…2014-09 (estimated)" in shown
+        assert "Evidence José Antonio González Anaya — " in shown
+        evidence = [text.plain for label, text in main.reader._fields(bulletin)[1:-1]]
+        assert (
+            evidence[0]
+            == "José Antonio González Anaya — Director General del IMSS (2012-12…2016-02)"
+        )
+        assert (
+            "IMSS-Oportunidades — name of the IMSS programme for the poor (2002-01…2014-09)"
+            in evidence
+        )
+        # and the citation says it is an estimate, never a date
+        await pilot.press("y")
+        await pilot.pause()
+        copied = app.clipboard
+        assert "s. f." in copied and "[fecha estimada: entre 2012-12 y 2014-09]" in copied
+        assert not re.search(r"\(\d{4}-\d{2}-\d{2}\)", copied)

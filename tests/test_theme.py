@@ -84,4 +84,6 @@ async def test_the_filter_chip_takes_the_new_theme_colour(seeds_app: ImssApp) ->
         after = main.filter_chip
         assert after is not None and after.plain == before.plain
         expected = main.bulletin_list.palette.kind[governor.kind].color
-        assert after.style != before.style and after.style.color == expected  # type: ignore[union-attr]
+        # chips combine, so each carries its colour in its own span
+        old_style, new_style = before.spans[0].style, after.spans[0].style
+        assert new_style != old_style and new_style.color == expected  # type: ignore[union-attr]

@@ -33,6 +33,7 @@ from tui.settings import (
 )
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
+from tui.widgets.timeline_strip import TimelineStrip
 
 if TYPE_CHECKING:
     from core.corpus import Corpus
@@ -255,6 +256,7 @@ class ImssApp(App[None]):
             ),
             ("Bulletin list, sidebar, result lists", LineList.BINDINGS),
             ("Reader", ReaderView.BINDINGS),
+            ("Timeline (d)", TimelineStrip.BINDINGS),
             ("Finder", FinderScreen.BINDINGS),
             ("Text search", TextSearchScreen.BINDINGS),
             ("Profile", ProfileScreen.BINDINGS),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
@@ -59,11 +60,15 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         Binding("ctrl+o", "profile", "Profile", id="finder.profile"),
     ]
 
-    def __init__(self, corpus: Corpus | None, query: str = "") -> None:
+    def __init__(
+        self, corpus: Corpus | None, query: str = "", within: Collection[str] | None = None
+    ) -> None:
         """`corpus` None: opened while the bulletins load; typing works at once and the
-        search runs when `set_corpus` hands them over."""
+        search runs when `set_corpus` hands them over. `within`: the bulletin ids the main
+        list's filters keep; counts are of those."""
         super().__init__()
         self.corpus = corpus
+        self.within = None if within is None else frozenset(within)
         self.initial_query = query
         self.total = len(corpus.entities) if corpus is not None else 0
         self.last_latency_ms: float | None = None
@@ -131,9 +136,22 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         self.note_query_bound(query)
         self.last_latency_ms = elapsed_ms
         self.searches += 1
-        self.results.set_hits(hits)
+        self.results.set_hits(hits, self._counts(hits))
         label = f"{matched}/{self.total}"
+        if self.within is not None:
+            label += f" · counts in the {len(self.within)} filtered bulletins"
         self.query_one("#finder-count", Static).update(Text(label))
+
+    def _counts(self, hits: list[Hit]) -> list[str]:
+        """With filters on: "2 of 5 bulletins", the bulletins the filters keep first."""
+        if self.within is None:
+            return []
+        within = self.within
+        counts: list[str] = []
+        for hit in hits:
+            ids = hit.entity.bulletin_ids
+            counts.append(f"{sum(i in within for i in ids)} of {len(ids)} bulletins")
+        return counts
 
     def action_move(self, step: int) -> None:
         self.results.move_cursor(self.results.cursor + step, step)

@@ -19,15 +19,17 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, ProgressBar
+from textual.widgets import Footer, Input, ProgressBar, Static
 
 from core.citation import citation
-from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity
+from core.filters import DateRange, parse_date_range
+from core.models import Bulletin, BulletinEntity, BulletinSummary
 from core.visible import visible
 from tui.commands import ExplorerCommands
+from tui.date_labels import date_label
 from tui.export_action import open_export
+from tui.filter_chips import Chip, FilterChips
 from tui.palette import Palette
-from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
 from tui.screens.profile import ProfileChoice, ProfileScreen
 from tui.screens.text_search import TextSearchChoice, TextSearchScreen
@@ -37,6 +39,7 @@ from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
 from tui.widgets.splitter import Splitter
+from tui.widgets.timeline_strip import TimelineStrip
 
 if TYPE_CHECKING:
     from core.corpus import Corpus
@@ -73,7 +76,7 @@ class MainScreen(Screen[None]):
             "clear",
             "Clear",
             id="app.clear",
-            tooltip="Close the text search, clear the entity filter or the highlights",
+            tooltip="Close the search box, clear every filter, or the highlights",
         ),
         Binding(
             "t",
@@ -111,7 +114,46 @@ class MainScreen(Screen[None]):
             "Filter",
             show=False,
             id="app.filter_entity",
-            tooltip="List only the bulletins mentioning the selected entity",
+            tooltip="Add a filter: only the bulletins mentioning the selected entity (AND)",
+        ),
+        Binding(
+            "backspace",
+            "remove_chip",
+            "Unfilter",
+            show=False,
+            id="app.remove_chip",
+            tooltip="Remove the last filter added (esc removes them all)",
+        ),
+        Binding(
+            "d",
+            "toggle_timeline",
+            "Timeline",
+            id="app.toggle_timeline",
+            tooltip="Show or hide the timeline: bulletins per month; enter filters to a month",
+        ),
+        Binding(
+            "D",
+            "type_dates",
+            "Dates",
+            show=False,
+            id="app.filter_dates",
+            tooltip="Filter to dates typed as 2015, 2024-04 or 2015-01..2015-12",
+        ),
+        Binding(
+            "K",
+            "filter_kind",
+            "Kind",
+            show=False,
+            id="app.filter_kind",
+            tooltip="Filter to the open bulletin's kind (boletín de prensa, comunicado...)",
+        ),
+        Binding(
+            "u",
+            "filter_undated",
+            "Undated",
+            show=False,
+            id="app.filter_undated",
+            tooltip="Filter to undated bulletins only (press again to drop it)",
         ),
         Binding(
             "p",
@@ -187,10 +229,10 @@ class MainScreen(Screen[None]):
         self._open_token = self._opened_token = 0
         self._last_move = float("-inf")
         self.corpus: Corpus | None = None
-        self.filter_entity_id: str | None = None
+        #: The active filters, combined with AND; shown as the list's title.
+        self.chips = FilterChips()
         #: A quote picked in a profile: the reader opens at it instead of the first mention.
         self.quote_start: int | None = None
-        self.text_filter: dict[str, list[tuple[int, int]]] | None = None
         #: What the list is filtered by, shown as the list's title ("◆ César Duarte Jáquez").
         self.filter_chip: Text | None = None
         self.sidebar_forced: bool | None = None
@@ -200,8 +242,14 @@ class MainScreen(Screen[None]):
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
+        yield TimelineStrip(id="timeline")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
+                yield Input(
+                    placeholder="dates: 2015 · 2024-04 · 2015-01..2015-12 (esc: close)",
+                    id="date-input",
+                )
+                yield Static(id="chips")
                 listing = BulletinList(id="bulletins")
                 # set here, not on mount: a tiny corpus may finish loading before the mount
                 listing.empty_message = "Loading…"
@@ -221,6 +269,19 @@ class MainScreen(Screen[None]):
     reader = getters.query_one("#reader", ReaderView)
     sidebar = getters.query_one("#sidebar", EntitySidebar)
     reader_search = getters.query_one("#reader-search", Input)
+    timeline = getters.query_one("#timeline", TimelineStrip)
+    date_input = getters.query_one("#date-input", Input)
+
+    @property
+    def filter_entity_id(self) -> str | None:
+        """The entity filtered by last: the reader jumps to its mentions."""
+        ids = self.chips.entity_ids
+        return ids[-1] if ids else None
+
+    @property
+    def text_filter(self) -> dict[str, list[tuple[int, int]]] | None:
+        """Bulletin id -> spans of the active text search, if one filters the list."""
+        return self.chips.text_hits
 
     def on_mount(self) -> None:
         self.bulletin_list.border_title = "Bulletins"
@@ -239,6 +300,8 @@ class MainScreen(Screen[None]):
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)  # the new size: self.size may still be the old
+        if self.chips:  # whether they fit the list's title depends on its new width
+            self.call_after_refresh(lambda: self._render_chips(self.bulletin_list.palette))
 
     def _apply_width(self, width: int) -> None:
         wide = width >= WIDE_LAYOUT
@@ -286,6 +349,7 @@ class MainScreen(Screen[None]):
         self.corpus = corpus
         self._remove_progress()
         self.bulletin_list.set_bulletins(corpus.summaries)
+        self.timeline.set_bulletins(corpus.summaries, corpus.summaries)
         self.reader.set_placeholder("No bulletins to show.")
         self.sidebar.empty_message = "No entities found."
         finder, self._waiting_finder = self._waiting_finder, None
@@ -322,8 +386,8 @@ class MainScreen(Screen[None]):
     def _update_counts(self) -> None:
         listing = self.bulletin_list
         listing.border_subtitle = f"{len(listing.shown)} / {listing.total}"
-        if self.filter_entity_id or self.text_filter is not None:
-            listing.border_subtitle += " · esc: all"
+        if self.chips:
+            listing.border_subtitle += " · ⌫ · esc"
 
     # -- list, reader, sidebar -----------------------------------------------------------------
 
@@ -396,9 +460,7 @@ class MainScreen(Screen[None]):
         if bulletin is None:
             reader.border_title = "Bulletin"
             return
-        title = Text()
-        append_safe(title, bulletin.date.isoformat() if bulletin.date else "undated")
-        reader.border_title = title
+        reader.border_title = date_label(bulletin, estimated=True)
         reader.border_subtitle = ""
         if self.filter_entity_id:
             entity = self._bulletin_entity(bulletin, self.filter_entity_id)
@@ -452,68 +514,159 @@ class MainScreen(Screen[None]):
     # -- filter --------------------------------------------------------------------------------
 
     def apply_filter(self, entity_id: str, bulletin_id: str | None = None) -> None:
-        """List only the bulletins mentioning `entity_id`; open `bulletin_id` (or the first)."""
-        if self.corpus is None:
+        """Add an entity chip: only bulletins mentioning it too; open `bulletin_id` (or the
+        first)."""
+        if self.corpus is None or self.corpus.entity(entity_id) is None:
             return
-        entity = self.corpus.entity(entity_id)
-        if entity is None:
-            return
-        bulletins = self.corpus.bulletins_mentioning(entity_id)
-        self.filter_entity_id, self.text_filter = entity_id, None
-        chip = self._entity_chip(entity, self.bulletin_list.palette)
-        self._show_filter(chip, [b.id for b in bulletins], bulletin_id)
+        self.add_chip(Chip("entity", entity_id), bulletin_id)
 
-    @staticmethod
-    def _entity_chip(entity: Entity, palette: Palette) -> Text:
-        style = palette.kind[entity.kind]
-        chip = Text("◆ ", style=style)
-        append_safe(chip, entity.name, style)
-        return chip
-
-    def _theme_changed(self, theme: object) -> None:
-        """The list repaints itself; its title (the filter chip) is redrawn here, with the
-        new colours read now (the list may hear of the theme after this screen)."""
-        if self.filter_entity_id is None or self.corpus is None:
-            return
-        entity = self.corpus.entity(self.filter_entity_id)
-        if entity is not None:
-            chip = self._entity_chip(entity, Palette.of(self.bulletin_list))
-            self.filter_chip = self.bulletin_list.border_title = chip
+    def apply_dates(self, dates: DateRange, *, focus_list: bool = True) -> None:
+        """Add (or replace) the date-range chip."""
+        self.add_chip(Chip("dates", dates.label, dates=dates), focus_list=focus_list)
 
     def apply_text_filter(self, choice: TextSearchChoice) -> None:
-        """List only the bulletins whose text matched; open the chosen one at its matches."""
-        self.filter_entity_id = None
-        self.text_filter = {hit.bulletin_id: list(hit.spans) for hit in choice.hits}
-        chip = Text("“", style="bold")
-        append_safe(chip, choice.query.strip(), "bold")
-        chip.append("” in text", style="bold")
-        self._show_filter(chip, list(self.text_filter), choice.bulletin_id)
+        """Only the bulletins whose text matched; open the chosen one at its matches."""
+        hits = {hit.bulletin_id: list(hit.spans) for hit in choice.hits}
+        self.add_chip(Chip("text", choice.query.strip(), hits=hits), choice.bulletin_id)
 
-    def _show_filter(self, chip: Text, ids: list[str], bulletin_id: str | None) -> None:
-        if self.has_class("-entities"):  # narrow: back to the (filtered) list
+    def add_chip(
+        self, chip: Chip, bulletin_id: str | None = None, *, focus_list: bool = True
+    ) -> None:
+        self.chips = self.chips.add(chip)
+        self._show_filter(bulletin_id, focus_list=focus_list)
+
+    def _theme_changed(self, theme: object) -> None:
+        """The list repaints itself; its title (the filter chips) is redrawn here, with the
+        new colours read now (the list may hear of the theme after this screen)."""
+        if self.chips and self.corpus is not None:
+            self._render_chips(Palette.of(self.bulletin_list))
+
+    def _render_chips(self, palette: Palette) -> None:
+        """The chips go in the list's title; when they do not fit there (a narrow pane, many
+        chips) they wrap in a bar above the list and the title counts them."""
+        bar = self.query_one("#chips", Static)
+        if not self.chips or self.corpus is None:
+            self.filter_chip = None
+            self.bulletin_list.border_title = "Bulletins"
+            bar.display = False
+            return
+        chips = self.filter_chip = self.chips.render(self.corpus, palette)
+        room = self.bulletin_list.size.width - 6  # the corners and the title's padding
+        fits = chips.cell_len <= room or room <= 0
+        count = len(self.chips.chips)
+        self.bulletin_list.border_title = chips if fits else f"{count} filter{'s' * (count > 1)}"
+        bar.update(chips)
+        bar.display = not fits
+
+    def _show_filter(self, bulletin_id: str | None, *, focus_list: bool = True) -> None:
+        """Show the bulletins every chip keeps; open `bulletin_id`, else keep the open one."""
+        if self.corpus is None:
+            return
+        if focus_list and self.has_class("-entities"):  # narrow: back to the (filtered) list
             self.sidebar_forced = False
             self._apply_width(self.size.width)
-        self.filter_chip = chip
-        self.bulletin_list.border_title = chip
-        self.add_class("-filtered")
+        self._render_chips(self.bulletin_list.palette)
+        self.set_class(bool(self.chips), "-filtered")
         listing = self.bulletin_list
+        ids = self.chips.ids(self.corpus) if self.chips else None
         self.reader.bulletin = None  # force a fresh open (and jump) even if it is the same one
         target = bulletin_id or (ids[0] if ids else None)
         listing.set_filter(ids, select=target)
         self._update_counts()
-        listing.focus()
+        self._update_timeline()
+        if focus_list:
+            listing.focus()
+
+    def _update_timeline(self) -> None:
+        """The timeline counts what every chip but its own date range keeps (as a facet
+        does): browsing months with enter still shows the other months' bars."""
+        if self.corpus is None:
+            return
+        others = FilterChips(tuple(c for c in self.chips.chips if c.kind != "dates"))
+        shown = [self.corpus.summaries[r] for r in others.ranks(self.corpus)] if others else None
+        dates = self.chips.of_kind("dates")
+        self.timeline.set_bulletins(
+            self.corpus.summaries if shown is None else shown,
+            self.corpus.summaries,
+            active=dates[-1].dates if dates else None,
+        )
 
     def clear_filter(self) -> None:
-        if self.filter_entity_id is None and self.text_filter is None:
-            return
-        self.filter_entity_id, self.text_filter = None, None
+        self.chips = FilterChips()
         self.reader.clear_targets()
         self._show_target_position("mention")
         self.remove_class("-filtered")
-        self.filter_chip = None
-        self.bulletin_list.border_title = "Bulletins"
+        self._render_chips(self.bulletin_list.palette)
         self.bulletin_list.set_filter(None)
         self._update_counts()
+        self._update_timeline()
+
+    def _within(self) -> list[str] | None:
+        """The ids of the bulletins the chips keep (None: no filter), for the finder's counts
+        and the profile's list."""
+        return [b.id for b in self.bulletin_list.shown] if self.chips else None
+
+    def action_remove_chip(self) -> None:
+        if not self.chips:
+            return
+        self.chips = self.chips.without_last()
+        self.reader.clear_targets()
+        if not self.chips:
+            self.clear_filter()
+            return
+        self._show_filter(None, focus_list=False)
+
+    @on(TimelineStrip.Chosen)
+    def _timeline_chosen(self, event: TimelineStrip.Chosen) -> None:
+        self.apply_dates(event.dates, focus_list=False)
+
+    def action_toggle_timeline(self) -> None:
+        timeline = self.timeline
+        had_focus = self.focused is timeline
+        timeline.display = not timeline.display
+        if timeline.display:
+            timeline.focus()
+        elif had_focus or self.focused is None:
+            self.bulletin_list.focus()
+
+    def action_type_dates(self) -> None:
+        field = self.date_input
+        field.display = True
+        field.focus()
+
+    @on(Input.Submitted, "#date-input")
+    def _dates_typed(self, event: Input.Submitted) -> None:
+        try:
+            dates = parse_date_range(event.value)
+        except ValueError as err:
+            self.notify(str(err), severity="warning", markup=False)
+            return
+        self._hide_date_input()
+        self.apply_dates(dates)
+
+    def _hide_date_input(self) -> None:
+        field = self.date_input
+        if field.display:
+            field.display = False
+            field.value = ""
+
+    def action_filter_kind(self) -> None:
+        self._catch_up()
+        bulletin = self.reader.bulletin
+        if bulletin is None or not bulletin.kind:
+            self.notify("The open bulletin has no kind to filter by.")
+            return
+        self.add_chip(Chip("kind", bulletin.kind), bulletin.id)
+
+    def action_filter_undated(self) -> None:
+        if self.chips.of_kind("undated"):
+            self.chips = FilterChips(tuple(c for c in self.chips.chips if c.kind != "undated"))
+            if self.chips:
+                self._show_filter(None)
+            else:
+                self.clear_filter()
+            return
+        self.add_chip(Chip("undated", "undated only"))
         self.refresh_bindings()
 
     # -- reader search -------------------------------------------------------------------------
@@ -544,20 +697,24 @@ class MainScreen(Screen[None]):
         if self.app.screen is not self:  # under a finder or help: its footer shows what works
             return False
         if action == "clear":
-            search_open = self.reader_search.display
-            filtered = self.filter_entity_id or self.text_filter is not None
-            return bool(search_open or filtered or self.reader.targets)
+            search_open = self.reader_search.display or self.date_input.display
+            return bool(search_open or self.chips or self.reader.targets)
+        if action == "remove_chip":
+            return bool(self.chips)
         return True
 
     def action_clear(self) -> None:
         self._catch_up()
         search = self.reader_search
-        if search.display:
+        if self.date_input.display:
+            self._hide_date_input()
+            self.bulletin_list.focus()
+        elif search.display:
             self._hide_reader_search()
             self.reader.clear_targets()
             self._show_target_position("mention")
             self.reader.focus()
-        elif self.filter_entity_id is not None or self.text_filter is not None:
+        elif self.chips:
             self.clear_filter()
         elif self.reader.targets:
             self.reader.clear_targets()
@@ -565,7 +722,7 @@ class MainScreen(Screen[None]):
 
     def action_finder(self) -> None:
         # opened at once even while loading, so no key typed after / is lost
-        finder = FinderScreen(self.corpus)
+        finder = FinderScreen(self.corpus, within=self._within())
         if self.corpus is None:
             self._waiting_finder = finder
         self.app.push_screen(finder, self._finder_done)
@@ -620,7 +777,8 @@ class MainScreen(Screen[None]):
             return
         entity = self.corpus.entity(entity_id)
         if entity is not None:
-            self.app.push_screen(ProfileScreen(self.corpus, entity), self._profile_done)
+            profile = ProfileScreen(self.corpus, entity, within=self._within())
+            self.app.push_screen(profile, self._profile_done)
 
     def _profile_done(self, choice: ProfileChoice | None) -> None:
         if choice is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
@@ -108,10 +109,14 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         Binding("f", "filter", "Filter list", id="profile.filter"),
     ]
 
-    def __init__(self, corpus: Corpus, entity: Entity) -> None:
+    def __init__(
+        self, corpus: Corpus, entity: Entity, within: Collection[str] | None = None
+    ) -> None:
+        """`within`: the bulletin ids the main list's filters keep; the list shows those."""
         super().__init__()
         self.corpus = corpus
         self.entity = entity
+        self.within = None if within is None else frozenset(within)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="profile-header") as header:
@@ -124,12 +129,17 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        bulletins = self.corpus.bulletins_mentioning(self.entity.id)
+        every = self.corpus.bulletins_mentioning(self.entity.id)
+        within = self.within
+        bulletins = every if within is None else [b for b in every if b.id in within]
         listing = self.query_one("#profile-bulletins", BulletinList)
         self._show_header()
         self.app.theme_changed_signal.subscribe(self, lambda _: self._show_header())
         listing.border_title = "Bulletins, in date order"
         listing.border_subtitle = str(len(bulletins))
+        if within is not None:
+            listing.border_subtitle = f"{len(bulletins)} of {len(every)} · filtered"
+            listing.empty_message = "None among the filtered bulletins."
         listing.set_bulletins(bulletins)
         others, labels = cooccurring(self.corpus, self.entity.id)
         together = self.query_one("#profile-cooccurring", EntityResults)

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from core.models import BulletinSummary
 from core.visible import visible_path
+from tui.date_labels import date_label
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
 
@@ -140,11 +141,7 @@ class BulletinList(LineList):
                 text.append("✗ failed ", style="bold red")
                 append_safe(text, visible_path(Path(bulletin.source or bulletin.id).name), "red")
                 return text
-            estimate = bulletin.date_estimate.label if bulletin.date_estimate else None
-            if bulletin.date:
-                text.append(bulletin.date.isoformat(), style="bold")
-            else:
-                text.append(estimate or "undated", style="italic dim")
+            text.append_text(date_label(bulletin))
             if bulletin.place:
                 text.append("  ")
                 append_safe(text, bulletin.place, "italic")

@@ -131,10 +131,10 @@ class EntityResults(LineList):
         self.hits: list[Hit] | None = None
         self.extras: list[str] = []
 
-    def set_hits(self, hits: Sequence[Hit]) -> None:
+    def set_hits(self, hits: Sequence[Hit], extras: Sequence[str] = ()) -> None:
         self.hits = list(hits)
         self.entities = [hit.entity for hit in hits]
-        self.extras = []
+        self.extras = list(extras)
         self.reset(0 if hits else None)
 
     def set_entities(self, entities: Sequence[Entity], extras: Sequence[str] = ()) -> None:

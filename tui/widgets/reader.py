@@ -27,12 +27,13 @@ from textual.strip import Strip
 from core.models import BlockRole, Bulletin, BulletinEntity, EntityKind
 from core.textfold import fold
 from core.visible import visible_path
+from tui.date_labels import date_label, evidence_lines
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
 #: Direct quotes: italic, so the words someone said stand out from the bulletin's own.
 QUOTE_STYLE = Style(italic=True)
-LABEL_WIDTH = 7
+LABEL_WIDTH = 9
 #: Other files with the same content named in the header; the rest are counted.
 COPIES_SHOWN = 3
 #: How each block of a bulletin is drawn: the header lines (kind, dateline, number) recede.
@@ -348,12 +349,18 @@ class ReaderView(LineScrollView, can_focus=True):
                 date.append("  ")
         elif not bulletin.failed:
             date.append("undated", style="italic")
+            if bulletin.date_estimate is not None:
+                date.append("  ")
+                date.append_text(date_label(bulletin, estimated=True))
         if bulletin.date_text:
             append_safe(date, f"“{bulletin.date_text}”", "italic dim")
         if bulletin.date and bulletin.date_source in ("lead", "stamp"):  # the dateline goes unsaid
             date.append(f"  (from the {bulletin.date_source})", "dim")
         if date.plain:
             fields.append(("Date", date))
+        if bulletin.date is None and bulletin.date_estimate is not None:
+            for n, line in enumerate(evidence_lines(bulletin.date_estimate)):
+                fields.append(("Evidence" if n == 0 else "", line))
         if bulletin.source:
             name = visible_path(Path(bulletin.source).name)  # a name's odd bytes as \xNN
             fields.append(("File", append_safe(Text(), name, "dim")))
