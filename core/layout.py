@@ -164,7 +164,9 @@ def _furniture(block: str) -> bool:
     if not after.strip() or _EMBEDDED_DATELINE_END.match(after) or after.lstrip()[0] in ".,;|":
         return False  # the date closes its line: a dateline or a stamp
     before = block[: match.start()]
-    return "," not in before and not _PROSE.search(before) and not _PROSE.search(after)
+    if "," in before or len(before.split()) > 3 or len(after.split()) > 3:
+        return False  # "Ciudad de México 5 de mayo de 2024 Coordinación de Comunicación ..."
+    return not _PROSE.search(before) and not _PROSE.search(after)
 
 
 def _masthead(block: str) -> DateFound | None:
