@@ -43,10 +43,12 @@ KIND_RE = re.compile(
     r"^(?P<kind>" + "|".join(p for p, _ in KINDS) + rf")\s*[.:]?(?:\s*{_NUMBER})?\s*\.?$",
     re.IGNORECASE,
 )
-_EMBEDDED_DATELINE_END = re.compile(r"\s*\)?\s*\.?\s*[-–—]")
+_EMBEDDED_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\)?\s*\.?\s*[-–—]")
 #: A dateline closed by a full stop alone ("Puebla, Puebla, 10 de diciembre de 2025. El ..."):
 #: only after a place run ending in a comma, since a sentence may end with a date too.
 _DOT_DATELINE_END = re.compile(r"\.\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“«])")
+#: A dateline that lost its ".-" on the page: the text goes on with a capital.
+_LOST_DATELINE_END = re.compile(r"[^\S\n]+(?=[A-ZÁÉÍÓÚÑ¿¡\"“«])")
 _COMMA_BEFORE_DATE = re.compile(r",[^\S\n]*(?:a[^\S\n]+)?$")
 #: How far into the first paragraph a dateline may start (after a byline or page furniture).
 _DATELINE_REACH = 600
@@ -195,17 +197,42 @@ def _split_stamp(blocks: list[str], i: int) -> DateFound | None:
     return found if found is not None and found.date is not None else None
 
 
+def _dateline_ends(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether the text after a date closes a dateline: ".-" (maybe after the outlet's name
+    in brackets); a full stop or nothing at all only after a place, since a sentence may end
+    with a date too."""
+    if _UPDATE_LABEL.search(paragraph, max(0, match.start() - 30), match.start()):
+        return False  # "Actualizado: 3 de marzo de 2021.-": when the page was edited
+    if _EVENT_CUE.search(paragraph, max(0, match.start() - 30), match.start()):
+        return False  # "Hoy, 8 de junio de 2018. El IMSS ...": the lead's date, no place
+    if _EMBEDDED_DATELINE_END.match(paragraph, match.end()):
+        return True
+    place = _place_before(paragraph, match.start())
+    opens = (
+        place is not None
+        and len(place.split()) <= 8
+        and ":" not in place
+        and not _STAMP_LABEL.match(place)  # "Publicado el 2 de marzo de 2021 El ...": a stamp
+        and not _PROSE.search(place)
+    )
+    if opens and _LOST_DATELINE_END.match(paragraph, match.end()):
+        return True  # "Tlaxcala, Tlax., 5 de mayo de 2019 El Instituto ..."
+    return _DOT_DATELINE_END.match(paragraph, match.end()) is not None and (
+        opens
+        or (
+            _COMMA_BEFORE_DATE.search(paragraph, 0, match.start()) is not None
+            and _PLACE_RUN.search(paragraph, max(0, match.start() - 80), match.start()) is not None
+        )
+    )
+
+
 def _embedded_dateline(paragraph: str) -> tuple[str | None, DateFound] | None:
     """'Ciudad de México, 5 de enero de 2023.- El IMSS...': a dateline opening the body, or
     following a byline or a photo caption that the page's text ran into it."""
     pos = 0
     while (match := search_date(paragraph, pos, _DATELINE_REACH)) is not None:
         pos = match.end()
-        if not _EMBEDDED_DATELINE_END.match(paragraph, match.end()) and not (
-            _DOT_DATELINE_END.match(paragraph, match.end())
-            and _COMMA_BEFORE_DATE.search(paragraph, 0, match.start())
-            and _PLACE_RUN.search(paragraph, max(0, match.start() - 80), match.start())
-        ):
+        if not _dateline_ends(paragraph, match):
             continue  # "... se inauguró el 10 de diciembre de 2025. El ...": a sentence
         if _CLOCK.search(paragraph, match.end(), match.end() + 12):
             continue  # "4 de agosto de 2009 - 16:00 hs": an agency's stamp, not a dateline

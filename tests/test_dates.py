@@ -345,3 +345,32 @@ def test_a_dateline_run_into_the_press_office_line_keeps_its_date() -> None:
         f"IMSS amplía horarios\n\n{_LEAD}"
     )
     assert (b.date, b.date_source) == (dt.date(2024, 5, 5), "dateline")
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected", "place"),
+    [
+        # the page lost the ".-": a place and a date, then the text goes on
+        ("Zacatecas, Zac., a 09 de junio de 2018 El", dt.date(2018, 6, 9), "Zacatecas, Zac."),
+        ("Colima, Col.; viernes 8 de junio de 2018 El", dt.date(2018, 6, 8), "Colima, Col."),
+        ("CULIACÁN. 8 DE JUNIO DE 2018. El", dt.date(2018, 6, 8), "CULIACÁN"),
+        # the outlet's name in brackets between the date and the ".-"
+        ("Durango, Dgo., 8 de junio de 2018 (Agencia).- El", dt.date(2018, 6, 8), "Durango, Dgo."),
+    ],
+)
+def test_datelines_opening_the_lead_without_their_dash(
+    opening: str, expected: dt.date, place: str
+) -> None:
+    b = parse_text(
+        f"Vacuna el IMSS a 20 mil niños\n\n{opening} Instituto Mexicano del Seguro Social "
+        "aplicó 20 mil vacunas en la Segunda Semana Nacional de Salud, informó la delegación."
+    )
+    assert (b.date, b.date_source, b.place) == (expected, "dateline", place)
+
+
+def test_a_cue_word_before_the_date_is_no_dateline_place() -> None:
+    b = parse_text(
+        "Vacuna el IMSS a 20 mil niños\n\nHoy, 8 de junio de 2018. El Instituto Mexicano del "
+        "Seguro Social concluyó la Segunda Semana Nacional de Salud, informó la delegación."
+    )
+    assert (b.date, b.date_source, b.place) == (dt.date(2018, 6, 8), "lead", None)
