@@ -197,6 +197,22 @@ def _split_stamp(blocks: list[str], i: int) -> DateFound | None:
     return found if found is not None and found.date is not None else None
 
 
+def _known_place_tail(place: str) -> str:
+    """The run before a dateline may start with the words before it ("... presidida por
+    Claudia Sheinbaum Puebla, Puebla"): keep the longest tail of its first part that the
+    gazetteer knows, else the run as it is."""
+    from core.entities.gazetteer import gazetteer  # the catalogue loads on first use only
+    from core.entities.text import fold
+
+    head, sep, rest = place.partition(",")
+    words = head.split()
+    entries = gazetteer().entries
+    for i in range(len(words)):
+        if fold(" ".join(words[i:])) in entries:
+            return " ".join(words[i:]) + sep + rest
+    return place
+
+
 def _dateline_ends(paragraph: str, match: re.Match[str]) -> bool:
     """Whether the text after a date closes a dateline: ".-" (maybe after the outlet's name
     in brackets); a full stop or nothing at all only after a place, since a sentence may end
@@ -243,6 +259,8 @@ def _embedded_dateline(paragraph: str) -> tuple[str | None, DateFound] | None:
         place = _place_before(run.group(), len(run.group())) if run else None
         if place and (caps := re.search(r"\b[A-ZÁÉÍÓÚÑ]{3,}\b.*$", place)):
             place = caps.group()  # "... Seguro Social OAXACA, Oax." -> "OAXACA, Oax."
+        elif place:
+            place = _known_place_tail(place)
         return place, normalize_match(match)
     return None
 

@@ -261,6 +261,7 @@ def test_a_dateline_closed_by_a_full_stop_opens_the_lead() -> None:
         "acordó con el Instituto Mexicano del Seguro Social la ampliación de dos clínicas."
     )
     assert (b.date, b.date_source) == (dt.date(2026, 2, 4), "dateline")
+    assert b.place == "Tepic, Nayarit"  # not "Asamblea General Tepic, Nayarit"
 
 
 def test_a_sentence_ending_in_a_date_is_no_dateline() -> None:
