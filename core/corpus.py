@@ -19,6 +19,7 @@ from core.entity_table import EntityTable
 from core.lazy import LazySequence
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, TextHit
 from core.parse import parse_file
+from core.quotes import link_speakers
 from core.resolve import corpus_order_key, resolve_table, sightings_of
 from core.runtime import MIN_FILES_FOR_POOL, Progress, bounded_workers, new_pool, stderr_for_workers
 from core.search import EntitySearch, SearchResult
@@ -259,4 +260,5 @@ def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:
     if len(assigned) == len(bulletin.entities):  # else the file changed since: leave unset
         for seen, entity_id in zip(bulletin.entities, assigned, strict=True):
             seen.entity_id = entity_id
+        link_speakers(bulletin)
     return bulletin

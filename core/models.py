@@ -70,6 +70,19 @@ class BulletinEntity(BaseModel):
     state: str | None = None
 
 
+class Quote(BaseModel):
+    """Words a bulletin puts in someone's mouth: `text == bulletin.text[start:end]` (marks
+    excluded). `speaker` is the speaker's entity id (the corpus-resolved one once the bulletin
+    is in a corpus) or None when the bulletin does not say who spoke; never a guess."""
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    #: The speaker's name as the bulletin's entities list it (None with `speaker`).
+    speaker_name: str | None = None
+
+
 class DateEvidence(BaseModel):
     """One thing in the text that bounds when a bulletin was written: an office-holder tied
     to the office by a role phrase, or a name that existed only for a while."""
@@ -153,6 +166,7 @@ class Bulletin(BulletinSummary):
     block_roles: list[BlockRole] = Field(default_factory=list)
     text: str = ""
     entities: list[BulletinEntity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
 
 
 class RoleSeen(BaseModel):

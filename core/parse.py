@@ -14,6 +14,7 @@ from pathlib import Path
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
 from core.models import Bulletin, BulletinEntity, DateEstimate, Issue
+from core.quotes import extract_quotes
 from core.visible import is_blank
 
 
@@ -86,6 +87,7 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         block_roles=layout.roles,
         text=text,
         entities=entities,
+        quotes=extract_quotes(text, entities),
         issues=issues,
     )
 

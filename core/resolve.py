@@ -57,6 +57,7 @@ from core.entities.gazetteer import STATES, leading_state
 from core.entities.roles import is_bare, office
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks, pack_forms
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
+from core.quotes import link_speakers
 from core.runtime import gc_paused
 from core.textfold import count_diacritics, fold, is_subsequence, nfc, slug, words
 
@@ -171,6 +172,7 @@ def resolve(bulletins: list[Bulletin]) -> list[Entity]:
     for rank, bulletin in enumerate(ordered):
         for seen, entity_id in zip(bulletin.entities, table.assigned(rank), strict=True):
             seen.entity_id = entity_id
+        link_speakers(bulletin)
     return [table.entity(i) for i in range(len(table))]
 
 

@@ -22,6 +22,11 @@ EXPLORER_COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("Next mention", "Jump to the next mention or match (n)", "next_mention"),
     ("Previous mention", "Jump to the previous mention or match (N)", "previous_mention"),
     ("Toggle entity sidebar", "Show or hide the entities pane (e)", "toggle_sidebar"),
+    (
+        "Export list",
+        "Write the listed bulletins, their entities, mentions, quotes or network to a file (x)",
+        "export",
+    ),
     ("Show keys", "Every key binding and its id (?)", "app.help"),
 )
 

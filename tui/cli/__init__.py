@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tui.cli import index_commands, parse_commands
+from tui.cli import export_commands, index_commands, parse_commands
 from tui.cli.common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -31,7 +31,7 @@ from tui.cli.common import (
 Handler = Callable[[argparse.Namespace], int]
 
 #: The non-interactive commands; anything else is the explorer's arguments.
-COMMANDS = frozenset({"parse", "entities", "index", "search-text"})
+COMMANDS = frozenset({"parse", "entities", "index", "search-text", "quotes", "export"})
 
 
 def _version() -> str:
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="imss-tui",
         description=(
             "Explore IMSS press bulletins: list, reader, entity sidebar and fuzzy finder. "
-            "Other commands: imss-tui parse|entities|index|search-text --help"
+            "Other commands: imss-tui parse|entities|index|search-text|quotes|export --help"
         ),
     )
     parser.add_argument(
@@ -69,6 +69,7 @@ def build_command_parser() -> ArgParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ArgParser)
     parse_commands.add_parsers(sub)
     index_commands.add_parsers(sub)
+    export_commands.add_parsers(sub)
     return parser
 
 

@@ -23,6 +23,17 @@ if TYPE_CHECKING:
 
 #: Hits fetched per keystroke; the count shows "200+" beyond it.
 RESULT_LIMIT = 200
+#: "quotes of zoe": find an official and open the profile, whose Quotes pane lists what they said.
+QUOTES_PREFIXES = ("quotes of ", "quotes by ", "citas de ", "quotes ")
+
+
+def quotes_query(query: str) -> str | None:
+    """The name in "quotes of NAME" (any case), or None for an ordinary query."""
+    lowered = query.lower()
+    for prefix in QUOTES_PREFIXES:
+        if lowered.startswith(prefix):
+            return query[len(prefix) :]
+    return None
 
 
 @dataclass(frozen=True)
@@ -63,7 +74,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
             "type a name, role or place…",
             self.initial_query,
             EntityResults(id="finder-results"),
-            "↑↓ move · enter filter list · ctrl+o profile · esc close",
+            "↑↓ move · enter filter list · ctrl+o profile · “quotes of …” · esc close",
         )
 
     def on_mount(self) -> None:
@@ -86,7 +97,11 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         if not self.corpus.finder_ready:  # the app builds it after launch
             self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
-        result = self.corpus.search_result(query, limit=RESULT_LIMIT)
+        speaker = quotes_query(query)
+        if speaker is None:
+            result = self.corpus.search_result(query, limit=RESULT_LIMIT)
+        else:
+            result = self.corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
         hits, matched = list(result.hits), result.total
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
@@ -113,7 +128,8 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         self.results.action_cursor_page(direction)
 
     def action_pick(self) -> None:
-        self._choose("filter")
+        quotes = quotes_query(self.query_one(Input).value) is not None
+        self._choose("profile" if quotes else "filter")
 
     def action_profile(self) -> None:
         self._choose("profile")

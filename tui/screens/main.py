@@ -25,6 +25,7 @@ from core.citation import citation
 from core.models import Bulletin, BulletinEntity, BulletinSummary, Entity
 from core.visible import visible
 from tui.commands import ExplorerCommands
+from tui.export_action import open_export
 from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
@@ -136,6 +137,15 @@ class MainScreen(Screen[None]):
             id="app.copy_text",
             tooltip="Copy the open bulletin's full text",
         ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            show=False,
+            id="app.export",
+            tooltip="Export the bulletins listed now (filters applied), their entities, "
+            "mentions, quotes or co-mention network to a file",
+        ),
     ]
 
     def __init__(self, *, open_delay: float = OPEN_DELAY_S) -> None:
@@ -146,6 +156,8 @@ class MainScreen(Screen[None]):
         self._last_move = float("-inf")
         self.corpus: Corpus | None = None
         self.filter_entity_id: str | None = None
+        #: A quote picked in a profile: the reader opens at it instead of the first mention.
+        self.quote_start: int | None = None
         self.text_filter: dict[str, list[tuple[int, int]]] | None = None
         #: What the list is filtered by, shown as the list's title ("◆ César Duarte Jáquez").
         self.filter_chip: Text | None = None
@@ -322,6 +334,10 @@ class MainScreen(Screen[None]):
             if entity is not None:
                 self.sidebar.select_entity(entity)
                 self._focus_entity(entity)
+            quote = next((q for q in bulletin.quotes if q.start == self.quote_start), None)
+            self.quote_start = None
+            if quote is not None:
+                reader.set_targets([(quote.start, quote.end)])
         elif self.text_filter and self.text_filter.get(bulletin.id):
             reader.set_targets(self.text_filter[bulletin.id], marks=True)
             self._show_target_position("match")
@@ -532,7 +548,14 @@ class MainScreen(Screen[None]):
 
     def _profile_done(self, choice: ProfileChoice | None) -> None:
         if choice is not None:
+            self.quote_start = choice.start
             self.apply_filter(choice.entity_id, choice.bulletin_id)
+
+    def action_export(self) -> None:
+        if self.corpus is None:
+            self.notify("Still loading — export once the bulletins are in.", timeout=3)
+            return
+        open_export(self.app, self.corpus, self.bulletin_list.shown)
 
     def action_next_mention(self) -> None:
         self._step(1)

@@ -15,12 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from core.models import Entity
+from core.quotes.lookup import quotes_of
 from tui.kinds import KIND_BADGE
 from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.entity_rows import EntityResults
 from tui.widgets.line_list import LineList
+from tui.widgets.quote_list import QuoteList
 
 if TYPE_CHECKING:
     from core.corpus import Corpus
@@ -34,6 +36,8 @@ class ProfileChoice:
 
     entity_id: str
     bulletin_id: str
+    #: Where to scroll the reader to (a quote's offset), or None for the entity's mentions.
+    start: int | None = None
 
 
 def cooccurring(corpus: Corpus, entity_id: str) -> tuple[list[Entity], list[str]]:
@@ -85,9 +89,11 @@ class ProfileScreen(Screen[ProfileChoice | None]):
     ProfileScreen #profile-body { height: 1fr; }
     ProfileScreen #profile-bulletins { width: 1fr; border: round $panel; }
     ProfileScreen #profile-cooccurring { width: 1fr; border: round $panel; }
+    ProfileScreen #profile-quotes { width: 1fr; border: round $panel; }
     ProfileScreen LineList:focus { border: round $accent; }
     ProfileScreen.-narrow #profile-body { layout: vertical; }
-    ProfileScreen.-narrow #profile-bulletins, ProfileScreen.-narrow #profile-cooccurring {
+    ProfileScreen.-narrow #profile-bulletins, ProfileScreen.-narrow #profile-cooccurring,
+    ProfileScreen.-narrow #profile-quotes {
         width: 100%; height: 1fr;
     }
     """
@@ -108,6 +114,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
             yield Static(id="profile-text")
         with Horizontal(id="profile-body"):
             yield BulletinList(id="profile-bulletins")
+            yield QuoteList(id="profile-quotes")
             yield EntityResults(id="profile-cooccurring")
         yield Footer()
 
@@ -124,6 +131,12 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         together.border_title = "Mentioned alongside"
         together.empty_message = "Nobody else."
         together.set_entities(others, labels)
+        said = quotes_of(self.corpus, self.entity.id)
+        quotes = self.query_one("#profile-quotes", QuoteList)
+        quotes.border_title = "Quotes"
+        quotes.border_subtitle = str(len(said))
+        quotes.display = bool(said)
+        quotes.set_quotes(said)
         listing.focus()
 
     def _show_header(self) -> None:
@@ -140,6 +153,14 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         bulletin = self.query_one("#profile-bulletins", BulletinList).current
         if bulletin is not None:
             self.dismiss(ProfileChoice(self.entity.id, bulletin.id))
+
+    @on(LineList.Selected, "#profile-quotes")
+    def _open_quote(self, event: LineList.Selected) -> None:
+        event.stop()
+        picked = self.query_one("#profile-quotes", QuoteList).current
+        if picked is not None:
+            bulletin, quote = picked
+            self.dismiss(ProfileChoice(self.entity.id, bulletin.id, quote.start))
 
     @on(LineList.Selected, "#profile-cooccurring")
     def _open_other(self, event: LineList.Selected) -> None:

@@ -29,6 +29,8 @@ from core.visible import visible_path
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
+#: Direct quotes: italic, so the words someone said stand out from the bulletin's own.
+QUOTE_STYLE = Style(italic=True)
 LABEL_WIDTH = 7
 #: How each block of a bulletin is drawn: the header lines (kind, dateline, number) recede.
 BLOCK_STYLE: dict[BlockRole, str] = {
@@ -37,6 +39,24 @@ BLOCK_STYLE: dict[BlockRole, str] = {
     "highlight": "italic",
     "body": "",
 }
+
+
+def quote_speakers(bulletin: Bulletin) -> Text:
+    """ "2 in italics: César Duarte Jáquez ×2 · speaker unknown", in order of first quote."""
+    counts: dict[str | None, int] = {}
+    for quote in bulletin.quotes:
+        counts[quote.speaker_name] = counts.get(quote.speaker_name, 0) + 1
+    text = Text(f"{len(bulletin.quotes)} in italics: ", style="dim")
+    for i, (name, count) in enumerate(counts.items()):
+        if i:
+            text.append(" · ", style="dim")
+        if name is None:
+            text.append("speaker unknown", style="dim italic")
+        else:
+            append_safe(text, name, "bold")
+        if count > 1:
+            text.append(f" ×{count}", style="dim")
+    return text
 
 
 @dataclass(frozen=True)
@@ -296,6 +316,9 @@ class ReaderView(LineScrollView, can_focus=True):
             role = roles[index] if index < len(roles) else "body"
             text = Text(visible(block), style=BLOCK_STYLE[role])
             end = offset + len(block)
+            for quote in bulletin.quotes:
+                if quote.start < end and quote.end > offset:
+                    text.stylize(QUOTE_STYLE, quote.start - offset, quote.end - offset)
             for start, stop, entity in self._mention_at:
                 if start < end and stop > offset:
                     text.stylize(palette.mention(entity.kind), start - offset, stop - offset)
@@ -328,6 +351,8 @@ class ReaderView(LineScrollView, can_focus=True):
         if bulletin.source:
             name = visible_path(Path(bulletin.source).name)  # a name's odd bytes as \xNN
             fields.append(("File", append_safe(Text(), name, "dim")))
+        if bulletin.quotes:
+            fields.append(("Quotes", quote_speakers(bulletin)))
         return fields
 
     # -- rendering -----------------------------------------------------------------------------
