@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 from collections import Counter, OrderedDict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -89,9 +89,8 @@ def load_corpus(
         report = index.update(
             found.files, progress, roots=_dirs(roots), workers=options.get("workers")
         )
-        order = sorted(
-            range(len(report.summaries)), key=lambda p: corpus_order_key(report.summaries[p])
-        )
+        kept, duplicates = distinct_bulletins(report.summaries)
+        order = sorted(kept, key=lambda p: corpus_order_key(report.summaries[p]))
         table = index.resolved(report, order)
         return Corpus(
             table.bulletins,
@@ -101,9 +100,37 @@ def load_corpus(
             missing=found.missing,
             notices=report.notices,
             text_searcher=index,
+            duplicates=duplicates,
         )
     bulletins = read_bulletins(found.files, progress, workers=options.get("workers"))
-    return Corpus.from_bulletins(bulletins, skipped=found.skipped, missing=found.missing)
+    kept, duplicates = distinct_bulletins(bulletins)
+    return Corpus.from_bulletins(
+        [bulletins[p] for p in kept],
+        skipped=found.skipped,
+        missing=found.missing,
+        duplicates=duplicates,
+    )
+
+
+def distinct_bulletins(
+    summaries: Sequence[BulletinSummary],
+) -> tuple[list[int], dict[str, list[str]]]:
+    """The positions of the first file of each content (a bulletin's id is its content's
+    hash) and, per kept bulletin id, the paths of the other files with the same content.
+
+    Twenty copies of one bulletin are one bulletin, so every count agrees; files that failed
+    are each kept, with their own error.
+    """
+    kept: list[int] = []
+    first: set[str] = set()
+    duplicates: dict[str, list[str]] = {}
+    for position, summary in enumerate(summaries):
+        if summary.failed or summary.id not in first:
+            kept.append(position)
+            first.add(summary.id)
+        else:
+            duplicates.setdefault(summary.id, []).append(summary.source or "")
+    return kept, duplicates
 
 
 def _dirs(roots: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -129,14 +156,17 @@ class Corpus:
         missing: Iterable[Path] = (),
         notices: Iterable[str] = (),
         text_searcher: TextSearcher | None = None,
+        duplicates: Mapping[str, list[str]] | None = None,
     ) -> None:
-        """`summaries` in corpus order; `load(rank)` gives the full bulletin of one of them."""
+        """`summaries` in corpus order; `load(rank)` gives the full bulletin of one of them;
+        `duplicates`: per bulletin id, the other files with the same content."""
         self.summaries: Sequence[BulletinSummary] = summaries
         self.bulletins: Sequence[Bulletin] = LazySequence(len(summaries), self._full)
         self.entities: Sequence[Entity] = LazySequence(len(table), table.entity)
         self.skipped: list[tuple[Path, str]] = list(skipped)
         self.missing: list[Path] = list(missing)
         self.notices: list[str] = list(notices)
+        self.duplicates: dict[str, list[str]] = dict(duplicates or {})
         self._table = table
         self._load = load
         self._rank_by_id: dict[str, int] = {}
@@ -251,7 +281,14 @@ class Corpus:
 
                 self._text_searcher = MemoryTextIndex(self.bulletins)
             searcher = self._text_searcher
-        return searcher.search(query, limit, cancelled=cancelled)
+        hits = searcher.search(query, limit + self._extra_copies(limit), cancelled=cancelled)
+        seen: set[str] = set()
+        distinct = [h for h in hits if h.bulletin_id not in seen and not seen.add(h.bulletin_id)]
+        return distinct[:limit]  # a file's copies are one bulletin here too
+
+    def _extra_copies(self, limit: int) -> int:
+        """How many more hits to ask the index for, so copies do not crowd out `limit`."""
+        return min(sum(map(len, self.duplicates.values())), 10 * max(limit, 1))
 
 
 def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:

@@ -25,6 +25,26 @@ class Discovery:
     missing: list[Path] = field(default_factory=list)
 
 
+def nothing_found(paths: Iterable[str | os.PathLike[str]], skipped: list[tuple[Path, str]]) -> str:
+    """What to tell a user whose paths hold no bulletin file: where, and what was skipped.
+
+    "No bulletin files in notes/ (3 skipped: 2 unsupported extension '.jpg', 1 hidden file)".
+    """
+    where = ", ".join(str(p) for p in paths) or "the given paths"
+    message = f"No bulletin files in {where}"
+    if skipped:
+        reasons: dict[str, int] = {}
+        for _, reason in skipped:
+            reasons[reason] = reasons.get(reason, 0) + 1
+        listed = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+        shown = ", ".join(f"{count} {reason}" for count, reason in ((c, r) for r, c in listed[:4]))
+        more = f", {len(listed) - 4} other reasons" if len(listed) > 4 else ""
+        message += f" ({len(skipped)} skipped: {shown}{more})"
+    else:
+        message += f" (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"
+    return message
+
+
 def seeds_dir() -> Path:
     """The bundled seed bulletins: inside the wheel, or the repo's seeds/ in a checkout."""
     packaged = Path(str(resources.files("core"))) / "_seeds"

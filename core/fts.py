@@ -29,7 +29,7 @@ _TEXT_COLUMN = 3
 # occur are blanked (same length) before indexing so offsets stay exact.
 _OPEN, _CLOSE = "\x02", "\x03"
 _SNIPPET_TOKENS = 24
-_TOKEN = re.compile(r'"[^"]*"?|[^\s"]+')
+_TOKEN = re.compile(r'-?"[^"]*"?|[^\s"]+')
 _SPACE = re.compile(r"\s+")
 
 
@@ -39,20 +39,53 @@ def fts_words(user_query: str) -> list[str]:
 
 
 def fts_query(user_query: str) -> str | None:
-    """Rebuild a user query as quoted FTS5 phrases; None when it has no searchable word.
+    """Rebuild a user query as quoted FTS5 phrases; None when it has no word to find.
 
-    Words are ANDed; `"a phrase"` stays a phrase; a trailing `*` makes a prefix search;
-    punctuation-joined words ("IMSS-Bienestar") become a phrase, as the tokenizer splits them.
-    The query is bounded (core.query_limits) and a repeated term is searched once.
+    Words are ANDed; `"a phrase"` stays a phrase; `chiapas OR oaxaca` (OR in capitals, between
+    two terms) finds either; `-term` or `-"a phrase"` excludes; a trailing `*` makes a prefix
+    search; punctuation-joined words ("IMSS-Bienestar") become a phrase, as the tokenizer
+    splits them. Exclusions alone find nothing (FTS5 has no "everything but"). The query is
+    bounded (core.query_limits) and a repeated term is searched once.
     """
-    parts: dict[str, None] = {}
+    groups: list[list[str]] = []  # ANDed groups of ORed phrases
+    excluded: list[str] = []
+    seen: set[str] = set()
+    pending_or = False
     for token in _TOKEN.findall(bound_query(user_query).text):
-        words = WORD.findall(token)
-        if not words:
+        if token == "OR" and groups:
+            pending_or = True
             continue
-        prefix = token.endswith("*") and not token.startswith('"')
-        parts['"' + " ".join(words) + '"' + (" *" if prefix else "")] = None
-    return " ".join(parts) or None
+        negated = token.startswith("-")
+        phrase = _phrase(token[1:] if negated else token)
+        if phrase is None:
+            continue
+        key = ("-" if negated else "") + phrase
+        if key in seen:
+            pending_or = False
+            continue
+        seen.add(key)
+        if negated:
+            excluded.append(phrase)
+        elif pending_or:
+            groups[-1].append(phrase)
+        else:
+            groups.append([phrase])
+        pending_or = False
+    if not groups:
+        return None
+    query = " AND ".join(g[0] if len(g) == 1 else "(" + " OR ".join(g) + ")" for g in groups)
+    if excluded:
+        query = f"({query})" + "".join(f" NOT {phrase}" for phrase in excluded)
+    return query
+
+
+def _phrase(token: str) -> str | None:
+    """One query token as a quoted FTS5 phrase (a prefix search with a trailing `*`)."""
+    words = WORD.findall(token)
+    if not words:
+        return None
+    prefix = token.endswith("*") and not token.startswith('"')
+    return '"' + " ".join(words) + '"' + (" *" if prefix else "")
 
 
 def indexable_text(text: str) -> str:

@@ -81,3 +81,47 @@ def test_console_script_end_to_end(tmp_path: Path) -> None:
     assert "garbage.pdf" in proc.stdout
     assert "pdf-unreadable: cannot read PDF" in proc.stdout
     assert "Traceback" not in proc.stdout + proc.stderr
+
+
+def _table(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int) -> str:
+    monkeypatch.setenv("COLUMNS", str(width))
+    assert run(["parse", str(SEEDS)]) == 0
+    return capsys.readouterr().out
+
+
+def _cell_words(table: str) -> set[str]:
+    """Every whole word inside the table's cells."""
+    return {
+        word for line in table.splitlines() for cell in line.split("│") for word in cell.split()
+    }
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_parse_table_breaks_no_word_and_keeps_names_recognizable(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    from core.parse import parse_file
+
+    table = _table(capsys, monkeypatch, width)
+    assert max(len(line) for line in table.splitlines()) <= width
+    words = _cell_words(table)
+    rows = [line for line in table.splitlines() if line.startswith("│ 00")]
+    for path, row in zip(sorted(SEEDS.glob("*.txt")), rows, strict=True):  # file order
+        b = parse_file(path)
+        assert set((b.title or "").split()) <= words, b.title  # wrapped at spaces only
+        assert set((b.place or "").split()) <= words, b.place
+        estimate = b.date_estimate.label if b.date_estimate else "undated"
+        assert (b.date.isoformat() if b.date else estimate) in row
+        name = row.split("│")[1].strip()
+        assert name[:4] == path.name[:4] and name.endswith(".txt")  # prefix and extension
+
+
+def test_readme_sample_is_the_real_parse_table(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (SEEDS.parent / "README.md").read_text("utf-8")
+    command = "$ COLUMNS=100 imss-tui parse seeds/"
+    start = readme.index("\n", readme.index(command)) + 1
+    sample = readme[start : readme.index("```", start)]
+    real = _table(capsys, monkeypatch, 100)
+    assert sample.splitlines() == [line.rstrip() for line in real.splitlines()]

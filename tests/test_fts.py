@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -153,3 +154,45 @@ def test_markers_in_bulletin_text_do_not_shift_offsets() -> None:
     memory = MemoryTextIndex([Bulletin(id="x", text=text)])
     (hit,) = memory.search("robledo")
     assert [text[s:e] for s, e in hit.spans] == ["Robledo"]
+
+
+def _having(bulletins: list[Bulletin], phrase: str) -> set[str]:
+    """Ids of the bulletins whose folded text has `phrase` as whole words."""
+    pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+    return {b.id for b in bulletins if pattern.search(" ".join(_fold(b.text).split()))}
+
+
+def _ids(hits: list[TextHit]) -> set[str]:
+    return {h.bulletin_id for h in hits}
+
+
+def test_or_finds_either_word(index: Index, bulletins: list[Bulletin]) -> None:
+    chiapas, oaxaca = _having(bulletins, "chiapas"), _having(bulletins, "oaxaca")
+    assert chiapas - oaxaca and oaxaca - chiapas  # the seeds can tell OR from AND
+    assert _ids(index.search_text("chiapas OR oaxaca")) == chiapas | oaxaca
+    assert _ids(index.search_text("chiapas oaxaca")) == chiapas & oaxaca
+    both = _ids(index.search_text("convenio chiapas OR oaxaca"))
+    assert both == _having(bulletins, "convenio") & (chiapas | oaxaca)
+
+
+def test_minus_excludes_a_word_or_a_phrase(index: Index, bulletins: list[Bulletin]) -> None:
+    salud, oaxaca = _having(bulletins, "salud"), _having(bulletins, "oaxaca")
+    assert salud & oaxaca and salud - oaxaca
+    assert _ids(index.search_text("salud -oaxaca")) == salud - oaxaca
+    cdmx = _having(bulletins, "ciudad de mexico")
+    assert _ids(index.search_text('salud -"Ciudad de México"')) == salud - cdmx
+    assert index.search_text("-oaxaca") == []  # an exclusion alone finds nothing
+
+
+def test_a_quoted_phrase_needs_its_words_together(index: Index, bulletins: list[Bulletin]) -> None:
+    phrase = _having(bulletins, "gobierno de chiapas")
+    words = _having(bulletins, "gobierno") & _having(bulletins, "chiapas")
+    assert phrase and phrase <= words
+    assert _ids(index.search_text('"gobierno de chiapas"')) == phrase
+    assert _ids(index.search_text("gobierno chiapas")) == words
+
+
+def test_excluded_words_are_not_highlighted(index: Index, bulletins: list[Bulletin]) -> None:
+    texts = _by_id(bulletins)
+    for hit in index.search_text("salud -oaxaca"):
+        assert {_fold(texts[hit.bulletin_id].text[s:e]) for s, e in hit.spans} == {"salud"}

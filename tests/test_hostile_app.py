@@ -118,3 +118,18 @@ async def test_hostile_bulletin_text_is_shown_literally(tmp_path: Path) -> None:
         await app.screen.workers.wait_for_complete()
         await pilot.pause()
         assert_nothing_interpreted(app, "[@click=app.quit]quit[/]")
+
+
+@pilot_test
+async def test_a_folder_without_bulletins_is_said_not_left_loading(tmp_path: Path) -> None:
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    app = make_app([tmp_path], use_cache=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(app, pilot)
+        main = app.main_screen
+        listed = "\n".join(screen_text(main.bulletin_list))
+        assert "Loading" not in listed and "No bulletin files." in listed
+        shown = "".join("".join(screen_text(main.reader)).split())  # wrapped: compare unspaced
+        assert f"Nobulletinfilesin{tmp_path}" in shown
+        assert "1unsupportedextension'.jpg'" in shown
+        assert any("No bulletin files" in n.message for n in app._notifications)

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pilot_helpers import SEEDS, caught_up, loaded, pilot_test, screen_text
 from textual import events
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
 
 from core.corpus import Corpus
 from core.models import Bulletin, BulletinEntity, EntityKind, Span
@@ -34,9 +36,10 @@ async def test_list_shows_five_bulletins_in_date_order_estimates_at_their_midpoi
         assert all(b.date_estimate is not None for b in listing.shown[:2])
         assert listing.border_subtitle == "5 / 5"
         lines = screen_text(listing)
-        assert sum("undated" in line for line in lines) == 2
+        # an estimated row shows its estimate, marked ≈, never as a date
+        assert [line.split()[0] for line in lines[0:4:2]] == ["≈2012-12…2014-09"] * 2
         first_dated = next(i for i, line in enumerate(lines) if line.startswith("2015-07-24"))
-        assert not any("undated" in line for line in lines[first_dated:])
+        assert not any("≈" in line for line in lines[first_dated:])
 
 
 @pilot_test
@@ -369,3 +372,37 @@ async def test_the_reader_dims_the_header_lines_and_only_them(seeds_app: ImssApp
                 dim = all(seg.style is not None and seg.style.dim for seg in drawn)
                 assert dim is in_header, (bulletin.source, line.text.plain)
             assert header or not bulletin.kind, "the seeds with a kind have header lines"
+
+
+def _footer_text(app: ImssApp) -> str:
+    """The keys the main screen's footer offers right now."""
+    footer = app.main_screen.query_one(Footer)
+    return " ".join(f"{key.key_display} {key.description}" for key in footer.query(FooterKey))
+
+
+@pilot_test
+async def test_no_label_outlives_what_it_describes(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        main = app.main_screen
+        await loaded(app, pilot)
+        await pilot.press("s", *"zzqx")
+        await pilot.pause()
+        assert main.reader.border_subtitle == "no matches"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.pause()
+        assert main.reader.border_subtitle == ""  # "no matches" went with the box
+        assert "Clear" not in _footer_text(app)
+        # the filter: esc clears it and the footer drops "esc Clear" with no focus change
+        main.sidebar.focus()
+        await pilot.pause()
+        assert main.focused is main.sidebar and main.sidebar.current is not None
+        await pilot.press("f")
+        await pilot.pause()
+        assert "Clear" in _footer_text(app)
+        focused = main.focused
+        await pilot.press("escape")
+        await pilot.pause()
+        assert main.filter_entity_id is None and main.focused is focused
+        assert "Clear" not in _footer_text(app)

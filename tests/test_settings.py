@@ -100,6 +100,24 @@ def test_unknown_binding_ids_and_themes_are_reported_not_fatal() -> None:
     asyncio.run(run())
 
 
+def test_a_wrong_config_theme_is_reported_with_the_valid_ones_even_under_a_remembered_one() -> None:
+    path = _write_config('theme = "no-such-theme"\n')
+    state_path().parent.mkdir(parents=True, exist_ok=True)
+    state_path().write_text(json.dumps({"theme": "nord"}), "utf-8")
+
+    async def run() -> tuple[str, list[str]]:
+        app = make_app(use_cache=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            return app.theme, _notifications(app)
+
+    theme, messages = asyncio.run(run())
+    assert theme == "nord"  # the remembered theme still applies
+    wrong = [m for m in messages if "'no-such-theme'" in m]
+    assert len(wrong) == 1 and str(path) in wrong[0]
+    assert "textual-light" in wrong[0] and "nord" in wrong[0]  # the valid ones are listed
+
+
 def test_the_theme_picked_is_remembered_for_the_next_launch() -> None:
     async def pick() -> None:
         app = make_app(use_cache=False)

@@ -15,13 +15,21 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding, BindingType
 
+from core.discover import nothing_found, seeds_dir
 from tui.palette import theme_colors
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import OPEN_DELAY_S, MainScreen
 from tui.screens.profile import ProfileScreen
 from tui.screens.text_search import TextSearchScreen
-from tui.settings import checked_keymap, load_settings, load_state, save_state
+from tui.settings import (
+    checked_keymap,
+    checked_theme,
+    load_settings,
+    load_state,
+    save_state,
+    state_path,
+)
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
 
@@ -101,12 +109,14 @@ class ImssApp(App[None]):
         problems += wrong_keys
         if keymap:
             self.set_keymap(keymap)
-        theme = load_state().get("theme") or settings.theme
+        configured, wrong_theme = checked_theme(settings, self.available_themes)
+        problems += wrong_theme
+        theme = load_state().get("theme") or configured
         if isinstance(theme, str) and theme:
             if theme in self.available_themes:
                 self.theme = theme
             else:
-                problems.append(f"unknown theme {theme!r}; kept {self.theme!r}")
+                problems.append(f"{state_path()}: unknown theme {theme!r}; kept {self.theme!r}")
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=8)
         self._remember_theme = True
@@ -161,7 +171,11 @@ class ImssApp(App[None]):
         for notice in corpus.notices:
             self.notify(str(notice), markup=False)
         skipped = corpus.skipped
-        if skipped:
+        if not corpus.summaries:
+            message = nothing_found(self.paths or [seeds_dir()], skipped)
+            self.main_screen.show_nothing_found(message)
+            self.notify(message, title="Nothing to read", severity="warning", markup=False)
+        elif skipped:
             names = ", ".join(Path(path).name for path, _ in skipped[:3])
             more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
             self.notify(

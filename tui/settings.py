@@ -125,6 +125,20 @@ def checked_keymap(
     return keymap, problems
 
 
+def checked_theme(
+    settings: Settings, available: Collection[str], path: Path | None = None
+) -> tuple[str | None, list[str]]:
+    """The config's theme if the app has it; an unknown one is reported like a bad key,
+    with the themes there are, even when a theme remembered in state.json overrides it."""
+    if not settings.theme:
+        return None, []
+    if settings.theme in available:
+        return settings.theme, []
+    where = path or config_path()
+    valid = ", ".join(sorted(available))
+    return None, [f"{where}: theme: no theme is called {settings.theme!r} (valid: {valid})"]
+
+
 def load_state() -> dict[str, Any]:
     """What the app remembered; an unreadable or damaged state is forgotten, not fatal."""
     try:

@@ -3,7 +3,7 @@
 `imss-tui [PATH...]` opens the app; `imss-tui parse|entities|index|search-text ...` print
 tables or JSON Lines. Textual is imported only when the app launches, so the commands start
 fast. Exit status: 0 when every file parsed, 1 when some file had an error (its row or line
-is still printed), 2 for usage errors such as a path that does not exist.
+is still printed) or no file was found, 2 for usage errors such as a path that does not exist.
 """
 
 from __future__ import annotations
@@ -18,9 +18,11 @@ from typing import Any
 
 from tui.cli import export_commands, index_commands, parse_commands
 from tui.cli.common import (
+    EXIT_FAILED_FILES,
     EXIT_OK,
     EXIT_USAGE,
     ArgParser,
+    NoBulletinFiles,
     UsageError,
     add_cache_arguments,
     cache_options,
@@ -124,6 +126,9 @@ def run(argv: Sequence[str]) -> int:
         message = _usage_hint(str(err), argv)
         console(stderr=True).print(text(f"imss-tui: error: {message}", "bold red"))
         return EXIT_USAGE
+    except NoBulletinFiles as err:
+        console(stderr=True).print(text(f"imss-tui: {err}", "bold red"))
+        return EXIT_FAILED_FILES
     except BrokenPipeError:
         sys.stderr.close()  # `imss-tui parse --json | head`: the reader left; not an error
         return EXIT_OK

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.discover import Discovery, discover, seeds_dir
+from core.discover import Discovery, discover, nothing_found, seeds_dir
 from core.visible import visible, visible_path
 
 if TYPE_CHECKING:
@@ -28,6 +28,10 @@ EXIT_USAGE = 2
 
 class UsageError(Exception):
     """A mistake in how the command was called; reported in one line, exit status 2."""
+
+
+class NoBulletinFiles(Exception):
+    """The paths exist but hold no file to read; reported in one line, exit status 1."""
 
 
 class ArgParser(argparse.ArgumentParser):
@@ -55,6 +59,8 @@ def resolve_paths(raw: Sequence[str]) -> Discovery:
     if found.missing:
         names = ", ".join(str(p) for p in found.missing)
         raise UsageError(f"no such file or directory: {names}")
+    if not found.files:
+        raise NoBulletinFiles(nothing_found(raw, found.skipped))
     return found
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from core.corpus import distinct_bulletins
 from core.index import Index, IndexReport
-from core.models import TextHit
+from core.models import BulletinSummary, TextHit
 from core.query_limits import bound_query
 from core.runtime import Progress, bounded_workers
 from core.visible import visible_path
@@ -31,7 +32,10 @@ def add_parsers(sub: Any) -> None:
     p.set_defaults(handler=cmd_index)
 
     s = sub.add_parser("search-text", help="full-text search over bulletin text (FTS5)")
-    s.add_argument("query", help='words (ANDed), "a phrase", prefix*; accents and case ignored')
+    s.add_argument(
+        "query",
+        help='words (ANDed), a OR b, -word, "a phrase", prefix*; accents and case ignored',
+    )
     s.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
     s.add_argument("--limit", type=int, default=20, help="most hits to show (default: 20)")
     s.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
@@ -94,8 +98,10 @@ def _update_with_progress(
 
 def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
     rate = report.parsed / report.elapsed if report.parsed and report.elapsed else None
+    _, copies = distinct_bulletins(report.summaries)
     return {
         "files": len(report.summaries),
+        "duplicates": sum(map(len, copies.values())),  # files whose content another file has
         "new": report.new,
         "changed": report.changed,
         "unchanged": report.unchanged,
@@ -136,7 +142,16 @@ def cmd_index(args: argparse.Namespace) -> int:
         table = Table(title="index", show_header=False)
         table.add_column("what")
         table.add_column("count", justify="right")
-        for name in ("files", "new", "changed", "unchanged", "removed", "failed", "skipped"):
+        for name in (
+            "files",
+            "duplicates",
+            "new",
+            "changed",
+            "unchanged",
+            "removed",
+            "failed",
+            "skipped",
+        ):
             table.add_row(name, text(summary[name]))
         rate = summary["files_per_second"]
         table.add_row("files/s", text("-" if rate is None else f"{rate:,.1f}"))
@@ -153,11 +168,13 @@ def cmd_index(args: argparse.Namespace) -> int:
     return common.EXIT_FAILED_FILES if report.failed else common.EXIT_OK
 
 
-def hit_json(hit: TextHit) -> dict[str, Any]:
-    """One `search-text --json` line."""
+def hit_json(hit: TextHit, bulletin: BulletinSummary | None = None) -> dict[str, Any]:
+    """One `search-text --json` line; `date` is the bulletin's ISO date, or null."""
+    date = bulletin.date if bulletin is not None else None
     return {
         "bulletin_id": hit.bulletin_id,
         "source": hit.source,
+        "date": None if date is None else date.isoformat(),
         "title": hit.title,
         "score": round(hit.score, 4),
         "snippet": hit.snippet,
@@ -178,10 +195,11 @@ def cmd_search_text(args: argparse.Namespace) -> int:
     with _open_index(args) as index:
         report = index.update(found.files)
         hits = index.search_text(args.query, limit=max(0, args.limit))
+    summaries = {summary.id: summary for summary in report.summaries}
     bounded = bound_query(args.query)
     _print_notices([*report.notices, *([bounded.notice] if bounded.notice else [])])
     if args.json:
-        common.write_jsonl(hit_json(hit) for hit in hits)
+        common.write_jsonl(hit_json(hit, summaries.get(hit.bulletin_id)) for hit in hits)
     else:
         from rich.table import Table
 
@@ -190,7 +208,13 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         table.add_column("bulletin")
         table.add_column("snippet", ratio=1)
         for rank, hit in enumerate(hits, 1):
-            where = text(hit.title or hit.bulletin_id, "bold")
+            bulletin = summaries.get(hit.bulletin_id)
+            date = bulletin.date if bulletin is not None else None
+            estimate = bulletin.date_estimate if bulletin is not None else None
+            undated = estimate.label if estimate is not None else "undated"
+            where = text(date.isoformat() if date else undated, "cyan")
+            where.append("\n")
+            where.append(text(hit.title or hit.bulletin_id, "bold"))
             where.append("\n")
             where.append(text(visible_path(hit.source or ""), "dim"))
             table.add_row(text(rank), where, _highlighted(hit))

@@ -66,7 +66,7 @@ def bulletin_json(bulletin: Bulletin) -> dict[str, Any]:
     return data
 
 
-def _issues_cell(bulletin: Bulletin) -> Text:
+def _issues_cell(bulletin: Bulletin, *, codes_only: bool) -> Text:
     from rich.text import Text
 
     cell = Text()
@@ -74,7 +74,8 @@ def _issues_cell(bulletin: Bulletin) -> Text:
         style = "bold red" if issue.severity == "error" else "yellow"
         if cell:
             cell.append("\n")
-        cell.append(visible(f"{issue.code}: {issue.message}"), style=style)
+        shown = issue.code if codes_only else f"{issue.code}: {issue.message}"
+        cell.append(visible(shown), style=style)
     return cell
 
 
@@ -87,24 +88,54 @@ def _date_cell(bulletin: Bulletin) -> Text:
     return text("undated", "dim")
 
 
-def _parse_table(bulletins: list[Bulletin]) -> Table:
+def middle_ellipsis(name: str, width: int) -> str:
+    """`name` in `width` characters, cut in the middle: a file's distinctive prefix and its
+    extension both stay ("000_f3…e58.txt")."""
+    if len(name) <= width:
+        return name
+    tail = (width - 1) // 2
+    return name[: width - 1 - tail] + "…" + name[len(name) - tail :]
+
+
+#: Below this console width the issues column shows codes only (`--json` has the messages).
+WIDE_TABLE = 120
+#: Below this console width the number goes under the date, in one column.
+NARROW_TABLE = 100
+
+
+def _parse_table(bulletins: list[Bulletin], width: int) -> Table:
+    """Date and number never wrap; file names are cut in the middle to a fifth of the width;
+    place, title and issues wrap at word boundaries (a word longer than its column ends in
+    an ellipsis instead of breaking)."""
     from rich.table import Table
 
+    narrow = width < NARROW_TABLE
+    names = [visible_path(Path(b.source).name) if b.source else "-" for b in bulletins]
+    file_width = min(max((len(n) for n in names), default=4), max(12, width // 5))
+    number_width = 0 if narrow else max((len(b.number or "-") for b in bulletins), default=3)
+    columns = 5 if narrow else 6
+    dates = [_date_cell(b) for b in bulletins]
+    date_width = max((d.cell_len for d in dates), default=10)
+    rest = width - (columns + 1) - 2 * columns - file_width - date_width - number_width
+    place_width = min(max(rest // 4, 10), 26)  # "Ecatepec," fits; a long place wraps
+    issues_width = min(max(rest // 5, 14), 40) if width >= WIDE_TABLE else 7  # "no-date"
     table = Table(title="IMSS bulletins", show_lines=False, expand=True)
-    table.add_column("file", overflow="fold", ratio=2)
-    table.add_column("date", no_wrap=True)
-    table.add_column("no.", no_wrap=True)
-    table.add_column("place", overflow="fold", ratio=1)
-    table.add_column("title", overflow="fold", ratio=4)
-    table.add_column("issues", overflow="fold", ratio=2)
-    for b in bulletins:
+    table.add_column("file", no_wrap=True, width=file_width)
+    table.add_column("date / no." if narrow else "date", no_wrap=True, min_width=10)
+    if not narrow:
+        table.add_column("no.", no_wrap=True)
+    table.add_column("place", width=place_width)
+    table.add_column("title", ratio=1)
+    table.add_column("issues", width=issues_width)
+    for name, b, date in zip(names, bulletins, dates, strict=True):
+        number = text(b.number or "-")
+        when = [date.append("\n").append_text(number)] if narrow else [date, number]
         table.add_row(
-            text(visible_path(Path(b.source).name) if b.source else "-"),
-            _date_cell(b),
-            text(b.number or "-"),
+            text(middle_ellipsis(name, file_width)),
+            *when,
             text(b.place or "-"),
             text(b.title or "-", "bold"),
-            _issues_cell(b),
+            _issues_cell(b, codes_only=width < WIDE_TABLE),
         )
     return table
 
@@ -118,7 +149,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     if args.json:
         write_jsonl(bulletin_json(b) for b in bulletins)
     else:
-        console().print(_parse_table(bulletins))
+        out = console()
+        out.print(_parse_table(bulletins, out.width))
     report_skipped(found)
     return EXIT_FAILED_FILES if any(b.failed for b in bulletins) else EXIT_OK
 

@@ -59,11 +59,13 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         Binding("ctrl+o", "profile", "Profile", id="finder.profile"),
     ]
 
-    def __init__(self, corpus: Corpus, query: str = "") -> None:
+    def __init__(self, corpus: Corpus | None, query: str = "") -> None:
+        """`corpus` None: opened while the bulletins load; typing works at once and the
+        search runs when `set_corpus` hands them over."""
         super().__init__()
         self.corpus = corpus
         self.initial_query = query
-        self.total = len(corpus.entities)
+        self.total = len(corpus.entities) if corpus is not None else 0
         self.last_latency_ms: float | None = None
         self.searches = 0
 
@@ -87,21 +89,33 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     def results(self) -> EntityResults:
         return self.query_one("#finder-results", EntityResults)
 
+    def set_corpus(self, corpus: Corpus) -> None:
+        """The bulletins are in: search for what was typed meanwhile."""
+        self.corpus = corpus
+        self.total = len(corpus.entities)
+        self.run_search(self.query_one(Input).value)
+
     @on(Input.Changed, "#finder-input")
     def _query_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
 
-    @work(thread=True, exclusive=True, group="finder-search")
     def run_search(self, query: str) -> None:
+        if self.corpus is None:
+            self.query_one("#finder-count", Static).update(Text("loading bulletins…"))
+            return
+        self._search(self.corpus, query)
+
+    @work(thread=True, exclusive=True, group="finder-search")
+    def _search(self, corpus: Corpus, query: str) -> None:
         """Off the UI thread; a newer keystroke cancels this one (exclusive)."""
-        if not self.corpus.finder_ready:  # the app builds it after launch
+        if not corpus.finder_ready:  # the app builds it after launch
             self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
         speaker = quotes_query(query)
         if speaker is None:
-            result = self.corpus.search_result(query, limit=RESULT_LIMIT)
+            result = corpus.search_result(query, limit=RESULT_LIMIT)
         else:
-            result = self.corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
+            result = corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
         hits, matched = list(result.hits), result.total
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:

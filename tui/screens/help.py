@@ -18,6 +18,18 @@ from tui.settings import EXAMPLE, config_path
 
 HelpSection = tuple[str, Sequence[BindingType]]
 
+#: What each search understands: (where, example, meaning); README's tables say the same.
+SEARCH_SYNTAX: tuple[tuple[str, str, str], ...] = (
+    ("text search (t)", "salud convenio", "bulletins with both words (accents, case ignored)"),
+    ("text search (t)", "chiapas OR oaxaca", "either word (OR in capitals)"),
+    ("text search (t)", "salud -oaxaca", 'without the word; -"a phrase" too'),
+    ("text search (t)", '"gobierno de chiapas"', "the words together, in this order"),
+    ("text search (t)", "hospit*", "words starting so"),
+    ("finder (/)", "gober chihu", "fuzzy: terms ANDed, names and roles"),
+    ("finder (/)", "'exact ^prefix suffix$", "fzf's exact, prefix and suffix terms"),
+    ("finder (/)", "!negate", "without the term"),
+)
+
 
 def _bindings(items: Iterable[BindingType]) -> list[Binding]:
     return [b for item in items for b in Binding.make_bindings([item])]
@@ -90,6 +102,14 @@ class HelpScreen(ModalScreen[None]):
             ):
                 table.add_row(Text(keys), Text(desc), Text(binding_id))
             parts += [table, Text("")]
+        parts.append(Text("Search syntax", style="bold underline"))
+        syntax = Table(box=None, expand=True, show_header=False, padding=(0, 1))
+        syntax.add_column("where", style="dim", no_wrap=True, width=16)
+        syntax.add_column("query", style="bold", no_wrap=True)
+        syntax.add_column("finds", ratio=1)
+        for where, example, meaning in SEARCH_SYNTAX:
+            syntax.add_row(Text(where), Text(example), Text(meaning))
+        parts += [syntax, Text("")]
         remap = Text("Remap keys by binding id in ", style="bold")
         remap.append(str(config_path()))
         remap.append(":\n")

@@ -31,10 +31,12 @@ from tui.safe_text import append_safe
 from tui.screens.finder import FinderChoice, FinderScreen
 from tui.screens.profile import ProfileChoice, ProfileScreen
 from tui.screens.text_search import TextSearchChoice, TextSearchScreen
+from tui.settings import load_state, save_state
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
+from tui.widgets.splitter import Splitter
 
 if TYPE_CHECKING:
     from core.corpus import Corpus
@@ -46,6 +48,11 @@ WIDE_LAYOUT = 100
 #: sidebar wait until the keys pause, so the cursor moves at key speed and only the bulletin
 #: the user stops on is laid out and drawn.
 OPEN_DELAY_S = 0.06
+#: The list's width bounds, and how much [ and ] change it.
+LIST_MIN_WIDTH = 20
+READER_MIN_WIDTH = 30
+LIST_WIDTH_STEP = 4
+LIST_WIDTH_STATE = "list_width"
 
 
 class MainScreen(Screen[None]):
@@ -138,6 +145,22 @@ class MainScreen(Screen[None]):
             tooltip="Copy the open bulletin's full text",
         ),
         Binding(
+            "right_square_bracket",
+            f"resize_list({LIST_WIDTH_STEP})",
+            "Wider list",
+            show=False,
+            id="app.list_wider",
+            tooltip="Widen the bulletin list (or drag the line after it); remembered",
+        ),
+        Binding(
+            "left_square_bracket",
+            f"resize_list({-LIST_WIDTH_STEP})",
+            "Narrower list",
+            show=False,
+            id="app.list_narrower",
+            tooltip="Narrow the bulletin list (or drag the line after it); remembered",
+        ),
+        Binding(
             "x",
             "export",
             "Export",
@@ -151,6 +174,7 @@ class MainScreen(Screen[None]):
     def __init__(self, *, open_delay: float = OPEN_DELAY_S) -> None:
         super().__init__()
         self.open_delay = open_delay
+        self._list_width_wanted: int | None = None
         self._open_timer: Timer | None = None
         self._open_token = self._opened_token = 0
         self._last_move = float("-inf")
@@ -163,19 +187,26 @@ class MainScreen(Screen[None]):
         self.filter_chip: Text | None = None
         self.sidebar_forced: bool | None = None
         self._pending_action: str | None = None
+        self._waiting_finder: FinderScreen | None = None
 
     # -- layout --------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield BulletinList(id="bulletins")
+                listing = BulletinList(id="bulletins")
+                # set here, not on mount: a tiny corpus may finish loading before the mount
+                listing.empty_message = "Loading…"
+                yield listing
+            yield Splitter(id="splitter")
             with Vertical(id="reader-pane"):
                 yield ReaderView(id="reader")
                 yield Input(
                     placeholder="search this bulletin (enter: next, esc: close)", id="reader-search"
                 )
-            yield EntitySidebar(id="sidebar")
+            sidebar = EntitySidebar(id="sidebar")
+            sidebar.empty_message = ""
+            yield sidebar
         yield Footer(compact=True)
 
     bulletin_list = getters.query_one("#bulletins", BulletinList)
@@ -188,8 +219,9 @@ class MainScreen(Screen[None]):
         self.reader.border_title = "Bulletin"
         self.sidebar.border_title = "Entities"
         self.sidebar.border_subtitle = "f filter · p profile"
-        self.bulletin_list.empty_message = "Loading…"
-        self.sidebar.empty_message = ""
+        remembered = load_state().get(LIST_WIDTH_STATE)
+        if isinstance(remembered, int) and not isinstance(remembered, bool):
+            self.set_list_width(remembered, remember=False)
         self._apply_width(self.app.size.width)
         self.bulletin_list.focus()
         self.app.theme_changed_signal.subscribe(self, self._theme_changed)
@@ -208,6 +240,10 @@ class MainScreen(Screen[None]):
         # the list's place (e swaps them back).
         self.set_class(show and not wide, "-entities")
         self.sidebar.display = show
+        if self._list_width_wanted is not None:  # a width the user set, fitted to this size
+            self.query_one("#list-pane").styles.width = self._fitted_list_width(
+                self._list_width_wanted
+            )
         if not show and self.focused is self.sidebar:
             self.bulletin_list.focus()
         elif show and not wide and self.focused is self.bulletin_list:
@@ -244,12 +280,22 @@ class MainScreen(Screen[None]):
         self.bulletin_list.set_bulletins(corpus.summaries)
         self.reader.set_placeholder("No bulletins to show.")
         self.sidebar.empty_message = "No entities found."
+        finder, self._waiting_finder = self._waiting_finder, None
+        if finder is not None and finder.is_attached:
+            finder.set_corpus(corpus)
         if self._pending_action is not None:
             self.call_after_refresh(self.run_action, self._pending_action)
             self._pending_action = None
         self._update_counts()
         if not corpus.summaries:
             self.reader.show(None)
+
+    def show_nothing_found(self, message: str) -> None:
+        """The paths held no bulletin file: say so where the list and the reader are."""
+        self.bulletin_list.empty_message = "No bulletin files."
+        self.bulletin_list.reset()
+        self.reader.set_placeholder(message)
+        self.reader.show(None)
 
     def _update_counts(self) -> None:
         listing = self.bulletin_list
@@ -319,7 +365,8 @@ class MainScreen(Screen[None]):
         reader = self.reader
         if bulletin is reader.bulletin:
             return
-        reader.show(bulletin)
+        copies = self.corpus.duplicates.get(bulletin.id, []) if bulletin and self.corpus else []
+        reader.show(bulletin, copies)
         self.sidebar.show_bulletin(bulletin)
         self._hide_reader_search()
         if bulletin is None:
@@ -369,6 +416,7 @@ class MainScreen(Screen[None]):
             reader.border_subtitle = f"{what} {reader.target_index + 1}/{len(reader.targets)}"
         else:
             reader.border_subtitle = f"no {what}es" if what == "match" else ""
+        self.refresh_bindings()  # whether esc clears something may have changed
 
     @staticmethod
     def _bulletin_entity(bulletin: Bulletin, entity_id: str) -> BulletinEntity | None:
@@ -442,6 +490,7 @@ class MainScreen(Screen[None]):
         self.bulletin_list.border_title = "Bulletins"
         self.bulletin_list.set_filter(None)
         self._update_counts()
+        self.refresh_bindings()
 
     # -- reader search -------------------------------------------------------------------------
 
@@ -453,6 +502,8 @@ class MainScreen(Screen[None]):
 
     @on(Input.Changed, "#reader-search")
     def _reader_search_changed(self, event: Input.Changed) -> None:
+        if not self.reader_search.display:
+            return  # the box was closed and emptied: no "no matches" left behind
         self.reader.search(event.value)
         self._show_target_position("match")
 
@@ -489,10 +540,11 @@ class MainScreen(Screen[None]):
             self._show_target_position("mention")
 
     def action_finder(self) -> None:
+        # opened at once even while loading, so no key typed after / is lost
+        finder = FinderScreen(self.corpus)
         if self.corpus is None:
-            self._after_load("finder")
-            return
-        self.app.push_screen(FinderScreen(self.corpus), self._finder_done)
+            self._waiting_finder = finder
+        self.app.push_screen(finder, self._finder_done)
 
     def _after_load(self, action: str) -> None:
         """A search asked for while loading opens as soon as the corpus is there."""
@@ -598,6 +650,45 @@ class MainScreen(Screen[None]):
         copied = visible(what(bulletin), keep_newlines=True)
         self.app.copy_to_clipboard(copied)
         self.notify(f"Copied the {name} ({len(copied):,} characters).", markup=False)
+
+    # -- the list's width ----------------------------------------------------------------------
+
+    @property
+    def list_width(self) -> int:
+        return self.query_one("#list-pane").outer_size.width
+
+    def set_list_width(self, width: int, *, remember: bool = True) -> int:
+        """Fix the list's width (kept between the bounds, and leaving the reader room);
+        remembered in state.json for the next launch."""
+        self._list_width_wanted = width
+        pane = self.query_one("#list-pane")
+        width = self._fitted_list_width(width)
+        pane.styles.max_width = None
+        pane.styles.min_width = LIST_MIN_WIDTH
+        pane.styles.width = width
+        if remember:
+            failed = save_state({LIST_WIDTH_STATE: width})
+            if failed:
+                self.notify(failed, title="Settings", severity="warning", markup=False)
+        return width
+
+    def _fitted_list_width(self, width: int) -> int:
+        """`width` within the bounds at the current terminal size (80 columns included)."""
+        sidebar = self.sidebar.outer_size.width if self.sidebar.display else 0
+        room = self.app.size.width - READER_MIN_WIDTH - sidebar - 1  # 1: the splitter
+        return max(LIST_MIN_WIDTH, min(width, room))
+
+    def action_resize_list(self, step: int) -> None:
+        self.set_list_width(self.list_width + step)
+
+    @on(Splitter.Dragged)
+    def _splitter_dragged(self, event: Splitter.Dragged) -> None:
+        left = self.query_one("#list-pane").region.x
+        self.set_list_width(event.screen_x - left, remember=False)
+
+    @on(Splitter.Released)
+    def _splitter_released(self, event: Splitter.Released) -> None:
+        self.set_list_width(self.list_width)
 
     def action_toggle_sidebar(self) -> None:
         self._catch_up()

@@ -20,7 +20,7 @@ from tui.kinds import KIND_BADGE
 from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.widgets.bulletin_list import BulletinList
-from tui.widgets.entity_rows import EntityResults
+from tui.widgets.entity_rows import EntityResults, facility_state
 from tui.widgets.line_list import LineList
 from tui.widgets.quote_list import QuoteList
 
@@ -56,6 +56,11 @@ def profile_header(entity: Entity, palette: Palette) -> Text:
         f"  · {count} bulletin{'s' if count != 1 else ''}, {entity.mention_count} mentions\n",
         style="dim",
     )
+    state = facility_state(entity)
+    if state:
+        text.append("State  ", style="dim")
+        append_safe(text, state, "bold")
+        text.append("\n")
     aliases = [a for a in entity.aliases if a != entity.name]
     if aliases:
         text.append("Also written  ", style="dim")

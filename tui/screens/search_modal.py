@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -18,6 +19,26 @@ ResultT = TypeVar("ResultT")
 
 class SearchModal(ModalScreen[ResultT]):
     """Base of the finder and the text search: one query line, a count, a result list."""
+
+    #: Focused as the screen activates, before any key typed with the opening one arrives.
+    AUTO_FOCUS = ".search-input"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the Input's own ctrl+u runs only when the key has bubbled back up to the
+        # app, after the keys typed right behind it were inserted, and so erased them too.
+        Binding(
+            "ctrl+u",
+            "clear_to_start",
+            "Clear",
+            show=False,
+            priority=True,
+            id="search.clear_to_start",
+        ),
+    ]
+
+    def action_clear_to_start(self) -> None:
+        query = self.query_one(".search-input", Input)
+        query.call_later(query.action_delete_left_all)  # after keys already on their way
 
     DEFAULT_CSS = """
     SearchModal { align: center top; background: $background 60%; }

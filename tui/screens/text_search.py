@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from core.fts import fts_query
 from core.models import TextHit
 from tui.safe_text import append_safe, safe_text
 from tui.screens.search_modal import SearchModal
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
     from core.corpus import Corpus
 
 RESULT_LIMIT = 200
+TYPE_HINT = "Type words to find them in the text of every bulletin."
+NOTHING_FOUND = "No bulletin contains that."
+ONLY_EXCLUDED = "Nothing to find: add a word (-word only leaves bulletins out)."
+#: Of the snippet line's width, how much may come before the first match.
+SNIPPET_LEAD = 1 / 3
+SYNTAX_HINT = 'chiapas OR oaxaca · salud -oaxaca · "a phrase" · prefix* · ? lists them'
 
 
 @dataclass(frozen=True)
@@ -34,10 +41,23 @@ class TextSearchChoice:
     hits: list[TextHit] = field(default_factory=list)
 
 
+def centered(snippet: Text, spans: list[tuple[int, int]], width: int) -> Text:
+    """The snippet cut at a word before its first match, so the match sits in the first third
+    of `width` instead of off the right edge."""
+    if not spans or spans[0][1] <= width:
+        return snippet
+    lead = int(width * SNIPPET_LEAD)
+    cut = max(0, spans[0][0] - lead)
+    space = snippet.plain.find(" ", cut, spans[0][0])
+    cut = space + 1 if space >= 0 else cut
+    return Text("…") + snippet[cut:]
+
+
 class TextResults(LineList):
     """Two lines per hit: date and title, then the snippet with the matches marked."""
 
-    empty_message = "No bulletin contains that."
+    empty_message = TYPE_HINT
+    cursor_under_marks = True
 
     def __init__(self, corpus: Corpus, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -64,11 +84,12 @@ class TextResults(LineList):
             snippet = safe_text(hit.snippet)
             for start, end in hit.snippet_spans:
                 snippet.stylize(self.palette.mark, start, end)
-            return Text("  ") + snippet
+            return Text("  ") + centered(snippet, hit.snippet_spans, width - 2)
         bulletin = self.corpus.summary(hit.bulletin_id)
         text = Text()
         if bulletin is not None:
-            text.append(bulletin.date.isoformat() if bulletin.date else "undated", style="bold")
+            estimate = bulletin.date_estimate.label if bulletin.date_estimate else "undated"
+            text.append(bulletin.date.isoformat() if bulletin.date else estimate, style="bold")
             text.append("  ")
             append_safe(text, bulletin_label(bulletin))
         else:
@@ -97,10 +118,11 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
     def compose(self) -> ComposeResult:
         yield from self.search_box(
             "text",
-            'Search the text of every bulletin — "a phrase", prefix*',
+            "Search the text of every bulletin",
             "words to find…",
             self.initial_query,
             TextResults(self.corpus, id="text-results"),
+            hint=SYNTAX_HINT,
         )
 
     def on_mount(self) -> None:
@@ -136,6 +158,12 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
         if self.query_one(Input).value != query:
             return
         self.note_query_bound(query)
+        if not query.strip():
+            self.results.empty_message = TYPE_HINT
+        elif fts_query(query) is None:
+            self.results.empty_message = ONLY_EXCLUDED
+        else:
+            self.results.empty_message = NOTHING_FOUND
         self.results.set_hits(hits)
         more = "+" if len(hits) >= RESULT_LIMIT else ""
         self.query_one("#text-count", Static).update(Text(f"{len(hits)}{more} bulletins"))

@@ -1,8 +1,10 @@
-"""The bulletin list: two lines per bulletin (date and number, then title), filterable."""
+"""The bulletin list: two lines per bulletin (date, place and number, then the title's
+distinctive part), filterable."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from itertools import pairwise
 from pathlib import Path
 
 from rich.text import Text
@@ -20,6 +22,25 @@ def bulletin_label(bulletin: BulletinSummary) -> str:
     if bulletin.source:
         return visible_path(Path(bulletin.source).name)
     return bulletin.id
+
+
+def shared_lead_words(titles: Sequence[str | None]) -> list[int]:
+    """For each title, how many of its first words another title starts with too ("FIRMAN
+    IMSS Y GOBIERNO DE" in two agreements): the list skips them when the row is too narrow.
+
+    The longest word prefix shared with any other title is the one shared with a neighbour
+    in sorted order, so this is one sort, not a comparison of every pair."""
+    folded = [tuple((title or "").casefold().split()) for title in titles]
+    order = sorted(range(len(folded)), key=folded.__getitem__)
+    shared = [0] * len(folded)
+    for a, b in pairwise(order):
+        common = 0
+        for left, right in zip(folded[a], folded[b], strict=False):
+            if left != right:
+                break
+            common += 1
+        shared[a], shared[b] = max(shared[a], common), max(shared[b], common)
+    return shared
 
 
 def first_error(bulletin: BulletinSummary) -> str:
@@ -42,6 +63,7 @@ class BulletinList(LineList):
         super().__init__(id=id, classes=classes)
         self._all: list[BulletinSummary] = []
         self._shown: list[BulletinSummary] = []
+        self._shared: dict[str, int] = {}
 
     @property
     def total(self) -> int:
@@ -60,6 +82,8 @@ class BulletinList(LineList):
     def set_bulletins(self, bulletins: Sequence[BulletinSummary]) -> None:
         self._all = list(bulletins)
         self._shown = list(self._all)
+        shared = shared_lead_words([b.title for b in self._all])
+        self._shared = {b.id: n for b, n in zip(self._all, shared, strict=True) if n}
         self.reset(0 if self._shown else None)
 
     def set_filter(self, ids: Collection[str] | None, select: str | None = None) -> None:
@@ -102,18 +126,29 @@ class BulletinList(LineList):
                 text.append("✗ failed ", style="bold red")
                 append_safe(text, visible_path(Path(bulletin.source or bulletin.id).name), "red")
                 return text
-            date = bulletin.date.isoformat() if bulletin.date else "undated"
-            text.append(date, style="bold" if bulletin.date else "italic dim")
+            estimate = bulletin.date_estimate.label if bulletin.date_estimate else None
+            if bulletin.date:
+                text.append(bulletin.date.isoformat(), style="bold")
+            else:
+                text.append(estimate or "undated", style="italic dim")
+            if bulletin.place:
+                text.append("  ")
+                append_safe(text, bulletin.place, "italic")
             if bulletin.number:
                 text.append("  No. ", style="dim")
                 append_safe(text, bulletin.number, "dim")
-            if bulletin.place:
-                text.append("  ")
-                append_safe(text, bulletin.place, "dim italic")
             return text
         text.append("  ")
         if bulletin.failed:
             append_safe(text, first_error(bulletin), "italic")
-        else:
-            append_safe(text, bulletin_label(bulletin))
+            return text
+        label = bulletin_label(bulletin)
+        shared = self._shared.get(bulletin.id, 0)
+        if bulletin.title and shared and len(label) > width - 2:
+            # too narrow for the whole title: skip the words other titles start with too
+            words = label.split()
+            if shared < len(words):
+                text.append("… ", style="dim")
+                label = " ".join(words[shared:])
+        append_safe(text, label)
         return text

@@ -8,13 +8,41 @@ from collections.abc import Sequence
 from rich.style import Style
 from rich.text import Text
 
-from core.models import Entity, Hit
+from core.entities.gazetteer import STATES
+from core.models import Entity, EntityKind, Hit
 from tui.kinds import KIND_BADGE
 from tui.palette import Palette
 from tui.safe_text import safe_text
 from tui.widgets.line_list import LineList
 
 BADGE_WIDTH = max(len(badge) for badge in KIND_BADGE.values()) + 1
+_STATE_NAMES = frozenset(name for _, name, _ in STATES)
+_SEPARATOR = " · "
+
+
+def facility_state(entity: Entity) -> str | None:
+    """The state a facility is in: its `state` when the model has one, else the state the
+    resolver appends to a numbered unit's name ("Hospital General de Zona No. 1, Oaxaca")."""
+    if entity.kind != EntityKind.FACILITY:
+        return None
+    state = getattr(entity, "state", None)
+    if isinstance(state, str) and state:
+        return state
+    _, comma, tail = entity.name.rpartition(", ")
+    return tail if comma and tail in _STATE_NAMES else None
+
+
+def _fit(text: Text, room: int, keep_tail: int = 0) -> Text:
+    """`text` in `room` cells: cut at the end, or in the middle when its last `keep_tail`
+    characters (a facility's state) must stay."""
+    if text.cell_len <= room:
+        return text
+    if keep_tail and room > keep_tail + 4:
+        head = text[: room - keep_tail - 1]
+        return Text.assemble(head, "…", text[len(text) - keep_tail :])
+    cut = text.copy()
+    cut.truncate(max(1, room), overflow="ellipsis")
+    return cut
 
 
 def latest_role(entity: Entity) -> str | None:
@@ -35,33 +63,59 @@ def highlighted(value: str, spans: Sequence[tuple[int, int]], style: Style, matc
 def entity_row(
     entity: Entity, width: int, palette: Palette, hit: Hit | None = None, extra: str = ""
 ) -> Text:
-    """`official  César Duarte Jáquez · Gobernador de Chihuahua     3 bull.`"""
+    """`official  César Duarte Jáquez · Gobernador de Chihuahua     3 bull.`
+
+    When the row is too narrow, what matched comes first ("Gobernador de Chihuahua · César
+    Du…" for "gober chihu") and a facility's name keeps its state."""
     count = len(entity.bulletin_ids)
     right = extra or f"{count} bulletin{'s' if count != 1 else ''}"
     style = palette.kind[entity.kind]
-    text = Text(KIND_BADGE[entity.kind].ljust(BADGE_WIDTH), style=Style(color=style.color))
+    badge = Text(KIND_BADGE[entity.kind].ljust(BADGE_WIDTH), style=Style(color=style.color))
     field = hit.field if hit else "name"
     spans = hit.spans if hit else []
-    text.append_text(
-        highlighted(entity.name, spans if field == "name" else [], style, palette.match)
-    )
+    name = highlighted(entity.name, spans if field == "name" else [], style, palette.match)
     if field == "alias" and hit is not None:
-        text.append(" ~ ", style="dim")
-        text.append_text(highlighted(hit.matched, spans, Style(italic=True), palette.match))
-    role = hit.matched if hit is not None and field == "role" else latest_role(entity)
-    if role:
-        text.append(" · ", style="dim")
-        text.append_text(
-            highlighted(
-                role, spans if field == "role" else [], Style(dim=True, italic=True), palette.match
-            )
+        name.append(" ~ ", style="dim")
+        name.append_text(highlighted(hit.matched, spans, Style(italic=True), palette.match))
+    role_value = hit.matched if hit is not None and field == "role" else latest_role(entity)
+    role = (
+        highlighted(
+            role_value,
+            spans if field == "role" else [],
+            Style(dim=True, italic=True),
+            palette.match,
         )
-    room = width - text.cell_len - len(right) - 1
-    if room >= 0:
-        text.append(" " * (room + 1))
-    else:
-        text.truncate(max(1, width - len(right) - 2), overflow="ellipsis")
-        text.append("  ")
+        if role_value
+        else None
+    )
+    state = facility_state(entity)
+    name_tail = 0
+    if state:
+        if not entity.name.endswith(f", {state}"):
+            name.append(f", {state}", style="dim")  # a unit's state its name does not say
+        name_tail = len(state) + 2
+    parts = [name] if role is None else [name, role]
+    room = width - badge.cell_len - len(right) - 2
+    if sum(p.cell_len for p in parts) + len(_SEPARATOR) * (len(parts) - 1) > room:
+        tails = [name_tail, 0]
+        if role is not None and field == "role":
+            parts, tails = [role, name], [0, name_tail]  # the reason it matched first
+        fitted: list[Text] = []
+        left = room
+        for part, tail in zip(parts, tails, strict=False):
+            if fitted:
+                left -= len(_SEPARATOR)
+            if left < 4:
+                break
+            fitted.append(_fit(part, left, tail))
+            left -= fitted[-1].cell_len
+        parts = fitted
+    text = badge
+    for index, part in enumerate(parts):
+        if index:
+            text.append(_SEPARATOR, style="dim")
+        text.append_text(part)
+    text.append(" " * max(2, width - text.cell_len - len(right)))
     text.append(right, style="dim")
     return text
 

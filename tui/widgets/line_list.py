@@ -60,6 +60,8 @@ class LineList(LineScrollView, can_focus=True):
     """Index of the highlighted item, or -1 when the list is empty."""
 
     empty_message: str = "Nothing here."
+    #: The cursor row's colours go under the items' own styles (search marks stay visible).
+    cursor_under_marks: bool = False
 
     class Highlighted(Message):
         """The cursor moved to `index`; `by_user` when a key or click moved it (not code)."""
@@ -188,12 +190,14 @@ class LineList(LineScrollView, can_focus=True):
             text = self.render_item_line(index, sub, width)
             text.no_wrap = True
             text.truncate(width, overflow="ellipsis", pad=True)
-            post = None
+            style, post = base, None
             if selected:
-                post = self.get_component_rich_style(
+                cursor = self.get_component_rich_style(
                     "line-list--cursor" if self.has_focus else "line-list--cursor-blurred"
                 )
-            segments = list(Segment.apply_style(text.render(self.app.console), base, post))
+                # under the cursor, marked text keeps its own colours when asked to
+                style, post = (base + cursor, None) if self.cursor_under_marks else (base, cursor)
+            segments = list(Segment.apply_style(text.render(self.app.console), style, post))
             strip = Strip(segments, width)
             self._cache[key] = strip
         return strip

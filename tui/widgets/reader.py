@@ -8,6 +8,7 @@ so entity spans and search matches map straight onto wrapped lines.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -32,6 +33,8 @@ from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 #: Direct quotes: italic, so the words someone said stand out from the bulletin's own.
 QUOTE_STYLE = Style(italic=True)
 LABEL_WIDTH = 7
+#: Other files with the same content named in the header; the rest are counted.
+COPIES_SHOWN = 3
 #: How each block of a bulletin is drawn: the header lines (kind, dateline, number) recede.
 BLOCK_STYLE: dict[BlockRole, str] = {
     "header": "dim",
@@ -129,6 +132,7 @@ class ReaderView(LineScrollView, can_focus=True):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.bulletin: Bulletin | None = None
+        self.copies: list[str] = []
         self.placeholder = "Loading bulletins…"
         self._lines: list[Line] = []
         self._origins: list[tuple[int, int]] = []  # (origin, line index) for text lines
@@ -143,9 +147,11 @@ class ReaderView(LineScrollView, can_focus=True):
 
     # -- content -------------------------------------------------------------------------------
 
-    def show(self, bulletin: Bulletin | None) -> None:
-        """Display `bulletin` from the top; clears targets and search marks."""
+    def show(self, bulletin: Bulletin | None, copies: Sequence[str] = ()) -> None:
+        """Display `bulletin` from the top; clears targets and search marks. `copies`: other
+        files with the same content, listed in the header."""
         self.bulletin = bulletin
+        self.copies = list(copies)
         self.targets, self.target_index, self.marks = [], -1, []
         self._mention_at = (
             sorted(
@@ -287,14 +293,14 @@ class ReaderView(LineScrollView, can_focus=True):
     def _layout(self, width: int) -> list[Line]:
         bulletin = self.bulletin
         if bulletin is None:
-            return [Line(Text(self.placeholder, style="italic dim"))]
+            return self._wrap(Text(self.placeholder, style="italic dim"), width, None)
         lines: list[Line] = []
         if bulletin.failed:
             lines += self._wrap(
                 Text("✗ This file could not be read", style="bold red"), width, None
             )
             lines.append(Line(Text()))
-        for label, value in self._fields(bulletin):
+        for label, value in self._fields(bulletin, self.copies):
             wrapped = self._wrap(value, width, None, indent=" " * LABEL_WIDTH)
             first = Text()
             first.append(f"{label:<{LABEL_WIDTH}}", style="dim")
@@ -327,7 +333,7 @@ class ReaderView(LineScrollView, can_focus=True):
         return lines
 
     @staticmethod
-    def _fields(bulletin: Bulletin) -> list[tuple[str, Text]]:
+    def _fields(bulletin: Bulletin, copies: Sequence[str] = ()) -> list[tuple[str, Text]]:
         fields: list[tuple[str, Text]] = []
         if bulletin.kind:
             fields.append(("Kind", append_safe(Text(), bulletin.kind, "bold")))
@@ -351,6 +357,10 @@ class ReaderView(LineScrollView, can_focus=True):
         if bulletin.source:
             name = visible_path(Path(bulletin.source).name)  # a name's odd bytes as \xNN
             fields.append(("File", append_safe(Text(), name, "dim")))
+        if copies:
+            shown = ", ".join(Path(path).name for path in copies[:COPIES_SHOWN])
+            more = f" and {len(copies) - COPIES_SHOWN} more" if len(copies) > COPIES_SHOWN else ""
+            fields.append(("Copies", append_safe(Text(), shown + more, "dim")))
         if bulletin.quotes:
             fields.append(("Quotes", quote_speakers(bulletin)))
         return fields
