@@ -95,6 +95,10 @@ _MONTH_DAY_RE = re.compile(
 )
 #: "2025-07-19": only where a label says it is a date ("Publicado: 2025-07-19").
 ISO_DATE_RE = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+#: "3/03/2021", "03.03.2021": day first as in Mexico, and again only where a label says so.
+NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
+)
 _FORMS = (DATE_RE, _DAY_MONTH_RE, _MONTH_DAY_RE)
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from core.dates import ISO_DATE_RE, DateFound, normalize_match, search_date
+from core.dates import ISO_DATE_RE, NUMERIC_DATE_RE, DateFound, normalize_match, search_date
 from core.ingest import BULLET
 from core.models import BlockRole
 
@@ -43,7 +43,13 @@ KIND_RE = re.compile(
     r"^(?P<kind>" + "|".join(p for p, _ in KINDS) + rf")\s*[.:]?(?:\s*{_NUMBER})?\s*\.?$",
     re.IGNORECASE,
 )
-_EMBEDDED_DATELINE_END = re.compile(r"\s*\)?\s*\.?\s*[-–—]")
+_EMBEDDED_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\)?\s*\.?\s*[-–—]")
+#: A dateline closed by a full stop alone ("Puebla, Puebla, 10 de diciembre de 2025. El ..."):
+#: only after a place run ending in a comma, since a sentence may end with a date too.
+_DOT_DATELINE_END = re.compile(r"\.\s+(?=[A-ZÁÉÍÓÚÑ¿¡\"“«])")
+#: A dateline that lost its ".-" on the page: the text goes on with a capital.
+_LOST_DATELINE_END = re.compile(r"[^\S\n]+(?=[A-ZÁÉÍÓÚÑ¿¡\"“«])")
+_COMMA_BEFORE_DATE = re.compile(r",[^\S\n]*(?:a[^\S\n]+)?$")
 #: How far into the first paragraph a dateline may start (after a byline or page furniture).
 _DATELINE_REACH = 600
 #: The capitalized words (and commas, "de") right before a dateline's date.
@@ -57,6 +63,11 @@ _STAMP_LABEL = re.compile(
     r"^(?:(?:publicad[oa](?:\s+el)?|fecha\s+de\s+publicaci[oó]n)\s*:?|fecha\s*:)\s*",
     re.IGNORECASE,
 )
+#: An update stamp dates an edit of the page, not the bulletin: "Actualizado: 3 de marzo".
+_UPDATE_LABEL = re.compile(r"\b(?:actualizad[oa]|[uú]ltima\s+actualizaci[oó]n)\b", re.IGNORECASE)
+#: A masthead ending in its issue's date: "Gaceta Parlamentaria, número 1474-I, martes 13 de
+#: abril de 2004." (the date closes the block after a comma).
+_MASTHEAD_END = re.compile(r"\s*\.?\s*$")
 #: A clock time beside a date: a web page's header or a publication stamp, never a dateline.
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\bhrs?\b\.?", re.IGNORECASE)
 #: Words that tie a date in the lead to the event told: "abrió este martes 14 de marzo de 2023".
@@ -131,7 +142,7 @@ def _stamp(block: str) -> DateFound | None:
     block = block.removeprefix(BULLET).strip()
     label = _STAMP_LABEL.match(block)
     rest = block[label.end() :] if label else block
-    match = ISO_DATE_RE.match(rest) if label else None
+    match = (ISO_DATE_RE.match(rest) or NUMERIC_DATE_RE.match(rest)) if label else None
     match = match or search_date(rest)
     if match is None or (match.start() > 0 and not label):
         return None
@@ -143,14 +154,102 @@ def _stamp(block: str) -> DateFound | None:
     return found
 
 
+def _furniture(block: str) -> bool:
+    """A page's date that is not the bulletin's: an update stamp ("Actualizado: 3 de marzo de
+    2021"), or a date among navigation words ("Buscar 24 de Noviembre del 2024 Salud")."""
+    match = search_date(block)
+    if match is None:
+        return False
+    if _UPDATE_LABEL.search(block):
+        return True
+    after = block[match.end() :]
+    if not after.strip() or _EMBEDDED_DATELINE_END.match(after) or after.lstrip()[0] in ".,;|":
+        return False  # the date closes its line: a dateline or a stamp
+    before = block[: match.start()]
+    if "," in before or len(before.split()) > 3 or len(after.split()) > 3:
+        return False  # "Ciudad de México 5 de mayo de 2024 Coordinación de Comunicación ..."
+    return not _PROSE.search(before) and not _PROSE.search(after)
+
+
+def _masthead(block: str) -> DateFound | None:
+    """The issue date closing a publication's masthead line ("Gaceta Parlamentaria, número
+    1474-I, martes 13 de abril de 2004."): a stamp."""
+    match = search_date(block)
+    if (
+        match is None
+        or match.start() == 0
+        or not _MASTHEAD_END.match(block, match.end())
+        or not _COMMA_BEFORE_DATE.search(block, 0, match.start())
+    ):
+        return None
+    found = normalize_match(match)
+    return found if found.date is not None else None
+
+
+def _split_stamp(blocks: list[str], i: int) -> DateFound | None:
+    """A date a page's widget split into list items ("• 10", "• Octubre 2025")."""
+    if i + 1 >= len(blocks) or not re.fullmatch(r"\d{1,2}", blocks[i].removeprefix(BULLET).strip()):
+        return None
+    joined = (
+        blocks[i].removeprefix(BULLET).strip() + " " + blocks[i + 1].removeprefix(BULLET).strip()
+    )
+    found = _stamp(joined)
+    return found if found is not None and found.date is not None else None
+
+
+def _known_place_tail(place: str) -> str:
+    """The run before a dateline may start with the words before it ("... presidida por
+    Claudia Sheinbaum Puebla, Puebla"): keep the longest tail of its first part that the
+    gazetteer knows, else the run as it is."""
+    from core.entities.gazetteer import gazetteer  # the catalogue loads on first use only
+    from core.entities.text import fold
+
+    head, sep, rest = place.partition(",")
+    words = head.split()
+    entries = gazetteer().entries
+    for i in range(len(words)):
+        if fold(" ".join(words[i:])) in entries:
+            return " ".join(words[i:]) + sep + rest
+    return place
+
+
+def _dateline_ends(paragraph: str, match: re.Match[str]) -> bool:
+    """Whether the text after a date closes a dateline: ".-" (maybe after the outlet's name
+    in brackets); a full stop or nothing at all only after a place, since a sentence may end
+    with a date too."""
+    if _UPDATE_LABEL.search(paragraph, max(0, match.start() - 30), match.start()):
+        return False  # "Actualizado: 3 de marzo de 2021.-": when the page was edited
+    if _EVENT_CUE.search(paragraph, max(0, match.start() - 30), match.start()):
+        return False  # "Hoy, 8 de junio de 2018. El IMSS ...": the lead's date, no place
+    if _EMBEDDED_DATELINE_END.match(paragraph, match.end()):
+        return True
+    place = _place_before(paragraph, match.start())
+    opens = (
+        place is not None
+        and len(place.split()) <= 8
+        and ":" not in place
+        and not _STAMP_LABEL.match(place)  # "Publicado el 2 de marzo de 2021 El ...": a stamp
+        and not _PROSE.search(place)
+    )
+    if opens and _LOST_DATELINE_END.match(paragraph, match.end()):
+        return True  # "Tlaxcala, Tlax., 5 de mayo de 2019 El Instituto ..."
+    return _DOT_DATELINE_END.match(paragraph, match.end()) is not None and (
+        opens
+        or (
+            _COMMA_BEFORE_DATE.search(paragraph, 0, match.start()) is not None
+            and _PLACE_RUN.search(paragraph, max(0, match.start() - 80), match.start()) is not None
+        )
+    )
+
+
 def _embedded_dateline(paragraph: str) -> tuple[str | None, DateFound] | None:
     """'Ciudad de México, 5 de enero de 2023.- El IMSS...': a dateline opening the body, or
     following a byline or a photo caption that the page's text ran into it."""
     pos = 0
     while (match := search_date(paragraph, pos, _DATELINE_REACH)) is not None:
         pos = match.end()
-        if not _EMBEDDED_DATELINE_END.match(paragraph, match.end()):
-            continue
+        if not _dateline_ends(paragraph, match):
+            continue  # "... se inauguró el 10 de diciembre de 2025. El ...": a sentence
         if _CLOCK.search(paragraph, match.end(), match.end() + 12):
             continue  # "4 de agosto de 2009 - 16:00 hs": an agency's stamp, not a dateline
         place = _place_before(paragraph, match.start())
@@ -160,17 +259,24 @@ def _embedded_dateline(paragraph: str) -> tuple[str | None, DateFound] | None:
         place = _place_before(run.group(), len(run.group())) if run else None
         if place and (caps := re.search(r"\b[A-ZÁÉÍÓÚÑ]{3,}\b.*$", place)):
             place = caps.group()  # "... Seguro Social OAXACA, Oax." -> "OAXACA, Oax."
+        elif place:
+            place = _known_place_tail(place)
         return place, normalize_match(match)
     return None
 
 
 def _inline_stamp(paragraph: str) -> DateFound | None:
-    """A page's stamp run into the text: a date opening it ("FEB 082013 El Instituto...") or
-    a date with a clock time ("Por: NTX 4 de agosto de 2009 - 16:00 hs")."""
+    """A page's stamp run into the text: a date opening it ("FEB 082013 El Instituto...",
+    "Publicado el 2 de marzo de 2021 El ...") or a date with a clock time ("Por: NTX 4 de
+    agosto de 2009 - 16:00 hs")."""
+    label = _STAMP_LABEL.match(paragraph)
+    opening = label.end() if label else 0
     pos = 0
     while (match := search_date(paragraph, pos, _DATELINE_REACH)) is not None:
         pos = match.end()
-        if match.start() == 0 or _CLOCK.search(paragraph, match.end(), match.end() + 12):
+        if _UPDATE_LABEL.search(paragraph, max(0, match.start() - 30), match.start()):
+            continue  # "Actualizado el 3 de marzo de 2021 10:20": when the page was edited
+        if match.start() == opening or _CLOCK.search(paragraph, match.end(), match.end() + 12):
             found = normalize_match(match)
             return found if found.date is not None else None
     return None
@@ -202,8 +308,17 @@ def split_layout(text: str) -> Layout:
         if _is_body(block) and not block.startswith(BULLET):
             body_start = i
             break
-        if out.date is None and (found_stamp := _stamp(block)) is not None:
+        if roles[i] == "header":
+            continue  # the second half of a split date
+        if _furniture(block) and not _stamp(block):
+            roles[i] = "header"  # the page's date, an update stamp: no date at all
+        elif (
+            out.date is None
+            and (found_stamp := _stamp(block) or _split_stamp(blocks, i)) is not None
+        ):
             roles[i] = "header"
+            if _stamp(block) is None:  # split over two list items: the second is header too
+                roles[i + 1] = "header"
             labeled = _STAMP_LABEL.match(block.removeprefix(BULLET).strip()) is not None
             if labeled or past_title:
                 stamp = stamp or found_stamp
@@ -224,6 +339,9 @@ def split_layout(text: str) -> Layout:
         elif out.date is None and not block.startswith(BULLET) and (found := _dateline(block)):
             out.place, out.date = found
             out.date_source = "dateline"
+            roles[i] = "header"
+        elif stamp is None and (found_masthead := _masthead(block)) is not None:
+            stamp = found_masthead
             roles[i] = "header"
         elif not block.startswith(BULLET):
             past_title = True

@@ -231,3 +231,147 @@ def test_the_cache_keeps_where_a_date_came_from(tmp_path: Path) -> None:
             report = index.update([lead, stamp])
         assert [s.date_source for s in report.summaries] == ["lead", "stamp"]
     assert report.unchanged == 2
+
+
+_LEAD = (
+    "El Instituto Mexicano del Seguro Social amplió los horarios de sus unidades de "
+    "medicina familiar de la entidad, informó la delegación en un comunicado a los medios."
+)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected", "place"),
+    [
+        ("CIUDAD DE MÉXICO, LUNES 5 DE MAYO DE 2025.-", dt.date(2025, 5, 5), "CIUDAD DE MÉXICO"),
+        ("PACHUCA, Hgo., a 3 de marzo del 2021.", dt.date(2021, 3, 3), "PACHUCA, Hgo."),
+        ("MÉRIDA, Yuc., 12 DE ENERO DE 2022.-", dt.date(2022, 1, 12), "MÉRIDA, Yuc."),
+    ],
+)
+def test_datelines_in_capitals_and_with_a(dateline: str, expected: dt.date, place: str) -> None:
+    b = parse_text(f"{dateline}\n\nIMSS amplía horarios en Hidalgo\n\n{_LEAD}")
+    assert (b.date, b.date_source, b.place) == (expected, "dateline", place)
+    assert b.title == "IMSS amplía horarios en Hidalgo"
+
+
+def test_a_dateline_closed_by_a_full_stop_opens_the_lead() -> None:
+    # the page ran the summary bullets into the lead: only the full stop ends the dateline
+    b = parse_text(
+        "*Refuerza el IMSS la atención en Sinaloa *Asistió a la Asamblea General "
+        "Tepic, Nayarit, 4 de febrero de 2026. El gobernador Miguel Ángel Navarro Quintero "
+        "acordó con el Instituto Mexicano del Seguro Social la ampliación de dos clínicas."
+    )
+    assert (b.date, b.date_source) == (dt.date(2026, 2, 4), "dateline")
+    assert b.place == "Tepic, Nayarit"  # not "Asamblea General Tepic, Nayarit"
+
+
+def test_a_sentence_ending_in_a_date_is_no_dateline() -> None:
+    b = parse_text(
+        "Abre el IMSS su nueva clínica\n\n"
+        "La Unidad de Medicina Familiar No. 7 abrió sus consultorios el 4 de febrero de 2026. "
+        "El director de la unidad, Juan Pérez Ruiz, dijo que atenderá a 20 mil derechohabientes."
+    )
+    assert b.date is None
+
+
+def test_a_date_split_over_list_items_is_a_stamp() -> None:
+    b = parse_text(f"Supervisa IMSS obras en Sonora\n\n• 22\n\n• Septiembre 2025\n\n{_LEAD}")
+    assert (b.date, b.date_source) == (dt.date(2025, 9, 22), "stamp")
+    assert b.highlights == []
+
+
+def test_a_masthead_closing_with_its_date_is_a_stamp() -> None:
+    b = parse_text(
+        "Diario Oficial del Sureste, Sección Salud, número 318, jueves 8 de mayo de 2014.\n\n"
+        f"SE AMPLÍA LA CLÍNICA DEL IMSS EN VILLAHERMOSA\n\n{_LEAD}"
+    )
+    assert (b.date, b.date_source) == (dt.date(2014, 5, 8), "stamp")
+    assert b.title == "SE AMPLÍA LA CLÍNICA DEL IMSS EN VILLAHERMOSA"
+
+
+def test_a_title_naming_a_date_is_no_masthead() -> None:
+    b = parse_text(f"El IMSS abrirá sus guarderías el lunes 8 de enero de 2024\n\n{_LEAD}")
+    assert b.date is None
+    assert b.title == "El IMSS abrirá sus guarderías el lunes 8 de enero de 2024"
+
+
+def test_a_date_among_the_pages_navigation_is_not_the_date() -> None:
+    b = parse_text(f"Inicio 3 de Marzo del 2025 Nacional\n\nIMSS amplía horarios\n\n{_LEAD}")
+    assert b.date is None and b.date_source is None
+    assert b.title == "IMSS amplía horarios"
+
+
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Actualizado: 3 de marzo de 2021",
+        "Última actualización: 3 de marzo de 2021 09:40",
+        "• 3 MAR 2021, Actualizado 09:40",
+    ],
+)
+def test_an_update_stamp_is_not_the_bulletins_date(update: str) -> None:
+    # when the page was edited says nothing of when the bulletin was issued
+    above = parse_text(f"{update}\n\nIMSS amplía horarios\n\n{_LEAD}")
+    assert above.date is None and above.title == "IMSS amplía horarios"
+    run_in = parse_text(f"IMSS amplía horarios\n\n{update} {_LEAD}")
+    assert run_in.date is None
+
+
+def test_the_publication_stamp_wins_over_the_update_stamp() -> None:
+    b = parse_text(
+        "IMSS amplía horarios\n\n"
+        f"Publicado el 2 de marzo de 2021 | Actualizado el 3 de marzo de 2021\n\n{_LEAD}"
+    )
+    assert (b.date, b.date_source) == (dt.date(2021, 3, 2), "stamp")
+    run_in = parse_text(f"IMSS amplía horarios\n\nPublicado el 2 de marzo de 2021 {_LEAD}")
+    assert (run_in.date, run_in.date_source) == (dt.date(2021, 3, 2), "stamp")
+
+
+@pytest.mark.parametrize(
+    ("stamp", "expected"),
+    [("Publicado: 3/03/2021", dt.date(2021, 3, 3)), ("Fecha: 25.12.2022", dt.date(2022, 12, 25))],
+)
+def test_labeled_numeric_stamps_read_day_first(stamp: str, expected: dt.date) -> None:
+    b = parse_text(f"IMSS amplía horarios\n\n{stamp}\n\n{_LEAD}")
+    assert (b.date, b.date_source) == (expected, "stamp")
+
+
+def test_a_bare_numeric_date_in_the_body_dates_nothing() -> None:
+    b = parse_text(f"IMSS amplía horarios\n\n{_LEAD} La convocatoria cierra el 3/03/2021.")
+    assert b.date is None
+
+
+def test_a_dateline_run_into_the_press_office_line_keeps_its_date() -> None:
+    b = parse_text(
+        "Ciudad de México 5 de mayo de 2024 Coordinación de Comunicación Social\n\n"
+        f"IMSS amplía horarios\n\n{_LEAD}"
+    )
+    assert (b.date, b.date_source) == (dt.date(2024, 5, 5), "dateline")
+
+
+@pytest.mark.parametrize(
+    ("opening", "expected", "place"),
+    [
+        # the page lost the ".-": a place and a date, then the text goes on
+        ("Zacatecas, Zac., a 09 de junio de 2018 El", dt.date(2018, 6, 9), "Zacatecas, Zac."),
+        ("Colima, Col.; viernes 8 de junio de 2018 El", dt.date(2018, 6, 8), "Colima, Col."),
+        ("CULIACÁN. 8 DE JUNIO DE 2018. El", dt.date(2018, 6, 8), "CULIACÁN"),
+        # the outlet's name in brackets between the date and the ".-"
+        ("Durango, Dgo., 8 de junio de 2018 (Agencia).- El", dt.date(2018, 6, 8), "Durango, Dgo."),
+    ],
+)
+def test_datelines_opening_the_lead_without_their_dash(
+    opening: str, expected: dt.date, place: str
+) -> None:
+    b = parse_text(
+        f"Vacuna el IMSS a 20 mil niños\n\n{opening} Instituto Mexicano del Seguro Social "
+        "aplicó 20 mil vacunas en la Segunda Semana Nacional de Salud, informó la delegación."
+    )
+    assert (b.date, b.date_source, b.place) == (expected, "dateline", place)
+
+
+def test_a_cue_word_before_the_date_is_no_dateline_place() -> None:
+    b = parse_text(
+        "Vacuna el IMSS a 20 mil niños\n\nHoy, 8 de junio de 2018. El Instituto Mexicano del "
+        "Seguro Social concluyó la Segunda Semana Nacional de Salud, informó la delegación."
+    )
+    assert (b.date, b.date_source, b.place) == (dt.date(2018, 6, 8), "lead", None)
