@@ -413,9 +413,9 @@ def test_dense_short_forms_cost_linear_time() -> None:
     unit = "Cd. Juárez y Cd. Obregón, Son., Oax. y la República Mexicana en México. "
 
     def cost(n: int) -> float:
-        started = time.perf_counter()
+        started = time.process_time()
         extract_mentions(unit * n)
-        return time.perf_counter() - started
+        return time.process_time() - started
 
     cost(50)  # warm the gazetteer and the patterns
     small, large = cost(300), cost(1200)
