@@ -81,7 +81,7 @@ def roles_agree(gold: str, found: str | None) -> bool:
     return g == f or g in f or f in g
 
 
-_QUOTES = str.maketrans(dict.fromkeys("\"“”„«»‘’‚`´"))
+_QUOTES = str.maketrans(dict.fromkeys('"“”„«»‘’‚`´'))
 
 
 def _key(kind: str, name: str) -> tuple[str, str]:
