@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from core.discover import not_regular_reason
+from core.header_lines import is_header_line, is_kind_or_number
 from core.models import Issue
 from core.visible import is_blank
 
@@ -343,6 +344,12 @@ _TERMINAL = '.!?:;…”"»)'
 def _strip_markdown(text: str) -> str:
     text = _MD_HEADING.sub("", text)
     text = _MD_LIST.sub(f"{BULLET} ", text)
+    return _strip_emphasis(text)
+
+
+def _strip_emphasis(text: str) -> str:
+    """**bold**, __bold__ and *italic* lose their marks (nested ones too), so the dateline
+    matcher sees "Tlaxcala, Tlaxcala, 7 de abril de 2025." and not "**Tlaxcala"."""
     previous = None
     while previous != text:
         previous = text
@@ -434,6 +441,19 @@ def _split_blocks(lines: list[str]) -> list[list[str]]:
     return blocks
 
 
+def _peel_header_lines(block: list[str]) -> list[list[str]]:
+    """Header lines opening a block stand alone: web text puts "BOLETÍN DE PRENSA", the dateline
+    and "No. 100/2025" on single lines, which a reflow would join into one paragraph. A dateline
+    alone stays with the lines after it: "Puebla, 3 de marzo de 2025.\nEl IMSS ..." opens the
+    body, as it does on one line."""
+    run = 0
+    while run < len(block) - 1 and is_header_line(block[run]):
+        run += 1
+    if run == 0 or (run == 1 and not is_kind_or_number(block[0])):
+        return [block]
+    return [*([line] for line in block[:run]), block[run:]]
+
+
 def _continues(previous: str, following: str) -> bool:
     """A block that stops mid-sentence and a block that starts in lowercase are one paragraph."""
     if not previous or not following or previous.endswith(tuple(_TERMINAL)):
@@ -465,8 +485,8 @@ def normalize_text(raw: str, issues: list[Issue] | None = None) -> str:
                 lines.append(line)
         lines.append("")
     paragraphs: list[str] = []
-    for block in _split_blocks(lines):
-        joined = _join_lines(block)
+    for block in (part for whole in _split_blocks(lines) for part in _peel_header_lines(whole)):
+        joined = _strip_emphasis(_join_lines(block))  # emphasis wrapped over a line break
         if not joined:
             continue
         if paragraphs and _continues(paragraphs[-1], joined):

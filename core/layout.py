@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from core.dates import ISO_DATE_RE, NUMERIC_DATE_RE, DateFound, normalize_match, search_date
+from core.header_lines import KIND_RE, KINDS, NUMBER_RE
+from core.header_lines import PROSE as _PROSE
 from core.ingest import BULLET
 from core.models import BlockRole
 
@@ -22,27 +24,6 @@ HEADER_BLOCKS = 8
 MAX_HEADER_CHARS = 200
 MAX_TITLE_CHARS = 400
 
-#: Kinds of bulletin as IMSS names them, most specific first: (pattern, canonical name).
-KINDS: tuple[tuple[str, str], ...] = (
-    (r"bolet[ií]n de prensa conjunto", "boletín de prensa conjunto"),
-    (r"bolet[ií]n de prensa", "boletín de prensa"),
-    (r"bolet[ií]n conjunto", "boletín conjunto"),
-    (r"bolet[ií]n informativo", "boletín informativo"),
-    (r"comunicado conjunto", "comunicado conjunto"),
-    (r"comunicado de prensa", "comunicado de prensa"),
-    (r"nota informativa", "nota informativa"),
-    (r"tarjeta informativa", "tarjeta informativa"),
-    (r"aviso de prensa", "aviso de prensa"),
-    (r"posicionamiento", "posicionamiento"),
-    (r"bolet[ií]n", "boletín"),
-    (r"comunicado", "comunicado"),
-)
-_NUMBER = r"(?:No|N[úu]m|N[úu]mero|Nro)\.?\s*(?P<number>\d{1,5}(?:\s*/\s*\d{2,4})?)"
-NUMBER_RE = re.compile(rf"^{_NUMBER}\s*\.?$", re.IGNORECASE)
-KIND_RE = re.compile(
-    r"^(?P<kind>" + "|".join(p for p, _ in KINDS) + rf")\s*[.:]?(?:\s*{_NUMBER})?\s*\.?$",
-    re.IGNORECASE,
-)
 _EMBEDDED_DATELINE_END = re.compile(r"\s*(?:\([^()\n]{1,40}\))?\)?\s*\.?\s*[-–—]")
 #: A dateline closed by a full stop alone ("Puebla, Puebla, 10 de diciembre de 2025. El ..."):
 #: only after a place run ending in a comma, since a sentence may end with a date too.
@@ -56,8 +37,6 @@ _DATELINE_REACH = 600
 _PLACE_RUN = re.compile(
     r"(?:[A-ZÁÉÍÓÚÑ][\w.]*,?[^\S\n]+(?:(?:de|del|la|los)[^\S\n]+)*)+(?:\(|a[^\S\n]+)?$"
 )
-#: A lower-case word that is no connector: prose, not a place name.
-_PROSE = re.compile(r"(?<![\w.])(?!(?:de|del|la|las|los|el|y|a)\b)[a-záéíóúñ]+\b")
 #: A publication stamp's label: "Publicado: 2025-07-19", "Fecha de publicación: 19 de julio".
 _STAMP_LABEL = re.compile(
     r"^(?:(?:publicad[oa](?:\s+el)?|fecha\s+de\s+publicaci[oó]n)\s*:?|fecha\s*:)\s*",
