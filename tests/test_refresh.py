@@ -21,6 +21,13 @@ EARLY = (
     "Familiar No. 8 del IMSS en Tlaxcala.\n"
 )
 
+#: Names Chiapas and no IMSS.
+CHIAPAS_ONLY = (
+    "Tuxtla Gutiérrez, Chiapas, a 3 de enero de 2011.\n\n"
+    "INAUGURAN ESCUELA EN CHIAPAS\n\n"
+    "El gobernador de Chiapas, Juan Sabines Guerrero, inauguró una escuela primaria.\n"
+)
+
 
 def _corpus(tmp_path: Path) -> Path:
     folder = tmp_path / "bulletins"
@@ -86,6 +93,30 @@ async def test_refresh_keeps_an_entity_filter_and_adds_matching_bulletins(
         await _settle(app, pilot, lambda: len(listing.shown) == shown + 1)
         assert app.main_screen.filter_entity_id == imss.id
         assert listing.total == 6
+
+
+@pilot_test
+async def test_refresh_keeps_every_chip_not_only_the_last_entity(tmp_path: Path) -> None:
+    folder = _corpus(tmp_path)
+    app = make_app([folder], open_delay=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        corpus = app.corpus
+        assert corpus is not None
+        (imss,) = [e for e in corpus.entities if e.name == "IMSS"]
+        (chiapas,) = [e for e in corpus.entities if e.name == "Chiapas"]
+        app.main_screen.apply_filter(imss.id)
+        app.main_screen.apply_filter(chiapas.id)
+        await pilot.pause()
+        listing = app.main_screen.bulletin_list
+        both = {b.id for b in listing.shown}
+        assert both and len(both) < listing.total
+        # names Chiapas (the last chip) but not the IMSS (the first): it must stay out
+        (folder / "000_early.txt").write_text(CHIAPAS_ONLY, encoding="utf-8")
+        await pilot.press("r")
+        await _settle(app, pilot, lambda: listing.total == 6)
+        assert {b.id for b in listing.shown} == both
+        assert listing.border_subtitle.startswith(f"{len(both)} / 6")
 
 
 @pilot_test

@@ -373,13 +373,11 @@ class MainScreen(Screen[None]):
         """The same folders read again (refresh key, watch mode): new bulletins join the list
         under the same filter; the cursor and the open bulletin stay where they are."""
         self.corpus = corpus
-        ids: list[str] | None = None
-        if self.filter_entity_id is not None:
-            ids = [b.id for b in corpus.bulletins_mentioning(self.filter_entity_id)]
-        elif self.text_filter is not None:
-            ids = list(self.text_filter)  # the search's matches: new files join a new search
+        # every chip, not only the last entity: new files join only if all chips keep them
+        ids = self.chips.ids(corpus) if self.chips else None
         self.bulletin_list.update_bulletins(corpus.summaries, ids)
         self._update_counts()
+        self._update_timeline()
         if self.reader.bulletin is None:
             self.flush_open()
 
