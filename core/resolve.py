@@ -53,7 +53,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
-from core.entities.gazetteer import STATES, leading_state
+from core.entities.gazetteer import leading_state, state_names
 from core.entities.roles import is_bare, office
 from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks, pack_forms
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
@@ -71,7 +71,6 @@ MIN_NAME_RATIO = 90.0
 _NUMBER_WORDS = frozenset({"no", "num", "numero", "nro", "n"})
 _FUZZY_KINDS = frozenset({EntityKind.OFFICIAL})
 _KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
-_STATE_NAMES = frozenset(name for _, name, _ in STATES)
 
 
 def corpus_order_key(bulletin: BulletinSummary) -> tuple[bool, dt.date, bool, str, str]:
@@ -119,11 +118,11 @@ def sightings_of(bulletin: Bulletin) -> list[Seen]:
     ]
 
 
-def _placed(kind: EntityKind, spelling: str) -> tuple[str, str | None]:
+def split_state(kind: EntityKind, spelling: str) -> tuple[str, str | None]:
     """'Hospital General de Zona No. 33, Nuevo León' -> the unit and the state it is in."""
     if kind is EntityKind.FACILITY:
         unit, comma, state = spelling.rpartition(", ")
-        if comma and state in _STATE_NAMES:
+        if comma and state in state_names():
             return unit, state
     return spelling, None
 
@@ -215,7 +214,7 @@ def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
             kind = kinds[kind_name]
             known = cleaned.get((kind, name))
             if known is None:
-                spelling, placed = _placed(kind, " ".join(nfc(name).split()))
+                spelling, placed = split_state(kind, " ".join(nfc(name).split()))
                 known = cleaned[(kind, name)] = (spelling, match_words(kind, spelling), placed)
             spelling, key, placed = known
             if not key:

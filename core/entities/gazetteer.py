@@ -297,7 +297,7 @@ def leading_state(places: Iterable[tuple[str, int]]) -> tuple[str | None, bool]:
     leads (twice the next); and whether it names any state at all. `places` are canonical
     place names with their mentions ("Ánimas Trujano, Oaxaca" counts for Oaxaca)."""
     counts: Counter[str] = Counter()
-    states = _state_names_set()
+    states = state_names()
     for name, mentions in places:
         state = name.rsplit(", ", 1)[-1]
         if state in states:
@@ -309,7 +309,8 @@ def leading_state(places: Iterable[tuple[str, int]]) -> tuple[str | None, bool]:
 
 
 @cache
-def _state_names_set() -> frozenset[str]:
+def state_names() -> frozenset[str]:
+    """The 32 states' everyday names ("Estado de México", "Coahuila")."""
     return frozenset(name for _, name, _ in STATES)
 
 

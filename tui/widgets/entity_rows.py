@@ -8,15 +8,14 @@ from collections.abc import Sequence
 from rich.style import Style
 from rich.text import Text
 
-from core.entities.gazetteer import STATES
 from core.models import Entity, EntityKind, Hit
+from core.resolve import split_state
 from tui.kinds import KIND_BADGE
 from tui.palette import Palette
 from tui.safe_text import safe_text
 from tui.widgets.line_list import LineList
 
 BADGE_WIDTH = max(len(badge) for badge in KIND_BADGE.values()) + 1
-_STATE_NAMES = frozenset(name for _, name, _ in STATES)
 _SEPARATOR = " · "
 
 
@@ -28,8 +27,7 @@ def facility_state(entity: Entity) -> str | None:
     state = getattr(entity, "state", None)
     if isinstance(state, str) and state:
         return state
-    _, comma, tail = entity.name.rpartition(", ")
-    return tail if comma and tail in _STATE_NAMES else None
+    return split_state(entity.kind, entity.name)[1]
 
 
 def _fit(text: Text, room: int, keep_tail: int = 0) -> Text:
