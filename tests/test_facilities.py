@@ -478,3 +478,12 @@ def test_the_facility_benchmark_runs_at_a_tiny_size() -> None:
     result = bench([0.002, 0.004])  # 10 and 20 copies of a paragraph naming 6 units
     sizes = result["sizes"]
     assert isinstance(sizes, list) and [row["hits"] for row in sizes] == [60, 120]
+
+
+def test_an_apostrophe_inside_an_unquoted_name_does_not_cut_it() -> None:
+    text = (
+        "Avanza la obra del Hospital General de O’Horán en Mérida; el Hospital O'Horán "
+        "seguirá abierto, dijo la doctora Ana O’Farrill Pérez, directora del hospital."
+    )
+    assert facilities(text) == ["Hospital General de O’Horán", "Hospital O'Horán"]
+    assert "Ana O’Farrill Pérez" in officials(text)

@@ -420,3 +420,16 @@ def test_dense_short_forms_cost_linear_time() -> None:
     cost(50)  # warm the gazetteer and the patterns
     small, large = cost(300), cost(1200)
     assert large < 10 * small + 0.5  # quadratic work would be 16x
+
+
+def test_the_bulletins_state_is_not_voted_by_a_surname_inside_a_name() -> None:
+    # "García" is also a municipality of Nuevo León; "Guerrero" a surname: the cue "en" makes
+    # it the state, so "la secretaria de Salud estatal" is Guerrero's
+    text = (
+        "La representante del IMSS en Guerrero, doctora Rosa Elena Pineda Ruiz, y la "
+        "secretaria de Salud estatal, Laura García Salgado, visitaron la Secretaría de Salud "
+        "estatal en Chilpancingo."
+    )
+    bodies = {e.name for e in extract_entities(text) if e.kind == EntityKind.INSTITUTION}
+    assert "Secretaría de Salud de Guerrero" in bodies
+    assert "García, Nuevo León" not in places(text)

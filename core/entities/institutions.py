@@ -385,7 +385,7 @@ def _triggers() -> tuple[re.Pattern[str], frozenset[str]]:
 def _state_bodies() -> tuple[re.Pattern[str], ...]:
     states = "(?i:" + gazetteer().state_pattern + "|M[ÉE]XICO)"
     qualifier = (
-        r"(?:\s+(?P<this>(?i:del\s+estado|de\s+la\s+entidad))(?:\s+de\s+(?P<named>"
+        r"(?:\s+(?P<this>(?i:del\s+estado|de\s+la\s+entidad|en\s+la\s+entidad))(?:\s+de\s+(?P<named>"
         + states
         + r"))?\b"
         + r"|\s+(?i:de)\s+(?:(?i:la)\s+)?(?P<state>"

@@ -47,7 +47,10 @@ from core.entities.person_names import (
 from core.entities.text import SP, SpanSet, fold, sentence_start, squash, word_leads
 from core.textfold import is_subsequence
 
-_NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+#: A name word: "González", "Pérez-Tejada", "O’Farrill" (an apostrophe after an initial).
+_NW = (
+    r"(?<![\w\-‐'’])(?:[A-ZÁÉÍÓÚÑ]['’])?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+)
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
 NAME_RUN = re.compile(
     rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"

@@ -326,15 +326,22 @@ def _token_end(text: str, start: int, n: int) -> int:
     return last.end()
 
 
-def context_state(candidates: list[_Candidate]) -> str | None:
+def context_state(candidates: list[_Candidate], text: str | None = None) -> str | None:
     """The bulletin's own state: the one it names most often, the first one on a tie.
 
     National bulletins carry a Mexico City dateline but talk about another state, so the
-    dateline alone would resolve "la Secretaría de Salud estatal" wrongly.
+    dateline alone would resolve "la Secretaría de Salud estatal" wrongly. With the text, a
+    surname-town inside a name ("Alondra García Carbajal": García, Nuevo León) does not vote,
+    and a state named like a surname votes where a cue says it is the state ("en Guerrero").
     """
     counts: dict[str, int] = {}
     for cand in candidates:
         entry = cand.entry
+        if text is not None and _votes_differently(text, cand):
+            if entry.lexical_ambiguity:
+                state = entry.places[0].state
+                counts[state] = counts.get(state, 0) + 1
+            continue
         if entry.lexical_ambiguity:
             continue
         if entry.places[0].is_state or len({p.state for p in entry.places}) == 1:
@@ -343,6 +350,22 @@ def context_state(candidates: list[_Candidate]) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda state: counts[state])  # dicts keep first-seen order
+
+
+def _votes_differently(text: str, cand: _Candidate) -> bool:
+    """True for a cued state named like a surname ("en Guerrero", "estado de Morelos": it
+    votes although ambiguous) and for a surname-town glued to a name (it does not vote)."""
+    entry = cand.entry
+    place = entry.places[0]
+    word = text[cand.start : cand.end]
+    if entry.lexical_ambiguity:
+        before = text[max(0, cand.start - 20) : cand.start]
+        return (
+            place.is_state
+            and bool(_AT_BEFORE.search(before) or _STATE_OF.search(before))
+            and not _glued_to_name(text, cand)
+        )
+    return not place.is_state and is_person_word(word) and _glued_to_name(text, cand)
 
 
 #: Capitalized words before a town that are no part of its name: an article the catalog
@@ -550,7 +573,7 @@ def find_places(
 ) -> list[Mention]:
     """Place mentions outside `blocked` spans (names of people, facilities, institutions)."""
     cands = scan(text) if candidates is None else candidates
-    home = context_state(cands)
+    home = context_state(cands, text)
     taken = SpanSet(blocked)
     free = [c for c in cands if not taken.overlaps(c.start, c.end)]
     named = frozenset(c.entry.places[0].state for c in cands if c.entry.places[0].is_state)
