@@ -48,9 +48,7 @@ from core.entities.text import SP, SpanSet, fold, sentence_start, squash, word_l
 from core.textfold import is_subsequence
 
 #: A name word: "González", "Pérez-Tejada", "O’Farrill" (an apostrophe after an initial).
-_NW = (
-    r"(?<![\w\-‐'’])(?:[A-ZÁÉÍÓÚÑ]['’])?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
-)
+_NW = r"(?<![\w\-‐'’])(?:[A-ZÁÉÍÓÚÑ]['’])?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
 NAME_RUN = re.compile(
     rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
