@@ -203,18 +203,28 @@ def _y_surname(text: str, end: int) -> re.Match[str] | None:
     return match if word in surnames() and word not in given_names() else None
 
 
-def _plural_verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
-    """A headline's present plural before a given name ("Recorren Héctor Astudillo y ...",
-    "Inauguran Zoé Robledo y ..."): ends in -an/-en, no name ("Juan", "Carmen" are in the
-    lexicon), and opens a sentence or a line."""
+def _verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """A headline's present tense before a given name ("Recorren Héctor Astudillo y ...",
+    "Inauguran Zoé Robledo y ...", "Tiene Héctor Gutiérrez reunión"): ends in -an/-en/-a/-e,
+    no name ("Juan", "Carmen", "Rosa" are in the lexicon), and opens a sentence or a line."""
     first = fold(toks[0][2])
+    if first.endswith(("a", "e")) and not _headline_opening(text, toks[0][0]):
+        return False
     return (
-        first.endswith(("an", "en"))
+        first.endswith(("a", "e", "an", "en"))
         and first not in given_names()
         and first not in surnames()
         and fold(toks[1][2]) in given_names()
         and sentence_start(text, toks[0][0])
     )
+
+
+def _headline_opening(text: str, start: int) -> bool:
+    """`start` opens a line that ends without a period: a headline."""
+    if start and text[start - 1] != "\n":
+        return False
+    end = text.find("\n", start)
+    return not text[start : end if end >= 0 else len(text)].rstrip().endswith(".")
 
 
 def _runs(text: str) -> list[_Run]:
@@ -231,7 +241,7 @@ def _runs(text: str) -> list[_Run]:
         i = 0
         while i < len(toks) and _leading(toks[i][2]):
             i += 1
-        if i == 0 and len(toks) > 2 and _plural_verb_opening(text, toks):
+        if i == 0 and len(toks) > 2 and _verb_opening(text, toks):
             i = 1
         # a role followed by its complement ("Director General del IMSS") is not a name
         if 0 < i < len(toks) and toks[i - 1][2] in _PARTICLES:
@@ -716,7 +726,11 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
     found: list[_Run] = []
     for run in runs:
         level = shape_support(_name_words(run))
-        if level is Support.NONE or names_something_else(text, run.start, run.end):
+        if (
+            level is Support.NONE
+            or names_something_else(text, run.start, run.end)
+            or _byline(text, run)
+        ):
             continue
         if (
             level is Support.STANDALONE
@@ -741,6 +755,32 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
                 pending.remove(run)
                 changed = True
     return found
+
+
+#: A byline's opening on its line: nothing, "Por:", "AVC/Por".
+_BYLINE_LEAD = re.compile(r"[^\S\n]*(?:(?:[A-Z]{2,}[^\S\n]*/[^\S\n]*)?(?i:por)[^\S\n]*:?[^\S\n]*)?")
+#: What ends a byline that opens its line: a slash or bar before the outlet ("Javier Laertes/",
+#: "Fernando Reyes | El Heraldo"), or a dateline ("Orizaba, Ver.-", "MÉRIDA.-"), on the same
+#: line (a reflowed page glues them) or the next.
+_BYLINE_END = re.compile(
+    r"[^\S\n]*(?:[/|]"
+    r"|\n?[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÁÉÍÓÚÑ][\w.]*){0,3}"
+    r"(?:,[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+[A-ZÁÉÍÓÚÑ][\w.]*){0,2})?[^\S\n]*\.?[^\S\n]*[-–—])"
+)
+_BYLINE_CLOSE = re.compile(r"[^\S\n]*\.?[^\S\n]*(?:\n|$)")
+
+
+def _byline(text: str, run: _Run) -> bool:
+    """A reporter's signature, not an official: a name with no cue that opens its line after
+    nothing or "Por:" and ends it ("Por: Luis Arturo Pérez."), or runs into a slash, a bar or
+    the dateline that opens the story ("Manuela V. Carmona\nOrizaba, Ver.- En ...")."""
+    line_start = text.rfind("\n", 0, run.start) + 1
+    lead = _BYLINE_LEAD.fullmatch(text, line_start, run.start)
+    if lead is None:
+        return False
+    if lead.group().strip() and _BYLINE_CLOSE.match(text, run.end):
+        return True
+    return _BYLINE_END.match(text, run.end) is not None
 
 
 #: "Marcos Bucio, quien estuvo al frente de ...": "quien" and a verb of holding an office (a
@@ -863,6 +903,27 @@ def _misspelled_surname(mine: list[str], parts: list[str], family: frozenset[str
     )
 
 
+_SPELLING = str.maketrans({"h": None, "y": "i", "z": "s", "k": "c", "w": "u"})
+_DOUBLED = re.compile(r"(\w)\1")
+
+
+def _spelling_key(name: str) -> str:
+    """A name as Spanish hears it: no silent h, y as i, z as s, no doubled letters
+    ("Christian" and "Cristian", "Ivonne" and "Ivone", "Luiz" and "Luis" agree)."""
+    return _DOUBLED.sub(r"\1", fold(name).translate(_SPELLING))
+
+
+def _join_spelling_variants(hits: list[OfficialHit]) -> None:
+    """Two spellings of one name in a bulletin are one person, named as first written:
+    "Christian Rodallegas" ... "el delegado estatal Cristian Rodallegas"."""
+    first: dict[str, str] = {}
+    for hit in sorted(hits, key=lambda h: h.start):
+        if len(hit.name.split()) >= 2:
+            first.setdefault(_spelling_key(hit.name), hit.name)
+    for hit in hits:
+        hit.name = first.get(_spelling_key(hit.name), hit.name)
+
+
 def _canonicalize(hits: list[OfficialHit]) -> None:
     """Give every mention the longest name it is a part of ("Zoé Robledo" -> "... Aburto").
 
@@ -878,6 +939,7 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
                 hit.name = candidate
                 break
     _join_misspelled(hits)
+    _join_spelling_variants(hits)
     full = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits if h.role)]
     for hit in hits:
         if hit.role:
