@@ -433,3 +433,16 @@ def test_the_bulletins_state_is_not_voted_by_a_surname_inside_a_name() -> None:
     bodies = {e.name for e in extract_entities(text) if e.kind == EntityKind.INSTITUTION}
     assert "Secretaría de Salud de Guerrero" in bodies
     assert "García, Nuevo León" not in places(text)
+
+
+def test_a_state_named_beside_one_of_its_towns_is_its_capital() -> None:
+    text = (
+        "Construirá el IMSS clínicas en Zacatecas y Guadalupe, y los hospitales de las ciudades "
+        "de Durango y Gómez Palacio tendrán quirófanos. El IMSS en Zacatecas lo informó desde "
+        "León, Guanajuato, y visitará Sonora, Sinaloa y Nayarit."
+    )
+    found = places(text)
+    assert {"Zacatecas, Zacatecas", "Guadalupe, Zacatecas", "Durango, Durango"} <= found
+    assert {"Gómez Palacio, Durango", "Zacatecas", "León, Guanajuato", "Guanajuato"} <= found
+    assert {"Sonora", "Sinaloa", "Nayarit"} <= found
+    assert "Guanajuato, Guanajuato" not in found

@@ -53,7 +53,7 @@ _CUE_BEFORE = re.compile(
 )
 #: Cues for the city a state is named after: "la ciudad de Puebla", "municipio de Colima".
 _CITY_BEFORE = re.compile(
-    r"\b(?:municipio|alcald[ií]a|ciudad|Cd\.?|capital|cabecera\s+municipal|localidad)"
+    r"\b(?:municipios?|alcald[ií]a|ciudad(?:es)?|Cd\.?|capital|cabecera\s+municipal|localidad)"
     r"\s+(?:de\s+|del\s+)?$",
     re.IGNORECASE,
 )
@@ -568,6 +568,36 @@ def _confirm_lists(text: str, cands: list[_Candidate]) -> None:
                     break
 
 
+#: Between two places of one enumeration or one metropolitan area ("Zacatecas-Guadalupe").
+_PAIR_GAP = re.compile(r"[^\S\n]*(?:,|;|-|\by\b|\be\b)[^\S\n]*")
+
+
+def _capitals_beside_their_towns(text: str, cands: list[_Candidate]) -> None:
+    """A state's name next to a town of that state, in one enumeration, is the capital named
+    like it: "en Zacatecas y Guadalupe", "Chihuahua, Juárez y Delicias" name cities."""
+    for i, cand in enumerate(cands):
+        chosen = cand.chosen
+        if chosen is None or not chosen.is_state or cand.pending:
+            continue
+        namesake = next(
+            (p for p in cand.entry.places if not p.is_state and p.state == chosen.state), None
+        )
+        if namesake is None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(cands):
+                continue
+            other = cands[j]
+            town = other.chosen
+            if town is None or town.is_state or town.state != chosen.state:
+                continue
+            lo, hi = (other.end, cand.start) if j < i else (cand.end, other.start)
+            gap = _PAIR_GAP.fullmatch(text, lo, hi)
+            if gap is not None and not (j < i and "," in gap.group()):  # "León, Guanajuato"
+                cand.chosen = namesake
+                break
+
+
 def find_places(
     text: str, blocked: list[tuple[int, int]], candidates: list[_Candidate] | None = None
 ) -> list[Mention]:
@@ -580,6 +610,7 @@ def find_places(
     for cand in free:
         _decide(text, cand, home, named)
     _confirm_lists(text, free)
+    _capitals_beside_their_towns(text, free)
     reach = -1
     for cand in free:  # a name that took the state after its comma ("Sabinas, Hidalgo")
         if cand.start < reach:
