@@ -446,3 +446,17 @@ def test_a_state_named_beside_one_of_its_towns_is_its_capital() -> None:
     assert {"Gómez Palacio, Durango", "Zacatecas", "León, Guanajuato", "Guanajuato"} <= found
     assert {"Sonora", "Sinaloa", "Nayarit"} <= found
     assert "Guanajuato, Guanajuato" not in found
+
+
+def test_a_common_word_town_that_opens_another_name_is_no_place() -> None:
+    text = (
+        "Inaugura IMSS Centro de Atención Infantil en Tecate; la Reforma de Ley sigue. En el "
+        "municipio de Centro, Tabasco, y en Progreso, Yucatán, abrirán clínicas."
+    )
+    assert places(text) == {
+        "Tecate, Baja California",
+        "Centro, Tabasco",
+        "Tabasco",
+        "Progreso, Yucatán",
+        "Yucatán",
+    }

@@ -60,6 +60,14 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             + _H
             + _i("Bienestar"),
             r"\bOPD\s+IMSS" + _H + _i("Bienestar"),
+            # the gloss inside the program's name: "IMSS (Instituto Mexicano del Seguro Social)
+            # - Bienestar", "Instituto Mexicano del Seguro Social (IMSS)-Bienestar"
+            r"\bIMSS\s*\("
+            + _i("Instituto Mexicano del Seguro Social")
+            + r"\)\s*"
+            + _H
+            + _i("Bienestar"),
+            _i("Instituto Mexicano del Seguro Social") + r"\s*\(IMSS\)\s*" + _H + _i("Bienestar"),
             r"\bIMSS(?:" + _H + r"|\s)" + _i("Bienestar") + r"\b",
         ),
     ),
@@ -145,7 +153,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("SFP", (_i("Secretaría de la Función Pública"), r"\bSFP\b")),
     (
         "Secretaría Anticorrupción y Buen Gobierno",
-        (_i("Secretaría Anticorrupción y Buen Gobierno"),),
+        (_i("Secretaría (?:de )?Anticorrupción y Buen Gobierno"),),
     ),
     (
         "SHCP",
@@ -254,6 +262,21 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Cámara de Diputados", (_i("Cámara de Diputados"),)),
     ("Senado de la República", (_i("Senado de la República"), _i("Cámara de Senadores"))),
     ("Gobierno Federal", (_i(r"Gobierno (?:Federal|de la República)"),)),
+    ("Poder Judicial de la Federación", (_i("Poder Judicial de la Federación"),)),
+    ("Guardia Nacional", (_i("Guardia Nacional"),)),
+    ("Banco del Bienestar", (_i("Banco del Bienestar"),)),
+    ("SNTE", (_i("Sindicato Nacional de Trabajadores de la Educación"), r"\bSNTE\b")),
+    (
+        "Concanaco",
+        (
+            _i("Confederación de Cámaras Nacionales de Comercio, Servicios y Turismo"),
+            r"\bCONCANACO\b",
+            r"\bConcanaco\b",
+        ),
+    ),
+    ("OCDE", (_i("Organización para la Cooperación y el Desarrollo Económicos?"), r"\bOCDE\b")),
+    ("ITAM", (_i("Instituto Tecnológico Autónomo de México"), r"\bITAM\b")),
+    ("Transparencia Mexicana", (_i("Transparencia Mexicana"),)),
 )
 
 #: The long name of each institution the table calls by its acronym: people search for it
@@ -310,6 +333,10 @@ LONG_NAMES: dict[str, str] = {
     "CNDH": "Comisión Nacional de los Derechos Humanos",
     "UNAM": "Universidad Nacional Autónoma de México",
     "IPN": "Instituto Politécnico Nacional",
+    "SNTE": "Sindicato Nacional de Trabajadores de la Educación",
+    "Concanaco": "Confederación de Cámaras Nacionales de Comercio, Servicios y Turismo",
+    "OCDE": "Organización para la Cooperación y el Desarrollo Económicos",
+    "ITAM": "Instituto Tecnológico Autónomo de México",
 }
 
 

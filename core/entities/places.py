@@ -66,6 +66,8 @@ _REGION_BEFORE = re.compile(
 )
 #: A body with a branch in every state: "la delegada del IMSS Morelos".
 _BRANCH_BEFORE = re.compile(r"\b(?:IMSS|ISSSTE|OOAD)[^\S\n]+$")
+#: "de"/"del" and a capital after a common-word town: it opens a longer name instead.
+_OF_A_NAME = re.compile(r"[^\S\n]+(?:de|del|de[^\S\n]+la)[^\S\n]+[A-ZÁÉÍÓÚÑ]")
 #: What follows a dateline's town at the start of a block: "Mérida, ...", "MÉRIDA.-".
 _DATELINE_DASH = re.compile(r"\.?[^\S\n]*[-–—]")
 
@@ -431,6 +433,13 @@ def _decide(
             return
         cue = True
     cand.cued = cue
+    if (
+        entry.lexical_ambiguity
+        and not entry.places[0].is_state
+        and not followed_by
+        and _OF_A_NAME.match(text, cand.end)
+    ):
+        return  # "IMSS Centro de Atención Infantil", "Reforma de Ley": a word of another name
     if followed_by:
         in_state = [t for t in towns if t.state == followed_by]
         if in_state and (not states or states[0].state == followed_by):
