@@ -126,7 +126,9 @@ def test_a_capitalized_role_glued_after_a_name_is_its_role() -> None:
         "Por medio de la presente le remitimos el dictamen aprobado."
     )
     found = officials(parse_text(page).text)
-    assert found == {"Ernesto Pérez Astorga": "Presidente de la Mesa Directiva del H"}
+    assert found == {
+        "Ernesto Pérez Astorga": "Presidente de la Mesa Directiva del H. Congreso del Estado"
+    }
 
 
 def test_names_in_capitals_after_a_title_are_people_in_title_case() -> None:
@@ -272,3 +274,38 @@ def test_a_signature_in_capitals_before_its_role() -> None:
         "LA PRESIDENCIA DEL CONGRESO Secretaría General."
     )
     assert officials(text) == {"Rosa María Peral Vivar": "Diputada local"}
+
+
+def test_surnames_with_particles_as_real_pages_write_them() -> None:
+    text = (
+        "Asistieron el secretario de Salud, Jesús de la O Treviño; el representante ante el H. "
+        "Consejo Técnico por la Coparmex, licenciado Raúl Ibarra Del Valle; el gobernador "
+        "Alfredo Del Mazo Maza y la alcaldesa Rosa Cabeza De Vaca Ruiz."
+    )
+    assert officials(text) == {
+        "Jesús de la O Treviño": "secretario de Salud",
+        "Raúl Ibarra Del Valle": "representante ante el H. Consejo Técnico por la Coparmex",
+        "Alfredo Del Mazo Maza": "gobernador",
+        "Rosa Cabeza De Vaca Ruiz": "alcaldesa",
+    }
+
+
+def test_a_stray_period_before_the_comma_and_new_role_and_caption_cues() -> None:
+    text = (
+        "Tras agradecer a Ramiro López Solís., director general del hospital, el comisario "
+        "ejidal Tomás Ugarte Peña entregó el predio.\n\nSesión del Consejo Técnico del IMSS "
+        "presidida por Zoé Robledo Aburto."
+    )
+    assert officials(text) == {
+        "Ramiro López Solís": "director general del hospital",
+        "Tomás Ugarte Peña": "comisario ejidal",
+        "Zoé Robledo Aburto": None,
+    }
+
+
+def test_a_byline_reflowed_onto_the_leads_first_words_is_no_official() -> None:
+    text = (
+        "Avanza hospital en Puebla\n\nJulio César Morales Los trabajos del hospital avanzan, "
+        "informó el delegado del IMSS, Pedro Arce Ríos."
+    )
+    assert officials(text) == {"Pedro Arce Ríos": "delegado del IMSS"}

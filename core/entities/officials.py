@@ -50,8 +50,11 @@ from core.textfold import is_subsequence
 #: A name word: "González", "Pérez-Tejada", "O’Farrill" (an apostrophe after an initial).
 _NW = r"(?<![\w\-‐'’])(?:[A-ZÁÉÍÓÚÑ]['’])?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
+#: The one-letter surname "de la O" ("Manuel de la O Cavazos").
+_LA_O = r"(?<=\bla )O(?![\w.’'])"
 NAME_RUN = re.compile(
-    rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
+    rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?"
+    rf"(?:{_NW}|{_INITIAL}(?={SP}[A-Z])|{_LA_O}))*"
 )
 
 #: Role words (accent-sensitive: "secretaria" is a person, "Secretaría" a body).
@@ -76,8 +79,9 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
-#: "No. 21", "Núm. 3": the one dot a role's complement may hold ("director del HGZ No. 21").
-_NUMBER_ABBREVIATION = r"(?<=\s)(?:No|N[úu]m|Nro)\.(?=\s*\d)"
+#: "No. 21", "Núm. 3", "H. Consejo": the dots a role's complement may hold ("director del HGZ
+#: No. 21", "representante ante el H. Consejo Técnico").
+_NUMBER_ABBREVIATION = r"(?<=\s)(?:(?:No|N[úu]m|Nro)\.(?=\s*\d)|H\.(?=\s+[A-ZÁÉÍÓÚÑ]))"
 #: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando" or "por parte de" end a
 #: role's clause: "el delegado del IMSS en el estado asistieron el director ...", "director
 #: general del IMSS el 5 de junio de 2009 cuando ..." run on only because a comma is missing.
@@ -118,7 +122,7 @@ _RIGHT_COMPLEMENT = (
 _RIGHT_ROLE = re.compile(
     r"(?:\s*\([^()\n]{1,40}\))?"  # "(morena)", "(rúbrica)"
     r"(?:\s*;\s*(?=\w)(?!(?:el|la|los|las)\s)"  # "A; Director General del IMSS"
-    r"|\s*,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
+    r"|\s*\.?,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
     r"(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
     # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente"
@@ -164,6 +168,8 @@ class _Run:
 
 _TOKEN = re.compile(r"\S+")
 _PARTICLES = frozenset(("de", "del", "la", "los", "las"))
+#: Particles some surnames write capitalized ("Salazar Del Valle", "Cabeza De Vaca").
+_CAPITAL_PARTICLES = frozenset(("De", "Del", "La", "Las", "Los"))
 _LEADING: dict[str, bool] = {}  # token -> stripped before a name? (tokens repeat a lot)
 
 
@@ -248,7 +254,9 @@ def _runs(text: str) -> list[_Run]:
             runs.append(_Run(toks[0][0], toks[-1][1], toks, office=True))
             continue
         rest = toks[i:]
-        while rest and rest[-1][2] in _PARTICLES:
+        while rest and (
+            rest[-1][2] in _PARTICLES or (len(rest) > 1 and rest[-1][2] in _CAPITAL_PARTICLES)
+        ):
             rest.pop()
         if not rest:
             continue
@@ -307,7 +315,11 @@ def _unglued(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 
 def _name_words(run: _Run) -> list[str]:
-    return [w for _, _, w in run.words if w not in ("de", "del", "la", "los", "las", "y")]
+    return [
+        w
+        for i, (_, _, w) in enumerate(run.words)
+        if w not in ("de", "del", "la", "los", "las", "y") and not (i and w in _CAPITAL_PARTICLES)
+    ]
 
 
 def _outside(run: _Run, taken: SpanSet) -> _Run | None:
@@ -373,7 +385,22 @@ def _name_after_place(run: _Run) -> _Run | None:
 
 def _plausible(run: _Run) -> bool:
     names = _name_words(run)
-    return 2 <= len(names) <= 6 and not any(fold(w) in NON_NAME for w in names)
+    return 2 <= len(names) <= 6 and not any(
+        fold(w) in NON_NAME and not _particle_surname(run, w) for w in names
+    )
+
+
+def _particle_surname(run: _Run, word: str) -> bool:
+    """A surname after a particle, in a run opened by a given name: "Salazar del Valle",
+    "Padilla Del Toro" ("Valle" alone is an office's word: "Valle de México")."""
+    words = [w for _, _, w in run.words]
+    at = words.index(word)
+    return (
+        at >= 2
+        and fold(words[at - 1]) in ("de", "del")
+        and fold(word) in surnames()
+        and fold(words[0]) in given_names()
+    )
 
 
 @lru_cache(maxsize=4)
@@ -764,6 +791,8 @@ _BYLINE_LEAD = re.compile(r"[^\S\n]*(?:(?:[A-Z]{2,}[^\S\n]*/[^\S\n]*)?(?i:por)[^
 #: line (a reflowed page glues them) or the next.
 _BYLINE_END = re.compile(
     r"[^\S\n]*(?:[/|]"
+    # the lead's first words, reflowed onto the byline's line: "Julio César Morales Los trabajos"
+    r"|[^\S\n](?:El|La|Los|Las|En|Con|Para|Un|Una|Al|A)[^\S\n]+[a-záéíóúñ]"
     r"|\n?[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÁÉÍÓÚÑ][\w.]*){0,3}"
     r"(?:,[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+[A-ZÁÉÍÓÚÑ][\w.]*){0,2})?[^\S\n]*\.?[^\S\n]*[-–—])"
 )
