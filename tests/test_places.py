@@ -460,3 +460,16 @@ def test_a_common_word_town_that_opens_another_name_is_no_place() -> None:
         "Progreso, Yucatán",
         "Yucatán",
     }
+
+
+def test_a_municipality_called_by_its_article_and_head_and_a_glued_unit_number() -> None:
+    text = (
+        "En Guerrero se trata de los municipios Petatlán, La Unión, Taxco de Alarcón y Los "
+        "Reyes no. La Unión de vecinos pidió otra clínica. En Querétaro avanza la Unidad de "
+        "Medicina Familiar Número17 en Corregidora."
+    )
+    found = places(text)
+    assert "La Unión de Isidoro Montes de Oca, Guerrero" in found
+    assert "Corregidora, Querétaro" in found
+    unions = [m for m in extract_mentions(text) if m.name.startswith("La Unión")]
+    assert len(unions) == 1  # "La Unión de vecinos" opens another name

@@ -378,10 +378,10 @@ _SAINT_PREFIX = re.compile(r"(?:(?:San|Santa|Santo) (?:\S+ ){1,2}|Santiago )(\S{
 
 def _short_heads(name: str) -> list[str]:
     """What people call a municipality INEGI names at length: 'Ecatepec de Morelos' ->
-    'Ecatepec'; 'Apaseo el Alto' -> 'Apaseo'; 'Heroica Ciudad de Juchitán de Zaragoza' ->
-    'Juchitán de Zaragoza' and 'Juchitán'; 'Sabinas Hidalgo' -> 'Sabinas'; 'Santa María
-    Huatulco' -> 'Huatulco'; 'General Enrique Estrada' -> 'Enrique Estrada' (a person's name:
-    the caller marks it as needing a cue)."""
+    'Ecatepec'; 'Apaseo el Alto' -> 'Apaseo'; 'La Unión de Isidoro Montes de Oca' -> 'La Unión';
+    'Heroica Ciudad de Juchitán de Zaragoza' -> 'Juchitán de Zaragoza' and 'Juchitán'; 'Sabinas
+    Hidalgo' -> 'Sabinas'; 'Santa María Huatulco' -> 'Huatulco'; 'General Enrique Estrada' ->
+    'Enrique Estrada' (a person's name: the caller marks it as needing a cue)."""
     found: list[str] = []
     if name.startswith("Heroica "):
         name = name.removeprefix("Heroica Ciudad de ").removeprefix("Heroica ")
@@ -390,6 +390,11 @@ def _short_heads(name: str) -> list[str]:
         found.append(name.removeprefix("General "))
     match = re.fullmatch(r"(\S{4,}) (?:de|del|el|la) .+", name)  # "Atotonilco el Grande"
     if match is not None and fold(match.group(1)) not in _GENERIC_HEADS:
+        found.append(match.group(1))
+    # "La Unión de Isidoro Montes de Oca" -> "La Unión", "Los Reyes de Juárez" -> "Los Reyes":
+    # the article makes a generic head a name (common ones need a cue: place_context_only)
+    match = re.fullmatch(r"((?:La|El|Los|Las) \S{4,}) (?:de|del) .+", name)
+    if match is not None:
         found.append(match.group(1))
     match = _HERO_SUFFIX.fullmatch(name)  # not "Benito Juárez": a person's whole name
     if (

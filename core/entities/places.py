@@ -90,7 +90,7 @@ _LANDFORM_BEFORE = re.compile(
 )
 #: A numbered unit and its town: "la UMF No. 83 de Matamoros", "el HGZ 33 en Monterrey".
 _UNIT_BEFORE = re.compile(
-    r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
+    r"(?:\bNo\.?|\bN[úu]m(?:\.|ero)?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
 )
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
 #: Prepositions of movement or location, as opposed to "de", which also joins names.
