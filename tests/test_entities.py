@@ -915,3 +915,16 @@ def test_a_committee_with_neither_scope_nor_owner_is_no_body() -> None:
         "Conamed",
         "Comisión para el Desarrollo de los Pueblos Indígenas",
     }
+
+
+def test_state_bodies_in_capitals_and_the_government_a_body_belongs_to() -> None:
+    text = (
+        "EL DR. JUAN PÉREZ LUNA, DIRECTOR GENERAL DE SERVICIOS DE SALUD DE TABASCO, Y EL "
+        "CONGRESO DE SONORA firmaron. La Secretaría de Salud del Gobierno de Oaxaca respondió."
+    )
+    assert {
+        "Servicios de Salud de Tabasco",
+        "Congreso de Sonora",
+        "Secretaría de Salud de Oaxaca",
+        "Gobierno de Oaxaca",
+    } <= names(text, EntityKind.INSTITUTION)

@@ -345,8 +345,8 @@ STATE_BODIES: tuple[tuple[str, str, bool], ...] = (
     ("Gobierno", r"(?<!Palacio de )\b(?:[Gg]obierno|GOBIERNO)", False),  # not the building
     ("Secretaría de Salud", r"\b(?:SECRETAR[ÍI]A|[Ss]ecretaría)\s+(?i:de\s+salud)", True),
     ("Instituto de Salud", r"\b(?:Instituto\s+de\s+Salud|INSTITUTO\s+DE\s+SALUD)", False),
-    ("Servicios de Salud", r"\bServicios\s+de\s+Salud", False),
-    ("Congreso", r"\bCongreso", False),  # "Congreso del Estado", "Congreso de Jalisco"
+    ("Servicios de Salud", r"\b(?:Servicios\s+de\s+Salud|SERVICIOS\s+DE\s+SALUD)", False),
+    ("Congreso", r"\b(?:Congreso|CONGRESO)", False),  # "Congreso del Estado", "de Jalisco"
 )
 
 _GENTILIC_WORD = r"[a-záéíóúñ]{4,}"
@@ -565,6 +565,7 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
     Social del Senado de la República" the Senado (the hits then overlap)."""
     hits: list[InstitutionHit] = []
     generic: list[InstitutionHit] = []
+    nested: list[InstitutionHit] = []  # "Secretaría de Salud del Gobierno de Oaxaca": its owner
     bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
     exact_trigger, loose_leads = _triggers()
     starts = sorted(
@@ -590,6 +591,8 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
                 state_body = state_body or hit is not None or bool(m and " " in m.group())
                 if hit is not None:
                     hits.append(hit)
+                    if owners and m is not None and (government := _government_in(stem, m)):
+                        nested.append(government)
                     break
         if best is None and not state_body and loose in _GRAMMAR_LEADS:
             found = _generic_hit(text, pos)
@@ -606,8 +609,20 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
         kept.append(hit)
     if owners:
         kept += [owner for hit in kept if hit in generic for owner in _owners(text, hit, starts)]
+        kept += nested
         kept.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return kept
+
+
+def _government_in(stem: str, m: re.Match[str]) -> InstitutionHit | None:
+    """The state government a state body's name says it belongs to: "Secretaría de Salud del
+    Gobierno de Oaxaca" also names the Gobierno de Oaxaca."""
+    surface = m.group("government")
+    key = state_key(surface) if surface and stem != "Gobierno" else None
+    if key is None:
+        return None
+    start = m.start() + fold(m.group()).find("gobierno")
+    return InstitutionHit(start, m.end(), qualified_name("Gobierno", key), "Gobierno")
 
 
 _OF = re.compile(r"(?:\bdel|\bde\s+la|\bde)\s+$")
