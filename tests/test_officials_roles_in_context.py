@@ -309,3 +309,16 @@ def test_a_byline_reflowed_onto_the_leads_first_words_is_no_official() -> None:
         "informó el delegado del IMSS, Pedro Arce Ríos."
     )
     assert officials(text) == {"Pedro Arce Ríos": "delegado del IMSS"}
+
+
+def test_ciudadano_is_a_title_not_an_initial() -> None:
+    text = (
+        "Firmaron el delegado, Dr. Juan Pérez Soto, y el alcalde, C. Pedro Limón Ruiz; "
+        "REPRESENTADO POR EL C. ROBERTO HERNÁNDEZ CORDERO, EN SU CARÁCTER DE SECRETARIO DE "
+        "HACIENDA."
+    )
+    assert officials(text) == {
+        "Juan Pérez Soto": "delegado",
+        "Pedro Limón Ruiz": "alcalde",
+        "Roberto Hernández Cordero": "SECRETARIO DE HACIENDA",
+    }
