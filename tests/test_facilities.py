@@ -487,3 +487,11 @@ def test_an_apostrophe_inside_an_unquoted_name_does_not_cut_it() -> None:
     )
     assert facilities(text) == ["Hospital General de O’Horán", "Hospital O'Horán"]
     assert "Ana O’Farrill Pérez" in officials(text)
+
+
+def test_a_number_glued_to_the_units_acronym() -> None:
+    text = "Se ampliará la HGZ71 en Veracruz y la UMF61 de Boca del Río; el COVID19 sigue."
+    assert facilities(text) == [
+        "Hospital General de Zona No. 71",
+        "Unidad de Medicina Familiar No. 61",
+    ]

@@ -258,3 +258,11 @@ def test_a_headline_verb_or_a_body_word_before_a_name_is_not_part_of_it() -> Non
         "Ayuntamiento Tuxpan\n\nLa titular del IMSS en el estado, Marcela Guillén Ortiz, habló."
     )
     assert officials(text) == {"Marcela Guillén Ortiz": "titular del IMSS en el estado"}
+
+
+def test_a_byline_with_the_date_it_was_filed_is_no_official() -> None:
+    text = (
+        "Próxima, la apertura del Hospital Materno Infantil\n\nAlma Reyes Cano, 29 de agosto "
+        "de 2023\n\nCoatzacoalcos, Ver.- El titular del IMSS, Zoé Robledo Aburto, habló."
+    )
+    assert officials(text) == {"Zoé Robledo Aburto": "titular del IMSS"}

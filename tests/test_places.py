@@ -473,3 +473,8 @@ def test_a_municipality_called_by_its_article_and_head_and_a_glued_unit_number()
     assert "Corregidora, Querétaro" in found
     unions = [m for m in extract_mentions(text) if m.name.startswith("La Unión")]
     assert len(unions) == 1  # "La Unión de vecinos" opens another name
+
+
+def test_a_pavilion_is_no_town() -> None:
+    text = "La torre tendrá un Pabellón de Centro de Salud Mental, como el de Aguascalientes."
+    assert places(text) == {"Aguascalientes"}

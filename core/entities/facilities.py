@@ -139,7 +139,8 @@ def _type_heads() -> tuple[re.Pattern[str], tuple[str, ...]]:
             forms.append((len(short), acronym(short) + r"(?:s\b)?\.?", unit.canonical))
     forms.sort(key=lambda f: -f[0])
     alternatives = "|".join(f"(?P<t{k}>{regex})" for k, (_, regex, _) in enumerate(forms))
-    return re.compile(rf"(?:{alternatives})(?!\w)"), tuple(t for _, _, t in forms)
+    # a digit may follow: pages glue the number to an acronym ("la HGZ71 en Veracruz")
+    return re.compile(rf"(?:{alternatives})(?![^\W\d_])"), tuple(t for _, _, t in forms)
 
 
 @cache

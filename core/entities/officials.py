@@ -791,6 +791,8 @@ _BYLINE_LEAD = re.compile(r"[^\S\n]*(?:(?:[A-Z]{2,}[^\S\n]*/[^\S\n]*)?(?i:por)[^
 #: line (a reflowed page glues them) or the next.
 _BYLINE_END = re.compile(
     r"[^\S\n]*(?:[/|]"
+    # the date the reporter filed it, ending the line: "Maythe Morales, 29 de agosto de 2023"
+    r"|,[^\S\n]*\d{1,2}[^\S\n]+de[^\S\n]+[a-záéíóú]+[^\S\n]+(?:de|del)[^\S\n]+\d{4}\.?[^\S\n]*(?:\n|$)"
     # the lead's first words, reflowed onto the byline's line: "Julio César Morales Los trabajos"
     r"|[^\S\n](?:El|La|Los|Las|En|Con|Para|Un|Una|Al|A)[^\S\n]+[a-záéíóúñ]"
     r"|\n?[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÁÉÍÓÚÑ][\w.]*){0,3}"
