@@ -12,12 +12,16 @@ A run of capitalized words is a person with a cue:
 A run with no cue is a person when it has the shape of a Mexican name and the name lexicons
 back it (`person_names`: lists, councils, people beside a known one, a name closing an office,
 "X, quien estuvo al frente de ...").
-Real pages are reflowed and misspelled: a headline's verb ("Asiste X a ..."), a byline written
-twice, a dateline or a capitalized role glued to a name are cut off; names written in capitals
-after a title ("EL MTRO. JUAN ANTONIO FERRER AGUILAR, TITULAR DE ...") are people in title
-case; a mention that misspells a found person by a letter or two is that person. Not people:
-a state's name, a run cued only by "como" + role that no lexicon backs, a private person (a
-courtesy title, no role: "la Sra. X, mamá beneficiaria de ...").
+Real pages are reflowed and misspelled: a headline's verb ("Asiste X a ...", "Tiene X
+reunión"), a byline written twice, a dateline or a capitalized role glued to a name are cut
+off; names written in capitals after a title ("EL MTRO. JUAN ANTONIO FERRER AGUILAR, TITULAR DE
+...") are people in title case; a mention that misspells a found person by a letter or two, or
+spells the same sounds otherwise ("Christian"/"Cristian"), is that person; surnames keep their
+particles however written ("de la O", "Del Valle", "Cabeza De Vaca"). Not people: a state's
+name, a run cued only by "como" + role that no lexicon backs, a private person (a courtesy
+title, no role: "la Sra. X, mamá beneficiaria de ..."), a reporter's byline (a name alone on
+its line after nothing or "Por:", or running into a slash, a bar, the story's dateline, the
+filing date or the lead's first words).
 Titles are not part of the name. The role is kept as written, without its leading article,
 from the role word to the comma ("Gobernador del estado de Chihuahua", "subsecretaria de la
 Secretaría de la Función Pública (SFP)"); a bare title before the name gives a bare role

@@ -3,7 +3,8 @@
 A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
 1. "X, <Estado>" or "X, <abbr.>" (a dateline or an address) makes X a municipality of that
    state, and never another state's namesake; a state name followed by itself ("Chihuahua,
-   Chihuahua") or after "ciudad de" / "municipio de" is its capital city.
+   Chihuahua"), after "ciudad(es) de" / "municipio(s) de", or beside one of its towns in an
+   enumeration ("en Zacatecas y Guadalupe") is its capital city.
 2. A state name is the state, except Guerrero/Hidalgo/Morelos, which need a cue ("en", "estado
    de", or closing a list item: "• Julio Menchaca Salazar, Hidalgo"). A state's short form
    ("Oax.", "N.L.", "CDMX") is the state; one that is also a word ("Son.", "Col.") only after
@@ -11,7 +12,8 @@ A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
 3. Names that are common words, surnames or heroes ("Reforma", "Juárez", "Benito Juárez") need
    a cue: "municipio de X", "alcaldía X", "estado de X", a dateline, or a list of places; a
    surname-town after "en" in a bulletin about its own state ("en León"), or a two-word name
-   after "en"/"hacia"/"desde" ("en Ramos Arizpe") is cue enough.
+   after "en"/"hacia"/"desde" ("en Ramos Arizpe") is cue enough. Followed by "de" and a
+   capital, such a word opens another name ("IMSS Centro de Atención Infantil"): no place.
 4. A name several states share picks the bulletin's state (the one it names most), else the
    far more populous one, else it needs a cue.
 5. A name is no town when it names a region ("Istmo de Tehuantepec"; "Valle del Mezquital"

@@ -10,6 +10,10 @@ particles officialese puts between them (de, del, de la, para el, contra, y...; 
 before "y" that opens another body or a person's role ("la Secretaría de Economía y el
 Gobernador"). Line breaks end a name.
 
+A commission or committee with neither scope ("Nacional", "Estatal", "para ...") nor an owner
+in its name ("la Comisión de Vigilancia", "la Comisión Revisora") is internal to some body the
+phrase leaves unsaid: no body (`internal_committee`).
+
 Governing bodies belong to an institution: "H. Consejo Técnico del Instituto Mexicano del
 Seguro Social" is "Consejo Técnico del IMSS"; written bare ("el Consejo Técnico") in a bulletin
 that names the IMSS, it is the IMSS's own.
