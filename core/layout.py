@@ -132,6 +132,9 @@ def _stamp(block: str) -> DateFound | None:
     if match is None and not label:  # "12/10/2023 16:32 / Uniradio Informa / Salud"
         numeric = NUMERIC_DATE_RE.match(rest)
         match = numeric if numeric and _NUMERIC_CLOCK.match(rest, numeric.end()) else None
+        iso = ISO_DATE_RE.match(rest)  # "2014-10-21" alone on its line: a web page's stamp
+        if match is None and iso and not _CLOCK.sub("", rest[iso.end() :]).strip(" |,.-–—"):
+            match = iso
     match = match or search_date(rest)
     if match is None or (match.start() > 0 and not label):
         return None

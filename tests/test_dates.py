@@ -425,3 +425,9 @@ def test_a_date_glued_to_a_word_in_prose_or_a_page_number_alone_is_no_stamp() ->
         "se terminará en 2026."
     )
     assert b.date is None
+
+
+def test_an_iso_date_alone_under_the_outlet_is_a_stamp() -> None:
+    b = parse_text(f"Alertan a usuarios sobre carencias\n\nEl Diario\n\n2014-10-21\n\n{_LEAD}")
+    assert (b.date, b.date_source) == (dt.date(2014, 10, 21), "stamp")
+    assert parse_text(f"Alertan a usuarios\n\nFolio 2014-10-21-7\n\n{_LEAD}").date is None
