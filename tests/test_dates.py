@@ -431,3 +431,9 @@ def test_an_iso_date_alone_under_the_outlet_is_a_stamp() -> None:
     b = parse_text(f"Alertan a usuarios sobre carencias\n\nEl Diario\n\n2014-10-21\n\n{_LEAD}")
     assert (b.date, b.date_source) == (dt.date(2014, 10, 21), "stamp")
     assert parse_text(f"Alertan a usuarios\n\nFolio 2014-10-21-7\n\n{_LEAD}").date is None
+
+
+def test_a_date_alone_under_the_title_is_not_joined_to_it() -> None:
+    b = parse_text(f"Visita el presidente un hospital rural\n\nseptiembre 29, 2019\n\n{_LEAD}")
+    assert b.title == "Visita el presidente un hospital rural"
+    assert (b.date, b.date_source) == (dt.date(2019, 9, 29), "stamp")

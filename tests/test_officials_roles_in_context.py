@@ -322,3 +322,19 @@ def test_ciudadano_is_a_title_not_an_initial() -> None:
         "Pedro Limón Ruiz": "alcalde",
         "Roberto Hernández Cordero": "SECRETARIO DE HACIENDA",
     }
+
+
+def test_en_representacion_de_ends_a_role_and_names_a_person_with_a_glued_role() -> None:
+    text = (
+        "Encabezó el acto Laura Gil Campos Secretaria de Desarrollo Social en representación "
+        "de Omar Ruiz Téllez Gobernador del Estado de Hidalgo; asistieron Ana Mayorga Delgado "
+        "Jefa de Servicios en representación de Rosa Osorio Chong Delegada del IMSS, Juana "
+        "Mora García Directora del Hospital Rural No. 21 de Huejutla."
+    )
+    assert officials(text) == {
+        "Laura Gil Campos": "Secretaria de Desarrollo Social",
+        "Omar Ruiz Téllez": "Gobernador del Estado de Hidalgo",
+        "Ana Mayorga Delgado": "Jefa de Servicios",
+        "Rosa Osorio Chong": "Delegada del IMSS",
+        "Juana Mora García": "Directora del Hospital Rural No. 21 de Huejutla",
+    }

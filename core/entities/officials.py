@@ -86,11 +86,12 @@ _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
 #: "No. 21", "Núm. 3", "H. Consejo": the dots a role's complement may hold ("director del HGZ
 #: No. 21", "representante ante el H. Consejo Técnico").
 _NUMBER_ABBREVIATION = r"(?<=\s)(?:(?:No|N[úu]m|Nro)\.(?=\s*\d)|H\.(?=\s+[A-ZÁÉÍÓÚÑ]))"
-#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando" or "por parte de" end a
+#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando", "por parte de" or "en
+#: representación de" (someone else's name and role follow) end a
 #: role's clause: "el delegado del IMSS en el estado asistieron el director ...", "director
 #: general del IMSS el 5 de junio de 2009 cuando ..." run on only because a comma is missing.
 _VERB_AHEAD = (
-    r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo|por\s+parte\s+de|cuando"
+    r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo|por\s+parte\s+de|cuando|en\s+representaci[óo]n"
     r"|(?:el\s+)?\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
     r"|septiembre|setiembre|octubre|noviembre|diciembre))(?![\w]))"
 )
@@ -479,10 +480,15 @@ def _article_before(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in _NOT_BEFORE_A_NAME
 
 
+_ON_BEHALF = re.compile(r"representaci[óo]n\s+del?\s+(?:(?:Lic|Dr|Dra|Mtro|Mtra|Ing)\.\s*)?$")
+
+
 def _in_role_complement(text: str, run: _Run, previous: _Run | None) -> bool:
     """Capitalized words that complete a role are not a person, even before "señaló":
     "presidenta municipal de Mixquiahuala de Juárez", "coordinador de Información y Análisis
     Estratégico" (after "y" only when the words before it are no name themselves)."""
+    if _ON_BEHALF.search(text, max(0, run.start - 24), run.start):
+        return False  # "... Social en representación de José Francisco Olvera Ruiz": a person
     before = text[max(0, run.start - 5) : run.start].split()
     joiner = before[-1].lower() if before else ""
     if joiner in ("y", "e"):
@@ -551,7 +557,9 @@ def _role_of_previous(text: str, previous: OfficialHit, run: _Run, role: str) ->
     """The role between two names, set off by commas, describes the first one; a role that
     holds the first name ("director del IMSS por parte de A, B, titular de ...") is not B's."""
     gap = text[previous.end : run.start]
-    if gap.lstrip().startswith(",") and squash(gap).strip(" ,;") == role:
+    if squash(gap).strip(" ,;") == role and (
+        gap.lstrip().startswith(",") or previous.role == role  # glued: "A Delegada del IMSS, B"
+    ):
         return True
     return previous.name in role  # "... por parte de A, B"
 
