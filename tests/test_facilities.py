@@ -495,3 +495,18 @@ def test_a_number_glued_to_the_units_acronym() -> None:
         "Hospital General de Zona No. 71",
         "Unidad de Medicina Familiar No. 61",
     ]
+
+
+def test_lowercase_no_names_units_after_their_type() -> None:
+    text = (
+        "Las Unidades de Medicina Familiar con atención continua están en Mazatlán, la no. 45 "
+        "y la UMF no. 56; y en Culiacán, la no. 36 en la colonia Infonavit Humaya. No hay "
+        "otra. La respuesta fue no. 3 veces."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 45",
+        "Unidad de Medicina Familiar No. 56",
+        "Unidad de Medicina Familiar No. 36",
+    ]
+    bodies = {e.name for e in extract_entities(text) if e.kind == EntityKind.INSTITUTION}
+    assert "Infonavit" not in bodies

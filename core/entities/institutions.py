@@ -199,7 +199,8 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             _i("Instituto del Fondo Nacional de la Vivienda para los Trabajadores"),
             r"\bINFONAVIT\b",
-            r"\bInfonavit\b",
+            # not a neighbourhood named after it: "la colonia Infonavit Humaya"
+            r"\bInfonavit\b(?![^\S\n]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])",
         ),
     ),
     (
