@@ -338,3 +338,17 @@ def test_en_representacion_de_ends_a_role_and_names_a_person_with_a_glued_role()
         "Rosa Osorio Chong": "Delegada del IMSS",
         "Juana Mora García": "Directora del Hospital Rural No. 21 de Huejutla",
     }
+
+
+def test_a_letters_salutation_and_copy_list() -> None:
+    text = (
+        "Senador Pablo Gómez Morales Presidente de la Mesa Directiva del H. Congreso de la "
+        "Unión Presente Ciudad de México a 27 de junio de 2017. Le presento el informe.\n"
+        "c.c.p. Lic. Felipe Ruiz Acero.-Subsecretario de Enlace Legislativo.- Presente. Lic. "
+        "María Reyna Ríos.-Directora de Finanzas del IMSS.- Presente."
+    )
+    assert officials(text) == {
+        "Pablo Gómez Morales": "Presidente de la Mesa Directiva del H. Congreso de la Unión",
+        "Felipe Ruiz Acero": "Subsecretario de Enlace Legislativo",
+        "María Reyna Ríos": "Directora de Finanzas del IMSS",
+    }

@@ -86,13 +86,13 @@ _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
 #: "No. 21", "Núm. 3", "H. Consejo": the dots a role's complement may hold ("director del HGZ
 #: No. 21", "representante ante el H. Consejo Técnico").
 _NUMBER_ABBREVIATION = r"(?<=\s)(?:(?:No|N[úu]m|Nro)\.(?=\s*\d)|H\.(?=\s+[A-ZÁÉÍÓÚÑ]))"
-#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando", "por parte de" or "en
-#: representación de" (someone else's name and role follow) end a
+#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando", "por parte de", "en
+#: representación de" (someone else's name and role follow) or a letter's "Presente" end a
 #: role's clause: "el delegado del IMSS en el estado asistieron el director ...", "director
 #: general del IMSS el 5 de junio de 2009 cuando ..." run on only because a comma is missing.
 _VERB_AHEAD = (
     r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo|por\s+parte\s+de|cuando|en\s+representaci[óo]n"
-    r"|(?:el\s+)?\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"|Presente|(?:el\s+|a\s+)?\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
     r"|septiembre|setiembre|octubre|noviembre|diciembre))(?![\w]))"
 )
 #: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
@@ -127,6 +127,7 @@ _RIGHT_COMPLEMENT = (
 _RIGHT_ROLE = re.compile(
     r"(?:\s*\([^()\n]{1,40}\))?"  # "(morena)", "(rúbrica)"
     r"(?:\s*;\s*(?=\w)(?!(?:el|la|los|las)\s)"  # "A; Director General del IMSS"
+    r"|\.[-–]\s*(?=[A-ZÁÉÍÓÚÑ])"  # a copy list: "Lic. Felipe Solís Acero.-Subsecretario de ..."
     r"|\s*\.?,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
     r"(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
