@@ -419,6 +419,15 @@ def split_layout(text: str) -> Layout:
             stamp = _inline_stamp(lead) or next(
                 filter(None, map(_glued_stamp, out.paragraphs[:3])), None
             )
+    # a page that bulleted its summary line glued the story's first lines to it: "- “Con la
+    # federalización ...», señaló. Oaxaca de Juárez, Oax. 26 de agosto de 2024.— El ..."
+    if (
+        out.date is None
+        and stamp is None
+        and early_stamp is None
+        and (found := next(filter(None, map(_embedded_dateline, out.highlights)), None))
+    ):
+        (out.place, out.date), out.date_source = found, "dateline"
     if out.date is None and (stamp or early_stamp) is not None:
         out.date, out.date_source = stamp or early_stamp, "stamp"
     return out

@@ -437,3 +437,15 @@ def test_a_date_alone_under_the_title_is_not_joined_to_it() -> None:
     b = parse_text(f"Visita el presidente un hospital rural\n\nseptiembre 29, 2019\n\n{_LEAD}")
     assert b.title == "Visita el presidente un hospital rural"
     assert (b.date, b.date_source) == (dt.date(2019, 9, 29), "stamp")
+
+
+def test_a_dateline_glued_to_a_bulleted_summary_line() -> None:
+    b = parse_text(
+        "Renuncia la secretaria de Salud de Oaxaca\n"
+        "- “La transición lo pide”, señaló el gobernador.\n"
+        "Oaxaca de Juárez, Oax. 26 de agosto de 2024.— El gobernador informó que esta mañana "
+        "renunció la secretaria de Salud, y que el IMSS – Bienestar asumirá la atención."
+    )
+    assert (b.date, b.date_source) == (dt.date(2024, 8, 26), "dateline")
+    names = {e.name for e in b.entities}
+    assert "IMSS-Bienestar" in names and "IMSS" not in names

@@ -478,3 +478,11 @@ def test_a_municipality_called_by_its_article_and_head_and_a_glued_unit_number()
 def test_a_pavilion_is_no_town() -> None:
     text = "La torre tendrá un Pabellón de Centro de Salud Mental, como el de Aguascalientes."
     assert places(text) == {"Aguascalientes"}
+
+
+def test_a_saints_town_called_without_its_saint_is_not_its_namesake_elsewhere() -> None:
+    text = "El gobernador anunció el hospital de Jalapa de Díaz y el de Jalapa del Marqués."
+    assert places(text) == {
+        "San Felipe Jalapa de Díaz, Oaxaca",
+        "Santa María Jalapa del Marqués, Oaxaca",
+    }

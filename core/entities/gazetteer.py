@@ -373,6 +373,7 @@ _HERO_SUFFIX = re.compile(
 )
 #: Saints' names in town names that the given-name lexicon lacks.
 _SAINTS = frozenset({"bautista", "catarina", "bartolo", "lucas", "evangelista", "marcial"})
+_SAINT_OF = re.compile(r"(?:San|Santa|Santo) ((?:\S+ ){1,2}?)((\S{4,}) (?:de|del) \S+)")
 _SAINT_PREFIX = re.compile(r"(?:(?:San|Santa|Santo) (?:\S+ ){1,2}|Santiago )(\S{5,})")
 
 
@@ -403,6 +404,16 @@ def _short_heads(name: str) -> list[str]:
         and fold(match.group(1)) not in _GENERIC_HEADS | _PERSON_OPENERS
     ):
         found.append(match.group(1))
+    # "San Felipe Jalapa de Díaz" -> "Jalapa de Díaz" (not Xalapa), "Santa María Jalapa del
+    # Marqués" -> "Jalapa del Marqués": the saint dropped before a "<town> de <name>" rest
+    saint_of = _SAINT_OF.fullmatch(name)
+    if (
+        saint_of is not None
+        and all(fold(w) in given_names() or fold(w) in _SAINTS for w in saint_of[1].split())
+        and fold(saint_of[3]) not in _GENERIC_HEADS
+        and not is_person_word(saint_of[3])
+    ):
+        found.append(saint_of[2])
     saint = _SAINT_PREFIX.fullmatch(name)
     if saint is not None:
         last, saints = saint.group(1), name.split()[1:-1]

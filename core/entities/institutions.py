@@ -68,7 +68,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             + _H
             + _i("Bienestar"),
             _i("Instituto Mexicano del Seguro Social") + r"\s*\(IMSS\)\s*" + _H + _i("Bienestar"),
-            r"\bIMSS(?:" + _H + r"|\s)" + _i("Bienestar") + r"\b",
+            r"\bIMSS(?:\s?" + _H + r"|\s)" + _i("Bienestar") + r"\b",  # "IMSS – Bienestar"
         ),
     ),
     ("IMSS-Oportunidades", (r"\bIMSS(?:" + _H + r"|\s)" + _i("Oportunidades") + r"\b",)),
