@@ -22,7 +22,7 @@ from core.corpus import Corpus
 from core.export.cells import csv_cell, markdown_cell
 from core.export.network import comention_graph, write_graph
 from core.export.tables import TABLES, Table
-from core.i18n import _
+from core.i18n import N_, _
 from core.textfold import fold
 
 __all__ = [
@@ -202,6 +202,32 @@ def _jsonl(table: Table, out: IO[str]) -> int:
 
 #: Columns a reader skips in a Markdown table: offsets and the long citation (given below).
 _MD_SKIP = frozenset({"start", "end", "citation", "file", "id", "bulletin_id", "speaker_id"})
+#: The Markdown header, for people: the column names in the interface's language (CSV and
+#: JSON Lines keep the names as they are, for programs).
+_MD_HEADERS = frozenset(
+    (
+        N_("date"),
+        N_("number"),
+        N_("kind"),
+        N_("place"),
+        N_("title"),
+        N_("name"),
+        N_("aliases"),
+        N_("roles"),
+        N_("bulletins"),
+        N_("first_date"),
+        N_("last_date"),
+        N_("entity_id"),
+        N_("text"),
+        N_("speaker"),
+        N_("quote"),
+        N_("source"),
+        N_("target"),
+        N_("source_name"),
+        N_("target_name"),
+        N_("weight"),
+    )
+)
 
 
 def _markdown(table: Table, out: IO[str], corpus: Corpus, what: str) -> int:
@@ -209,7 +235,7 @@ def _markdown(table: Table, out: IO[str], corpus: Corpus, what: str) -> int:
     columns = [c for c in table.columns if c not in _MD_SKIP]
     cites = "bulletin_id" in table.columns or what == "bulletins"
     header = [*columns, "source"] if cites else columns
-    out.write("| " + " | ".join(header) + " |\n")
+    out.write("| " + " | ".join(_(c) if c in _MD_HEADERS else c for c in header) + " |\n")
     out.write("|" + "|".join(" --- " for _ in header) + "|\n")
     notes: dict[str, int] = {}
     count = 0
