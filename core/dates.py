@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from core import stored_messages as msg
+import core.stored_messages as msg
 from core.models import Issue
 
 MONTHS = {

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-from core import stored_messages as msg
+import core.stored_messages as msg
 from core.i18n import _
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".html", ".htm"})

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from core import stored_messages as msg
+import core.stored_messages as msg
 from core.dating_tables import (
     OFFICE_LABELS,
     TRANSITION_MONTHS,

@@ -28,8 +28,8 @@ from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
 
+import core.stored_messages as msg
 from core import fts
-from core import stored_messages as msg
 from core.cache_paths import INDEX_FILENAME, path_from_sql, resolve_cache_dir, sql_path
 from core.entity_table import EntityTable
 from core.finder_cache import FinderCache

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core import stored_messages as msg
+import core.stored_messages as msg
 from core.discover import not_regular_reason
 from core.header_lines import is_header_line, is_kind_or_number
 from core.models import Issue

@@ -11,7 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
-from core import stored_messages as msg
+import core.stored_messages as msg
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
 from core.models import Bulletin, BulletinEntity, DateEstimate, Issue
