@@ -239,3 +239,20 @@ def test_markdown_export_speaks_spanish_and_csv_keeps_its_column_names(
     assert capsys.readouterr().out.splitlines()[0] == (
         "id,kind,name,aliases,roles,bulletins,first_date,last_date"
     )
+
+
+def test_a_cache_notice_is_said_in_spanish_and_kept_in_english_in_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    damaged = cache / "index.sqlite3"
+    damaged.write_bytes(b"not a database, just bytes " * 200)
+    argv = ["--lang", "es", "index", "--json", "--cache-dir", str(cache), SEED_001]
+    assert main(argv) == 0
+    captured = capsys.readouterr()
+    err = " ".join(captured.err.split())
+    assert f"aviso: el archivo de caché {damaged} estaba dañado (" in err
+    assert "se reconstruyó" in err
+    (notice,) = json.loads(captured.out)["notices"]
+    assert notice.startswith(f"the cache file {damaged} was corrupt (")
