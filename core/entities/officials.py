@@ -951,6 +951,7 @@ _SPELLING = str.maketrans({"h": None, "y": "i", "z": "s", "k": "c", "w": "u"})
 _DOUBLED = re.compile(r"(\w)\1")
 
 
+@lru_cache(maxsize=8192)
 def _spelling_key(name: str) -> str:
     """A name as Spanish hears it: no silent h, y as i, z as s, no doubled letters
     ("Christian" and "Cristian", "Ivonne" and "Ivone", "Luiz" and "Luis" agree)."""
@@ -960,12 +961,15 @@ def _spelling_key(name: str) -> str:
 def _join_spelling_variants(hits: list[OfficialHit]) -> None:
     """Two spellings of one name in a bulletin are one person, named as first written:
     "Christian Rodallegas" ... "el delegado estatal Cristian Rodallegas"."""
+    names = dict.fromkeys(h.name for h in sorted(hits, key=lambda h: h.start) if " " in h.name)
     first: dict[str, str] = {}
-    for hit in sorted(hits, key=lambda h: h.start):
-        if len(hit.name.split()) >= 2:
-            first.setdefault(_spelling_key(hit.name), hit.name)
+    for name in names:
+        first.setdefault(_spelling_key(name), name)
+    if len(first) == len(names):
+        return  # no two spellings of one name: the common case
     for hit in hits:
-        hit.name = first.get(_spelling_key(hit.name), hit.name)
+        if " " in hit.name:
+            hit.name = first[_spelling_key(hit.name)]
 
 
 def _canonicalize(hits: list[OfficialHit]) -> None:
