@@ -11,7 +11,7 @@ import datetime as dt
 
 from rich.text import Text
 
-from core.i18n import _, current_language, format_date
+from core.i18n import _, current_language, format_date, format_month
 from core.models import BulletinSummary, DateEstimate, DateEvidence
 from tui.safe_text import append_safe
 
@@ -20,11 +20,12 @@ ESTIMATE_STYLE = "italic dim"
 UNDATED_STYLE = "italic dim"
 
 
-def date_label(bulletin: BulletinSummary, *, estimated: bool = False) -> Text:
-    """ "2024-05-30" ("30 may 2024" in Spanish), "≈2012-12…2014-09" (plus " (estimated)" when
-    asked) or "undated"."""
+def date_label(bulletin: BulletinSummary, *, estimated: bool = False, long: bool = False) -> Text:
+    """ "2024-05-30" ("30 may 2024" in Spanish; `long`: "jueves 30 de mayo de 2024"),
+    "≈2012-12…2014-09" (plus " (estimated)" when asked) or "undated"."""
     if bulletin.date is not None:
-        return Text(short_date(bulletin.date), style=DATE_STYLE)
+        day = long_date(bulletin.date) if long else short_date(bulletin.date)
+        return Text(day, style=DATE_STYLE)
     if bulletin.date_estimate is not None:
         label = bulletin.date_estimate.label + (" " + _("(estimated)") if estimated else "")
         return Text(label, style=ESTIMATE_STYLE)
@@ -35,6 +36,20 @@ def short_date(day: dt.date) -> str:
     """ISO in English, where the list's dates line up and sort by eye; "30 may 2024" in
     Spanish, as Mexican readers write it."""
     return day.isoformat() if current_language() == "en" else format_date(day)
+
+
+def month_label(month: str) -> str:
+    """A "2024-05" month key as the timeline shows it: itself in English, "may 2024" in
+    Spanish."""
+    if current_language() == "en":
+        return month
+    return format_month(dt.date.fromisoformat(f"{month}-01"))
+
+
+def long_date(day: dt.date) -> str:
+    """The reader's date: ISO in English, as it always read; "jueves 30 de mayo de 2024" in
+    Spanish."""
+    return day.isoformat() if current_language() == "en" else format_date(day, long=True)
 
 
 def evidence_line(evidence: DateEvidence) -> Text:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rich.text import Text
 
+from core.i18n import N_, _
 from core.models import BulletinSummary
 from core.visible import visible_path
 from tui.date_labels import date_label
@@ -48,7 +49,7 @@ def first_error(bulletin: BulletinSummary) -> str:
     for issue in bulletin.issues:
         if issue.severity == "error":
             return issue.message
-    return "could not be read"
+    return _("could not be read")
 
 
 class BulletinList(LineList):
@@ -58,7 +59,7 @@ class BulletinList(LineList):
     BulletinList .bulletin-list--meta { color: $text-muted; }
     """
 
-    empty_message = "No bulletins."
+    empty_message = N_("No bulletins.")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -138,7 +139,7 @@ class BulletinList(LineList):
         text = Text()
         if line == 0:
             if bulletin.failed:
-                text.append("✗ failed ", style="bold red")
+                text.append(_("✗ failed") + " ", style="bold red")
                 append_safe(text, visible_path(Path(bulletin.source or bulletin.id).name), "red")
                 return text
             text.append_text(date_label(bulletin))
