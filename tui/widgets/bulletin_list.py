@@ -147,7 +147,7 @@ class BulletinList(LineList):
                 text.append("  ")
                 append_safe(text, bulletin.place, "italic")
             if bulletin.number:
-                text.append("  No. ", style="dim")
+                text.append("  " + _("No.") + " ", style="dim")
                 append_safe(text, bulletin.number, "dim")
             return text
         text.append("  ")
