@@ -112,16 +112,21 @@ async def test_remapped_key_works_in_spanish(tmp_path: Path, monkeypatch) -> Non
         assert isinstance(app.screen, FinderScreen)
 
 
+async def find(app: ImssApp, pilot, query: str) -> FinderScreen:  # type: ignore[no-untyped-def]
+    """Open the finder on `query` and wait for its results."""
+    await loaded(app, pilot)
+    await pilot.press("slash", *query)
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, FinderScreen)
+    return app.screen
+
+
 @pilot_test
 async def test_finder_in_spanish() -> None:
     app = seeds("es")
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("slash", *"gober chihu")
-        await app.screen.workers.wait_for_complete()
-        await pilot.pause()
-        finder = app.screen
-        assert isinstance(finder, FinderScreen)
+        finder = await find(app, pilot, "gober chihu")
         box = finder.query_one("#finder-box")
         assert box.border_title == "Buscar un funcionario, lugar, unidad médica o institución"
         rows = screen_text(finder.results)
@@ -151,9 +156,7 @@ async def test_help_in_spanish_keeps_binding_ids() -> None:
 async def test_profile_in_spanish() -> None:
     app = seeds("es")
     async with app.run_test(size=(120, 40)) as pilot:
-        await loaded(app, pilot)
-        await pilot.press("slash", *"gober chihu")
-        await app.screen.workers.wait_for_complete()
+        await find(app, pilot, "gober chihu")
         await pilot.press("ctrl+o")
         await pilot.pause()
         profile = app.screen
