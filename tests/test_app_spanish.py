@@ -12,9 +12,9 @@ from textual.binding import Binding, BindingsMap
 from textual.widgets import Footer
 
 from core.i18n import set_language
-from core.models import EntityKind
+from core.models import DateEstimate, EntityKind
 from tui.app import ImssApp, make_app
-from tui.date_labels import month_label
+from tui.date_labels import estimate_label, month_label
 from tui.kinds import badge_width, kind_badge
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
@@ -257,3 +257,26 @@ def test_timeline_months_in_spanish() -> None:
         "ago 2015",
         "dic 2015",
     ]
+
+
+def test_date_estimates_in_spanish_months() -> None:
+    estimate = DateEstimate.model_validate({"from": "2012-12", "to": "2014-09"})
+    assert estimate_label(estimate) == estimate.label == "≈2012-12…2014-09"
+    set_language("es")
+    assert estimate_label(estimate) == "≈dic 2012…sep 2014"
+    open_ended = DateEstimate.model_validate({"from": "2019-01"})
+    assert estimate_label(open_ended) == "≈ene 2019…"
+
+
+@pilot_test
+async def test_settings_problem_in_spanish(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    config = tmp_path / "config.toml"
+    config.write_text("theme = [", "utf-8")
+    monkeypatch.setenv("IMSS_TUI_CONFIG", str(config))
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        [(title, message)] = notifications(app)
+        assert title == "Configuración"
+        assert message.startswith(f"{config}: TOML no válido (")
+        assert message.endswith("); se usan los valores predeterminados")

@@ -22,12 +22,14 @@ UNDATED_STYLE = "italic dim"
 
 def date_label(bulletin: BulletinSummary, *, estimated: bool = False, long: bool = False) -> Text:
     """ "2024-05-30" ("30 may 2024" in Spanish; `long`: "jueves 30 de mayo de 2024"),
-    "≈2012-12…2014-09" (plus " (estimated)" when asked) or "undated"."""
+    "≈2012-12…2014-09" ("≈dic 2012…sep 2014"; plus " (estimated)" when asked) or "undated"."""
     if bulletin.date is not None:
         day = long_date(bulletin.date) if long else short_date(bulletin.date)
         return Text(day, style=DATE_STYLE)
     if bulletin.date_estimate is not None:
-        label = bulletin.date_estimate.label + (" " + _("(estimated)") if estimated else "")
+        label = estimate_label(bulletin.date_estimate)
+        if estimated:
+            label += " " + _("(estimated)")
         return Text(label, style=ESTIMATE_STYLE)
     return Text(_("undated"), style=UNDATED_STYLE)
 
@@ -36,6 +38,16 @@ def short_date(day: dt.date) -> str:
     """ISO in English, where the list's dates line up and sort by eye; "30 may 2024" in
     Spanish, as Mexican readers write it."""
     return day.isoformat() if current_language() == "en" else format_date(day)
+
+
+def estimate_label(estimate: DateEstimate) -> str:
+    """ "≈2012-12…2014-09" in English (`DateEstimate.label`); "≈dic 2012…sep 2014" in Spanish."""
+    return "≈" + month_span(estimate.from_, estimate.to)
+
+
+def month_span(first: str | None, last: str | None) -> str:
+    """ "2012-12…2016-02" / "dic 2012…feb 2016"; an open end stays empty."""
+    return f"{month_label(first) if first else ''}…{month_label(last) if last else ''}"
 
 
 def month_label(month: str) -> str:
@@ -58,8 +70,7 @@ def evidence_line(evidence: DateEvidence) -> Text:
     append_safe(line, evidence.mention, "italic")
     line.append(" — ", style="dim")
     append_safe(line, evidence.office)
-    span = f"{evidence.from_ or ''}…{evidence.to or ''}"
-    line.append(f" ({span})", style="dim")
+    line.append(f" ({month_span(evidence.from_, evidence.to)})", style="dim")
     return line
 
 

@@ -16,7 +16,7 @@ from textual.worker import get_current_worker
 from core.fts import fts_query
 from core.i18n import N_, _, ngettext
 from core.models import TextHit
-from tui.date_labels import short_date
+from tui.date_labels import estimate_label, short_date
 from tui.safe_text import append_safe, safe_text
 from tui.screens.search_modal import SearchModal
 from tui.widgets.bulletin_list import bulletin_label
@@ -91,7 +91,9 @@ class TextResults(LineList):
         bulletin = self.corpus.summary(hit.bulletin_id)
         text = Text()
         if bulletin is not None:
-            estimate = bulletin.date_estimate.label if bulletin.date_estimate else _("undated")
+            estimate = (
+                estimate_label(bulletin.date_estimate) if bulletin.date_estimate else _("undated")
+            )
             text.append(short_date(bulletin.date) if bulletin.date else estimate, style="bold")
             text.append("  ")
             append_safe(text, bulletin_label(bulletin))
