@@ -80,7 +80,7 @@ def profile_header(entity: Entity, palette: Palette) -> Text:
             first, last = short_date(dates[0]), short_date(dates[-1])
             text.append(f"  {first}" + (f" → {last}" if last != first else ""), style="dim")
         else:
-            text.append(f"  ({_('undated')})", style="dim italic")
+            text.append("  (" + _("undated") + ")", style="dim italic")
         text.append("\n")
     text.rstrip()
     return text
