@@ -101,8 +101,9 @@ def translations(language: Language | None = None) -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    """`message` in the language in use (itself when there is no translation)."""
-    return translations().gettext(message)
+    """`message` in the language in use (itself when there is no translation). The empty
+    string stays empty: gettext would return the catalog's header for it."""
+    return translations().gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.binding import Binding, BindingsMap
 from textual.widgets import Footer
 
-from core.i18n import set_language
+from core.i18n import _, set_language
 from core.models import DateEstimate, EntityKind
 from tui.app import ImssApp, make_app
 from tui.date_labels import estimate_label, month_label
@@ -280,3 +280,9 @@ async def test_settings_problem_in_spanish(tmp_path: Path, monkeypatch) -> None:
         assert title == "Configuración"
         assert message.startswith(f"{config}: TOML no válido (")
         assert message.endswith("); se usan los valores predeterminados")
+
+
+def test_an_empty_message_stays_empty_in_spanish() -> None:
+    """The sidebar's empty message while loading is "": never the catalog's header."""
+    set_language("es")
+    assert _("") == ""
