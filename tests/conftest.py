@@ -15,8 +15,9 @@ from tui.app import ImssApp, make_app
 def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Tests speak English whatever the machine's locale (LANG=es_MX would otherwise turn
     the interface Spanish); a test that sets a language has it undone afterwards."""
-    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # a test may still set LANG=es_MX for a child
     set_language(None)
     yield
     set_language(None)
