@@ -286,3 +286,20 @@ def test_an_empty_message_stays_empty_in_spanish() -> None:
     """The sidebar's empty message while loading is "": never the catalog's header."""
     set_language("es")
     assert _("") == ""
+
+
+@pilot_test
+async def test_stored_issues_read_in_spanish(tmp_path: Path) -> None:
+    """Issues are cached in English; the list and reader show them in the language set."""
+    (tmp_path / "vacio.txt").write_text("", "utf-8")
+    set_language("es")
+    app = make_app([tmp_path], use_cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await caught_up(app, pilot)
+        listing = "\n".join(screen_text(app.main_screen.bulletin_list))
+        assert "✗ falló vacio.txt" in listing
+        assert "  el archivo no tiene texto" in listing  # the English reason, read in Spanish
+        reader = "\n".join(screen_text(app.main_screen.reader))
+        assert "✗ No se pudo leer este archivo" in reader
+        assert "error: el archivo no tiene texto" in reader

@@ -21,6 +21,7 @@ from textual.theme import ThemeProvider
 from core.discover import nothing_found, seeds_dir
 from core.folder_state import FolderState, folder_state
 from core.i18n import N_, _, ngettext
+from core.stored_messages import localized
 from tui.palette import theme_colors
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
@@ -242,7 +243,7 @@ class ImssApp(App[None]):
         if previous is not None:
             return  # its notices and skipped files were shown at launch
         for notice in corpus.notices:
-            self.notify(str(notice), markup=False)
+            self.notify(localized(str(notice)), markup=False)
         skipped = corpus.skipped
         if not corpus.summaries:
             message = nothing_found(self.paths or [seeds_dir()], skipped)

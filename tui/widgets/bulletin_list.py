@@ -11,6 +11,7 @@ from rich.text import Text
 
 from core.i18n import N_, _
 from core.models import BulletinSummary
+from core.stored_messages import localized
 from core.visible import visible_path
 from tui.date_labels import date_label
 from tui.safe_text import append_safe
@@ -46,9 +47,10 @@ def shared_lead_words(titles: Sequence[str | None]) -> list[int]:
 
 
 def first_error(bulletin: BulletinSummary) -> str:
+    """The reason the bulletin could not be read, in the interface's language."""
     for issue in bulletin.issues:
         if issue.severity == "error":
-            return issue.message
+            return localized(issue.message)
     return _("could not be read")
 
 

@@ -26,6 +26,7 @@ from textual.strip import Strip
 
 from core.i18n import N_, _, ngettext
 from core.models import BlockRole, Bulletin, BulletinEntity, EntityKind
+from core.stored_messages import localized
 from core.textfold import fold
 from core.visible import visible_path
 from tui.date_labels import date_label, evidence_lines, long_date
@@ -333,7 +334,8 @@ class ReaderView(LineScrollView, can_focus=True):
                 style = "bold red" if issue.severity == "error" else "yellow"
                 severity = _(ISSUE_SEVERITY.get(issue.severity, issue.severity))
                 row = Text(f"{severity}: ", style=style)
-                append_safe(row, issue.message, style if issue.severity == "error" else "")
+                message = localized(issue.message)  # stored in English, shown in the language
+                append_safe(row, message, style if issue.severity == "error" else "")
                 append_safe(row, f"  [{issue.code}]", "dim")
                 lines += self._wrap(row, width, None, indent="  ")
             lines.append(Line(Text()))
