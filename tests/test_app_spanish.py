@@ -38,6 +38,14 @@ def notifications(app: ImssApp) -> list[tuple[str, str]]:
     return [(str(n.title), str(n.message)) for n in app._notifications]  # type: ignore[attr-defined]
 
 
+def configured(tmp_path: Path, monkeypatch, toml: str) -> Path:  # type: ignore[no-untyped-def]
+    """A config.toml holding `toml`, the one the app reads."""
+    config = tmp_path / "config.toml"
+    config.write_text(toml, "utf-8")
+    monkeypatch.setenv("IMSS_TUI_CONFIG", str(config))
+    return config
+
+
 def seeds(language: str) -> ImssApp:
     set_language(language)
     return make_app(use_cache=False)
@@ -100,9 +108,7 @@ async def test_bindings_follow_each_new_app_both_ways() -> None:
 
 @pilot_test
 async def test_remapped_key_works_in_spanish(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    config = tmp_path / "config.toml"
-    config.write_text('[keys]\n"app.finder" = "ctrl+f"\n', "utf-8")
-    monkeypatch.setenv("IMSS_TUI_CONFIG", str(config))
+    configured(tmp_path, monkeypatch, '[keys]\n"app.finder" = "ctrl+f"\n')
     app = seeds("es")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
@@ -270,9 +276,7 @@ def test_date_estimates_in_spanish_months() -> None:
 
 @pilot_test
 async def test_settings_problem_in_spanish(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    config = tmp_path / "config.toml"
-    config.write_text("theme = [", "utf-8")
-    monkeypatch.setenv("IMSS_TUI_CONFIG", str(config))
+    config = configured(tmp_path, monkeypatch, "theme = [")
     app = seeds("es")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(app, pilot)
