@@ -352,3 +352,63 @@ def test_a_letters_salutation_and_copy_list() -> None:
         "Felipe Ruiz Acero": "Subsecretario de Enlace Legislativo",
         "María Reyna Ríos": "Directora de Finanzas del IMSS",
     }
+
+
+def test_an_irregular_preterite_ends_a_role() -> None:
+    text = (
+        "Morelia, Michoacán.- El director general del Seguro Social propuso a la maestra Ana "
+        "Laura Ríos Pérez, coordinadora de Proyectos Especiales, para el grupo técnico. El "
+        "delegado del IMSS en Michoacán hizo un recorrido y el secretario de Salud Elías Ortiz "
+        "Vega puso en marcha la obra."
+    )
+    found = officials(text)
+    assert found["Ana Laura Ríos Pérez"] == "coordinadora de Proyectos Especiales"
+    assert found["Elías Ortiz Vega"] == "secretario de Salud"
+
+
+def test_a_role_after_an_aside_or_se_trata_de() -> None:
+    text = (
+        "Saltillo, Coahuila.- Coahuila tiene nueva delegada del IMSS, se trata de Rosa Elena "
+        "Quintero Ruiz, quien ganó el concurso. Asistió Juan Carlos Pérez Gómez, actual "
+        "secretario de Salud de Coahuila. La reforma la firmó Raúl Lozano Peña, en ese momento "
+        "secretario del Trabajo. Laura Gómez Ruiz, quien tras un proceso de selección nacional, "
+        "fue nombrada titular de la delegación del IMSS en Zacatecas, rindió protesta."
+    )
+    assert officials(text) == {
+        "Rosa Elena Quintero Ruiz": "delegada del IMSS",
+        "Juan Carlos Pérez Gómez": "secretario de Salud de Coahuila",
+        "Raúl Lozano Peña": "secretario del Trabajo",
+        "Laura Gómez Ruiz": "titular de la delegación del IMSS en Zacatecas",
+    }
+
+
+def test_two_roles_joined_by_y_give_the_first() -> None:
+    text = (
+        "Culiacán, Sinaloa.- La delegada del IMSS en Sinaloa y presidenta del Consejo "
+        "Consultivo, Rosa Elena Quintero Ruiz, presentó el informe. La vocera del Movimiento de "
+        "Trabajadores, Martha Ruiz Gómez, habló después."
+    )
+    assert officials(text) == {
+        "Rosa Elena Quintero Ruiz": "delegada del IMSS en Sinaloa",
+        "Martha Ruiz Gómez": "vocera del Movimiento de Trabajadores",
+    }
+
+
+def test_an_acronym_between_commas_stays_inside_the_role() -> None:
+    text = (
+        "Ciudad de México.- El director general del Instituto Mexicano del Seguro Social, IMSS, "
+        "Zoé Robledo, anunció cambios. Asistieron representantes del IMSS, ISSSTE, Pemex y la "
+        "Sedena."
+    )
+    assert officials(text) == {
+        "Zoé Robledo": "director general del Instituto Mexicano del Seguro Social"
+    }
+
+
+def test_a_bulleted_headline_verb_before_two_surnames() -> None:
+    text = (
+        "• Asegura Vallejo Barragán que el sindicato está unido\n\n"
+        "Ciudad de México.- Manuel Vallejo Barragán, secretario del Trabajo del SNTSS, dijo que "
+        "no hay disputa. Lo dijo también Vallejo Barragán ante la prensa."
+    )
+    assert officials(text) == {"Manuel Vallejo Barragán": "secretario del Trabajo del SNTSS"}

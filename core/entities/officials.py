@@ -86,12 +86,19 @@ _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
 #: "No. 21", "Núm. 3", "H. Consejo": the dots a role's complement may hold ("director del HGZ
 #: No. 21", "representante ante el H. Consejo Técnico").
 _NUMBER_ABBREVIATION = r"(?<=\s)(?:(?:No|N[úu]m|Nro)\.(?=\s*\d)|H\.(?=\s+[A-ZÁÉÍÓÚÑ]))"
-#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando", "por parte de", "en
-#: representación de" (someone else's name and role follow) or a letter's "Presente" end a
+#: Irregular preterites ("dijo", "propuso", "hizo", "tuvo", "condujo", "dio"), which do not
+#: end in -ó or -ron.
+_IRREGULAR_PRETERITE = (
+    r"(?:[a-záéíóúñ]{0,4}(?:puso|dujo|tuvo|hizo)|dijo|trajo|quiso|pudo|supo|vino|fue|dio|vio"
+    r"|hubo)"
+)
+#: A preterite ("asistieron", "señaló", "dijo", "propuso"), a date, "cuando", "por parte de",
+#: "en representación de" (someone else's name and role follow) or a letter's "Presente" end a
 #: role's clause: "el delegado del IMSS en el estado asistieron el director ...", "director
 #: general del IMSS el 5 de junio de 2009 cuando ..." run on only because a comma is missing.
 _VERB_AHEAD = (
-    r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo|por\s+parte\s+de|cuando|en\s+representaci[óo]n"
+    rf"(?!\s(?:[a-záéíóúñ]{{2,}}(?:aron|ieron|ó)|{_IRREGULAR_PRETERITE}|por\s+parte\s+de|cuando"
+    r"|en\s+representaci[óo]n"
     r"|Presente|(?:el\s+|a\s+)?\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
     r"|septiembre|setiembre|octubre|noviembre|diciembre))(?![\w]))"
 )
@@ -103,13 +110,17 @@ _COMPLEMENT = (
     rf"|{_NUMBER_ABBREVIATION}"
     r"|\([^()\n]{1,80}\))*?"
 )
+#: A body's acronym set off by commas inside a role ("director general del Instituto Mexicano
+#: del Seguro Social, IMSS, Zoé Robledo").
+_ACRONYM_APPOSITION = r",\s*[A-ZÁÉÍÓÚÑ]{2,}(?:-[A-ZÁÉÍÓÚÑ][\w]*)?(?=\s*,)"
 #: Spanish puts no bare article before a person's name ("en el Primer Nivel", "la Salud"),
 #: and "en" introduces a place ("Desconcentrada en San Luis Potosí").
 _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "una", "en"))
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
-    rf"(?:(?P<c1>{_COMPLEMENT})\s*[,;](?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
+    rf"(?:(?P<c1>{_COMPLEMENT}(?:{_ACRONYM_APPOSITION})?)\s*[,;](?:\s*se\s+trata\s+de)?"
+    rf"(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
     rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
@@ -122,6 +133,9 @@ _RIGHT_COMPLEMENT = (
     rf"{_VERB_AHEAD}[^,;.:\n“”\"()]"
     rf"|\([^()\n]{{1,80}}\))*"
 )
+#: When the role was or is held, set off before it: "A, actual secretario de ...", "A, en ese
+#: momento secretario del Trabajo", "A, entonces director ...".
+_WHEN = r"(?:(?:actual|entonces|en\s+ese\s+(?:momento|entonces)|hoy|aún|ahora)\s+)?"
 #: "A, directora de ...", "A, el secretario de ...", and "A como nuevo director de ...", "A
 #: era el director general ..." (a role said of the name with "como" or a copula).
 _RIGHT_ROLE = re.compile(
@@ -129,11 +143,13 @@ _RIGHT_ROLE = re.compile(
     r"(?:\s*;\s*(?=\w)(?!(?:el|la|los|las)\s)"  # "A; Director General del IMSS"
     r"|\.[-–]\s*(?=[A-ZÁÉÍÓÚÑ])"  # a copy list: "Lic. Felipe Solís Acero.-Subsecretario de ..."
     r"|\s*\.?,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
-    r"(?:nuev[oa]\s+)?"
+    rf"{_WHEN}(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
-    # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente"
+    # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente",
+    # "A, quien tras un proceso de selección, fue nombrada titular de ..."
     r"|\s*,?\s+(?:(?:tomó|rindió)\s+(?:la\s+)?protesta\s+como|asumió\s+como"
-    r"|fue\s+(?:nombrad|designad|ratificad)[oa]\s+como|quien\s+[^,;.:\n]{0,40}?\bcomo)"
+    r"|(?:quien\s+[^;.:\n]{0,60}?)?fue\s+(?:nombrad|designad|ratificad)[oa](?:\s+como)?"
+    r"|quien\s+[^,;.:\n]{0,40}?\bcomo)"
     r"\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
     r"|(?<=\(rúbrica\))\s+"
     # a role right after a name, its comma left out ("Jorge Gaviño secretario general del
@@ -218,22 +234,39 @@ def _y_surname(text: str, end: int) -> re.Match[str] | None:
 def _verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
     """A headline's present tense before a given name ("Recorren Héctor Astudillo y ...",
     "Inauguran Zoé Robledo y ...", "Tiene Héctor Gutiérrez reunión"): ends in -an/-en/-a/-e,
-    no name ("Juan", "Carmen", "Rosa" are in the lexicon), and opens a sentence or a line."""
+    no name ("Juan", "Carmen", "Rosa" are in the lexicon), and opens a sentence or a line.
+    A headline also names a person by two surnames alone before what they say ("Asegura Vallejo
+    Barragán que ...")."""
     first = fold(toks[0][2])
-    if first.endswith(("a", "e")) and not _headline_opening(text, toks[0][0]):
+    family = surnames()
+    second = fold(toks[1][2])
+    if second in given_names():
+        if first.endswith(("a", "e")) and not _headline_opening(text, toks[0][0]):
+            return False
+    elif not (
+        len(toks) == 3
+        and second in family
+        and fold(toks[2][2]) in family
+        and text.startswith(" que ", toks[2][1])
+        and _headline_opening(text, toks[0][0], bullet=True)
+    ):
         return False
     return (
         first.endswith(("a", "e", "an", "en"))
         and first not in given_names()
-        and first not in surnames()
-        and fold(toks[1][2]) in given_names()
+        and first not in family
         and sentence_start(text, toks[0][0])
     )
 
 
-def _headline_opening(text: str, start: int) -> bool:
-    """`start` opens a line that ends without a period: a headline."""
-    if start and text[start - 1] != "\n":
+_BULLET = re.compile(r"[•·▪◦*\-–—]?[^\S\n]*")
+
+
+def _headline_opening(text: str, start: int, bullet: bool = False) -> bool:
+    """`start` opens a line (after a bullet, if `bullet`) that ends without a period: a
+    headline."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start != start and (not bullet or _BULLET.fullmatch(text, line_start, start) is None):
         return False
     end = text.find("\n", start)
     return not text[start : end if end >= 0 else len(text)].rstrip().endswith(".")
@@ -424,6 +457,8 @@ def _role_heads(text: str) -> tuple[tuple[int, int], ...]:
 
 _BARE_BREAKS = (";", ":", "“", "”", '"')
 _NUMBER_DOTS = re.compile(_NUMBER_ABBREVIATION)
+_ACRONYM_APPOSITION_RE = re.compile(_ACRONYM_APPOSITION)
+_ACRONYM_TAIL = re.compile(r",\s*[A-ZÁÉÍÓÚÑ]{2,}(?:-[A-ZÁÉÍÓÚÑ]\w*)?\s*$")
 
 
 def _cannot_reach(gap: str) -> bool:
@@ -436,6 +471,7 @@ def _cannot_reach(gap: str) -> bool:
     if "(" in gap:
         return False
     gap = gap.replace(";", ",")  # the pattern takes ";" for the comma ("de la CDI; Nuvia")
+    gap = _ACRONYM_APPOSITION_RE.sub("", gap)
     if gap.count(",") > 1 or any(ch in gap for ch in _BARE_BREAKS):
         return True
     before_comma = gap.partition(",")[0]
@@ -465,7 +501,10 @@ def _left_role(text: str, start: int) -> str | None:
         ):
             continue
         if tail:
-            complement = tail.group("c1") or tail.group("c2") or ""
+            complement = _ACRONYM_TAIL.sub("", tail.group("c1") or tail.group("c2") or "")
+            first = _first_of_two_roles(text, heads, head_start)
+            if first is not None:
+                return first
             return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
     title = _TITLE_BEFORE.search(text, max(0, start - 24), start)
     if title is not None and title.start() < start:  # "Gobernador del Estado Dr. Rubén ..."
@@ -473,6 +512,28 @@ def _left_role(text: str, start: int) -> str | None:
     return None
 
 
+_AND_BEFORE = re.compile(r"(?<=\S)\s+(?:y|e)\s+$")
+
+
+def _first_of_two_roles(text: str, heads: list[tuple[int, int]], head_start: int) -> str | None:
+    """Two roles joined by "y" before a name ("la delegada del IMSS en Sinaloa y presidenta del
+    Consejo Consultivo, Tania ..."): the first, which is the office the person holds."""
+    joined = _AND_BEFORE.search(text, max(0, head_start - 6), head_start)
+    if joined is None:
+        return None
+    at = bisect_left(heads, (head_start, 0))
+    if at == 0:
+        return None
+    start, end = heads[at - 1]
+    if joined.start() - end > 120:
+        return None
+    clause = text[end : joined.start()]
+    if any(ch in clause for ch in ",;.:\n()") and _COMPLEMENT_ONLY.fullmatch(clause) is None:
+        return None
+    return squash(text[start : joined.start()]) or None
+
+
+_COMPLEMENT_ONLY = re.compile(_COMPLEMENT)
 _TITLE_BEFORE = re.compile(rf"(?<![\w.])(?i:{_alternation(HONORIFICS)})\s+$")
 
 
