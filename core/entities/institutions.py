@@ -165,6 +165,16 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Segob", (_i("Secretaría de Gobernación"), r"\bSEGOB\b", r"\bSegob\b")),
     ("Sedena", (_i("Secretaría de la Defensa Nacional"), r"\bSEDENA\b", r"\bSedena\b")),
     ("Semar", (_i("Secretaría de Marina"), r"\bSEMAR\b", r"\bSemar\b")),
+    # the federal Secretaría de Salud by its acronym (written long, it is a state body's stem)
+    ("Secretaría de Salud", (r"\bSSA\b", r"\bSsa\b")),
+    (
+        "Secihti",
+        (
+            _i(r"Secretaría de Ciencia, Humanidades, Tecnología e Innovación"),
+            r"\bSECIHTI\b",
+            r"\bSecihti\b",
+        ),
+    ),
     ("Sedesol", (_i("Secretaría de Desarrollo Social"), r"\bSEDESOL\b", r"\bSedesol\b")),
     ("Secretaría de Economía", (_i("Secretaría de Economía"),)),
     ("Seguro Popular", (_i("Seguro Popular"),)),
@@ -304,6 +314,7 @@ LONG_NAMES: dict[str, str] = {
     "Segob": "Secretaría de Gobernación",
     "Sedena": "Secretaría de la Defensa Nacional",
     "Semar": "Secretaría de Marina",
+    "Secihti": "Secretaría de Ciencia, Humanidades, Tecnología e Innovación",
     "Sedesol": "Secretaría de Desarrollo Social",
     "CNPSS": "Comisión Nacional de Protección Social en Salud",
     "Conamed": "Comisión Nacional de Arbitraje Médico",
@@ -423,6 +434,10 @@ def _state_bodies() -> tuple[re.Pattern[str], ...]:
         + r"|\s+(?i:del\s+gobierno\s+(?:del\s+estado\s+)?de)\s+(?P<government>"
         + states
         + r")\b"
+        # "Servicios de Salud Jalisco": the state's name, capitalized, without "de"
+        + r"|\s+(?=[A-ZÁÉÍÓÚÑ])(?P<bare>"
+        + states
+        + r")\b"
         + r"|\s+(?P<rel>estatal)\b"
         + r"|\s+(?P<gent>"
         + _GENTILIC_WORD
@@ -449,7 +464,12 @@ def qualified_name(stem: str, state: str) -> str:
 
 def _body_hit(stem: str, bare_counts: bool, m: re.Match[str]) -> InstitutionHit | None:
     named, state, this, rel, gent = m.group("named", "state", "this", "rel", "gent")
-    surface = named or state or (m.group("government") if stem != "Gobierno" else None)
+    surface = (
+        named
+        or state
+        or (m.group("government") if stem != "Gobierno" else None)
+        or (m.group("bare") if stem != "Gobierno" else None)
+    )
     if surface is not None:
         key = state_key(surface)
         if key is None and named:
@@ -524,7 +544,16 @@ def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
     if not text[pos].isupper():
         return None
     found = public_bodies.body_at(text, pos)
-    return _by_gloss(text, InstitutionHit(pos, found[0], found[1])) if found else None
+    if found is None:
+        return None
+    end, name = found
+    if _OF_THE_STATE.match(name):  # "Secretaría de Infraestructura ... del Estado": whose?
+        return InstitutionHit(pos, end, None, name.removesuffix(" del Estado"))
+    return _by_gloss(text, InstitutionHit(pos, end, name))
+
+
+#: A state's own secretariat or prosecutor named with "del Estado": the bulletin's state.
+_OF_THE_STATE = re.compile(r"(?:(?:Sub)?Secretaría|Fiscalía|Procuraduría)\b.* del Estado$")
 
 
 def _known(text: str, gloss: tuple[int, int, str]) -> re.Match[str] | None:
@@ -602,6 +631,8 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
                 last_end = found.end
     hits += generic
     hits += _acronym_hits(text, hits)
+    if "Secretarías" in text:
+        hits += _elided_hits(text)
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[InstitutionHit] = []
     for hit in hits:
@@ -613,6 +644,30 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
         kept += nested
         kept.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return kept
+
+
+_PLURAL = re.compile(r"\bSecretarías(?=\s+de\s)")
+#: One member of "Secretarías de Marina y de la Defensa Nacional": "de" up to ", de" / "y de".
+_MEMBER = re.compile(
+    r"\s*(?:,\s*|\s+(?:y|e)\s+)?(de\s+[^,;.:\n()]+?)(?=\s*,\s*de\s|\s+(?:y|e)\s+de\s|[,;.:\n()]|$)"
+)
+
+
+def _elided_hits(text: str) -> list[InstitutionHit]:
+    """Bodies named in one plural, their head written once: "las Secretarías de Marina y de la
+    Defensa Nacional" are the Semar and the Sedena (each a table institution, else nothing)."""
+    out: list[InstitutionHit] = []
+    for plural in _PLURAL.finditer(text):
+        pos = plural.end()
+        first = True
+        while (member := _MEMBER.match(text, pos)) is not None:
+            written = "Secretaría " + squash(member.group(1))
+            known = _table_match(written, 0)
+            if known is not None and known.end() == len(written):
+                start = plural.start() if first else member.start(1)
+                out.append(InstitutionHit(start, member.end(1), _canonical(known)))
+            first, pos = False, member.end()
+    return out
 
 
 def _government_in(stem: str, m: re.Match[str]) -> InstitutionHit | None:

@@ -52,6 +52,10 @@ HEADS: tuple[tuple[str, str], ...] = (
     ("Consejo", "name"),
     ("Fiscalía", "name"),
     ("Tribunal", "name"),
+    ("Juzgado", "name"),
+    ("Suprema Corte", "de"),
+    ("Junta", r"(?:Federal|Local|Especial|Nacional|Estatal)\b"),
+    ("Movimiento", r"Nacional(?=[^\S\n]+(?:de|del|para|en[^\S\n]+Defensa)\b)"),
     ("Ayuntamiento", "de"),
     ("Colegio", "name"),
     ("Fundación", "name"),
@@ -77,7 +81,7 @@ _SP = r"[^\S\n]+"
 #: Particles inside a body's name.
 _PARTICLE = (
     r"(?:de(?:[^\S\n]+(?:la|los|las))?|del|para(?:[^\S\n]+(?:el|la|los|las))?|contra|sobre"
-    r"|y(?:[^\S\n]+(?:el|la|los|las))?|e)"
+    r"|y(?:[^\S\n]+(?:el|la|los|las))?|e|en(?=[^\S\n]+Defensa\b))"
 )
 
 
@@ -122,7 +126,9 @@ def _name_pattern() -> re.Pattern[str]:
         rf"{_SP})?{article}{word}",
     }
     heads = "|".join(rf"{re.escape(head)}(?={first.get(rule, _SP + rule)})" for head, rule in HEADS)
-    return re.compile(rf"(?P<head>{heads})(?P<tail>{step}+)")
+    # "Instituto de Seguridad Social del estado de Tabasco": "estado" in lower case, then its name
+    state = rf"{_SP}del{_SP}estado{_SP}de{_SP}{word}"
+    return re.compile(rf"(?P<head>{heads})(?P<tail>(?:{step}|{state})+)")
 
 
 @cache

@@ -1,0 +1,62 @@
+"""Institutions in the shapes real pages give them (round 4), on sentences written for these
+tests: courts and boards read by their head noun, acronyms, one plural naming two bodies,
+state bodies written with "del Estado" or with the state's name glued on.
+"""
+
+from __future__ import annotations
+
+from core.entities import extract_entities
+from core.models import EntityKind
+
+
+def institutions(text: str) -> set[str]:
+    return {e.name for e in extract_entities(text) if e.kind == EntityKind.INSTITUTION}
+
+
+def test_courts_boards_and_movements_are_read_by_their_head() -> None:
+    text = (
+        "Mérida, Yucatán.- El tribunal ordenó a la Junta Federal de Conciliación y Arbitraje "
+        "reponer el proceso, informó el Movimiento Nacional en Defensa de la Seguridad Social. "
+        "El Juzgado Tercero de Distrito y la Suprema Corte de Justicia de la Nación ya habían "
+        "resuelto el amparo."
+    )
+    assert institutions(text) == {
+        "Junta Federal de Conciliación y Arbitraje",
+        "Movimiento Nacional en Defensa de la Seguridad Social",
+        "Juzgado Tercero de Distrito",
+        "Suprema Corte de Justicia de la Nación",
+    }
+
+
+def test_a_movement_without_a_complement_is_no_body() -> None:
+    assert institutions("Surgió un Movimiento Nacional entre los médicos del país.") == set()
+
+
+def test_the_federal_health_and_science_secretariats_by_their_acronyms() -> None:
+    text = "Querétaro, Qro.- Los titulares del IMSS, Ssa y Secihti recorrieron el laboratorio."
+    assert institutions(text) == {"IMSS", "Secretaría de Salud", "Secihti"}
+    long_form = "La Secretaría de Ciencia, Humanidades, Tecnología e Innovación firmó el convenio."
+    assert institutions(long_form) == {"Secihti"}
+
+
+def test_one_plural_head_names_each_body_it_lists() -> None:
+    text = (
+        "El traslado de pacientes contó con las Secretarías de Marina y de la Defensa Nacional, "
+        "y después con las Secretarías de Educación Pública, de Gobernación y de Hacienda y "
+        "Crédito Público."
+    )
+    assert institutions(text) == {"Semar", "Sedena", "SEP", "Segob", "SHCP"}
+
+
+def test_a_state_body_del_estado_or_with_its_state_glued_on() -> None:
+    text = (
+        "Zapopan, Jalisco.- La Secretaría de Infraestructura y Obra Pública del Estado pavimentó "
+        "las calles, y el convenio lo firmaron Servicios de Salud Jalisco y el IMSS. En "
+        "Villahermosa, el Instituto de Seguridad Social del estado de Tabasco (ISSET) abrió otra "
+        "clínica."
+    )
+    found = institutions(text)
+    assert "Secretaría de Infraestructura y Obra Pública de Jalisco" in found
+    assert "Servicios de Salud de Jalisco" in found
+    assert "Instituto de Seguridad Social del estado de Tabasco" in found
+    assert not any(name.endswith("del Estado") for name in found)
