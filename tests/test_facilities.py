@@ -510,3 +510,30 @@ def test_lowercase_no_names_units_after_their_type() -> None:
     ]
     bodies = {e.name for e in extract_entities(text) if e.kind == EntityKind.INSTITUTION}
     assert "Infonavit" not in bodies
+
+
+def test_subzona_is_one_spelling_inside_a_named_unit() -> None:
+    for written in ("Sub-Zona", "Sub Zona", "Subzona", "SubZona"):
+        text = f"El director recorrió el Hospital General de {written} de Tenosique, Tabasco."
+        assert facilities(text) == ["Hospital General de Subzona de Tenosique"], written
+
+
+def test_a_rural_hospital_of_the_program_named_by_its_town_without_de() -> None:
+    text = (
+        "Guaymas, Sonora.- Durante la inauguración del Hospital Rural IMSS-Bienestar Pótam, el "
+        "director habló. En el Hospital Rural IMSS-Bienestar El personal recibió equipo."
+    )
+    assert facilities(text) == ["Hospital Rural IMSS-Bienestar de Pótam"]
+
+
+def test_a_count_of_procedures_in_another_unit_is_no_unit_number() -> None:
+    text = (
+        "Se realizaron 90 cirugías: 50 en el Hospital General de Zona número 5; 25 en HGZ número "
+        "41; y 15 más en el Hospital General Regional (HGR) número 2; otras 4 en la UMF No. 9."
+    )
+    assert facilities(text) == [
+        "Hospital General de Zona No. 5",
+        "Hospital General de Zona No. 41",
+        "Hospital General Regional No. 2",
+        "Unidad de Medicina Familiar No. 9",
+    ]

@@ -65,9 +65,11 @@ _COUNTED = (
     "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s++ciento|"
     "derechohabientes|pacientes|personas|trabajadores|médicos|enfermeras|especialidades|"
     "quirófanos|unidades|hospitales|consultas|niñas|niños|ambulancias|plazas|casos|cirugías|"
-    "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos"
+    "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos|más|menos"
 )
-_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})))"
+#: "27 en el HGZ No. 49; y 16 en el Hospital ...": a count of something done in another unit.
+_IN_ANOTHER_UNIT = r"en\s++(?:(?:el|la|los|las)\s++)?(?:Hospital|Unidad|Cl[ií]nica|Centro|H[GM]|UM)"
+_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_IN_ANOTHER_UNIT}))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
 #: A quoted name right after a unit: straight, curly or angle quotes.
@@ -154,6 +156,10 @@ def _after_type() -> re.Pattern[str]:
     )
 
 
+#: Capitalized words that open a sentence or a clause, never a town's name.
+_FUNCTION_WORD = r"(?:El|La|Los|Las|En|Con|Por|Para|Del|Al|De|Y|A|Este|Esta|Que|Se|Su|Sus)"
+
+
 @cache
 def _named() -> re.Pattern[str]:
     heads = "|".join(loose(head) for head in sorted(NAMED_HEADS, key=len, reverse=True))
@@ -172,7 +178,11 @@ def _named() -> re.Pattern[str]:
     number = rf"(?:,?{_S0}{_NUMBER_MARK}{_S0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
     place = rf"{CAP_WORD}(?:(?:{_S}(?:de|del|de{_S}la){_S}|{_S}){CAP_WORD}){{0,4}}"
-    program = rf"{_S}{PROGRAM_LABEL}(?:{_S}(?P<prep>de|en){_S}(?P<place>{place}))?"
+    # "Hospital Rural IMSS-Bienestar de Tlaxiaco", also without "de": "... IMSS-Bienestar Vícam"
+    program = (
+        rf"{_S}{PROGRAM_LABEL}(?:{_S}(?:(?P<prep>de|en){_S}|(?!{_FUNCTION_WORD}\b))"
+        rf"(?P<place>{place}))?"
+    )
     return re.compile(
         rf"(?P<name>(?:{heads})(?!\w)(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
         rf"|(?P<lower>{lower}){_S}de{_S}(?:la{_S}|los{_S})?{place})"
@@ -333,6 +343,9 @@ _TRAILING_PARTICLES = re.compile(r"(?:(?<!\s)\s++(?:de|del|de la|de los|y))+$")
 _OWNER_CUT = re.compile(r"(?<!\s)\s++del?\s")
 
 
+_SUBZONA = re.compile(r"\b[Ss]ub(?:-|\s++)?[Zz]ona\b")
+
+
 @lru_cache(maxsize=4096)
 def _normalize(surface: str) -> tuple[str, bool]:
     """A named unit as one spelling, and whether it names one unit (a proper name beyond type
@@ -350,6 +363,7 @@ def _normalize(surface: str) -> tuple[str, bool]:
         head, _, place = name.partition(" de ")
         name = f"{head.title()} de {place}" if place else head.title()
     name = re.sub(r"^CMN\b", "Centro Médico Nacional", name)
+    name = _SUBZONA.sub("Subzona", name)  # "Hospital General de Sub-Zona de Tenosique"
     name = re.sub(r"^Cl[ií]nica", "Clínica", name)
     found = [hit for hit in find_institutions(name) if hit.name]
     for hit in reversed(found):
