@@ -486,3 +486,17 @@ def test_a_saints_town_called_without_its_saint_is_not_its_namesake_elsewhere() 
         "San Felipe Jalapa de Díaz, Oaxaca",
         "Santa María Jalapa del Marqués, Oaxaca",
     }
+
+
+def test_common_word_towns_in_a_list_joined_by_o() -> None:
+    text = (
+        "Zacatecas, Zac.- El delegado propuso un hospital general ya sea para Calera, Guadalupe "
+        "o Río Grande, según la demanda."
+    )
+    assert {"Calera, Zacatecas", "Guadalupe, Zacatecas", "Río Grande, Zacatecas"} <= places(text)
+
+
+def test_a_state_named_like_a_surname_after_a_tour() -> None:
+    assert "Guerrero" in places("En su gira por Guerrero, la presidenta inauguró un hospital.")
+    assert "Morelos" in places("Durante un recorrido de trabajo por Morelos, el titular habló.")
+    assert "Guerrero" not in places("El informe fue presentado por Guerrero ante el consejo.")

@@ -66,6 +66,11 @@ _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
 _REGION_BEFORE = re.compile(
     r"\b(?:regi[oó]n|valle)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE
 )
+#: A tour through a place: "en su gira por Guerrero", "un recorrido de trabajo por Morelos".
+_TOUR_BEFORE = re.compile(
+    r"\b(?:gira|recorrido|visita)(?:\s+de\s+trabajo)?\s+por\s+(?:el\s+estado\s+de\s+)?$",
+    re.IGNORECASE,
+)
 #: A body with a branch in every state: "la delegada del IMSS Morelos".
 _BRANCH_BEFORE = re.compile(r"\b(?:IMSS|ISSSTE|OOAD)[^\S\n]+$")
 #: "de"/"del" and a capital after a common-word town: it opens a longer name instead.
@@ -151,7 +156,8 @@ _CITY_ABBR = re.compile(  # no leading \b: see _abbreviations; checked in the lo
     r"(?:Cd|CD)\.?[^\S\n]*(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"
     r"|ciudad[^\S\n]+(?:de[l]?[^\S\n]+)?(?=[A-ZÁÉÍÓÚÑ])"  # "a ciudad Obregón"
 )
-_LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b)\s*")
+#: Between two items of an enumeration: "Calera, Guadalupe o Río Grande".
+_LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b|\bo\b|\bu\b)\s*")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
 _DOMINANT = 5  # population ratio that lets the big namesake win without a cue
 _FAR_TOWN = 50_000  # a saint's or article's town of another state this big needs no cue
@@ -424,7 +430,10 @@ def _decide(
             followed_by = found.places[0].state
     at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
     cue = bool(
-        _CUE_BEFORE.search(before) or _UNIT_BEFORE.search(before) or _BRANCH_BEFORE.search(before)
+        _CUE_BEFORE.search(before)
+        or _UNIT_BEFORE.search(before)
+        or _BRANCH_BEFORE.search(before)
+        or _TOUR_BEFORE.search(before)
     ) or (at_block_start and _dateline_town(text, cand))
     if _LANDFORM_BEFORE.search(before) and not entry.places[0].is_state:
         return  # "el Valle del Mezquital", "el Istmo de Tehuantepec": a region, no town
