@@ -500,3 +500,15 @@ def test_a_state_named_like_a_surname_after_a_tour() -> None:
     assert "Guerrero" in places("En su gira por Guerrero, la presidenta inauguró un hospital.")
     assert "Morelos" in places("Durante un recorrido de trabajo por Morelos, el titular habló.")
     assert "Guerrero" not in places("El informe fue presentado por Guerrero ante el consejo.")
+
+
+def test_an_outlets_slogan_opening_a_line_is_no_place() -> None:
+    text = (
+        "De Veracruz al mundo Abre el IMSS clínica\n\nXalapa, Veracruz.- El IMSS abrió una clínica "
+        "en Coatepec.\n"
+        "Desde Puebla para el mundo"
+    )
+    found = places(text)
+    assert "Puebla" not in found
+    assert {"Xalapa, Veracruz", "Veracruz", "Coatepec, Veracruz"} <= found
+    assert "Puebla" in places("Llegaron de Puebla al mundial de futbol.")

@@ -66,6 +66,14 @@ _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
 _REGION_BEFORE = re.compile(
     r"\b(?:regi[oó]n|valle)\s+(?:de\s+(?:la\s+|los\s+)?|del\s+)?$", re.IGNORECASE
 )
+#: An outlet's slogan opening a line (reflowed into the lead, or alone): "De Veracruz al
+#: mundo", "Desde Puebla para el mundo".
+_SLOGAN = re.compile(
+    r"[^\S\n]*(?:De|Desde)(?:[^\S\n]+[A-ZÁÉÍÓÚÑ][\w.]*){1,4}[^\S\n]+"
+    r"(?:al|para[^\S\n]+el|hacia[^\S\n]+el)[^\S\n]+mundo\b"
+)
+
+
 #: A tour through a place: "en su gira por Guerrero", "un recorrido de trabajo por Morelos".
 _TOUR_BEFORE = re.compile(
     r"\b(?:gira|recorrido|visita)(?:\s+de\s+trabajo)?\s+por\s+(?:el\s+estado\s+de\s+)?$",
@@ -435,6 +443,9 @@ def _decide(
         or _BRANCH_BEFORE.search(before)
         or _TOUR_BEFORE.search(before)
     ) or (at_block_start and _dateline_town(text, cand))
+    slogan = _SLOGAN.match(text, text.rfind("\n", 0, cand.start) + 1)
+    if slogan is not None and slogan.end() >= cand.end:
+        return  # "De Veracruz al mundo": an outlet's slogan opening a line, no news of a place
     if _LANDFORM_BEFORE.search(before) and not entry.places[0].is_state:
         return  # "el Valle del Mezquital", "el Istmo de Tehuantepec": a region, no town
     if _REGION_BEFORE.search(before):
