@@ -537,3 +537,15 @@ def test_a_count_of_procedures_in_another_unit_is_no_unit_number() -> None:
         "Hospital General Regional No. 2",
         "Unidad de Medicina Familiar No. 9",
     ]
+
+
+def test_a_lowercase_hospital_named_by_its_town_only_when_it_is_being_built() -> None:
+    text = (
+        "Los trabajadores reclamaron el atraso en la apertura del hospital de San Pablo "
+        "Xochimehuacan y en la construcción del nuevo hospital de Tapachula. El hospital de "
+        "Tapachula atiende a muchos; la ampliación del hospital de Pediatría sigue pendiente."
+    )
+    assert facilities(text) == [
+        "Hospital de San Pablo Xochimehuacan",
+        "Hospital de Tapachula",
+    ]

@@ -535,7 +535,7 @@ def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
     for pos in starts:
         if pos < named_end or numbered.overlaps(pos, pos + 1):
             continue
-        hit = _named_at(text, pos)
+        hit = _named_at(text, pos) or _hospital_being_built(text, pos)
         if hit is None or numbered.overlaps(hit.start, hit.end):
             continue
         named_end = hit.end
@@ -546,6 +546,26 @@ def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
             hits.append(elided)
     hits.sort(key=lambda h: h.start)
     return _share_states(_town_aliases(text, _umae_aliases(text, _short_forms(hits))))
+
+
+#: Works on a hospital named by its town in lower case: "la apertura del hospital de San
+#: Alejandro", "la construcción del nuevo hospital de Tapachula" (alone, "hospital de X" is
+#: too often a description: "el hospital de la zona", "un hospital de Pediatría").
+_WORKS_BEFORE = re.compile(
+    r"\b(?:apertura|inauguraci[óo]n|construcci[óo]n|ampliaci[óo]n|edificaci[óo]n|remodelaci[óo]n"
+    r"|reconstrucci[óo]n|sustituci[óo]n)\s++del\s++(?:nuevo\s++)?$"
+)
+_LOWER_HOSPITAL = re.compile(
+    rf"hospital{_S}de{_S}(?P<town>{CAP_WORD}(?:(?:{_S}(?:de|del|de{_S}la){_S}|{_S}){CAP_WORD}){{0,3}})"
+)
+
+
+def _hospital_being_built(text: str, pos: int) -> FacilityHit | None:
+    match = _LOWER_HOSPITAL.match(text, pos)
+    if match is None or not _WORKS_BEFORE.search(text, max(0, pos - 40), pos):
+        return None
+    name, proper = _normalize(f"Hospital de {match['town']}")
+    return FacilityHit(pos, match.end(), name) if proper else None
 
 
 _PROGRAM_IN_NAME = re.compile(r"IMSS-\w+ de .+$")
