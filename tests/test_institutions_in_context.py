@@ -60,3 +60,15 @@ def test_a_state_body_del_estado_or_with_its_state_glued_on() -> None:
     assert "Servicios de Salud de Jalisco" in found
     assert "Instituto de Seguridad Social del estado de Tabasco" in found
     assert not any(name.endswith("del Estado") for name in found)
+
+
+def test_a_research_or_teaching_centre_is_a_body_and_a_health_centre_a_unit() -> None:
+    text = (
+        "Toluca, Estado de México.- Es doctora por el Centro de Posgrados del Estado de México y "
+        "colaboró con el Centro Nacional de Trasplantes y el Centro de Salud de Metepec."
+    )
+    found = {(e.kind, e.name) for e in extract_entities(text)}
+    assert (EntityKind.INSTITUTION, "Centro de Posgrados del Estado de México") in found
+    assert (EntityKind.INSTITUTION, "Centro Nacional de Trasplantes") in found
+    assert (EntityKind.FACILITY, "Centro de Salud de Metepec") in found
+    assert (EntityKind.INSTITUTION, "Centro de Salud de Metepec") not in found

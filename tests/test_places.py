@@ -512,3 +512,9 @@ def test_an_outlets_slogan_opening_a_line_is_no_place() -> None:
     assert "Puebla" not in found
     assert {"Xalapa, Veracruz", "Veracruz", "Coatepec, Veracruz"} <= found
     assert "Puebla" in places("Llegaron de Puebla al mundial de futbol.")
+
+
+def test_the_imss_regional_office_mexico_oriente_is_not_the_country() -> None:
+    text = "Fue jefa de Educación en la delegación México Oriente del IMSS, en Naucalpan."
+    assert "México" not in places(text)
+    assert "México" in places("El IMSS atiende a la mitad de la población de México.")

@@ -152,10 +152,11 @@ _STATE_OF = re.compile(r"\b[Ee](?:stado|STADO)\s+(?:de|DE)\s+$")
 _NAME_DE = re.compile(r"[A-ZÁÉÍÓÚÑ][\wáéíóúñ.]*\s+(?:de|DE|del|DEL)\s+$")
 _WORD_DE = re.compile(r"(\w+)\s+(?:de|DE|del|DEL)\s+$")
 _FIGURATIVE = re.compile(r"\b(?:[Uu]n|[Ee]l|otro|nuevo)\s+$")  # "un México incluyente"
-#: After "México": ", D.F." or a dateline's date (the capital), or " |" (a page's section).
+#: After "México": ", D.F." or a dateline's date (the capital), " |" (a page's section), or a
+#: point of the compass (the IMSS's regional offices "México Oriente", "México Poniente").
 _NOT_COUNTRY_AFTER = re.compile(
     r",?[^\S\n]*(?:D\.[^\S\n]?F\.|DF\b|Distrito Federal)|,[^\S\n]*(?:a[^\S\n]+)?\d{1,2}[^\d]"
-    r"|[^\S\n]*\|"
+    r"|[^\S\n]*\||[^\S\n]+(?:Oriente|Poniente|Norte|Sur)\b"
 )
 _THE_COUNTRY = re.compile(r"(?:el|del|al)\s+(pa[ií]s)\b")
 _CAP_END = re.compile(r"[A-ZÁÉÍÓÚÑ][\w.]*,[^\S\n]*$")

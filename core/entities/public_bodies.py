@@ -53,6 +53,8 @@ HEADS: tuple[tuple[str, str], ...] = (
     ("Fiscalía", "name"),
     ("Tribunal", "name"),
     ("Juzgado", "name"),
+    # not a unit ("Centro de Salud", "Centro Médico"): a research or teaching centre
+    ("Centro", r"(?:Nacional|de\s+(?:Posgrados?|Investigaci[óo]n|Ense[ñn]anza))\b"),
     ("Suprema Corte", "de"),
     ("Junta", r"(?:Federal|Local|Especial|Nacional|Estatal)\b"),
     ("Movimiento", r"Nacional(?=[^\S\n]+(?:de|del|para|en[^\S\n]+Defensa)\b)"),
