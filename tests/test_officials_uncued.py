@@ -266,3 +266,12 @@ def test_a_byline_with_the_date_it_was_filed_is_no_official() -> None:
         "de 2023\n\nCoatzacoalcos, Ver.- El titular del IMSS, Zoé Robledo Aburto, habló."
     )
     assert officials(text) == {"Zoé Robledo Aburto": "titular del IMSS"}
+
+
+def test_a_predecessor_or_successor_named_without_a_role_is_a_person() -> None:
+    text = (
+        "La nueva dirigente no habló de los hechos que marcaron la gestión de su antecesor, "
+        "Ramiro Fuentes. Su sucesora, Laura Cárdenas, tomará protesta en enero."
+    )
+    found = {e.name for e in extract_entities(text) if e.kind == EntityKind.OFFICIAL}
+    assert found == {"Ramiro Fuentes", "Laura Cárdenas"}
