@@ -1,9 +1,10 @@
 """`imss-tui`: the explorer, or one of the non-interactive commands.
 
 `imss-tui [PATH...]` opens the app; `imss-tui parse|entities|index|search-text|timeline ...` print
-tables or JSON Lines. Textual is imported only when the app launches, so the commands start
-fast. Exit status: 0 when every file parsed, 1 when some file had an error (its row or line
-is still printed) or no file was found, 2 for usage errors such as a path that does not exist.
+tables or JSON Lines; `imss-tui serve` serves the explorer to browsers. Textual is imported
+only when the app launches, so the commands start fast. Exit status: 0 when every file parsed,
+1 when some file had an error (its row or line is still printed) or no file was found, 2 for
+usage errors such as a path that does not exist (or, for `serve`, a port in use).
 """
 
 from __future__ import annotations
@@ -16,7 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tui.cli import export_commands, index_commands, parse_commands, timeline_command
+from tui.cli import (
+    export_commands,
+    index_commands,
+    parse_commands,
+    serve_command,
+    timeline_command,
+)
 from tui.cli.common import (
     EXIT_FAILED_FILES,
     EXIT_OK,
@@ -33,7 +40,9 @@ from tui.cli.common import (
 Handler = Callable[[argparse.Namespace], int]
 
 #: The non-interactive commands; anything else is the explorer's arguments.
-COMMANDS = frozenset({"parse", "entities", "index", "search-text", "quotes", "export", "timeline"})
+COMMANDS = frozenset(
+    {"parse", "entities", "index", "search-text", "quotes", "export", "timeline", "serve"}
+)
 #: How often `--watch` looks at the folders (one stat per file, in a worker thread).
 WATCH_INTERVAL_S = 2.0
 
@@ -54,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Explore IMSS press bulletins: list, reader, entity sidebar and fuzzy finder. "
             "Other commands: imss-tui parse|entities|index|search-text|quotes|export|timeline"
-            " --help"
+            "|serve --help"
         ),
     )
     parser.add_argument(
@@ -83,6 +92,7 @@ def build_command_parser() -> ArgParser:
     index_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
     timeline_command.add_parsers(sub)
+    serve_command.add_parsers(sub)
     return parser
 
 

@@ -7,6 +7,8 @@ bulletin text reaches the terminal only as rich Text made `visible()`, never as 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from core.corpus import distinct_bulletins
@@ -59,6 +61,14 @@ def _update_with_progress(
     """Run the update under a rich progress bar (files/s, ETA) on stderr."""
     if quiet:
         return index.update(files, workers=workers)
+    with parsing_progress() as report:
+        return index.update(files, report, workers=workers)
+
+
+@contextmanager
+def parsing_progress() -> Iterator[Progress]:
+    """A rich progress bar on stderr (files/s, ETA) for the parsing callback it yields;
+    it disappears when done."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -92,8 +102,7 @@ def _update_with_progress(
         def report(done: int, total: int, path: Any) -> None:
             bar.update(task, completed=done, total=total)
 
-        callback: Progress = report
-        return index.update(files, callback, workers=workers)
+        yield report
 
 
 def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:

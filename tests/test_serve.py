@@ -1,0 +1,290 @@
+"""`imss-tui serve`: the explorer in a real headless Chromium, and the server's error paths.
+
+The browser test reads the screen from xterm.js's own buffer (the page draws on a canvas, so
+there is no text in the DOM): an init script catches the page's `Terminal` object when
+textual-serve's script stores it. Set IMSS_TUI_SCREENSHOT=docs/serve.png to save the README's
+screenshot. Needs Debian's chromium and the playwright package (never `playwright install`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import REPO, SEEDS
+
+from tui.cli import build_parser
+from tui.cli.serve_command import exposure_warning, public_url, visitor_command
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Catches the page's xterm.js Terminal as textual-serve's script assigns `this.terminal`.
+CATCH_TERMINAL = """
+Object.defineProperty(Object.prototype, "terminal", {
+  configurable: true,
+  set(value) {
+    Object.defineProperty(this, "terminal", {value, writable: true, configurable: true});
+    if (value && value.buffer && !window.imssTerminal) window.imssTerminal = value;
+  },
+});
+"""
+READ_SCREEN = """() => {
+  const term = window.imssTerminal;
+  if (!term) return null;
+  const rows = [];
+  for (let y = 0; y < term.rows; y++) {
+    const line = term.buffer.active.getLine(term.buffer.active.viewportY + y);
+    rows.push(line ? line.translateToString(true) : "");
+  }
+  return rows;
+}"""
+#: Generous: the machine is shared and the server indexes before it listens.
+SERVER_START_S = 180.0
+SCREEN_WAIT_S = 90.0
+STOP_WAIT_S = 30.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def group_alive(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def wait_until(
+    what: str, check: Callable[[], Any], timeout: float, detail: Callable[[], str]
+) -> Any:
+    """Poll `check` until it returns something true; fail naming `what` and `detail()`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = check()
+        if result:
+            return result
+        time.sleep(0.2)
+    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}\n{detail()}")
+
+
+class Served:
+    """`imss-tui serve` in its own process group, so teardown can end it and its apps."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.cache = tmp_path / "cache"
+        self.log = tmp_path / "serve.log"
+        english = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
+        argv = ["serve", "--port", str(self.port), "--cache-dir", str(self.cache), str(SEEDS)]
+        with self.log.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "tui.cli", *argv],
+                cwd=REPO,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                env={**english, "LC_ALL": "C.UTF-8", "COLUMNS": "200"},
+            )
+
+    def output(self) -> str:
+        return self.log.read_text("utf-8", errors="replace")
+
+    def answers(self) -> bool:
+        if self.process.poll() is not None:
+            pytest.fail(f"the server exited with {self.process.returncode}:\n{self.output()}")
+        try:
+            with urllib.request.urlopen(self.url, timeout=5) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    def kill(self) -> None:
+        if group_alive(self.process.pid):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=STOP_WAIT_S)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    server = Served(tmp_path)
+    try:
+        wait_until("the server to answer", server.answers, SERVER_START_S, server.output)
+        yield server
+    finally:
+        server.kill()
+
+
+@pytest.fixture
+def browser_page(tmp_path: Path) -> Iterator[Any]:
+    """A page in a fresh Chromium profile that may reach this machine and nothing else (the
+    page links a web font: aborted, so the test sends no traffic elsewhere)."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"no browser: {CHROMIUM} is missing (Debian: apt-get install chromium)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is missing (pip install -e '.[test]')"
+    )
+    with sync_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "chromium-profile"),
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 760},
+        )
+        try:
+            page = context.new_page()
+
+            def only_local(route: Any) -> None:
+                if route.request.url.startswith("http://127.0.0.1:"):
+                    route.continue_()
+                else:
+                    route.abort()
+
+            page.route("**/*", only_local)
+            page.add_init_script(CATCH_TERMINAL)
+            yield page
+        finally:
+            context.close()
+
+
+def screen(page: Any) -> list[str]:
+    return page.evaluate(READ_SCREEN) or []
+
+
+def wait_for_screen(page: Any, what: str, check: Callable[[str], bool]) -> str:
+    def shown() -> str | None:
+        text = "\n".join(screen(page))
+        return text if check(text) else None
+
+    return wait_until(what, shown, SCREEN_WAIT_S, lambda: "\n".join(screen(page)))
+
+
+def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(served: Served, browser_page: Any) -> None:
+    # Indexed before it listened: the first visitor opens a warm cache, fuzzy index included.
+    assert (served.cache / "index.sqlite3").is_file()
+    assert list(served.cache.glob("finder-*.marshal"))
+    page = browser_page
+    page.goto(served.url, wait_until="domcontentloaded")
+    listed = wait_for_screen(
+        page,
+        "the bulletin list",
+        lambda text: "5 / 5" in text and "Supervisan IMSS" in text,
+    )
+    assert "Bulletins" in listed and "2024-05-30" in listed
+    assert "Zoé Robledo" not in listed  # the first bulletin is Chiapas, 2012-2014
+
+    page.focus(".xterm-helper-textarea")  # the terminal's keyboard input
+    page.keyboard.press("/")
+    wait_for_screen(page, "the finder", lambda text: "Find an official" in text)
+    page.keyboard.type("zoe")
+    found = wait_for_screen(
+        page, "Zoé Robledo found for zoe", lambda text: "zoe" in text and "Zoé Robledo" in text
+    )
+    row = next(line for line in found.splitlines() if "Zoé Robledo" in line)
+    assert re.search(r"official\s+Zoé Robledo\b.*\b2 bulletins", row), row
+    assert re.search(r"\bzoe\s+1/\d+\b", found), found  # one entity matches, accents folded
+    if target := os.environ.get("IMSS_TUI_SCREENSHOT"):
+        page.screenshot(path=str(REPO / target))
+
+    page.keyboard.press("Enter")  # filter the list to his bulletins
+    filtered = wait_for_screen(page, "the list filtered to Zoé Robledo", lambda t: "2 / 5" in t)
+    assert "Find an official" not in filtered and "Zoé Robledo" in filtered
+
+    # Ctrl+C (SIGINT) stops the server and every visitor's app, and the page says so.
+    os.killpg(served.process.pid, signal.SIGINT)
+    assert served.process.wait(timeout=STOP_WAIT_S) == 0, served.output()
+    wait_until("the apps to exit", lambda: not group_alive(served.process.pid), STOP_WAIT_S, str)
+    page.wait_for_selector("body.-closed", timeout=STOP_WAIT_S * 1000)
+
+
+def serve_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`imss-tui serve ARGS` in a subprocess, bounded: a bug that serves fails, not hangs."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "serve", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_a_port_in_use_is_one_line_and_exit_2_before_indexing(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = serve_cli("--port", str(port), "--cache-dir", str(tmp_path / "cache"))
+    assert done.returncode == 2
+    assert f"127.0.0.1:{port}" in done.stderr and "in use" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not (tmp_path / "cache").exists()  # nothing was indexed
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--host", "no-such-host.invalid"], "not a known host"),
+        (["--host", "192.0.2.1"], "not an address of this machine"),  # TEST-NET-1
+        (["--port", "0"], "between 1 and 65535"),
+        (["--port", "http"], "not a port number"),
+        (["no/such/folder"], "no such file or directory"),
+    ],
+)
+def test_bad_addresses_and_paths_are_usage_errors(args: list[str], message: str) -> None:
+    done = serve_cli(*args)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert message in " ".join(done.stderr.split())
+    assert "Traceback" not in done.stderr
+
+
+def test_only_loopback_addresses_go_without_a_warning() -> None:
+    assert exposure_warning("127.0.0.1", 8000, ["127.0.0.1"]) is None
+    assert exposure_warning("localhost", 8000, ["127.0.0.1", "::1"]) is None
+    for host, addresses in [("0.0.0.0", ["0.0.0.0"]), ("::", ["::"]), ("lan", ["192.0.2.7"])]:
+        warning = exposure_warning(host, 8000, addresses)
+        assert warning is not None and "no authentication" in warning and host in warning
+
+
+def test_public_url_is_one_a_browser_can_open() -> None:
+    assert public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert public_url("::1", 8001) == "http://[::1]:8001"
+    assert public_url("0.0.0.0", 80) == f"http://{socket.gethostname()}:80"
+    assert public_url("0.0.0.0", 80, "https://imss.example/explorer/") == (
+        "https://imss.example/explorer"
+    )
+
+
+def test_each_visitor_opens_the_same_paths_and_cache(tmp_path: Path) -> None:
+    odd = [str(tmp_path / "boletines 2024"), str(tmp_path / "-dash.txt")]
+    command = visitor_command(odd, tmp_path / "my cache")
+    argv = shlex.split(command)
+    assert argv[:4] == ["exec", sys.executable, "-m", "tui.cli"]
+    args = build_parser().parse_args(argv[4:])
+    assert args.paths == odd and args.cache_dir == str(tmp_path / "my cache")
