@@ -185,7 +185,9 @@ def wait_for_screen(page: Any, what: str, check: Callable[[str], bool]) -> str:
     return wait_until(what, shown, SCREEN_WAIT_S, lambda: "\n".join(screen(page)))
 
 
-def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(served: Served, browser_page: Any) -> None:
+def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(
+    browser_page: Any, served: Served, _isolated_cache: Path
+) -> None:
     # Indexed before it listened: the first visitor opens a warm cache, fuzzy index included.
     assert (served.cache / "index.sqlite3").is_file()
     assert list(served.cache.glob("finder-*.marshal"))
@@ -198,6 +200,8 @@ def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(served: Served, browser
     )
     assert "Bulletins" in listed and "2024-05-30" in listed
     assert "Zoé Robledo" not in listed  # the first bulletin is Chiapas, 2012-2014
+    # The visitor's app opened the server's cache, not the environment's (IMSS_TUI_CACHE).
+    assert not any(_isolated_cache.iterdir())
 
     page.focus(".xterm-helper-textarea")  # the terminal's keyboard input
     page.keyboard.press("/")
