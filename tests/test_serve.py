@@ -64,6 +64,11 @@ SCREEN_WAIT_S = 90.0
 STOP_WAIT_S = 30.0
 
 
+def english_env() -> dict[str, str]:
+    """This environment in English whatever the machine's locale (the tests read messages)."""
+    return {**os.environ, "LC_ALL": "C.UTF-8"}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -99,7 +104,6 @@ class Served:
         self.url = f"http://127.0.0.1:{self.port}/"
         self.cache = tmp_path / "cache"
         self.log = tmp_path / "serve.log"
-        english = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_MESSAGES")}
         argv = ["serve", "--port", str(self.port), "--cache-dir", str(self.cache), str(SEEDS)]
         with self.log.open("wb") as log:
             self.process = subprocess.Popen(
@@ -109,7 +113,7 @@ class Served:
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-                env={**english, "LC_ALL": "C.UTF-8", "COLUMNS": "200"},
+                env={**english_env(), "COLUMNS": "200"},
             )
 
     def output(self) -> str:
@@ -236,6 +240,7 @@ def serve_cli(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         stdin=subprocess.DEVNULL,
+        env=english_env(),
     )
 
 
@@ -268,7 +273,8 @@ def test_bad_addresses_and_paths_are_usage_errors(args: list[str], message: str)
     assert "Traceback" not in done.stderr
 
 
-def test_only_loopback_addresses_go_without_a_warning() -> None:
+def test_only_loopback_addresses_go_without_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # the message in English
     assert exposure_warning("127.0.0.1", 8000, ["127.0.0.1"]) is None
     assert exposure_warning("localhost", 8000, ["127.0.0.1", "::1"]) is None
     for host, addresses in [("0.0.0.0", ["0.0.0.0"]), ("::", ["::"]), ("lan", ["192.0.2.7"])]:

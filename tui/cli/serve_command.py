@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.cache_paths import resolve_cache_dir
+from core.i18n import _, ngettext
 from tui.cli.common import (
     EXIT_OK,
     UsageError,
@@ -44,29 +45,38 @@ def add_parsers(sub: Any) -> None:
     """Register `serve` on the command's subparsers."""
     p = sub.add_parser(
         "serve",
-        help="serve the explorer to web browsers (textual-serve)",
-        description=(
+        help=_("serve the explorer to web browsers (textual-serve)"),
+        description=_(
             "Index PATHs once, then serve the explorer over HTTP: every browser tab gets its own "
             "app on the same cached index. There is no authentication: keep the default host "
             "(localhost) unless everyone who can reach the address may read these bulletins. "
             "Ctrl+C stops the server and every visitor's app."
         ),
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help=_("files or directories (default: seeds)")
+    )
     p.add_argument(
         "--host",
         default=DEFAULT_HOST,
-        help=f"address to listen on (default: {DEFAULT_HOST}, this machine only)",
+        help=_("address to listen on (default: {host}, this machine only)").format(
+            host=DEFAULT_HOST
+        ),
     )
     p.add_argument(
-        "--port", type=_port, default=DEFAULT_PORT, help=f"TCP port (default: {DEFAULT_PORT})"
+        "--port",
+        type=_port,
+        default=DEFAULT_PORT,
+        help=_("TCP port (default: {port})").format(port=DEFAULT_PORT),
     )
     p.add_argument(
         "--public-url",
         metavar="URL",
-        help="the address browsers use when it is not http://HOST:PORT (a proxy, --host 0.0.0.0)",
+        help=_(
+            "the address browsers use when it is not http://HOST:PORT (a proxy, --host 0.0.0.0)"
+        ),
     )
-    p.add_argument("--cache-dir", metavar="DIR", help="index cache directory")
+    p.add_argument("--cache-dir", metavar="DIR", help=_("index cache directory"))
     p.set_defaults(handler=cmd_serve)
 
 
@@ -74,9 +84,13 @@ def _port(value: str) -> int:
     try:
         port = int(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a port number: {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("not a port number: {value}").format(value=repr(value))
+        ) from None
     if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"a port is between 1 and 65535, not {port}")
+        raise argparse.ArgumentTypeError(
+            _("a port is between 1 and 65535, not {port}").format(port=port)
+        )
     return port
 
 
@@ -93,9 +107,10 @@ def listen_addresses(host: str, port: int) -> list[str]:
             host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
         )
     except (socket.gaierror, UnicodeError) as err:
-        raise UsageError(f"--host {host!r}: not a known host name or address ({err})") from None
+        message = _("--host {host}: not a known host name or address ({reason})")
+        raise UsageError(message.format(host=repr(host), reason=err)) from None
     addresses: list[str] = []
-    for family, kind, proto, _, address in infos:
+    for family, kind, proto, _name, address in infos:
         try:
             sock = socket.socket(family, kind, proto)
         except OSError:
@@ -110,31 +125,31 @@ def listen_addresses(host: str, port: int) -> list[str]:
                 raise UsageError(_bind_error(where, err)) from None
         addresses.append(str(address[0]))
     if not addresses:
-        raise UsageError(f"cannot listen on {where}: no usable address")
+        raise UsageError(_("cannot listen on {where}: no usable address").format(where=where))
     return addresses
 
 
 def _bind_error(where: str, err: OSError) -> str:
     import errno
 
-    if err.errno == errno.EADDRINUSE:
-        return f"cannot listen on {where}: the port is in use (another server? try --port)"
-    if err.errno == errno.EADDRNOTAVAIL:
-        return f"cannot listen on {where}: not an address of this machine"
-    if err.errno == errno.EACCES:
-        return f"cannot listen on {where}: permission denied (ports below 1024 need privileges)"
-    return f"cannot listen on {where}: {err.strerror or err}"
+    reasons = {
+        errno.EADDRINUSE: _("the port is in use (another server? try --port)"),
+        errno.EADDRNOTAVAIL: _("not an address of this machine"),
+        errno.EACCES: _("permission denied (ports below 1024 need privileges)"),
+    }
+    reason = reasons.get(err.errno or 0, err.strerror or str(err))
+    return _("cannot listen on {where}: {reason}").format(where=where, reason=reason)
 
 
 def exposure_warning(host: str, port: int, addresses: list[str]) -> str | None:
     """What to say when other machines can connect: anything but loopback addresses."""
     if all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses):
         return None
-    return (
-        f"warning: serving on {host}:{port}, which other machines can reach. There is no "
+    return _(
+        "warning: serving on {host}:{port}, which other machines can reach. There is no "
         "authentication: anyone who reaches it reads these bulletins and runs the explorer as "
         "this user (its export writes files here)."
-    )
+    ).format(host=host, port=port)
 
 
 def public_url(host: str, port: int, explicit: str | None = None) -> str:
@@ -166,13 +181,25 @@ def warm_index(paths: list[str], cache_dir: Path) -> str:
     corpus.finder  # noqa: B018 (the property builds the fuzzy index and saves it)
     err = console(stderr=True)
     for notice in corpus.notices:
-        err.print(text(f"notice: {notice}", "yellow"))
-    failed = sum(1 for b in corpus.summaries if b.failed)
-    summary = (
-        f"{len(corpus.summaries)} bulletin(s), {len(corpus.entities)} entities indexed in "
-        f"{time.perf_counter() - started:.1f} s"
+        err.print(text(_("notice: {notice}").format(notice=notice), "yellow"))
+    bulletins, failed = len(corpus.summaries), sum(1 for b in corpus.summaries if b.failed)
+    summary = ngettext(
+        "{bulletins} bulletin and {entities} entities indexed in {seconds} s",
+        "{bulletins} bulletins and {entities} entities indexed in {seconds} s",
+        bulletins,
+    ).format(
+        bulletins=bulletins,
+        entities=len(corpus.entities),
+        seconds=f"{time.perf_counter() - started:.1f}",
     )
-    return summary + (f" ({failed} file(s) failed: the list shows why)" if failed else "")
+    if failed:
+        note = ngettext(
+            "{failed} file failed: the list shows why",
+            "{failed} files failed: the list shows why",
+            failed,
+        )
+        summary += f" ({note.format(failed=failed)})"
+    return summary
 
 
 def _server(command: str, host: str, port: int, url: str, banner: str) -> Server:
@@ -224,7 +251,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     cache_dir = resolve_cache_dir(args.cache_dir).absolute()
     out.print(text(warm_index(paths, cache_dir)))
     report_skipped(found)
-    banner = f"Serving the explorer at {url} (one app per browser tab; Ctrl+C stops)"
+    banner = _("Serving the explorer at {url} (one app per browser tab; Ctrl+C stops)").format(
+        url=url
+    )
     server = _server(visitor_command(paths, cache_dir), args.host, args.port, url, banner)
     asyncio.set_event_loop(asyncio.new_event_loop())
     try:
