@@ -25,7 +25,7 @@ import pytest
 from pilot_helpers import REPO, SEEDS
 
 from tui.cli import build_parser
-from tui.cli.serve_command import exposure_warning, public_url, visitor_command
+from tui.cli.serve_command import exposure_warning, public_url, self_contained, visitor_command
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -144,10 +144,26 @@ def served(tmp_path: Path) -> Iterator[Served]:
         server.kill()
 
 
+class Browser:
+    """A page in a fresh Chromium profile that reaches this machine only: any other request
+    is recorded in `offsite` and aborted, so the test sends no traffic elsewhere."""
+
+    def __init__(self, page: Any) -> None:
+        self.page = page
+        self.offsite: list[str] = []
+        page.route("**/*", self._route)
+        page.add_init_script(CATCH_TERMINAL)
+
+    def _route(self, route: Any) -> None:
+        if route.request.url.startswith("http://127.0.0.1:"):
+            route.continue_()
+        else:
+            self.offsite.append(route.request.url)
+            route.abort()
+
+
 @pytest.fixture
-def browser_page(tmp_path: Path) -> Iterator[Any]:
-    """A page in a fresh Chromium profile that may reach this machine and nothing else (the
-    page links a web font: aborted, so the test sends no traffic elsewhere)."""
+def browser(tmp_path: Path) -> Iterator[Browser]:
     if not CHROMIUM.exists():
         pytest.skip(f"no browser: {CHROMIUM} is missing (Debian: apt-get install chromium)")
     sync_api = pytest.importorskip(
@@ -162,17 +178,7 @@ def browser_page(tmp_path: Path) -> Iterator[Any]:
             viewport={"width": 1280, "height": 760},
         )
         try:
-            page = context.new_page()
-
-            def only_local(route: Any) -> None:
-                if route.request.url.startswith("http://127.0.0.1:"):
-                    route.continue_()
-                else:
-                    route.abort()
-
-            page.route("**/*", only_local)
-            page.add_init_script(CATCH_TERMINAL)
-            yield page
+            yield Browser(context.new_page())
         finally:
             context.close()
 
@@ -190,12 +196,12 @@ def wait_for_screen(page: Any, what: str, check: Callable[[str], bool]) -> str:
 
 
 def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(
-    browser_page: Any, served: Served, _isolated_cache: Path
+    browser: Browser, served: Served, _isolated_cache: Path
 ) -> None:
     # Indexed before it listened: the first visitor opens a warm cache, fuzzy index included.
     assert (served.cache / "index.sqlite3").is_file()
     assert list(served.cache.glob("finder-*.marshal"))
-    page = browser_page
+    page = browser.page
     page.goto(served.url, wait_until="domcontentloaded")
     listed = wait_for_screen(
         page,
@@ -206,6 +212,10 @@ def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(
     assert "Zoé Robledo" not in listed  # the first bulletin is Chiapas, 2012-2014
     # The visitor's app opened the server's cache, not the environment's (IMSS_TUI_CACHE).
     assert not any(_isolated_cache.iterdir())
+    # The page needs no other site: its font comes from the server.
+    assert browser.offsite == []
+    loaded = "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    assert any("Roboto Mono" in family for family in page.evaluate(loaded))
 
     page.focus(".xterm-helper-textarea")  # the terminal's keyboard input
     page.keyboard.press("/")
@@ -298,3 +308,15 @@ def test_each_visitor_opens_the_same_paths_and_cache(tmp_path: Path) -> None:
     assert argv[:4] == ["exec", sys.executable, "-m", "tui.cli"]
     args = build_parser().parse_args(argv[4:])
     assert args.paths == odd and args.cache_dir == str(tmp_path / "my cache")
+
+
+def test_the_page_reads_its_font_from_the_server() -> None:
+    import textual_serve
+
+    template = Path(textual_serve.__file__).with_name("templates") / "app_index.html"
+    page = self_contained(template.read_text("utf-8"), "http://127.0.0.1:8000/static/")
+    assert "googleapis" not in page and "https://" not in page
+    assert 'src: url("http://127.0.0.1:8000/static/fonts/RobotoMono-VariableFont_wght.ttf")' in page
+    shipped = Path(textual_serve.__file__).with_name("static") / "fonts"
+    assert (shipped / "RobotoMono-VariableFont_wght.ttf").is_file()
+    assert (shipped / "RobotoMono-Italic-VariableFont_wght.ttf").is_file()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import os
+import re
 import shlex
 import signal
 import socket
@@ -202,10 +203,28 @@ def warm_index(paths: list[str], cache_dir: Path) -> str:
     return summary
 
 
+#: textual-serve's page asks a web-font service for Roboto Mono, which the package ships too.
+_WEB_FONT_LINK = re.compile(r"<link[^>]*\bhref=\"https://fonts\.googleapis\.com/[^>]*>", re.S)
+_LOCAL_FONT = """<style>
+@font-face {{ font-family: "Roboto Mono"; font-style: normal; font-weight: 100 700;
+  src: url("{static}fonts/RobotoMono-VariableFont_wght.ttf"); }}
+@font-face {{ font-family: "Roboto Mono"; font-style: italic; font-weight: 100 700;
+  src: url("{static}fonts/RobotoMono-Italic-VariableFont_wght.ttf"); }}
+</style>"""
+
+
+def self_contained(page: str, static_url: str) -> str:
+    """The page with its web font read from the server's own static files: a visitor's
+    browser contacts no one else (a newsroom's privacy, an intranet without internet, where
+    the page would wait for the font before starting the terminal)."""
+    return _WEB_FONT_LINK.sub(lambda _m: _LOCAL_FONT.format(static=static_url), page)
+
+
 def _server(command: str, host: str, port: int, url: str, banner: str) -> Server:
     """textual-serve's server, announcing itself in our words (its own banner prints the whole
-    shell command), stopping on SIGHUP too, and ending every visitor's app when it stops:
-    left alone, aiohttp would wait for each open page up to its shutdown timeout (a minute)."""
+    shell command), stopping on SIGHUP too, serving a page that needs no other site, and
+    ending every visitor's app when it stops: left alone, aiohttp would wait for each open
+    page up to its shutdown timeout (a minute)."""
     import asyncio
 
     from textual_serve.server import Server
@@ -217,6 +236,11 @@ def _server(command: str, host: str, port: int, url: str, banner: str) -> Server
             self.visitors = set()
             asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.request_exit)
             self.console.print(text(banner, "bold"))
+
+        async def handle_index(self, request: Any) -> Any:
+            response = await super().handle_index(request)
+            response.text = self_contained(response.text, f"{self.public_url}/static/")
+            return response
 
         async def handle_websocket(self, request: Any) -> Any:
             task = asyncio.current_task()
