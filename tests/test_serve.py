@@ -25,7 +25,9 @@ import pytest
 from pilot_helpers import REPO, SEEDS
 
 from tui.cli import build_parser
-from tui.cli.serve_command import exposure_warning, public_url, self_contained, visitor_command
+from tui.cli.listen import exposure_warning, public_url
+from tui.cli.serve_command import visitor_command
+from tui.web_server import self_contained
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
