@@ -180,8 +180,8 @@ class Browser:
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[Browser]:
     """Chromium with everything it writes under one temp dir (profile, and through
-    XDG_CONFIG_HOME its crash handler's database), which also tells its processes apart:
-    teardown waits until none is left."""
+    XDG_CONFIG_HOME and XDG_CACHE_HOME its crash database and caches), which also tells its
+    processes apart: teardown waits until none is left."""
     if not CHROMIUM.exists():
         pytest.skip(f"no browser: {CHROMIUM} is missing (Debian: apt-get install chromium)")
     sync_api = pytest.importorskip(
@@ -195,7 +195,11 @@ def browser(tmp_path: Path) -> Iterator[Browser]:
             args=CHROMIUM_ARGS,
             headless=True,
             viewport={"width": 1280, "height": 760},
-            env={**os.environ, "XDG_CONFIG_HOME": str(home / "config")},
+            env={
+                **os.environ,
+                "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_CACHE_HOME": str(home / "cache"),
+            },
         )
         try:
             yield Browser(context.new_page())
