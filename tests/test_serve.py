@@ -329,13 +329,23 @@ def test_public_url_is_one_a_browser_can_open() -> None:
     )
 
 
-def test_each_visitor_opens_the_same_paths_and_cache(tmp_path: Path) -> None:
+def test_each_visitor_opens_the_same_paths_and_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
     odd = [str(tmp_path / "boletines 2024"), str(tmp_path / "-dash.txt")]
     command = visitor_command(odd, tmp_path / "my cache")
     argv = shlex.split(command)
     assert argv[:4] == ["exec", sys.executable, "-m", "tui.cli"]
     args = build_parser().parse_args(argv[4:])
     assert args.paths == odd and args.cache_dir == str(tmp_path / "my cache")
+    assert args.lang == "en"  # the server's language, whatever the visitor's process would pick
+
+
+def test_visitors_speak_the_servers_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "es_MX.UTF-8")
+    args = build_parser().parse_args(shlex.split(visitor_command([], Path("/c")))[4:])
+    assert args.lang == "es" and args.paths == []
 
 
 def test_the_page_reads_its_font_from_the_server() -> None:

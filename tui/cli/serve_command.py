@@ -22,12 +22,14 @@ from core.i18n import _, ngettext
 from tui.cli.common import (
     EXIT_OK,
     UsageError,
+    add_paths_argument,
     console,
     report_skipped,
     resolve_paths,
     text,
 )
 from tui.cli.index_commands import parsing_progress
+from tui.cli.language import child_arguments
 from tui.cli.listen import bind_error, exposure_warning, listen_addresses, public_url
 
 DEFAULT_HOST = "127.0.0.1"
@@ -46,9 +48,7 @@ def add_parsers(sub: Any) -> None:
             "Ctrl+C stops the server and every visitor's app."
         ),
     )
-    p.add_argument(
-        "paths", nargs="*", metavar="PATH", help=_("files or directories (default: seeds)")
-    )
+    add_paths_argument(p)
     p.add_argument(
         "--host",
         default=DEFAULT_HOST,
@@ -89,9 +89,11 @@ def _port(value: str) -> int:
 
 def visitor_command(paths: list[str], cache_dir: Path) -> str:
     """The shell command each visitor's app runs: the explorer on the same paths and cache the
-    server indexed (absolute, so they mean the same files whatever the app's directory).
-    `exec` makes the app the server's direct child, so stopping it reaches the app itself."""
-    argv = [sys.executable, "-m", "tui.cli", "--cache-dir", str(cache_dir), "--", *paths]
+    server indexed (absolute, so they mean the same files whatever the app's directory), in
+    the server's language. `exec` makes the app the server's direct child, so stopping it
+    reaches the app itself."""
+    options = [*child_arguments(), "--cache-dir", str(cache_dir)]
+    argv = [sys.executable, "-m", "tui.cli", *options, "--", *paths]
     return "exec " + shlex.join(argv)
 
 
