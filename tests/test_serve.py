@@ -1,9 +1,8 @@
 """`imss-tui serve`: the explorer in a real headless Chromium, and the server's error paths.
 
-The browser test reads the screen from xterm.js's own buffer (the page draws on a canvas, so
-there is no text in the DOM): an init script catches the page's `Terminal` object when
-textual-serve's script stores it. Set IMSS_TUI_SCREENSHOT=docs/serve.png to save the README's
-screenshot. Needs Debian's chromium and the playwright package (never `playwright install`).
+The browser test reads the screen from xterm.js's own buffer (benchmarks/browser.py says how).
+Set IMSS_TUI_SCREENSHOT=docs/serve.png to save the README's screenshot. Needs Debian's chromium
+and the playwright package (never `playwright install`); skipped, with the reason, without.
 """
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -24,42 +22,12 @@ from typing import Any
 import pytest
 from pilot_helpers import REPO, SEEDS
 
+from benchmarks import browser as web
 from tui.cli import build_parser
 from tui.cli.listen import exposure_warning, public_url
 from tui.cli.serve_command import visitor_command
 from tui.web_server import self_contained
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-#: Catches the page's xterm.js Terminal as textual-serve's script assigns `this.terminal`.
-CATCH_TERMINAL = """
-Object.defineProperty(Object.prototype, "terminal", {
-  configurable: true,
-  set(value) {
-    Object.defineProperty(this, "terminal", {value, writable: true, configurable: true});
-    if (value && value.buffer && !window.imssTerminal) window.imssTerminal = value;
-  },
-});
-"""
-READ_SCREEN = """() => {
-  const term = window.imssTerminal;
-  if (!term) return null;
-  const rows = [];
-  for (let y = 0; y < term.rows; y++) {
-    const line = term.buffer.active.getLine(term.buffer.active.viewportY + y);
-    rows.push(line ? line.translateToString(true) : "");
-  }
-  return rows;
-}"""
 #: Generous: the machine is shared and the server indexes before it listens.
 SERVER_START_S = 180.0
 SCREEN_WAIT_S = 90.0
@@ -68,204 +36,74 @@ STOP_WAIT_S = 30.0
 PROMPT_CLOSE_S = 10.0
 
 
-def english_env() -> dict[str, str]:
-    """This environment in English whatever the machine's locale (the tests read messages)."""
-    return {**os.environ, "LC_ALL": "C.UTF-8"}
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    return True
-
-
-def processes() -> list[tuple[int, str]]:
-    """(pid, command line) of every live process (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                args = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
-            except OSError:
-                continue  # gone meanwhile
-            found.append((int(entry.name), args.decode("utf-8", "replace")))
-    return found
-
-
-def children(pid: int) -> list[int]:
-    """The live child processes of `pid` (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            stat = entry.read_text()
-        except OSError:
-            continue
-        fields = stat.rsplit(")", 1)[-1].split()  # after "(command name)": state, ppid, ...
-        if fields[1] == str(pid) and fields[0] != "Z":
-            found.append(int(entry.parent.name))
-    return found
-
-
-def wait_until(
-    what: str, check: Callable[[], Any], timeout: float, detail: Callable[[], str]
+def waited(
+    what: str, check: Callable[[], Any], timeout: float, detail: Callable[[], str] = str
 ) -> Any:
-    """Poll `check` until it returns something true; fail naming `what` and `detail()`."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.2)
-    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}\n{detail()}")
-
-
-class Served:
-    """`imss-tui serve` in its own process group, so teardown can end it and its apps."""
-
-    def __init__(self, tmp_path: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.cache = tmp_path / "cache"
-        self.log = tmp_path / "serve.log"
-        argv = ["serve", "--port", str(self.port), "--cache-dir", str(self.cache), str(SEEDS)]
-        with self.log.open("wb") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "tui.cli", *argv],
-                cwd=REPO,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                env={**english_env(), "COLUMNS": "200"},
-            )
-
-    def output(self) -> str:
-        return self.log.read_text("utf-8", errors="replace")
-
-    def answers(self) -> bool:
-        if self.process.poll() is not None:
-            pytest.fail(f"the server exited with {self.process.returncode}:\n{self.output()}")
-        try:
-            with urllib.request.urlopen(self.url, timeout=5) as response:
-                return response.status == 200
-        except OSError:
-            return False
-
-    def kill(self) -> None:
-        if group_alive(self.process.pid):
-            os.killpg(self.process.pid, signal.SIGKILL)
-        self.process.wait(timeout=STOP_WAIT_S)
+    """`web.wait_until`, failing the test (not erroring) on a timeout."""
+    try:
+        return web.wait_until(what, check, timeout, detail)
+    except web.Timeout as err:
+        pytest.fail(str(err))
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    server = Served(tmp_path)
+def served(tmp_path: Path) -> Iterator[web.Served]:
+    """The server on the seeds; teardown ends it and its apps, whatever happened."""
+    server = web.Served(SEEDS, tmp_path / "cache", tmp_path / "serve.log", repo=REPO)
     try:
-        wait_until("the server to answer", server.answers, SERVER_START_S, server.output)
+        waited("the server to answer", server.answers, SERVER_START_S, server.output)
         yield server
     finally:
-        server.kill()
-
-
-class Browser:
-    """A page in a fresh Chromium profile that reaches this machine only: any other request
-    is recorded in `offsite` and aborted, so the test sends no traffic elsewhere."""
-
-    def __init__(self, page: Any) -> None:
-        self.page = page
-        self.offsite: list[str] = []
-        page.route("**/*", self._route)
-        page.add_init_script(CATCH_TERMINAL)
-
-    def _route(self, route: Any) -> None:
-        if route.request.url.startswith("http://127.0.0.1:"):
-            route.continue_()
-        else:
-            self.offsite.append(route.request.url)
-            route.abort()
+        server.kill(STOP_WAIT_S)
 
 
 @pytest.fixture
-def browser(tmp_path: Path) -> Iterator[Browser]:
-    """Chromium with everything it writes under one temp dir (profile, and through
-    XDG_CONFIG_HOME and XDG_CACHE_HOME its crash database and caches), which also tells its
-    processes apart: teardown waits until none is left."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"no browser: {CHROMIUM} is missing (Debian: apt-get install chromium)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="playwright is missing (pip install -e '.[test]')"
-    )
-    home = tmp_path / "browser"
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(home / "profile"),
-            executable_path=str(CHROMIUM),
-            args=CHROMIUM_ARGS,
-            headless=True,
-            viewport={"width": 1280, "height": 760},
-            env={
-                **os.environ,
-                "XDG_CONFIG_HOME": str(home / "config"),
-                "XDG_CACHE_HOME": str(home / "cache"),
-            },
-        )
-        try:
-            yield Browser(context.new_page())
-        finally:
-            context.close()
-    left = lambda: [pid for pid, args in processes() if str(home) in args]  # noqa: E731
-    wait_until("chromium to exit", lambda: not left(), STOP_WAIT_S, lambda: f"left: {left()}")
+def open_page(tmp_path: Path) -> Iterator[Callable[[], web.Visit]]:
+    """Opens pages in a fresh Chromium; teardown waits until none of its processes is left."""
+    if reason := web.browser_missing():
+        pytest.skip(reason)
+    try:
+        with web.chromium(tmp_path / "browser", STOP_WAIT_S) as open_:
+            yield open_
+    except web.Timeout as err:
+        pytest.fail(str(err))
 
 
-def screen(page: Any) -> list[str]:
-    return page.evaluate(READ_SCREEN) or []
-
-
-def wait_for_screen(page: Any, what: str, check: Callable[[str], bool]) -> str:
-    def shown() -> str | None:
-        text = "\n".join(screen(page))
-        return text if check(text) else None
-
-    return wait_until(what, shown, SCREEN_WAIT_S, lambda: "\n".join(screen(page)))
+def on_screen(visit: web.Visit, what: str, check: Callable[[str], bool]) -> str:
+    try:
+        return visit.wait_for(what, check, SCREEN_WAIT_S)
+    except web.Timeout as err:
+        pytest.fail(str(err))
 
 
 def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(
-    browser: Browser, served: Served, _isolated_cache: Path
+    open_page: Callable[[], web.Visit], served: web.Served, _isolated_cache: Path
 ) -> None:
     # Indexed before it listened: the first visitor opens a warm cache, fuzzy index included.
     assert (served.cache / "index.sqlite3").is_file()
     assert list(served.cache.glob("finder-*.marshal"))
-    page = browser.page
+    visit = open_page()
+    page = visit.page
     page.goto(served.url, wait_until="domcontentloaded")
-    listed = wait_for_screen(
-        page,
-        "the bulletin list",
-        lambda text: "5 / 5" in text and "Supervisan IMSS" in text,
+    listed = on_screen(
+        visit, "the bulletin list", lambda text: "5 / 5" in text and "Supervisan IMSS" in text
     )
     assert "Bulletins" in listed and "2024-05-30" in listed
     assert "Zoé Robledo" not in listed  # the first bulletin is Chiapas, 2012-2014
     # The visitor's app opened the server's cache, not the environment's (IMSS_TUI_CACHE).
     assert not any(_isolated_cache.iterdir())
     # The page needs no other site: its font comes from the server.
-    assert browser.offsite == []
+    assert visit.offsite == []
     loaded = "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
     assert any("Roboto Mono" in family for family in page.evaluate(loaded))
 
     page.focus(".xterm-helper-textarea")  # the terminal's keyboard input
     page.keyboard.press("/")
-    wait_for_screen(page, "the finder", lambda text: "Find an official" in text)
+    on_screen(visit, "the finder", lambda text: "Find an official" in text)
     page.keyboard.type("zoe")
     # The input shows "zoe" before the search for it answers: wait for its count, one match.
-    found = wait_for_screen(
-        page,
+    found = on_screen(
+        visit,
         "one match for zoe",
         lambda text: bool(re.search(r"\bzoe\s+1/\d+\b", text)) and "Zoé Robledo" in text,
     )
@@ -275,17 +113,17 @@ def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(
         page.screenshot(path=str(REPO / target))
 
     page.keyboard.press("Enter")  # filter the list to his bulletins
-    filtered = wait_for_screen(page, "the list filtered to Zoé Robledo", lambda t: "2 / 5" in t)
+    filtered = on_screen(visit, "the list filtered to Zoé Robledo", lambda t: "2 / 5" in t)
     assert "Find an official" not in filtered and "Zoé Robledo" in filtered
 
     # Ctrl+C (SIGINT) stops the server and every visitor's app, and the page says so.
     os.killpg(served.process.pid, signal.SIGINT)
     assert served.process.wait(timeout=STOP_WAIT_S) == 0, served.output()
-    wait_until("the apps to exit", lambda: not group_alive(served.process.pid), STOP_WAIT_S, str)
+    waited("the apps to exit", lambda: not web.group_alive(served.process.pid), STOP_WAIT_S)
     page.wait_for_selector("body.-closed", timeout=STOP_WAIT_S * 1000)
 
 
-def test_sigterm_to_the_server_alone_ends_every_visitors_app(served: Served) -> None:
+def test_sigterm_to_the_server_alone_ends_every_visitors_app(served: web.Served) -> None:
     """`kill PID` (a service manager's stop) reaches only the server, not its apps: it must
     tell each app to quit and close each page, promptly (aiohttp alone would wait a minute)."""
     import asyncio
@@ -300,7 +138,7 @@ def test_sigterm_to_the_server_alone_ends_every_visitors_app(served: Served) -> 
                 while message.type != aiohttp.WSMsgType.BINARY:  # the app's first screen
                     assert message.type == aiohttp.WSMsgType.TEXT, message
                     message = await page.receive(SCREEN_WAIT_S)
-                assert len(children(served.process.pid)) == 1  # this page's app
+                assert len(web.children(served.process.pid)) == 1  # this page's app
                 os.kill(served.process.pid, signal.SIGTERM)
                 stopping = time.monotonic()
                 async for _message in page:
@@ -310,7 +148,7 @@ def test_sigterm_to_the_server_alone_ends_every_visitors_app(served: Served) -> 
     closed_after = asyncio.run(visit_then_stop())
     assert closed_after < PROMPT_CLOSE_S  # measured: 0.06 s; without the server's care, 22 s
     assert served.process.wait(timeout=STOP_WAIT_S) == 0, served.output()
-    wait_until("the app to exit", lambda: not group_alive(served.process.pid), STOP_WAIT_S, str)
+    waited("the app to exit", lambda: not web.group_alive(served.process.pid), STOP_WAIT_S)
 
 
 def serve_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -322,7 +160,7 @@ def serve_cli(*args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
         stdin=subprocess.DEVNULL,
-        env=english_env(),
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
     )
 
 
