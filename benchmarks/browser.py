@@ -93,15 +93,17 @@ def free_port() -> int:
 
 def processes() -> list[tuple[int, str]]:
     """(pid, command line) of every live process (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                args = (entry / "cmdline").read_bytes().replace(b"\0", b" ")
-            except OSError:
-                continue  # gone meanwhile
-            found.append((int(entry.name), args.decode("utf-8", "replace")))
-    return found
+    pids = [int(entry.name) for entry in Path("/proc").iterdir() if entry.name.isdigit()]
+    return [(pid, args) for pid in pids if (args := command_line(pid))]
+
+
+def command_line(pid: int) -> str:
+    """The command line of `pid` ("" when it is gone)."""
+    try:
+        args = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return ""
+    return args.replace(b"\0", b" ").decode("utf-8", "replace")
 
 
 def children(pid: int) -> list[int]:
