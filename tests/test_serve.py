@@ -123,29 +123,43 @@ def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(
     page.wait_for_selector("body.-closed", timeout=STOP_WAIT_S * 1000)
 
 
-def test_sigterm_to_the_server_alone_ends_every_visitors_app(served: web.Served) -> None:
-    """`kill PID` (a service manager's stop) reaches only the server, not its apps: it must
-    tell each app to quit and close each page, promptly (aiohttp alone would wait a minute)."""
+def test_a_closed_tab_ends_its_app_and_sigterm_ends_the_rest(served: web.Served) -> None:
+    """A visitor who leaves takes their app along; `kill PID` (a service manager's stop)
+    reaches only the server, which must tell every remaining app to quit and close each page
+    promptly (aiohttp alone would wait on open pages for 20 s and more)."""
     import asyncio
 
     import aiohttp
 
-    async def visit_then_stop() -> float:
-        async with aiohttp.ClientSession() as session:
-            url = served.url.replace("http:", "ws:") + "ws?width=100&height=30"
-            async with session.ws_connect(url) as page:
-                message = await page.receive(SCREEN_WAIT_S)
-                while message.type != aiohttp.WSMsgType.BINARY:  # the app's first screen
-                    assert message.type == aiohttp.WSMsgType.TEXT, message
-                    message = await page.receive(SCREEN_WAIT_S)
-                assert len(web.children(served.process.pid)) == 1  # this page's app
-                os.kill(served.process.pid, signal.SIGTERM)
-                stopping = time.monotonic()
-                async for _message in page:
-                    pass  # until the server closes the page
-                return time.monotonic() - stopping
+    def apps() -> list[int]:
+        pids = web.children(served.process.pid)
+        return [pid for pid in pids if " -m tui.cli " in web.command_line(pid)]
 
-    closed_after = asyncio.run(visit_then_stop())
+    async def first_screen(page: aiohttp.ClientWebSocketResponse) -> None:
+        message = await page.receive(SCREEN_WAIT_S)
+        while message.type != aiohttp.WSMsgType.BINARY:
+            assert message.type == aiohttp.WSMsgType.TEXT, message
+            message = await page.receive(SCREEN_WAIT_S)
+
+    async def visit_leave_and_stop() -> float:
+        url = served.url.replace("http:", "ws:") + "ws?width=100&height=30"
+        async with aiohttp.ClientSession() as session:
+            staying = await session.ws_connect(url)
+            leaving = await session.ws_connect(url)
+            await first_screen(staying)
+            await first_screen(leaving)
+            assert len(apps()) == 2  # one app per page
+            await leaving.close()
+            await asyncio.to_thread(
+                waited, "the left page's app to exit", lambda: len(apps()) == 1, STOP_WAIT_S
+            )
+            os.kill(served.process.pid, signal.SIGTERM)
+            stopping = time.monotonic()
+            async for _message in staying:
+                pass  # until the server closes the page
+            return time.monotonic() - stopping
+
+    closed_after = asyncio.run(visit_leave_and_stop())
     assert closed_after < PROMPT_CLOSE_S  # measured: 0.06 s; without the server's care, 22 s
     assert served.process.wait(timeout=STOP_WAIT_S) == 0, served.output()
     waited("the app to exit", lambda: not web.group_alive(served.process.pid), STOP_WAIT_S)
