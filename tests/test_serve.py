@@ -23,6 +23,7 @@ import pytest
 from pilot_helpers import REPO, SEEDS
 
 from benchmarks import browser as web
+from core.i18n import set_language
 from tui.cli import build_parser
 from tui.cli.listen import exposure_warning, public_url
 from tui.cli.serve_command import visitor_command
@@ -34,6 +35,14 @@ SCREEN_WAIT_S = 90.0
 STOP_WAIT_S = 30.0
 #: A page closes within this of SIGTERM (well under a second when idle; aiohttp would take 20 s+).
 PROMPT_CLOSE_S = 10.0
+
+
+@pytest.fixture(autouse=True)
+def _language_from_the_locale() -> Iterator[None]:
+    """Whatever another test chose with --lang, these read the locale they set."""
+    set_language(None)
+    yield
+    set_language(None)
 
 
 def waited(
