@@ -51,12 +51,6 @@ def _open_index(args: argparse.Namespace) -> Index:
     return Index.open(args.cache_dir, use_cache=not args.no_cache)
 
 
-def _print_notices(notices: list[str]) -> None:
-    err = console(stderr=True)
-    for notice in notices:
-        err.print(text(_("notice: {notice}").format(notice=localized(notice)), "yellow"))
-
-
 #: The rows of the `index` summary table: JSON key -> label (translated where shown).
 SUMMARY_ROWS = {
     "files": N_("files"),
@@ -150,7 +144,7 @@ def _workers(requested: int | None) -> int | None:
     workers = bounded_workers(requested)
     if workers < requested:
         notice = _("--workers {requested}: only {workers} core(s) here; using {workers}")
-        _print_notices([notice.format(requested=requested, workers=workers)])
+        common.print_notices([notice.format(requested=requested, workers=workers)])
     return workers
 
 
@@ -160,7 +154,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     with _open_index(args) as index:
         report = _update_with_progress(index, found.files, workers, quiet=args.json)
         summary = _summary(report, len(found.skipped), index)
-    _print_notices(report.notices)
+    common.print_notices(report.notices)
     if args.json:
         print(json_line(summary))
     else:
@@ -217,7 +211,7 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         hits = index.search_text(args.query, limit=max(0, args.limit))
     summaries = {summary.id: summary for summary in report.summaries}
     bounded = bound_query(args.query)
-    _print_notices([*report.notices, *([bounded.notice] if bounded.notice else [])])
+    common.print_notices([*report.notices, *([bounded.notice] if bounded.notice else [])])
     if args.json:
         common.write_jsonl(hit_json(hit, summaries.get(hit.bulletin_id)) for hit in hits)
     else:

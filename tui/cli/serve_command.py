@@ -24,6 +24,7 @@ from tui.cli.common import (
     UsageError,
     add_paths_argument,
     console,
+    print_notices,
     report_skipped,
     resolve_paths,
     text,
@@ -106,9 +107,7 @@ def warm_index(paths: list[str], cache_dir: Path) -> str:
     with parsing_progress() as progress:
         corpus = load_corpus(paths or None, progress=progress, cache_dir=cache_dir)
     corpus.finder  # noqa: B018 (the property builds the fuzzy index and saves it)
-    err = console(stderr=True)
-    for notice in corpus.notices:
-        err.print(text(_("notice: {notice}").format(notice=notice), "yellow"))
+    print_notices(corpus.notices)
     bulletins, failed = len(corpus.summaries), sum(1 for b in corpus.summaries if b.failed)
     summary = ngettext(
         "{bulletins} bulletin and {entities} entities indexed in {seconds} s",
