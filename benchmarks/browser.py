@@ -140,14 +140,19 @@ def group_alive(pgid: int) -> bool:
 
 class Served:
     """`imss-tui serve ... PATH` on a free port, in its own process group (so it and its
-    apps can be ended together), its output in `log`; in English whatever the locale."""
+    apps can be ended together), its output in `log`; in English whatever the locale, unless
+    `lang` says otherwise."""
 
-    def __init__(self, path: Path, cache: Path, log: Path, *, repo: Path) -> None:
+    def __init__(
+        self, path: Path, cache: Path, log: Path, *, repo: Path, lang: str | None = None
+    ) -> None:
         self.port = free_port()
         self.url = f"{LOCAL}{self.port}/"
         self.cache = cache
         self.log = log
         argv = ["serve", "--port", str(self.port), "--cache-dir", str(cache), str(path)]
+        if lang:
+            argv[1:1] = ["--lang", lang]
         with log.open("wb") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "tui.cli", *argv],

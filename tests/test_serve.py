@@ -56,14 +56,28 @@ def waited(
 
 
 @pytest.fixture
-def served(tmp_path: Path) -> Iterator[web.Served]:
-    """The server on the seeds; teardown ends it and its apps, whatever happened."""
-    server = web.Served(SEEDS, tmp_path / "cache", tmp_path / "serve.log", repo=REPO)
-    try:
+def serve(tmp_path: Path) -> Iterator[Callable[..., web.Served]]:
+    """Starts the server on the seeds (`lang=`: serve --lang); teardown ends it and its apps,
+    whatever happened."""
+    started: list[web.Served] = []
+
+    def start(lang: str | None = None) -> web.Served:
+        server = web.Served(SEEDS, tmp_path / "cache", tmp_path / "serve.log", repo=REPO, lang=lang)
+        started.append(server)
         waited("the server to answer", server.answers, SERVER_START_S, server.output)
-        yield server
+        return server
+
+    try:
+        yield start
     finally:
-        server.kill(STOP_WAIT_S)
+        for server in started:
+            server.kill(STOP_WAIT_S)
+
+
+@pytest.fixture
+def served(serve: Callable[..., web.Served]) -> web.Served:
+    """The server on the seeds, in English."""
+    return serve()
 
 
 @pytest.fixture
@@ -130,6 +144,28 @@ def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(
     assert served.process.wait(timeout=STOP_WAIT_S) == 0, served.output()
     waited("the apps to exit", lambda: not web.group_alive(served.process.pid), STOP_WAIT_S)
     page.wait_for_selector("body.-closed", timeout=STOP_WAIT_S * 1000)
+
+
+def test_serve_lang_es_gives_every_visitor_the_spanish_explorer(
+    open_page: Callable[[], web.Visit], serve: Callable[..., web.Served]
+) -> None:
+    served = serve(lang="es")  # in a process whose locale is English
+    assert "Explorador servido en" in served.output()
+    visit = open_page()
+    visit.page.goto(served.url, wait_until="domcontentloaded")
+    listed = on_screen(visit, "the list in Spanish", lambda t: "5 / 5" in t and "Boletines" in t)
+    assert "Bulletins" not in listed
+    visit.page.focus(".xterm-helper-textarea")
+    visit.page.keyboard.press("/")
+    on_screen(visit, "the Spanish finder", lambda text: "Buscar un funcionario" in text)
+    visit.page.keyboard.type("zoe")
+    found = on_screen(
+        visit,
+        "Zoé Robledo in the Spanish finder",
+        lambda text: bool(re.search(r"\bzoe\s+1/\d+\b", text)) and "Zoé Robledo" in text,
+    )
+    row = next(line for line in found.splitlines() if "Zoé Robledo" in line)
+    assert re.search(r"funcionario\s+Zoé Robledo\b.*\b2 boletines", row), row
 
 
 def test_a_closed_tab_ends_its_app_and_sigterm_ends_the_rest(served: web.Served) -> None:
