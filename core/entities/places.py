@@ -6,9 +6,9 @@ A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
    Chihuahua"), after "ciudad(es) de" / "municipio(s) de", or beside one of its towns in an
    enumeration ("en Zacatecas y Guadalupe") is its capital city.
 2. A state name is the state, except Guerrero/Hidalgo/Morelos, which need a cue ("en", "estado
-   de", or closing a list item: "• Julio Menchaca Salazar, Hidalgo"). A state's short form
-   ("Oax.", "N.L.", "CDMX") is the state; one that is also a word ("Son.", "Col.") only after
-   "<Town>," (core/data/state_abbreviations.csv).
+   de", "gira por", or closing a list item: "• Julio Menchaca Salazar, Hidalgo"). A state's
+   short form ("Oax.", "N.L.", "CDMX") is the state; one that is also a word ("Son.", "Col.")
+   only after "<Town>," (core/data/state_abbreviations.csv).
 3. Names that are common words, surnames or heroes ("Reforma", "Juárez", "Benito Juárez") need
    a cue: "municipio de X", "alcaldía X", "estado de X", a dateline, or a list of places; a
    surname-town after "en" in a bulletin about its own state ("en León"), or a two-word name
@@ -24,6 +24,7 @@ A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
 A hit inside a person's name or inside a facility's or institution's name is not a place; a
 capitalized word that only opens the sentence ("En Tepic", "Cancela Torreón") and is no
 given name or surname is no name glued to it, nor is one across a blank line.
+An outlet's slogan opening a line ("De Veracruz al mundo") names no place.
 The country ("México", "República Mexicana") is the place "México" (see `_country`).
 """
 
