@@ -5,7 +5,8 @@ A run of capitalized words is a person with a cue:
   González Anaya", "el presidente Andrés Manuel López Obrador", "la titular del programa
   IMSS-Oportunidades Frinne Azuara Yarzabal");
 - a role after it, after a comma or "como" ("Bertha Alcalde Luján, directora general del
-  Issste", "Germán Martínez como director general");
+  Issste", "Germán Martínez como director general"), also past "actual", "en ese momento" or
+  "quien ..., fue nombrada";
 - a title before it ("el general Jens Pedro Lohmann Iturburu", "la maestra ...", "Dr. ...");
 - a speech verb after it ("Gabino Cué Monteagudo dijo");
 - or it repeats a name already found ("González Anaya dijo", "El Gobernador Velasco Coello").
