@@ -28,14 +28,15 @@ from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
 
-from core import fts
+from core import fts, resolve_store
 from core.cache_paths import INDEX_FILENAME, path_from_sql, resolve_cache_dir, sql_path
 from core.entity_table import EntityTable
 from core.finder_cache import FinderCache
 from core.fingerprint import parser_fingerprint, resolver_fingerprint
 from core.lazy import LazySequence
 from core.models import SUMMARY_FIELDS, Bulletin, BulletinSummary, Issue, TextHit
-from core.resolve import Seen, resolve_table, sightings_of
+from core.resolve import Seen, resolve_with_groups, sightings_of
+from core.resolve_update import Update, update_table
 from core.runtime import (
     MIN_FILES_FOR_POOL,
     Progress,
@@ -71,6 +72,7 @@ _SCHEMA = (
         stored REAL NOT NULL
     )""",
     fts.CREATE_FTS_SQL,
+    *resolve_store.CREATE_SQL,
 )
 _CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 _BUSY_TIMEOUT_MS = 30_000
@@ -172,6 +174,17 @@ def _table_key(report: IndexReport, order: Sequence[int]) -> str:
     return _resolved_key(
         (report.hashes[p] or report.summaries[p].id, report.summaries[p].source) for p in order
     )
+
+
+def _bulletin_keys(report: IndexReport, order: Sequence[int]) -> list[str]:
+    """Each bulletin as the resolved key counts it: its content and its source."""
+    return [
+        f"{report.hashes[p] or report.summaries[p].id}\0{report.summaries[p].source}" for p in order
+    ]
+
+
+def _no_summary(rank: int) -> BulletinSummary:
+    raise LookupError(f"the previous corpus's bulletin {rank} is not loaded")
 
 
 def _hash_file(path: Path) -> str | None:
@@ -618,24 +631,64 @@ class Index:
 
     def resolved(self, report: IndexReport, order: Sequence[int]) -> EntityTable:
         """The entities of the report's files taken in `order` (corpus order): restored from
-        the cache when these exact files were resolved before, else resolved and cached.
+        the cache when these exact files were resolved before; else, when the last corpus
+        resolved differs by a few bulletins, updated from it (core/resolve_update.py);
+        else resolved in full. Either way cached, with what the next update needs.
 
-        Resolving 10k bulletins takes seconds; restoring the table, tens of milliseconds.
+        Resolving 10k bulletins takes seconds; restoring the table, tens of milliseconds;
+        updating it for one new bulletin, a fraction of a second.
         """
         ordered = [report.summaries[p] for p in order]
         key = _table_key(report, order)
+        table = self._stored_table(key, ordered)
+        if table is not None:
+            return table
+        keys = _bulletin_keys(report, order)
+        with self._lock:
+            update, base_key = self._update_from_last(report, order, ordered, keys)
+        if update is not None:
+            self._store_resolved(key, update.table, base_key, keys, update)
+            return update.table
+        table, groups = resolve_with_groups(ordered, self._sightings(report, order))
+        encoded = [(resolve_store.encode(gkey), entity_id) for gkey, entity_id in groups]
+        self._store_resolved(key, table, None, keys, Update(table, set(), encoded))
+        return table
+
+    def _stored_table(self, key: str, ordered: Sequence[BulletinSummary]) -> EntityTable | None:
         with self._lock:
             row = self._conn.execute(
                 "SELECT entities, columns FROM resolved WHERE key = ?", (key,)
             ).fetchone()
-        if row is not None:
-            with gc_paused():
-                table = EntityTable.from_blobs(row[0], row[1], ordered)
-            if table is not None:
-                return table
-        table = resolve_table(ordered, self._sightings(report, order))
-        self._store_resolved(key, table)
-        return table
+        if row is None:
+            return None
+        with gc_paused():
+            return EntityTable.from_blobs(row[0], row[1], ordered)
+
+    def _update_from_last(
+        self,
+        report: IndexReport,
+        order: Sequence[int],
+        ordered: Sequence[BulletinSummary],
+        keys: list[str],
+    ) -> tuple[Update | None, str | None]:
+        """The last resolved corpus updated to this one, if its groups are stored and few
+        bulletins differ; and that corpus's key."""
+        state = resolve_store.read_state(self._conn)
+        if state is None:
+            return None, None
+        base_key, base_keys = state
+        unread = LazySequence(len(base_keys), _no_summary)
+        base = self._stored_table(base_key, unread)
+        if base is None:
+            return None, None
+
+        def read_seen(ranks: Collection[int]) -> dict[int, list[Seen]]:
+            wanted = list(ranks)
+            found = self._sightings(report, [order[r] for r in wanted])
+            return dict(zip(wanted, found, strict=True))
+
+        update = update_table(self._conn, base, base_keys, ordered, keys, read_seen)
+        return update, base_key
 
     def finder_cache(self, report: IndexReport, order: Sequence[int]) -> FinderCache | None:
         """Where the fuzzy index of `resolved(report, order)` is kept (None without a cache)."""
@@ -655,8 +708,19 @@ class Index:
             out.append(sightings_of(held) if held is not None else json.loads(text or "[]"))
         return out
 
-    def _store_resolved(self, key: str, table: EntityTable) -> None:
-        """Remember a resolution; best effort (a full disk is no error)."""
+    def _store_resolved(
+        self,
+        key: str,
+        table: EntityTable,
+        base_key: str | None,
+        keys: list[str],
+        update: Update,
+    ) -> None:
+        """Remember a resolution and, in the same transaction, its groups: in full
+        (`base_key` None), or as changes to the groups of `base_key` when they are still the
+        stored ones (another process may have resolved meanwhile: then the groups are left
+        as they are, and the next update starts from that process's corpus). Best effort
+        (a full disk is no error)."""
         header, columns = table.to_blobs()
 
         def write(conn: sqlite3.Connection) -> None:
@@ -670,6 +734,12 @@ class Index:
                 " (SELECT key FROM resolved ORDER BY stored DESC LIMIT ?)",
                 (_RESOLVED_KEEP,),
             )
+            if base_key is None:
+                resolve_store.replace_all(conn, key, keys, update.groups)
+                return
+            state = resolve_store.read_state(conn)
+            if state is not None and state[0] == base_key:
+                resolve_store.apply(conn, key, keys, update.gone, update.groups)
 
         with self._lock, suppress(sqlite3.Error):
             self._write(write)

@@ -205,6 +205,17 @@ def resolve_table(
         return _resolve(ordered, seen)
 
 
+def resolve_with_groups(
+    ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
+) -> tuple[EntityTable, list[tuple[GroupKey, str]]]:
+    """`resolve_table`, plus each spelling group with the id of the entity it joined (what
+    an update needs to find the groups a change reaches: core/resolve_store.py)."""
+    with gc_paused():
+        built = build_entities(cluster_groups(group_spellings(enumerate(seen))))
+        groups = [(group.gkey, entity.id) for entity in built for group in entity.groups]
+        return _table(built, ordered, seen), groups
+
+
 def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]) -> EntityTable:
     built = build_entities(cluster_groups(group_spellings(enumerate(seen))))
     return _table(built, ordered, seen)
@@ -232,7 +243,7 @@ def cluster_groups(groups: list[_Group]) -> list[list[_Group]]:
     return [clusters[root] for root in sorted(clusters)]
 
 
-def build_entities(clusters: Sequence[list[_Group]]) -> list[_Built]:
+def build_entities(clusters: Sequence[list[_Group]]) -> list[Built]:
     """One entity per cluster, in (kind, id) order. Clusters whose names give the same id
     are numbered in the order given (their first groups' order): "x", "x~2", "x~3". The
     number depends only on clusters with that id, so an update can recompute it locally."""
@@ -303,11 +314,11 @@ def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:
                 uf.union(i, found[0])
 
 
-def _deletions(word: str) -> set[str]:
+def deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
-def _is_variant(a: str, b: str) -> bool:
+def is_variant(a: str, b: str) -> bool:
     return (
         a[0] == b[0]
         and min(len(a), len(b)) >= MIN_VARIANT_WORD_LEN
@@ -324,7 +335,7 @@ def _merge_variants(
     vocabulary = {w for i in members for w in groups[i].key if len(w) >= MIN_VARIANT_WORD_LEN}
     by_deletion: dict[str, list[str]] = defaultdict(list)
     for word in sorted(vocabulary):
-        for deleted in _deletions(word):
+        for deleted in deletions(word):
             by_deletion[deleted].append(word)
     variants: dict[str, set[str]] = defaultdict(set)
     for bucket in by_deletion.values():
@@ -332,7 +343,7 @@ def _merge_variants(
             continue
         for a in bucket:
             for b in bucket:
-                if a < b and _is_variant(a, b):
+                if a < b and is_variant(a, b):
                     variants[a].add(b)
                     variants[b].add(a)
     for i in members:
@@ -421,7 +432,7 @@ def _canonical(kind: EntityKind, spellings: Counter[str], frequency: dict[str, i
 
 
 @dataclass
-class _Built:
+class Built:
     """One resolved entity before it becomes a row of the table."""
 
     id: str
@@ -435,7 +446,7 @@ class _Built:
     groups: list[_Group]
 
 
-def _build_entity(cluster: list[_Group]) -> _Built:
+def _build_entity(cluster: list[_Group]) -> Built:
     kind = cluster[0].kind
     if len(cluster) == 1:
         spellings, sightings = cluster[0].spellings, list(cluster[0].sightings)
@@ -461,7 +472,7 @@ def _build_entity(cluster: list[_Group]) -> _Built:
     # A person's key is the folded words of every spelling, so it is the slug of the name too.
     key = cluster[0].key if kind is EntityKind.OFFICIAL and len(spellings) == 1 else None
     entity_id = f"{kind.value}:{'-'.join(key) if key else slug(name)}"
-    return _Built(
+    return Built(
         id=entity_id,
         kind=kind,
         name=name,
@@ -521,18 +532,26 @@ class _RoleSeen:
     others: set[str] = field(default_factory=set)
 
 
+def packed(entity: Built) -> PackedEntity:
+    return PackedEntity(
+        entity.id,
+        entity.kind,
+        entity.name,
+        entity.aliases,
+        entity.roles,
+        entity.ranks,
+        entity.mention_count,
+    )
+
+
 def _table(
-    built: list[_Built], ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
+    built: list[Built], ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
 ) -> EntityTable:
     assigned = [[NO_ENTITY] * len(entities) for entities in seen]
     for index, entity in enumerate(built):
         for rank, position, *_ in entity.sightings:
             assigned[rank][position] = index
-    packed = [
-        PackedEntity(e.id, e.kind, e.name, e.aliases, e.roles, e.ranks, e.mention_count)
-        for e in built
-    ]
-    return EntityTable.pack(packed, assigned, ordered)
+    return EntityTable.pack([packed(e) for e in built], assigned, ordered)
 
 
 @lru_cache(maxsize=65536)
