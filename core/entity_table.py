@@ -161,6 +161,18 @@ class EntityTable:
             self._index = {found: i for i, found in enumerate(self.ids)}
         return self._index.get(entity_id)
 
+    def locate(self, entity_id: str) -> int | None:
+        """`index` without building the id map (a binary search: rows are in (kind, id)
+        order), for an update that looks up a few ids in a table it then drops."""
+        if self._index is not None:
+            return self._index.get(entity_id)
+        try:
+            kind = EntityKind(entity_id.partition(":")[0])
+        except ValueError:
+            return None
+        i = bisect_left(range(len(self)), (_KIND_ORDER[kind], entity_id), key=self._order_key)
+        return i if i < len(self) and self.ids[i] == entity_id else None
+
     def _slice(self, values: str, offsets: str, i: int) -> array[int]:
         first = self.columns[offsets]
         return self.columns[values][first[i] : first[i + 1]]

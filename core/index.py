@@ -161,19 +161,13 @@ def pipeline_fingerprint() -> str:
     return parser_fingerprint()
 
 
-def _resolved_key(files: Iterable[tuple[str, str | None]]) -> str:
+def _resolved_key(bulletin_keys: Iterable[str]) -> str:
     """Same files (content hash, source) in the same order, same resolver code: same entities."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(resolver_fingerprint().encode())
-    for content, source in files:
-        digest.update(f"{content}\0{source}\n".encode("utf-8", "surrogateescape"))
+    text = "".join(f"{key}\n" for key in bulletin_keys)
+    digest.update(text.encode("utf-8", "surrogateescape"))  # one call: 10k calls cost 0.1 s
     return digest.hexdigest()
-
-
-def _table_key(report: IndexReport, order: Sequence[int]) -> str:
-    return _resolved_key(
-        (report.hashes[p] or report.summaries[p].id, report.summaries[p].source) for p in order
-    )
 
 
 def _bulletin_keys(report: IndexReport, order: Sequence[int]) -> list[str]:
@@ -263,6 +257,7 @@ class Index:
         self._lock = threading.RLock()
         self._scope: set[int] | None = None
         self._closed = False
+        self._last_keys: tuple[IndexReport, list[int], list[str], str] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -639,19 +634,22 @@ class Index:
         updating it for one new bulletin, a fraction of a second.
         """
         ordered = [report.summaries[p] for p in order]
-        key = _table_key(report, order)
+        keys, key = self._keys(report, order)
+        _last_write.wait(self.path)  # this process's previous resolution is stored first
         table = self._stored_table(key, ordered)
         if table is not None:
+            _last_table.put(self.path, key, table)
             return table
-        keys = _bulletin_keys(report, order)
         with self._lock:
             update, base_key = self._update_from_last(report, order, ordered, keys)
         if update is not None:
-            self._store_resolved(key, update.table, base_key, keys, update)
-            return update.table
-        table, groups = resolve_with_groups(ordered, self._sightings(report, order))
-        encoded = [(resolve_store.encode(gkey), entity_id) for gkey, entity_id in groups]
-        self._store_resolved(key, table, None, keys, Update(table, set(), encoded))
+            table = update.table
+        else:
+            table, groups = resolve_with_groups(ordered, self._sightings(report, order))
+            stored = [resolve_store.stored(group, entity_id, keys) for group, entity_id in groups]
+            update, base_key = Update(table, set(), stored), None
+        _last_table.put(self.path, key, table)
+        self._store_resolved(key, base_key, keys, update)
         return table
 
     def _stored_table(self, key: str, ordered: Sequence[BulletinSummary]) -> EntityTable | None:
@@ -677,8 +675,9 @@ class Index:
         if state is None:
             return None, None
         base_key, base_keys = state
-        unread = LazySequence(len(base_keys), _no_summary)
-        base = self._stored_table(base_key, unread)
+        base = _last_table.get(self.path, base_key)  # the app's refresh: still in memory
+        if base is None:
+            base = self._stored_table(base_key, LazySequence(len(base_keys), _no_summary))
         if base is None:
             return None, None
 
@@ -694,7 +693,17 @@ class Index:
         """Where the fuzzy index of `resolved(report, order)` is kept (None without a cache)."""
         if self.path is None:
             return None
-        return FinderCache(self.path.parent, _table_key(report, order))
+        return FinderCache(self.path.parent, self._keys(report, order)[1])
+
+    def _keys(self, report: IndexReport, order: Sequence[int]) -> tuple[list[str], str]:
+        """The bulletins' keys and the resolved table's key (kept: asked for twice a load)."""
+        last = self._last_keys
+        if last is not None and last[0] is report and last[1] == order:
+            return last[2], last[3]
+        keys = _bulletin_keys(report, order)
+        key = _resolved_key(keys)
+        self._last_keys = (report, list(order), keys, key)
+        return keys, key
 
     def _sightings(self, report: IndexReport, order: Sequence[int]) -> list[list[Seen]]:
         with self._lock:
@@ -709,19 +718,31 @@ class Index:
         return out
 
     def _store_resolved(
-        self,
-        key: str,
-        table: EntityTable,
-        base_key: str | None,
-        keys: list[str],
-        update: Update,
+        self, key: str, base_key: str | None, keys: list[str], update: Update
     ) -> None:
         """Remember a resolution and, in the same transaction, its groups: in full
         (`base_key` None), or as changes to the groups of `base_key` when they are still the
         stored ones (another process may have resolved meanwhile: then the groups are left
         as they are, and the next update starts from that process's corpus). Best effort
-        (a full disk is no error)."""
-        header, columns = table.to_blobs()
+        (a full disk is no error).
+
+        Encoding a 100k-entity table takes about half a second, so a cache on disk is
+        written in a thread: the caller has its entities at once, and the next resolution
+        in this process waits for the write."""
+        if self.path is None:
+            self._write_resolved(key, base_key, keys, update)
+            return
+        writer = threading.Thread(
+            target=self._write_resolved,
+            args=(key, base_key, keys, update),
+            name="imss-store-resolved",
+        )
+        _last_write.started(self.path, writer)
+
+    def _write_resolved(
+        self, key: str, base_key: str | None, keys: list[str], update: Update
+    ) -> None:
+        header, columns = update.table.to_blobs()
 
         def write(conn: sqlite3.Connection) -> None:
             conn.execute(
@@ -742,7 +763,8 @@ class Index:
                 resolve_store.apply(conn, key, keys, update.gone, update.groups)
 
         with self._lock, suppress(sqlite3.Error):
-            self._write(write)
+            if not self._closed:
+                self._write(write)
 
     # -- searching -------------------------------------------------------------------------
 
@@ -764,6 +786,49 @@ class Index:
         with self._lock:
             scope: Collection[int] | None = None if everywhere else self._scope
             return fts.search(self._conn, query, limit, scope, cancelled=cancelled)
+
+
+class _LastTable:
+    """The last entity table resolved or restored per cache file in this process: the base
+    of the next update (the app refreshing), so it is not decoded from the cache again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tables: dict[Path, tuple[str, EntityTable]] = {}
+
+    def put(self, path: Path | None, key: str, table: EntityTable) -> None:
+        if path is not None:
+            with self._lock:
+                self._tables[path] = (key, table)
+
+    def get(self, path: Path | None, key: str) -> EntityTable | None:
+        with self._lock:
+            found = self._tables.get(path) if path is not None else None
+        return found[1] if found is not None and found[0] == key else None
+
+
+class _LastWrite:
+    """The thread storing a resolution, per cache file."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._threads: dict[Path, threading.Thread] = {}
+
+    def started(self, path: Path, thread: threading.Thread) -> None:
+        self.wait(path)  # one at a time, in order
+        with self._lock:
+            self._threads[path] = thread
+        thread.start()
+
+    def wait(self, path: Path | None) -> None:
+        with self._lock:
+            thread = self._threads.pop(path, None) if path is not None else None
+        if thread is not None:
+            thread.join()
+
+
+_last_table = _LastTable()
+_last_write = _LastWrite()
 
 
 # -- database plumbing ---------------------------------------------------------------------

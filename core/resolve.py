@@ -145,7 +145,7 @@ ID_NUMBER = "~"
 
 
 @dataclass
-class _Group:
+class Group:
     """All sightings of one spelling key (rule 1)."""
 
     kind: EntityKind
@@ -207,12 +207,12 @@ def resolve_table(
 
 def resolve_with_groups(
     ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
-) -> tuple[EntityTable, list[tuple[GroupKey, str]]]:
+) -> tuple[EntityTable, list[tuple[Group, str]]]:
     """`resolve_table`, plus each spelling group with the id of the entity it joined (what
     an update needs to find the groups a change reaches: core/resolve_store.py)."""
     with gc_paused():
         built = build_entities(cluster_groups(group_spellings(enumerate(seen))))
-        groups = [(group.gkey, entity.id) for entity in built for group in entity.groups]
+        groups = [(group, entity.id) for entity in built for group in entity.groups]
         return _table(built, ordered, seen), groups
 
 
@@ -221,12 +221,12 @@ def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]])
     return _table(built, ordered, seen)
 
 
-def group_order(group: _Group) -> tuple[int, tuple[str, ...], str, bool]:
+def group_order(group: Group) -> tuple[int, tuple[str, ...], str, bool]:
     """Groups sorted by this give the same clusters and ids whatever the input order."""
     return (_KIND_ORDER[group.kind], group.key, group.state or "", group.placeless)
 
 
-def cluster_groups(groups: list[_Group]) -> list[list[_Group]]:
+def cluster_groups(groups: list[Group]) -> list[list[Group]]:
     """Rules 2-4 over `groups` (sorted here): the clusters, each in group order, listed by
     their first group. Rules only relate groups that share a lookup key
     (core.resolve_links), so running them on a closed subset gives that subset's clusters."""
@@ -237,13 +237,13 @@ def cluster_groups(groups: list[_Group]) -> list[list[_Group]]:
         variants = _merge_variants(groups, members, uf)
         _merge_short_forms(groups, members, uf, variants)
     _merge_stateless_units(groups, uf)
-    clusters: dict[int, list[_Group]] = defaultdict(list)
+    clusters: dict[int, list[Group]] = defaultdict(list)
     for i, group in enumerate(groups):
         clusters[uf.find(i)].append(group)
     return [clusters[root] for root in sorted(clusters)]
 
 
-def build_entities(clusters: Sequence[list[_Group]]) -> list[Built]:
+def build_entities(clusters: Sequence[list[Group]]) -> list[Built]:
     """One entity per cluster, in (kind, id) order. Clusters whose names give the same id
     are numbered in the order given (their first groups' order): "x", "x~2", "x~3". The
     number depends only on clusters with that id, so an update can recompute it locally."""
@@ -257,9 +257,9 @@ def build_entities(clusters: Sequence[list[_Group]]) -> list[Built]:
     return built
 
 
-def group_spellings(seen: Iterable[tuple[int, Sequence[Seen]]]) -> list[_Group]:
+def group_spellings(seen: Iterable[tuple[int, Sequence[Seen]]]) -> list[Group]:
     """Rule 1: the sightings of (rank, that bulletin's entities) grouped by spelling key."""
-    by_key: dict[GroupKey, _Group] = {}
+    by_key: dict[GroupKey, Group] = {}
     # Names repeat across bulletins: clean and key each distinct spelling once.
     cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] = {}
     kinds = {kind.value: kind for kind in EntityKind}
@@ -281,7 +281,7 @@ def group_spellings(seen: Iterable[tuple[int, Sequence[Seen]]]) -> list[_Group]:
                 unit_state, named = state
             group = by_key.get((kind_name, key, unit_state, not named))
             if group is None:
-                group = _Group(kind, key, unit_state, placeless=not named)
+                group = Group(kind, key, unit_state, placeless=not named)
                 by_key[(kind_name, key, unit_state, not named)] = group
             group.spellings[spelling] += 1
             office = more[0] if more else None  # caches written before offices had four
@@ -299,7 +299,7 @@ def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
     return leading_state((name, mentions) for _, name, _, mentions, *_ in places)
 
 
-def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:
+def _merge_stateless_units(groups: list[Group], uf: _UnionFind) -> None:
     """A numbered unit seen only in bulletins that name no state joins the one state's unit
     of that name, when exactly one state has it; otherwise it stays apart (it cannot be
     placed, and bulletins naming several states do not say which)."""
@@ -326,9 +326,7 @@ def is_variant(a: str, b: str) -> bool:
     )
 
 
-def _merge_variants(
-    groups: list[_Group], members: list[int], uf: _UnionFind
-) -> dict[str, set[str]]:
+def _merge_variants(groups: list[Group], members: list[int], uf: _UnionFind) -> dict[str, set[str]]:
     """Rule 2: names equal but for one word that is a spelling variant. Returns the variant
     words found (each word -> its variants)."""
     by_key = {groups[i].key: i for i in members}
@@ -375,7 +373,7 @@ def short_forms(key: tuple[str, ...]) -> set[tuple[str, ...]]:
 
 
 def _merge_short_forms(
-    groups: list[_Group], members: list[int], uf: _UnionFind, variants: dict[str, set[str]]
+    groups: list[Group], members: list[int], uf: _UnionFind, variants: dict[str, set[str]]
 ) -> None:
     """Rule 3: a short form joins the one longer name it can stand for; a short form with one
     misspelled word ("Zoe Robeldo") too, when the two share an office (rule 3b).
@@ -412,7 +410,7 @@ def _merge_short_forms(
             uf.union(i, roots.pop())
 
 
-def _offices(group: _Group) -> set[str]:
+def _offices(group: Group) -> set[str]:
     """The office keys a spelling was seen with."""
     return {_role_key(role, named)[1] for _, _, role, _, _, named in group.sightings if role}
 
@@ -443,10 +441,10 @@ class Built:
     ranks: list[int]
     mention_count: int
     sightings: list[_Sighting]
-    groups: list[_Group]
+    groups: list[Group]
 
 
-def _build_entity(cluster: list[_Group]) -> Built:
+def _build_entity(cluster: list[Group]) -> Built:
     kind = cluster[0].kind
     if len(cluster) == 1:
         spellings, sightings = cluster[0].spellings, list(cluster[0].sightings)

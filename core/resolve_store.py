@@ -3,28 +3,32 @@ kept in the index's SQLite file beside the resolved entity table.
 
 An update (core/resolve_update.py) re-runs the merge rules only on the groups a changed
 bulletin can reach. Finding them needs, for the last resolved corpus: every group (its
-`GroupKey`, encoded as text) with its entity id, each longer official name under its short
-forms (rule 3 finds longer names that way), each numbered unit under its words (rule 4
-relates a unit's states), and the vocabulary of official words under their one-letter
-deletions (rules 2 and 3b find misspellings that way). Lookups are indexed SQL, so nothing
-is loaded up front: a 50,000-bulletin corpus costs no more to update than a small one.
-Stale vocabulary words are harmless (they only widen a search), so they are never deleted.
+`GroupKey`, encoded as text) with its entity id and its sightings (each naming its bulletin
+by key, so an entity seen in every bulletin, like the IMSS, is rebuilt from one row rather
+than from every bulletin); each longer official name under its short forms (rule 3 finds
+longer names that way); each numbered unit under its words (rule 4 relates a unit's
+states); and the vocabulary of official words under their one-letter deletions (rules 2 and
+3b find misspellings that way). Lookups are indexed SQL, so nothing is loaded up front: a
+50,000-bulletin corpus costs no more to update than a small one. Stale vocabulary words are
+harmless (they only widen a search), so they are never deleted.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from core.models import EntityKind
-from core.resolve import MIN_VARIANT_WORD_LEN, GroupKey, deletions, short_forms
+from core.resolve import MIN_VARIANT_WORD_LEN, Group, GroupKey, deletions, short_forms
 
 CREATE_SQL = (
     """CREATE TABLE IF NOT EXISTS resolve_groups (
         gkey TEXT PRIMARY KEY,
-        entity TEXT NOT NULL
-    ) WITHOUT ROWID""",
+        entity TEXT NOT NULL,
+        sightings TEXT NOT NULL
+    )""",
     "CREATE INDEX IF NOT EXISTS resolve_groups_entity ON resolve_groups (entity)",
     """CREATE TABLE IF NOT EXISTS resolve_links (
         link TEXT NOT NULL,
@@ -36,6 +40,12 @@ _STATE = "resolved_state"
 _SEP = "\x1f"  # never in a folded word or a state name
 _FORM, _UNIT, _DELETION = "f", "u", "d"
 _BATCH = 500
+
+#: A sighting as stored: (bulletin key, position in the bulletin, role, mentions, spelling,
+#: office), the bulletin named by its key since ranks change with every update.
+StoredSighting = tuple[str, int, str | None, int, str, str | None]
+#: A group as stored: (encoded key, entity id, sightings).
+StoredGroup = tuple[str, str, list[StoredSighting]]
 
 
 def encode(gkey: GroupKey) -> str:
@@ -61,6 +71,28 @@ def form_link(key: tuple[str, ...]) -> str:
 def unit_link(key: tuple[str, ...]) -> str:
     """Where every state's group of one numbered unit is listed."""
     return f"{_UNIT}{_SEP}{' '.join(key)}"
+
+
+def stored(group: Group, entity_id: str, keys: Sequence[str]) -> StoredGroup:
+    """A group as stored, its bulletins' ranks (in the order of `keys`) turned into keys."""
+    sightings: list[StoredSighting] = [
+        (keys[rank], position, role, mentions, spelling, named)
+        for rank, position, role, mentions, spelling, named in group.sightings
+    ]
+    return encode(group.gkey), entity_id, sightings
+
+
+def restored(gkey: str, sightings: Iterable[StoredSighting], ranks: Mapping[str, int]) -> Group:
+    """A stored group with its sightings in bulletins still there, ranked by `ranks`."""
+    kind, key, state, placeless = decode(gkey)
+    group = Group(EntityKind(kind), key, state, placeless)
+    group.sightings = sorted(
+        (rank, position, role, mentions, spelling, named)
+        for bulletin, position, role, mentions, spelling, named in sightings
+        if (rank := ranks.get(bulletin)) is not None
+    )
+    group.spellings = Counter(sighting[4] for sighting in group.sightings)
+    return group
 
 
 def is_numbered_unit(kind: str, key: tuple[str, ...]) -> bool:
@@ -107,6 +139,12 @@ def entities_of(conn: sqlite3.Connection, gkeys: Iterable[str]) -> dict[str, str
     return dict(_select(conn, sql, gkeys))
 
 
+def sightings_of(conn: sqlite3.Connection, gkeys: Iterable[str]) -> dict[str, list[StoredSighting]]:
+    """The stored sightings of each of these groups that exists."""
+    sql = "SELECT gkey, sightings FROM resolve_groups WHERE gkey IN ({marks})"
+    return {gkey: json.loads(text) for gkey, text in _select(conn, sql, gkeys)}
+
+
 def groups_of(conn: sqlite3.Connection, entity_ids: Iterable[str]) -> dict[str, str]:
     """Every group resolved to one of these entities, with its entity id."""
     sql = "SELECT gkey, entity FROM resolve_groups WHERE entity IN ({marks})"
@@ -126,7 +164,7 @@ def near_words(conn: sqlite3.Connection, word: str) -> set[str]:
 
 
 def replace_all(
-    conn: sqlite3.Connection, key: str, bulletins: list[str], groups: Iterable[tuple[str, str]]
+    conn: sqlite3.Connection, key: str, bulletins: list[str], groups: Iterable[StoredGroup]
 ) -> None:
     """After a full resolution: these groups (encoded key, entity id) and nothing else."""
     conn.execute("DELETE FROM resolve_groups")
@@ -139,7 +177,7 @@ def apply(
     key: str,
     bulletins: list[str],
     gone: Iterable[str],
-    groups: Iterable[tuple[str, str]],
+    groups: Iterable[StoredGroup],
 ) -> None:
     """After an update: groups `gone` no longer exist, `groups` resolve to these entities."""
     gone = list(gone)
@@ -148,15 +186,16 @@ def apply(
         "DELETE FROM resolve_links WHERE link = ? AND target = ?",
         (link for g in gone for link in _links(decode(g)) if link[1] == g),
     )
-    groups = list(groups)
+    rows = [(gkey, entity, json.dumps(sightings)) for gkey, entity, sightings in groups]
     conn.executemany(
-        "INSERT INTO resolve_groups (gkey, entity) VALUES (?, ?)"
-        " ON CONFLICT(gkey) DO UPDATE SET entity = excluded.entity",
-        groups,
+        "INSERT INTO resolve_groups (gkey, entity, sightings) VALUES (?, ?, ?)"
+        " ON CONFLICT(gkey) DO UPDATE SET entity = excluded.entity,"
+        " sightings = excluded.sightings",
+        rows,
     )
     conn.executemany(
         "INSERT OR IGNORE INTO resolve_links (link, target) VALUES (?, ?)",
-        (link for g, _ in groups for link in _links(decode(g))),
+        (link for gkey, _, _ in rows for link in _links(decode(gkey))),
     )
     conn.execute(
         "INSERT INTO meta (key, value) VALUES (?, ?)"

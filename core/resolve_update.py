@@ -4,12 +4,12 @@ The merge rules (core/resolve.py) only ever relate spelling groups that share a 
 a variant word (rule 2), a short form (rule 3), a misspelled short form (3b), a numbered
 unit's words (rule 4). So the groups of the changed bulletins are grown into a region closed
 under "a rule could relate them" (probing the keys in core/resolve_store.py) and under "were
-one entity before"; the rules run on that region alone, its entities are built again from
-the sightings of the bulletins that mention them, and every other entity is copied from the
-previous table with its bulletins renumbered (core.entity_table `spliced`). Entities whose
-names give the same id join the region too, so their numbering ("x", "x~2") is redone
-together. What depends on corpus order (first seen, role order, dates) is relative order,
-which renumbering keeps.
+one entity before"; the rules run on that region alone; its entities are built again from
+the sightings the store keeps per group plus the new bulletins' own; every other entity is
+copied from the previous table with its bulletins renumbered (core.entity_table `spliced`).
+Entities whose names give the same id join the region too, so their numbering ("x", "x~2")
+is redone together. What depends on corpus order (first seen, role order, dates) is relative
+order, which renumbering keeps.
 """
 
 from __future__ import annotations
@@ -47,9 +47,9 @@ ReadSeen = Callable[[Collection[int]], Mapping[int, Sequence[Seen]]]
 class Update:
     """The new table, and what the group store must learn from it."""
 
-    def __init__(self, table: EntityTable, gone: set[str], groups: list[tuple[str, str]]):
+    def __init__(self, table: EntityTable, gone: set[str], groups: list[store.StoredGroup]):
         self.table = table
-        #: Groups (encoded) that no longer exist; groups re-resolved, with their entity id.
+        #: Groups (encoded) that no longer exist; the groups resolved, as stored.
         self.gone, self.groups = gone, groups
 
 
@@ -72,12 +72,13 @@ def update_table(
         return None
     ranks = [new_rank.get(key, -1) for key in base_keys]
     with gc_paused():
-        return _update(conn, base, ranks, added, removed, ordered, read_seen)
+        return _update(conn, base, keys, ranks, added, removed, ordered, read_seen)
 
 
 def _update(
     conn: sqlite3.Connection,
     base: EntityTable,
+    keys: Sequence[str],
     ranks: list[int],
     added: list[int],
     removed: list[int],
@@ -85,27 +86,28 @@ def _update(
     read_seen: ReadSeen,
 ) -> Update:
     seen = dict(read_seen(added))
+    fresh = {store.encode(g.gkey): g for g in group_spellings(seen.items())}
     region = _Region(conn)
-    region.grow(
-        (store.encode(group.gkey) for group in group_spellings(seen.items())),
-        (base.ids[i] for rank in removed for i in base.entities_in(rank)),
-    )
+    region.grow(fresh, (base.ids[i] for rank in removed for i in base.entities_in(rank)))
+    new_rank = {key: rank for rank, key in enumerate(keys)}
+    stored: dict[str, list[store.StoredSighting]] = {}
     while True:
-        wanted = set(added)
-        for entity_id in region.entities:
-            i = base.index(entity_id)
-            if i is not None:
-                wanted.update(r for old in base.ranks(i) if (r := ranks[old]) >= 0)
-        seen.update(read_seen(wanted - seen.keys()))
-        groups = group_spellings((rank, seen[rank]) for rank in sorted(wanted))
-        built = build_entities(
-            cluster_groups([g for g in groups if store.encode(g.gkey) in region.gkeys])
-        )
+        stored.update(store.sightings_of(conn, region.gkeys - stored.keys()))
+        groups = []
+        for gkey in region.gkeys:
+            group = store.restored(gkey, stored.get(gkey, ()), new_rank)
+            more = fresh.get(gkey)
+            if more is not None:  # new bulletins rank anywhere: merge, keep rank order
+                group.sightings = sorted([*group.sightings, *more.sightings])
+                group.spellings.update(more.spellings)
+            if group.sightings:
+                groups.append(group)
+        built = build_entities(cluster_groups(groups))
         others = _sharing_ids(base, region.entities, built)
         if not others:
             break
         region.grow((), others)
-    dropped = {i for entity_id in region.entities if (i := base.index(entity_id)) is not None}
+    dropped = {i for entity_id in region.entities if (i := base.locate(entity_id)) is not None}
     table = base.spliced(
         dropped,
         [packed(entity) for entity in built],
@@ -114,8 +116,8 @@ def _update(
         ordered,
         {rank: len(seen[rank]) for rank in added},
     )
-    resolved = [(store.encode(g.gkey), entity.id) for entity in built for g in entity.groups]
-    return Update(table, region.gkeys - {gkey for gkey, _ in resolved}, resolved)
+    resolved = [store.stored(g, entity.id, keys) for entity in built for g in entity.groups]
+    return Update(table, region.gkeys - {gkey for gkey, _, _ in resolved}, resolved)
 
 
 def _sharing_ids(base: EntityTable, region: set[str], built: list[Built]) -> set[str]:
@@ -123,7 +125,7 @@ def _sharing_ids(base: EntityTable, region: set[str], built: list[Built]) -> set
     found: set[str] = set()
     for stem in {e.id.split(ID_NUMBER)[0] for e in built} | {e.split(ID_NUMBER)[0] for e in region}:
         number, entity_id = 1, stem
-        while base.index(entity_id) is not None:  # numbers run 2, 3, ... without gaps
+        while base.locate(entity_id) is not None:  # numbers run 2, 3, ... without gaps
             if entity_id not in region:
                 found.add(entity_id)
             number += 1
