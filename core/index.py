@@ -641,15 +641,17 @@ class Index:
             _last_table.put(self.path, key, table)
             return table
         with self._lock:
-            update, base_key = self._update_from_last(report, order, ordered, keys)
+            update, base_key = self._update_from_last(report, order, ordered, keys, key)
         if update is not None:
             table = update.table
         else:
             table, groups = resolve_with_groups(ordered, self._sightings(report, order))
-            stored = [resolve_store.stored(group, entity_id, keys) for group, entity_id in groups]
-            update, base_key = Update(table, set(), stored), None
+            numbers = list(range(len(keys)))
+            stored = [resolve_store.stored(group, entity, numbers) for group, entity in groups]
+            state = resolve_store.State(key, keys, numbers, len(keys))
+            update, base_key = Update(table, state, set(), stored), None
         _last_table.put(self.path, key, table)
-        self._store_resolved(key, base_key, keys, update)
+        self._store_resolved(base_key, update)
         return table
 
     def _stored_table(self, key: str, ordered: Sequence[BulletinSummary]) -> EntityTable | None:
@@ -668,16 +670,17 @@ class Index:
         order: Sequence[int],
         ordered: Sequence[BulletinSummary],
         keys: list[str],
+        key: str,
     ) -> tuple[Update | None, str | None]:
         """The last resolved corpus updated to this one, if its groups are stored and few
         bulletins differ; and that corpus's key."""
         state = resolve_store.read_state(self._conn)
         if state is None:
             return None, None
-        base_key, base_keys = state
-        base = _last_table.get(self.path, base_key)  # the app's refresh: still in memory
+        base = _last_table.get(self.path, state.key)  # the app's refresh: still in memory
         if base is None:
-            base = self._stored_table(base_key, LazySequence(len(base_keys), _no_summary))
+            unread = LazySequence(len(state.bulletins), _no_summary)
+            base = self._stored_table(state.key, unread)
         if base is None:
             return None, None
 
@@ -686,8 +689,8 @@ class Index:
             found = self._sightings(report, [order[r] for r in wanted])
             return dict(zip(wanted, found, strict=True))
 
-        update = update_table(self._conn, base, base_keys, ordered, keys, read_seen)
-        return update, base_key
+        update = update_table(self._conn, base, state, ordered, key, keys, read_seen)
+        return update, state.key
 
     def finder_cache(self, report: IndexReport, order: Sequence[int]) -> FinderCache | None:
         """Where the fuzzy index of `resolved(report, order)` is kept (None without a cache)."""
@@ -717,38 +720,32 @@ class Index:
             out.append(sightings_of(held) if held is not None else json.loads(text or "[]"))
         return out
 
-    def _store_resolved(
-        self, key: str, base_key: str | None, keys: list[str], update: Update
-    ) -> None:
+    def _store_resolved(self, base_key: str | None, update: Update) -> None:
         """Remember a resolution and, in the same transaction, its groups: in full
         (`base_key` None), or as changes to the groups of `base_key` when they are still the
         stored ones (another process may have resolved meanwhile: then the groups are left
         as they are, and the next update starts from that process's corpus). Best effort
         (a full disk is no error).
 
-        Encoding a 100k-entity table takes about half a second, so a cache on disk is
+        Encoding a 100k-entity table and its groups takes seconds, so a cache on disk is
         written in a thread: the caller has its entities at once, and the next resolution
         in this process waits for the write."""
         if self.path is None:
-            self._write_resolved(key, base_key, keys, update)
+            self._write_resolved(base_key, update)
             return
         writer = threading.Thread(
-            target=self._write_resolved,
-            args=(key, base_key, keys, update),
-            name="imss-store-resolved",
+            target=self._write_resolved, args=(base_key, update), name="imss-store-resolved"
         )
         _last_write.started(self.path, writer)
 
-    def _write_resolved(
-        self, key: str, base_key: str | None, keys: list[str], update: Update
-    ) -> None:
+    def _write_resolved(self, base_key: str | None, update: Update) -> None:
         header, columns = update.table.to_blobs()
 
         def write(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "INSERT OR REPLACE INTO resolved (key, entities, columns, stored)"
                 " VALUES (?, ?, ?, ?)",
-                (key, header, columns, time.time()),
+                (update.state.key, header, columns, time.time()),
             )
             conn.execute(
                 "DELETE FROM resolved WHERE key NOT IN"
@@ -756,11 +753,11 @@ class Index:
                 (_RESOLVED_KEEP,),
             )
             if base_key is None:
-                resolve_store.replace_all(conn, key, keys, update.groups)
+                resolve_store.replace_all(conn, update.state, update.groups)
                 return
             state = resolve_store.read_state(conn)
-            if state is not None and state[0] == base_key:
-                resolve_store.apply(conn, key, keys, update.gone, update.groups)
+            if state is not None and state.key == base_key:
+                resolve_store.apply(conn, update.state, update.gone, update.groups)
 
         with self._lock, suppress(sqlite3.Error):
             if not self._closed:

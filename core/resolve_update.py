@@ -47,8 +47,14 @@ ReadSeen = Callable[[Collection[int]], Mapping[int, Sequence[Seen]]]
 class Update:
     """The new table, and what the group store must learn from it."""
 
-    def __init__(self, table: EntityTable, gone: set[str], groups: list[store.StoredGroup]):
-        self.table = table
+    def __init__(
+        self,
+        table: EntityTable,
+        state: store.State,
+        gone: set[str],
+        groups: list[store.StoredGroup],
+    ) -> None:
+        self.table, self.state = table, state
         #: Groups (encoded) that no longer exist; the groups resolved, as stored.
         self.gone, self.groups = gone, groups
 
@@ -56,29 +62,37 @@ class Update:
 def update_table(
     conn: sqlite3.Connection,
     base: EntityTable,
-    base_keys: Sequence[str],
+    state: store.State,
     ordered: Sequence[BulletinSummary],
+    state_key: str,
     keys: Sequence[str],
     read_seen: ReadSeen,
 ) -> Update | None:
-    """`base` (the resolution of the bulletins `base_keys`, whose groups the store in `conn`
-    holds) brought to the bulletins `keys` (summaries `ordered`, corpus order). None when
-    too much changed for an update to pay."""
-    old_rank = {key: rank for rank, key in enumerate(base_keys)}
+    """`base` (the resolution of `state`'s bulletins, whose groups the store in `conn`
+    holds) brought to the bulletins `keys` (summaries `ordered`, corpus order; the table's
+    key `state_key`). None when too much changed for an update to pay."""
+    old_rank = {key: rank for rank, key in enumerate(state.bulletins)}
     new_rank = {key: rank for rank, key in enumerate(keys)}
     added = [rank for rank, key in enumerate(keys) if key not in old_rank]
-    removed = [rank for rank, key in enumerate(base_keys) if key not in new_rank]
+    removed = [rank for rank, key in enumerate(state.bulletins) if key not in new_rank]
     if len(added) + len(removed) > max(MIN_CHANGES, len(keys) * MAX_CHANGED_SHARE):
         return None
-    ranks = [new_rank.get(key, -1) for key in base_keys]
+    ranks = [new_rank.get(key, -1) for key in state.bulletins]
+    numbers = [0] * len(keys)
+    for old, new in enumerate(ranks):
+        if new >= 0:
+            numbers[new] = state.numbers[old]
+    for offset, rank in enumerate(added):
+        numbers[rank] = state.next + offset
+    after = store.State(state_key, list(keys), numbers, state.next + len(added))
     with gc_paused():
-        return _update(conn, base, keys, ranks, added, removed, ordered, read_seen)
+        return _update(conn, base, after, ranks, added, removed, ordered, read_seen)
 
 
 def _update(
     conn: sqlite3.Connection,
     base: EntityTable,
-    keys: Sequence[str],
+    state: store.State,
     ranks: list[int],
     added: list[int],
     removed: list[int],
@@ -89,13 +103,13 @@ def _update(
     fresh = {store.encode(g.gkey): g for g in group_spellings(seen.items())}
     region = _Region(conn)
     region.grow(fresh, (base.ids[i] for rank in removed for i in base.entities_in(rank)))
-    new_rank = {key: rank for rank, key in enumerate(keys)}
+    rank_of = {number: rank for rank, number in enumerate(state.numbers)}
     stored: dict[str, list[store.StoredSighting]] = {}
     while True:
         stored.update(store.sightings_of(conn, region.gkeys - stored.keys()))
         groups = []
         for gkey in region.gkeys:
-            group = store.restored(gkey, stored.get(gkey, ()), new_rank)
+            group = store.restored(gkey, stored.get(gkey, ()), rank_of)
             more = fresh.get(gkey)
             if more is not None:  # new bulletins rank anywhere: merge, keep rank order
                 group.sightings = sorted([*group.sightings, *more.sightings])
@@ -116,8 +130,10 @@ def _update(
         ordered,
         {rank: len(seen[rank]) for rank in added},
     )
-    resolved = [store.stored(g, entity.id, keys) for entity in built for g in entity.groups]
-    return Update(table, region.gkeys - {gkey for gkey, _, _ in resolved}, resolved)
+    resolved = [
+        store.stored(g, entity.id, state.numbers) for entity in built for g in entity.groups
+    ]
+    return Update(table, state, region.gkeys - {gkey for gkey, _, _ in resolved}, resolved)
 
 
 def _sharing_ids(base: EntityTable, region: set[str], built: list[Built]) -> set[str]:
@@ -155,11 +171,11 @@ class _Region:
                 return
             self.gkeys |= frontier
             probes: set[str] = set(frontier)
-            links: set[str] = set()
+            links: set[int] = set()
             for gkey in frontier:
                 self._neighbours(store.decode(gkey), probes, links)
-            probes |= store.linked(self.conn, links)
             found = store.entities_of(self.conn, probes)
+            found.update(store.linked(self.conn, links))
             frontier, entities = set(found), set(found.values())
 
     def _variants(self, word: str) -> list[str]:
@@ -171,7 +187,7 @@ class _Region:
             found = self._near[word] = sorted(w for w in near if is_variant(word, w))
         return found
 
-    def _neighbours(self, gkey: GroupKey, probes: set[str], links: set[str]) -> None:
+    def _neighbours(self, gkey: GroupKey, probes: set[str], links: set[int]) -> None:
         """Every group a rule could relate to `gkey`: as groups to look up (`probes`) and
         as lists of groups (`links`). More than the rules use is harmless."""
         kind, key, _, _ = gkey
