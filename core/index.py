@@ -643,10 +643,8 @@ class Index:
             table = update.table
         else:
             table, groups = resolve_with_groups(ordered, self._sightings(report, order))
-            numbers = list(range(len(keys)))
-            stored = [resolve_store.stored(group, entity, numbers) for group, entity in groups]
-            state = resolve_store.State(key, keys, numbers, len(keys))
-            update, base_key = Update(table, state, set(), stored), None
+            state = resolve_store.State(key, keys, list(range(len(keys))), len(keys))
+            update, base_key = Update(table, state, set(), unstored=groups), None
         _last_table.put(self.path, key, table)
         self._store_resolved(base_key, update)
         return table

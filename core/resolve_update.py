@@ -24,6 +24,7 @@ from core.resolve import (
     ID_NUMBER,
     MIN_VARIANT_WORD_LEN,
     Built,
+    Group,
     GroupKey,
     Seen,
     build_entities,
@@ -52,11 +53,23 @@ class Update:
         table: EntityTable,
         state: store.State,
         gone: set[str],
-        groups: list[store.StoredGroup],
+        groups: Sequence[store.StoredGroup] = (),
+        unstored: Sequence[tuple[Group, str]] = (),
     ) -> None:
         self.table, self.state = table, state
-        #: Groups (encoded) that no longer exist; the groups resolved, as stored.
-        self.gone, self.groups = gone, groups
+        #: Groups (encoded) that no longer exist.
+        self.gone = gone
+        self._groups, self._unstored = list(groups), unstored
+
+    @property
+    def groups(self) -> list[store.StoredGroup]:
+        """The groups resolved, as stored: `unstored` (group, entity id) pairs are encoded
+        when first asked for, by the thread that writes them (a second at 10k bulletins)."""
+        if self._unstored:
+            numbers = self.state.numbers
+            self._groups += [store.stored(g, entity, numbers) for g, entity in self._unstored]
+            self._unstored = ()
+        return self._groups
 
 
 def update_table(
