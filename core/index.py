@@ -704,8 +704,10 @@ class Index:
         return keys, key
 
     def _sightings(self, report: IndexReport, order: Sequence[int]) -> list[list[Seen]]:
+        """The resolver's input for the files at these positions (an update reads a few)."""
+        rows = (row for p in order if (row := report.row_ids[p]) is not None)
         with self._lock:
-            texts = self._column("sightings", (r for r in report.row_ids if r is not None))
+            texts = self._column("sightings", rows)
         out: list[list[Seen]] = []
         for position in order:
             held = report.held.get(position)
