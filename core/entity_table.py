@@ -102,21 +102,10 @@ class EntityTable:
         models: Sequence[Entity] | None = None,
     ) -> EntityTable:
         """A table from per-entity records and, per bulletin, its entities' table indexes."""
-        columns = {name: array("i" if name == "assign" else "I") for name in COLUMNS}
-        for name in ("offsets", "role_first", "role_offsets", "assign_offsets"):
-            columns[name].append(0)
-        role_texts: dict[str, int] = {}
-        role_forms: list[list[int]] = []
+        builder = _Columns([])
         for entity in entities:
-            columns["postings"].extend(entity.ranks)
-            columns["offsets"].append(len(columns["postings"]))
-            columns["mentions"].append(entity.mention_count)
-            for role, ranks, forms in entity.roles:
-                columns["role_postings"].extend(ranks)
-                columns["role_offsets"].append(len(columns["role_postings"]))
-                columns["role_text"].append(role_texts.setdefault(role, len(role_texts)))
-                role_forms.append([role_texts.setdefault(f, len(role_texts)) for f in forms])
-            columns["role_first"].append(len(columns["role_offsets"]) - 1)
+            builder.add(entity)
+        columns = builder.columns
         for found in assigned:
             columns["assign"].extend(found)
             columns["assign_offsets"].append(len(columns["assign"]))
@@ -125,11 +114,11 @@ class EntityTable:
             kinds=[e.kind for e in entities],
             names=[e.name for e in entities],
             aliases=[list(e.aliases) or None for e in entities],
-            role_texts=list(role_texts),
+            role_texts=builder.role_texts,
             columns=columns,
             bulletins=bulletins,
             models=models,
-            role_forms=role_forms,
+            role_forms=builder.role_forms,
         )
 
     @classmethod
