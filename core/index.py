@@ -637,8 +637,11 @@ class Index:
         if table is not None:
             _last_table.put(self.path, key, table)
             return table
-        with self._lock:
-            update, base_key = self._update_from_last(report, order, ordered, keys, key)
+        try:  # one read transaction: another process's write never shows halfway
+            with self._lock, _transaction(self._conn, "BEGIN"):
+                update, base_key = self._update_from_last(report, order, ordered, keys, key)
+        except sqlite3.Error:  # an unreadable store: resolve in full, which rewrites it
+            update, base_key = None, None
         if update is not None:
             table = update.table
         else:
@@ -841,8 +844,8 @@ def _unwritable(err: sqlite3.Error) -> bool:
 
 
 @contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
+def _transaction(conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE") -> Iterator[None]:
+    conn.execute(begin)
     try:
         yield
     except BaseException:
