@@ -6,8 +6,10 @@ forms, one misspelled word, accents lost, numbered units with and without a stat
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +17,13 @@ import pytest
 
 from benchmarks.synth import generate
 from core import index as index_module
+from core import resolve_store
 from core.corpus import Corpus, load_corpus
 from core.discover import seeds_dir
 from core.entity_table import EntityTable
 from core.models import BulletinSummary, EntityKind
+from core.resolve import Seen, resolve_table, resolve_with_groups
+from core.resolve_update import update_table
 from core.textfold import fold
 
 MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto"]
@@ -196,3 +201,48 @@ def test_spliced_table_renumbers_bulletins_inserted_in_the_middle(tmp_path: Path
     table: EntityTable = after.entity_table
     summaries: list[BulletinSummary] = list(after.summaries)
     assert [summaries[r].id for r in table.ranks(table.index(zoe.id) or 0)] == zoe.bulletin_ids
+
+
+def _table_facts(table: EntityTable) -> list[tuple[Any, ...]]:
+    rows = [
+        (row.id, row.name, row.aliases, row.roles, list(table.ranks(row.index)), row.mention_count)
+        for row in table.rows()
+    ]
+    assigned = [table.assigned(rank) for rank in range(len(table.bulletins))]
+    return [*rows, *assigned]
+
+
+def test_entities_named_alike_are_numbered_as_a_full_resolution_numbers_them() -> None:
+    """Two units no rule relates can still give one id ("…, Oaxaca" placed by the text and
+    a name that ends in the state): they are "x" and "x~2" in group order, and an update
+    that brings the first-ordered one in renumbers the other, which it did not touch."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    for statement in resolve_store.CREATE_SQL:
+        conn.execute(statement)
+    placed = ("facility", "Hospital General Regional, Oaxaca", None, 1, None)
+    in_name = ("facility", "Hospital General Regional Oaxaca", None, 2, None)
+    person = ("official", "Salomón Jara Cruz", "gobernador de Oaxaca", 1, None)
+    seen: list[list[Seen]] = [[in_name, person], [person]]
+    summaries = [BulletinSummary(id=f"b{n}", date=dt.date(2024, 5, n + 1)) for n in range(3)]
+    keys = [f"k{n}" for n in range(3)]
+
+    table, groups = resolve_with_groups(summaries[:2], seen)
+    assert [i for i in table.ids if i.startswith("facility:")] == [
+        "facility:hospital-general-regional-oaxaca"
+    ]
+    state = resolve_store.State("before", keys[:2], [0, 1], 2)
+    resolve_store.replace_all(
+        conn, state, [resolve_store.stored(g, entity, state.numbers) for g, entity in groups]
+    )
+    seen.append([placed])  # a third bulletin, dated last, names the unit the other way
+    update = update_table(
+        conn, table, state, summaries, "after", keys, lambda ranks: {r: seen[r] for r in ranks}
+    )
+    assert update is not None
+    full = resolve_table(summaries, seen)
+    assert _table_facts(update.table) == _table_facts(full)
+    assert sorted(i for i in full.ids if i.startswith("facility:")) == [
+        "facility:hospital-general-regional-oaxaca",
+        "facility:hospital-general-regional-oaxaca~2",
+    ]
