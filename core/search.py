@@ -19,6 +19,7 @@ bounded number of candidates (`MAX_SCORED`, best-known first) are scored in Pyth
 from __future__ import annotations
 
 import marshal
+import mmap
 import re
 import struct
 import threading
@@ -398,7 +399,7 @@ class EntitySearch:
             _write_record(out, marshal.dumps(value))
 
     @classmethod
-    def restored(cls, table: EntityTable, data: bytes) -> EntitySearch | None:
+    def restored(cls, table: EntityTable, data: bytes | mmap.mmap) -> EntitySearch | None:
         """The index `write_state` saved for this table; None when the data does not fit."""
         records = _records(data)
         search = cls.__new__(cls)
@@ -875,7 +876,7 @@ def _write_record(out: BinaryIO, blob: bytes) -> None:
     out.write(blob)
 
 
-def _records(data: bytes) -> Iterator[memoryview]:
+def _records(data: bytes | mmap.mmap) -> Iterator[memoryview]:
     """The records of `data`, not copied."""
     view = memoryview(data)
     offset = 0
