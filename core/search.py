@@ -380,55 +380,65 @@ class EntitySearch:
     def write_state(self, out: BinaryIO) -> None:
         """Save the built index for `restored` (same table, same version of this module)."""
         header = (len(self._table), len(self._order), array("I").itemsize, self._ARRAYS)
-        _write_record(out, marshal.dumps(header))
+        records = [marshal.dumps(header)]
+        records += [getattr(self, name).tobytes() for name in self._ARRAYS]  # one copy back
+        records += [
+            marshal.dumps(value)
+            for value in (
+                self._kinds,
+                self._rows_field,
+                "\n".join(self._vocabulary),
+                "\n".join(self._blobs),
+                self._extra,
+                self._novel,
+                self._many_roles,
+            )
+        ]
         checksum = 0
-        for name in self._ARRAYS:
-            raw = getattr(self, name).tobytes()
-            checksum = zlib.crc32(raw, checksum)
-            _write_record(out, raw)  # as it is in memory: restored by one copy
-        for value in (
-            self._kinds,
-            self._rows_field,
-            "\n".join(self._vocabulary),
-            "\n".join(self._blobs),
-            self._extra,
-            self._novel,
-            self._many_roles,
-            checksum,
-        ):
-            _write_record(out, marshal.dumps(value))
+        for record in records:
+            checksum = zlib.crc32(record, checksum)
+            _write_record(out, record)
+        _write_record(out, marshal.dumps(checksum))
 
     @classmethod
     def restored(cls, table: EntityTable, data: bytes | mmap.mmap) -> EntitySearch | None:
         """The index `write_state` saved for this table; None when the data does not fit."""
         records = _records(data)
+        checksum = 0
+
+        def read() -> memoryview:
+            nonlocal checksum
+            record = next(records)
+            checksum = zlib.crc32(record, checksum)
+            return record
+
         search = cls.__new__(cls)
         with gc_paused():
             try:
-                count, entities, itemsize, arrays = marshal.loads(next(records))
+                count, entities, itemsize, arrays = marshal.loads(read())
                 if (count, itemsize, arrays) != (len(table), array("I").itemsize, cls._ARRAYS):
                     return None
-                checksum = 0
                 for name in cls._ARRAYS:
-                    raw = next(records)
-                    checksum = zlib.crc32(raw, checksum)
                     column = array("I")
-                    column.frombytes(raw)
+                    column.frombytes(read())
                     setattr(search, name, column)
                 search._kinds, search._rows_field, vocabulary, blobs = (
-                    marshal.loads(next(records)) for _ in range(4)
+                    marshal.loads(read()) for _ in range(4)
                 )
+                search._extra, search._novel, search._many_roles = (
+                    marshal.loads(read()) for _ in range(3)
+                )
+                saved_checksum = marshal.loads(next(records))
+                # The checksum stands for range checks over millions of ids: a file whose
+                # bytes are what was written indexes only what it was written for.
+                if saved_checksum != checksum:
+                    return None
                 search._vocabulary = vocabulary.split("\n") if vocabulary else []
                 search._blobs = blobs.split("\n") if entities else []
-                search._extra, search._novel, search._many_roles, saved_checksum = (
-                    marshal.loads(next(records)) for _ in range(4)
-                )
             except (EOFError, ValueError, TypeError, StopIteration, struct.error):
                 return None
         search._table = table
-        # The checksum stands for range checks over millions of ids: a file whose numbers
-        # are what was written indexes only what it was written for.
-        if saved_checksum != checksum or not search._consistent(entities):
+        if not search._consistent(entities):
             return None
         search._index_vocabulary()
         search._init_caches()
