@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import core.stored_messages as msg
 from core.models import Issue
 
 MONTHS = {
@@ -181,13 +182,21 @@ def normalize_match(match: re.Match[str]) -> DateFound:
         or not 1 <= day <= calendar.monthrange(year, month)[1]
     ):
         found.issues.append(
-            Issue(severity="warning", code="impossible-date", message=f"impossible date {text!r}")
+            Issue(
+                severity="warning",
+                code="impossible-date",
+                message=msg.IMPOSSIBLE_DATE.format(text=repr(text)),
+            )
         )
         return found
     found.date = dt.date(year, month_seen, day) if month_seen == month else None
     if found.date is None:
         found.issues.append(
-            Issue(severity="warning", code="unparsed-date", message=f"could not read date {text!r}")
+            Issue(
+                severity="warning",
+                code="unparsed-date",
+                message=msg.UNREAD_DATE.format(text=repr(text)),
+            )
         )
         return found
     weekday = match.groupdict().get("weekday")
@@ -197,7 +206,9 @@ def normalize_match(match: re.Match[str]) -> DateFound:
             Issue(
                 severity="warning",
                 code="weekday-mismatch",
-                message=f"{text!r}: {found.date} is a {actual}, not a {weekday.lower()}",
+                message=msg.WRONG_WEEKDAY.format(
+                    text=repr(text), date=found.date, actual=actual, weekday=weekday.lower()
+                ),
             )
         )
     return found

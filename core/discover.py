@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+import core.stored_messages as msg
+from core.i18n import _
+
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".html", ".htm"})
 
 
@@ -26,23 +29,27 @@ class Discovery:
 
 
 def nothing_found(paths: Iterable[str | os.PathLike[str]], skipped: list[tuple[Path, str]]) -> str:
-    """What to tell a user whose paths hold no bulletin file: where, and what was skipped.
+    """What to tell a user whose paths hold no bulletin file: where, and what was skipped, in
+    the interface's language.
 
     "No bulletin files in notes/ (3 skipped: 2 unsupported extension '.jpg', 1 hidden file)".
     """
-    where = ", ".join(str(p) for p in paths) or "the given paths"
-    message = f"No bulletin files in {where}"
-    if skipped:
-        reasons: dict[str, int] = {}
-        for _, reason in skipped:
-            reasons[reason] = reasons.get(reason, 0) + 1
-        listed = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
-        shown = ", ".join(f"{count} {reason}" for count, reason in ((c, r) for r, c in listed[:4]))
-        more = f", {len(listed) - 4} other reasons" if len(listed) > 4 else ""
-        message += f" ({len(skipped)} skipped: {shown}{more})"
-    else:
-        message += f" (supported: {', '.join(sorted(SUPPORTED_SUFFIXES))})"
-    return message
+    where = ", ".join(str(p) for p in paths) or _("the given paths")
+    if not skipped:
+        supported = ", ".join(sorted(SUPPORTED_SUFFIXES))
+        return _("No bulletin files in {paths} (supported: {suffixes})").format(
+            paths=where, suffixes=supported
+        )
+    reasons: dict[str, int] = {}
+    for _path, reason in skipped:
+        reasons[reason] = reasons.get(reason, 0) + 1
+    listed = sorted(reasons.items(), key=lambda item: (-item[1], item[0]))
+    shown = ", ".join(f"{count} {msg.localized(reason)}" for reason, count in listed[:4])
+    if len(listed) > 4:
+        shown += ", " + _("{count} other reasons").format(count=len(listed) - 4)
+    return _("No bulletin files in {paths} ({count} skipped: {reasons})").format(
+        paths=where, count=len(skipped), reasons=shown
+    )
 
 
 def seeds_dir() -> Path:
@@ -61,25 +68,25 @@ def not_regular_reason(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
     for test, what in (
-        (stat.S_ISFIFO, "a named pipe (FIFO)"),
-        (stat.S_ISSOCK, "a socket"),
-        (stat.S_ISCHR, "a character device"),
-        (stat.S_ISBLK, "a block device"),
-        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, msg.FIFO),
+        (stat.S_ISSOCK, msg.SOCKET),
+        (stat.S_ISCHR, msg.CHARACTER_DEVICE),
+        (stat.S_ISBLK, msg.BLOCK_DEVICE),
+        (stat.S_ISDIR, msg.DIRECTORY),
     ):
         if test(mode):
-            return f"{what}, not a regular file"
-    return "not a regular file"
+            return msg.NOT_REGULAR_KIND.format(what=what)
+    return msg.NOT_REGULAR
 
 
 def _skip_reason(name: str, path: Path, regular: bool) -> str | None:
     """Why the file `name` (at `path`) is not read; string tests, as pathlib's cost 10x more
     per file of a 50,000-file folder."""
     if name.startswith("."):
-        return "hidden file"
+        return msg.HIDDEN_FILE
     suffix = os.path.splitext(name)[1]
     if suffix.lower() not in SUPPORTED_SUFFIXES:
-        return f"unsupported extension {suffix or '(none)'!r}"
+        return msg.UNSUPPORTED_EXTENSION.format(extension=repr(suffix or "(none)"))
     return None if regular else _type_reason(path)
 
 
@@ -104,25 +111,27 @@ def _walk(root: Path, out: Discovery) -> None:
         try:
             st = here.stat()
         except OSError as err:
-            out.skipped.append((here, f"cannot read directory: {err.strerror}"))
+            reason = msg.CANNOT_READ_DIRECTORY.format(reason=err.strerror)
+            out.skipped.append((here, reason))
             continue
         key = (st.st_dev, st.st_ino)
         if key in seen_dirs:
-            out.skipped.append((here, "directory already visited (symlink loop)"))
+            out.skipped.append((here, msg.SYMLINK_LOOP))
             continue
         seen_dirs.add(key)
         try:
             with os.scandir(here) as entries:
                 listed = sorted((entry.name, *_kind(entry)) for entry in entries)
         except OSError as err:
-            out.skipped.append((here, f"cannot list directory: {err.strerror}"))
+            reason = msg.CANNOT_LIST_DIRECTORY.format(reason=err.strerror)
+            out.skipped.append((here, reason))
             continue
         subdirs: list[Path] = []
         for name, is_dir, regular in listed:
             path = here / name
             if is_dir:
                 if name.startswith("."):
-                    out.skipped.append((path, "hidden directory"))
+                    out.skipped.append((path, msg.HIDDEN_DIRECTORY))
                 else:
                     subdirs.append(path)
                 continue

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+import core.stored_messages as msg
 from core.dating_tables import (
     OFFICE_LABELS,
     TRANSITION_MONTHS,
@@ -296,10 +297,7 @@ def combine(evidence: Sequence[DateEvidence]) -> tuple[DateEstimate | None, Issu
         return None, Issue(
             severity="warning",
             code="date-estimate-conflict",
-            message=(
-                f"no date estimate: {_since(late)} but {_until(early)}"
-                " (one of them is misread or the text mixes periods)"
-            ),
+            message=msg.ESTIMATE_CONFLICT.format(since=_since(late), until=_until(early)),
         )
     start = latest_start[0] if latest_start else None
     end = earliest_end[0] if earliest_end else None
@@ -320,16 +318,14 @@ def _bound(e: DateEvidence, start: int | None, end: int | None) -> str | None:
     return "both" if sets_from and sets_to else "from" if sets_from else "to" if sets_to else None
 
 
-def _who(e: DateEvidence) -> str:
-    return f"{e.mention} was {e.office}" if e.holder else f'"{e.mention}" ({e.office}) was used'
-
-
 def _since(e: DateEvidence) -> str:
-    return f"{_who(e)} from {e.from_}"
+    template = msg.HELD_FROM if e.holder else msg.NAME_USED_FROM
+    return template.format(mention=e.mention, office=e.office, start=e.from_)
 
 
 def _until(e: DateEvidence) -> str:
-    return f"{_who(e)} until {e.to}"
+    template = msg.HELD_UNTIL if e.holder else msg.NAME_USED_UNTIL
+    return template.format(mention=e.mention, office=e.office, end=e.to)
 
 
 def contradictions(date: dt.date, evidence: Sequence[DateEvidence]) -> list[Issue]:
@@ -351,7 +347,7 @@ def contradictions(date: dt.date, evidence: Sequence[DateEvidence]) -> list[Issu
             Issue(
                 severity="warning",
                 code="date-contradiction",
-                message=f"{reason}; bulletin dated {date.isoformat()}",
+                message=msg.CONTRADICTION.format(reason=reason, day=date.isoformat()),
             )
         )
     return issues

@@ -13,11 +13,12 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
+from core.i18n import _
 from core.models import BulletinSummary
 from core.textfold import fold
 
 _PART = r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?"
-_FORMS = "try 2015, 2024-04, 2015-03-02, 2015-01..2015-12, 2015.."
+_FORMS = "2015, 2024-04, 2015-03-02, 2015-01..2015-12, 2015.."
 _RANGE_RE = re.compile(rf"^\s*(?:{_PART})?\s*(\.\.|…)?\s*(?:{_PART})?\s*$")
 
 
@@ -81,23 +82,26 @@ def _bounds(year: str, month: str | None, day: str | None) -> tuple[dt.date, dt.
 def parse_date_range(text: str) -> DateRange:
     """`2015`, `2024-04`, `2015-03-02`, `2015-01..2015-12`, `2015..`, `..2016-06`.
 
-    Raises ValueError with a message meant for the user.
+    Raises ValueError with a message meant for the user, in the interface's language.
     """
     match = _RANGE_RE.match(text)
     if match is None or (match[1] is None and match[5] is None) or (not match[4] and match[5]):
-        raise ValueError(f"not a date or range: {text.strip()!r} ({_FORMS})")
+        message = _("not a date or range: {text} (try {examples})")
+        raise ValueError(message.format(text=repr(text.strip()), examples=_FORMS))
     try:
         start = _bounds(match[1], match[2], match[3]) if match[1] else None
         end = _bounds(match[5], match[6], match[7]) if match[5] else None
     except ValueError as err:
-        raise ValueError(f"not a valid date in {text.strip()!r}: {err}") from None
+        message = _("not a valid date in {text}: {reason}")
+        raise ValueError(message.format(text=repr(text.strip()), reason=err)) from None
     if match[4] is None:  # one date, month or year: its whole span
         assert start is not None
         return DateRange(*start)
     first = start[0] if start else None
     last = end[1] if end else None
     if first is not None and last is not None and first > last:
-        raise ValueError(f"the range {text.strip()!r} ends before it starts")
+        message = _("the range {text} ends before it starts")
+        raise ValueError(message.format(text=repr(text.strip())))
     return DateRange(first, last)
 
 

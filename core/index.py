@@ -28,6 +28,7 @@ from typing import Any, NamedTuple
 
 from pydantic import TypeAdapter
 
+import core.stored_messages as msg
 from core import fts
 from core.cache_paths import INDEX_FILENAME, path_from_sql, resolve_cache_dir, sql_path
 from core.entity_table import EntityTable
@@ -280,9 +281,7 @@ class Index:
             db_path = directory / INDEX_FILENAME
             conn = _open_database(db_path, notices)
         except (OSError, sqlite3.Error) as err:
-            notices.append(
-                f"cache unavailable in {directory} ({err}); working without a cache this time"
-            )
+            notices.append(msg.CACHE_UNAVAILABLE.format(folder=directory, reason=err))
             return cls._in_memory(notices)
         return cls(conn, db_path, notices)
 
@@ -332,12 +331,10 @@ class Index:
                 if self.path is None or attempt == 2:
                     raise
                 if _unwritable(err):
-                    self._without_cache(
-                        f"cannot write the cache in {self.path.parent} ({err});"
-                        " working without a cache this time"
-                    )
+                    folder = self.path.parent
+                    self._without_cache(msg.CACHE_UNWRITABLE.format(folder=folder, reason=err))
                 elif _error_name(err) in _CORRUPT and attempt == 0:
-                    self._rebuild(f"the cache was damaged ({err}); rebuilt it")
+                    self._rebuild(msg.CACHE_DAMAGED.format(reason=err))
                 else:
                     raise
                 notices = [*report.notices, *self.notices]
@@ -769,7 +766,7 @@ def _open_database(path: Path, notices: list[str]) -> sqlite3.Connection:
             if _error_name(err) not in _CORRUPT or attempt:
                 raise
             _remove_database(path)
-            notices.append(f"the cache file {path} was corrupt ({err}); rebuilt it")
+            notices.append(msg.CACHE_CORRUPT.format(path=path, reason=err))
     raise AssertionError("unreachable")
 
 
@@ -806,10 +803,7 @@ def _check_schema(conn: sqlite3.Connection, notices: list[str]) -> None:
         ).fetchone()[0]
         if version != SCHEMA_VERSION and (version or has_tables):
             _drop_everything(conn)
-            notices.append(
-                f"the cache had schema version {version}, this version uses {SCHEMA_VERSION};"
-                " rebuilt it"
-            )
+            notices.append(msg.CACHE_SCHEMA.format(old=version, new=SCHEMA_VERSION))
         _create_schema(conn)
         row = conn.execute("SELECT value FROM meta WHERE key = 'parser'").fetchone()
         if row is not None and row[0] != fingerprint:
@@ -817,9 +811,7 @@ def _check_schema(conn: sqlite3.Connection, notices: list[str]) -> None:
             conn.execute("DELETE FROM files")
             conn.execute(f"DELETE FROM {fts.FTS_TABLE}")
             if stale:
-                notices.append(
-                    f"the parser changed since the cache was built; re-parsing {stale} files"
-                )
+                notices.append(msg.PARSER_CHANGED.format(count=stale))
         conn.execute(
             "INSERT INTO meta (key, value) VALUES ('parser', ?)"
             " ON CONFLICT(key) DO UPDATE SET value = excluded.value",

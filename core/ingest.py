@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import core.stored_messages as msg
 from core.discover import not_regular_reason
 from core.header_lines import is_header_line, is_kind_or_number
 from core.models import Issue
@@ -47,13 +48,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive (DOCX/XLSX?)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office document"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "an executable"),
+    (b"\x89PNG\r\n\x1a\n", msg.PNG_IMAGE),
+    (b"\xff\xd8\xff", msg.JPEG_IMAGE),
+    (b"GIF8", msg.GIF_IMAGE),
+    (b"PK\x03\x04", msg.ZIP_ARCHIVE),
+    (b"\xd0\xcf\x11\xe0", msg.OFFICE_DOCUMENT),
+    (b"\x1f\x8b", msg.GZIP_ARCHIVE),
+    (b"\x7fELF", msg.EXECUTABLE),
 )
 
 
@@ -87,26 +88,29 @@ def decode_bytes(data: bytes, issues: list[Issue]) -> str:
     Binary data is an error."""
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise IngestError("binary", f"this is {what}, not a text bulletin")
+            raise IngestError("binary", msg.THIS_IS.format(what=what))
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as err:
-                raise IngestError("decode", f"invalid {encoding} text: {err.reason}") from err
+                reason = err.reason
+                raise IngestError(
+                    "decode", msg.INVALID_ENCODING.format(encoding=encoding, reason=reason)
+                ) from err
     if data.count(b"\x00") > max(8, len(data) // 100):
-        raise IngestError("binary", "binary data (NUL bytes), not a text bulletin")
+        raise IngestError("binary", msg.NUL_BINARY)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     text, lines = _decode_mixed(data)
     if text.count("\ufffd") > max(4, len(text) // 200):
-        raise IngestError("binary", "binary data: neither UTF-8 nor CP1252 text")
+        raise IngestError("binary", msg.NOT_UTF8_OR_CP1252)
     _warn(
         issues,
         "encoding",
-        f"not valid UTF-8 on {_line_list(lines)}; those bytes decoded as Windows-1252 (CP1252)",
+        msg.MIXED_ENCODING.format(lines=msg.line_list(lines, _LINES_NAMED)),
     )
     return text
 
@@ -137,13 +141,6 @@ def _decode_mixed(data: bytes) -> tuple[str, list[int]]:
     return _ESCAPED_RUN.sub(cp1252, escaped), lines
 
 
-def _line_list(lines: list[int]) -> str:
-    """ "line 3", "lines 3, 9", "lines 3, 9, 12, 20, 31 and 4 more"."""
-    named = ", ".join(str(n) for n in lines[:_LINES_NAMED])
-    more = f" and {len(lines) - _LINES_NAMED} more" if len(lines) > _LINES_NAMED else ""
-    return f"line{'s' if len(lines) > 1 else ''} {named}{more}"
-
-
 #: Characters that do not occur in real text: C0/C1 controls, private use, replacement char.
 _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
@@ -152,7 +149,7 @@ def _check_textlike(text: str) -> None:
     """Reject decoded text that is mostly control characters: random bytes decode as CP1252."""
     controls = len(_NOT_TEXT.findall(text))
     if controls > max(8, len(text) // 20):
-        raise IngestError("binary", "binary data: mostly control characters, not text")
+        raise IngestError("binary", msg.CONTROL_CHARACTERS)
 
 
 # --- formats -----------------------------------------------------------------------------------
@@ -175,8 +172,7 @@ def _pages_until_cap(reader: Any, issues: list[Issue]) -> list[str]:
             _warn(
                 issues,
                 "truncated",
-                f"text longer than 2 million characters by page {number - 1} of"
-                f" {len(reader.pages)}: only those pages were read",
+                msg.PDF_PAGES_CUT.format(page=number - 1, pages=len(reader.pages)),
             )
             break
         pages.append(_page_text(page))
@@ -200,22 +196,19 @@ def pdf_text(data: bytes, issues: list[Issue] | None = None) -> str:
             try:
                 ok = reader.decrypt("")
             except Exception as err:  # pypdf raises several types for unsupported crypto
-                raise IngestError("pdf-encrypted", f"encrypted PDF: {err}") from err
+                raise IngestError("pdf-encrypted", msg.PDF_ENCRYPTED.format(reason=err)) from err
             if not ok:
-                raise IngestError("pdf-encrypted", "encrypted PDF: a password is required")
+                raise IngestError("pdf-encrypted", msg.PDF_PASSWORD)
         pages = _pages_until_cap(reader, issues if issues is not None else [])
     except IngestError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError, AttributeError) as err:
-        raise IngestError(
-            "pdf-unreadable", f"cannot read PDF (damaged or truncated?): {err}"
-        ) from err
+        raise IngestError("pdf-unreadable", msg.PDF_DAMAGED.format(reason=err)) from err
     except Exception as err:  # pypdf has no single base error; a bad PDF must not crash us
-        raise IngestError(
-            "pdf-unreadable", f"cannot read PDF: {type(err).__name__}: {err}"
-        ) from err
+        reason = f"{type(err).__name__}: {err}"
+        raise IngestError("pdf-unreadable", msg.PDF_UNREADABLE.format(reason=reason)) from err
     if not any(page.strip() for page in pages):
-        raise IngestError("pdf-no-text", "scanned PDF, no text layer (OCR it first)")
+        raise IngestError("pdf-no-text", msg.PDF_NO_TEXT)
     return "\f".join(pages)
 
 
@@ -310,7 +303,7 @@ def html_text(data: bytes, issues: list[Issue]) -> str:
     html = decode_bytes(data, issues)
     bounded = _bound_html_depth(html)
     if bounded is not html:
-        _warn(issues, "html-depth", f"HTML nested deeper than {MAX_HTML_DEPTH} levels: flattened")
+        _warn(issues, "html-depth", msg.HTML_DEPTH.format(depth=MAX_HTML_DEPTH))
     html = bounded
     tree = LexborHTMLParser(html)
     for node in tree.css(_HTML_DROP):
@@ -468,7 +461,7 @@ def normalize_text(raw: str, issues: list[Issue] | None = None) -> str:
     issues = issues if issues is not None else []
     if "\x00" in raw:
         raw = raw.replace("\x00", "")
-        _warn(issues, "nul-bytes", "NUL bytes removed from the text")
+        _warn(issues, "nul-bytes", msg.NUL_REMOVED)
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = _BULLET_LINE.sub(f"{BULLET} ", text)
@@ -512,18 +505,18 @@ def read_bytes(path: Path, limit: int, more: Callable[[bytes], int] | None = Non
     except FileNotFoundError as err:
         if path.is_symlink():
             target = os.readlink(path)
-            raise IngestError("broken-link", f"broken symbolic link (to {target})") from err
-        raise IngestError("not-found", "file not found (deleted while reading?)") from err
+            raise IngestError("broken-link", msg.BROKEN_LINK.format(target=target)) from err
+        raise IngestError("not-found", msg.FILE_GONE) from err
     except PermissionError as err:
-        raise IngestError("permission", "permission denied") from err
+        raise IngestError("permission", msg.PERMISSION_DENIED) from err
     except IsADirectoryError as err:
-        raise IngestError("is-directory", "is a directory, not a file") from err
+        raise IngestError("is-directory", msg.IS_DIRECTORY) from err
     except OSError as err:  # a socket cannot be opened at all (ENXIO): say what it is
         with contextlib.suppress(OSError):
             reason = not_regular_reason(os.stat(path).st_mode)
             if reason is not None:
                 raise IngestError("not-regular", reason) from err
-        raise IngestError("io", f"cannot read: {err.strerror or err}") from err
+        raise IngestError("io", msg.CANNOT_READ.format(reason=err.strerror or err)) from err
     try:
         st = os.fstat(fd)
         reason = not_regular_reason(st.st_mode)
@@ -538,9 +531,9 @@ def read_bytes(path: Path, limit: int, more: Callable[[bytes], int] | None = Non
                 data += handle.read(max(0, more(data) + 1 - len(data)))
             return data
     except IsADirectoryError as err:
-        raise IngestError("is-directory", "is a directory, not a file") from err
+        raise IngestError("is-directory", msg.IS_DIRECTORY) from err
     except OSError as err:
-        raise IngestError("io", f"cannot read: {err.strerror or err}") from err
+        raise IngestError("io", msg.CANNOT_READ.format(reason=err.strerror or err)) from err
     finally:
         os.close(fd)
 
@@ -552,7 +545,7 @@ def _truncate_text_bytes(data: bytes, issues: list[Issue]) -> bytes:
     _warn(
         issues,
         "truncated",
-        f"file larger than {MAX_TEXT_BYTES // (1024 * 1024)} MB: only the start was read",
+        msg.FILE_CUT.format(size=MAX_TEXT_BYTES // (1024 * 1024)),
     )
     return data[: cut if cut > 0 else MAX_TEXT_BYTES]
 
@@ -564,7 +557,7 @@ def ingest_bytes(data: bytes, suffix: str) -> Ingested:
     if _is_pdf(data, suffix):
         if len(data) > MAX_PDF_BYTES:
             limit = MAX_PDF_BYTES // (1024 * 1024)
-            raise IngestError("too-large", f"PDF larger than {limit} MB; not a press bulletin")
+            raise IngestError("too-large", msg.PDF_TOO_LARGE.format(size=limit))
         raw = pdf_text(data, issues)
     elif suffix in (".html", ".htm"):
         raw = html_text(_truncate_text_bytes(data, issues), issues)
@@ -573,15 +566,13 @@ def ingest_bytes(data: bytes, suffix: str) -> Ingested:
     if len(raw) > MAX_TEXT_CHARS:
         raw = raw[:MAX_TEXT_CHARS]
         if not any(issue.code == "truncated" for issue in issues):
-            _warn(
-                issues, "truncated", "text longer than 2 million characters: only the start is kept"
-            )
+            _warn(issues, "truncated", msg.TEXT_CUT)
     _check_textlike(raw)
     text = normalize_text(raw, issues)
     if not text.strip():
-        raise IngestError("empty", "no text in file (empty or whitespace only)")
+        raise IngestError("empty", msg.EMPTY_FILE)
     if is_blank(text):
-        raise IngestError("empty", "no visible text in file (zero-width characters only)")
+        raise IngestError("empty", msg.INVISIBLE_TEXT)
     return Ingested(text=text, issues=issues)
 
 

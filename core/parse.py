@@ -11,6 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
+import core.stored_messages as msg
 from core.ingest import Ingested, IngestError, ingest_file, normalize_text
 from core.layout import split_layout
 from core.models import Bulletin, BulletinEntity, DateEstimate, Issue
@@ -34,7 +35,7 @@ def _entities(text: str, issues: list[Issue]) -> list[BulletinEntity]:
             Issue(
                 severity="warning",
                 code="entities-failed",
-                message=f"entity extraction failed: {err}",
+                message=msg.ENTITIES_FAILED.format(reason=err),
             )
         )
         return []
@@ -48,7 +49,7 @@ def _estimate(
     try:
         return estimate_date(text, entities, date)
     except Exception as err:  # a dating bug must not lose the bulletin
-        message = f"date estimate failed: {err}"
+        message = msg.ESTIMATE_FAILED.format(reason=err)
         return None, [Issue(severity="warning", code="estimate-failed", message=message)]
 
 
@@ -65,9 +66,9 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         date_source = layout.date_source if date is not None else None
         issues.extend(layout.date.issues)
     else:
-        issues.append(Issue(severity="warning", code="no-date", message="no dateline with a date"))
+        issues.append(Issue(severity="warning", code="no-date", message=msg.NO_DATELINE))
     if not layout.title:
-        issues.append(Issue(severity="warning", code="no-title", message="no title found"))
+        issues.append(Issue(severity="warning", code="no-title", message=msg.NO_TITLE))
     entities = _entities(text, issues)
     estimate, dating_issues = _estimate(text, entities, date)
     issues.extend(dating_issues)
@@ -106,9 +107,7 @@ def parse_text(text: str, source: str | None = None) -> Bulletin:
     issues: list[Issue] = []
     normalized = normalize_text(text, issues)
     if is_blank(normalized):
-        issues.append(
-            Issue(severity="error", code="empty", message="no text (empty or whitespace only)")
-        )
+        issues.append(Issue(severity="error", code="empty", message=msg.EMPTY_TEXT))
         return Bulletin(source=source, id=_content_id(""), issues=issues)
     return build_bulletin(Ingested(text=normalized, issues=issues), source)
 
@@ -122,5 +121,6 @@ def parse_file(path: str | os.PathLike[str]) -> Bulletin:
     except IngestError as err:
         return failed_bulletin(source, err.code, err.message)
     except (RecursionError, MemoryError, ValueError, UnicodeError, OSError) as err:
-        return failed_bulletin(source, "unreadable", f"cannot read: {type(err).__name__}: {err}")
+        reason = f"{type(err).__name__}: {err}"
+        return failed_bulletin(source, "unreadable", msg.CANNOT_READ.format(reason=reason))
     return build_bulletin(ingested, source)

@@ -3,12 +3,14 @@
 Every word of a full-text query is one more posting list to intersect and highlight (1,600
 common words took 83 s; 100 KB of "IMSS " never finished), and every keystroke of a pasted
 page re-ran the finder on all of it. People search with a few words; past these limits the rest
-of the query is ignored and the caller gets a notice to show.
+of the query is ignored and the caller gets a notice to show (in the interface's language).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from core.i18n import _
 
 MAX_QUERY_CHARS = 256
 MAX_QUERY_TERMS = 12
@@ -33,8 +35,13 @@ def bound_query(query: str) -> BoundedQuery:
     if len(terms) > MAX_QUERY_TERMS:
         return BoundedQuery(
             " ".join(terms[:MAX_QUERY_TERMS]),
-            f"query too long: only its first {MAX_QUERY_TERMS} words are searched",
+            _("query too long: only its first {count} words are searched").format(
+                count=MAX_QUERY_TERMS
+            ),
         )
     return BoundedQuery(
-        head.strip(), f"query too long: only its first {MAX_QUERY_CHARS} characters are searched"
+        head.strip(),
+        _("query too long: only its first {count} characters are searched").format(
+            count=MAX_QUERY_CHARS
+        ),
     )

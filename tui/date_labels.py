@@ -7,8 +7,11 @@ evidence that bounds it.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 
+from core.i18n import _, current_language, format_date
 from core.models import BulletinSummary, DateEstimate, DateEvidence
 from tui.safe_text import append_safe
 
@@ -18,13 +21,20 @@ UNDATED_STYLE = "italic dim"
 
 
 def date_label(bulletin: BulletinSummary, *, estimated: bool = False) -> Text:
-    """ "2024-05-30", "≈2012-12…2014-09" (plus " (estimated)" when asked) or "undated"."""
+    """ "2024-05-30" ("30 may 2024" in Spanish), "≈2012-12…2014-09" (plus " (estimated)" when
+    asked) or "undated"."""
     if bulletin.date is not None:
-        return Text(bulletin.date.isoformat(), style=DATE_STYLE)
+        return Text(short_date(bulletin.date), style=DATE_STYLE)
     if bulletin.date_estimate is not None:
-        label = bulletin.date_estimate.label + (" (estimated)" if estimated else "")
+        label = bulletin.date_estimate.label + (" " + _("(estimated)") if estimated else "")
         return Text(label, style=ESTIMATE_STYLE)
-    return Text("undated", style=UNDATED_STYLE)
+    return Text(_("undated"), style=UNDATED_STYLE)
+
+
+def short_date(day: dt.date) -> str:
+    """ISO in English, where the list's dates line up and sort by eye; "30 may 2024" in
+    Spanish, as Mexican readers write it."""
+    return day.isoformat() if current_language() == "en" else format_date(day)
 
 
 def evidence_line(evidence: DateEvidence) -> Text:

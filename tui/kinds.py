@@ -3,6 +3,7 @@ tui/palette.py)."""
 
 from __future__ import annotations
 
+from core.i18n import N_
 from core.models import EntityKind
 
 #: Sidebar / profile group order and headings.
@@ -22,8 +23,8 @@ KIND_HEADING: dict[EntityKind, str] = {
 
 #: Short labels for one-line rows (finder, co-occurrence lists).
 KIND_BADGE: dict[EntityKind, str] = {
-    EntityKind.OFFICIAL: "official",
-    EntityKind.PLACE: "place",
-    EntityKind.FACILITY: "facility",
-    EntityKind.INSTITUTION: "institution",
+    EntityKind.OFFICIAL: N_("official"),
+    EntityKind.PLACE: N_("place"),
+    EntityKind.FACILITY: N_("facility"),
+    EntityKind.INSTITUTION: N_("institution"),
 }

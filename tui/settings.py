@@ -1,4 +1,4 @@
-"""What users set once and expect the app to remember: remapped keys and the theme.
+"""What users set once and expect the app to remember: remapped keys, theme and language.
 
 Two files, as XDG intends: `config.toml` (user config dir, or IMSS_TUI_CONFIG) belongs to
 the user, is validated by pydantic and never written by the app; `state.json` (user state
@@ -19,17 +19,20 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from core.cache_paths import APP_NAME
+from core.i18n import LANGUAGES, Language, _
 
 CONFIG_ENV = "IMSS_TUI_CONFIG"
 STATE_ENV = "IMSS_TUI_STATE"
 STATE_FILENAME = "state.json"
 
 EXAMPLE = """\
-# imss-tui settings: keys by binding id (press ? in the app for the ids), and the theme.
+# imss-tui settings: keys by binding id (press ? in the app for the ids), theme, language.
 theme = "textual-light"
+lang = "es"
 
 [keys]
 "app.finder" = "ctrl+f,slash"
@@ -43,7 +46,21 @@ class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     theme: str | None = None
+    #: The interface's language; --lang overrides it, and without it the locale decides.
+    lang: Language | None = None
     keys: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("lang", mode="before")
+    @classmethod
+    def _known_language(cls, value: object) -> object:
+        if value is None or value in LANGUAGES:
+            return value
+        raise PydanticCustomError(
+            "language",
+            _("no language is called {value} (valid: {valid})").format(
+                value=repr(value), valid=", ".join(LANGUAGES)
+            ),
+        )
 
 
 def config_path() -> Path:
@@ -81,6 +98,15 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     except ValidationError as err:
         problems = [f"{path}: {_where(e['loc'])}: {e['msg']}" for e in err.errors()]
     return Settings.model_validate(_valid_part(data)), problems
+
+
+def configured_language(path: Path | None = None) -> tuple[Language | None, list[str]]:
+    """config.toml's `lang`, and what is wrong with it (only that: the commands read no
+    other setting, and the app reports the rest itself)."""
+    path = path or config_path()
+    settings, problems = load_settings(path)
+    prefix = f"{path}: lang: "
+    return settings.lang, [p for p in problems if p.startswith(prefix)]
 
 
 def _valid_part(data: dict[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from core.corpus import Corpus
 from core.export.cells import csv_cell, markdown_cell
 from core.export.network import comention_graph, write_graph
 from core.export.tables import TABLES, Table
+from core.i18n import N_, _
 from core.textfold import fold
 
 __all__ = [
@@ -63,8 +64,14 @@ def entity_named(corpus: Corpus, name: str, kinds: Collection[str] | None = None
             return hit.entity.id
     if hits and hits[0].score >= _SURE_SCORE:
         return hits[0].entity.id
-    hint = f" (closest: {'; '.join(h.entity.name for h in hits[:3])})" if hits else ""
-    raise ExportError(f"no entity named {name!r}{hint}")
+    if hits:
+        closest = "; ".join(h.entity.name for h in hits[:3])
+        message = _("no entity named {name} (closest: {names})").format(
+            name=repr(name), names=closest
+        )
+    else:
+        message = _("no entity named {name}").format(name=repr(name))
+    raise ExportError(message)
 
 
 def select(
@@ -80,7 +87,7 @@ def select(
     if entity_id is not None:
         index = corpus.entity_table.index(entity_id)
         if index is None:
-            raise ExportError(f"no entity with id {entity_id!r}")
+            raise ExportError(_("no entity with id {id}").format(id=repr(entity_id)))
         ranks: Sequence[int] = corpus.entity_table.ranks(index)
     else:
         ranks = range(len(corpus.summaries))
@@ -102,12 +109,14 @@ def export(
 ) -> int:
     """Write `what` of the bulletins at `ranks` as `fmt` to a binary stream; the row count."""
     if what not in TABLES:
-        raise ExportError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
+        raise _cannot_export(what)
     if fmt not in FORMATS:
-        raise ExportError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        message = _("unknown format {format}: choose one of {formats}")
+        raise ExportError(message.format(format=repr(fmt), formats=", ".join(FORMATS)))
     if fmt in GRAPH_FORMATS:
         if what != "network":
-            raise ExportError(f"{fmt} holds a graph: use it with --what network")
+            message = _("{format} holds a graph: use it with --what network")
+            raise ExportError(message.format(format=fmt))
         graph = comention_graph(corpus, ranks)
         write_graph(graph, fmt, out)
         return graph.number_of_nodes() + graph.number_of_edges()
@@ -145,7 +154,8 @@ def format_for(path: Path) -> str:
     fmt = _SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         names = ", ".join(sorted(_SUFFIXES))
-        raise ExportError(f"{path.name}: unknown file type; name it {names}")
+        message = _("{file}: unknown file type; name it {suffixes}")
+        raise ExportError(message.format(file=path.name, suffixes=names))
     return fmt
 
 
@@ -158,12 +168,18 @@ def export_file(
     if fmt in GRAPH_FORMATS:
         what = "network"
     if what not in TABLES:
-        raise ExportError(f"cannot export {what!r}: choose one of {', '.join(WHATS)}")
+        raise _cannot_export(what)
     try:
         with path.open("wb") as out:
             return export(corpus, ranks, what, fmt, out, bom=bom)
     except OSError as err:
-        raise ExportError(f"cannot write {path}: {err.strerror or err}") from None
+        message = _("cannot write {path}: {reason}")
+        raise ExportError(message.format(path=path, reason=err.strerror or err)) from None
+
+
+def _cannot_export(what: str) -> ExportError:
+    message = _("cannot export {what}: choose one of {whats}")
+    return ExportError(message.format(what=repr(what), whats=", ".join(WHATS)))
 
 
 def _csv(table: Table, out: IO[str]) -> int:
@@ -186,6 +202,32 @@ def _jsonl(table: Table, out: IO[str]) -> int:
 
 #: Columns a reader skips in a Markdown table: offsets and the long citation (given below).
 _MD_SKIP = frozenset({"start", "end", "citation", "file", "id", "bulletin_id", "speaker_id"})
+#: The Markdown header, for people: the column names in the interface's language (CSV and
+#: JSON Lines keep the names as they are, for programs).
+_MD_HEADERS = frozenset(
+    (
+        N_("date"),
+        N_("number"),
+        N_("kind"),
+        N_("place"),
+        N_("title"),
+        N_("name"),
+        N_("aliases"),
+        N_("roles"),
+        N_("bulletins"),
+        N_("first_date"),
+        N_("last_date"),
+        N_("entity_id"),
+        N_("text"),
+        N_("speaker"),
+        N_("quote"),
+        N_("source"),
+        N_("target"),
+        N_("source_name"),
+        N_("target_name"),
+        N_("weight"),
+    )
+)
 
 
 def _markdown(table: Table, out: IO[str], corpus: Corpus, what: str) -> int:
@@ -193,7 +235,7 @@ def _markdown(table: Table, out: IO[str], corpus: Corpus, what: str) -> int:
     columns = [c for c in table.columns if c not in _MD_SKIP]
     cites = "bulletin_id" in table.columns or what == "bulletins"
     header = [*columns, "source"] if cites else columns
-    out.write("| " + " | ".join(header) + " |\n")
+    out.write("| " + " | ".join(_(c) if c in _MD_HEADERS else c for c in header) + " |\n")
     out.write("|" + "|".join(" --- " for _ in header) + "|\n")
     notes: dict[str, int] = {}
     count = 0

@@ -2,8 +2,10 @@
 
 `imss-tui [PATH...]` opens the app; `imss-tui parse|entities|index|search-text|timeline ...` print
 tables or JSON Lines. Textual is imported only when the app launches, so the commands start
-fast. Exit status: 0 when every file parsed, 1 when some file had an error (its row or line
-is still printed) or no file was found, 2 for usage errors such as a path that does not exist.
+fast. The language is chosen first (tui/cli/language.py), so every parser, message and the
+app speak it; JSON keys and values are the same in every language. Exit status: 0 when every
+file parsed, 1 when some file had an error (its row or line is still printed) or no file was
+found, 2 for usage errors such as a path that does not exist.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from core.i18n import _, set_language
 from tui.cli import export_commands, index_commands, parse_commands, timeline_command
 from tui.cli.common import (
     EXIT_FAILED_FILES,
@@ -29,6 +32,7 @@ from tui.cli.common import (
     console,
     text,
 )
+from tui.cli.language import add_language_argument, choose_language, route_argparse_messages
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -48,41 +52,51 @@ def _version() -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The explorer's arguments: paths and the cache options."""
+    """The explorer's arguments: paths, the cache options and the language."""
+    route_argparse_messages()
     parser = argparse.ArgumentParser(
         prog="imss-tui",
-        description=(
+        description=_(
             "Explore IMSS press bulletins: list, reader, entity sidebar and fuzzy finder. "
-            "Other commands: imss-tui parse|entities|index|search-text|quotes|export|timeline"
-            " --help"
-        ),
+            "Other commands: imss-tui {commands} --help"
+        ).format(commands="parse|entities|index|search-text|quotes|export|timeline"),
     )
     parser.add_argument(
         "paths",
         nargs="*",
         metavar="PATH",
-        help="bulletin files or directories (default: the seeds)",
+        help=_("bulletin files or directories (default: the seeds)"),
     )
     parser.add_argument(
         "--watch",
         metavar="DIR",
         action="append",
         default=[],
-        help="open DIR too and add its new or changed files while the app runs (repeatable)",
+        help=_("open DIR too and add its new or changed files while the app runs (repeatable)"),
     )
     add_cache_arguments(parser)
-    parser.add_argument("--version", action="version", version=f"imss-tui {_version()}")
+    add_language_argument(parser)
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"imss-tui {_version()}",
+        help=_("show program's version number and exit"),
+    )
     return parser
 
 
 def build_command_parser() -> ArgParser:
     """The parser of the non-interactive commands."""
-    parser = ArgParser(prog="imss-tui", description="Parse and search IMSS press bulletins.")
+    route_argparse_messages()
+    parser = ArgParser(prog="imss-tui", description=_("Parse and search IMSS press bulletins."))
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ArgParser)
     parse_commands.add_parsers(sub)
     index_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
     timeline_command.add_parsers(sub)
+    add_language_argument(parser)
+    for command in sub.choices.values():
+        add_language_argument(command, top=False)
     return parser
 
 
@@ -121,8 +135,14 @@ def _usage_hint(message: str, argv: Sequence[str]) -> str:
     """argparse reads `-IMSS` as an unknown option; say how to search for it."""
     dashed = [a for a in argv[1:] if a[:1] == "-" and a[:2] != "--" and a not in ("-", "-h")]
     if argv[:1] == ["search-text"] and "--" not in argv and dashed:
-        return f'{message} (a query starting with "-" needs "--" first: search-text -- {dashed[0]})'
+        hint = _('a query starting with "-" needs "--" first: {example}')
+        return f"{message} ({hint.format(example='search-text -- ' + dashed[0])})"
     return message
+
+
+def error_line(message: str) -> str:
+    """ "imss-tui: error: MESSAGE", in argparse's words (so in the same language)."""
+    return _("%(prog)s: error: %(message)s\n") % {"prog": "imss-tui", "message": message}
 
 
 def run(argv: Sequence[str]) -> int:
@@ -135,7 +155,7 @@ def run(argv: Sequence[str]) -> int:
             return handler(args)
     except UsageError as err:
         message = _usage_hint(str(err), argv)
-        console(stderr=True).print(text(f"imss-tui: error: {message}", "bold red"))
+        console(stderr=True).print(text(error_line(message).rstrip("\n"), "bold red"))
         return EXIT_USAGE
     except NoBulletinFiles as err:
         console(stderr=True).print(text(f"imss-tui: {err}", "bold red"))
@@ -148,10 +168,21 @@ def run(argv: Sequence[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Console-script entry point; returns the exit status."""
-    args_in = list(sys.argv[1:] if argv is None else argv)
-    if args_in and args_in[0] in COMMANDS:
-        return run(args_in)
+    """Console-script entry point; returns the exit status. The language chosen here holds
+    until the end; then the locale's is back (tests call main in one process)."""
+    args_in, problems = choose_language(sys.argv[1:] if argv is None else argv)
+    try:
+        if args_in and args_in[0] in COMMANDS:
+            for problem in problems:  # the app shows config problems itself
+                console(stderr=True).print(text(problem, "yellow"))
+            return run(args_in)
+        return _explore(args_in)
+    finally:
+        set_language(None)
+
+
+def _explore(args_in: list[str]) -> int:
+    """Open the explorer on the paths in `args_in` (after the usage checks)."""
     parser = build_parser()
     try:
         args = parser.parse_args(args_in)
@@ -161,7 +192,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if missing:
         names = ", ".join(missing)
         parser.print_usage(sys.stderr)
-        print(f"imss-tui: error: no such file or directory: {names}", file=sys.stderr)
+        message = _("no such file or directory: {paths}").format(paths=names)
+        print(error_line(message), end="", file=sys.stderr)
         return EXIT_USAGE
 
     from tui.app import make_app

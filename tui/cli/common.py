@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.discover import Discovery, discover, nothing_found, seeds_dir
+from core.i18n import _
+from core.stored_messages import localized
 from core.visible import visible, visible_path
 
 if TYPE_CHECKING:
@@ -58,7 +60,7 @@ def resolve_paths(raw: Sequence[str]) -> Discovery:
     found = discover(raw or [seeds_dir()])
     if found.missing:
         names = ", ".join(str(p) for p in found.missing)
-        raise UsageError(f"no such file or directory: {names}")
+        raise UsageError(_("no such file or directory: {paths}").format(paths=names))
     if not found.files:
         raise NoBulletinFiles(nothing_found(raw, found.skipped))
     return found
@@ -68,9 +70,10 @@ def report_skipped(found: Discovery) -> None:
     if not found.skipped:
         return
     err = console(stderr=True)
-    err.print(text(f"skipped {len(found.skipped)} file(s) on purpose:", "yellow"))
+    skipped = _("skipped {count} file(s) on purpose:").format(count=len(found.skipped))
+    err.print(text(skipped, "yellow"))
     for path, reason in found.skipped:
-        err.print(text(f"  {visible_path(str(path))}: {reason}", "dim"))
+        err.print(text(f"  {visible_path(str(path))}: {localized(reason)}", "dim"))
 
 
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -90,10 +93,17 @@ def write_jsonl(records: Iterable[dict[str, Any]]) -> None:
     sys.stdout.flush()
 
 
+def add_paths_argument(parser: argparse.ArgumentParser) -> None:
+    """PATH..., the bulletin files or folders a command reads (the seeds when none)."""
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help=_("files or directories (default: seeds)")
+    )
+
+
 def add_cache_arguments(parser: argparse.ArgumentParser) -> None:
     """--cache-dir / --no-cache, shared by every command that loads a corpus (the app too)."""
-    parser.add_argument("--cache-dir", metavar="DIR", help="index cache directory")
-    parser.add_argument("--no-cache", action="store_true", help="do not read or write the index")
+    parser.add_argument("--cache-dir", metavar="DIR", help=_("index cache directory"))
+    parser.add_argument("--no-cache", action="store_true", help=_("do not read or write the index"))
 
 
 def cache_options(args: argparse.Namespace) -> dict[str, Any]:

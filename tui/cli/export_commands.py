@@ -14,12 +14,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.i18n import _
 from core.visible import visible_path
 from tui.cli.common import (
     EXIT_FAILED_FILES,
     EXIT_OK,
     UsageError,
     add_cache_arguments,
+    add_paths_argument,
     cache_options,
     console,
     report_skipped,
@@ -36,22 +38,22 @@ def add_parsers(sub: Any) -> None:
     """Register `quotes` and `export` on the command's subparsers."""
     from core.export import FORMATS, WHATS
 
-    q = sub.add_parser("quotes", help="direct quotes and who said them")
-    q.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
-    q.add_argument("--speaker", metavar="NAME", help="only this official's quotes")
-    q.add_argument("--json", action="store_true", help="JSON Lines, one quote per line")
+    q = sub.add_parser("quotes", help=_("direct quotes and who said them"))
+    add_paths_argument(q)
+    q.add_argument("--speaker", metavar="NAME", help=_("only this official's quotes"))
+    q.add_argument("--json", action="store_true", help=_("JSON Lines, one quote per line"))
     add_cache_arguments(q)
     q.set_defaults(handler=cmd_quotes)
 
-    e = sub.add_parser("export", help="bulletins, entities, mentions, quotes or the network")
-    e.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
-    e.add_argument("--what", choices=WHATS, default="bulletins", help="what to export")
-    e.add_argument("--format", choices=FORMATS, default="csv", dest="fmt", help="file format")
-    e.add_argument("--entity", metavar="NAME", help="only bulletins mentioning this entity")
-    e.add_argument("--from", dest="date_from", metavar="DATE", help="from this date (ISO)")
-    e.add_argument("--to", dest="date_to", metavar="DATE", help="up to this date (ISO)")
-    e.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
-    e.add_argument("--bom", action="store_true", help="CSV: start with a UTF-8 byte-order mark")
+    e = sub.add_parser("export", help=_("bulletins, entities, mentions, quotes or the network"))
+    add_paths_argument(e)
+    e.add_argument("--what", choices=WHATS, default="bulletins", help=_("what to export"))
+    e.add_argument("--format", choices=FORMATS, default="csv", dest="fmt", help=_("file format"))
+    e.add_argument("--entity", metavar="NAME", help=_("only bulletins mentioning this entity"))
+    e.add_argument("--from", dest="date_from", metavar="DATE", help=_("from this date (ISO)"))
+    e.add_argument("--to", dest="date_to", metavar="DATE", help=_("up to this date (ISO)"))
+    e.add_argument("-o", "--output", metavar="FILE", help=_("write here (default: stdout)"))
+    e.add_argument("--bom", action="store_true", help=_("CSV: start with a UTF-8 byte-order mark"))
     add_cache_arguments(e)
     e.set_defaults(handler=cmd_export)
 
@@ -99,14 +101,14 @@ def cmd_quotes(args: argparse.Namespace) -> int:
         return _status(corpus)
     from rich.table import Table
 
-    table = Table(title="Quotes", expand=True)
-    table.add_column("date", no_wrap=True, min_width=10)
-    for column, ratio in (("speaker", 2), ("quote", 6), ("file", 2)):
+    table = Table(title=_("Quotes"), expand=True)
+    table.add_column(_("date"), no_wrap=True, min_width=10)
+    for column, ratio in ((_("speaker"), 2), (_("quote"), 6), (_("file"), 2)):
         table.add_column(column, ratio=ratio, overflow="fold")
     for r in records:
         table.add_row(
-            text(r["date"] or "undated"),
-            text(r["speaker_name"] or "unknown", "" if r["speaker_name"] else "dim"),
+            text(r["date"] or _("undated")),
+            text(r["speaker_name"] or _("unknown"), "" if r["speaker_name"] else "dim"),
             text(f"“{r['text']}”"),
             text(Path(r["source"]).name if r["source"] else "-"),
         )
@@ -120,7 +122,8 @@ def _date(value: str | None, flag: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise UsageError(f"{flag} {value!r} is not a date like 2024-05-30") from None
+        message = _("{option} {value} is not a date like 2024-05-30")
+        raise UsageError(message.format(option=flag, value=repr(value))) from None
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -129,9 +132,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     date_from, date_to = _date(args.date_from, "--from"), _date(args.date_to, "--to")
     if date_from and date_to and date_from > date_to:
-        raise UsageError(f"--from {date_from} is after --to {date_to}")
+        message = _("--from {start} is after --to {end}")
+        raise UsageError(message.format(start=date_from, end=date_to))
     if args.fmt in GRAPH_FORMATS and args.what != "network":
-        raise UsageError(f"--format {args.fmt} holds a graph: use it with --what network")
+        message = _("--format {format} holds a graph: use it with --what network")
+        raise UsageError(message.format(format=args.fmt))
     corpus = _load(args)
     entity = _entity(corpus, args.entity)
     ranks = select(corpus, entity, date_from, date_to)
@@ -142,7 +147,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 corpus, ranks, args.what, args.fmt, sys.stdout.buffer, bom=args.bom, speaker=speaker
             )
             sys.stdout.buffer.flush()
-            where = "stdout"
+            where = _("stdout")
         else:
             path = Path(args.output)
             with path.open("wb") as out:
@@ -155,7 +160,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # `| head`: the reader left; `run` ends quietly
     except OSError as err:
-        raise UsageError(f"cannot write {args.output}: {err.strerror or err}") from None
-    unit = "nodes and edges" if args.fmt in GRAPH_FORMATS else "rows"
-    print(f"wrote {count} {unit} to {visible_path(where)}", file=sys.stderr)
+        reason = err.strerror or err
+        message = _("cannot write {path}: {reason}").format(path=args.output, reason=reason)
+        raise UsageError(message) from None
+    if args.fmt in GRAPH_FORMATS:
+        wrote = _("wrote {count} nodes and edges to {path}")
+    else:
+        wrote = _("wrote {count} rows to {path}")
+    print(wrote.format(count=count, path=visible_path(where)), file=sys.stderr)
     return _status(corpus)

@@ -10,10 +10,12 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from core.corpus import distinct_bulletins
+from core.i18n import N_, _
 from core.index import Index, IndexReport
 from core.models import BulletinSummary, TextHit
 from core.query_limits import bound_query
 from core.runtime import Progress, bounded_workers
+from core.stored_messages import localized
 from core.visible import visible_path
 from tui.cli import common
 from tui.cli.common import UsageError, console, json_line, text
@@ -24,21 +26,21 @@ if TYPE_CHECKING:
 
 def add_parsers(sub: Any) -> None:
     """Register `index` and `search-text` on the command's subparsers."""
-    p = sub.add_parser("index", help="build or update the index cache for bulletin files")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
-    p.add_argument("--json", action="store_true", help="print the summary as one JSON object")
-    p.add_argument("--workers", type=int, default=None, help="parser processes (default: cores)")
+    p = sub.add_parser("index", help=_("build or update the index cache for bulletin files"))
+    common.add_paths_argument(p)
+    p.add_argument("--json", action="store_true", help=_("print the summary as one JSON object"))
+    p.add_argument("--workers", type=int, default=None, help=_("parser processes (default: cores)"))
     common.add_cache_arguments(p)
     p.set_defaults(handler=cmd_index)
 
-    s = sub.add_parser("search-text", help="full-text search over bulletin text (FTS5)")
+    s = sub.add_parser("search-text", help=_("full-text search over bulletin text (FTS5)"))
     s.add_argument(
         "query",
-        help='words (ANDed), a OR b, -word, "a phrase", prefix*; accents and case ignored',
+        help=_('words (ANDed), a OR b, -word, "a phrase", prefix*; accents and case ignored'),
     )
-    s.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
-    s.add_argument("--limit", type=int, default=20, help="most hits to show (default: 20)")
-    s.add_argument("--json", action="store_true", help="JSON Lines, one hit per line")
+    common.add_paths_argument(s)
+    s.add_argument("--limit", type=int, default=20, help=_("most hits to show (default: 20)"))
+    s.add_argument("--json", action="store_true", help=_("JSON Lines, one hit per line"))
     common.add_cache_arguments(s)
     s.set_defaults(handler=cmd_search_text)
 
@@ -50,7 +52,20 @@ def _open_index(args: argparse.Namespace) -> Index:
 def _print_notices(notices: list[str]) -> None:
     err = console(stderr=True)
     for notice in notices:
-        err.print(text(f"notice: {notice}", "yellow"))
+        err.print(text(_("notice: {notice}").format(notice=localized(notice)), "yellow"))
+
+
+#: The rows of the `index` summary table: JSON key -> label (translated where shown).
+SUMMARY_ROWS = {
+    "files": N_("files"),
+    "duplicates": N_("duplicates"),
+    "new": N_("new"),
+    "changed": N_("changed"),
+    "unchanged": N_("unchanged"),
+    "removed": N_("removed"),
+    "failed": N_("failed"),
+    "skipped": N_("skipped"),
+}
 
 
 def _update_with_progress(
@@ -75,15 +90,16 @@ def _update_with_progress(
     class FilesPerSecond(ProgressColumn):
         def render(self, task: Any) -> Text:
             speed = task.finished_speed or task.speed
-            return Text("-- files/s" if speed is None else f"{speed:,.0f} files/s", "cyan")
+            rate = "--" if speed is None else f"{speed:,.0f}"
+            return Text(_("{rate} files/s").format(rate=rate), "cyan")
 
     columns = (
-        TextColumn("parsing"),
+        TextColumn(_("parsing")),
         BarColumn(),
         MofNCompleteColumn(),
         FilesPerSecond(),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
+        TextColumn(_("ETA")),
         TimeRemainingColumn(),
     )
     with RichProgress(*columns, console=console(stderr=True), transient=True) as bar:
@@ -120,10 +136,12 @@ def _workers(requested: int | None) -> int | None:
     if requested is None:
         return None
     if requested < 1:
-        raise UsageError(f"--workers must be at least 1, not {requested}")
+        message = _("--workers must be at least 1, not {requested}")
+        raise UsageError(message.format(requested=requested))
     workers = bounded_workers(requested)
     if workers < requested:
-        _print_notices([f"--workers {requested}: only {workers} core(s) here; using {workers}"])
+        notice = _("--workers {requested}: only {workers} core(s) here; using {workers}")
+        _print_notices([notice.format(requested=requested, workers=workers)])
     return workers
 
 
@@ -139,31 +157,24 @@ def cmd_index(args: argparse.Namespace) -> int:
     else:
         from rich.table import Table
 
-        table = Table(title="index", show_header=False)
-        table.add_column("what")
-        table.add_column("count", justify="right")
-        for name in (
-            "files",
-            "duplicates",
-            "new",
-            "changed",
-            "unchanged",
-            "removed",
-            "failed",
-            "skipped",
-        ):
-            table.add_row(name, text(summary[name]))
+        table = Table(title=_("index"), show_header=False)
+        table.add_column(_("what"))
+        table.add_column(_("count"), justify="right")
+        for name, label in SUMMARY_ROWS.items():
+            table.add_row(_(label), text(summary[name]))
         rate = summary["files_per_second"]
-        table.add_row("files/s", text("-" if rate is None else f"{rate:,.1f}"))
-        table.add_row("seconds", text(summary["seconds"]))
-        table.add_row("cache", text(summary["cache"] or "(no cache)", "dim"))
+        table.add_row(_("files/s"), text("-" if rate is None else f"{rate:,.1f}"))
+        table.add_row(_("seconds"), text(summary["seconds"]))
+        table.add_row(_("cache"), text(summary["cache"] or _("(no cache)"), "dim"))
         out = console()
         out.print(table)
         for bulletin in report.summaries:
             if bulletin.failed:
-                reasons = "; ".join(i.message for i in bulletin.issues if i.severity == "error")
+                errors = [i for i in bulletin.issues if i.severity == "error"]
+                reasons = "; ".join(localized(i.message) for i in errors)
                 name = visible_path(bulletin.source or bulletin.id)
-                out.print(text(f"failed: {name}: {reasons}", "red"))
+                failed = _("failed: {file}: {reasons}").format(file=name, reasons=reasons)
+                out.print(text(failed, "red"))
     common.report_skipped(found)
     return common.EXIT_FAILED_FILES if report.failed else common.EXIT_OK
 
@@ -203,15 +214,16 @@ def cmd_search_text(args: argparse.Namespace) -> int:
     else:
         from rich.table import Table
 
-        table = Table(title=f"{len(hits)} hit(s)", show_lines=True)
+        title = _("{count} hit(s)").format(count=len(hits))
+        table = Table(title=title, show_lines=True)
         table.add_column("#", justify="right")
-        table.add_column("bulletin")
-        table.add_column("snippet", ratio=1)
+        table.add_column(_("bulletin"))
+        table.add_column(_("snippet"), ratio=1)
         for rank, hit in enumerate(hits, 1):
             bulletin = summaries.get(hit.bulletin_id)
             date = bulletin.date if bulletin is not None else None
             estimate = bulletin.date_estimate if bulletin is not None else None
-            undated = estimate.label if estimate is not None else "undated"
+            undated = estimate.label if estimate is not None else _("undated")
             where = text(date.isoformat() if date else undated, "cyan")
             where.append("\n")
             where.append(text(hit.title or hit.bulletin_id, "bold"))

@@ -10,12 +10,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from core.i18n import N_, _
 from core.models import Bulletin, BulletinEntity, EntityKind
+from core.stored_messages import localized
 from core.visible import visible, visible_path
 from tui.cli.common import (
     EXIT_FAILED_FILES,
     EXIT_OK,
     add_cache_arguments,
+    add_paths_argument,
     cache_options,
     console,
     report_skipped,
@@ -23,6 +26,7 @@ from tui.cli.common import (
     text,
     write_jsonl,
 )
+from tui.kinds import KIND_BADGE
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -31,15 +35,15 @@ if TYPE_CHECKING:
 
 def add_parsers(sub: Any) -> None:
     """Register `parse` and `entities` on the command's subparsers."""
-    p = sub.add_parser("parse", help="parse bulletin files (.txt .md .pdf .html)")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
-    p.add_argument("--json", action="store_true", help="JSON Lines, one object per file")
+    p = sub.add_parser("parse", help=_("parse bulletin files (.txt .md .pdf .html)"))
+    add_paths_argument(p)
+    p.add_argument("--json", action="store_true", help=_("JSON Lines, one object per file"))
     p.set_defaults(handler=cmd_parse)
 
-    e = sub.add_parser("entities", help="list the entities resolved across a corpus")
-    e.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
-    e.add_argument("--json", action="store_true", help="JSON Lines, one entity per line")
-    e.add_argument("--kind", choices=[k.value for k in EntityKind], help="only this kind")
+    e = sub.add_parser("entities", help=_("list the entities resolved across a corpus"))
+    add_paths_argument(e)
+    e.add_argument("--json", action="store_true", help=_("JSON Lines, one entity per line"))
+    e.add_argument("--kind", choices=[k.value for k in EntityKind], help=_("only this kind"))
     add_cache_arguments(e)
     e.set_defaults(handler=cmd_entities)
 
@@ -74,7 +78,7 @@ def _issues_cell(bulletin: Bulletin, *, codes_only: bool) -> Text:
         style = "bold red" if issue.severity == "error" else "yellow"
         if cell:
             cell.append("\n")
-        shown = issue.code if codes_only else f"{issue.code}: {issue.message}"
+        shown = issue.code if codes_only else f"{issue.code}: {localized(issue.message)}"
         cell.append(visible(shown), style=style)
     return cell
 
@@ -85,7 +89,7 @@ def _date_cell(bulletin: Bulletin) -> Text:
         return text(bulletin.date.isoformat())
     if bulletin.date_estimate is not None:
         return text(bulletin.date_estimate.label, "italic")
-    return text("undated", "dim")
+    return text(_("undated"), "dim")
 
 
 def middle_ellipsis(name: str, width: int) -> str:
@@ -96,6 +100,16 @@ def middle_ellipsis(name: str, width: int) -> str:
     tail = (width - 1) // 2
     return name[: width - 1 - tail] + "…" + name[len(name) - tail :]
 
+
+#: The `entities` table's columns (translated where shown).
+ENTITY_COLUMNS = (
+    N_("kind"),
+    N_("name"),
+    N_("roles"),
+    N_("aliases"),
+    N_("bulletins"),
+    N_("mentions"),
+)
 
 #: Below this console width the issues column shows codes only (`--json` has the messages).
 WIDE_TABLE = 120
@@ -119,14 +133,14 @@ def _parse_table(bulletins: list[Bulletin], width: int) -> Table:
     rest = width - (columns + 1) - 2 * columns - file_width - date_width - number_width
     place_width = min(max(rest // 4, 10), 26)  # "Ecatepec," fits; a long place wraps
     issues_width = min(max(rest // 5, 14), 40) if width >= WIDE_TABLE else 7  # "no-date"
-    table = Table(title="IMSS bulletins", show_lines=False, expand=True)
-    table.add_column("file", no_wrap=True, width=file_width)
-    table.add_column("date / no." if narrow else "date", no_wrap=True, min_width=10)
+    table = Table(title=_("IMSS bulletins"), show_lines=False, expand=True)
+    table.add_column(_("file"), no_wrap=True, width=file_width)
+    table.add_column(_("date / no.") if narrow else _("date"), no_wrap=True, min_width=10)
     if not narrow:
-        table.add_column("no.", no_wrap=True)
-    table.add_column("place", width=place_width)
-    table.add_column("title", ratio=1)
-    table.add_column("issues", width=issues_width)
+        table.add_column(_("no."), no_wrap=True)
+    table.add_column(_("place"), width=place_width)
+    table.add_column(_("title"), ratio=1)
+    table.add_column(_("issues"), width=issues_width)
     for name, b, date in zip(names, bulletins, dates, strict=True):
         number = text(b.number or "-")
         when = [date.append("\n").append_text(number)] if narrow else [date, number]
@@ -168,14 +182,16 @@ def cmd_entities(args: argparse.Namespace) -> int:
     else:
         from rich.table import Table
 
-        table = Table(title=f"Entities in {len(corpus.summaries)} bulletins", expand=True)
-        for column in ("kind", "name", "roles", "aliases", "bulletins", "mentions"):
+        count = len(corpus.summaries)
+        title = _("Entities in {count} bulletins").format(count=count)
+        table = Table(title=title, expand=True)
+        for column in ENTITY_COLUMNS:
             table.add_column(
-                column, justify="right" if column in ("bulletins", "mentions") else "left"
+                _(column), justify="right" if column in ("bulletins", "mentions") else "left"
             )
         for e in entities:
             table.add_row(
-                text(e.kind.value),
+                text(_(KIND_BADGE[e.kind])),  # the id in JSON and --kind
                 text(e.name, "bold"),
                 text("; ".join(r.role for r in e.roles)),
                 text(", ".join(e.aliases), "dim"),

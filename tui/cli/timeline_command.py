@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from core.filters import BulletinFilter, parse_date_range
+from core.i18n import _
 from core.models import Entity
 from core.timeline import Timeline, count_by
 from tui.cli.common import (
@@ -19,6 +20,7 @@ from tui.cli.common import (
     EXIT_OK,
     UsageError,
     add_cache_arguments,
+    add_paths_argument,
     cache_options,
     console,
     json_line,
@@ -36,18 +38,18 @@ BAR_WIDTH = 40
 
 def add_parsers(sub: Any) -> None:
     """Register `timeline` on the command's subparsers."""
-    p = sub.add_parser("timeline", help="bulletins per month or year")
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: seeds)")
-    p.add_argument("--by", choices=("month", "year"), default="month", help="period (month)")
+    p = sub.add_parser("timeline", help=_("bulletins per month or year"))
+    add_paths_argument(p)
+    p.add_argument("--by", choices=("month", "year"), default="month", help=_("period (month)"))
     p.add_argument(
         "--entity",
         action="append",
         default=[],
         metavar="NAME",
-        help="only bulletins mentioning this entity (id or name; repeat: all of them)",
+        help=_("only bulletins mentioning this entity (id or name; repeat: all of them)"),
     )
     p.add_argument("--dates", metavar="RANGE", help="2015, 2024-04, 2015-01..2015-12, 2015..")
-    p.add_argument("--json", action="store_true", help="print the counts as one JSON object")
+    p.add_argument("--json", action="store_true", help=_("print the counts as one JSON object"))
     add_cache_arguments(p)
     p.set_defaults(handler=cmd_timeline)
 
@@ -59,7 +61,7 @@ def find_entity(corpus: Corpus, wanted: str) -> Entity:
         return exact
     hits = corpus.search(wanted, limit=1) if wanted.strip() else []
     if not hits:
-        raise UsageError(f"--entity {wanted!r}: no entity matches")
+        raise UsageError(_("--entity {name}: no entity matches").format(name=repr(wanted)))
     return hits[0].entity
 
 
@@ -90,20 +92,29 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 def _table(timeline: Timeline, entities: list[Entity]) -> Any:
     from rich.table import Table
 
-    title = f"Bulletins per {timeline.by}"
+    by_month = timeline.by == "month"
     if entities:
-        title += " mentioning " + " and ".join(e.name for e in entities)
+        names = _(" and ").join(e.name for e in entities)
+        title = (
+            _("Bulletins per month mentioning {names}")
+            if by_month
+            else _("Bulletins per year mentioning {names}")
+        ).format(names=names)
+    else:
+        title = _("Bulletins per month") if by_month else _("Bulletins per year")
     table = Table(title=text(title), title_justify="left")
-    table.add_column(timeline.by)
-    table.add_column("bulletins", justify="right")
+    table.add_column(_("month") if by_month else _("year"))
+    table.add_column(_("bulletins"), justify="right")
     table.add_column("", no_wrap=True)
     most = max(timeline.counts.values(), default=0)
     for first, last, n in _runs(timeline.counts):
         period = first if first == last else f"{first}…{last}"
         bar = "█" * round(BAR_WIDTH * n / most) if most else ""
         table.add_row(text(period), text(n), text(bar or ("·" if n else ""), "cyan"))
-    estimated = f" ({timeline.estimated} with a date estimate)" if timeline.estimated else ""
-    table.add_row(text("undated", "italic"), text(timeline.undated), text(estimated, "dim"))
+    estimated = ""
+    if timeline.estimated:
+        estimated = " " + _("({count} with a date estimate)").format(count=timeline.estimated)
+    table.add_row(text(_("undated"), "italic"), text(timeline.undated), text(estimated, "dim"))
     return table
 
 
