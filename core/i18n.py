@@ -33,6 +33,7 @@ _DATE_LOCALES: dict[Language, str] = {"en": "en_GB", "es": "es_MX"}
 #: Date patterns (CLDR syntax) per language: the reader's header, the list's short form.
 _LONG_DATE: dict[Language, str] = {"en": "EEEE d MMMM y", "es": "EEEE d 'de' MMMM 'de' y"}
 _SHORT_DATE: dict[Language, str] = {"en": "d MMM y", "es": "d MMM y"}
+_MONTH: dict[Language, str] = {"en": "MMM y", "es": "MMM y"}
 
 _current: Language = DEFAULT_LANGUAGE
 _explicit = False
@@ -100,8 +101,9 @@ def translations(language: Language | None = None) -> gettext.NullTranslations:
 
 
 def _(message: str) -> str:
-    """`message` in the language in use (itself when there is no translation)."""
-    return translations().gettext(message)
+    """`message` in the language in use (itself when there is no translation). The empty
+    string stays empty: gettext would return the catalog's header for it."""
+    return translations().gettext(message) if message else message
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
@@ -122,3 +124,11 @@ def format_date(day: dt.date, *, long: bool = False) -> str:
     language = current_language()
     pattern = (_LONG_DATE if long else _SHORT_DATE)[language]
     return babel_format(day, pattern, locale=_DATE_LOCALES[language])
+
+
+def format_month(day: dt.date) -> str:
+    """The month `day` is in: "may 2024", "ene 2015" in Spanish; "May 2024" in English."""
+    from babel.dates import format_date as babel_format
+
+    language = current_language()
+    return babel_format(day, _MONTH[language], locale=_DATE_LOCALES[language])

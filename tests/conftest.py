@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from core.i18n import set_language
 from tui.app import ImssApp, make_app
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Tests speak English whatever the machine's locale (LANG=es_MX would otherwise turn
+    the interface Spanish); a test that sets a language has it undone afterwards."""
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")  # a test may still set LANG=es_MX for a child
+    set_language(None)
+    yield
+    set_language(None)
 
 
 @pytest.fixture(autouse=True)

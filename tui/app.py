@@ -12,11 +12,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import CommandPalette
+from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from core.discover import nothing_found, seeds_dir
 from core.folder_state import FolderState, folder_state
+from core.i18n import N_, _, ngettext
+from core.stored_messages import localized
 from tui.palette import theme_colors
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
@@ -30,6 +35,13 @@ from tui.settings import (
     load_state,
     save_state,
     state_path,
+)
+from tui.textual_i18n import (
+    PALETTE_PLACEHOLDER,
+    THEMES_PLACEHOLDER,
+    translate_bindings,
+    translated_commands,
+    translated_map,
 )
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
@@ -57,8 +69,10 @@ class ImssApp(App[None]):
     CSS_PATH = "app.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", id="app.help", tooltip="This list of keys"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Quit imss-tui"),
+        Binding(
+            "question_mark", "help", N_("Help"), id="app.help", tooltip=N_("This list of keys")
+        ),
+        Binding("q", "quit", N_("Quit"), id="app.quit", tooltip=N_("Quit imss-tui")),
     ]
 
     def __init__(
@@ -70,8 +84,12 @@ class ImssApp(App[None]):
         watch_interval: float | None = None,
         **options: Any,
     ) -> None:
-        """`watch_interval`: look for added, changed or removed files that often (seconds)."""
+        """`watch_interval`: look for added, changed or removed files that often (seconds).
+
+        The app speaks the language in use when it is made (`core.i18n.set_language`)."""
+        translate_bindings()  # before any screen or widget copies its class's bindings
         super().__init__()
+        self._bindings = translated_map(self._bindings)  # with the palette's, added just now
         self.main_screen = MainScreen(open_delay=open_delay)
         self.paths = list(paths) if paths else None
         self.loader = loader or default_loader
@@ -111,7 +129,7 @@ class ImssApp(App[None]):
         settings, problems = load_settings()
         known = {
             binding.id
-            for _, items in self.help_sections()
+            for _title, items in self.help_sections()
             for item in items
             for binding in Binding.make_bindings([item])
             if binding.id
@@ -127,9 +145,13 @@ class ImssApp(App[None]):
             if theme in self.available_themes:
                 self.theme = theme
             else:
-                problems.append(f"{state_path()}: unknown theme {theme!r}; kept {self.theme!r}")
+                problems.append(
+                    _("{path}: unknown theme {theme}; kept {kept}").format(
+                        path=state_path(), theme=repr(theme), kept=repr(self.theme)
+                    )
+                )
         for problem in problems:
-            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=8)
+            self.notify(problem, title=_("Settings"), severity="warning", markup=False, timeout=8)
         self._remember_theme = True
 
     def get_css_variables(self) -> dict[str, str]:
@@ -142,7 +164,7 @@ class ImssApp(App[None]):
         if self._remember_theme:
             failed = save_state({"theme": theme})
             if failed:
-                self.notify(failed, title="Settings", severity="warning", markup=False)
+                self.notify(failed, title=_("Settings"), severity="warning", markup=False)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -200,10 +222,10 @@ class ImssApp(App[None]):
     def _load_failed(self, err: Exception) -> None:
         self._load_done()
         if self.corpus is not None:  # a reload: keep showing what was read before
-            self.notify(str(err), title="Refresh failed", severity="error", markup=False)
+            self.notify(str(err), title=_("Refresh failed"), severity="error", markup=False)
             return
         self.main_screen.show_failure(err)
-        self.notify(str(err), title="Loading failed", severity="error", markup=False)
+        self.notify(str(err), title=_("Loading failed"), severity="error", markup=False)
 
     def _loaded(self, corpus: Corpus, files_read: FolderState | None = None) -> None:
         self._files_read = files_read
@@ -214,24 +236,34 @@ class ImssApp(App[None]):
             self.main_screen.update_corpus(corpus)
             added = len(corpus.summaries) - len(previous.summaries)
             if added:
-                self.notify(f"{added:+d} bulletin(s)", title="Refreshed", markup=False)
+                message = ngettext("{count:+d} bulletin(s)", "{count:+d} bulletin(s)", abs(added))
+                self.notify(message.format(count=added), title=_("Refreshed"), markup=False)
         self.call_after_refresh(self.build_finder_index, corpus)
         self._load_done()
         if previous is not None:
             return  # its notices and skipped files were shown at launch
         for notice in corpus.notices:
-            self.notify(str(notice), markup=False)
+            self.notify(localized(str(notice)), markup=False)
         skipped = corpus.skipped
         if not corpus.summaries:
             message = nothing_found(self.paths or [seeds_dir()], skipped)
             self.main_screen.show_nothing_found(message)
-            self.notify(message, title="Nothing to read", severity="warning", markup=False)
+            self.notify(message, title=_("Nothing to read"), severity="warning", markup=False)
         elif skipped:
-            names = ", ".join(Path(path).name for path, _ in skipped[:3])
-            more = f" and {len(skipped) - 3} more" if len(skipped) > 3 else ""
-            self.notify(
-                f"{len(skipped)} file(s) skipped: {names}{more}", title="Skipped", markup=False
-            )
+            names = ", ".join(Path(path).name for path, _reason in skipped[:3])
+            if len(skipped) > 3:
+                message = ngettext(
+                    "{count} file(s) skipped: {names} and {more} more",
+                    "{count} file(s) skipped: {names} and {more} more",
+                    len(skipped),
+                ).format(count=len(skipped), names=names, more=len(skipped) - 3)
+            else:
+                message = ngettext(
+                    "{count} file(s) skipped: {names}",
+                    "{count} file(s) skipped: {names}",
+                    len(skipped),
+                ).format(count=len(skipped), names=names)
+            self.notify(message, title=_("Skipped"), markup=False)
 
     # -- help ----------------------------------------------------------------------------------
 
@@ -239,28 +271,45 @@ class ImssApp(App[None]):
         self.push_screen(HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[tuple[str, Iterable[BindingType]]]:
+        """(title, bindings) in English; the help screen translates both as it draws them."""
         return [
-            ("Everywhere", self.BINDINGS),
-            ("Main screen", MainScreen.BINDINGS),
+            (N_("Everywhere"), self.BINDINGS),
+            (N_("Main screen"), MainScreen.BINDINGS),
             (
-                "Panes",
+                N_("Panes"),
                 [
-                    Binding("tab", "focus_next", "Next pane", id="app.focus_next"),
+                    Binding("tab", "focus_next", N_("Next pane"), id="app.focus_next"),
                     Binding(
-                        "shift+tab", "focus_previous", "Previous pane", id="app.focus_previous"
+                        "shift+tab", "focus_previous", N_("Previous pane"), id="app.focus_previous"
                     ),
                     Binding(
-                        "ctrl+p", "command_palette", "Command palette", id="app.command_palette"
+                        "ctrl+p", "command_palette", N_("Command palette"), id="app.command_palette"
                     ),
                 ],
             ),
-            ("Bulletin list, sidebar, result lists", LineList.BINDINGS),
-            ("Reader", ReaderView.BINDINGS),
-            ("Timeline (d)", TimelineStrip.BINDINGS),
-            ("Finder", FinderScreen.BINDINGS),
-            ("Text search", TextSearchScreen.BINDINGS),
-            ("Profile", ProfileScreen.BINDINGS),
+            (N_("Bulletin list, sidebar, result lists"), LineList.BINDINGS),
+            (N_("Reader"), ReaderView.BINDINGS),
+            (N_("Timeline (d)"), TimelineStrip.BINDINGS),
+            (N_("Finder"), FinderScreen.BINDINGS),
+            (N_("Text search"), TextSearchScreen.BINDINGS),
+            (N_("Profile"), ProfileScreen.BINDINGS),
         ]
+
+    # -- Textual's own words -------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(id="--command-palette", placeholder=_(PALETTE_PLACEHOLDER))
+            )
+
+    def search_themes(self) -> None:
+        self.push_screen(
+            CommandPalette(providers=[ThemeProvider], placeholder=_(THEMES_PLACEHOLDER))
+        )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        return translated_commands(super().get_system_commands(screen))
 
 
 def make_app(paths: Sequence[str | Path] | None = None, **options: Any) -> ImssApp:

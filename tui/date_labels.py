@@ -11,7 +11,7 @@ import datetime as dt
 
 from rich.text import Text
 
-from core.i18n import _, current_language, format_date
+from core.i18n import _, current_language, format_date, format_month
 from core.models import BulletinSummary, DateEstimate, DateEvidence
 from tui.safe_text import append_safe
 
@@ -20,13 +20,16 @@ ESTIMATE_STYLE = "italic dim"
 UNDATED_STYLE = "italic dim"
 
 
-def date_label(bulletin: BulletinSummary, *, estimated: bool = False) -> Text:
-    """ "2024-05-30" ("30 may 2024" in Spanish), "≈2012-12…2014-09" (plus " (estimated)" when
-    asked) or "undated"."""
+def date_label(bulletin: BulletinSummary, *, estimated: bool = False, long: bool = False) -> Text:
+    """ "2024-05-30" ("30 may 2024" in Spanish; `long`: "jueves 30 de mayo de 2024"),
+    "≈2012-12…2014-09" ("≈dic 2012…sep 2014"; plus " (estimated)" when asked) or "undated"."""
     if bulletin.date is not None:
-        return Text(short_date(bulletin.date), style=DATE_STYLE)
+        day = long_date(bulletin.date) if long else short_date(bulletin.date)
+        return Text(day, style=DATE_STYLE)
     if bulletin.date_estimate is not None:
-        label = bulletin.date_estimate.label + (" " + _("(estimated)") if estimated else "")
+        label = estimate_label(bulletin.date_estimate)
+        if estimated:
+            label += " " + _("(estimated)")
         return Text(label, style=ESTIMATE_STYLE)
     return Text(_("undated"), style=UNDATED_STYLE)
 
@@ -37,14 +40,37 @@ def short_date(day: dt.date) -> str:
     return day.isoformat() if current_language() == "en" else format_date(day)
 
 
+def estimate_label(estimate: DateEstimate) -> str:
+    """ "≈2012-12…2014-09" in English (`DateEstimate.label`); "≈dic 2012…sep 2014" in Spanish."""
+    return "≈" + month_span(estimate.from_, estimate.to)
+
+
+def month_span(first: str | None, last: str | None) -> str:
+    """ "2012-12…2016-02" / "dic 2012…feb 2016"; an open end stays empty."""
+    return f"{month_label(first) if first else ''}…{month_label(last) if last else ''}"
+
+
+def month_label(month: str) -> str:
+    """A "2024-05" month key as the timeline shows it: itself in English, "may 2024" in
+    Spanish."""
+    if current_language() == "en":
+        return month
+    return format_month(dt.date.fromisoformat(f"{month}-01"))
+
+
+def long_date(day: dt.date) -> str:
+    """The reader's date: ISO in English, as it always read; "jueves 30 de mayo de 2024" in
+    Spanish."""
+    return day.isoformat() if current_language() == "en" else format_date(day, long=True)
+
+
 def evidence_line(evidence: DateEvidence) -> Text:
     """ "José Antonio González Anaya — Director General del IMSS (2012-12…2016-02)"."""
     line = Text()
     append_safe(line, evidence.mention, "italic")
     line.append(" — ", style="dim")
     append_safe(line, evidence.office)
-    span = f"{evidence.from_ or ''}…{evidence.to or ''}"
-    line.append(f" ({span})", style="dim")
+    line.append(f" ({month_span(evidence.from_, evidence.to)})", style="dim")
     return line
 
 

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from core.export import GRAPH_FORMATS, ExportError, export_file, format_for, ranks_of
+from core.i18n import _, ngettext
 from core.models import BulletinSummary
-from tui.screens.export_prompt import ExportRequest, ExportScreen
+from tui.screens.export_prompt import ExportRequest, ExportScreen, what_label
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -42,12 +43,23 @@ def run_export(
             graph = format_for(path) in GRAPH_FORMATS
         except ExportError as err:
             app.call_from_thread(
-                app.notify, str(err), title="Export failed", severity="error", markup=False
+                app.notify, str(err), title=_("Export failed"), severity="error", markup=False
             )
             return
-        what = "network" if graph else request.what
-        unit = "nodes and edges" if graph else "rows"
-        message = f"{count} {unit} ({what}) written to {path.resolve()}"
-        app.call_from_thread(app.notify, message, title="Exported", markup=False, timeout=8)
+        if graph:
+            written = ngettext(
+                "{count} nodes and edges ({what}) written to {path}",
+                "{count} nodes and edges ({what}) written to {path}",
+                count,
+            )
+        else:
+            written = ngettext(
+                "{count} rows ({what}) written to {path}",
+                "{count} rows ({what}) written to {path}",
+                count,
+            )
+        what = what_label("network" if graph else request.what)
+        message = written.format(count=count, what=what, path=path.resolve())
+        app.call_from_thread(app.notify, message, title=_("Exported"), markup=False, timeout=8)
 
     app.run_worker(job, thread=True, group="export", name="export")

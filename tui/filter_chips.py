@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Literal
 from rich.text import Text
 
 from core.filters import BulletinFilter, DateRange
+from core.i18n import _
 from tui.safe_text import append_safe
 
 if TYPE_CHECKING:
@@ -106,9 +107,10 @@ def _chip_text(chip: Chip, corpus: Corpus, palette: Palette) -> Text:
         text.append("▪ ", style="bold")
         append_safe(text, chip.value, "bold")
     elif chip.kind == "undated":
-        text.append("undated only", style="bold italic")
+        text.append(_("undated only"), style="bold italic")
     else:
-        text.append("“", style="bold")
+        before, _query, after = _("“{query}” in text").partition("{query}")
+        text.append(before, style="bold")
         append_safe(text, chip.value, "bold")
-        text.append("” in text", style="bold")
+        text.append(after, style="bold")
     return text

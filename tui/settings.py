@@ -88,11 +88,14 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[str]]:
     except FileNotFoundError:
         return Settings(), []
     except (OSError, UnicodeDecodeError) as err:
-        return Settings(), [f"{path}: cannot be read ({_reason(err)}); using the defaults"]
+        problem = _("{path}: cannot be read ({reason}); using the defaults")
+        return Settings(), [problem.format(path=path, reason=_reason(err))]
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        return Settings(), [f"{path}: not valid TOML ({err}); using the defaults"]
+        return Settings(), [
+            _("{path}: not valid TOML ({reason}); using the defaults").format(path=path, reason=err)
+        ]
     try:
         return Settings.model_validate(data), []
     except ValidationError as err:
@@ -143,9 +146,11 @@ def checked_keymap(
     for binding_id, keys in settings.keys.items():
         cleaned = ",".join(part.strip() for part in keys.split(",") if part.strip())
         if binding_id not in known_ids:
-            problems.append(f"{where}: keys: no binding has the id {binding_id!r} (? lists them)")
+            problem = _("{path}: keys: no binding has the id {id} (? lists them)")
+            problems.append(problem.format(path=where, id=repr(binding_id)))
         elif not cleaned:
-            problems.append(f"{where}: keys: {binding_id!r} has no key")
+            problem = _("{path}: keys: {id} has no key")
+            problems.append(problem.format(path=where, id=repr(binding_id)))
         else:
             keymap[binding_id] = cleaned
     return keymap, problems
@@ -162,7 +167,8 @@ def checked_theme(
         return settings.theme, []
     where = path or config_path()
     valid = ", ".join(sorted(available))
-    return None, [f"{where}: theme: no theme is called {settings.theme!r} (valid: {valid})"]
+    problem = _("{path}: theme: no theme is called {theme} (valid: {valid})")
+    return None, [problem.format(path=where, theme=repr(settings.theme), valid=valid)]
 
 
 def load_state() -> dict[str, Any]:
@@ -191,5 +197,7 @@ def save_state(changes: Mapping[str, Any]) -> str | None:
         if temporary is not None:
             with suppress(OSError):
                 os.remove(temporary)
-        return f"could not remember the settings in {path}: {_reason(err)}"
+        return _("could not remember the settings in {path}: {reason}").format(
+            path=path, reason=_reason(err)
+        )
     return None

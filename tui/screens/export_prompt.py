@@ -21,6 +21,20 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Select, Static
 
 from core.export import WHATS
+from core.i18n import N_, _, ngettext
+
+#: How each export's `what` (an API name, kept in the file name) reads in the interface.
+WHAT_LABELS = {
+    "bulletins": N_("bulletins"),
+    "entities": N_("entities"),
+    "mentions": N_("mentions"),
+    "quotes": N_("quotes"),
+    "network": N_("network"),
+}
+
+
+def what_label(what: str) -> str:
+    return _(WHAT_LABELS.get(what, what))
 
 
 @dataclass(frozen=True)
@@ -48,7 +62,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Cancel", id="export.close"),
+        Binding("escape", "close", N_("Cancel"), id="export.close"),
     ]
 
     def __init__(self, shown: int) -> None:
@@ -57,16 +71,20 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
-            box.border_title = f"Export the {self.shown} bulletins listed"
+            box.border_title = ngettext(
+                "Export the {count} bulletins listed",
+                "Export the {count} bulletins listed",
+                self.shown,
+            ).format(count=self.shown)
             yield Select(
-                [(what, what) for what in WHATS],
+                [(what_label(what), what) for what in WHATS],
                 value="bulletins",
                 allow_blank=False,
                 id="export-what",
             )
             yield Input(value=default_path("bulletins"), id="export-path", select_on_focus=False)
             yield Static(
-                Text(".csv .jsonl .md, or .graphml .gexf for the network · enter export · esc"),
+                Text(_(".csv .jsonl .md, or .graphml .gexf for the network · enter export · esc")),
                 id="export-hint",
             )
 

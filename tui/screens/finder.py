@@ -14,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
+from core.i18n import N_, _, ngettext
 from core.models import Hit
 from tui.screens.search_modal import SearchModal
 from tui.widgets.entity_rows import EntityResults
@@ -51,13 +52,13 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     DEFAULT_CSS = "FinderScreen > .search-box { max-width: 110; }"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="finder.close"),
-        Binding("down", "move(1)", "Next result", show=False, id="finder.down"),
-        Binding("up", "move(-1)", "Previous result", show=False, id="finder.up"),
-        Binding("pagedown", "page(1)", "Page down", show=False, id="finder.page_down"),
-        Binding("pageup", "page(-1)", "Page up", show=False, id="finder.page_up"),
-        Binding("enter", "pick", "Filter list", id="finder.pick"),
-        Binding("ctrl+o", "profile", "Profile", id="finder.profile"),
+        Binding("escape", "close", N_("Close"), id="finder.close"),
+        Binding("down", "move(1)", N_("Next result"), show=False, id="finder.down"),
+        Binding("up", "move(-1)", N_("Previous result"), show=False, id="finder.up"),
+        Binding("pagedown", "page(1)", N_("Page down"), show=False, id="finder.page_down"),
+        Binding("pageup", "page(-1)", N_("Page up"), show=False, id="finder.page_up"),
+        Binding("enter", "pick", N_("Filter list"), id="finder.pick"),
+        Binding("ctrl+o", "profile", N_("Profile"), id="finder.profile"),
     ]
 
     def __init__(
@@ -77,11 +78,11 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     def compose(self) -> ComposeResult:
         yield from self.search_box(
             "finder",
-            "Find an official, place, facility or institution",
-            "type a name, role or place…",
+            _("Find an official, place, facility or institution"),
+            _("type a name, role or place…"),
             self.initial_query,
             EntityResults(id="finder-results"),
-            "↑↓ move · enter filter list · ctrl+o profile · “quotes of …” · esc close",
+            _("↑↓ move · enter filter list · ctrl+o profile · “quotes of …” · esc close"),
         )
 
     def on_mount(self) -> None:
@@ -106,7 +107,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
 
     def run_search(self, query: str) -> None:
         if self.corpus is None:
-            self.query_one("#finder-count", Static).update(Text("loading bulletins…"))
+            self.query_one("#finder-count", Static).update(Text(_("loading bulletins…")))
             return
         self._search(self.corpus, query)
 
@@ -128,7 +129,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         self.app.call_from_thread(self._show, query, hits, matched, elapsed)
 
     def _indexing(self) -> None:
-        self.query_one("#finder-count", Static).update(Text("indexing names…"))
+        self.query_one("#finder-count", Static).update(Text(_("indexing names…")))
 
     def _show(self, query: str, hits: list[Hit], matched: int, elapsed_ms: float) -> None:
         if self.query_one(Input).value != query:
@@ -139,7 +140,11 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         self.results.set_hits(hits, self._counts(hits))
         label = f"{matched}/{self.total}"
         if self.within is not None:
-            label += f" · counts in the {len(self.within)} filtered bulletins"
+            label += " · " + ngettext(
+                "counts in the {count} filtered bulletins",
+                "counts in the {count} filtered bulletins",
+                len(self.within),
+            ).format(count=len(self.within))
         self.query_one("#finder-count", Static).update(Text(label))
 
     def _counts(self, hits: list[Hit]) -> list[str]:
@@ -150,7 +155,8 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         counts: list[str] = []
         for hit in hits:
             ids = hit.entity.bulletin_ids
-            counts.append(f"{sum(i in within for i in ids)} of {len(ids)} bulletins")
+            of = ngettext("{shown} of {count} bulletins", "{shown} of {count} bulletins", len(ids))
+            counts.append(of.format(shown=sum(i in within for i in ids), count=len(ids)))
         return counts
 
     def action_move(self, step: int) -> None:

@@ -14,20 +14,24 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from core.i18n import N_, _
 from tui.settings import EXAMPLE, config_path
 
 HelpSection = tuple[str, Sequence[BindingType]]
 
+TEXT_SEARCH = N_("text search (t)")
+FINDER = N_("finder (/)")
 #: What each search understands: (where, example, meaning); README's tables say the same.
+#: Where and meaning are translated when shown; the examples are queries, typed as they are.
 SEARCH_SYNTAX: tuple[tuple[str, str, str], ...] = (
-    ("text search (t)", "salud convenio", "bulletins with both words (accents, case ignored)"),
-    ("text search (t)", "chiapas OR oaxaca", "either word (OR in capitals)"),
-    ("text search (t)", "salud -oaxaca", 'without the word; -"a phrase" too'),
-    ("text search (t)", '"gobierno de chiapas"', "the words together, in this order"),
-    ("text search (t)", "hospit*", "words starting so"),
-    ("finder (/)", "gober chihu", "fuzzy: terms ANDed, names and roles"),
-    ("finder (/)", "'exact ^prefix suffix$", "fzf's exact, prefix and suffix terms"),
-    ("finder (/)", "!negate", "without the term"),
+    (TEXT_SEARCH, "salud convenio", N_("bulletins with both words (accents, case ignored)")),
+    (TEXT_SEARCH, "chiapas OR oaxaca", N_("either word (OR in capitals)")),
+    (TEXT_SEARCH, "salud -oaxaca", N_('without the word; -"a phrase" too')),
+    (TEXT_SEARCH, '"gobierno de chiapas"', N_("the words together, in this order")),
+    (TEXT_SEARCH, "hospit*", N_("words starting so")),
+    (FINDER, "gober chihu", N_("fuzzy: terms ANDed, names and roles")),
+    (FINDER, "'exact ^prefix suffix$", N_("fzf's exact, prefix and suffix terms")),
+    (FINDER, "!negate", N_("without the term")),
 )
 
 
@@ -40,7 +44,8 @@ def merge_keys(
 ) -> list[tuple[str, str, str]]:
     """One row per action: all its keys together ("j / down"), its description and id.
 
-    Keys remapped with `App.set_keymap` are shown as remapped.
+    Keys remapped with `App.set_keymap` are shown as remapped; descriptions in the language
+    in use.
     """
     rows: dict[tuple[str, str], list[str]] = {}
     ids: dict[tuple[str, str], str] = {}
@@ -49,7 +54,7 @@ def merge_keys(
         row = (binding.action, binding.description)
         keys = rows.setdefault(row, [])
         ids[row] = binding.id or ""
-        descriptions[row] = binding.tooltip or binding.description or binding.action
+        descriptions[row] = _(binding.tooltip or binding.description) or binding.action
         raw = keymap.get(binding.id, binding.key) if binding.id else binding.key
         for part in raw.split(","):
             shown = describe(binding.with_key(part.strip()))
@@ -70,9 +75,9 @@ class HelpScreen(ModalScreen[None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,question_mark", "close", "Close help", id="help.close"),
-        Binding("j,down", "scroll(1)", "Scroll", show=False, id="help.down"),
-        Binding("k,up", "scroll(-1)", "Scroll", show=False, id="help.up"),
+        Binding("escape,q,question_mark", "close", N_("Close help"), id="help.close"),
+        Binding("j,down", "scroll(1)", N_("Scroll"), show=False, id="help.down"),
+        Binding("k,up", "scroll(-1)", N_("Scroll"), show=False, id="help.up"),
     ]
 
     def __init__(self, sections: Sequence[HelpSection]) -> None:
@@ -81,7 +86,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
-            scroll.border_title = "Keys — esc closes"
+            scroll.border_title = _("Keys — esc closes")
             scroll.can_focus = True
             yield Static(self._table(), id="help-table")
 
@@ -92,7 +97,7 @@ class HelpScreen(ModalScreen[None]):
         keymap = getattr(self.app, "_keymap", {})
         parts: list[Text | Table] = []
         for title, items in self.sections:
-            parts.append(Text(title, style="bold underline"))
+            parts.append(Text(_(title), style="bold underline"))
             table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
             table.add_column("key", style="bold", no_wrap=True, width=14)
             table.add_column("action", ratio=1)
@@ -102,17 +107,18 @@ class HelpScreen(ModalScreen[None]):
             ):
                 table.add_row(Text(keys), Text(desc), Text(binding_id))
             parts += [table, Text("")]
-        parts.append(Text("Search syntax", style="bold underline"))
+        parts.append(Text(_("Search syntax"), style="bold underline"))
         syntax = Table(box=None, expand=True, show_header=False, padding=(0, 1))
         syntax.add_column("where", style="dim", no_wrap=True, width=16)
         syntax.add_column("query", style="bold", no_wrap=True)
         syntax.add_column("finds", ratio=1)
         for where, example, meaning in SEARCH_SYNTAX:
-            syntax.add_row(Text(where), Text(example), Text(meaning))
+            syntax.add_row(Text(_(where)), Text(example), Text(_(meaning)))
         parts += [syntax, Text("")]
-        remap = Text("Remap keys by binding id in ", style="bold")
+        before, _path, after = _("Remap keys by binding id in {path}:").partition("{path}")
+        remap = Text(before, style="bold")
         remap.append(str(config_path()))
-        remap.append(":\n")
+        remap.append(after + "\n")
         remap.append(EXAMPLE, style="dim")
         parts.append(remap)
         return Group(*parts)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import TYPE_CHECKING, ClassVar, Literal, cast
 
 from rich.text import Text
 from textual import events, getters, on
@@ -23,6 +23,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from core.citation import citation
 from core.filters import DateRange, parse_date_range
+from core.i18n import N_, _, ngettext
 from core.models import Bulletin, BulletinEntity, BulletinSummary
 from core.visible import visible
 from tui.commands import ExplorerCommands
@@ -56,6 +57,8 @@ LIST_MIN_WIDTH = 20
 READER_MIN_WIDTH = 30
 LIST_WIDTH_STEP = 4
 LIST_WIDTH_STATE = "list_width"
+#: The reader's subtitle while n / N step through mentions or search matches.
+TARGET_POSITION = {"mention": N_("mention {at}/{count}"), "match": N_("match {at}/{count}")}
 
 
 class MainScreen(Screen[None]):
@@ -67,157 +70,159 @@ class MainScreen(Screen[None]):
         Binding(
             "slash,ctrl+k",
             "finder",
-            "Find",
+            N_("Find"),
             id="app.finder",
-            tooltip="Fuzzy-find officials, places, facilities, institutions",
+            tooltip=N_("Fuzzy-find officials, places, facilities, institutions"),
         ),
         Binding(
             "escape",
             "clear",
-            "Clear",
+            N_("Clear"),
             id="app.clear",
-            tooltip="Close the search box, clear every filter, or the highlights",
+            tooltip=N_("Close the search box, clear every filter, or the highlights"),
         ),
         Binding(
             "t",
             "text_search",
-            "Text",
+            N_("Text"),
             id="app.text_search",
-            tooltip="Full-text search over every bulletin; lists the bulletins that match",
+            tooltip=N_("Full-text search over every bulletin; lists the bulletins that match"),
         ),
         Binding(
             "s",
             "search_reader",
-            "Search",
+            N_("Search"),
             show=False,
             id="app.search_reader",
-            tooltip="Search words in the open bulletin (accents and case ignored)",
+            tooltip=N_("Search words in the open bulletin (accents and case ignored)"),
         ),
         Binding(
             "n",
             "next_mention",
-            "Next",
+            N_("Next"),
             id="app.next_mention",
-            tooltip="Next mention of the selected entity, or next search match",
+            tooltip=N_("Next mention of the selected entity, or next search match"),
         ),
         Binding(
             "N",
             "previous_mention",
-            "Previous",
+            N_("Previous"),
             show=False,
             id="app.previous_mention",
-            tooltip="Previous mention or search match",
+            tooltip=N_("Previous mention or search match"),
         ),
         Binding(
             "f",
             "filter_entity",
-            "Filter",
+            N_("Filter"),
             show=False,
             id="app.filter_entity",
-            tooltip="Add a filter: only the bulletins mentioning the selected entity (AND)",
+            tooltip=N_("Add a filter: only the bulletins mentioning the selected entity (AND)"),
         ),
         Binding(
             "backspace",
             "remove_chip",
-            "Unfilter",
+            N_("Unfilter"),
             show=False,
             id="app.remove_chip",
-            tooltip="Remove the last filter added (esc removes them all)",
+            tooltip=N_("Remove the last filter added (esc removes them all)"),
         ),
         Binding(
             "d",
             "toggle_timeline",
-            "Timeline",
+            N_("Timeline"),
             id="app.toggle_timeline",
-            tooltip="Show or hide the timeline: bulletins per month; enter filters to a month",
+            tooltip=N_("Show or hide the timeline: bulletins per month; enter filters to a month"),
         ),
         Binding(
             "D",
             "type_dates",
-            "Dates",
+            N_("Dates"),
             show=False,
             id="app.filter_dates",
-            tooltip="Filter to dates typed as 2015, 2024-04 or 2015-01..2015-12",
+            tooltip=N_("Filter to dates typed as 2015, 2024-04 or 2015-01..2015-12"),
         ),
         Binding(
             "K",
             "filter_kind",
-            "Kind",
+            N_("Kind"),
             show=False,
             id="app.filter_kind",
-            tooltip="Filter to the open bulletin's kind (boletín de prensa, comunicado...)",
+            tooltip=N_("Filter to the open bulletin's kind (boletín de prensa, comunicado...)"),
         ),
         Binding(
             "u",
             "filter_undated",
-            "Undated",
+            N_("Undated"),
             show=False,
             id="app.filter_undated",
-            tooltip="Filter to undated bulletins only (press again to drop it)",
+            tooltip=N_("Filter to undated bulletins only (press again to drop it)"),
         ),
         Binding(
             "p",
             "profile",
-            "Profile",
+            N_("Profile"),
             show=False,
             id="app.profile",
-            tooltip="Profile of the selected entity: names, roles, bulletins, co-occurring",
+            tooltip=N_("Profile of the selected entity: names, roles, bulletins, co-occurring"),
         ),
         Binding(
             "r,f5",
             "refresh",
-            "Refresh",
+            N_("Refresh"),
             show=False,
             id="app.refresh",
-            tooltip="Read the folders again: new and changed files join the list",
+            tooltip=N_("Read the folders again: new and changed files join the list"),
         ),
         Binding(
             "e",
             "toggle_sidebar",
-            "Entities",
+            N_("Entities"),
             id="app.toggle_sidebar",
-            tooltip="Show or hide the entity sidebar",
+            tooltip=N_("Show or hide the entity sidebar"),
         ),
         Binding(
             "y",
             "copy_citation",
-            "Cite",
+            N_("Cite"),
             show=False,
             id="app.copy_citation",
-            tooltip="Copy a citation of the open bulletin (kind, number, place, date, title)",
+            tooltip=N_("Copy a citation of the open bulletin (kind, number, place, date, title)"),
         ),
         Binding(
             "Y",
             "copy_text",
-            "Copy text",
+            N_("Copy text"),
             show=False,
             id="app.copy_text",
-            tooltip="Copy the open bulletin's full text",
+            tooltip=N_("Copy the open bulletin's full text"),
         ),
         Binding(
             "right_square_bracket",
             f"resize_list({LIST_WIDTH_STEP})",
-            "Wider list",
+            N_("Wider list"),
             show=False,
             id="app.list_wider",
-            tooltip="Widen the bulletin list (or drag the line after it); remembered",
+            tooltip=N_("Widen the bulletin list (or drag the line after it); remembered"),
         ),
         Binding(
             "left_square_bracket",
             f"resize_list({-LIST_WIDTH_STEP})",
-            "Narrower list",
+            N_("Narrower list"),
             show=False,
             id="app.list_narrower",
-            tooltip="Narrow the bulletin list (or drag the line after it); remembered",
+            tooltip=N_("Narrow the bulletin list (or drag the line after it); remembered"),
         ),
         Binding(
             "x",
             "export",
-            "Export",
+            N_("Export"),
             show=False,
             id="app.export",
-            tooltip="Export the bulletins listed now (filters applied), their entities, "
-            "mentions, quotes or co-mention network to a file",
+            tooltip=N_(
+                "Export the bulletins listed now (filters applied), their entities, "
+                "mentions, quotes or co-mention network to a file"
+            ),
         ),
     ]
 
@@ -246,19 +251,20 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
                 yield Input(
-                    placeholder="dates: 2015 · 2024-04 · 2015-01..2015-12 (esc: close)",
+                    placeholder=_("dates: 2015 · 2024-04 · 2015-01..2015-12 (esc: close)"),
                     id="date-input",
                 )
                 yield Static(id="chips")
                 listing = BulletinList(id="bulletins")
                 # set here, not on mount: a tiny corpus may finish loading before the mount
-                listing.empty_message = "Loading…"
+                listing.empty_message = _("Loading…")
                 yield listing
             yield Splitter(id="splitter")
             with Vertical(id="reader-pane"):
                 yield ReaderView(id="reader")
                 yield Input(
-                    placeholder="search this bulletin (enter: next, esc: close)", id="reader-search"
+                    placeholder=_("search this bulletin (enter: next, esc: close)"),
+                    id="reader-search",
                 )
             sidebar = EntitySidebar(id="sidebar")
             sidebar.empty_message = ""
@@ -284,10 +290,10 @@ class MainScreen(Screen[None]):
         return self.chips.text_hits
 
     def on_mount(self) -> None:
-        self.bulletin_list.border_title = "Bulletins"
-        self.reader.border_title = "Bulletin"
-        self.sidebar.border_title = "Entities"
-        self.sidebar.border_subtitle = "f filter · p profile"
+        self.bulletin_list.border_title = _("Bulletins")
+        self.reader.border_title = _("Bulletin")
+        self.sidebar.border_title = _("Entities")
+        self.sidebar.border_subtitle = _("f filter · p profile")
         remembered = load_state().get(LIST_WIDTH_STATE)
         if isinstance(remembered, int) and not isinstance(remembered, bool):
             self.set_list_width(remembered, remember=False)
@@ -332,7 +338,9 @@ class MainScreen(Screen[None]):
             bar = ProgressBar(id="loading", show_eta=False)
             self.query_one("#list-pane").mount(bar, before=0)
         bar.update(total=max(total, 1), progress=done)
-        self.bulletin_list.border_subtitle = f"reading {done} / {total}"
+        self.bulletin_list.border_subtitle = _("reading {done} / {total}").format(
+            done=done, total=total
+        )
 
     def _remove_progress(self) -> None:
         """Gone, not hidden: an idle progress bar still runs its animation timer."""
@@ -341,17 +349,17 @@ class MainScreen(Screen[None]):
 
     def show_failure(self, err: Exception) -> None:
         self._remove_progress()
-        self.bulletin_list.empty_message = "Could not load the corpus."
+        self.bulletin_list.empty_message = _("Could not load the corpus.")
         self.bulletin_list.reset()
-        self.reader.set_placeholder(f"Could not load the corpus: {err}")
+        self.reader.set_placeholder(_("Could not load the corpus: {error}").format(error=err))
 
     def show_corpus(self, corpus: Corpus) -> None:
         self.corpus = corpus
         self._remove_progress()
         self.bulletin_list.set_bulletins(corpus.summaries)
         self.timeline.set_bulletins(corpus.summaries, corpus.summaries)
-        self.reader.set_placeholder("No bulletins to show.")
-        self.sidebar.empty_message = "No entities found."
+        self.reader.set_placeholder(_("No bulletins to show."))
+        self.sidebar.empty_message = _("No entities found.")
         finder, self._waiting_finder = self._waiting_finder, None
         if finder is not None and finder.is_attached:
             finder.set_corpus(corpus)
@@ -364,7 +372,7 @@ class MainScreen(Screen[None]):
 
     def show_nothing_found(self, message: str) -> None:
         """The paths held no bulletin file: say so where the list and the reader are."""
-        self.bulletin_list.empty_message = "No bulletin files."
+        self.bulletin_list.empty_message = _("No bulletin files.")
         self.bulletin_list.reset()
         self.reader.set_placeholder(message)
         self.reader.show(None)
@@ -456,9 +464,9 @@ class MainScreen(Screen[None]):
         self.sidebar.show_bulletin(bulletin)
         self._hide_reader_search()
         if bulletin is None:
-            reader.border_title = "Bulletin"
+            reader.border_title = _("Bulletin")
             return
-        reader.border_title = date_label(bulletin, estimated=True)
+        reader.border_title = date_label(bulletin, estimated=True, long=True)
         reader.border_subtitle = ""
         if self.filter_entity_id:
             entity = self._bulletin_entity(bulletin, self.filter_entity_id)
@@ -494,12 +502,15 @@ class MainScreen(Screen[None]):
         self.reader.focus_entity(entity, index)
         self._show_target_position("mention")
 
-    def _show_target_position(self, what: str) -> None:
+    def _show_target_position(self, what: Literal["mention", "match"]) -> None:
         reader = self.reader
         if reader.targets:
-            reader.border_subtitle = f"{what} {reader.target_index + 1}/{len(reader.targets)}"
+            position = TARGET_POSITION[what]
+            reader.border_subtitle = _(position).format(
+                at=reader.target_index + 1, count=len(reader.targets)
+            )
         else:
-            reader.border_subtitle = f"no {what}es" if what == "match" else ""
+            reader.border_subtitle = _("no matches") if what == "match" else ""
         self.refresh_bindings()  # whether esc clears something may have changed
 
     @staticmethod
@@ -545,14 +556,18 @@ class MainScreen(Screen[None]):
         bar = self.query_one("#chips", Static)
         if not self.chips or self.corpus is None:
             self.filter_chip = None
-            self.bulletin_list.border_title = "Bulletins"
+            self.bulletin_list.border_title = _("Bulletins")
             bar.display = False
             return
         chips = self.filter_chip = self.chips.render(self.corpus, palette)
         room = self.bulletin_list.size.width - 6  # the corners and the title's padding
         fits = chips.cell_len <= room or room <= 0
         count = len(self.chips.chips)
-        self.bulletin_list.border_title = chips if fits else f"{count} filter{'s' * (count > 1)}"
+        self.bulletin_list.border_title = (
+            chips
+            if fits
+            else ngettext("{count} filter", "{count} filters", count).format(count=count)
+        )
         bar.update(chips)
         bar.display = not fits
 
@@ -652,7 +667,7 @@ class MainScreen(Screen[None]):
         self._catch_up()
         bulletin = self.reader.bulletin
         if bulletin is None or not bulletin.kind:
-            self.notify("The open bulletin has no kind to filter by.")
+            self.notify(_("The open bulletin has no kind to filter by."))
             return
         self.add_chip(Chip("kind", bulletin.kind), bulletin.id)
 
@@ -664,7 +679,7 @@ class MainScreen(Screen[None]):
             else:
                 self.clear_filter()
             return
-        self.add_chip(Chip("undated", "undated only"))
+        self.add_chip(Chip("undated", "undated only"))  # its label is drawn translated
         self.refresh_bindings()
 
     # -- reader search -------------------------------------------------------------------------
@@ -728,7 +743,7 @@ class MainScreen(Screen[None]):
     def _after_load(self, action: str) -> None:
         """A search asked for while loading opens as soon as the corpus is there."""
         self._pending_action = action
-        self.notify("Still loading — the search opens when the bulletins are in.", timeout=3)
+        self.notify(_("Still loading — the search opens when the bulletins are in."), timeout=3)
 
     def _finder_done(self, choice: FinderChoice | None) -> None:
         if choice is None:
@@ -760,7 +775,7 @@ class MainScreen(Screen[None]):
         if entity_id:
             self.apply_filter(entity_id, self.reader.bulletin.id if self.reader.bulletin else None)
         else:
-            self.notify("Select an entity in the sidebar first.")
+            self.notify(_("Select an entity in the sidebar first."))
 
     def action_profile(self) -> None:
         self._catch_up()
@@ -768,7 +783,7 @@ class MainScreen(Screen[None]):
         if entity_id:
             self.open_profile(entity_id)
         else:
-            self.notify("Select an entity in the sidebar first.")
+            self.notify(_("Select an entity in the sidebar first."))
 
     def open_profile(self, entity_id: str) -> None:
         if self.corpus is None:
@@ -785,7 +800,7 @@ class MainScreen(Screen[None]):
 
     def action_export(self) -> None:
         if self.corpus is None:
-            self.notify("Still loading — export once the bulletins are in.", timeout=3)
+            self.notify(_("Still loading — export once the bulletins are in."), timeout=3)
             return
         open_export(self.app, self.corpus, self.bulletin_list.shown)
 
@@ -815,21 +830,22 @@ class MainScreen(Screen[None]):
         search.focus()
 
     def action_copy_citation(self) -> None:
-        self._copy(citation, "citation")
+        self._copy(citation, N_("Copied the citation ({count} characters)."))
 
     def action_copy_text(self) -> None:
-        self._copy(lambda bulletin: bulletin.text, "text")
+        self._copy(lambda bulletin: bulletin.text, N_("Copied the text ({count} characters)."))
 
-    def _copy(self, what: Callable[[Bulletin], str], name: str) -> None:
+    def _copy(self, what: Callable[[Bulletin], str], done: str) -> None:
+        """`done`: the notification, with the number of characters as {count}."""
         """OSC 52, so it works over SSH and tmux; control characters never reach it."""
         self._catch_up()
         bulletin = self.reader.bulletin
         if bulletin is None:
-            self.notify("Open a bulletin first.")
+            self.notify(_("Open a bulletin first."))
             return
         copied = visible(what(bulletin), keep_newlines=True)
         self.app.copy_to_clipboard(copied)
-        self.notify(f"Copied the {name} ({len(copied):,} characters).", markup=False)
+        self.notify(_(done).format(count=f"{len(copied):,}"), markup=False)
 
     # -- the list's width ----------------------------------------------------------------------
 
@@ -849,7 +865,7 @@ class MainScreen(Screen[None]):
         if remember:
             failed = save_state({LIST_WIDTH_STATE: width})
             if failed:
-                self.notify(failed, title="Settings", severity="warning", markup=False)
+                self.notify(failed, title=_("Settings"), severity="warning", markup=False)
         return width
 
     def _fitted_list_width(self, width: int) -> int:

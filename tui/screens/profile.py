@@ -15,9 +15,11 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from core.i18n import N_, _, ngettext
 from core.models import Entity
 from core.quotes.lookup import quotes_of
-from tui.kinds import KIND_BADGE
+from tui.date_labels import short_date
+from tui.kinds import kind_badge
 from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.widgets.bulletin_list import BulletinList
@@ -44,41 +46,41 @@ class ProfileChoice:
 def cooccurring(corpus: Corpus, entity_id: str) -> tuple[list[Entity], list[str]]:
     """Entities seen with `entity_id`, and a "×N" label for how many bulletins they share."""
     pairs = corpus.cooccurring(entity_id, COOCCURRING_LIMIT)
-    return [entity for entity, _ in pairs], [f"×{count} together" for _, count in pairs]
+    together = _("×{count} together")
+    return [entity for entity, _n in pairs], [together.format(count=n) for _e, n in pairs]
 
 
 def profile_header(entity: Entity, palette: Palette) -> Text:
     text = Text()
     style = palette.kind[entity.kind]
     append_safe(text, entity.name, style + Style(underline=True))
-    text.append(f"  {KIND_BADGE[entity.kind]}", style=Style(color=style.color))
+    text.append(f"  {kind_badge(entity.kind)}", style=Style(color=style.color))
     count = len(entity.bulletin_ids)
-    text.append(
-        f"  · {count} bulletin{'s' if count != 1 else ''}, {entity.mention_count} mentions\n",
-        style="dim",
-    )
+    bulletins = ngettext("{count} bulletin", "{count} bulletins", count).format(count=count)
+    mentions = ngettext("{count} mentions", "{count} mentions", entity.mention_count)
+    text.append(f"  · {bulletins}, {mentions.format(count=entity.mention_count)}\n", style="dim")
     state = facility_state(entity)
     if state:
-        text.append("State  ", style="dim")
+        text.append(_("State") + "  ", style="dim")
         append_safe(text, state, "bold")
         text.append("\n")
     aliases = [a for a in entity.aliases if a != entity.name]
     if aliases:
-        text.append("Also written  ", style="dim")
+        text.append(_("Also written") + "  ", style="dim")
         for i, alias in enumerate(aliases):
             if i:
                 text.append(" · ", style="dim")
             append_safe(text, alias, "italic")
         text.append("\n")
     for role in entity.roles:
-        text.append("Role  ", style="dim")
+        text.append(_("Role") + "  ", style="dim")
         append_safe(text, role.role, "bold")
         dates = sorted(role.dates)
         if dates:
-            first, last = dates[0].isoformat(), dates[-1].isoformat()
+            first, last = short_date(dates[0]), short_date(dates[-1])
             text.append(f"  {first}" + (f" → {last}" if last != first else ""), style="dim")
         else:
-            text.append("  (undated)", style="dim italic")
+            text.append("  (" + _("undated") + ")", style="dim italic")
         text.append("\n")
     text.rstrip()
     return text
@@ -105,8 +107,8 @@ class ProfileScreen(Screen[ProfileChoice | None]):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q", "close", "Back", id="profile.close"),
-        Binding("f", "filter", "Filter list", id="profile.filter"),
+        Binding("escape,q", "close", N_("Back"), id="profile.close"),
+        Binding("f", "filter", N_("Filter list"), id="profile.filter"),
     ]
 
     def __init__(
@@ -120,7 +122,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="profile-header") as header:
-            header.border_title = "Profile"
+            header.border_title = _("Profile")
             yield Static(id="profile-text")
         with Horizontal(id="profile-body"):
             yield BulletinList(id="profile-bulletins")
@@ -135,20 +137,22 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         listing = self.query_one("#profile-bulletins", BulletinList)
         self._show_header()
         self.app.theme_changed_signal.subscribe(self, lambda _: self._show_header())
-        listing.border_title = "Bulletins, in date order"
+        listing.border_title = _("Bulletins, in date order")
         listing.border_subtitle = str(len(bulletins))
         if within is not None:
-            listing.border_subtitle = f"{len(bulletins)} of {len(every)} · filtered"
-            listing.empty_message = "None among the filtered bulletins."
+            listing.border_subtitle = _("{shown} of {count} · filtered").format(
+                shown=len(bulletins), count=len(every)
+            )
+            listing.empty_message = _("None among the filtered bulletins.")
         listing.set_bulletins(bulletins)
         others, labels = cooccurring(self.corpus, self.entity.id)
         together = self.query_one("#profile-cooccurring", EntityResults)
-        together.border_title = "Mentioned alongside"
-        together.empty_message = "Nobody else."
+        together.border_title = _("Mentioned alongside")
+        together.empty_message = _("Nobody else.")
         together.set_entities(others, labels)
         said = quotes_of(self.corpus, self.entity.id)
         quotes = self.query_one("#profile-quotes", QuoteList)
-        quotes.border_title = "Quotes"
+        quotes.border_title = _("Quotes")
         quotes.border_subtitle = str(len(said))
         quotes.display = bool(said)
         quotes.set_quotes(said)

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from core.i18n import N_
 from core.query_limits import bound_query
 
 ResultT = TypeVar("ResultT")
@@ -29,7 +30,7 @@ class SearchModal(ModalScreen[ResultT]):
         Binding(
             "ctrl+u",
             "clear_to_start",
-            "Clear",
+            N_("Clear"),
             show=False,
             priority=True,
             id="search.clear_to_start",

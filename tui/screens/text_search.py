@@ -14,7 +14,9 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from core.fts import fts_query
+from core.i18n import N_, _, ngettext
 from core.models import TextHit
+from tui.date_labels import estimate_label, short_date
 from tui.safe_text import append_safe, safe_text
 from tui.screens.search_modal import SearchModal
 from tui.widgets.bulletin_list import bulletin_label
@@ -24,12 +26,13 @@ if TYPE_CHECKING:
     from core.corpus import Corpus
 
 RESULT_LIMIT = 200
-TYPE_HINT = "Type words to find them in the text of every bulletin."
-NOTHING_FOUND = "No bulletin contains that."
-ONLY_EXCLUDED = "Nothing to find: add a word (-word only leaves bulletins out)."
+#: The result list's empty states (translated when shown).
+TYPE_HINT = N_("Type words to find them in the text of every bulletin.")
+NOTHING_FOUND = N_("No bulletin contains that.")
+ONLY_EXCLUDED = N_("Nothing to find: add a word (-word only leaves bulletins out).")
 #: Of the snippet line's width, how much may come before the first match.
 SNIPPET_LEAD = 1 / 3
-SYNTAX_HINT = 'chiapas OR oaxaca · salud -oaxaca · "a phrase" · prefix* · ? lists them'
+SYNTAX_HINT = N_('chiapas OR oaxaca · salud -oaxaca · "a phrase" · prefix* · ? lists them')
 
 
 @dataclass(frozen=True)
@@ -88,8 +91,10 @@ class TextResults(LineList):
         bulletin = self.corpus.summary(hit.bulletin_id)
         text = Text()
         if bulletin is not None:
-            estimate = bulletin.date_estimate.label if bulletin.date_estimate else "undated"
-            text.append(bulletin.date.isoformat() if bulletin.date else estimate, style="bold")
+            estimate = (
+                estimate_label(bulletin.date_estimate) if bulletin.date_estimate else _("undated")
+            )
+            text.append(short_date(bulletin.date) if bulletin.date else estimate, style="bold")
             text.append("  ")
             append_safe(text, bulletin_label(bulletin))
         else:
@@ -104,10 +109,10 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
     DEFAULT_CSS = "TextSearchScreen > .search-box { max-width: 120; }"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", id="text.close"),
-        Binding("down", "move(1)", "Next result", show=False, id="text.down"),
-        Binding("up", "move(-1)", "Previous result", show=False, id="text.up"),
-        Binding("enter", "pick", "Open", id="text.pick"),
+        Binding("escape", "close", N_("Close"), id="text.close"),
+        Binding("down", "move(1)", N_("Next result"), show=False, id="text.down"),
+        Binding("up", "move(-1)", N_("Previous result"), show=False, id="text.up"),
+        Binding("enter", "pick", N_("Open"), id="text.pick"),
     ]
 
     def __init__(self, corpus: Corpus, query: str = "") -> None:
@@ -118,11 +123,11 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
     def compose(self) -> ComposeResult:
         yield from self.search_box(
             "text",
-            "Search the text of every bulletin",
-            "words to find…",
+            _("Search the text of every bulletin"),
+            _("words to find…"),
             self.initial_query,
             TextResults(self.corpus, id="text-results"),
-            hint=SYNTAX_HINT,
+            hint=_(SYNTAX_HINT),
         )
 
     def on_mount(self) -> None:
@@ -166,7 +171,8 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
             self.results.empty_message = NOTHING_FOUND
         self.results.set_hits(hits)
         more = "+" if len(hits) >= RESULT_LIMIT else ""
-        self.query_one("#text-count", Static).update(Text(f"{len(hits)}{more} bulletins"))
+        count = ngettext("{count} bulletins", "{count} bulletins", len(hits))
+        self.query_one("#text-count", Static).update(Text(count.format(count=f"{len(hits)}{more}")))
 
     def action_move(self, step: int) -> None:
         self.results.move_cursor(self.results.cursor + step, step)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 from rich.text import Text
 
+from core.i18n import N_, _
 from core.models import BulletinSummary
+from core.stored_messages import localized
 from core.visible import visible_path
 from tui.date_labels import date_label
 from tui.safe_text import append_safe
@@ -61,10 +63,11 @@ def _common_prefix(left: str, right: str) -> int:
 
 
 def first_error(bulletin: BulletinSummary) -> str:
+    """The reason the bulletin could not be read, in the interface's language."""
     for issue in bulletin.issues:
         if issue.severity == "error":
-            return issue.message
-    return "could not be read"
+            return localized(issue.message)
+    return _("could not be read")
 
 
 class BulletinList(LineList):
@@ -74,7 +77,7 @@ class BulletinList(LineList):
     BulletinList .bulletin-list--meta { color: $text-muted; }
     """
 
-    empty_message = "No bulletins."
+    empty_message = N_("No bulletins.")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -154,7 +157,7 @@ class BulletinList(LineList):
         text = Text()
         if line == 0:
             if bulletin.failed:
-                text.append("✗ failed ", style="bold red")
+                text.append(_("✗ failed") + " ", style="bold red")
                 append_safe(text, visible_path(Path(bulletin.source or bulletin.id).name), "red")
                 return text
             text.append_text(date_label(bulletin))
@@ -162,7 +165,7 @@ class BulletinList(LineList):
                 text.append("  ")
                 append_safe(text, bulletin.place, "italic")
             if bulletin.number:
-                text.append("  No. ", style="dim")
+                text.append("  " + _("No.") + " ", style="dim")
                 append_safe(text, bulletin.number, "dim")
             return text
         text.append("  ")

@@ -8,14 +8,14 @@ from collections.abc import Sequence
 from rich.style import Style
 from rich.text import Text
 
+from core.i18n import N_, ngettext
 from core.models import Entity, EntityKind, Hit
 from core.resolve import split_state
-from tui.kinds import KIND_BADGE
+from tui.kinds import badge_width, kind_badge
 from tui.palette import Palette
 from tui.safe_text import safe_text
 from tui.widgets.line_list import LineList
 
-BADGE_WIDTH = max(len(badge) for badge in KIND_BADGE.values()) + 1
 _SEPARATOR = " · "
 
 
@@ -66,9 +66,9 @@ def entity_row(
     When the row is too narrow, what matched comes first ("Gobernador de Chihuahua · César
     Du…" for "gober chihu") and a facility's name keeps its state."""
     count = len(entity.bulletin_ids)
-    right = extra or f"{count} bulletin{'s' if count != 1 else ''}"
+    right = extra or ngettext("{count} bulletin", "{count} bulletins", count).format(count=count)
     style = palette.kind[entity.kind]
-    badge = Text(KIND_BADGE[entity.kind].ljust(BADGE_WIDTH), style=Style(color=style.color))
+    badge = Text(kind_badge(entity.kind).ljust(badge_width()), style=Style(color=style.color))
     field = hit.field if hit else "name"
     spans = hit.spans if hit else []
     name = highlighted(entity.name, spans if field == "name" else [], style, palette.match)
@@ -121,7 +121,7 @@ def entity_row(
 class EntityResults(LineList):
     """Finder hits or any list of entities, one line each."""
 
-    empty_message = "No matches."
+    empty_message = N_("No matches.")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -8,8 +8,9 @@ from rich._wrap import divide_line
 from rich.style import Style
 from rich.text import Text
 
+from core.i18n import N_
 from core.models import Bulletin, BulletinEntity
-from tui.kinds import KIND_HEADING, KIND_ORDER
+from tui.kinds import KIND_ORDER, kind_heading
 from tui.palette import Palette
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
@@ -33,7 +34,7 @@ def group_entities(bulletin: Bulletin | None) -> list[_Row]:
         if not members:
             continue
         members.sort(key=lambda e: (-len(e.mentions), e.mentions[0].start if e.mentions else 0))
-        rows.append(_Row(heading=KIND_HEADING[kind], count=len(members), first_group=not rows))
+        rows.append(_Row(heading=kind_heading(kind), count=len(members), first_group=not rows))
         rows.extend(_Row(entity=e) for e in members)
     return rows
 
@@ -43,7 +44,7 @@ class EntitySidebar(LineList):
 
     heights_follow_width = True
 
-    empty_message = "No entities found."
+    empty_message = N_("No entities found.")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 
+from core.i18n import N_, _
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
 
@@ -47,19 +48,21 @@ class LineList(LineScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("pagedown", "cursor_page(1)", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "cursor_page(-1)", "Page up", show=False, id="list.page_up"),
-        Binding("home,g", "cursor_first", "Top", show=False, id="list.top"),
-        Binding("end,G", "cursor_last", "Bottom", show=False, id="list.bottom"),
-        Binding("enter", "select", "Open", show=False, id="list.select"),
+        Binding("down,j", "cursor_down", N_("Down"), show=False, id="list.down"),
+        Binding("up,k", "cursor_up", N_("Up"), show=False, id="list.up"),
+        Binding("pagedown", "cursor_page(1)", N_("Page down"), show=False, id="list.page_down"),
+        Binding("pageup", "cursor_page(-1)", N_("Page up"), show=False, id="list.page_up"),
+        Binding("home,g", "cursor_first", N_("Top"), show=False, id="list.top"),
+        Binding("end,G", "cursor_last", N_("Bottom"), show=False, id="list.bottom"),
+        Binding("enter", "select", N_("Open"), show=False, id="list.select"),
     ]
 
     cursor: reactive[int] = reactive(-1, init=False, always_update=True)
     """Index of the highlighted item, or -1 when the list is empty."""
 
-    empty_message: str = "Nothing here."
+    #: Shown when there are no items, in the interface's language (a msgid marked with N_,
+    #: or a message already translated).
+    empty_message: str = N_("Nothing here.")
     #: The cursor row's colours go under the items' own styles (search marks stay visible).
     cursor_under_marks: bool = False
 
@@ -172,7 +175,7 @@ class LineList(LineScrollView, can_focus=True):
         base = self.base_style
         if self._total_lines == 0:
             if y == 0:
-                text = Text(self.empty_message)
+                text = Text(_(self.empty_message))
                 text.truncate(width, overflow="ellipsis", pad=True)
                 empty = self.get_component_rich_style("line-list--empty")
                 return Strip(

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
+from core.i18n import N_, _
 from core.models import BulletinSummary, Quote
+from tui.date_labels import short_date
 from tui.safe_text import append_safe
 from tui.widgets.bulletin_list import bulletin_label
 from tui.widgets.line_list import LineList
@@ -19,7 +21,7 @@ class QuoteList(LineList):
     QuoteList .quote-list--meta { color: $text-muted; }
     """
 
-    empty_message = "No quotes."
+    empty_message = N_("No quotes.")
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -45,7 +47,7 @@ class QuoteList(LineList):
         bulletin, quote = self._items[index]
         text = Text()
         if line == 0:
-            date = bulletin.date.isoformat() if bulletin.date else "undated"
+            date = short_date(bulletin.date) if bulletin.date else _("undated")
             text.append(date, style="bold" if bulletin.date else "italic dim")
             text.append("  ")
             append_safe(text, bulletin_label(bulletin), "dim italic")

@@ -24,16 +24,31 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
+from core.i18n import N_, _, ngettext
 from core.models import BlockRole, Bulletin, BulletinEntity, EntityKind
+from core.stored_messages import localized
 from core.textfold import fold
 from core.visible import visible_path
-from tui.date_labels import date_label, evidence_lines
+from tui.date_labels import date_label, evidence_lines, long_date
 from tui.safe_text import append_safe, visible
 from tui.widgets.quiet_size import LineScrollView, set_virtual_size
 
 #: Direct quotes: italic, so the words someone said stand out from the bulletin's own.
 QUOTE_STYLE = Style(italic=True)
-LABEL_WIDTH = 9
+#: The header's field labels; the values start one column after the longest.
+FIELD_LABELS = (
+    N_("Kind"),
+    N_("No."),
+    N_("Place"),
+    N_("Date"),
+    N_("Evidence"),
+    N_("File"),
+    N_("Copies"),
+    N_("Quotes"),
+)
+#: A date taken from somewhere other than the dateline says where.
+DATE_SOURCE_NOTE = {"lead": N_("(from the lead)"), "stamp": N_("(from the stamp)")}
+ISSUE_SEVERITY = {"error": N_("error"), "warning": N_("warning")}
 #: Other files with the same content named in the header; the rest are counted.
 COPIES_SHOWN = 3
 #: How each block of a bulletin is drawn: the header lines (kind, dateline, number) recede.
@@ -50,12 +65,16 @@ def quote_speakers(bulletin: Bulletin) -> Text:
     counts: dict[str | None, int] = {}
     for quote in bulletin.quotes:
         counts[quote.speaker_name] = counts.get(quote.speaker_name, 0) + 1
-    text = Text(f"{len(bulletin.quotes)} in italics: ", style="dim")
+    count = len(bulletin.quotes)
+    text = Text(
+        ngettext("{count} in italics: ", "{count} in italics: ", count).format(count=count),
+        style="dim",
+    )
     for i, (name, count) in enumerate(counts.items()):
         if i:
             text.append(" · ", style="dim")
         if name is None:
-            text.append("speaker unknown", style="dim italic")
+            text.append(_("speaker unknown"), style="dim italic")
         else:
             append_safe(text, name, "bold")
         if count > 1:
@@ -134,7 +153,7 @@ class ReaderView(LineScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self.bulletin: Bulletin | None = None
         self.copies: list[str] = []
-        self.placeholder = "Loading bulletins…"
+        self.placeholder = _("Loading bulletins…")
         self._lines: list[Line] = []
         self._origins: list[tuple[int, int]] = []  # (origin, line index) for text lines
         self._width = 0
@@ -228,7 +247,7 @@ class ReaderView(LineScrollView, can_focus=True):
         return len(spans)
 
     def line_for_offset(self, offset: int) -> int:
-        keys = [origin for origin, _ in self._origins]
+        keys = [origin for origin, _line in self._origins]
         at = bisect_right(keys, offset) - 1
         if at < 0:
             return 0
@@ -298,22 +317,25 @@ class ReaderView(LineScrollView, can_focus=True):
         lines: list[Line] = []
         if bulletin.failed:
             lines += self._wrap(
-                Text("✗ This file could not be read", style="bold red"), width, None
+                Text(_("✗ This file could not be read"), style="bold red"), width, None
             )
             lines.append(Line(Text()))
+        label_width = max(len(_(label)) for label in FIELD_LABELS) + 1
         for label, value in self._fields(bulletin, self.copies):
-            wrapped = self._wrap(value, width, None, indent=" " * LABEL_WIDTH)
+            wrapped = self._wrap(value, width, None, indent=" " * label_width)
             first = Text()
-            first.append(f"{label:<{LABEL_WIDTH}}", style="dim")
-            first.append_text(wrapped[0].text[LABEL_WIDTH:])
+            first.append(f"{label:<{label_width}}", style="dim")
+            first.append_text(wrapped[0].text[label_width:])
             lines.append(Line(first))
             lines += wrapped[1:]
         lines.append(Line(Text("─" * width, style="dim")))
         if bulletin.issues:
             for issue in bulletin.issues:
                 style = "bold red" if issue.severity == "error" else "yellow"
-                row = Text(f"{issue.severity}: ", style=style)
-                append_safe(row, issue.message, style if issue.severity == "error" else "")
+                severity = _(ISSUE_SEVERITY.get(issue.severity, issue.severity))
+                row = Text(f"{severity}: ", style=style)
+                message = localized(issue.message)  # stored in English, shown in the language
+                append_safe(row, message, style if issue.severity == "error" else "")
                 append_safe(row, f"  [{issue.code}]", "dim")
                 lines += self._wrap(row, width, None, indent="  ")
             lines.append(Line(Text()))
@@ -337,39 +359,43 @@ class ReaderView(LineScrollView, can_focus=True):
     def _fields(bulletin: Bulletin, copies: Sequence[str] = ()) -> list[tuple[str, Text]]:
         fields: list[tuple[str, Text]] = []
         if bulletin.kind:
-            fields.append(("Kind", append_safe(Text(), bulletin.kind, "bold")))
+            fields.append((_("Kind"), append_safe(Text(), bulletin.kind, "bold")))
         if bulletin.number:
-            fields.append(("No.", append_safe(Text(), bulletin.number)))
+            fields.append((_("No."), append_safe(Text(), bulletin.number)))
         if bulletin.place:
-            fields.append(("Place", append_safe(Text(), bulletin.place)))
+            fields.append((_("Place"), append_safe(Text(), bulletin.place)))
         date = Text()
         if bulletin.date:
-            date.append(bulletin.date.isoformat(), style="bold")
+            date.append(long_date(bulletin.date), style="bold")
             if bulletin.date_text:
                 date.append("  ")
         elif not bulletin.failed:
-            date.append("undated", style="italic")
+            date.append(_("undated"), style="italic")
             if bulletin.date_estimate is not None:
                 date.append("  ")
                 date.append_text(date_label(bulletin, estimated=True))
         if bulletin.date_text:
             append_safe(date, f"“{bulletin.date_text}”", "italic dim")
-        if bulletin.date and bulletin.date_source in ("lead", "stamp"):  # the dateline goes unsaid
-            date.append(f"  (from the {bulletin.date_source})", "dim")
+        note = DATE_SOURCE_NOTE.get(bulletin.date_source or "")
+        if bulletin.date and note:  # the dateline goes unsaid
+            date.append("  " + _(note), "dim")
         if date.plain:
-            fields.append(("Date", date))
+            fields.append((_("Date"), date))
         if bulletin.date is None and bulletin.date_estimate is not None:
             for n, line in enumerate(evidence_lines(bulletin.date_estimate)):
-                fields.append(("Evidence" if n == 0 else "", line))
+                fields.append((_("Evidence") if n == 0 else "", line))
         if bulletin.source:
             name = visible_path(Path(bulletin.source).name)  # a name's odd bytes as \xNN
-            fields.append(("File", append_safe(Text(), name, "dim")))
+            fields.append((_("File"), append_safe(Text(), name, "dim")))
         if copies:
             shown = ", ".join(Path(path).name for path in copies[:COPIES_SHOWN])
-            more = f" and {len(copies) - COPIES_SHOWN} more" if len(copies) > COPIES_SHOWN else ""
-            fields.append(("Copies", append_safe(Text(), shown + more, "dim")))
+            if len(copies) > COPIES_SHOWN:
+                shown = _("{names} and {more} more").format(
+                    names=shown, more=len(copies) - COPIES_SHOWN
+                )
+            fields.append((_("Copies"), append_safe(Text(), shown, "dim")))
         if bulletin.quotes:
-            fields.append(("Quotes", quote_speakers(bulletin)))
+            fields.append((_("Quotes"), quote_speakers(bulletin)))
         return fields
 
     # -- rendering -----------------------------------------------------------------------------

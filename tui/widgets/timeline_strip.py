@@ -24,8 +24,10 @@ from textual.message import Message
 from textual.widget import Widget
 
 from core.filters import DateRange, month_end
+from core.i18n import N_, _, ngettext
 from core.models import BulletinSummary
 from core.timeline import count_by, dated_span
+from tui.date_labels import month_label
 
 #: Rows of bars; each row holds eight levels of block characters.
 BAR_ROWS = 2
@@ -69,25 +71,27 @@ class TimelineStrip(Widget, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("left,h", "move(-1)", "Earlier", show=False, id="timeline.earlier"),
-        Binding("right,l", "move(1)", "Later", show=False, id="timeline.later"),
-        Binding("pageup,H", "move_year(-1)", "Year earlier", show=False, id="timeline.year_back"),
-        Binding("pagedown,L", "move_year(1)", "Year later", show=False, id="timeline.year_on"),
-        Binding("home,g", "move_to(0)", "First month", show=False, id="timeline.first"),
-        Binding("end,G", "move_to(-1)", "Last month", show=False, id="timeline.last"),
+        Binding("left,h", "move(-1)", N_("Earlier"), show=False, id="timeline.earlier"),
+        Binding("right,l", "move(1)", N_("Later"), show=False, id="timeline.later"),
+        Binding(
+            "pageup,H", "move_year(-1)", N_("Year earlier"), show=False, id="timeline.year_back"
+        ),
+        Binding("pagedown,L", "move_year(1)", N_("Year later"), show=False, id="timeline.year_on"),
+        Binding("home,g", "move_to(0)", N_("First month"), show=False, id="timeline.first"),
+        Binding("end,G", "move_to(-1)", N_("Last month"), show=False, id="timeline.last"),
         Binding(
             "enter",
             "choose",
-            "Filter to month",
+            N_("Filter to month"),
             id="timeline.filter",
-            tooltip="List only the bulletins of the month (or marked range) under the cursor",
+            tooltip=N_("List only the bulletins of the month (or marked range) under the cursor"),
         ),
         Binding(
             "space,v",
             "mark",
-            "Mark range",
+            N_("Mark range"),
             id="timeline.mark",
-            tooltip="Mark where a range starts; press again (or enter) at its end to filter",
+            tooltip=N_("Mark where a range starts; press again (or enter) at its end to filter"),
         ),
     ]
 
@@ -209,17 +213,19 @@ class TimelineStrip(Widget, can_focus=True):
         parts: list[str] = []
         months = self._range()
         if months:
-            first, last = self.months[months.start], self.months[months.stop - 1]
+            first = month_label(self.months[months.start])
+            last = month_label(self.months[months.stop - 1])
             n = sum(self.counts[i] for i in months)
             period = first if first == last else f"{first}…{last}"
             parts.append(f"{period}: {n}")
-        undated = f"undated: {self.undated}"
+        undated = _("undated: {count}").format(count=self.undated)
         if self.estimated:
-            undated += f" ({self.estimated} estimated)"
+            estimated = ngettext("({count} estimated)", "({count} estimated)", self.estimated)
+            undated += " " + estimated.format(count=self.estimated)
         parts.append(undated)
         self.border_subtitle = " · ".join(parts)
         marking = self.mark is not None
-        self.border_title = "Timeline · range: space/enter ends" if marking else "Timeline"
+        self.border_title = _("Timeline · range: space/enter ends") if marking else _("Timeline")
 
     def _columns(self) -> list[int]:
         k = self.per_column
@@ -227,7 +233,7 @@ class TimelineStrip(Widget, can_focus=True):
 
     def render(self) -> Text:
         if not self.months:
-            return Text("no dated bulletins", style="italic dim")
+            return Text(_("no dated bulletins"), style="italic dim")
         columns = self._columns()
         most = max(columns) or 1
         levels = 8 * BAR_ROWS

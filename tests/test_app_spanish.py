@@ -1,0 +1,309 @@
+"""The app speaks the language set before it is made: Spanish labels, keys, dates, kinds,
+notifications and errors with set_language("es"); English, as always, by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pilot_helpers import caught_up, loaded, pilot_test, rendered, screen_text
+from rich.text import Text
+from textual.binding import Binding, BindingsMap
+from textual.widgets import Footer
+
+from core.i18n import _, set_language
+from core.models import DateEstimate, EntityKind
+from tui.app import ImssApp, make_app
+from tui.date_labels import estimate_label, month_label
+from tui.kinds import badge_width, kind_badge
+from tui.screens.finder import FinderScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.profile import ProfileScreen
+from tui.textual_i18n import translated_map
+
+
+def footer_text(app: ImssApp) -> str:
+    """The footer's line as the terminal shows it."""
+    app.screen.query_one(Footer)  # the screen has one
+    return app.screen._compositor.render_strips()[-1].text
+
+
+def plain(title: object) -> str:
+    """A border title (kept as markup by Textual) as the user reads it."""
+    return Text.from_markup(str(title)).plain
+
+
+def notifications(app: ImssApp) -> list[tuple[str, str]]:
+    return [(str(n.title), str(n.message)) for n in app._notifications]  # type: ignore[attr-defined]
+
+
+def configured(tmp_path: Path, monkeypatch, toml: str) -> Path:  # type: ignore[no-untyped-def]
+    """A config.toml holding `toml`, the one the app reads."""
+    config = tmp_path / "config.toml"
+    config.write_text(toml, "utf-8")
+    monkeypatch.setenv("IMSS_TUI_CONFIG", str(config))
+    return config
+
+
+def seeds(language: str) -> ImssApp:
+    set_language(language)
+    return make_app(use_cache=False)
+
+
+@pilot_test
+async def test_main_screen_in_spanish() -> None:
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        screen = app.main_screen
+        assert screen.bulletin_list.border_title == "Boletines"
+        assert screen.sidebar.border_title == "Entidades"
+        footer = footer_text(app)
+        for word in ("Buscar", "Texto", "Cronología", "Ayuda", "Salir", "paleta"):
+            assert word in footer, footer
+        assert "Find" not in footer and "Help" not in footer
+        listing = "\n".join(screen_text(screen.bulletin_list))
+        assert "24 jul 2015" in listing and "30 may 2024" in listing
+        await pilot.press("end")  # 003: "Ciudad de México, jueves 30 de mayo de 2024."
+        await caught_up(app, pilot)
+        assert plain(screen.reader.border_title) == "jueves 30 de mayo de 2024"
+        reader = "\n".join(screen_text(screen.reader))
+        assert "Fecha    jueves 30 de mayo de 2024" in reader
+        assert "Tipo" in reader and "Lugar" in reader
+        sidebar = "\n".join(screen_text(screen.sidebar))
+        assert "Funcionarios" in sidebar and "Lugares" in sidebar
+
+
+@pilot_test
+async def test_main_screen_in_english_by_default() -> None:
+    app = make_app(use_cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        screen = app.main_screen
+        assert screen.bulletin_list.border_title == "Bulletins"
+        footer = footer_text(app)
+        assert "Find" in footer and "Help" in footer and "palette" in footer
+        await pilot.press("end")
+        await caught_up(app, pilot)
+        assert plain(screen.reader.border_title) == "2024-05-30"
+        assert "Officials" in "\n".join(screen_text(screen.sidebar))
+
+
+@pilot_test
+async def test_bindings_follow_each_new_app_both_ways() -> None:
+    """Spanish, then English, then Spanish in one process: the compiled bindings are rebuilt
+    from the English ones each time, ids and keys untouched."""
+    for language, finder in (("es", "Buscar"), ("en", "Find"), ("es", "Buscar")):
+        app = seeds(language)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(app, pilot)
+            bindings = [b for _, b in app.main_screen._bindings if b.id == "app.finder"]
+            assert [(b.key, b.description) for b in bindings] == [
+                ("slash", finder),
+                ("ctrl+k", finder),
+            ]
+            assert finder in footer_text(app)
+
+
+@pilot_test
+async def test_remapped_key_works_in_spanish(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    configured(tmp_path, monkeypatch, '[keys]\n"app.finder" = "ctrl+f"\n')
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        assert "^f Buscar" in footer_text(app)
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, FinderScreen)
+
+
+async def find(app: ImssApp, pilot, query: str) -> FinderScreen:  # type: ignore[no-untyped-def]
+    """Open the finder on `query` and wait for its results."""
+    await loaded(app, pilot)
+    await pilot.press("slash", *query)
+    await app.screen.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, FinderScreen)
+    return app.screen
+
+
+@pilot_test
+async def test_finder_in_spanish() -> None:
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        finder = await find(app, pilot, "gober chihu")
+        box = finder.query_one("#finder-box")
+        assert box.border_title == "Buscar un funcionario, lugar, unidad médica o institución"
+        rows = screen_text(finder.results)
+        assert rows[0].startswith("funcionario ") and "César Duarte Jáquez" in rows[0]
+        assert rows[0].rstrip().endswith("1 boletín")
+        hint = "\n".join(strip.text for strip in rendered(finder.query_one("#finder-hint")))
+        assert "ctrl+o perfil" in hint
+
+
+@pilot_test
+async def test_help_in_spanish_keeps_binding_ids() -> None:
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        table = "\n".join(strip.text for strip in rendered(app.screen.query_one("#help-table")))
+        for text in ("Pantalla principal", "Esta lista de teclas", "Sintaxis de búsqueda"):
+            assert text in table
+        for binding_id in ("app.finder", "app.quit", "list.down", "timeline.filter"):
+            assert binding_id in table
+        assert "Main screen" not in table and "This list of keys" not in table
+
+
+@pilot_test
+async def test_profile_in_spanish() -> None:
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await find(app, pilot, "gober chihu")
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        profile = app.screen
+        assert isinstance(profile, ProfileScreen)
+        header = "\n".join(strip.text for strip in rendered(profile.query_one("#profile-text")))
+        assert "César Duarte Jáquez  funcionario  · 1 boletín" in header
+        assert "Cargo  Gobernador" in header and "24 jul 2015" in header
+        assert profile.query_one("#profile-bulletins").border_title == "Boletines, por fecha"
+        assert "Volver" in footer_text(app)
+
+
+@pilot_test
+async def test_notification_in_spanish() -> None:
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("K")  # the first bulletin (PDF text, 001) has no kind
+        await pilot.press("y")
+        await pilot.pause()
+        messages = [message for _, message in notifications(app)]
+        assert "El boletín abierto no tiene un tipo por el cual filtrar." in messages
+        assert any(m.startswith("Referencia copiada (") for m in messages), messages
+
+
+def _failing_loader(paths, **options):  # type: ignore[no-untyped-def]
+    raise OSError("disco ilegible")
+
+
+@pytest.mark.parametrize(
+    ("language", "title", "placeholder"),
+    [
+        ("es", "No se pudo cargar", "No se pudo cargar el acervo: disco ilegible"),
+        ("en", "Loading failed", "Could not load the corpus: disco ilegible"),
+    ],
+)
+@pilot_test
+async def test_load_error_in_the_language_set(language: str, title: str, placeholder: str) -> None:
+    set_language(language)
+    app = make_app(loader=_failing_loader)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert (title, "disco ilegible") in notifications(app)
+        assert placeholder in "\n".join(screen_text(app.main_screen.reader))
+
+
+@pilot_test
+async def test_command_palette_in_spanish() -> None:
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Tema", "Salir", "Teclas", "Captura de pantalla"} <= titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        palette = app.screen
+        assert palette.query_one("CommandInput").placeholder == "Buscar comandos…"
+        await pilot.press(*"exportar")
+        await pilot.pause(0.3)
+        options = palette.query_one("CommandList")
+        prompts = [str(option.prompt) for option in options.options]
+        assert any("Exportar lista" in prompt for prompt in prompts), prompts
+
+
+def test_translated_map_keeps_keys_ids_and_order() -> None:
+    english = BindingsMap(
+        [
+            Binding("slash,ctrl+k", "finder", "Find", id="app.finder", tooltip="This list of keys"),
+            Binding("z", "zap", "Not in the catalog", id="test.zap"),
+        ]
+    )
+    set_language("es")
+    spanish = translated_map(english)
+    assert [(key, b.action, b.id) for key, b in spanish] == [
+        (key, b.action, b.id) for key, b in english
+    ]
+    described = [(b.description, b.tooltip) for _, b in spanish]
+    assert ("Buscar", "Esta lista de teclas") in described
+    assert ("Not in the catalog", "") in described  # no translation: the English stays
+    set_language("en")
+    assert [b for _, b in translated_map(english)] == [b for _, b in english]
+
+
+def test_kind_names_and_badge_column_follow_the_language() -> None:
+    assert kind_badge(EntityKind.FACILITY) == "facility" and badge_width() == 12
+    set_language("es")
+    assert kind_badge(EntityKind.FACILITY) == "unidad médica"
+    assert badge_width() == len("unidad médica") + 1  # the longest badge fits
+
+
+def test_timeline_months_in_spanish() -> None:
+    assert month_label("2024-01") == "2024-01"
+    set_language("es")
+    assert [month_label(f"2015-{m:02d}") for m in (1, 4, 8, 12)] == [
+        "ene 2015",
+        "abr 2015",
+        "ago 2015",
+        "dic 2015",
+    ]
+
+
+def test_date_estimates_in_spanish_months() -> None:
+    estimate = DateEstimate.model_validate({"from": "2012-12", "to": "2014-09"})
+    assert estimate_label(estimate) == estimate.label == "≈2012-12…2014-09"
+    set_language("es")
+    assert estimate_label(estimate) == "≈dic 2012…sep 2014"
+    open_ended = DateEstimate.model_validate({"from": "2019-01"})
+    assert estimate_label(open_ended) == "≈ene 2019…"
+
+
+@pilot_test
+async def test_settings_problem_in_spanish(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    config = configured(tmp_path, monkeypatch, "theme = [")
+    app = seeds("es")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        [(title, message)] = notifications(app)
+        assert title == "Configuración"
+        assert message.startswith(f"{config}: TOML no válido (")
+        assert message.endswith("); se usan los valores predeterminados")
+
+
+def test_an_empty_message_stays_empty_in_spanish() -> None:
+    """The sidebar's empty message while loading is "": never the catalog's header."""
+    set_language("es")
+    assert _("") == ""
+
+
+@pilot_test
+async def test_stored_issues_read_in_spanish(tmp_path: Path) -> None:
+    """Issues are cached in English; the list and reader show them in the language set."""
+    (tmp_path / "vacio.txt").write_text("", "utf-8")
+    set_language("es")
+    app = make_app([tmp_path], use_cache=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await caught_up(app, pilot)
+        listing = "\n".join(screen_text(app.main_screen.bulletin_list))
+        assert "✗ falló vacio.txt" in listing
+        assert "  el archivo no tiene texto" in listing  # the English reason, read in Spanish
+        reader = "\n".join(screen_text(app.main_screen.reader))
+        assert "✗ No se pudo leer este archivo" in reader
+        assert "error: el archivo no tiene texto" in reader
