@@ -403,9 +403,10 @@ class EntityTable:
             or not n == len(table.kinds) == len(table.names) == len(table.aliases)
             or not len(columns["offsets"]) == len(columns["role_first"]) == n + 1
             or len(columns["role_text"]) + 1 != len(columns["role_offsets"])
-            or any(t >= len(table.role_texts) for t in set(columns["role_text"]))
+            or max(columns["role_text"], default=-1) >= len(table.role_texts)
             or len(table.role_forms) not in (0, len(columns["role_text"]))
-            or any(t >= len(table.role_texts) for forms in table.role_forms for t in forms)
+            # C-level max over the lists (a generator per item costs ~0.4 s at 50k bulletins)
+            or max(map(max, filter(None, table.role_forms)), default=-1) >= len(table.role_texts)
             or len(columns["assign_offsets"]) != len(bulletins) + 1
         ):
             return None

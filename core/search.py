@@ -19,15 +19,18 @@ bounded number of candidates (`MAX_SCORED`, best-known first) are scored in Pyth
 from __future__ import annotations
 
 import marshal
+import mmap
 import re
 import struct
 import threading
+import zlib
+from array import array
 from bisect import bisect_left, bisect_right
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import islice, pairwise
-from typing import Any, BinaryIO, Literal
+from typing import BinaryIO, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -41,6 +44,11 @@ from core.runtime import gc_paused
 from core.textfold import WORD, fold, nfc, word_spans
 
 Field = Literal["name", "alias", "role"]
+#: A row's field as stored: one byte per row.
+_FIELDS: tuple[Field, ...] = ("name", "alias", "role")
+_FIELD_CODES: dict[Field, int] = {name: code for code, name in enumerate(_FIELDS)}
+_ROLE = _FIELD_CODES["role"]
+_KIND_CODES = {kind: code for code, kind in enumerate(EntityKind)}
 
 #: Words this short are matched by prefix/exact only: an infix "a" or "de" would match all.
 MIN_INFIX_LEN = 3
@@ -133,32 +141,23 @@ def unit_abbreviation(name: str) -> str | None:
     return "".join(initials).upper() + name[number.start() :]
 
 
-#: A string ready for matching: (original NFC, folded, folded words, letters in those words).
-_Folded = tuple[str, str, tuple[str, ...], int]
-
-
-def _fold_string(text: str) -> _Folded:
-    original = nfc(text)
-    folded = fold(original)
-    found = tuple(WORD.findall(folded))
-    return (original, folded, found, max(1, sum(map(len, found))))
-
-
 @dataclass
 class _Expansion:
     """What one query term stands for in the vocabulary, and (lazily) which entities have it.
 
-    `quality` maps a vocabulary word to (match quality, how it matched, letters matched);
-    `strong` words match
+    `quality` maps a vocabulary word (its id) to (match quality, how it matched, letters
+    matched); `strong` words match
     exactly or by prefix, `weak` ones inside a word or with a typo. `estimate` (sum of the
-    posting sizes) decides whether building the entity set is worth it.
+    posting sizes; `strong_estimate` of the strong words') decides whether building the
+    entity set is worth it.
     """
 
     term: Term
-    quality: dict[str, tuple[float, str, int]] = field(default_factory=dict)
-    strong_words: list[str] = field(default_factory=list)
-    weak_words: list[str] = field(default_factory=list)
+    quality: dict[int, tuple[float, str, int]] = field(default_factory=dict)
+    strong_words: list[int] = field(default_factory=list)
+    weak_words: list[int] = field(default_factory=list)
     estimate: int = 0
+    strong_estimate: int = 0
     strong_set: set[int] | None = None
     full_set: set[int] | None = None
 
@@ -206,31 +205,54 @@ class EntitySearch:
         self._table = table
         # Entity numbers follow a prior (most bulletins, then shortest name): when a query is
         # too vague to score everything, low numbers are the ones worth scoring.
-        rows = sorted(
-            table.rows(),
-            key=lambda e: (-e.bulletin_count, -e.mention_count, len(e.name), e.id),
+        # Sorted by keys alone: one row (names, roles...) per entity at a time is made below,
+        # not 500,000 of them at once (~300 MB at 50,000 bulletins).
+        bulletins, mentions = table.columns["offsets"], table.columns["mentions"]
+        names = table.names
+        self._order = array(
+            "I",
+            sorted(
+                range(len(table)),
+                key=lambda i: (
+                    bulletins[i] - bulletins[i + 1],
+                    -mentions[i],
+                    len(names[i]),
+                    table.ids[i],
+                ),
+            ),
         )
-        self._order = [row.index for row in rows]
-        # One row per distinct string of an entity. A string (say a role many officials share)
-        # is folded and split once: rows point to the same (original, folded, words, letters).
-        self._strings: list[_Folded] = []
-        self._field: list[Field] = []
-        #: Alias row -> its words the name lacks ("hgz" of "HGZ No. 1"): a query matching none
-        #: of them scores the alias no better than the name, so it is skipped.
-        self._novel: dict[int, tuple[str, ...]] = {}
-        self._by_entity: list[range] = []
-        # Officials seen for years have dozens of roles: scoring reads those through a
-        # per-entity word -> role rows map instead of every role (see _rows_to_score).
-        self._many_roles: dict[int, tuple[list[int], dict[str, list[int]]]] = {}
+        self._kinds = bytes(_KIND_CODES[table.kinds[i]] for i in self._order)
+        # One row per distinct string of an entity; a string many entities share (a role) is
+        # folded and split once, and a name is the table's own string, not a copy.
+        self._extra: list[str] = []
+        extra_ids: dict[str, int] = {}
+        word_ids: dict[str, int] = {}  # numbered as first seen; renumbered sorted below
+        split_cache: dict[str, tuple[array[int], int]] = {}
+        rows_text, rows_field, rows_letters = array("I"), bytearray(), array("I")
+        rows_words, rows_words_end = array("I"), array("I", [0])
+        entity_rows = array("I", [0])
+        postings: list[array[int]] = []
+        novel: dict[int, tuple[int, ...]] = {}
         self._blobs: list[str] = []  # " word word ... " per entity: one C-level `in` test
-        self._by_kind: dict[str, set[int]] = defaultdict(set)
-        postings: dict[str, list[int]] = defaultdict(list)
-        folded_cache: dict[str, _Folded] = {}
-        strings_append, field_append = self._strings.append, self._field.append
-        for number, entity in enumerate(rows):
-            self._by_kind[entity.kind].add(number)
-            first = len(self._strings)
-            own_words: set[str] = set()
+        many_roles: list[tuple[int, list[int]]] = []
+        words_seen: list[str] = []
+        base = len(table)
+
+        def split(text: str) -> tuple[array[int], int]:
+            found = WORD.findall(fold(text))
+            ids = array("I")
+            for word in found:
+                word_id = word_ids.get(word)
+                if word_id is None:
+                    word_id = word_ids[word] = len(words_seen)
+                    words_seen.append(word)
+                    postings.append(array("I"))
+                ids.append(word_id)
+            return ids, max(1, sum(map(len, found)))
+
+        for number, index in enumerate(self._order):
+            entity = table.row(index)
+            own_words: set[int] = set()
             seen: set[str] = set()
             texts: list[tuple[str, Field]] = [(entity.name, "name")]
             texts += [(alias, "alias") for alias in entity.aliases]
@@ -242,144 +264,224 @@ class EntitySearch:
                 texts += [(form, "alias") for form in state_short_forms(entity.name)]
             elif entity.kind == EntityKind.INSTITUTION and (long := LONG_NAMES.get(entity.name)):
                 texts.append((long, "alias"))  # "seguro social" finds the IMSS
-            name_words: tuple[str, ...] = ()
+            name_words: tuple[int, ...] = ()
+            roles: list[int] = []
             for text, kind_of_field in texts:
                 if text in seen:
                     continue
                 seen.add(text)
-                folded_string = folded_cache.get(text)
-                if folded_string is None:
-                    folded_string = folded_cache[text] = _fold_string(text)
-                found_words = folded_string[2]
+                original = nfc(text)
+                if kind_of_field == "name" and original == text:
+                    text_id = entity.index
+                    found_words, letters = split(original)
+                else:
+                    text_id = extra_ids.get(original, -1)
+                    if text_id < 0:
+                        text_id = extra_ids[original] = base + len(self._extra)
+                        self._extra.append(original)
+                    cached = split_cache.get(original)
+                    if cached is None:
+                        cached = split_cache[original] = split(original)
+                    found_words, letters = cached
                 if not found_words:
                     continue
                 if kind_of_field == "name":
-                    name_words = found_words
+                    name_words = tuple(found_words)
                 elif (
                     kind_of_field == "alias"
                     and len(found_words) < len(name_words)
-                    and name_words[: len(found_words)] == found_words
+                    and tuple(found_words) == name_words[: len(found_words)]
                 ):
                     continue  # the name minus its tail ("…No. 1" of "…No. 1, Oaxaca"): no news
+                row = len(rows_text)
                 if kind_of_field == "alias" and name_words:
-                    self._novel[len(self._strings)] = tuple(
-                        w for w in dict.fromkeys(found_words) if w not in name_words
-                    )
-                strings_append(folded_string)
-                field_append(kind_of_field)
-                own_words.update(folded_string[2])
-            self._by_entity.append(range(first, len(self._strings)))
-            roles = [r for r in range(first, len(self._strings)) if self._field[r] == "role"]
+                    novel[row] = tuple(w for w in dict.fromkeys(found_words) if w not in name_words)
+                elif kind_of_field == "role":
+                    roles.append(row)
+                rows_text.append(text_id)
+                rows_field.append(_FIELD_CODES[kind_of_field])
+                rows_letters.append(letters)
+                rows_words.extend(found_words)
+                rows_words_end.append(len(rows_words))
+                own_words.update(found_words)
+            entity_rows.append(len(rows_text))
             if len(roles) > MAX_ROLE_ROWS:
-                self._index_roles(number, roles)
-            self._blobs.append(" " + " ".join(own_words) + " ")
+                many_roles.append((number, roles))
+            self._blobs.append(" " + " ".join(words_seen[w] for w in own_words) + " ")
             for word in own_words:
                 postings[word].append(number)
-        self._postings = dict(postings)
-        self._vocabulary = sorted(postings)
+        del split_cache
+        # Word ids in alphabetical order: the words a prefix starts are a range of ids.
+        self._vocabulary = sorted(words_seen)
+        sorted_id = {word: i for i, word in enumerate(self._vocabulary)}
+        renumber = [sorted_id[word] for word in words_seen]
+        self._rows_words = array("I", (renumber[w] for w in rows_words))
+        self._postings = array("I")
+        self._postings_end = array("I")
+        for word in self._vocabulary:
+            self._postings.extend(postings[word_ids[word]])
+            self._postings_end.append(len(self._postings))
+        self._novel = {row: tuple(renumber[w] for w in found) for row, found in novel.items()}
+        self._rows_text, self._rows_field = rows_text, bytes(rows_field)
+        self._rows_letters, self._rows_words_end = rows_letters, rows_words_end
+        self._entity_rows = entity_rows
+        self._many_roles: dict[int, tuple[list[int], dict[int, list[int]]]] = {}
+        for number, roles in many_roles:
+            self._index_roles(number, roles)
+        self._index_vocabulary()
+
+    def _index_vocabulary(self) -> None:
+        """The word list as one string, for the C-level infix scan, and where each word
+        starts in it; words by length are made on the first typo."""
         self._blob = "\n" + "\n".join(self._vocabulary) + "\n"
-        self._blob_starts: list[int] = []
+        self._blob_starts = array("I")
         offset = 1
         for word in self._vocabulary:
             self._blob_starts.append(offset)
             offset += len(word) + 1
-        self._by_length: dict[int, list[str]] = defaultdict(list)
-        for word in self._vocabulary:
-            self._by_length[len(word)].append(word)
+        self._by_length: dict[int, tuple[list[int], list[str]]] | None = None
 
-    # The built index as plain lists and dicts, so marshal restores it several times faster
-    # than `_build` recomputes it (core/finder_cache.py keeps it beside the entity table).
-    # Written and read in slices: marshal holds the GIL per call, and the app's UI thread
-    # must keep drawing while a worker restores or saves a 100,000-entity index.
-    _STATE = (
+    # -- rows: what each stored string is, by row number --------------------------------------
+
+    def _rows(self, number: int) -> range:
+        """The rows (strings) of entity `number`."""
+        return range(self._entity_rows[number], self._entity_rows[number + 1])
+
+    def _row_words(self, row: int) -> array[int]:
+        """The row's words as vocabulary ids, in the order they are written."""
+        return self._rows_words[self._rows_words_end[row] : self._rows_words_end[row + 1]]
+
+    def _row_text(self, row: int) -> str:
+        """The row's string as written (NFC): a name of the table, or one of `_extra`."""
+        text_id, names = self._rows_text[row], self._table.names
+        return names[text_id] if text_id < len(names) else self._extra[text_id - len(names)]
+
+    def _row_folded(self, row: int) -> str:
+        return fold(self._row_text(row))
+
+    def _row_field(self, row: int) -> Field:
+        return _FIELDS[self._rows_field[row]]
+
+    def _word_id(self, word: str) -> int | None:
+        i = bisect_left(self._vocabulary, word)
+        return i if i < len(self._vocabulary) and self._vocabulary[i] == word else None
+
+    def _posting(self, word_id: int) -> array[int]:
+        """The entities (numbers, ascending) with a string holding this word."""
+        end = self._postings_end
+        return self._postings[end[word_id - 1] if word_id else 0 : end[word_id]]
+
+    def _posting_size(self, word_id: int) -> int:
+        end = self._postings_end
+        return end[word_id] - (end[word_id - 1] if word_id else 0)
+
+    # The built index as a few flat arrays and strings: saved and restored at memory speed
+    # (core/finder_cache.py keeps it beside the entity table), and ~10x smaller in memory
+    # than a tuple of strings per row.
+    _ARRAYS = (
         "_order",
-        "_strings",
-        "_field",
-        "_novel",
-        "_by_entity",
-        "_many_roles",
-        "_blobs",
-        "_by_kind",
+        "_entity_rows",
+        "_rows_text",
+        "_rows_letters",
+        "_rows_words",
+        "_rows_words_end",
         "_postings",
-        "_vocabulary",
-        "_blob",
-        "_blob_starts",
-        "_by_length",
-        "_string_table",  # each distinct row once; `_strings` is saved as positions in it
+        "_postings_end",
     )
-    _STATE_SLICE = 4096
 
     def write_state(self, out: BinaryIO) -> None:
         """Save the built index for `restored` (same table, same version of this module)."""
-        values: dict[str, Any] = {name: getattr(self, name, None) for name in self._STATE}
-        # A role many officials share is one row object: saved once, restored shared (marshal
-        # keeps sharing only within one record).
-        distinct: dict[int, int] = {}
-        values["_string_table"] = []
-        positions = []
-        for row in self._strings:
-            position = distinct.get(id(row))
-            if position is None:
-                position = distinct[id(row)] = len(values["_string_table"])
-                values["_string_table"].append(row)
-            positions.append(position)
-        values["_strings"] = positions
-        values["_by_entity"] = [(r.start, r.stop) for r in self._by_entity]
-        values["_by_kind"] = {str(kind): numbers for kind, numbers in self._by_kind.items()}
-        _write_record(out, (len(self._table), self._STATE))
-        step = self._STATE_SLICE
-        for name in self._STATE:
-            value = values[name]
-            if isinstance(value, dict):
-                value = list(value.items())
-            if isinstance(value, list):
-                slices = [value[i : i + step] for i in range(0, len(value), step)]
-                _write_record(out, len(slices))
-                for part in slices:
-                    _write_record(out, part)
-            else:
-                _write_record(out, -1)
-                _write_record(out, value)
+        header = (len(self._table), len(self._order), array("I").itemsize, self._ARRAYS)
+        records = [marshal.dumps(header)]
+        records += [getattr(self, name).tobytes() for name in self._ARRAYS]  # one copy back
+        records += [
+            marshal.dumps(value)
+            for value in (
+                self._kinds,
+                self._rows_field,
+                "\n".join(self._vocabulary),
+                "\n".join(self._blobs),
+                self._extra,
+                self._novel,
+                self._many_roles,
+            )
+        ]
+        checksum = 0
+        for record in records:
+            checksum = zlib.crc32(record, checksum)
+            _write_record(out, record)
+        _write_record(out, marshal.dumps(checksum))
 
     @classmethod
-    def restored(cls, table: EntityTable, data: bytes) -> EntitySearch | None:
+    def restored(cls, table: EntityTable, data: bytes | mmap.mmap) -> EntitySearch | None:
         """The index `write_state` saved for this table; None when the data does not fit."""
         records = _records(data)
+        checksum = 0
+
+        def read() -> memoryview:
+            nonlocal checksum
+            record = next(records)
+            checksum = zlib.crc32(record, checksum)
+            return record
+
         search = cls.__new__(cls)
         with gc_paused():
             try:
-                if next(records) != (len(table), cls._STATE):
+                count, entities, itemsize, arrays = marshal.loads(read())
+                if (count, itemsize, arrays) != (len(table), array("I").itemsize, cls._ARRAYS):
                     return None
-                for name in cls._STATE:
-                    count = next(records)
-                    if count == -1:
-                        value = next(records)
-                    else:
-                        value = []
-                        for _ in range(count):
-                            value += next(records)
-                    setattr(search, name, value)
+                for name in cls._ARRAYS:
+                    column = array("I")
+                    column.frombytes(read())
+                    setattr(search, name, column)
+                search._kinds, search._rows_field, vocabulary, blobs = (
+                    marshal.loads(read()) for _ in range(4)
+                )
+                search._extra, search._novel, search._many_roles = (
+                    marshal.loads(read()) for _ in range(3)
+                )
+                saved_checksum = marshal.loads(next(records))
+                # The checksum stands for range checks over millions of ids: a file whose
+                # bytes are what was written indexes only what it was written for.
+                if saved_checksum != checksum:
+                    return None
+                search._vocabulary = vocabulary.split("\n") if vocabulary else []
+                search._blobs = blobs.split("\n") if entities else []
             except (EOFError, ValueError, TypeError, StopIteration, struct.error):
                 return None
-            rows = search.__dict__.pop("_string_table")
-            search._strings = [rows[position] for position in search._strings]
-            search._by_entity = [range(start, stop) for start, stop in search._by_entity]
-            search._by_kind = defaultdict(set, search._by_kind)
-            search._by_length = defaultdict(list, search._by_length)
-            for name in ("_novel", "_many_roles", "_postings"):
-                setattr(search, name, dict(getattr(search, name)))
         search._table = table
+        if not search._consistent(entities):
+            return None
+        search._index_vocabulary()
         search._init_caches()
         return search
 
+    def _consistent(self, entities: int) -> bool:
+        """Whether restored columns fit together (a damaged file must not index out of range)."""
+        rows = len(self._rows_text)
+        return (
+            len(self._order) == len(self._kinds) == len(self._blobs) == entities
+            and len(self._entity_rows) == entities + 1
+            and (not entities or self._entity_rows[-1] == rows)
+            and len(self._rows_field) == len(self._rows_letters) == rows
+            and len(self._rows_words_end) == rows + 1
+            and self._rows_words_end[-1] == len(self._rows_words)
+            and len(self._postings_end) == len(self._vocabulary)
+            and (not self._vocabulary or self._postings_end[-1] == len(self._postings))
+            and isinstance(self._kinds, bytes)
+            and isinstance(self._rows_field, bytes)
+            and isinstance(self._extra, list)
+            and all(isinstance(value, dict) for value in (self._novel, self._many_roles))
+        )
+
     def _index_roles(self, number: int, roles: list[int]) -> None:
-        by_word: dict[str, list[int]] = defaultdict(list)
+        by_word: dict[int, list[int]] = defaultdict(list)
         for row in roles:
-            for word in set(self._strings[row][2]):
+            for word in set(self._row_words(row)):
                 by_word[word].append(row)
         for rows in by_word.values():
-            rows.sort(key=lambda row: self._strings[row][3])  # shortest role first
-        direct = [r for r in self._by_entity[number] if self._field[r] != "role"]
+            rows.sort(key=self._rows_letters.__getitem__)  # shortest role first
+        direct = [r for r in self._rows(number) if self._rows_field[r] != _ROLE]
         self._many_roles[number] = (direct, dict(by_word))
 
     def __len__(self) -> int:
@@ -441,30 +543,35 @@ class EntitySearch:
 
     # -- candidates -------------------------------------------------------------------------
 
-    def _allowed(self, kinds: Collection[EntityKind | str] | None) -> set[int] | None:
+    def _allowed(self, kinds: Collection[EntityKind | str] | None) -> Callable[[int], bool] | None:
+        """A test of an entity's kind, or None for every kind."""
         if not kinds:
             return None
-        allowed: set[int] = set()
-        for kind in kinds:
-            allowed |= self._by_kind.get(EntityKind(kind).value, set())
-        return allowed
+        codes, allowed = self._kinds, {_KIND_CODES[EntityKind(kind)] for kind in kinds}
+        return lambda n: codes[n] in allowed
 
     def _candidates(
-        self, positive: list[_Expansion], negative: list[Term], allowed: set[int] | None
+        self,
+        positive: list[_Expansion],
+        negative: list[Term],
+        allowed: Callable[[int], bool] | None,
     ) -> tuple[list[int], int, bool]:
         """Entity numbers worth scoring (at most MAX_SCORED, best-known first), how many
         entities match in all, and whether that count is exact."""
         blobs = self._blobs
         keep: list[Callable[[int], bool]] = []
         if allowed is not None:
-            keep.append(allowed.__contains__)
+            keep.append(allowed)
         for term in negative:
             keep.append(self._negation_test(term))
         ordered = sorted(positive, key=lambda e: e.estimate)
-        if not ordered or ordered[0].estimate > SCAN_ABOVE:
+        if not ordered or min(e.strong_estimate for e in ordered) > SCAN_ABOVE:
             # Only vague words ("j", "de"): walk entities best-known first and stop early.
-            tests = keep + [self._strong_test(e) for e in ordered]
-            found = filter(lambda n: all(test(n) for test in tests), range(len(blobs)))
+            # (A rare prefix with many words around it, "conce", is not vague: its own
+            # entities are few.)
+            found: Iterable[int] = range(len(blobs))
+            for test in [self._strong_test(e) for e in ordered] + keep:
+                found = filter(test, found)  # chained in C: no per-entity generator
             chosen = list(islice(found, VAGUE_SCORED))
             if len(chosen) < VAGUE_SCORED:
                 return chosen, len(chosen), True
@@ -519,12 +626,12 @@ class EntitySearch:
         if WORD.fullmatch(term.text) and not term.prefix and not term.suffix:
             blobs, text = self._blobs, term.text
             return lambda n: text not in blobs[n]
-        return lambda n: (
-            not any(_satisfies(self._strings[row][1], term) for row in self._by_entity[n])
-        )
+        return lambda n: not any(_satisfies(self._row_folded(row), term) for row in self._rows(n))
 
     def _best_known(self, candidates: set[int], budget: int = MAX_SCORED) -> list[int]:
-        if len(candidates) <= budget or len(candidates) * 8 < len(self._order):
+        # Sorting costs with the candidates, walking the prior with how rare they are: at
+        # 1/64 of the entities a walk visits 64 * budget of them, at C speed.
+        if len(candidates) <= budget or len(candidates) * 64 < len(self._order):
             return sorted(candidates)[:budget]
         found = filter(candidates.__contains__, range(len(self._order)))
         return list(islice(found, budget))
@@ -542,10 +649,10 @@ class EntitySearch:
             )
         return expansion.full_set
 
-    def _union(self, words: list[str]) -> set[int]:
+    def _union(self, words: Sequence[int]) -> set[int]:
         if not words:
             return set()
-        return set().union(*(self._postings[w] for w in words))
+        return set().union(*map(self._posting, words))
 
     # -- expanding a term over the vocabulary -----------------------------------------------
 
@@ -557,8 +664,9 @@ class EntitySearch:
                 self._cache.move_to_end(key)
                 return cached
         expansion = self._compute_expansion(term)
-        expansion.estimate = sum(
-            len(self._postings[w]) for w in (*expansion.strong_words, *expansion.weak_words)
+        expansion.strong_estimate = sum(map(self._posting_size, expansion.strong_words))
+        expansion.estimate = expansion.strong_estimate + sum(
+            map(self._posting_size, expansion.weak_words)
         )
         with self._lock:
             self._cache[key] = expansion
@@ -572,24 +680,26 @@ class EntitySearch:
         text = term.text
         expansion = _Expansion(term)
         quality = expansion.quality
+        vocabulary = self._vocabulary
         for word in self._prefixed(text):
-            if word == text:
-                quality[word] = (_EXACT, "exact", len(word))
+            length = len(vocabulary[word])
+            if length == len(text):
+                quality[word] = (_EXACT, "exact", length)
             else:
-                q = _PREFIX_BASE + _PREFIX_RANGE * len(text) / len(word)
+                q = _PREFIX_BASE + _PREFIX_RANGE * len(text) / length
                 quality[word] = (q, "prefix", len(text))
         expansion.strong_words = list(quality)
         if len(text) >= MIN_INFIX_LEN:
             for word in self._infixed(text):
                 if word not in quality:
-                    q = _INFIX_BASE + _INFIX_RANGE * len(text) / len(word)
+                    q = _INFIX_BASE + _INFIX_RANGE * len(text) / len(vocabulary[word])
                     quality[word] = (q, "infix", len(text))
                     expansion.weak_words.append(word)
-        if len(text) >= MIN_TYPO_LEN and text not in self._postings:
+        if len(text) >= MIN_TYPO_LEN and self._word_id(text) is None:
             for word, ratio in self._typos(text):
                 q = _TYPO_WEIGHT * ratio / 100
                 if word not in quality:
-                    quality[word] = (q, "typo", len(word))
+                    quality[word] = (q, "typo", len(vocabulary[word]))
                     expansion.weak_words.append(word)
         return expansion
 
@@ -599,38 +709,61 @@ class EntitySearch:
         expansion = _Expansion(term)
         if not pieces:
             return expansion
+        words: Sequence[int]
         if term.prefix:
-            words = self._prefixed(pieces[0]) if len(pieces) == 1 else [pieces[0]]
-            words = [w for w in words if w in self._postings]
+            if len(pieces) == 1:
+                words = self._prefixed(pieces[0])
+            else:
+                first = self._word_id(pieces[0])
+                words = [] if first is None else [first]
         elif term.suffix and len(pieces) == 1:
-            words = [w for w in self._infixed(pieces[0], True) if w.endswith(pieces[0])]
+            vocabulary = self._vocabulary
+            infixed = self._infixed(pieces[0], True)
+            words = [w for w in infixed if vocabulary[w].endswith(pieces[0])]
         else:
             words = self._infixed(max(pieces, key=len), include_prefix=True)
-        expansion.strong_words = words
+        expansion.strong_words = list(words)
         return expansion
 
-    def _prefixed(self, text: str) -> list[str]:
+    def _prefixed(self, text: str) -> range:
+        """The ids of the words `text` starts (alphabetical ids: one range)."""
         lo = bisect_left(self._vocabulary, text)
-        hi = bisect_left(self._vocabulary, text + "\uffff", lo)
-        return self._vocabulary[lo:hi]
+        return range(lo, bisect_left(self._vocabulary, text + "\uffff", lo))
 
-    def _infixed(self, text: str, include_prefix: bool = False) -> list[str]:
-        found: dict[str, None] = {}
+    def _infixed(self, text: str, include_prefix: bool = False) -> list[int]:
+        found: dict[int, None] = {}
         starts = self._blob_starts
         for match in re.finditer(re.escape(text), self._blob):
             i = bisect_right(starts, match.start()) - 1
             if include_prefix or match.start() != starts[i]:
-                found[self._vocabulary[i]] = None
+                found[i] = None
         return list(found)
 
-    def _typos(self, text: str) -> list[tuple[str, float]]:
+    def _typos(self, text: str) -> list[tuple[int, float]]:
         # fuzz.ratio >= 80 needs lengths within a factor 1.5 of each other.
         lo, hi = -(-len(text) * 2 // 3), len(text) * 3 // 2
-        pool = [w for n in range(lo, hi + 1) for w in self._by_length.get(n, ())]
+        by_length = self._words_by_length()
+        ids: list[int] = []
+        pool: list[str] = []
+        for n in range(lo, hi + 1):
+            same_ids, same_words = by_length.get(n, ((), ()))
+            ids += same_ids
+            pool += same_words
         found = process.extract(
             text, pool, scorer=fuzz.ratio, score_cutoff=TYPO_MIN_RATIO, limit=TYPO_MAX_WORDS
         )
-        return [(word, score) for word, score, _ in found]
+        return [(ids[i], score) for _, score, i in found]
+
+    def _words_by_length(self) -> dict[int, tuple[list[int], list[str]]]:
+        """Vocabulary ids and words of each length (made on the first typo)."""
+        if self._by_length is None:
+            by_length: dict[int, tuple[list[int], list[str]]] = {}
+            for word_id, word in enumerate(self._vocabulary):
+                same_ids, same_words = by_length.setdefault(len(word), ([], []))
+                same_ids.append(word_id)
+                same_words.append(word)
+            self._by_length = by_length
+        return self._by_length
 
     # -- scoring ----------------------------------------------------------------------------
 
@@ -639,7 +772,7 @@ class EntitySearch:
         term the shortest roles holding that term's best word."""
         many = self._many_roles.get(number)
         if many is None:
-            return self._by_entity[number]
+            return self._rows(number)
         direct, by_word = many
         chosen = dict.fromkeys(direct)
         # Rarest terms first, and at most MAX_ROLE_ROWS roles in all: a six-word query over an
@@ -649,7 +782,7 @@ class EntitySearch:
                 break
             if expansion.term.is_filter:
                 needle = expansion.term.text
-                matching = (r for r in self._by_entity[number] if needle in self._strings[r][1])
+                matching = (r for r in self._rows(number) if needle in self._row_folded(r))
                 chosen.update(dict.fromkeys(islice(matching, ROLES_PER_TERM)))
                 continue
             quality = expansion.quality
@@ -680,13 +813,12 @@ class EntitySearch:
         count = len(terms)
         covered = [0.0] * count
         rows: list[tuple[int, list[float], int, list[int]]] = []
-        strings = self._strings
         filters = [(i, e.term) for i, e in enumerate(terms) if e.term.is_filter]
         novel = self._novel
         for row in self._rows_to_score(number, terms):
             if not filters and row in novel and not any(by_word(w) for w in novel[row]):
                 continue  # an alias whose own words match nothing scores below the name
-            _, folded, words, _ = strings[row]
+            words = self._row_words(row)
             best_q = [0.0] * count
             best_len = [0] * count
             best_at = [-1] * count
@@ -697,6 +829,7 @@ class EntitySearch:
                 for i, found in found_for:
                     if found[0] > best_q[i]:
                         best_q[i], best_len[i], best_at[i] = found[0], found[2], at
+            folded = self._row_folded(row) if filters else ""
             for i, term in filters:
                 if _satisfies(folded, term):
                     best_q[i], best_len[i] = _FILTER, len(term.text)
@@ -720,27 +853,28 @@ class EntitySearch:
         best: tuple[float, int] | None = None
         for row, qualities, matched, positions in rows:
             total = sum(q or covered[i] * _CROSS_FIELD for i, q in enumerate(qualities))
-            compact = min(1.0, matched / self._strings[row][3])
+            compact = min(1.0, matched / self._rows_letters[row])
             in_order = len(positions) > 1 and all(a < b for a, b in pairwise(positions))
             raw = (
                 _QUALITY_SHARE * total / count
                 + _COMPACT_SHARE * compact
                 + (_ORDER_BONUS if in_order else 0.0)
             )
-            score = 100 * _FIELD_WEIGHT[self._field[row]] * min(1.0, raw)
+            score = 100 * _FIELD_WEIGHT[_FIELDS[self._rows_field[row]]] * min(1.0, raw)
             if best is None or score > best[0]:
                 best = (score, row)
         return best
 
     def _hit(self, number: int, row: int, score: float, terms: list[_Expansion]) -> Hit:
-        folded = self._strings[row][1]
-        words = word_spans(folded)
+        matched = self._row_text(row)
+        folded = fold(matched)
+        words = [(self._word_id(word), start, end) for word, start, end in word_spans(folded)]
         spans = [s for e in terms if (s := _term_span(folded, words, e)) is not None]
         return Hit(
             entity=self._entity(number),
             score=round(score, 2),
-            matched=self._strings[row][0],
-            field=self._field[row],
+            matched=matched,
+            field=self._row_field(row),
             spans=_merge(spans),
         )
 
@@ -750,22 +884,22 @@ class EntitySearch:
 
 
 _Match = tuple[float, str, int]
-#: Vocabulary word -> [(query term index, how that term matches the word)], or None.
-_WordTerms = Callable[[str], Sequence[tuple[int, _Match]] | None]
+#: Vocabulary word id -> [(query term index, how that term matches the word)], or None.
+_WordTerms = Callable[[int], Sequence[tuple[int, _Match]] | None]
 
 
 _RECORD_SIZE = struct.Struct("<Q")
 
 
-def _write_record(out: BinaryIO, value: object) -> None:
-    """One marshal record with its length first: `_records` reads it without a file object
+def _write_record(out: BinaryIO, blob: bytes) -> None:
+    """One record with its length first: `_records` reads it without a file object
     (marshal.load on a file reads in tiny pieces, ~5x slower than marshal.loads)."""
-    blob = marshal.dumps(value)
     out.write(_RECORD_SIZE.pack(len(blob)))
     out.write(blob)
 
 
-def _records(data: bytes) -> Iterator[Any]:
+def _records(data: bytes | mmap.mmap) -> Iterator[memoryview]:
+    """The records of `data`, not copied."""
     view = memoryview(data)
     offset = 0
     while offset < len(view):
@@ -773,7 +907,7 @@ def _records(data: bytes) -> Iterator[Any]:
         offset += _RECORD_SIZE.size
         if offset + size > len(view):
             raise EOFError("truncated record")
-        yield marshal.loads(view[offset : offset + size])
+        yield view[offset : offset + size]
         offset += size
 
 
@@ -787,12 +921,12 @@ def _word_terms(terms: list[_Expansion]) -> _WordTerms:
     if len(plain) == 1:
         (only, expansion), get = plain[0], plain[0][1].quality.get
 
-        def lookup(word: str) -> Sequence[tuple[int, _Match]] | None:
+        def lookup(word: int) -> Sequence[tuple[int, _Match]] | None:
             found = get(word)
             return None if found is None else ((only, found),)
 
         return lookup
-    merged: dict[str, list[tuple[int, _Match]]] = {}
+    merged: dict[int, list[tuple[int, _Match]]] = {}
     for i, expansion in plain:
         for word, found in expansion.quality.items():
             merged.setdefault(word, []).append((i, found))
@@ -812,8 +946,9 @@ def _satisfies(folded: str, term: Term) -> bool:
 
 
 def _term_span(
-    folded: str, words: list[tuple[str, int, int]], expansion: _Expansion
+    folded: str, words: list[tuple[int | None, int, int]], expansion: _Expansion
 ) -> tuple[int, int] | None:
+    """Where a term matched in a folded string; `words`: (vocabulary id, start, end)."""
     term = expansion.term
     if term.is_filter:
         if not _satisfies(folded, term):
@@ -825,14 +960,14 @@ def _term_span(
         return (start, start + len(term.text))
     best: tuple[float, int, int] | None = None
     for word, start, end in words:
-        found = expansion.quality.get(word)
+        found = None if word is None else expansion.quality.get(word)
         if found is None or (best is not None and found[0] <= best[0]):
             continue
         q, how, _ = found
         if how == "prefix":
             best = (q, start, start + len(term.text))
         elif how == "infix":
-            offset = word.find(term.text)
+            offset = folded.find(term.text, start, end) - start
             best = (q, start + offset, start + offset + len(term.text))
         else:
             best = (q, start, end)

@@ -59,3 +59,18 @@ def test_benchmark_runs_end_to_end_at_tiny_n(tmp_path: Path) -> None:
     assert measures["add_one_found"] is True
     assert measures["entity_names"] > 0
     assert results["machine"]["cores"] >= 1
+
+
+def test_finder_state_and_index_split_tools_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from benchmarks import bench_finder_state, bench_index_split
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 12, seed=3)
+    assert bench_finder_state.main([str(corpus), "--cache-dir", str(tmp_path / "c")]) == 0
+    state = json.loads(capsys.readouterr().out)
+    assert state["restored"] is True and state["entities"] > 12 and state["file_bytes"] > 0
+    assert bench_index_split.main([str(corpus), "--files", "12"]) == 0
+    split = json.loads(capsys.readouterr().out)
+    assert split["files"] == 12 and split["workers_cpu_ms_per_file"] >= 0

@@ -100,13 +100,25 @@ def test_a_changed_corpus_never_reads_the_old_index(corpus_dir: Path, tmp_path: 
     assert len(_saved_files(cache)) == 2
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty"])
+def _flip(data: bytes, at: float) -> bytes:
+    """One byte changed at a fraction of the file: inside the arrays or the strings."""
+    i = int(len(data) * at)
+    return data[:i] + bytes([data[i] ^ 0x5A]) + data[i + 1 :]
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "empty", "flip-early", "flip-late"])
 def test_a_damaged_file_is_rebuilt_silently(corpus_dir: Path, tmp_path: Path, damage: str) -> None:
     expected = _answers(load_corpus(corpus_dir, cache_dir=tmp_path).finder)
     (saved,) = _saved_files(tmp_path)
     data = saved.read_bytes()
     saved.write_bytes(
-        {"truncate": data[: len(data) // 2], "garbage": b"\x00\xff" * 500, "empty": b""}[damage]
+        {
+            "truncate": data[: len(data) // 2],
+            "garbage": b"\x00\xff" * 500,
+            "empty": b"",
+            "flip-early": _flip(data, 0.3),
+            "flip-late": _flip(data, 0.9),
+        }[damage]
     )
     corpus = load_corpus(corpus_dir, cache_dir=tmp_path)
     assert _answers(corpus.finder) == expected

@@ -4,6 +4,7 @@ remembered in state.json, and fitted to 80 columns."""
 from __future__ import annotations
 
 import json
+import random
 
 from pilot_helpers import loaded, pilot_test, screen_text
 
@@ -22,6 +23,35 @@ def test_shared_lead_words_counts_what_titles_start_with_in_common() -> None:
         None,
     ]
     assert shared_lead_words(titles) == [5, 5, 3, 0, 0]
+
+
+def _lead_words_by_every_pair(titles: list[str | None]) -> list[int]:
+    words = [(title or "").casefold().split() for title in titles]
+
+    def common(a: list[str], b: list[str]) -> int:
+        n = 0
+        while n < min(len(a), len(b)) and a[n] == b[n]:
+            n += 1
+        return n
+
+    return [
+        max((common(w, other) for j, other in enumerate(words) if j != i), default=0)
+        for i, w in enumerate(words)
+    ]
+
+
+def test_shared_lead_words_agrees_with_comparing_every_pair() -> None:
+    """Words that are prefixes of others ("IMSS" / "IMSS-Bienestar"), case, empty titles."""
+    rng = random.Random(16)
+    vocabulary = ["firman", "FIRMAN", "imss", "imss-bienestar", "im", "y", "de", "Ñuu", "ñu"]
+    for _ in range(400):
+        titles: list[str | None] = [
+            " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 5)))
+            if rng.random() > 0.1
+            else None
+            for _ in range(rng.randint(0, 7))
+        ]
+        assert shared_lead_words(titles) == _lead_words_by_every_pair(titles), titles
 
 
 @pilot_test

@@ -32,18 +32,34 @@ def shared_lead_words(titles: Sequence[str | None]) -> list[int]:
     IMSS Y GOBIERNO DE" in two agreements): the list skips them when the row is too narrow.
 
     The longest word prefix shared with any other title is the one shared with a neighbour
-    in sorted order, so this is one sort, not a comparison of every pair."""
-    folded = [tuple((title or "").casefold().split()) for title in titles]
-    order = sorted(range(len(folded)), key=folded.__getitem__)
-    shared = [0] * len(folded)
+    in sorted order, so this is one sort, not a comparison of every pair. Titles are sorted
+    as strings with their words joined by NUL, which orders them as their word lists would
+    be and sorts 50,000 titles in C (a sort of word tuples took ~0.7 s on the UI thread)."""
+    joined = ["\0".join((title or "").casefold().split()) for title in titles]
+    order = sorted(range(len(joined)), key=joined.__getitem__)
+    shared = [0] * len(joined)
     for a, b in pairwise(order):
-        common = 0
-        for left, right in zip(folded[a], folded[b], strict=False):
-            if left != right:
-                break
-            common += 1
+        left, right = joined[a], joined[b]
+        if not left or not right or left[0] != right[0]:
+            continue
+        end = _common_prefix(left, right)
+        common = left.count("\0", 0, end)
+        if (end == len(left) or left[end] == "\0") and (end == len(right) or right[end] == "\0"):
+            common += 1  # the last word of the prefix is whole in both
         shared[a], shared[b] = max(shared[a], common), max(shared[b], common)
     return shared
+
+
+def _common_prefix(left: str, right: str) -> int:
+    """The length of the longest common prefix: a binary search of slice comparisons."""
+    lo, hi = 0, min(len(left), len(right))
+    while lo < hi:
+        middle = (lo + hi + 1) // 2
+        if left[:middle] == right[:middle]:
+            lo = middle
+        else:
+            hi = middle - 1
+    return lo
 
 
 def first_error(bulletin: BulletinSummary) -> str:
