@@ -3,14 +3,18 @@ notifications and errors with set_language("es"); English, as always, by default
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
 from pilot_helpers import caught_up, loaded, pilot_test, rendered, screen_text
 from rich.text import Text
 from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
 from textual.widgets import Footer
 
+import tui
 from core.i18n import _, set_language
 from core.models import DateEstimate, EntityKind
 from tui.app import ImssApp, make_app
@@ -20,7 +24,7 @@ from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.profile import ProfileScreen
-from tui.textual_i18n import translated_map
+from tui.textual_i18n import _node_classes, translated_map
 
 
 def footer_text(app: ImssApp) -> str:
@@ -307,3 +311,21 @@ async def test_stored_issues_read_in_spanish(tmp_path: Path) -> None:
         reader = "\n".join(screen_text(app.main_screen.reader))
         assert "✗ No se pudo leer este archivo" in reader
         assert "error: el archivo no tiene texto" in reader
+
+
+def test_every_key_description_of_every_widget_is_spanish() -> None:
+    """A binding described without `N_` never reaches the catalog: the reader's "Scroll
+    down" stayed English in the Spanish help."""
+    for module in pkgutil.walk_packages(tui.__path__, "tui."):
+        if not module.name.endswith("__main__"):  # that one runs the app
+            importlib.import_module(module.name)
+    set_language("es")
+    ours = [c for c in _node_classes(DOMNode) if c.__module__.startswith("tui.")]
+    english = [
+        f"{binding.id}: {binding.description}"
+        for cls in ours
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding) and binding.description
+        if _(binding.description) == binding.description
+    ]
+    assert len(ours) > 10 and english == []
