@@ -20,6 +20,7 @@ from core.models import DateEstimate, EntityKind
 from tui.app import ImssApp, make_app
 from tui.date_labels import estimate_label, month_label
 from tui.kinds import badge_width, kind_badge
+from tui.screens.export_prompt import ExportScreen
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
@@ -230,6 +231,27 @@ async def test_command_palette_in_spanish() -> None:
         options = palette.query_one("CommandList")
         prompts = [str(option.prompt) for option in options.options]
         assert any("Exportar lista" in prompt for prompt in prompts), prompts
+
+
+@pytest.mark.parametrize(
+    ("language", "one", "three"),
+    [
+        ("en", "Export the 1 bulletin listed", "Export the 3 bulletins listed"),
+        ("es", "Exportar 1 boletín listado", "Exportar los 3 boletines listados"),
+    ],
+)
+@pilot_test
+async def test_export_title_counts_in_both_languages(language: str, one: str, three: str) -> None:
+    app = seeds(language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        titles = []
+        for shown in (1, 3):
+            app.push_screen(ExportScreen(shown))
+            await pilot.pause()
+            titles.append(app.screen.query_one("#export-box").border_title)
+            app.pop_screen()
+        assert titles == [one, three]
 
 
 def test_translated_map_keeps_keys_ids_and_order() -> None:
