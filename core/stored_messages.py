@@ -10,6 +10,7 @@ no template matches (an exception's own text) is shown as it is.
 
 from __future__ import annotations
 
+import errno
 import re
 from functools import cache
 
@@ -95,8 +96,33 @@ CACHE_CORRUPT = N_("the cache file {path} was corrupt ({reason}); rebuilt it")
 CACHE_SCHEMA = N_("the cache had schema version {old}, this version uses {new}; rebuilt it")
 PARSER_CHANGED = N_("the parser changed since the cache was built; re-parsing {count} files")
 
+# -- the operating system's reasons (OSError.strerror), by errno: the same words everywhere -------
+OS_ERRORS: dict[int, str] = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EFBIG: N_("File too large"),
+    errno.EIO: N_("Input/output error"),
+    errno.EMFILE: N_("Too many open files"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+}
+
+
+def os_reason(err: OSError) -> str:
+    """Why an OSError happened, in English words `localized` knows (the C library's own
+    words follow no language setting of ours)."""
+    return OS_ERRORS.get(err.errno or 0) or err.strerror or str(err)
+
+
 #: Every template above.
 TEMPLATES: tuple[str, ...] = (
+    *OS_ERRORS.values(),
     THIS_IS,
     PNG_IMAGE,
     JPEG_IMAGE,
