@@ -96,6 +96,23 @@ CACHE_CORRUPT = N_("the cache file {path} was corrupt ({reason}); rebuilt it")
 CACHE_SCHEMA = N_("the cache had schema version {old}, this version uses {new}; rebuilt it")
 PARSER_CHANGED = N_("the parser changed since the cache was built; re-parsing {count} files")
 
+# -- what a dating signal means (core/data/dating_signals.csv, the evidence's `office`) ------
+SIGNAL_MEANINGS: tuple[str, ...] = (
+    N_("name of the IMSS programme for the poor"),
+    N_(
+        "name of the IMSS programme (and since 2022 the public body) for people without "
+        "social security"
+    ),
+    N_("name of Mexico City before the political reform"),
+    N_("name of the social development ministry since the 2018 reform"),
+    N_("name of the social development ministry until the 2018 reform"),
+    N_("acronym of the Secretaría de Desarrollo Social"),
+    N_("health insurance for people without social security"),
+    N_("federal health institute created by the 2019 reform"),
+    N_("acronym of the Instituto de Salud para el Bienestar"),
+    N_("name of the disease given by the WHO on 2020-02-11"),
+    N_("name of the virus given on 2020-02-11"),
+)
 # -- the operating system's reasons (OSError.strerror), by errno: the same words everywhere -------
 OS_ERRORS: dict[int, str] = {
     errno.ENOENT: N_("No such file or directory"),
@@ -123,6 +140,7 @@ def os_reason(err: OSError) -> str:
 #: Every template above.
 TEMPLATES: tuple[str, ...] = (
     *OS_ERRORS.values(),
+    *SIGNAL_MEANINGS,
     THIS_IS,
     PNG_IMAGE,
     JPEG_IMAGE,
@@ -192,7 +210,7 @@ TEMPLATES: tuple[str, ...] = (
     PARSER_CHANGED,
 )
 #: Placeholders that hold a smaller stored message, localized in turn.
-_NESTED = frozenset({"what", "lines", "since", "until", "reason"})
+_NESTED = frozenset({"what", "lines", "since", "until", "reason", "office"})
 #: Placeholders with a fixed shape, so a template cannot swallow a neighbour's words.
 _SHAPES = {
     "start": r"\d{4}-\d{2}",

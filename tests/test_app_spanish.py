@@ -8,7 +8,7 @@ import pkgutil
 from pathlib import Path
 
 import pytest
-from pilot_helpers import caught_up, loaded, pilot_test, rendered, screen_text
+from pilot_helpers import REPO, caught_up, loaded, pilot_test, rendered, screen_text
 from rich.text import Text
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
@@ -298,6 +298,25 @@ def test_date_estimates_in_spanish_months() -> None:
     assert estimate_label(estimate) == "≈dic 2012…sep 2014"
     open_ended = DateEstimate.model_validate({"from": "2019-01"})
     assert estimate_label(open_ended) == "≈ene 2019…"
+
+
+def test_date_evidence_says_what_a_name_means_in_spanish() -> None:
+    """The seed 001 is dated by "IMSS-Oportunidades" and "Seguro Popular": the reader's
+    evidence lines said what those names mean in English."""
+    from core.parse import parse_file
+    from tui.date_labels import evidence_lines
+
+    bulletin = parse_file(next((REPO / "seeds").glob("001_*.txt")))
+    assert bulletin.date_estimate is not None
+    set_language("es")
+    lines = [line.plain for line in evidence_lines(bulletin.date_estimate)]
+    assert "IMSS-Oportunidades — nombre del programa del IMSS para la población pobre" in "\n".join(
+        lines
+    )
+    assert "Seguro Popular — seguro de salud para quienes no tienen seguridad social" in "\n".join(
+        lines
+    )
+    assert "Director General del IMSS" in "\n".join(lines)  # offices are Spanish already
 
 
 @pilot_test

@@ -13,6 +13,7 @@ import pytest
 
 from core import stored_messages as msg
 from core.dates import find_date
+from core.dating_tables import signals
 from core.estimate import combine, contradictions
 from core.i18n import _, set_language
 from core.ingest import IngestError, decode_bytes
@@ -54,7 +55,11 @@ def test_every_template_of_the_module_is_listed() -> None:
         and isinstance(node.value, ast.Call)
         and getattr(node.value.func, "id", None) == "N_"
     ]
-    listed = [*(getattr(msg, name) for name in marked), *msg.OS_ERRORS.values()]
+    listed = [
+        *(getattr(msg, name) for name in marked),
+        *msg.OS_ERRORS.values(),
+        *msg.SIGNAL_MEANINGS,
+    ]
     assert sorted(listed) == sorted(msg.TEMPLATES)
 
 
@@ -151,3 +156,10 @@ def test_cli_export_to_a_missing_folder_says_why_in_spanish(
     assert run([*args, "--output", str(out)]) == 2
     err = " ".join(capsys.readouterr().err.split())
     assert f"no se puede escribir {out}: No existe el archivo o la carpeta" in err
+
+
+def test_every_dating_signal_meaning_is_translatable() -> None:
+    """A row added to dating_signals.csv must have its meaning marked, or readers of the
+    Spanish interface see it in English."""
+    assert {s.meaning for s in signals()} == set(msg.SIGNAL_MEANINGS)
+    assert all(_(meaning) != meaning for meaning in msg.SIGNAL_MEANINGS)
