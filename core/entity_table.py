@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import zlib
 from array import array
+from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from core.entities.roles import office
@@ -26,6 +27,7 @@ RoleRanks = tuple[str, Sequence[int], Sequence[str]]
 
 _KIND_CODES = {kind: kind.value[0] for kind in EntityKind}  # o, p, f, i
 _KINDS_BY_CODE = {code: kind for kind, code in _KIND_CODES.items()}
+_KIND_ORDER = {kind: i for i, kind in enumerate(EntityKind)}
 #: The integer columns, in their stored order.
 COLUMNS = (
     "postings",
@@ -100,21 +102,10 @@ class EntityTable:
         models: Sequence[Entity] | None = None,
     ) -> EntityTable:
         """A table from per-entity records and, per bulletin, its entities' table indexes."""
-        columns = {name: array("i" if name == "assign" else "I") for name in COLUMNS}
-        for name in ("offsets", "role_first", "role_offsets", "assign_offsets"):
-            columns[name].append(0)
-        role_texts: dict[str, int] = {}
-        role_forms: list[list[int]] = []
+        builder = _Columns([])
         for entity in entities:
-            columns["postings"].extend(entity.ranks)
-            columns["offsets"].append(len(columns["postings"]))
-            columns["mentions"].append(entity.mention_count)
-            for role, ranks, forms in entity.roles:
-                columns["role_postings"].extend(ranks)
-                columns["role_offsets"].append(len(columns["role_postings"]))
-                columns["role_text"].append(role_texts.setdefault(role, len(role_texts)))
-                role_forms.append([role_texts.setdefault(f, len(role_texts)) for f in forms])
-            columns["role_first"].append(len(columns["role_offsets"]) - 1)
+            builder.add(entity)
+        columns = builder.columns
         for found in assigned:
             columns["assign"].extend(found)
             columns["assign_offsets"].append(len(columns["assign"]))
@@ -123,11 +114,11 @@ class EntityTable:
             kinds=[e.kind for e in entities],
             names=[e.name for e in entities],
             aliases=[list(e.aliases) or None for e in entities],
-            role_texts=list(role_texts),
+            role_texts=builder.role_texts,
             columns=columns,
             bulletins=bulletins,
             models=models,
-            role_forms=role_forms,
+            role_forms=builder.role_forms,
         )
 
     @classmethod
@@ -158,6 +149,18 @@ class EntityTable:
         if self._index is None:
             self._index = {found: i for i, found in enumerate(self.ids)}
         return self._index.get(entity_id)
+
+    def locate(self, entity_id: str) -> int | None:
+        """`index` without building the id map (a binary search: rows are in (kind, id)
+        order), for an update that looks up a few ids in a table it then drops."""
+        if self._index is not None:
+            return self._index.get(entity_id)
+        try:
+            kind = EntityKind(entity_id.partition(":")[0])
+        except ValueError:
+            return None
+        i = bisect_left(range(len(self)), (_KIND_ORDER[kind], entity_id), key=self._order_key)
+        return i if i < len(self) and self.ids[i] == entity_id else None
 
     def _slice(self, values: str, offsets: str, i: int) -> array[int]:
         first = self.columns[offsets]
@@ -253,6 +256,99 @@ class EntityTable:
         """The entities a bulletin mentions."""
         return {i for i in self._slice("assign", "assign_offsets", rank) if i != NO_ENTITY}
 
+    # -- updating --------------------------------------------------------------------------
+
+    def spliced(
+        self,
+        dropped: Collection[int],
+        added: Sequence[PackedEntity],
+        seen_at: Sequence[Iterable[tuple[int, int]]],
+        ranks: Sequence[int],
+        bulletins: Sequence[BulletinSummary],
+        fresh: Mapping[int, int],
+    ) -> EntityTable:
+        """This table without rows `dropped`, with `added` merged in at their (kind, id)
+        places: an update that re-resolved a few entities.
+
+        `added` are in (kind, id) order with ranks of the new corpus order `bulletins`;
+        `seen_at[k]` are the (new rank, position) of the bulletin entities resolved to
+        `added[k]`. `ranks` maps each old rank to its new one (-1: the bulletin is gone, and
+        no kept row mentions it); `fresh` gives each new bulletin's rank its number of
+        entities. Kept rows are copied as column slices, so the cost is a few C-level passes
+        over the columns plus the changed rows."""
+        n = len(self)
+        order = [(_KIND_ORDER[e.kind], e.id) for e in added]
+        keys = range(n)
+        at = [bisect_left(keys, key, key=self._order_key) for key in order]
+        # Runs of kept old rows and the added rows between them, in the new order.
+        pieces: list[tuple[int, int] | int] = []  # (first, end) of old rows, or added index
+        cursor, k = 0, 0
+        for event in sorted({*dropped, *at}):
+            if cursor < event:
+                pieces.append((cursor, event))
+            while k < len(added) and at[k] == event:
+                pieces.append(k)
+                k += 1
+            cursor = event + 1 if event in dropped else event
+        if cursor < n:
+            pieces.append((cursor, n))
+        pieces.extend(range(k, len(added)))
+
+        moved = any(old != new for old, new in enumerate(ranks))
+        builder = _Columns(self.role_texts)
+        remap = array("i", [NO_ENTITY]) * (n + 1)  # the last slot maps NO_ENTITY to itself
+        placed = [0] * len(added)
+        ids: list[str] = []
+        kinds: list[EntityKind] = []
+        names: list[str] = []
+        aliases: list[Sequence[str] | None] = []
+        for piece in pieces:
+            if isinstance(piece, int):
+                entity = added[piece]
+                placed[piece] = len(ids)
+                ids.append(entity.id)
+                kinds.append(entity.kind)
+                names.append(entity.name)
+                aliases.append(list(entity.aliases) or None)
+                builder.add(entity)
+                continue
+            first, end = piece
+            remap[first:end] = array("i", range(len(ids), len(ids) + end - first))
+            ids += self.ids[first:end]
+            kinds += self.kinds[first:end]
+            names += self.names[first:end]
+            aliases += self.aliases[first:end]
+            builder.copy(self, first, end, ranks if moved else None)
+
+        columns = builder.columns
+        old_assign = array("i", map(remap.__getitem__, self.columns["assign"]))
+        old_offsets = self.columns["assign_offsets"]
+        old_of = {new: old for old, new in enumerate(ranks) if new >= 0}
+        assign, assign_offsets = columns["assign"], columns["assign_offsets"]
+        for rank in range(len(bulletins)):
+            old = old_of.get(rank)
+            if old is None:
+                assign.extend(array("i", [NO_ENTITY]) * fresh[rank])
+            else:
+                assign.extend(old_assign[old_offsets[old] : old_offsets[old + 1]])
+            assign_offsets.append(len(assign))
+        for index, places in zip(placed, seen_at, strict=True):
+            for rank, position in places:
+                assign[assign_offsets[rank] + position] = index
+        return EntityTable(
+            ids=ids,
+            kinds=kinds,
+            names=names,
+            aliases=aliases,
+            role_texts=builder.role_texts,
+            columns=columns,
+            bulletins=bulletins,
+            role_forms=builder.role_forms,
+        )
+
+    def _order_key(self, i: int) -> tuple[int, str]:
+        return (_KIND_ORDER[self.kinds[i]], self.ids[i])
+
     # -- storing ---------------------------------------------------------------------------
 
     def to_blobs(self) -> tuple[bytes, bytes]:
@@ -314,6 +410,69 @@ class EntityTable:
         ):
             return None
         return table
+
+
+class _Columns:
+    """The integer columns of a table being put together from copied runs and new rows."""
+
+    def __init__(self, role_texts: list[str]) -> None:
+        self.columns = {name: array("i" if name == "assign" else "I") for name in COLUMNS}
+        for name in ("offsets", "role_first", "role_offsets", "assign_offsets"):
+            self.columns[name].append(0)
+        self.role_texts = list(role_texts)
+        self._text_index: dict[str, int] | None = None
+        self.role_forms: list[list[int]] = []
+
+    def _text(self, text: str) -> int:
+        if self._text_index is None:
+            self._text_index = {t: i for i, t in enumerate(self.role_texts)}
+        found = self._text_index.get(text)
+        if found is None:
+            found = self._text_index[text] = len(self.role_texts)
+            self.role_texts.append(text)
+        return found
+
+    def add(self, entity: PackedEntity) -> None:
+        c = self.columns
+        c["postings"].extend(entity.ranks)
+        c["offsets"].append(len(c["postings"]))
+        c["mentions"].append(entity.mention_count)
+        for role, ranks, forms in entity.roles:
+            c["role_postings"].extend(ranks)
+            c["role_offsets"].append(len(c["role_postings"]))
+            c["role_text"].append(self._text(role))
+            self.role_forms.append([self._text(f) for f in forms])
+        c["role_first"].append(len(c["role_offsets"]) - 1)
+
+    def copy(self, table: EntityTable, first: int, end: int, ranks: Sequence[int] | None) -> None:
+        """Rows `first:end` of `table` as they are, their bulletins renumbered by `ranks`."""
+        c, old = self.columns, table.columns
+        renumber = ranks.__getitem__ if ranks is not None else None
+
+        def postings(values: array[int]) -> array[int]:
+            return array("I", map(renumber, values)) if renumber is not None else values
+
+        offsets = old["offsets"]
+        start, stop = offsets[first], offsets[end]
+        shift = len(c["postings"]) - start
+        c["postings"].extend(postings(old["postings"][start:stop]))
+        c["offsets"].extend(array("I", [o + shift for o in offsets[first + 1 : end + 1]]))
+        c["mentions"].extend(old["mentions"][first:end])
+        role_first = old["role_first"]
+        slot, slot_end = role_first[first], role_first[end]
+        slot_shift = len(c["role_offsets"]) - 1 - slot
+        later = role_first[first + 1 : end + 1]
+        c["role_first"].extend(array("I", [f + slot_shift for f in later]))
+        role_offsets = old["role_offsets"]
+        start, stop = role_offsets[slot], role_offsets[slot_end]
+        shift = len(c["role_postings"]) - start
+        c["role_postings"].extend(postings(old["role_postings"][start:stop]))
+        c["role_offsets"].extend(
+            array("I", [o + shift for o in role_offsets[slot + 1 : slot_end + 1]])
+        )
+        c["role_text"].extend(old["role_text"][slot:slot_end])
+        forms = table.role_forms
+        self.role_forms += forms[slot:slot_end] if forms else [[] for _ in range(slot, slot_end)]
 
 
 class PackedEntity(NamedTuple):

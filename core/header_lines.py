@@ -48,6 +48,19 @@ def _is_dateline(line: str) -> bool:
     return bool(place) and len(place.split()) <= _MAX_PLACE_WORDS and not PROSE.search(place)
 
 
+_CLOCK_REST = re.compile(r"[\s.,|\-–—]*(?:\d{1,2}:\d{2}\s*(?:hrs?\.?|h\.?)?)?[\s.,|\-–—]*")
+
+
+def is_date_only(line: str) -> bool:
+    """A line that is a date and maybe a time, nothing else: a page's stamp ("septiembre 29,
+    2019", "29 Jun, 2025 00:20"), never the rest of a sentence a reflow should join."""
+    line = line.strip()
+    match = search_date(line)
+    return bool(
+        match is not None and match.start() == 0 and _CLOCK_REST.fullmatch(line, match.end())
+    )
+
+
 def is_kind_or_number(line: str) -> bool:
     """Whether a line is a bulletin's kind or its number, and nothing else."""
     line = line.strip()

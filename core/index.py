@@ -29,14 +29,15 @@ from typing import Any, NamedTuple
 from pydantic import TypeAdapter
 
 import core.stored_messages as msg
-from core import fts
+from core import fts, resolve_store
 from core.cache_paths import INDEX_FILENAME, path_from_sql, resolve_cache_dir, sql_path
 from core.entity_table import EntityTable
 from core.finder_cache import FinderCache
 from core.fingerprint import parser_fingerprint, resolver_fingerprint
 from core.lazy import LazySequence
 from core.models import SUMMARY_FIELDS, Bulletin, BulletinSummary, Issue, TextHit
-from core.resolve import Seen, resolve_table, sightings_of
+from core.resolve import Seen, resolve_with_groups, sightings_of
+from core.resolve_update import Update, update_table
 from core.runtime import (
     MIN_FILES_FOR_POOL,
     Progress,
@@ -72,6 +73,7 @@ _SCHEMA = (
         stored REAL NOT NULL
     )""",
     fts.CREATE_FTS_SQL,
+    *resolve_store.CREATE_SQL,
 )
 _CORRUPT = frozenset({"SQLITE_CORRUPT", "SQLITE_NOTADB"})
 _BUSY_TIMEOUT_MS = 30_000
@@ -160,19 +162,24 @@ def pipeline_fingerprint() -> str:
     return parser_fingerprint()
 
 
-def _resolved_key(files: Iterable[tuple[str, str | None]]) -> str:
+def _resolved_key(bulletin_keys: Iterable[str]) -> str:
     """Same files (content hash, source) in the same order, same resolver code: same entities."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(resolver_fingerprint().encode())
-    for content, source in files:
-        digest.update(f"{content}\0{source}\n".encode("utf-8", "surrogateescape"))
+    text = "".join(f"{key}\n" for key in bulletin_keys)
+    digest.update(text.encode("utf-8", "surrogateescape"))  # one call: 10k calls cost 0.1 s
     return digest.hexdigest()
 
 
-def _table_key(report: IndexReport, order: Sequence[int]) -> str:
-    return _resolved_key(
-        (report.hashes[p] or report.summaries[p].id, report.summaries[p].source) for p in order
-    )
+def _bulletin_keys(report: IndexReport, order: Sequence[int]) -> list[str]:
+    """Each bulletin as the resolved key counts it: its content and its source."""
+    return [
+        f"{report.hashes[p] or report.summaries[p].id}\0{report.summaries[p].source}" for p in order
+    ]
+
+
+def _no_summary(rank: int) -> BulletinSummary:
+    raise LookupError(f"the previous corpus's bulletin {rank} is not loaded")
 
 
 def _hash_file(path: Path) -> str | None:
@@ -251,6 +258,7 @@ class Index:
         self._lock = threading.RLock()
         self._scope: set[int] | None = None
         self._closed = False
+        self._last_keys: tuple[IndexReport, list[int], list[str], str] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -615,34 +623,94 @@ class Index:
 
     def resolved(self, report: IndexReport, order: Sequence[int]) -> EntityTable:
         """The entities of the report's files taken in `order` (corpus order): restored from
-        the cache when these exact files were resolved before, else resolved and cached.
+        the cache when these exact files were resolved before; else, when the last corpus
+        resolved differs by a few bulletins, updated from it (core/resolve_update.py);
+        else resolved in full. Either way cached, with what the next update needs.
 
-        Resolving 10k bulletins takes seconds; restoring the table, tens of milliseconds.
+        Resolving 10k bulletins takes seconds; restoring the table, tens of milliseconds;
+        updating it for one new bulletin, a fraction of a second.
         """
         ordered = [report.summaries[p] for p in order]
-        key = _table_key(report, order)
+        keys, key = self._keys(report, order)
+        _last_write.wait(self.path)  # this process's previous resolution is stored first
+        table = self._stored_table(key, ordered)
+        if table is not None:
+            _last_table.put(self.path, key, table)
+            return table
+        try:  # one read transaction: another process's write never shows halfway
+            with self._lock, _transaction(self._conn, "BEGIN"):
+                update, base_key = self._update_from_last(report, order, ordered, keys, key)
+        except sqlite3.Error:  # an unreadable store: resolve in full, which rewrites it
+            update, base_key = None, None
+        if update is not None:
+            table = update.table
+        else:
+            table, groups = resolve_with_groups(ordered, self._sightings(report, order))
+            state = resolve_store.State(key, keys, list(range(len(keys))), len(keys))
+            update, base_key = Update(table, state, set(), unstored=groups), None
+        _last_table.put(self.path, key, table)
+        self._store_resolved(base_key, update)
+        return table
+
+    def _stored_table(self, key: str, ordered: Sequence[BulletinSummary]) -> EntityTable | None:
         with self._lock:
             row = self._conn.execute(
                 "SELECT entities, columns FROM resolved WHERE key = ?", (key,)
             ).fetchone()
-        if row is not None:
-            with gc_paused():
-                table = EntityTable.from_blobs(row[0], row[1], ordered)
-            if table is not None:
-                return table
-        table = resolve_table(ordered, self._sightings(report, order))
-        self._store_resolved(key, table)
-        return table
+        if row is None:
+            return None
+        with gc_paused():
+            return EntityTable.from_blobs(row[0], row[1], ordered)
+
+    def _update_from_last(
+        self,
+        report: IndexReport,
+        order: Sequence[int],
+        ordered: Sequence[BulletinSummary],
+        keys: list[str],
+        key: str,
+    ) -> tuple[Update | None, str | None]:
+        """The last resolved corpus updated to this one, if its groups are stored and few
+        bulletins differ; and that corpus's key."""
+        state = resolve_store.read_state(self._conn)
+        if state is None:
+            return None, None
+        base = _last_table.get(self.path, state.key)  # the app's refresh: still in memory
+        if base is None:
+            unread = LazySequence(len(state.bulletins), _no_summary)
+            base = self._stored_table(state.key, unread)
+        if base is None:
+            return None, None
+
+        def read_seen(ranks: Collection[int]) -> dict[int, list[Seen]]:
+            wanted = list(ranks)
+            found = self._sightings(report, [order[r] for r in wanted])
+            return dict(zip(wanted, found, strict=True))
+
+        update = update_table(self._conn, base, state, ordered, key, keys, read_seen)
+        return update, state.key
 
     def finder_cache(self, report: IndexReport, order: Sequence[int]) -> FinderCache | None:
         """Where the fuzzy index of `resolved(report, order)` is kept (None without a cache)."""
         if self.path is None:
             return None
-        return FinderCache(self.path.parent, _table_key(report, order))
+        return FinderCache(self.path.parent, self._keys(report, order)[1])
+
+    def _keys(self, report: IndexReport, order: Sequence[int]) -> tuple[list[str], str]:
+        """The bulletins' keys and the resolved table's key (kept: asked for twice a load)."""
+        last = self._last_keys
+        if last is not None and last[0] is report and last[1] == order:
+            return last[2], last[3]
+        keys = _bulletin_keys(report, order)
+        key = _resolved_key(keys)
+        self._last_keys = (report, list(order), keys, key)
+        return keys, key
 
     def _sightings(self, report: IndexReport, order: Sequence[int]) -> list[list[Seen]]:
+        """The resolver's input for the files at these positions (an update reads a few)."""
+        rows = (row for p in order if (row := report.row_ids[p]) is not None)
         with self._lock:
-            texts = self._column("sightings", (r for r in report.row_ids if r is not None))
+            texts = self._column("sightings", rows)
         out: list[list[Seen]] = []
         for position in order:
             held = report.held.get(position)
@@ -652,24 +720,48 @@ class Index:
             out.append(sightings_of(held) if held is not None else json.loads(text or "[]"))
         return out
 
-    def _store_resolved(self, key: str, table: EntityTable) -> None:
-        """Remember a resolution; best effort (a full disk is no error)."""
-        header, columns = table.to_blobs()
+    def _store_resolved(self, base_key: str | None, update: Update) -> None:
+        """Remember a resolution and, in the same transaction, its groups: in full
+        (`base_key` None), or as changes to the groups of `base_key` when they are still the
+        stored ones (another process may have resolved meanwhile: then the groups are left
+        as they are, and the next update starts from that process's corpus). Best effort
+        (a full disk is no error).
+
+        Encoding a 100k-entity table and its groups takes seconds, so a cache on disk is
+        written in a thread: the caller has its entities at once, and the next resolution
+        in this process waits for the write."""
+        if self.path is None:
+            self._write_resolved(base_key, update)
+            return
+        writer = threading.Thread(
+            target=self._write_resolved, args=(base_key, update), name="imss-store-resolved"
+        )
+        _last_write.started(self.path, writer)
+
+    def _write_resolved(self, base_key: str | None, update: Update) -> None:
+        header, columns = update.table.to_blobs()
 
         def write(conn: sqlite3.Connection) -> None:
             conn.execute(
                 "INSERT OR REPLACE INTO resolved (key, entities, columns, stored)"
                 " VALUES (?, ?, ?, ?)",
-                (key, header, columns, time.time()),
+                (update.state.key, header, columns, time.time()),
             )
             conn.execute(
                 "DELETE FROM resolved WHERE key NOT IN"
                 " (SELECT key FROM resolved ORDER BY stored DESC LIMIT ?)",
                 (_RESOLVED_KEEP,),
             )
+            if base_key is None:
+                resolve_store.replace_all(conn, update.state, update.groups)
+                return
+            state = resolve_store.read_state(conn)
+            if state is not None and state.key == base_key:
+                resolve_store.apply(conn, update.state, update.gone, update.groups)
 
         with self._lock, suppress(sqlite3.Error):
-            self._write(write)
+            if not self._closed:
+                self._write(write)
 
     # -- searching -------------------------------------------------------------------------
 
@@ -693,6 +785,49 @@ class Index:
             return fts.search(self._conn, query, limit, scope, cancelled=cancelled)
 
 
+class _LastTable:
+    """The last entity table resolved or restored per cache file in this process: the base
+    of the next update (the app refreshing), so it is not decoded from the cache again."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._tables: dict[Path, tuple[str, EntityTable]] = {}
+
+    def put(self, path: Path | None, key: str, table: EntityTable) -> None:
+        if path is not None:
+            with self._lock:
+                self._tables[path] = (key, table)
+
+    def get(self, path: Path | None, key: str) -> EntityTable | None:
+        with self._lock:
+            found = self._tables.get(path) if path is not None else None
+        return found[1] if found is not None and found[0] == key else None
+
+
+class _LastWrite:
+    """The thread storing a resolution, per cache file."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._threads: dict[Path, threading.Thread] = {}
+
+    def started(self, path: Path, thread: threading.Thread) -> None:
+        self.wait(path)  # one at a time, in order
+        with self._lock:
+            self._threads[path] = thread
+        thread.start()
+
+    def wait(self, path: Path | None) -> None:
+        with self._lock:
+            thread = self._threads.pop(path, None) if path is not None else None
+        if thread is not None:
+            thread.join()
+
+
+_last_table = _LastTable()
+_last_write = _LastWrite()
+
+
 # -- database plumbing ---------------------------------------------------------------------
 
 
@@ -709,8 +844,8 @@ def _unwritable(err: sqlite3.Error) -> bool:
 
 
 @contextmanager
-def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
-    conn.execute("BEGIN IMMEDIATE")
+def _transaction(conn: sqlite3.Connection, begin: str = "BEGIN IMMEDIATE") -> Iterator[None]:
+    conn.execute(begin)
     try:
         yield
     except BaseException:

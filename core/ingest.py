@@ -22,7 +22,7 @@ from typing import Any
 
 import core.stored_messages as msg
 from core.discover import not_regular_reason
-from core.header_lines import is_header_line, is_kind_or_number
+from core.header_lines import is_date_only, is_header_line, is_kind_or_number
 from core.models import Issue
 from core.visible import is_blank
 
@@ -453,7 +453,7 @@ def _continues(previous: str, following: str) -> bool:
         return False
     if previous.startswith(BULLET) or following.startswith(BULLET):
         return False
-    return following[0].islower()
+    return following[0].islower() and not is_date_only(following)  # "septiembre 29, 2019"
 
 
 def normalize_text(raw: str, issues: list[Issue] | None = None) -> str:

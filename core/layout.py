@@ -49,9 +49,16 @@ _UPDATE_LABEL = re.compile(r"\b(?:actualizad[oa]|[uú]ltima\s+actualizaci[oó]n)
 _MASTHEAD_END = re.compile(r"\s*\.?\s*$")
 #: A clock time beside a date: a web page's header or a publication stamp, never a dateline.
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\bhrs?\b\.?", re.IGNORECASE)
+#: A newspaper's page after its issue date: "Lunes 3 de junio de 2019, p. 32".
+_PAGE_REF = re.compile(
+    r"[^\S\n]*,?[^\S\n]*(?:pp?|p[áa]gs?|p[áa]gina)\.?[^\S\n]*\d+\b", re.IGNORECASE
+)
+#: A web page's stamp widget: "12/10/2023 16:32 / Uniradio Informa / Salud".
+_NUMERIC_CLOCK = re.compile(r"[^\S\n]*\d{1,2}:\d{2}\b[^\S\n]*(?:hrs?\.?)?[^\S\n]*(?:[/|]|$)")
 #: Words that tie a date in the lead to the event told: "abrió este martes 14 de marzo de 2023".
 _EVENT_CUE = re.compile(
-    r"\b(?:este|esta|hoy|ayer|el\s+pasado|este\s+pasado|el\s+d[ií]a\s+de\s+hoy)\s*,?\s+$",
+    r"\b(?:este|esta|hoy|ayer|el\s+pasado|este\s+pasado|el\s+d[ií]a\s+de\s+hoy"
+    r"|(?:en\s+)?la\s+(?:mañana|tarde|noche)\s+del)\s*,?\s+$",
     re.IGNORECASE,
 )
 _TERMINAL = (".", "!", "?", "”", '"', "»", ":")
@@ -122,11 +129,22 @@ def _stamp(block: str) -> DateFound | None:
     label = _STAMP_LABEL.match(block)
     rest = block[label.end() :] if label else block
     match = (ISO_DATE_RE.match(rest) or NUMERIC_DATE_RE.match(rest)) if label else None
+    if match is None and not label:  # "12/10/2023 16:32 / Uniradio Informa / Salud"
+        numeric = NUMERIC_DATE_RE.match(rest)
+        match = numeric if numeric and _NUMERIC_CLOCK.match(rest, numeric.end()) else None
+        iso = ISO_DATE_RE.match(rest)  # "2014-10-21" alone on its line: a web page's stamp
+        if match is None and iso and not _CLOCK.sub("", rest[iso.end() :]).strip(" |,.-–—"):
+            match = iso
     match = match or search_date(rest)
     if match is None or (match.start() > 0 and not label):
         return None
-    if not label and _CLOCK.sub("", rest[match.end() :]).strip(" |,.-–—"):
-        return None  # more than a date and a time: some other line
+    after = rest[match.end() :]
+    if (
+        not label
+        and not _NUMERIC_CLOCK.match(after)
+        and _CLOCK.sub("", _PAGE_REF.sub("", after)).strip(" |,.-–—")
+    ):
+        return None  # more than a date, a time and a page: some other line
     found = normalize_match(match)
     offset = len(block) - len(rest)
     found.start, found.end = found.start + offset, found.end + offset
@@ -255,10 +273,31 @@ def _inline_stamp(paragraph: str) -> DateFound | None:
         pos = match.end()
         if _UPDATE_LABEL.search(paragraph, max(0, match.start() - 30), match.start()):
             continue  # "Actualizado el 3 de marzo de 2021 10:20": when the page was edited
-        if match.start() == opening or _CLOCK.search(paragraph, match.end(), match.end() + 12):
+        if (
+            match.start() == opening
+            or _CLOCK.search(paragraph, match.end(), match.end() + 12)
+            or _PAGE_REF.match(paragraph, match.end())  # "Lunes 3 de junio de 2019, p. 32"
+        ):
             found = normalize_match(match)
             return found if found.date is not None else None
     return None
+
+
+def _glued_stamp(paragraph: str) -> DateFound | None:
+    """A page widget that lost its spaces: a date glued to words on both sides ("Guanajuato
+    Capital02 de febrero de 2025Leticia Aguayo Soto"); prose never glues a date so."""
+    match = search_date(paragraph, 0, MAX_HEADER_CHARS)
+    if (
+        match is None
+        or len(paragraph) > MAX_HEADER_CHARS
+        or match.start() == 0
+        or match.end() >= len(paragraph)
+        or not paragraph[match.start() - 1].isalpha()
+        or not paragraph[match.end()].isalpha()
+    ):
+        return None
+    found = normalize_match(match)
+    return found if found.date is not None else None
 
 
 def _lead_date(paragraph: str) -> DateFound | None:
@@ -377,7 +416,18 @@ def split_layout(text: str) -> Layout:
         elif found_lead := _lead_date(lead):
             out.date, out.date_source = found_lead, "lead"
         elif stamp is None:
-            stamp = _inline_stamp(lead)
+            stamp = _inline_stamp(lead) or next(
+                filter(None, map(_glued_stamp, out.paragraphs[:3])), None
+            )
+    # a page that bulleted its summary line glued the story's first lines to it: "- “Con la
+    # federalización ...», señaló. Oaxaca de Juárez, Oax. 26 de agosto de 2024.— El ..."
+    if (
+        out.date is None
+        and stamp is None
+        and early_stamp is None
+        and (found := next(filter(None, map(_embedded_dateline, out.highlights)), None))
+    ):
+        (out.place, out.date), out.date_source = found, "dateline"
     if out.date is None and (stamp or early_stamp) is not None:
         out.date, out.date_source = stamp or early_stamp, "stamp"
     return out

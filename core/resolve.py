@@ -38,17 +38,24 @@ Places are never merged fuzzily: "Zacatecas" and "Zacatepec" are two municipalit
 
 Scale: step 1 is a dict; step 2 finds variant words with a symmetric-deletion index over the
 vocabulary (each word indexed under its one-letter deletions), so candidates come from
-lookups, never from comparing all pairs; step 3 looks up (given name, word) and trailing
-surname pairs. Linear in the number of distinct names.
+lookups, never from comparing all pairs; step 3 indexes each longer name under its short forms
+(`short_forms`), so a short form's candidates are one lookup. Linear in the number of distinct
+names. Every rule relates only groups that share such a key, which is what lets an update
+re-run them on the few groups a changed bulletin reaches (core/resolve_update.py).
+
+Ids: the kind and the folded words of the name; clusters whose names give the same id (a
+numbered unit no state could be told for, beside the same unit in bulletins naming several
+states) are numbered in group order, "x", "x~2".
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -59,7 +66,7 @@ from core.entity_table import NO_ENTITY, EntityTable, PackedEntity, RoleRanks, p
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind
 from core.quotes import link_speakers
 from core.runtime import gc_paused
-from core.textfold import count_diacritics, fold, is_subsequence, nfc, slug, words
+from core.textfold import count_diacritics, fold, nfc, slug, words
 
 #: Shortest word that may differ by a typo between two spellings of one person.
 MIN_VARIANT_WORD_LEN = 5
@@ -67,6 +74,9 @@ MIN_VARIANT_WORD_LEN = 5
 MAX_VARIANT_EDITS = 1
 #: Whole-name similarity (rapidfuzz fuzz.ratio, 0-100) required on top of the word rule.
 MIN_NAME_RATIO = 90.0
+#: Longest name whose every short form is indexed (rule 3); longer ones keep their trailing
+#: surnames only.
+MAX_FORM_WORDS = 10
 
 _NUMBER_WORDS = frozenset({"no", "num", "numero", "nro", "n"})
 _FUZZY_KINDS = frozenset({EntityKind.OFFICIAL})
@@ -127,8 +137,15 @@ def split_state(kind: EntityKind, spelling: str) -> tuple[str, str | None]:
     return spelling, None
 
 
+#: What tells groups apart: (kind, folded words, state of a numbered unit, placeless).
+GroupKey = tuple[str, tuple[str, ...], str | None, bool]
+#: Between an id and the number of a cluster whose name gives the same id ("x~2"): never in
+#: a slug, so a numbered id cannot be another entity's own.
+ID_NUMBER = "~"
+
+
 @dataclass
-class _Group:
+class Group:
     """All sightings of one spelling key (rule 1)."""
 
     kind: EntityKind
@@ -139,6 +156,10 @@ class _Group:
     placeless: bool = True
     spellings: Counter[str] = field(default_factory=Counter)
     sightings: list[_Sighting] = field(default_factory=list)
+
+    @property
+    def gkey(self) -> GroupKey:
+        return (self.kind.value, self.key, self.state, self.placeless)
 
 
 class _UnionFind:
@@ -184,31 +205,65 @@ def resolve_table(
         return _resolve(ordered, seen)
 
 
+def resolve_with_groups(
+    ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
+) -> tuple[EntityTable, list[tuple[Group, str]]]:
+    """`resolve_table`, plus each spelling group with the id of the entity it joined (what
+    an update needs to find the groups a change reaches: core/resolve_store.py)."""
+    with gc_paused():
+        built = build_entities(cluster_groups(group_spellings(enumerate(seen))))
+        groups = [(group, entity.id) for entity in built for group in entity.groups]
+        return _table(built, ordered, seen), groups
+
+
 def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]) -> EntityTable:
-    groups = _group_spellings(seen)
-    # Sorted keys make group indexes, hence union-find roots, independent of input order.
-    groups.sort(key=lambda g: (_KIND_ORDER[g.kind], g.key, g.state or "", g.placeless))
+    built = build_entities(cluster_groups(group_spellings(enumerate(seen))))
+    return _table(built, ordered, seen)
+
+
+def group_order(group: Group) -> tuple[int, tuple[str, ...], str, bool]:
+    """Groups sorted by this give the same clusters and ids whatever the input order."""
+    return (_KIND_ORDER[group.kind], group.key, group.state or "", group.placeless)
+
+
+def cluster_groups(groups: list[Group]) -> list[list[Group]]:
+    """Rules 2-4 over `groups` (sorted here): the clusters, each in group order, listed by
+    their first group. Rules only relate groups that share a lookup key
+    (core.resolve_links), so running them on a closed subset gives that subset's clusters."""
+    groups.sort(key=group_order)
     uf = _UnionFind(len(groups))
     for kind in _FUZZY_KINDS:
         members = [i for i, g in enumerate(groups) if g.kind is kind]
         variants = _merge_variants(groups, members, uf)
         _merge_short_forms(groups, members, uf, variants)
     _merge_stateless_units(groups, uf)
-    clusters: dict[int, list[_Group]] = defaultdict(list)
+    clusters: dict[int, list[Group]] = defaultdict(list)
     for i, group in enumerate(groups):
         clusters[uf.find(i)].append(group)
-    used_ids: set[str] = set()
-    built = [_build_entity(clusters[root], used_ids) for root in sorted(clusters)]
+    return [clusters[root] for root in sorted(clusters)]
+
+
+def build_entities(clusters: Sequence[list[Group]]) -> list[Built]:
+    """One entity per cluster, in (kind, id) order. Clusters whose names give the same id
+    are numbered in the order given (their first groups' order): "x", "x~2", "x~3". The
+    number depends only on clusters with that id, so an update can recompute it locally."""
+    built = [_build_entity(cluster) for cluster in clusters]
+    taken: Counter[str] = Counter()
+    for entity in built:
+        taken[entity.id] += 1
+        if taken[entity.id] > 1:
+            entity.id = f"{entity.id}{ID_NUMBER}{taken[entity.id]}"
     built.sort(key=lambda e: (_KIND_ORDER[e.kind], e.id))  # id: kind + folded name
-    return _table(built, ordered, seen)
+    return built
 
 
-def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
-    by_key: dict[tuple[EntityKind, tuple[str, ...], str | None, bool], _Group] = {}
+def group_spellings(seen: Iterable[tuple[int, Sequence[Seen]]]) -> list[Group]:
+    """Rule 1: the sightings of (rank, that bulletin's entities) grouped by spelling key."""
+    by_key: dict[GroupKey, Group] = {}
     # Names repeat across bulletins: clean and key each distinct spelling once.
     cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] = {}
     kinds = {kind.value: kind for kind in EntityKind}
-    for rank, entities in enumerate(seen):
+    for rank, entities in seen:
         state: tuple[str | None, bool] | None = None  # worked out once per bulletin
         for position, (kind_name, name, role, mentions, *more) in enumerate(entities):
             kind = kinds[kind_name]
@@ -224,10 +279,10 @@ def _group_spellings(seen: Sequence[Sequence[Seen]]) -> list[_Group]:
                 if state is None:
                     state = _state_of(entities)
                 unit_state, named = state
-            group = by_key.get((kind, key, unit_state, named))
+            group = by_key.get((kind_name, key, unit_state, not named))
             if group is None:
-                group = _Group(kind, key, unit_state, placeless=not named)
-                by_key[(kind, key, unit_state, named)] = group
+                group = Group(kind, key, unit_state, placeless=not named)
+                by_key[(kind_name, key, unit_state, not named)] = group
             group.spellings[spelling] += 1
             office = more[0] if more else None  # caches written before offices had four
             group.sightings.append((rank, position, role, mentions, spelling, office))
@@ -244,7 +299,7 @@ def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
     return leading_state((name, mentions) for _, name, _, mentions, *_ in places)
 
 
-def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:
+def _merge_stateless_units(groups: list[Group], uf: _UnionFind) -> None:
     """A numbered unit seen only in bulletins that name no state joins the one state's unit
     of that name, when exactly one state has it; otherwise it stays apart (it cannot be
     placed, and bulletins naming several states do not say which)."""
@@ -259,11 +314,11 @@ def _merge_stateless_units(groups: list[_Group], uf: _UnionFind) -> None:
                 uf.union(i, found[0])
 
 
-def _deletions(word: str) -> set[str]:
+def deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))} | {word}
 
 
-def _is_variant(a: str, b: str) -> bool:
+def is_variant(a: str, b: str) -> bool:
     return (
         a[0] == b[0]
         and min(len(a), len(b)) >= MIN_VARIANT_WORD_LEN
@@ -271,16 +326,14 @@ def _is_variant(a: str, b: str) -> bool:
     )
 
 
-def _merge_variants(
-    groups: list[_Group], members: list[int], uf: _UnionFind
-) -> dict[str, set[str]]:
+def _merge_variants(groups: list[Group], members: list[int], uf: _UnionFind) -> dict[str, set[str]]:
     """Rule 2: names equal but for one word that is a spelling variant. Returns the variant
     words found (each word -> its variants)."""
     by_key = {groups[i].key: i for i in members}
     vocabulary = {w for i in members for w in groups[i].key if len(w) >= MIN_VARIANT_WORD_LEN}
     by_deletion: dict[str, list[str]] = defaultdict(list)
     for word in sorted(vocabulary):
-        for deleted in _deletions(word):
+        for deleted in deletions(word):
             by_deletion[deleted].append(word)
     variants: dict[str, set[str]] = defaultdict(set)
     for bucket in by_deletion.values():
@@ -288,7 +341,7 @@ def _merge_variants(
             continue
         for a in bucket:
             for b in bucket:
-                if a < b and _is_variant(a, b):
+                if a < b and is_variant(a, b):
                     variants[a].add(b)
                     variants[b].add(a)
     for i in members:
@@ -305,37 +358,33 @@ def _merge_variants(
     return variants
 
 
+def short_forms(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The shorter names (two words or more) rule 3 lets stand for `key`: its first word
+    followed by some of the others in order ("zoe robledo" for "zoe alejandro robledo
+    aburto"), or its trailing surnames ("gonzalez anaya"). A "name" of more than
+    `MAX_FORM_WORDS` words is no person's: only its trailing forms count."""
+    n = len(key)
+    forms = {key[-size:] for size in range(2, n)}
+    if n <= MAX_FORM_WORDS:
+        forms.update(
+            (key[0], *others) for size in range(1, n - 1) for others in combinations(key[1:], size)
+        )
+    return forms
+
+
 def _merge_short_forms(
-    groups: list[_Group], members: list[int], uf: _UnionFind, variants: dict[str, set[str]]
+    groups: list[Group], members: list[int], uf: _UnionFind, variants: dict[str, set[str]]
 ) -> None:
     """Rule 3: a short form joins the one longer name it can stand for; a short form with one
-    misspelled word ("Zoe Robeldo") too, when the two share an office (rule 3b)."""
-    by_given_and_word: dict[tuple[str, str], set[int]] = defaultdict(set)
-    by_surnames: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for i in members:
-        key = groups[i].key
-        if len(key) < 3:
-            continue
-        for word in key[1:]:
-            by_given_and_word[(key[0], word)].add(i)
-        by_surnames[(key[-2], key[-1])].add(i)
+    misspelled word ("Zoe Robeldo") too, when the two share an office (rule 3b).
 
-    def longer_names(short: tuple[str, ...]) -> set[int]:
-        candidates: set[int] = set()
-        lookups = sorted((by_given_and_word.get((short[0], w), set()) for w in short[1:]), key=len)
-        if lookups[0]:
-            common = lookups[0].intersection(*lookups[1:])
-            candidates |= {
-                j
-                for j in common
-                if len(groups[j].key) > len(short) and is_subsequence(short, groups[j].key)
-            }
-        candidates |= {
-            j
-            for j in by_surnames.get((short[-2], short[-1]), ())
-            if len(groups[j].key) > len(short) and groups[j].key[-len(short) :] == short
-        }
-        return candidates
+    Each longer name is indexed under its short forms, so a short form finds exactly its
+    candidates with one lookup (scanning a shared given name's names grew with the corpus)."""
+    by_form: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in members:
+        for form in short_forms(groups[i].key):
+            by_form[form].append(i)
+    none: list[int] = []
 
     # Longest short forms first, each joined at once: "Zoé Robledo Aburto" joins "Zoé
     # Alejandro Robledo Aburto" before "Zoé Robledo" looks, which then sees one person, not two.
@@ -344,7 +393,7 @@ def _merge_short_forms(
         if len(short) < 2:
             continue
         own = uf.find(i)
-        roots = {uf.find(j) for j in longer_names(short)} - {own}
+        roots = {uf.find(j) for j in by_form.get(short, none)} - {own}
         # 3b: a given name and a misspelled surname ("Zoe Robeldo"); longer names with a
         # misspelling are rule 2's.
         if not roots and len(short) == 2 and any(word in variants for word in short):
@@ -352,7 +401,7 @@ def _merge_short_forms(
                 j
                 for pos, word in enumerate(short)
                 for other in variants.get(word, ())
-                for j in longer_names((*short[:pos], other, *short[pos + 1 :]))
+                for j in by_form.get((*short[:pos], other, *short[pos + 1 :]), none)
             }
             if respelled:  # rare: the offices are read only then
                 offices = _offices(groups[i])
@@ -361,7 +410,7 @@ def _merge_short_forms(
             uf.union(i, roots.pop())
 
 
-def _offices(group: _Group) -> set[str]:
+def _offices(group: Group) -> set[str]:
     """The office keys a spelling was seen with."""
     return {_role_key(role, named)[1] for _, _, role, _, _, named in group.sightings if role}
 
@@ -381,7 +430,7 @@ def _canonical(kind: EntityKind, spellings: Counter[str], frequency: dict[str, i
 
 
 @dataclass
-class _Built:
+class Built:
     """One resolved entity before it becomes a row of the table."""
 
     id: str
@@ -392,9 +441,10 @@ class _Built:
     ranks: list[int]
     mention_count: int
     sightings: list[_Sighting]
+    groups: list[Group]
 
 
-def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
+def _build_entity(cluster: list[Group]) -> Built:
     kind = cluster[0].kind
     if len(cluster) == 1:
         spellings, sightings = cluster[0].spellings, list(cluster[0].sightings)
@@ -420,13 +470,7 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
     # A person's key is the folded words of every spelling, so it is the slug of the name too.
     key = cluster[0].key if kind is EntityKind.OFFICIAL and len(spellings) == 1 else None
     entity_id = f"{kind.value}:{'-'.join(key) if key else slug(name)}"
-    if entity_id in used_ids:
-        n = 2
-        while f"{entity_id}-{n}" in used_ids:
-            n += 1
-        entity_id = f"{entity_id}-{n}"
-    used_ids.add(entity_id)
-    return _Built(
+    return Built(
         id=entity_id,
         kind=kind,
         name=name,
@@ -435,6 +479,7 @@ def _build_entity(cluster: list[_Group], used_ids: set[str]) -> _Built:
         ranks=list(dict.fromkeys(rank for rank, *_ in sightings)),
         mention_count=sum(max(1, mentions) for _, _, _, mentions, _, _ in sightings),
         sightings=sightings,
+        groups=cluster,
     )
 
 
@@ -485,18 +530,26 @@ class _RoleSeen:
     others: set[str] = field(default_factory=set)
 
 
+def packed(entity: Built) -> PackedEntity:
+    return PackedEntity(
+        entity.id,
+        entity.kind,
+        entity.name,
+        entity.aliases,
+        entity.roles,
+        entity.ranks,
+        entity.mention_count,
+    )
+
+
 def _table(
-    built: list[_Built], ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
+    built: list[Built], ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
 ) -> EntityTable:
     assigned = [[NO_ENTITY] * len(entities) for entities in seen]
     for index, entity in enumerate(built):
         for rank, position, *_ in entity.sightings:
             assigned[rank][position] = index
-    packed = [
-        PackedEntity(e.id, e.kind, e.name, e.aliases, e.roles, e.ranks, e.mention_count)
-        for e in built
-    ]
-    return EntityTable.pack(packed, assigned, ordered)
+    return EntityTable.pack([packed(e) for e in built], assigned, ordered)
 
 
 @lru_cache(maxsize=65536)

@@ -375,3 +375,77 @@ def test_a_cue_word_before_the_date_is_no_dateline_place() -> None:
         "Seguro Social concluyó la Segunda Semana Nacional de Salud, informó la delegación."
     )
     assert (b.date, b.date_source, b.place) == (dt.date(2018, 6, 8), "lead", None)
+
+
+_LEAD = (
+    "El Instituto Mexicano del Seguro Social amplió los horarios de sus unidades de medicina "
+    "familiar de Puebla, informó la delegación en un comunicado a los medios."
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # a newspaper's page stamp, reflowed into the lead
+        (
+            f"Abren clínicas en Puebla\nMartes 7 de mayo de 2019, p. 32\n{_LEAD}",
+            dt.date(2019, 5, 7),
+        ),
+        # a web widget: numeric date, clock, outlet and section, and when it was edited
+        (
+            f"Abren clínicas en Puebla\n\n• 12/10/2023 16:32 / Radio Puebla / Salud / "
+            f"Actualizado al 13/10/2023\n\n{_LEAD}",
+            dt.date(2023, 10, 12),
+        ),
+        # a widget that lost its spaces: place, date and byline glued together
+        (
+            f"Abren clínicas en Puebla\n\n{_LEAD}\n\nPuebla Capital02 de febrero de 2025Ana "
+            "Ruiz SotoAna Ruiz Soto\n\nEl nuevo horario empieza el lunes.",
+            dt.date(2025, 2, 2),
+        ),
+    ],
+)
+def test_page_stamps_that_real_pages_garble(page: str, expected: dt.date) -> None:
+    b = parse_text(page)
+    assert (b.date, b.date_source) == (expected, "stamp")
+
+
+def test_the_morning_of_a_date_in_the_lead_is_the_events_date() -> None:
+    b = parse_text(
+        "Anuncian hospital en Tequisquiapan\n\nEl alcalde y el IMSS anunciaron durante un "
+        "desayuno en la mañana del 14 de mayo de 2025 la construcción del hospital, que estará "
+        "listo el 1 de diciembre de 2026, en beneficio de los derechohabientes."
+    )
+    assert (b.date, b.date_source) == (dt.date(2025, 5, 14), "lead")
+
+
+def test_a_date_glued_to_a_word_in_prose_or_a_page_number_alone_is_no_stamp() -> None:
+    b = parse_text(
+        f"Abren clínicas en Puebla\n\n{_LEAD} La obra se anunció en la p. 3 del informe y "
+        "se terminará en 2026."
+    )
+    assert b.date is None
+
+
+def test_an_iso_date_alone_under_the_outlet_is_a_stamp() -> None:
+    b = parse_text(f"Alertan a usuarios sobre carencias\n\nEl Diario\n\n2014-10-21\n\n{_LEAD}")
+    assert (b.date, b.date_source) == (dt.date(2014, 10, 21), "stamp")
+    assert parse_text(f"Alertan a usuarios\n\nFolio 2014-10-21-7\n\n{_LEAD}").date is None
+
+
+def test_a_date_alone_under_the_title_is_not_joined_to_it() -> None:
+    b = parse_text(f"Visita el presidente un hospital rural\n\nseptiembre 29, 2019\n\n{_LEAD}")
+    assert b.title == "Visita el presidente un hospital rural"
+    assert (b.date, b.date_source) == (dt.date(2019, 9, 29), "stamp")
+
+
+def test_a_dateline_glued_to_a_bulleted_summary_line() -> None:
+    b = parse_text(
+        "Renuncia la secretaria de Salud de Oaxaca\n"
+        "- “La transición lo pide”, señaló el gobernador.\n"
+        "Oaxaca de Juárez, Oax. 26 de agosto de 2024.— El gobernador informó que esta mañana "
+        "renunció la secretaria de Salud, y que el IMSS – Bienestar asumirá la atención."
+    )
+    assert (b.date, b.date_source) == (dt.date(2024, 8, 26), "dateline")
+    names = {e.name for e in b.entities}
+    assert "IMSS-Bienestar" in names and "IMSS" not in names

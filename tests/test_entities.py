@@ -544,9 +544,9 @@ def _institutions(text: str) -> dict[str, BulletinEntity]:
             "Comisión Nacional para el Desarrollo de los Pueblos Indígenas",
         ),
         (
-            "Asistieron representantes del Sindicato Nacional de Trabajadores de la Educación "
+            "Asistieron representantes del Sindicato Nacional de Trabajadores Mineros "
             "a la jornada de vacunación.",
-            "Sindicato Nacional de Trabajadores de la Educación",
+            "Sindicato Nacional de Trabajadores Mineros",
         ),
         (
             "Los pasantes provienen de la Universidad Autónoma de Chiapas y realizarán su "
@@ -879,3 +879,52 @@ def test_a_body_stops_before_y_and_an_acronym_and_an_assembly_of_others_is_not_t
     assert "Comisión Nacional para el Desarrollo de los Pueblos Indígenas" in found
     assert {"IMSS", "Fundación IMSS", "Fundación Banorte", "Conacyt"} <= set(found)
     assert "Asamblea General del IMSS" not in found
+
+
+def test_federal_bodies_of_the_press_and_the_program_glossed_inside_its_name() -> None:
+    text = (
+        "La Guardia Nacional trasladó a las brigadas; el Banco del Bienestar pagará a los "
+        "comités y el Poder Judicial de la Federación resolvió el amparo. Según la "
+        "Organización para la Cooperación y el Desarrollo Económicos (OCDE), el gasto es bajo; "
+        "el SNTE y la CONCANACO firmaron. La clínica pasó a IMSS (Instituto Mexicano del "
+        "Seguro Social) - Bienestar, como otras 20 del Instituto Mexicano del Seguro Social "
+        "(IMSS)-Bienestar, según la Secretaría de Anticorrupción y Buen Gobierno."
+    )
+    assert names(text, EntityKind.INSTITUTION) == {
+        "Guardia Nacional",
+        "Banco del Bienestar",
+        "Poder Judicial de la Federación",
+        "OCDE",
+        "SNTE",
+        "Concanaco",
+        "IMSS-Bienestar",
+        "Secretaría Anticorrupción y Buen Gobierno",
+    }
+
+
+def test_a_committee_with_neither_scope_nor_owner_is_no_body() -> None:
+    text = (
+        "Se eligió a la Comisión de Vigilancia y la Comisión Revisora presentó el pliego; el "
+        "Comité Ejecutivo Nacional lo aprobó. Asistieron la Comisión de Salud de la Cámara de "
+        "Diputados, la Comisión Nacional de Arbitraje Médico y la Comisión para el Desarrollo "
+        "de los Pueblos Indígenas."
+    )
+    assert names(text, EntityKind.INSTITUTION) == {
+        "Comisión de Salud de la Cámara de Diputados",
+        "Cámara de Diputados",
+        "Conamed",
+        "Comisión para el Desarrollo de los Pueblos Indígenas",
+    }
+
+
+def test_state_bodies_in_capitals_and_the_government_a_body_belongs_to() -> None:
+    text = (
+        "EL DR. JUAN PÉREZ LUNA, DIRECTOR GENERAL DE SERVICIOS DE SALUD DE TABASCO, Y EL "
+        "CONGRESO DE SONORA firmaron. La Secretaría de Salud del Gobierno de Oaxaca respondió."
+    )
+    assert {
+        "Servicios de Salud de Tabasco",
+        "Congreso de Sonora",
+        "Secretaría de Salud de Oaxaca",
+        "Gobierno de Oaxaca",
+    } <= names(text, EntityKind.INSTITUTION)

@@ -478,3 +478,35 @@ def test_the_facility_benchmark_runs_at_a_tiny_size() -> None:
     result = bench([0.002, 0.004])  # 10 and 20 copies of a paragraph naming 6 units
     sizes = result["sizes"]
     assert isinstance(sizes, list) and [row["hits"] for row in sizes] == [60, 120]
+
+
+def test_an_apostrophe_inside_an_unquoted_name_does_not_cut_it() -> None:
+    text = (
+        "Avanza la obra del Hospital General de O’Horán en Mérida; el Hospital O'Horán "
+        "seguirá abierto, dijo la doctora Ana O’Farrill Pérez, directora del hospital."
+    )
+    assert facilities(text) == ["Hospital General de O’Horán", "Hospital O'Horán"]
+    assert "Ana O’Farrill Pérez" in officials(text)
+
+
+def test_a_number_glued_to_the_units_acronym() -> None:
+    text = "Se ampliará la HGZ71 en Veracruz y la UMF61 de Boca del Río; el COVID19 sigue."
+    assert facilities(text) == [
+        "Hospital General de Zona No. 71",
+        "Unidad de Medicina Familiar No. 61",
+    ]
+
+
+def test_lowercase_no_names_units_after_their_type() -> None:
+    text = (
+        "Las Unidades de Medicina Familiar con atención continua están en Mazatlán, la no. 45 "
+        "y la UMF no. 56; y en Culiacán, la no. 36 en la colonia Infonavit Humaya. No hay "
+        "otra. La respuesta fue no. 3 veces."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 45",
+        "Unidad de Medicina Familiar No. 56",
+        "Unidad de Medicina Familiar No. 36",
+    ]
+    bodies = {e.name for e in extract_entities(text) if e.kind == EntityKind.INSTITUTION}
+    assert "Infonavit" not in bodies

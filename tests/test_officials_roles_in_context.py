@@ -126,7 +126,9 @@ def test_a_capitalized_role_glued_after_a_name_is_its_role() -> None:
         "Por medio de la presente le remitimos el dictamen aprobado."
     )
     found = officials(parse_text(page).text)
-    assert found == {"Ernesto Pérez Astorga": "Presidente de la Mesa Directiva del H"}
+    assert found == {
+        "Ernesto Pérez Astorga": "Presidente de la Mesa Directiva del H. Congreso del Estado"
+    }
 
 
 def test_names_in_capitals_after_a_title_are_people_in_title_case() -> None:
@@ -272,3 +274,81 @@ def test_a_signature_in_capitals_before_its_role() -> None:
         "LA PRESIDENCIA DEL CONGRESO Secretaría General."
     )
     assert officials(text) == {"Rosa María Peral Vivar": "Diputada local"}
+
+
+def test_surnames_with_particles_as_real_pages_write_them() -> None:
+    text = (
+        "Asistieron el secretario de Salud, Jesús de la O Treviño; el representante ante el H. "
+        "Consejo Técnico por la Coparmex, licenciado Raúl Ibarra Del Valle; el gobernador "
+        "Alfredo Del Mazo Maza y la alcaldesa Rosa Cabeza De Vaca Ruiz."
+    )
+    assert officials(text) == {
+        "Jesús de la O Treviño": "secretario de Salud",
+        "Raúl Ibarra Del Valle": "representante ante el H. Consejo Técnico por la Coparmex",
+        "Alfredo Del Mazo Maza": "gobernador",
+        "Rosa Cabeza De Vaca Ruiz": "alcaldesa",
+    }
+
+
+def test_a_stray_period_before_the_comma_and_new_role_and_caption_cues() -> None:
+    text = (
+        "Tras agradecer a Ramiro López Solís., director general del hospital, el comisario "
+        "ejidal Tomás Ugarte Peña entregó el predio.\n\nSesión del Consejo Técnico del IMSS "
+        "presidida por Zoé Robledo Aburto."
+    )
+    assert officials(text) == {
+        "Ramiro López Solís": "director general del hospital",
+        "Tomás Ugarte Peña": "comisario ejidal",
+        "Zoé Robledo Aburto": None,
+    }
+
+
+def test_a_byline_reflowed_onto_the_leads_first_words_is_no_official() -> None:
+    text = (
+        "Avanza hospital en Puebla\n\nJulio César Morales Los trabajos del hospital avanzan, "
+        "informó el delegado del IMSS, Pedro Arce Ríos."
+    )
+    assert officials(text) == {"Pedro Arce Ríos": "delegado del IMSS"}
+
+
+def test_ciudadano_is_a_title_not_an_initial() -> None:
+    text = (
+        "Firmaron el delegado, Dr. Juan Pérez Soto, y el alcalde, C. Pedro Limón Ruiz; "
+        "REPRESENTADO POR EL C. ROBERTO HERNÁNDEZ CORDERO, EN SU CARÁCTER DE SECRETARIO DE "
+        "HACIENDA."
+    )
+    assert officials(text) == {
+        "Juan Pérez Soto": "delegado",
+        "Pedro Limón Ruiz": "alcalde",
+        "Roberto Hernández Cordero": "SECRETARIO DE HACIENDA",
+    }
+
+
+def test_en_representacion_de_ends_a_role_and_names_a_person_with_a_glued_role() -> None:
+    text = (
+        "Encabezó el acto Laura Gil Campos Secretaria de Desarrollo Social en representación "
+        "de Omar Ruiz Téllez Gobernador del Estado de Hidalgo; asistieron Ana Mayorga Delgado "
+        "Jefa de Servicios en representación de Rosa Osorio Chong Delegada del IMSS, Juana "
+        "Mora García Directora del Hospital Rural No. 21 de Huejutla."
+    )
+    assert officials(text) == {
+        "Laura Gil Campos": "Secretaria de Desarrollo Social",
+        "Omar Ruiz Téllez": "Gobernador del Estado de Hidalgo",
+        "Ana Mayorga Delgado": "Jefa de Servicios",
+        "Rosa Osorio Chong": "Delegada del IMSS",
+        "Juana Mora García": "Directora del Hospital Rural No. 21 de Huejutla",
+    }
+
+
+def test_a_letters_salutation_and_copy_list() -> None:
+    text = (
+        "Senador Pablo Gómez Morales Presidente de la Mesa Directiva del H. Congreso de la "
+        "Unión Presente Ciudad de México a 27 de junio de 2017. Le presento el informe.\n"
+        "c.c.p. Lic. Felipe Ruiz Acero.-Subsecretario de Enlace Legislativo.- Presente. Lic. "
+        "María Reyna Ríos.-Directora de Finanzas del IMSS.- Presente."
+    )
+    assert officials(text) == {
+        "Pablo Gómez Morales": "Presidente de la Mesa Directiva del H. Congreso de la Unión",
+        "Felipe Ruiz Acero": "Subsecretario de Enlace Legislativo",
+        "María Reyna Ríos": "Directora de Finanzas del IMSS",
+    }

@@ -227,3 +227,42 @@ def test_a_name_given_to_a_building_is_no_person() -> None:
     assert "Raúl Peña Ortiz" in found
     assert "Rosario Castellanos Figueroa" not in found
     assert "Juana Belén Gutiérrez de Mendoza" not in found
+
+
+def test_bylines_signed_with_por_or_run_into_the_dateline_are_no_officials() -> None:
+    text = (
+        "Roberto Salinas Cantú\nTlaxcala, Tlax.- La delegada del IMSS, Sandra Ortiz Bravo, "
+        "recorrió la clínica con el alcalde Pedro Limón Ruiz.\n\nPor: Teresa Villegas Ochoa.\n"
+        "Marco Antonio Lira/Puebla.- El gobernador supervisó la obra."
+    )
+    assert officials(text) == {
+        "Sandra Ortiz Bravo": "delegada del IMSS",
+        "Pedro Limón Ruiz": "alcalde",
+    }
+
+
+def test_two_spellings_of_one_name_in_a_bulletin_are_one_person() -> None:
+    text = (
+        "El delegado estatal Christian Mendoza Ruiz recorrió la obra con la alcaldesa Ivonne "
+        "Salas Cruz. Cristian Mendoza Ruiz dijo que abrirá en mayo e Ivone Salas Cruz lo celebró."
+    )
+    assert officials(text) == {
+        "Christian Mendoza Ruiz": "delegado estatal",
+        "Ivonne Salas Cruz": "alcaldesa",
+    }
+
+
+def test_a_headline_verb_or_a_body_word_before_a_name_is_not_part_of_it() -> None:
+    text = (
+        "Encabeza Marcela Guillén Ortiz reunión con alcaldes\n\nSe reúne delegado del IMSS con "
+        "Ayuntamiento Tuxpan\n\nLa titular del IMSS en el estado, Marcela Guillén Ortiz, habló."
+    )
+    assert officials(text) == {"Marcela Guillén Ortiz": "titular del IMSS en el estado"}
+
+
+def test_a_byline_with_the_date_it_was_filed_is_no_official() -> None:
+    text = (
+        "Próxima, la apertura del Hospital Materno Infantil\n\nAlma Reyes Cano, 29 de agosto "
+        "de 2023\n\nCoatzacoalcos, Ver.- El titular del IMSS, Zoé Robledo Aburto, habló."
+    )
+    assert officials(text) == {"Zoé Robledo Aburto": "titular del IMSS"}

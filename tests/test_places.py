@@ -420,3 +420,69 @@ def test_dense_short_forms_cost_linear_time() -> None:
     cost(50)  # warm the gazetteer and the patterns
     small, large = cost(300), cost(1200)
     assert large < 10 * small + 0.5  # quadratic work would be 16x
+
+
+def test_the_bulletins_state_is_not_voted_by_a_surname_inside_a_name() -> None:
+    # "García" is also a municipality of Nuevo León; "Guerrero" a surname: the cue "en" makes
+    # it the state, so "la secretaria de Salud estatal" is Guerrero's
+    text = (
+        "La representante del IMSS en Guerrero, doctora Rosa Elena Pineda Ruiz, y la "
+        "secretaria de Salud estatal, Laura García Salgado, visitaron la Secretaría de Salud "
+        "estatal en Chilpancingo."
+    )
+    bodies = {e.name for e in extract_entities(text) if e.kind == EntityKind.INSTITUTION}
+    assert "Secretaría de Salud de Guerrero" in bodies
+    assert "García, Nuevo León" not in places(text)
+
+
+def test_a_state_named_beside_one_of_its_towns_is_its_capital() -> None:
+    text = (
+        "Construirá el IMSS clínicas en Zacatecas y Guadalupe, y los hospitales de las ciudades "
+        "de Durango y Gómez Palacio tendrán quirófanos. El IMSS en Zacatecas lo informó desde "
+        "León, Guanajuato, y visitará Sonora, Sinaloa y Nayarit."
+    )
+    found = places(text)
+    assert {"Zacatecas, Zacatecas", "Guadalupe, Zacatecas", "Durango, Durango"} <= found
+    assert {"Gómez Palacio, Durango", "Zacatecas", "León, Guanajuato", "Guanajuato"} <= found
+    assert {"Sonora", "Sinaloa", "Nayarit"} <= found
+    assert "Guanajuato, Guanajuato" not in found
+
+
+def test_a_common_word_town_that_opens_another_name_is_no_place() -> None:
+    text = (
+        "Inaugura IMSS Centro de Atención Infantil en Tecate; la Reforma de Ley sigue. En el "
+        "municipio de Centro, Tabasco, y en Progreso, Yucatán, abrirán clínicas."
+    )
+    assert places(text) == {
+        "Tecate, Baja California",
+        "Centro, Tabasco",
+        "Tabasco",
+        "Progreso, Yucatán",
+        "Yucatán",
+    }
+
+
+def test_a_municipality_called_by_its_article_and_head_and_a_glued_unit_number() -> None:
+    text = (
+        "En Guerrero se trata de los municipios Petatlán, La Unión, Taxco de Alarcón y Los "
+        "Reyes no. La Unión de vecinos pidió otra clínica. En Querétaro avanza la Unidad de "
+        "Medicina Familiar Número17 en Corregidora."
+    )
+    found = places(text)
+    assert "La Unión de Isidoro Montes de Oca, Guerrero" in found
+    assert "Corregidora, Querétaro" in found
+    unions = [m for m in extract_mentions(text) if m.name.startswith("La Unión")]
+    assert len(unions) == 1  # "La Unión de vecinos" opens another name
+
+
+def test_a_pavilion_is_no_town() -> None:
+    text = "La torre tendrá un Pabellón de Centro de Salud Mental, como el de Aguascalientes."
+    assert places(text) == {"Aguascalientes"}
+
+
+def test_a_saints_town_called_without_its_saint_is_not_its_namesake_elsewhere() -> None:
+    text = "El gobernador anunció el hospital de Jalapa de Díaz y el de Jalapa del Marqués."
+    assert places(text) == {
+        "San Felipe Jalapa de Díaz, Oaxaca",
+        "Santa María Jalapa del Marqués, Oaxaca",
+    }

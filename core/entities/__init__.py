@@ -66,7 +66,7 @@ _OWNER = re.compile(r"\b(?:del|de\s+la|de)\s+\Z")
 def _mentions(text: str) -> tuple[list[Mention], str | None]:
     institutions = find_institutions(text, owners=True)
     candidates = scan(text)
-    home = context_state(candidates)
+    home = context_state(candidates, text)
     facilities = find_facilities(text, home)
     # "Hospital Rural IMSS-Bienestar de Ocosingo": a body naming a unit's kind is part of its
     # name; one that owns it ("Centro Médico del ISSEMyM de Ecatepec") is still mentioned.

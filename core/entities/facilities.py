@@ -139,7 +139,8 @@ def _type_heads() -> tuple[re.Pattern[str], tuple[str, ...]]:
             forms.append((len(short), acronym(short) + r"(?:s\b)?\.?", unit.canonical))
     forms.sort(key=lambda f: -f[0])
     alternatives = "|".join(f"(?P<t{k}>{regex})" for k, (_, regex, _) in enumerate(forms))
-    return re.compile(rf"(?:{alternatives})(?!\w)"), tuple(t for _, _, t in forms)
+    # a digit may follow: pages glue the number to an acronym ("la HGZ71 en Veracruz")
+    return re.compile(rf"(?:{alternatives})(?![^\W\d_])"), tuple(t for _, _, t in forms)
 
 
 @cache
@@ -249,11 +250,12 @@ def _unit_run(
     return max(span_end, hits[-1].end), hits
 
 
-#: "la No. 7", "el núm. 12": a unit named by its number alone, its type said before.
+#: "la No. 7", "la no. 45", "el núm. 12": a unit named by its number alone, its type said
+#: before.
 #: Only the abbreviations: "el número 800" is a telephone as often as a unit.
 _BACK_REFERENCE = re.compile(
     rf"(?:(?<!\w)(?P<article>[Ll]as?|[Ee]l|[Ll]os){_S}|:{_S0})"
-    rf"(?=(?:No|[Nn][úu]m)\.?{_S0}\d|N[°º])(?P<rest>{_NUMBER_MARK}\s*+{_UNIT_NUMBER})"
+    rf"(?=(?:No\.?|no\.|[Nn][úu]m\.?){_S0}\d|N[°º])(?P<rest>{_NUMBER_MARK}\s*+{_UNIT_NUMBER})"
 )
 #: "los Hospitales Generales de Zona ...; así como los de subzona, como el No. 10": the type
 #: said by the word that tells it from the one before.

@@ -373,15 +373,16 @@ _HERO_SUFFIX = re.compile(
 )
 #: Saints' names in town names that the given-name lexicon lacks.
 _SAINTS = frozenset({"bautista", "catarina", "bartolo", "lucas", "evangelista", "marcial"})
+_SAINT_OF = re.compile(r"(?:San|Santa|Santo) ((?:\S+ ){1,2}?)((\S{4,}) (?:de|del) \S+)")
 _SAINT_PREFIX = re.compile(r"(?:(?:San|Santa|Santo) (?:\S+ ){1,2}|Santiago )(\S{5,})")
 
 
 def _short_heads(name: str) -> list[str]:
     """What people call a municipality INEGI names at length: 'Ecatepec de Morelos' ->
-    'Ecatepec'; 'Apaseo el Alto' -> 'Apaseo'; 'Heroica Ciudad de Juchitán de Zaragoza' ->
-    'Juchitán de Zaragoza' and 'Juchitán'; 'Sabinas Hidalgo' -> 'Sabinas'; 'Santa María
-    Huatulco' -> 'Huatulco'; 'General Enrique Estrada' -> 'Enrique Estrada' (a person's name:
-    the caller marks it as needing a cue)."""
+    'Ecatepec'; 'Apaseo el Alto' -> 'Apaseo'; 'La Unión de Isidoro Montes de Oca' -> 'La Unión';
+    'Heroica Ciudad de Juchitán de Zaragoza' -> 'Juchitán de Zaragoza' and 'Juchitán'; 'Sabinas
+    Hidalgo' -> 'Sabinas'; 'Santa María Huatulco' -> 'Huatulco'; 'General Enrique Estrada' ->
+    'Enrique Estrada' (a person's name: the caller marks it as needing a cue)."""
     found: list[str] = []
     if name.startswith("Heroica "):
         name = name.removeprefix("Heroica Ciudad de ").removeprefix("Heroica ")
@@ -391,6 +392,11 @@ def _short_heads(name: str) -> list[str]:
     match = re.fullmatch(r"(\S{4,}) (?:de|del|el|la) .+", name)  # "Atotonilco el Grande"
     if match is not None and fold(match.group(1)) not in _GENERIC_HEADS:
         found.append(match.group(1))
+    # "La Unión de Isidoro Montes de Oca" -> "La Unión", "Los Reyes de Juárez" -> "Los Reyes":
+    # the article makes a generic head a name (common ones need a cue: place_context_only)
+    match = re.fullmatch(r"((?:La|El|Los|Las) \S{4,}) (?:de|del) .+", name)
+    if match is not None:
+        found.append(match.group(1))
     match = _HERO_SUFFIX.fullmatch(name)  # not "Benito Juárez": a person's whole name
     if (
         match is not None
@@ -398,6 +404,16 @@ def _short_heads(name: str) -> list[str]:
         and fold(match.group(1)) not in _GENERIC_HEADS | _PERSON_OPENERS
     ):
         found.append(match.group(1))
+    # "San Felipe Jalapa de Díaz" -> "Jalapa de Díaz" (not Xalapa), "Santa María Jalapa del
+    # Marqués" -> "Jalapa del Marqués": the saint dropped before a "<town> de <name>" rest
+    saint_of = _SAINT_OF.fullmatch(name)
+    if (
+        saint_of is not None
+        and all(fold(w) in given_names() or fold(w) in _SAINTS for w in saint_of[1].split())
+        and fold(saint_of[3]) not in _GENERIC_HEADS
+        and not is_person_word(saint_of[3])
+    ):
+        found.append(saint_of[2])
     saint = _SAINT_PREFIX.fullmatch(name)
     if saint is not None:
         last, saints = saint.group(1), name.split()[1:-1]

@@ -60,7 +60,15 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             + _H
             + _i("Bienestar"),
             r"\bOPD\s+IMSS" + _H + _i("Bienestar"),
-            r"\bIMSS(?:" + _H + r"|\s)" + _i("Bienestar") + r"\b",
+            # the gloss inside the program's name: "IMSS (Instituto Mexicano del Seguro Social)
+            # - Bienestar", "Instituto Mexicano del Seguro Social (IMSS)-Bienestar"
+            r"\bIMSS\s*\("
+            + _i("Instituto Mexicano del Seguro Social")
+            + r"\)\s*"
+            + _H
+            + _i("Bienestar"),
+            _i("Instituto Mexicano del Seguro Social") + r"\s*\(IMSS\)\s*" + _H + _i("Bienestar"),
+            r"\bIMSS(?:\s?" + _H + r"|\s)" + _i("Bienestar") + r"\b",  # "IMSS – Bienestar"
         ),
     ),
     ("IMSS-Oportunidades", (r"\bIMSS(?:" + _H + r"|\s)" + _i("Oportunidades") + r"\b",)),
@@ -145,7 +153,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("SFP", (_i("Secretaría de la Función Pública"), r"\bSFP\b")),
     (
         "Secretaría Anticorrupción y Buen Gobierno",
-        (_i("Secretaría Anticorrupción y Buen Gobierno"),),
+        (_i("Secretaría (?:de )?Anticorrupción y Buen Gobierno"),),
     ),
     (
         "SHCP",
@@ -191,7 +199,8 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             _i("Instituto del Fondo Nacional de la Vivienda para los Trabajadores"),
             r"\bINFONAVIT\b",
-            r"\bInfonavit\b",
+            # not a neighbourhood named after it: "la colonia Infonavit Humaya"
+            r"\bInfonavit\b(?![^\S\n]+[A-ZÁÉÍÓÚÑ][a-záéíóúñ])",
         ),
     ),
     (
@@ -254,6 +263,21 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Cámara de Diputados", (_i("Cámara de Diputados"),)),
     ("Senado de la República", (_i("Senado de la República"), _i("Cámara de Senadores"))),
     ("Gobierno Federal", (_i(r"Gobierno (?:Federal|de la República)"),)),
+    ("Poder Judicial de la Federación", (_i("Poder Judicial de la Federación"),)),
+    ("Guardia Nacional", (_i("Guardia Nacional"),)),
+    ("Banco del Bienestar", (_i("Banco del Bienestar"),)),
+    ("SNTE", (_i("Sindicato Nacional de Trabajadores de la Educación"), r"\bSNTE\b")),
+    (
+        "Concanaco",
+        (
+            _i("Confederación de Cámaras Nacionales de Comercio, Servicios y Turismo"),
+            r"\bCONCANACO\b",
+            r"\bConcanaco\b",
+        ),
+    ),
+    ("OCDE", (_i("Organización para la Cooperación y el Desarrollo Económicos?"), r"\bOCDE\b")),
+    ("ITAM", (_i("Instituto Tecnológico Autónomo de México"), r"\bITAM\b")),
+    ("Transparencia Mexicana", (_i("Transparencia Mexicana"),)),
 )
 
 #: The long name of each institution the table calls by its acronym: people search for it
@@ -310,6 +334,10 @@ LONG_NAMES: dict[str, str] = {
     "CNDH": "Comisión Nacional de los Derechos Humanos",
     "UNAM": "Universidad Nacional Autónoma de México",
     "IPN": "Instituto Politécnico Nacional",
+    "SNTE": "Sindicato Nacional de Trabajadores de la Educación",
+    "Concanaco": "Confederación de Cámaras Nacionales de Comercio, Servicios y Turismo",
+    "OCDE": "Organización para la Cooperación y el Desarrollo Económicos",
+    "ITAM": "Instituto Tecnológico Autónomo de México",
 }
 
 
@@ -318,8 +346,8 @@ STATE_BODIES: tuple[tuple[str, str, bool], ...] = (
     ("Gobierno", r"(?<!Palacio de )\b(?:[Gg]obierno|GOBIERNO)", False),  # not the building
     ("Secretaría de Salud", r"\b(?:SECRETAR[ÍI]A|[Ss]ecretaría)\s+(?i:de\s+salud)", True),
     ("Instituto de Salud", r"\b(?:Instituto\s+de\s+Salud|INSTITUTO\s+DE\s+SALUD)", False),
-    ("Servicios de Salud", r"\bServicios\s+de\s+Salud", False),
-    ("Congreso", r"\bCongreso", False),  # "Congreso del Estado", "Congreso de Jalisco"
+    ("Servicios de Salud", r"\b(?:Servicios\s+de\s+Salud|SERVICIOS\s+DE\s+SALUD)", False),
+    ("Congreso", r"\b(?:Congreso|CONGRESO)", False),  # "Congreso del Estado", "de Jalisco"
 )
 
 _GENTILIC_WORD = r"[a-záéíóúñ]{4,}"
@@ -385,7 +413,7 @@ def _triggers() -> tuple[re.Pattern[str], frozenset[str]]:
 def _state_bodies() -> tuple[re.Pattern[str], ...]:
     states = "(?i:" + gazetteer().state_pattern + "|M[ÉE]XICO)"
     qualifier = (
-        r"(?:\s+(?P<this>(?i:del\s+estado|de\s+la\s+entidad))(?:\s+de\s+(?P<named>"
+        r"(?:\s+(?P<this>(?i:del\s+estado|de\s+la\s+entidad|en\s+la\s+entidad))(?:\s+de\s+(?P<named>"
         + states
         + r"))?\b"
         + r"|\s+(?i:de)\s+(?:(?i:la)\s+)?(?P<state>"
@@ -538,6 +566,7 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
     Social del Senado de la República" the Senado (the hits then overlap)."""
     hits: list[InstitutionHit] = []
     generic: list[InstitutionHit] = []
+    nested: list[InstitutionHit] = []  # "Secretaría de Salud del Gobierno de Oaxaca": its owner
     bodies = list(zip(STATE_BODIES, _state_bodies(), strict=True))
     exact_trigger, loose_leads = _triggers()
     starts = sorted(
@@ -563,6 +592,8 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
                 state_body = state_body or hit is not None or bool(m and " " in m.group())
                 if hit is not None:
                     hits.append(hit)
+                    if owners and m is not None and (government := _government_in(stem, m)):
+                        nested.append(government)
                     break
         if best is None and not state_body and loose in _GRAMMAR_LEADS:
             found = _generic_hit(text, pos)
@@ -579,8 +610,20 @@ def find_institutions(text: str, owners: bool = False) -> list[InstitutionHit]:
         kept.append(hit)
     if owners:
         kept += [owner for hit in kept if hit in generic for owner in _owners(text, hit, starts)]
+        kept += nested
         kept.sort(key=lambda h: (h.start, -(h.end - h.start)))
     return kept
+
+
+def _government_in(stem: str, m: re.Match[str]) -> InstitutionHit | None:
+    """The state government a state body's name says it belongs to: "Secretaría de Salud del
+    Gobierno de Oaxaca" also names the Gobierno de Oaxaca."""
+    surface = m.group("government")
+    key = state_key(surface) if surface and stem != "Gobierno" else None
+    if key is None:
+        return None
+    start = m.start() + fold(m.group()).find("gobierno")
+    return InstitutionHit(start, m.end(), qualified_name("Gobierno", key), "Gobierno")
 
 
 _OF = re.compile(r"(?:\bdel|\bde\s+la|\bde)\s+$")

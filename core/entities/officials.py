@@ -12,12 +12,16 @@ A run of capitalized words is a person with a cue:
 A run with no cue is a person when it has the shape of a Mexican name and the name lexicons
 back it (`person_names`: lists, councils, people beside a known one, a name closing an office,
 "X, quien estuvo al frente de ...").
-Real pages are reflowed and misspelled: a headline's verb ("Asiste X a ..."), a byline written
-twice, a dateline or a capitalized role glued to a name are cut off; names written in capitals
-after a title ("EL MTRO. JUAN ANTONIO FERRER AGUILAR, TITULAR DE ...") are people in title
-case; a mention that misspells a found person by a letter or two is that person. Not people:
-a state's name, a run cued only by "como" + role that no lexicon backs, a private person (a
-courtesy title, no role: "la Sra. X, mamá beneficiaria de ...").
+Real pages are reflowed and misspelled: a headline's verb ("Asiste X a ...", "Tiene X
+reunión"), a byline written twice, a dateline or a capitalized role glued to a name are cut
+off; names written in capitals after a title ("EL MTRO. JUAN ANTONIO FERRER AGUILAR, TITULAR DE
+...") are people in title case; a mention that misspells a found person by a letter or two, or
+spells the same sounds otherwise ("Christian"/"Cristian"), is that person; surnames keep their
+particles however written ("de la O", "Del Valle", "Cabeza De Vaca"). Not people: a state's
+name, a run cued only by "como" + role that no lexicon backs, a private person (a courtesy
+title, no role: "la Sra. X, mamá beneficiaria de ..."), a reporter's byline (a name alone on
+its line after nothing or "Por:", or running into a slash, a bar, the story's dateline, the
+filing date or the lead's first words).
 Titles are not part of the name. The role is kept as written, without its leading article,
 from the role word to the comma ("Gobernador del estado de Chihuahua", "subsecretaria de la
 Secretaría de la Función Pública (SFP)"); a bare title before the name gives a bare role
@@ -47,10 +51,14 @@ from core.entities.person_names import (
 from core.entities.text import SP, SpanSet, fold, sentence_start, squash, word_leads
 from core.textfold import is_subsequence
 
-_NW = r"(?<![\w\-‐])[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+#: A name word: "González", "Pérez-Tejada", "O’Farrill" (an apostrophe after an initial).
+_NW = r"(?<![\w\-‐'’])(?:[A-ZÁÉÍÓÚÑ]['’])?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
+#: The one-letter surname "de la O" ("Manuel de la O Cavazos").
+_LA_O = r"(?<=\bla )O(?![\w.’'])"
 NAME_RUN = re.compile(
-    rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?(?:{_NW}|{_INITIAL}(?={SP}[A-Z])))*"
+    rf"{_NW}(?:{SP}(?:(?:de{SP}la|de{SP}los|de{SP}las|del|de){SP})?"
+    rf"(?:{_NW}|{_INITIAL}(?={SP}[A-Z])|{_LA_O}))*"
 )
 
 #: Role words (accent-sensitive: "secretaria" is a person, "Secretaría" a body).
@@ -75,14 +83,16 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 
 _ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
-#: "No. 21", "Núm. 3": the one dot a role's complement may hold ("director del HGZ No. 21").
-_NUMBER_ABBREVIATION = r"(?<=\s)(?:No|N[úu]m|Nro)\.(?=\s*\d)"
-#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando" or "por parte de" end a
+#: "No. 21", "Núm. 3", "H. Consejo": the dots a role's complement may hold ("director del HGZ
+#: No. 21", "representante ante el H. Consejo Técnico").
+_NUMBER_ABBREVIATION = r"(?<=\s)(?:(?:No|N[úu]m|Nro)\.(?=\s*\d)|H\.(?=\s+[A-ZÁÉÍÓÚÑ]))"
+#: A preterite ("asistieron", "señaló", "dijo"), a date, "cuando", "por parte de", "en
+#: representación de" (someone else's name and role follow) or a letter's "Presente" end a
 #: role's clause: "el delegado del IMSS en el estado asistieron el director ...", "director
 #: general del IMSS el 5 de junio de 2009 cuando ..." run on only because a comma is missing.
 _VERB_AHEAD = (
-    r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo|por\s+parte\s+de|cuando"
-    r"|(?:el\s+)?\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
+    r"(?!\s(?:[a-záéíóúñ]{2,}(?:aron|ieron|ó)|dijo|por\s+parte\s+de|cuando|en\s+representaci[óo]n"
+    r"|Presente|(?:el\s+|a\s+)?\d{1,2}\s+de\s+(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto"
     r"|septiembre|setiembre|octubre|noviembre|diciembre))(?![\w]))"
 )
 #: The complement of a role: up to the comma, across parenthesized acronyms, not across "y el".
@@ -117,7 +127,8 @@ _RIGHT_COMPLEMENT = (
 _RIGHT_ROLE = re.compile(
     r"(?:\s*\([^()\n]{1,40}\))?"  # "(morena)", "(rúbrica)"
     r"(?:\s*;\s*(?=\w)(?!(?:el|la|los|las)\s)"  # "A; Director General del IMSS"
-    r"|\s*,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
+    r"|\.[-–]\s*(?=[A-ZÁÉÍÓÚÑ])"  # a copy list: "Lic. Felipe Solís Acero.-Subsecretario de ..."
+    r"|\s*\.?,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
     r"(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
     # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente"
@@ -163,6 +174,8 @@ class _Run:
 
 _TOKEN = re.compile(r"\S+")
 _PARTICLES = frozenset(("de", "del", "la", "los", "las"))
+#: Particles some surnames write capitalized ("Salazar Del Valle", "Cabeza De Vaca").
+_CAPITAL_PARTICLES = frozenset(("De", "Del", "La", "Las", "Los"))
 _LEADING: dict[str, bool] = {}  # token -> stripped before a name? (tokens repeat a lot)
 
 
@@ -202,18 +215,28 @@ def _y_surname(text: str, end: int) -> re.Match[str] | None:
     return match if word in surnames() and word not in given_names() else None
 
 
-def _plural_verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
-    """A headline's present plural before a given name ("Recorren Héctor Astudillo y ...",
-    "Inauguran Zoé Robledo y ..."): ends in -an/-en, no name ("Juan", "Carmen" are in the
-    lexicon), and opens a sentence or a line."""
+def _verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
+    """A headline's present tense before a given name ("Recorren Héctor Astudillo y ...",
+    "Inauguran Zoé Robledo y ...", "Tiene Héctor Gutiérrez reunión"): ends in -an/-en/-a/-e,
+    no name ("Juan", "Carmen", "Rosa" are in the lexicon), and opens a sentence or a line."""
     first = fold(toks[0][2])
+    if first.endswith(("a", "e")) and not _headline_opening(text, toks[0][0]):
+        return False
     return (
-        first.endswith(("an", "en"))
+        first.endswith(("a", "e", "an", "en"))
         and first not in given_names()
         and first not in surnames()
         and fold(toks[1][2]) in given_names()
         and sentence_start(text, toks[0][0])
     )
+
+
+def _headline_opening(text: str, start: int) -> bool:
+    """`start` opens a line that ends without a period: a headline."""
+    if start and text[start - 1] != "\n":
+        return False
+    end = text.find("\n", start)
+    return not text[start : end if end >= 0 else len(text)].rstrip().endswith(".")
 
 
 def _runs(text: str) -> list[_Run]:
@@ -230,14 +253,16 @@ def _runs(text: str) -> list[_Run]:
         i = 0
         while i < len(toks) and _leading(toks[i][2]):
             i += 1
-        if i == 0 and len(toks) > 2 and _plural_verb_opening(text, toks):
+        if i == 0 and len(toks) > 2 and _verb_opening(text, toks):
             i = 1
         # a role followed by its complement ("Director General del IMSS") is not a name
         if 0 < i < len(toks) and toks[i - 1][2] in _PARTICLES:
             runs.append(_Run(toks[0][0], toks[-1][1], toks, office=True))
             continue
         rest = toks[i:]
-        while rest and rest[-1][2] in _PARTICLES:
+        while rest and (
+            rest[-1][2] in _PARTICLES or (len(rest) > 1 and rest[-1][2] in _CAPITAL_PARTICLES)
+        ):
             rest.pop()
         if not rest:
             continue
@@ -296,7 +321,11 @@ def _unglued(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, in
 
 
 def _name_words(run: _Run) -> list[str]:
-    return [w for _, _, w in run.words if w not in ("de", "del", "la", "los", "las", "y")]
+    return [
+        w
+        for i, (_, _, w) in enumerate(run.words)
+        if w not in ("de", "del", "la", "los", "las", "y") and not (i and w in _CAPITAL_PARTICLES)
+    ]
 
 
 def _outside(run: _Run, taken: SpanSet) -> _Run | None:
@@ -362,7 +391,22 @@ def _name_after_place(run: _Run) -> _Run | None:
 
 def _plausible(run: _Run) -> bool:
     names = _name_words(run)
-    return 2 <= len(names) <= 6 and not any(fold(w) in NON_NAME for w in names)
+    return 2 <= len(names) <= 6 and not any(
+        fold(w) in NON_NAME and not _particle_surname(run, w) for w in names
+    )
+
+
+def _particle_surname(run: _Run, word: str) -> bool:
+    """A surname after a particle, in a run opened by a given name: "Salazar del Valle",
+    "Padilla Del Toro" ("Valle" alone is an office's word: "Valle de México")."""
+    words = [w for _, _, w in run.words]
+    at = words.index(word)
+    return (
+        at >= 2
+        and fold(words[at - 1]) in ("de", "del")
+        and fold(word) in surnames()
+        and fold(words[0]) in given_names()
+    )
 
 
 @lru_cache(maxsize=4)
@@ -437,10 +481,15 @@ def _article_before(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in _NOT_BEFORE_A_NAME
 
 
+_ON_BEHALF = re.compile(r"representaci[óo]n\s+del?\s+(?:(?:Lic|Dr|Dra|Mtro|Mtra|Ing)\.\s*)?$")
+
+
 def _in_role_complement(text: str, run: _Run, previous: _Run | None) -> bool:
     """Capitalized words that complete a role are not a person, even before "señaló":
     "presidenta municipal de Mixquiahuala de Juárez", "coordinador de Información y Análisis
     Estratégico" (after "y" only when the words before it are no name themselves)."""
+    if _ON_BEHALF.search(text, max(0, run.start - 24), run.start):
+        return False  # "... Social en representación de José Francisco Olvera Ruiz": a person
     before = text[max(0, run.start - 5) : run.start].split()
     joiner = before[-1].lower() if before else ""
     if joiner in ("y", "e"):
@@ -509,7 +558,9 @@ def _role_of_previous(text: str, previous: OfficialHit, run: _Run, role: str) ->
     """The role between two names, set off by commas, describes the first one; a role that
     holds the first name ("director del IMSS por parte de A, B, titular de ...") is not B's."""
     gap = text[previous.end : run.start]
-    if gap.lstrip().startswith(",") and squash(gap).strip(" ,;") == role:
+    if squash(gap).strip(" ,;") == role and (
+        gap.lstrip().startswith(",") or previous.role == role  # glued: "A Delegada del IMSS, B"
+    ):
         return True
     return previous.name in role  # "... por parte de A, B"
 
@@ -715,7 +766,11 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
     found: list[_Run] = []
     for run in runs:
         level = shape_support(_name_words(run))
-        if level is Support.NONE or names_something_else(text, run.start, run.end):
+        if (
+            level is Support.NONE
+            or names_something_else(text, run.start, run.end)
+            or _byline(text, run)
+        ):
             continue
         if (
             level is Support.STANDALONE
@@ -740,6 +795,36 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
                 pending.remove(run)
                 changed = True
     return found
+
+
+#: A byline's opening on its line: nothing, "Por:", "AVC/Por".
+_BYLINE_LEAD = re.compile(r"[^\S\n]*(?:(?:[A-Z]{2,}[^\S\n]*/[^\S\n]*)?(?i:por)[^\S\n]*:?[^\S\n]*)?")
+#: What ends a byline that opens its line: a slash or bar before the outlet ("Javier Laertes/",
+#: "Fernando Reyes | El Heraldo"), or a dateline ("Orizaba, Ver.-", "MÉRIDA.-"), on the same
+#: line (a reflowed page glues them) or the next.
+_BYLINE_END = re.compile(
+    r"[^\S\n]*(?:[/|]"
+    # the date the reporter filed it, ending the line: "Maythe Morales, 29 de agosto de 2023"
+    r"|,[^\S\n]*\d{1,2}[^\S\n]+de[^\S\n]+[a-záéíóú]+[^\S\n]+(?:de|del)[^\S\n]+\d{4}\.?[^\S\n]*(?:\n|$)"
+    # the lead's first words, reflowed onto the byline's line: "Julio César Morales Los trabajos"
+    r"|[^\S\n](?:El|La|Los|Las|En|Con|Para|Un|Una|Al|A)[^\S\n]+[a-záéíóúñ]"
+    r"|\n?[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÁÉÍÓÚÑ][\w.]*){0,3}"
+    r"(?:,[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+[A-ZÁÉÍÓÚÑ][\w.]*){0,2})?[^\S\n]*\.?[^\S\n]*[-–—])"
+)
+_BYLINE_CLOSE = re.compile(r"[^\S\n]*\.?[^\S\n]*(?:\n|$)")
+
+
+def _byline(text: str, run: _Run) -> bool:
+    """A reporter's signature, not an official: a name with no cue that opens its line after
+    nothing or "Por:" and ends it ("Por: Luis Arturo Pérez."), or runs into a slash, a bar or
+    the dateline that opens the story ("Manuela V. Carmona\nOrizaba, Ver.- En ...")."""
+    line_start = text.rfind("\n", 0, run.start) + 1
+    lead = _BYLINE_LEAD.fullmatch(text, line_start, run.start)
+    if lead is None:
+        return False
+    if lead.group().strip() and _BYLINE_CLOSE.match(text, run.end):
+        return True
+    return _BYLINE_END.match(text, run.end) is not None
 
 
 #: "Marcos Bucio, quien estuvo al frente de ...": "quien" and a verb of holding an office (a
@@ -862,6 +947,31 @@ def _misspelled_surname(mine: list[str], parts: list[str], family: frozenset[str
     )
 
 
+_SPELLING = str.maketrans({"h": None, "y": "i", "z": "s", "k": "c", "w": "u"})
+_DOUBLED = re.compile(r"(\w)\1")
+
+
+@lru_cache(maxsize=8192)
+def _spelling_key(name: str) -> str:
+    """A name as Spanish hears it: no silent h, y as i, z as s, no doubled letters
+    ("Christian" and "Cristian", "Ivonne" and "Ivone", "Luiz" and "Luis" agree)."""
+    return _DOUBLED.sub(r"\1", fold(name).translate(_SPELLING))
+
+
+def _join_spelling_variants(hits: list[OfficialHit]) -> None:
+    """Two spellings of one name in a bulletin are one person, named as first written:
+    "Christian Rodallegas" ... "el delegado estatal Cristian Rodallegas"."""
+    names = dict.fromkeys(h.name for h in sorted(hits, key=lambda h: h.start) if " " in h.name)
+    first: dict[str, str] = {}
+    for name in names:
+        first.setdefault(_spelling_key(name), name)
+    if len(first) == len(names):
+        return  # no two spellings of one name: the common case
+    for hit in hits:
+        if " " in hit.name:
+            hit.name = first[_spelling_key(hit.name)]
+
+
 def _canonicalize(hits: list[OfficialHit]) -> None:
     """Give every mention the longest name it is a part of ("Zoé Robledo" -> "... Aburto").
 
@@ -877,6 +987,7 @@ def _canonicalize(hits: list[OfficialHit]) -> None:
                 hit.name = candidate
                 break
     _join_misspelled(hits)
+    _join_spelling_variants(hits)
     full = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits if h.role)]
     for hit in hits:
         if hit.role:

@@ -3,7 +3,8 @@
 A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
 1. "X, <Estado>" or "X, <abbr.>" (a dateline or an address) makes X a municipality of that
    state, and never another state's namesake; a state name followed by itself ("Chihuahua,
-   Chihuahua") or after "ciudad de" / "municipio de" is its capital city.
+   Chihuahua"), after "ciudad(es) de" / "municipio(s) de", or beside one of its towns in an
+   enumeration ("en Zacatecas y Guadalupe") is its capital city.
 2. A state name is the state, except Guerrero/Hidalgo/Morelos, which need a cue ("en", "estado
    de", or closing a list item: "• Julio Menchaca Salazar, Hidalgo"). A state's short form
    ("Oax.", "N.L.", "CDMX") is the state; one that is also a word ("Son.", "Col.") only after
@@ -11,7 +12,8 @@ A gazetteer hit is only a candidate. Rules, in order (see `_decide`):
 3. Names that are common words, surnames or heroes ("Reforma", "Juárez", "Benito Juárez") need
    a cue: "municipio de X", "alcaldía X", "estado de X", a dateline, or a list of places; a
    surname-town after "en" in a bulletin about its own state ("en León"), or a two-word name
-   after "en"/"hacia"/"desde" ("en Ramos Arizpe") is cue enough.
+   after "en"/"hacia"/"desde" ("en Ramos Arizpe") is cue enough. Followed by "de" and a
+   capital, such a word opens another name ("IMSS Centro de Atención Infantil"): no place.
 4. A name several states share picks the bulletin's state (the one it names most), else the
    far more populous one, else it needs a cue.
 5. A name is no town when it names a region ("Istmo de Tehuantepec"; "Valle del Mezquital"
@@ -53,7 +55,7 @@ _CUE_BEFORE = re.compile(
 )
 #: Cues for the city a state is named after: "la ciudad de Puebla", "municipio de Colima".
 _CITY_BEFORE = re.compile(
-    r"\b(?:municipio|alcald[ií]a|ciudad|Cd\.?|capital|cabecera\s+municipal|localidad)"
+    r"\b(?:municipios?|alcald[ií]a|ciudad(?:es)?|Cd\.?|capital|cabecera\s+municipal|localidad)"
     r"\s+(?:de\s+|del\s+)?$",
     re.IGNORECASE,
 )
@@ -66,6 +68,8 @@ _REGION_BEFORE = re.compile(
 )
 #: A body with a branch in every state: "la delegada del IMSS Morelos".
 _BRANCH_BEFORE = re.compile(r"\b(?:IMSS|ISSSTE|OOAD)[^\S\n]+$")
+#: "de"/"del" and a capital after a common-word town: it opens a longer name instead.
+_OF_A_NAME = re.compile(r"[^\S\n]+(?:de|del|de[^\S\n]+la)[^\S\n]+[A-ZÁÉÍÓÚÑ]")
 #: What follows a dateline's town at the start of a block: "Mérida, ...", "MÉRIDA.-".
 _DATELINE_DASH = re.compile(r"\.?[^\S\n]*[-–—]")
 
@@ -88,7 +92,7 @@ _LANDFORM_BEFORE = re.compile(
 )
 #: A numbered unit and its town: "la UMF No. 83 de Matamoros", "el HGZ 33 en Monterrey".
 _UNIT_BEFORE = re.compile(
-    r"(?:\bNo\.?|\bN[úu]m\.?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
+    r"(?:\bNo\.?|\bN[úu]m(?:\.|ero)?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
 )
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
 #: Prepositions of movement or location, as opposed to "de", which also joins names.
@@ -326,15 +330,22 @@ def _token_end(text: str, start: int, n: int) -> int:
     return last.end()
 
 
-def context_state(candidates: list[_Candidate]) -> str | None:
+def context_state(candidates: list[_Candidate], text: str | None = None) -> str | None:
     """The bulletin's own state: the one it names most often, the first one on a tie.
 
     National bulletins carry a Mexico City dateline but talk about another state, so the
-    dateline alone would resolve "la Secretaría de Salud estatal" wrongly.
+    dateline alone would resolve "la Secretaría de Salud estatal" wrongly. With the text, a
+    surname-town inside a name ("Alondra García Carbajal": García, Nuevo León) does not vote,
+    and a state named like a surname votes where a cue says it is the state ("en Guerrero").
     """
     counts: dict[str, int] = {}
     for cand in candidates:
         entry = cand.entry
+        if text is not None and _votes_differently(text, cand):
+            if entry.lexical_ambiguity:
+                state = entry.places[0].state
+                counts[state] = counts.get(state, 0) + 1
+            continue
         if entry.lexical_ambiguity:
             continue
         if entry.places[0].is_state or len({p.state for p in entry.places}) == 1:
@@ -343,6 +354,22 @@ def context_state(candidates: list[_Candidate]) -> str | None:
     if not counts:
         return None
     return max(counts, key=lambda state: counts[state])  # dicts keep first-seen order
+
+
+def _votes_differently(text: str, cand: _Candidate) -> bool:
+    """True for a cued state named like a surname ("en Guerrero", "estado de Morelos": it
+    votes although ambiguous) and for a surname-town glued to a name (it does not vote)."""
+    entry = cand.entry
+    place = entry.places[0]
+    word = text[cand.start : cand.end]
+    if entry.lexical_ambiguity:
+        before = text[max(0, cand.start - 20) : cand.start]
+        return (
+            place.is_state
+            and bool(_AT_BEFORE.search(before) or _STATE_OF.search(before))
+            and not _glued_to_name(text, cand)
+        )
+    return not place.is_state and is_person_word(word) and _glued_to_name(text, cand)
 
 
 #: Capitalized words before a town that are no part of its name: an article the catalog
@@ -408,6 +435,13 @@ def _decide(
             return
         cue = True
     cand.cued = cue
+    if (
+        entry.lexical_ambiguity
+        and not entry.places[0].is_state
+        and not followed_by
+        and _OF_A_NAME.match(text, cand.end)
+    ):
+        return  # "IMSS Centro de Atención Infantil", "Reforma de Ley": a word of another name
     if followed_by:
         in_state = [t for t in towns if t.state == followed_by]
         if in_state and (not states or states[0].state == followed_by):
@@ -545,18 +579,49 @@ def _confirm_lists(text: str, cands: list[_Candidate]) -> None:
                     break
 
 
+#: Between two places of one enumeration or one metropolitan area ("Zacatecas-Guadalupe").
+_PAIR_GAP = re.compile(r"[^\S\n]*(?:,|;|-|\by\b|\be\b)[^\S\n]*")
+
+
+def _capitals_beside_their_towns(text: str, cands: list[_Candidate]) -> None:
+    """A state's name next to a town of that state, in one enumeration, is the capital named
+    like it: "en Zacatecas y Guadalupe", "Chihuahua, Juárez y Delicias" name cities."""
+    for i, cand in enumerate(cands):
+        chosen = cand.chosen
+        if chosen is None or not chosen.is_state or cand.pending:
+            continue
+        namesake = next(
+            (p for p in cand.entry.places if not p.is_state and p.state == chosen.state), None
+        )
+        if namesake is None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(cands):
+                continue
+            other = cands[j]
+            town = other.chosen
+            if town is None or town.is_state or town.state != chosen.state:
+                continue
+            lo, hi = (other.end, cand.start) if j < i else (cand.end, other.start)
+            gap = _PAIR_GAP.fullmatch(text, lo, hi)
+            if gap is not None and not (j < i and "," in gap.group()):  # "León, Guanajuato"
+                cand.chosen = namesake
+                break
+
+
 def find_places(
     text: str, blocked: list[tuple[int, int]], candidates: list[_Candidate] | None = None
 ) -> list[Mention]:
     """Place mentions outside `blocked` spans (names of people, facilities, institutions)."""
     cands = scan(text) if candidates is None else candidates
-    home = context_state(cands)
+    home = context_state(cands, text)
     taken = SpanSet(blocked)
     free = [c for c in cands if not taken.overlaps(c.start, c.end)]
     named = frozenset(c.entry.places[0].state for c in cands if c.entry.places[0].is_state)
     for cand in free:
         _decide(text, cand, home, named)
     _confirm_lists(text, free)
+    _capitals_beside_their_towns(text, free)
     reach = -1
     for cand in free:  # a name that took the state after its comma ("Sabinas, Hidalgo")
         if cand.start < reach:

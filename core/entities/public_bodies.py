@@ -10,6 +10,10 @@ particles officialese puts between them (de, del, de la, para el, contra, y...; 
 before "y" that opens another body or a person's role ("la Secretaría de Economía y el
 Gobernador"). Line breaks end a name.
 
+A commission or committee with neither scope ("Nacional", "Estatal", "para ...") nor an owner
+in its name ("la Comisión de Vigilancia", "la Comisión Revisora") is internal to some body the
+phrase leaves unsaid: no body (`internal_committee`).
+
 Governing bodies belong to an institution: "H. Consejo Técnico del Instituto Mexicano del
 Seguro Social" is "Consejo Técnico del IMSS"; written bare ("el Consejo Técnico") in a bulletin
 that names the IMSS, it is the IMSS's own.
@@ -141,10 +145,33 @@ def _governing_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?i:(?P<body>{bodies}))\b(?:{_SP}(?P<of>del|de{_SP}la|de){_SP})?")
 
 
+#: A commission or committee of a whole country, state or sector ("Comisión Nacional de ...",
+#: "Comisión para el Desarrollo de los Pueblos Indígenas", "Comité Estatal de ...").
+_SCOPED = re.compile(
+    r"(?:Comisión|Comité)[^\S\n]+(?:para\b|(?:Nacional|Federal|Estatal|Municipal|Interamericana"
+    r"|Internacional|Mexicana|Mexicano|Intersecretarial|Interinstitucional|Reguladora"
+    r"|Coordinadora|Ejecutiva)\b)"
+)
+#: An owner named inside the complement: "... de Seguridad Social del Senado de la República".
+_OWNED = re.compile(r"[^\S\n]+(?:del|de[^\S\n]+la|de)[^\S\n]+(?:H\.[^\S\n]*)?[A-ZÁÉÍÓÚÑ]")
+
+
+def internal_committee(name: str) -> bool:
+    """A commission or committee inside some body, with neither scope nor owner named: "la
+    Comisión de Vigilancia", "la Comisión Revisora", "Comisión de Legislación y Puntos
+    Constitucionales" (of a congress the phrase leaves unsaid). Not a body people search."""
+    head, _, rest = name.partition(" ")
+    if head not in ("Comisión", "Comité") or _SCOPED.match(name):
+        return False
+    complement = re.sub(r"^(?:de(?:[^\S\n]+(?:la|los|las))?|del)[^\S\n]+", "", rest)
+    return _OWNED.search(complement) is None
+
+
 def body_at(text: str, pos: int) -> tuple[int, str] | None:
-    """A body named from `pos` by the grammar: (end, name as written, spaces squashed)."""
+    """A body named from `pos` by the grammar: (end, name as written, spaces squashed); an
+    internal committee with no owner (`internal_committee`) is none."""
     match = _name_pattern().match(text, pos)
-    if match is None:
+    if match is None or internal_committee(squash(match.group())):
         return None
     end = match.end()
     listed = _listed_name_pattern().match(text, end)

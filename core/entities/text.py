@@ -18,8 +18,9 @@ __all__ = ["fold"]  # the extractors' folding is core.textfold's, imported from 
 UPPER = "A-ZÁÉÍÓÚÑÜ"
 LOWER = "a-záéíóúñüàèìòùäëïö"
 
-#: A capitalized word ("González", "IMSS", "Zoé"), optionally hyphenated ("Pérez-Tejada").
-CAP_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][{LOWER}{UPPER}]*(?:[-‐][{UPPER}][{LOWER}{UPPER}]*)?)"
+#: A capitalized word ("González", "IMSS", "Zoé"), optionally hyphenated ("Pérez-Tejada") or
+#: joined by an apostrophe ("O’Horán").
+CAP_WORD = rf"(?:[{UPPER}]\.|[{UPPER}][{LOWER}{UPPER}]*(?:[-‐'’][{UPPER}][{LOWER}{UPPER}]*)?)"
 #: Horizontal whitespace: names never run across a line (a block) boundary.
 SP = r"[^\S\n]+"
 #: The same, possessive (never gives spaces back): where the next token is never a space, a

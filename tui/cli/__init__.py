@@ -1,11 +1,12 @@
 """`imss-tui`: the explorer, or one of the non-interactive commands.
 
 `imss-tui [PATH...]` opens the app; `imss-tui parse|entities|index|search-text|timeline ...` print
-tables or JSON Lines. Textual is imported only when the app launches, so the commands start
-fast. The language is chosen first (tui/cli/language.py), so every parser, message and the
-app speak it; JSON keys and values are the same in every language. Exit status: 0 when every
-file parsed, 1 when some file had an error (its row or line is still printed) or no file was
-found, 2 for usage errors such as a path that does not exist.
+tables or JSON Lines; `imss-tui serve` serves the explorer to browsers. Textual is imported
+only when the app launches, so the commands start fast. The language is chosen first
+(tui/cli/language.py), so every parser, message and the app speak it; JSON keys and values are
+the same in every language. Exit status: 0 when every file parsed, 1 when some file had an
+error (its row or line is still printed) or no file was found, 2 for usage errors such as a
+path that does not exist (or, for `serve`, a port in use).
 """
 
 from __future__ import annotations
@@ -19,7 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from core.i18n import _, set_language
-from tui.cli import export_commands, index_commands, parse_commands, timeline_command
+from tui.cli import (
+    export_commands,
+    index_commands,
+    parse_commands,
+    serve_command,
+    timeline_command,
+)
 from tui.cli.common import (
     EXIT_FAILED_FILES,
     EXIT_OK,
@@ -37,7 +44,9 @@ from tui.cli.language import add_language_argument, choose_language, route_argpa
 Handler = Callable[[argparse.Namespace], int]
 
 #: The non-interactive commands; anything else is the explorer's arguments.
-COMMANDS = frozenset({"parse", "entities", "index", "search-text", "quotes", "export", "timeline"})
+COMMANDS = frozenset(
+    {"parse", "entities", "index", "search-text", "quotes", "export", "timeline", "serve"}
+)
 #: How often `--watch` looks at the folders (one stat per file, in a worker thread).
 WATCH_INTERVAL_S = 2.0
 
@@ -59,7 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=_(
             "Explore IMSS press bulletins: list, reader, entity sidebar and fuzzy finder. "
             "Other commands: imss-tui {commands} --help"
-        ).format(commands="parse|entities|index|search-text|quotes|export|timeline"),
+        ).format(commands="parse|entities|index|search-text|quotes|export|timeline|serve"),
     )
     parser.add_argument(
         "paths",
@@ -94,6 +103,7 @@ def build_command_parser() -> ArgParser:
     index_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
     timeline_command.add_parsers(sub)
+    serve_command.add_parsers(sub)
     add_language_argument(parser)
     for command in sub.choices.values():
         add_language_argument(command, top=False)

@@ -76,6 +76,13 @@ def report_skipped(found: Discovery) -> None:
         err.print(text(f"  {visible_path(str(path))}: {localized(reason)}", "dim"))
 
 
+def print_notices(notices: list[str]) -> None:
+    """The index's notices (cache rebuilt or bypassed, ...) on stderr, in the user's language."""
+    err = console(stderr=True)
+    for notice in notices:
+        err.print(text(_("notice: {notice}").format(notice=localized(notice)), "yellow"))
+
+
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 

@@ -7,6 +7,8 @@ bulletin text reaches the terminal only as rich Text made `visible()`, never as 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from core.corpus import distinct_bulletins
@@ -49,12 +51,6 @@ def _open_index(args: argparse.Namespace) -> Index:
     return Index.open(args.cache_dir, use_cache=not args.no_cache)
 
 
-def _print_notices(notices: list[str]) -> None:
-    err = console(stderr=True)
-    for notice in notices:
-        err.print(text(_("notice: {notice}").format(notice=localized(notice)), "yellow"))
-
-
 #: The rows of the `index` summary table: JSON key -> label (translated where shown).
 SUMMARY_ROWS = {
     "files": N_("files"),
@@ -74,6 +70,14 @@ def _update_with_progress(
     """Run the update under a rich progress bar (files/s, ETA) on stderr."""
     if quiet:
         return index.update(files, workers=workers)
+    with parsing_progress() as report:
+        return index.update(files, report, workers=workers)
+
+
+@contextmanager
+def parsing_progress() -> Iterator[Progress]:
+    """A rich progress bar on stderr (files/s, ETA) for the parsing callback it yields;
+    it disappears when done."""
     from rich.progress import (
         BarColumn,
         MofNCompleteColumn,
@@ -108,8 +112,7 @@ def _update_with_progress(
         def report(done: int, total: int, path: Any) -> None:
             bar.update(task, completed=done, total=total)
 
-        callback: Progress = report
-        return index.update(files, callback, workers=workers)
+        yield report
 
 
 def _summary(report: IndexReport, skipped: int, index: Index) -> dict[str, Any]:
@@ -141,7 +144,7 @@ def _workers(requested: int | None) -> int | None:
     workers = bounded_workers(requested)
     if workers < requested:
         notice = _("--workers {requested}: only {workers} core(s) here; using {workers}")
-        _print_notices([notice.format(requested=requested, workers=workers)])
+        common.print_notices([notice.format(requested=requested, workers=workers)])
     return workers
 
 
@@ -151,7 +154,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     with _open_index(args) as index:
         report = _update_with_progress(index, found.files, workers, quiet=args.json)
         summary = _summary(report, len(found.skipped), index)
-    _print_notices(report.notices)
+    common.print_notices(report.notices)
     if args.json:
         print(json_line(summary))
     else:
@@ -208,7 +211,7 @@ def cmd_search_text(args: argparse.Namespace) -> int:
         hits = index.search_text(args.query, limit=max(0, args.limit))
     summaries = {summary.id: summary for summary in report.summaries}
     bounded = bound_query(args.query)
-    _print_notices([*report.notices, *([bounded.notice] if bounded.notice else [])])
+    common.print_notices([*report.notices, *([bounded.notice] if bounded.notice else [])])
     if args.json:
         common.write_jsonl(hit_json(hit, summaries.get(hit.bulletin_id)) for hit in hits)
     else:

@@ -1,0 +1,301 @@
+"""`imss-tui serve`: the explorer in a real headless Chromium, and the server's error paths.
+
+The browser test reads the screen from xterm.js's own buffer (benchmarks/browser.py says how).
+Set IMSS_TUI_SCREENSHOT=docs/serve.png to save the README's screenshot. Needs Debian's chromium
+and the playwright package (never `playwright install`); skipped, with the reason, without.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pilot_helpers import REPO, SEEDS
+
+from benchmarks import browser as web
+from core.i18n import set_language
+from tui.cli import build_parser
+from tui.cli.listen import exposure_warning, public_url
+from tui.cli.serve_command import visitor_command
+from tui.web_server import self_contained
+
+#: Generous: the machine is shared and the server indexes before it listens.
+SERVER_START_S = 180.0
+SCREEN_WAIT_S = 90.0
+STOP_WAIT_S = 30.0
+#: A page closes within this of SIGTERM (well under a second when idle; aiohttp would take 20 s+).
+PROMPT_CLOSE_S = 10.0
+
+
+@pytest.fixture(autouse=True)
+def _language_from_the_locale() -> Iterator[None]:
+    """Whatever another test chose with --lang, these read the locale they set."""
+    set_language(None)
+    yield
+    set_language(None)
+
+
+def waited(
+    what: str, check: Callable[[], Any], timeout: float, detail: Callable[[], str] = str
+) -> Any:
+    """`web.wait_until`, failing the test (not erroring) on a timeout."""
+    try:
+        return web.wait_until(what, check, timeout, detail)
+    except web.Timeout as err:
+        pytest.fail(str(err))
+
+
+@pytest.fixture
+def serve(tmp_path: Path) -> Iterator[Callable[..., web.Served]]:
+    """Starts the server on the seeds (`lang=`: serve --lang); teardown ends it and its apps,
+    whatever happened."""
+    started: list[web.Served] = []
+
+    def start(lang: str | None = None) -> web.Served:
+        server = web.Served(SEEDS, tmp_path / "cache", tmp_path / "serve.log", repo=REPO, lang=lang)
+        started.append(server)
+        waited("the server to answer", server.answers, SERVER_START_S, server.output)
+        return server
+
+    try:
+        yield start
+    finally:
+        for server in started:
+            server.kill(STOP_WAIT_S)
+
+
+@pytest.fixture
+def served(serve: Callable[..., web.Served]) -> web.Served:
+    """The server on the seeds, in English."""
+    return serve()
+
+
+@pytest.fixture
+def open_page(tmp_path: Path) -> Iterator[Callable[[], web.Visit]]:
+    """Opens pages in a fresh Chromium; teardown waits until none of its processes is left."""
+    if reason := web.browser_missing():
+        pytest.skip(reason)
+    try:
+        with web.chromium(tmp_path / "browser", STOP_WAIT_S) as open_:
+            yield open_
+    except web.Timeout as err:
+        pytest.fail(str(err))
+
+
+def on_screen(visit: web.Visit, what: str, check: Callable[[str], bool]) -> str:
+    try:
+        return visit.wait_for(what, check, SCREEN_WAIT_S)
+    except web.Timeout as err:
+        pytest.fail(str(err))
+
+
+def test_a_browser_lists_the_seeds_and_finds_zoe_robledo(
+    open_page: Callable[[], web.Visit], served: web.Served, _isolated_cache: Path
+) -> None:
+    # Indexed before it listened: the first visitor opens a warm cache, fuzzy index included.
+    assert (served.cache / "index.sqlite3").is_file()
+    assert list(served.cache.glob("finder-*.marshal"))
+    visit = open_page()
+    page = visit.page
+    page.goto(served.url, wait_until="domcontentloaded")
+    listed = on_screen(
+        visit, "the bulletin list", lambda text: "5 / 5" in text and "Supervisan IMSS" in text
+    )
+    assert "Bulletins" in listed and "2024-05-30" in listed
+    assert "Zoé Robledo" not in listed  # the first bulletin is Chiapas, 2012-2014
+    # The visitor's app opened the server's cache, not the environment's (IMSS_TUI_CACHE).
+    assert not any(_isolated_cache.iterdir())
+    # The page needs no other site: its font comes from the server.
+    assert visit.offsite == []
+    loaded = "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family)"
+    assert any("Roboto Mono" in family for family in page.evaluate(loaded))
+
+    page.focus(".xterm-helper-textarea")  # the terminal's keyboard input
+    page.keyboard.press("/")
+    on_screen(visit, "the finder", lambda text: "Find an official" in text)
+    page.keyboard.type("zoe")
+    # The input shows "zoe" before the search for it answers: wait for its count, one match.
+    found = on_screen(
+        visit,
+        "one match for zoe",
+        lambda text: bool(re.search(r"\bzoe\s+1/\d+\b", text)) and "Zoé Robledo" in text,
+    )
+    row = next(line for line in found.splitlines() if "Zoé Robledo" in line)
+    assert re.search(r"official\s+Zoé Robledo\b.*\b2 bulletins", row), row  # accents folded
+    if target := os.environ.get("IMSS_TUI_SCREENSHOT"):
+        page.screenshot(path=str(REPO / target))
+
+    page.keyboard.press("Enter")  # filter the list to his bulletins
+    filtered = on_screen(visit, "the list filtered to Zoé Robledo", lambda t: "2 / 5" in t)
+    assert "Find an official" not in filtered and "Zoé Robledo" in filtered
+
+    # Ctrl+C (SIGINT) stops the server and every visitor's app, and the page says so.
+    os.killpg(served.process.pid, signal.SIGINT)
+    assert served.process.wait(timeout=STOP_WAIT_S) == 0, served.output()
+    waited("the apps to exit", lambda: not web.group_alive(served.process.pid), STOP_WAIT_S)
+    page.wait_for_selector("body.-closed", timeout=STOP_WAIT_S * 1000)
+
+
+def test_serve_lang_es_gives_every_visitor_the_spanish_explorer(
+    open_page: Callable[[], web.Visit], serve: Callable[..., web.Served]
+) -> None:
+    served = serve(lang="es")  # in a process whose locale is English
+    assert "Explorador servido en" in served.output()
+    visit = open_page()
+    visit.page.goto(served.url, wait_until="domcontentloaded")
+    listed = on_screen(visit, "the list in Spanish", lambda t: "5 / 5" in t and "Boletines" in t)
+    assert "Bulletins" not in listed
+    visit.page.focus(".xterm-helper-textarea")
+    visit.page.keyboard.press("/")
+    on_screen(visit, "the Spanish finder", lambda text: "Buscar un funcionario" in text)
+    visit.page.keyboard.type("zoe")
+    found = on_screen(
+        visit,
+        "Zoé Robledo in the Spanish finder",
+        lambda text: bool(re.search(r"\bzoe\s+1/\d+\b", text)) and "Zoé Robledo" in text,
+    )
+    row = next(line for line in found.splitlines() if "Zoé Robledo" in line)
+    assert re.search(r"funcionario\s+Zoé Robledo\b.*\b2 boletines", row), row
+
+
+def test_a_closed_tab_ends_its_app_and_sigterm_ends_the_rest(served: web.Served) -> None:
+    """A visitor who leaves takes their app along; `kill PID` (a service manager's stop)
+    reaches only the server, which must tell every remaining app to quit and close each page
+    promptly (aiohttp alone would wait on open pages for 20 s and more)."""
+    import asyncio
+
+    import aiohttp
+
+    def apps() -> list[int]:
+        pids = web.children(served.process.pid)
+        return [pid for pid in pids if " -m tui.cli " in web.command_line(pid)]
+
+    async def first_screen(page: aiohttp.ClientWebSocketResponse) -> None:
+        message = await page.receive(SCREEN_WAIT_S)
+        while message.type != aiohttp.WSMsgType.BINARY:
+            assert message.type == aiohttp.WSMsgType.TEXT, message
+            message = await page.receive(SCREEN_WAIT_S)
+
+    async def visit_leave_and_stop() -> float:
+        url = served.url.replace("http:", "ws:") + "ws?width=100&height=30"
+        async with aiohttp.ClientSession() as session:
+            staying = await session.ws_connect(url)
+            leaving = await session.ws_connect(url)
+            await first_screen(staying)
+            await first_screen(leaving)
+            assert len(apps()) == 2  # one app per page
+            await leaving.close()
+            await asyncio.to_thread(
+                waited, "the left page's app to exit", lambda: len(apps()) == 1, STOP_WAIT_S
+            )
+            os.kill(served.process.pid, signal.SIGTERM)
+            stopping = time.monotonic()
+            async for _message in staying:
+                pass  # until the server closes the page
+            return time.monotonic() - stopping
+
+    closed_after = asyncio.run(visit_leave_and_stop())
+    assert closed_after < PROMPT_CLOSE_S  # measured: 0.06 s; without the server's care, 22 s
+    assert served.process.wait(timeout=STOP_WAIT_S) == 0, served.output()
+    waited("the app to exit", lambda: not web.group_alive(served.process.pid), STOP_WAIT_S)
+
+
+def serve_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    """`imss-tui serve ARGS` in a subprocess, bounded: a bug that serves fails, not hangs."""
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "serve", *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "LC_ALL": "C.UTF-8"},
+    )
+
+
+def test_a_port_in_use_is_one_line_and_exit_2_before_indexing(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = serve_cli("--port", str(port), "--cache-dir", str(tmp_path / "cache"))
+    assert done.returncode == 2
+    assert f"127.0.0.1:{port}" in done.stderr and "in use" in done.stderr
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not (tmp_path / "cache").exists()  # nothing was indexed
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--host", "no-such-host.invalid"], "not a known host"),
+        (["--host", "192.0.2.1"], "not an address of this machine"),  # TEST-NET-1
+        (["--port", "0"], "between 1 and 65535"),
+        (["--port", "http"], "not a port number"),
+        (["no/such/folder"], "no such file or directory"),
+    ],
+)
+def test_bad_addresses_and_paths_are_usage_errors(args: list[str], message: str) -> None:
+    done = serve_cli(*args)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert message in " ".join(done.stderr.split())
+    assert "Traceback" not in done.stderr
+
+
+def test_only_loopback_addresses_go_without_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")  # the message in English
+    assert exposure_warning("127.0.0.1", 8000, ["127.0.0.1"]) is None
+    assert exposure_warning("localhost", 8000, ["127.0.0.1", "::1"]) is None
+    for host, addresses in [("0.0.0.0", ["0.0.0.0"]), ("::", ["::"]), ("lan", ["192.0.2.7"])]:
+        warning = exposure_warning(host, 8000, addresses)
+        assert warning is not None and "no authentication" in warning and host in warning
+
+
+def test_public_url_is_one_a_browser_can_open() -> None:
+    assert public_url("127.0.0.1", 8000) == "http://127.0.0.1:8000"
+    assert public_url("::1", 8001) == "http://[::1]:8001"
+    assert public_url("0.0.0.0", 80) == f"http://{socket.gethostname()}:80"
+    assert public_url("0.0.0.0", 80, "https://imss.example/explorer/") == (
+        "https://imss.example/explorer"
+    )
+
+
+def test_each_visitor_opens_the_same_paths_and_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LC_ALL", "C.UTF-8")
+    odd = [str(tmp_path / "boletines 2024"), str(tmp_path / "-dash.txt")]
+    command = visitor_command(odd, tmp_path / "my cache")
+    argv = shlex.split(command)
+    assert argv[:4] == ["exec", sys.executable, "-m", "tui.cli"]
+    args = build_parser().parse_args(argv[4:])
+    assert args.paths == odd and args.cache_dir == str(tmp_path / "my cache")
+    assert args.lang == "en"  # the server's language, whatever the visitor's process would pick
+
+
+def test_visitors_speak_the_servers_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "es_MX.UTF-8")
+    args = build_parser().parse_args(shlex.split(visitor_command([], Path("/c")))[4:])
+    assert args.lang == "es" and args.paths == []
+
+
+def test_the_page_reads_its_font_from_the_server() -> None:
+    import textual_serve
+
+    template = Path(textual_serve.__file__).with_name("templates") / "app_index.html"
+    page = self_contained(template.read_text("utf-8"), "http://127.0.0.1:8000/static/")
+    assert "googleapis" not in page and "https://" not in page
+    assert 'src: url("http://127.0.0.1:8000/static/fonts/RobotoMono-VariableFont_wght.ttf")' in page
+    shipped = Path(textual_serve.__file__).with_name("static") / "fonts"
+    assert (shipped / "RobotoMono-VariableFont_wght.ttf").is_file()
+    assert (shipped / "RobotoMono-Italic-VariableFont_wght.ttf").is_file()
