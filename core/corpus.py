@@ -25,7 +25,7 @@ from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, Text
 from core.parse import parse_file
 from core.quotes import link_speakers
 from core.resolve import corpus_order_key, resolve_table, sightings_of
-from core.runtime import MIN_FILES_FOR_POOL, Progress, bounded_workers, new_pool, stderr_for_workers
+from core.runtime import MIN_FILES_FOR_POOL, Progress, bounded_workers, new_pool, starting_workers
 from core.search import EntitySearch, SearchResult
 
 #: Full bulletins kept after being read (the reader and sidebar re-read the open one).
@@ -51,7 +51,7 @@ def read_bulletins(
         return _with_progress(results, files, progress)
     try:
         chunk = max(1, min(64, total // (workers * 8)))
-        with stderr_for_workers():
+        with starting_workers():
             pool = new_pool(workers)
             results = pool.map(parse_file, files, chunksize=chunk)  # submits every chunk
         with pool:

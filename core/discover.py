@@ -111,7 +111,7 @@ def _walk(root: Path, out: Discovery) -> None:
         try:
             st = here.stat()
         except OSError as err:
-            reason = msg.CANNOT_READ_DIRECTORY.format(reason=err.strerror)
+            reason = msg.CANNOT_READ_DIRECTORY.format(reason=msg.os_reason(err))
             out.skipped.append((here, reason))
             continue
         key = (st.st_dev, st.st_ino)
@@ -123,7 +123,7 @@ def _walk(root: Path, out: Discovery) -> None:
             with os.scandir(here) as entries:
                 listed = sorted((entry.name, *_kind(entry)) for entry in entries)
         except OSError as err:
-            reason = msg.CANNOT_LIST_DIRECTORY.format(reason=err.strerror)
+            reason = msg.CANNOT_LIST_DIRECTORY.format(reason=msg.os_reason(err))
             out.skipped.append((here, reason))
             continue
         subdirs: list[Path] = []

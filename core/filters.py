@@ -8,6 +8,7 @@ asked for (`estimates=True`) and only when the whole estimate lies inside the ra
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Sequence
@@ -57,8 +58,8 @@ def _end_label(day: dt.date | None) -> str:
 
 
 def month_end(day: dt.date) -> dt.date:
-    """The last day of `day`'s month."""
-    return (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    """The last day of `day`'s month (December 9999 included)."""
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
 def month_range(first: dt.date, last: dt.date | None = None) -> DateRange:
@@ -67,15 +68,25 @@ def month_range(first: dt.date, last: dt.date | None = None) -> DateRange:
 
 
 def _bounds(year: str, month: str | None, day: str | None) -> tuple[dt.date, dt.date]:
-    """The first and last day that "2015", "2015-04" or "2015-04-09" stands for."""
+    """The first and last day that "2015", "2015-04" or "2015-04-09" stands for; a part
+    out of range raises ValueError saying which, in the interface's language."""
     y = int(year)
+    if y < dt.MINYEAR:
+        raise ValueError(_("there is no year {year}").format(year=year))
     if month is None:
         return dt.date(y, 1, 1), dt.date(y, 12, 31)
-    m = int(month)
+    if not 1 <= int(month) <= 12:
+        raise ValueError(
+            _("there is no month {month} (months go from 1 to 12)").format(month=month)
+        )
+    first = dt.date(y, int(month), 1)
     if day is None:
-        first = dt.date(y, m, 1)
         return first, month_end(first)
-    exact = dt.date(y, m, int(day))
+    last = month_end(first)
+    if not 1 <= int(day) <= last.day:
+        message = _("{month} has no day {day} (it has {days})")
+        raise ValueError(message.format(month=f"{first:%Y-%m}", day=day, days=last.day))
+    exact = first.replace(day=int(day))
     return exact, exact
 
 

@@ -17,6 +17,7 @@ import datetime as dt
 import gettext
 import io
 import os
+import sys
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -81,14 +82,21 @@ def current_language() -> Language:
 
 @cache
 def _translations(language: Language) -> gettext.NullTranslations:
+    """The catalog of `language`; English, said once on stderr, when its file cannot be read
+    (a damaged install must not turn every command into a traceback)."""
     if language == DEFAULT_LANGUAGE:
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    from babel.messages.pofile import PoFileError, read_po
 
     po_path = LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with po_path.open("rb") as po:
-        catalog = read_po(po, locale=language, domain=DOMAIN)
+    try:
+        with po_path.open("rb") as po:
+            catalog = read_po(po, locale=language, domain=DOMAIN)
+    except (OSError, PoFileError, ValueError) as err:
+        reason = getattr(err, "strerror", None) or err
+        print(f"imss-tui: {po_path}: cannot be read ({reason}); using English", file=sys.stderr)
+        return gettext.NullTranslations()
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)

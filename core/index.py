@@ -44,7 +44,7 @@ from core.runtime import (
     bounded_workers,
     gc_paused,
     new_pool,
-    stderr_for_workers,
+    starting_workers,
     stop_pool,
 )
 
@@ -529,7 +529,7 @@ class Index:
         pool: ProcessPoolExecutor | None = None
         finished = False
         try:
-            with stderr_for_workers():  # the pool's helpers and workers start here
+            with starting_workers():  # the pool's helpers and workers start here
                 pool = new_pool(workers)
                 futures = {pool.submit(_parse_chunk, c): n for n, c in remaining.items()}
             for future in as_completed(futures):

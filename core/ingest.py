@@ -516,7 +516,7 @@ def read_bytes(path: Path, limit: int, more: Callable[[bytes], int] | None = Non
             reason = not_regular_reason(os.stat(path).st_mode)
             if reason is not None:
                 raise IngestError("not-regular", reason) from err
-        raise IngestError("io", msg.CANNOT_READ.format(reason=err.strerror or err)) from err
+        raise IngestError("io", msg.CANNOT_READ.format(reason=msg.os_reason(err))) from err
     try:
         st = os.fstat(fd)
         reason = not_regular_reason(st.st_mode)
@@ -533,7 +533,7 @@ def read_bytes(path: Path, limit: int, more: Callable[[bytes], int] | None = Non
     except IsADirectoryError as err:
         raise IngestError("is-directory", msg.IS_DIRECTORY) from err
     except OSError as err:
-        raise IngestError("io", msg.CANNOT_READ.format(reason=err.strerror or err)) from err
+        raise IngestError("io", msg.CANNOT_READ.format(reason=msg.os_reason(err))) from err
     finally:
         os.close(fd)
 

@@ -34,7 +34,7 @@ def default_workers() -> int:
 
 
 def new_pool(workers: int) -> ProcessPoolExecutor:
-    """A parsing pool; submit to it inside `stderr_for_workers()` (workers start on submit).
+    """A parsing pool; submit to it inside `starting_workers()` (workers start on submit).
 
     Started as `start_method()` says. Each worker watches its parent and exits when it is
     gone (`watch_parent`).
@@ -103,6 +103,8 @@ def watch_parent(parent_pid: int) -> None:
         signum = getattr(signal, name, None)
         if signum is not None:
             signal.signal(signum, signal.SIG_DFL)
+    if _STOP_SIGNALS:  # started inside `starting_workers()`, which holds them
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
     def watch() -> None:
         while True:
@@ -132,6 +134,42 @@ def stop_pool(pool: ProcessPoolExecutor) -> None:
     for process in processes:
         with suppress(Exception):
             process.terminate()
+
+
+#: Signals that stop a command; held while workers start (`signals_held`).
+_STOP_SIGNALS: tuple[signal.Signals, ...] = (
+    tuple(getattr(signal, n) for n in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, n))
+    if hasattr(signal, "pthread_sigmask")
+    else ()
+)
+
+
+@contextmanager
+def starting_workers() -> Iterator[None]:
+    """Where a pool starts its processes (submit to a new pool inside it): the real stderr
+    is lent and the stop signals are held until the workers exist."""
+    with signals_held(), stderr_for_workers():
+        yield
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP in this thread; they are handled when the block ends.
+
+    Python runs a signal's handler at the next bytecode; while a pool forks, that is inside
+    the at-fork hooks (logging releases its lock there), where the handler's exception is
+    printed and dropped: a SIGTERM that came as `index` started its workers was lost and the
+    command ran to the end, exit 0. Held, it is handled after the forks, in ordinary code.
+    Processes started inside inherit the mask; `watch_parent` lifts it in every worker.
+    """
+    if not _STOP_SIGNALS:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 @contextmanager

@@ -10,6 +10,7 @@ no template matches (an exception's own text) is shown as it is.
 
 from __future__ import annotations
 
+import errno
 import re
 from functools import cache
 
@@ -95,8 +96,51 @@ CACHE_CORRUPT = N_("the cache file {path} was corrupt ({reason}); rebuilt it")
 CACHE_SCHEMA = N_("the cache had schema version {old}, this version uses {new}; rebuilt it")
 PARSER_CHANGED = N_("the parser changed since the cache was built; re-parsing {count} files")
 
+# -- what a dating signal means (core/data/dating_signals.csv, the evidence's `office`) ------
+SIGNAL_MEANINGS: tuple[str, ...] = (
+    N_("name of the IMSS programme for the poor"),
+    N_(
+        "name of the IMSS programme (and since 2022 the public body) for people without "
+        "social security"
+    ),
+    N_("name of Mexico City before the political reform"),
+    N_("name of the social development ministry since the 2018 reform"),
+    N_("name of the social development ministry until the 2018 reform"),
+    N_("acronym of the Secretaría de Desarrollo Social"),
+    N_("health insurance for people without social security"),
+    N_("federal health institute created by the 2019 reform"),
+    N_("acronym of the Instituto de Salud para el Bienestar"),
+    N_("name of the disease given by the WHO on 2020-02-11"),
+    N_("name of the virus given on 2020-02-11"),
+)
+# -- the operating system's reasons (OSError.strerror), by errno: the same words everywhere -------
+OS_ERRORS: dict[int, str] = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+    errno.EFBIG: N_("File too large"),
+    errno.EIO: N_("Input/output error"),
+    errno.EMFILE: N_("Too many open files"),
+    errno.EDQUOT: N_("Disk quota exceeded"),
+}
+
+
+def os_reason(err: OSError) -> str:
+    """Why an OSError happened, in English words `localized` knows (the C library's own
+    words follow no language setting of ours)."""
+    return OS_ERRORS.get(err.errno or 0) or err.strerror or str(err)
+
+
 #: Every template above.
 TEMPLATES: tuple[str, ...] = (
+    *OS_ERRORS.values(),
+    *SIGNAL_MEANINGS,
     THIS_IS,
     PNG_IMAGE,
     JPEG_IMAGE,
@@ -166,7 +210,7 @@ TEMPLATES: tuple[str, ...] = (
     PARSER_CHANGED,
 )
 #: Placeholders that hold a smaller stored message, localized in turn.
-_NESTED = frozenset({"what", "lines", "since", "until", "reason"})
+_NESTED = frozenset({"what", "lines", "since", "until", "reason", "office"})
 #: Placeholders with a fixed shape, so a template cannot swallow a neighbour's words.
 _SHAPES = {
     "start": r"\d{4}-\d{2}",

@@ -3,24 +3,29 @@ notifications and errors with set_language("es"); English, as always, by default
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from pathlib import Path
 
 import pytest
-from pilot_helpers import caught_up, loaded, pilot_test, rendered, screen_text
+from pilot_helpers import REPO, caught_up, loaded, pilot_test, rendered, screen_text
 from rich.text import Text
 from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
 from textual.widgets import Footer
 
+import tui
 from core.i18n import _, set_language
 from core.models import DateEstimate, EntityKind
 from tui.app import ImssApp, make_app
 from tui.date_labels import estimate_label, month_label
 from tui.kinds import badge_width, kind_badge
+from tui.screens.export_prompt import ExportScreen
 from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.profile import ProfileScreen
-from tui.textual_i18n import translated_map
+from tui.textual_i18n import _node_classes, translated_map
 
 
 def footer_text(app: ImssApp) -> str:
@@ -228,6 +233,27 @@ async def test_command_palette_in_spanish() -> None:
         assert any("Exportar lista" in prompt for prompt in prompts), prompts
 
 
+@pytest.mark.parametrize(
+    ("language", "one", "three"),
+    [
+        ("en", "Export the 1 bulletin listed", "Export the 3 bulletins listed"),
+        ("es", "Exportar 1 boletín listado", "Exportar los 3 boletines listados"),
+    ],
+)
+@pilot_test
+async def test_export_title_counts_in_both_languages(language: str, one: str, three: str) -> None:
+    app = seeds(language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        titles = []
+        for shown in (1, 3):
+            app.push_screen(ExportScreen(shown))
+            await pilot.pause()
+            titles.append(app.screen.query_one("#export-box").border_title)
+            app.pop_screen()
+        assert titles == [one, three]
+
+
 def test_translated_map_keeps_keys_ids_and_order() -> None:
     english = BindingsMap(
         [
@@ -274,6 +300,25 @@ def test_date_estimates_in_spanish_months() -> None:
     assert estimate_label(open_ended) == "≈ene 2019…"
 
 
+def test_date_evidence_says_what_a_name_means_in_spanish() -> None:
+    """The seed 001 is dated by "IMSS-Oportunidades" and "Seguro Popular": the reader's
+    evidence lines said what those names mean in English."""
+    from core.parse import parse_file
+    from tui.date_labels import evidence_lines
+
+    bulletin = parse_file(next((REPO / "seeds").glob("001_*.txt")))
+    assert bulletin.date_estimate is not None
+    set_language("es")
+    lines = [line.plain for line in evidence_lines(bulletin.date_estimate)]
+    assert "IMSS-Oportunidades — nombre del programa del IMSS para la población pobre" in "\n".join(
+        lines
+    )
+    assert "Seguro Popular — seguro de salud para quienes no tienen seguridad social" in "\n".join(
+        lines
+    )
+    assert "Director General del IMSS" in "\n".join(lines)  # offices are Spanish already
+
+
 @pilot_test
 async def test_settings_problem_in_spanish(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     config = configured(tmp_path, monkeypatch, "theme = [")
@@ -307,3 +352,21 @@ async def test_stored_issues_read_in_spanish(tmp_path: Path) -> None:
         reader = "\n".join(screen_text(app.main_screen.reader))
         assert "✗ No se pudo leer este archivo" in reader
         assert "error: el archivo no tiene texto" in reader
+
+
+def test_every_key_description_of_every_widget_is_spanish() -> None:
+    """A binding described without `N_` never reaches the catalog: the reader's "Scroll
+    down" stayed English in the Spanish help."""
+    for module in pkgutil.walk_packages(tui.__path__, "tui."):
+        if not module.name.endswith("__main__"):  # that one runs the app
+            importlib.import_module(module.name)
+    set_language("es")
+    ours = [c for c in _node_classes(DOMNode) if c.__module__.startswith("tui.")]
+    english = [
+        f"{binding.id}: {binding.description}"
+        for cls in ours
+        for binding in cls.__dict__.get("BINDINGS", [])
+        if isinstance(binding, Binding) and binding.description
+        if _(binding.description) == binding.description
+    ]
+    assert len(ours) > 10 and english == []

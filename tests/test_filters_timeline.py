@@ -10,6 +10,7 @@ import pytest
 
 from core import Corpus, load_corpus, parse_text
 from core.filters import DateRange, parse_date_range
+from core.i18n import set_language
 from core.timeline import count_by, periods_between
 from tui.cli import run
 
@@ -106,6 +107,7 @@ def test_filter_does_not_load_full_bulletins() -> None:
         ("2015..", dt.date(2015, 1, 1), None, "2015-01-01.."),
         ("..2016-06", None, dt.date(2016, 6, 30), "..2016-06-30"),
         ("2013…2014", dt.date(2013, 1, 1), dt.date(2014, 12, 31), "2013..2014"),
+        ("9999-12", dt.date(9999, 12, 1), dt.date(9999, 12, 31), "9999-12"),  # was Overflow
     ],
 )
 def test_typed_date_ranges(typed: str, first: dt.date, last: dt.date, label: str) -> None:
@@ -122,13 +124,28 @@ def test_typed_date_ranges(typed: str, first: dt.date, last: dt.date, label: str
         ("..", "not a date or range"),
         ("mayo 2015", "not a date or range"),
         ("2015 2016", "not a date or range"),
-        ("2015-13", "month must be in 1..12"),
+        ("2015-13", r"there is no month 13 \(months go from 1 to 12\)"),
+        ("2015-02-30", r"2015-02 has no day 30 \(it has 28\)"),
+        ("0000..2015", "there is no year 0000"),
         ("2016..2015", "ends before it starts"),
     ],
 )
 def test_bad_date_ranges_say_why(typed: str, reason: str) -> None:
     with pytest.raises(ValueError, match=reason):
         parse_date_range(typed)
+
+
+def test_bad_dates_say_why_in_spanish_not_in_pythons_words() -> None:
+    set_language("es")
+    with pytest.raises(ValueError) as month:
+        parse_date_range("2015-13")
+    with pytest.raises(ValueError) as day:
+        parse_date_range("2015-04-31")
+    assert (
+        str(month.value)
+        == "fecha no válida en '2015-13': no existe el mes 13 (los meses van del 1 al 12)"
+    )
+    assert str(day.value) == "fecha no válida en '2015-04-31': 2015-04 no tiene día 31 (tiene 30)"
 
 
 def test_date_range_contains_days_not_other_things() -> None:

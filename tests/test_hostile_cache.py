@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from core import index as index_module
+from core import runtime
 from core.index import Index, bounded_workers
 from core.parse import parse_file
-from tui.cli import run
+from tui.cli import Terminated, _signals_as_interrupt, run
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -168,6 +169,54 @@ def test_killed_index_leaves_no_process_behind(tmp_path: Path, signum: int, stat
     finally:
         for pid in _group_alive(child.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_a_signal_while_the_pool_forks_still_stops_index(many: Path) -> None:
+    """A SIGTERM landing right after a fork, as the test above sometimes sends it, was
+    handled inside an at-fork hook that dropped its exception: `index` finished, exit 0."""
+    program = (
+        "import os, signal, sys\n"
+        "from tui.cli import run\n"
+        "os.register_at_fork(after_in_parent=lambda: os.kill(os.getpid(), signal.SIGTERM))\n"
+        f"sys.exit(run(['index', {str(many)!r}, '--no-cache', '--workers', '2', '--json']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 128 + signal.SIGTERM, done.stderr
+    assert done.stdout == ""  # no summary of an index that was stopped
+    assert "Exception ignored" not in done.stderr
+
+
+def _blocked_signals() -> set[int]:
+    with open("/proc/self/status", encoding="utf-8") as handle:
+        mask = next(int(line.split()[1], 16) for line in handle if line.startswith("SigBlk"))
+    return {signum for signum in range(1, 65) if mask >> (signum - 1) & 1}
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
+def test_workers_start_with_the_stop_signals_back(tmp_path: Path) -> None:
+    stops = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+    before = _blocked_signals()
+    with runtime.starting_workers():
+        assert stops <= _blocked_signals()
+        pool = runtime.new_pool(2)
+        futures = [pool.submit(_blocked_signals) for _ in range(4)]
+    with pool:
+        assert all(not stops & future.result() for future in futures)
+    assert _blocked_signals() == before
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the drop
+def test_a_signal_dropped_by_a_finalizer_still_stops_the_command() -> None:
+    class SendsTerm:
+        def __del__(self) -> None:  # Python prints and drops what a finalizer raises
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    with pytest.raises(Terminated) as stopped, _signals_as_interrupt():
+        SendsTerm()
+        done = True
+    assert done and stopped.value.signum == signal.SIGTERM
 
 
 def test_workers_are_bounded_to_the_cores(capsys: pytest.CaptureFixture[str]) -> None:

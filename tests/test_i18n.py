@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -74,3 +75,19 @@ def test_dates_read_the_spanish_way() -> None:
     assert format_date(dt.date(2024, 9, 2)) == "2 sep 2024"
     set_language("en")
     assert format_date(day, long=True) == "Thursday 30 May 2024"
+
+
+def test_a_missing_catalog_falls_back_to_english_with_one_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged install (the .po file gone) speaks English instead of a traceback."""
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n._translations.cache_clear()
+    try:
+        set_language("es")
+        assert (_("Quit"), _("options")) == ("Quit", "options")
+        err = capsys.readouterr().err
+        assert err.count("cannot be read (No such file or directory); using English") == 1
+        assert str(tmp_path / "es" / "LC_MESSAGES" / "imss_tui.po") in err
+    finally:
+        i18n._translations.cache_clear()

@@ -13,11 +13,14 @@ import pytest
 
 from core import stored_messages as msg
 from core.dates import find_date
+from core.dating_tables import signals
 from core.estimate import combine, contradictions
 from core.i18n import _, set_language
 from core.ingest import IngestError, decode_bytes
 from core.models import DateEvidence
 from core.parse import parse_file, parse_text
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 #: Values a placeholder may hold; months and days have a fixed shape.
 SAMPLES = {"start": "2012-12", "end": "2018-11", "day": "2019-05-02", "date": "2024-05-31"}
@@ -52,7 +55,12 @@ def test_every_template_of_the_module_is_listed() -> None:
         and isinstance(node.value, ast.Call)
         and getattr(node.value.func, "id", None) == "N_"
     ]
-    assert sorted(getattr(msg, name) for name in marked) == sorted(msg.TEMPLATES)
+    listed = [
+        *(getattr(msg, name) for name in marked),
+        *msg.OS_ERRORS.values(),
+        *msg.SIGNAL_MEANINGS,
+    ]
+    assert sorted(listed) == sorted(msg.TEMPLATES)
 
 
 def test_english_is_returned_untouched() -> None:
@@ -123,3 +131,36 @@ def test_file_errors_of_real_files(tmp_path: Path) -> None:
     assert [(i.code, msg.localized(i.message)) for i in undated.issues] == [
         ("no-date", "no hay un encabezado de lugar y fecha con fecha")
     ]
+
+
+def test_operating_system_reasons_are_read_in_spanish(tmp_path: Path) -> None:
+    """The C library's words ("No such file or directory") follow no setting of ours: they
+    are named by errno, stored in English and read in the interface's language."""
+    try:
+        (tmp_path / "gone" / "x.csv").open("w")
+    except OSError as err:
+        missing = err
+    stored = msg.CANNOT_READ_DIRECTORY.format(reason=msg.os_reason(missing))
+    assert stored == "cannot read directory: No such file or directory"
+    assert msg.localized(stored) == "no se puede leer la carpeta: No existe el archivo o la carpeta"
+    assert msg.os_reason(OSError(9999, "Odd reason")) == "Odd reason"  # unknown: as it is
+
+
+def test_cli_export_to_a_missing_folder_says_why_in_spanish(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tui.cli import run
+
+    out = tmp_path / "gone" / "x.csv"
+    args = ["export", str(SEEDS), "--no-cache", "--what", "bulletins", "--format", "csv"]
+    assert run([*args, "--output", str(out)]) == 2
+    err = "".join(capsys.readouterr().err.split())  # rich wraps long paths anywhere
+    said = f"no se puede escribir {out}: No existe el archivo o la carpeta"
+    assert "".join(said.split()) in err
+
+
+def test_every_dating_signal_meaning_is_translatable() -> None:
+    """A row added to dating_signals.csv must have its meaning marked, or readers of the
+    Spanish interface see it in English."""
+    assert {s.meaning for s in signals()} == set(msg.SIGNAL_MEANINGS)
+    assert all(_(meaning) != meaning for meaning in msg.SIGNAL_MEANINGS)

@@ -142,7 +142,7 @@ async def test_two_entity_chips_and_a_date_range_combine(seeds_app: ImssApp) -> 
         # a mistyped range says why and changes nothing
         await pilot.press("D", *"2024-13", "enter")
         await pilot.pause()
-        assert any("month must be in 1..12" in str(n.message) for n in app._notifications)
+        assert any("there is no month 13" in str(n.message) for n in app._notifications)
         assert _files(app) == ["003"]
         await pilot.press("escape")  # closes the date box
         await pilot.pause()

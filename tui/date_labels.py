@@ -13,6 +13,7 @@ from rich.text import Text
 
 from core.i18n import _, current_language, format_date, format_month
 from core.models import BulletinSummary, DateEstimate, DateEvidence
+from core.stored_messages import localized
 from tui.safe_text import append_safe
 
 DATE_STYLE = "bold"
@@ -69,7 +70,7 @@ def evidence_line(evidence: DateEvidence) -> Text:
     line = Text()
     append_safe(line, evidence.mention, "italic")
     line.append(" — ", style="dim")
-    append_safe(line, evidence.office)
+    append_safe(line, localized(evidence.office))  # an office, or a signal's meaning
     line.append(f" ({month_span(evidence.from_, evidence.to)})", style="dim")
     return line
 

@@ -24,6 +24,7 @@ from pydantic_core import PydanticCustomError
 
 from core.cache_paths import APP_NAME
 from core.i18n import LANGUAGES, Language, _
+from core.stored_messages import localized, os_reason
 
 CONFIG_ENV = "IMSS_TUI_CONFIG"
 STATE_ENV = "IMSS_TUI_STATE"
@@ -133,7 +134,7 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 
 def _reason(err: Exception) -> str:
-    return getattr(err, "strerror", None) or str(err)
+    return localized(os_reason(err)) if isinstance(err, OSError) else str(err)
 
 
 def checked_keymap(

@@ -23,6 +23,7 @@ from core.export.cells import csv_cell, markdown_cell
 from core.export.network import comention_graph, write_graph
 from core.export.tables import TABLES, Table
 from core.i18n import N_, _
+from core.stored_messages import localized, os_reason
 from core.textfold import fold
 
 __all__ = [
@@ -174,7 +175,7 @@ def export_file(
             return export(corpus, ranks, what, fmt, out, bom=bom)
     except OSError as err:
         message = _("cannot write {path}: {reason}")
-        raise ExportError(message.format(path=path, reason=err.strerror or err)) from None
+        raise ExportError(message.format(path=path, reason=localized(os_reason(err)))) from None
 
 
 def _cannot_export(what: str) -> ExportError:

@@ -118,20 +118,27 @@ class Terminated(KeyboardInterrupt):
         self.signum = signum
 
 
-def _terminate(signum: int, frame: object) -> None:
-    raise Terminated(signum)
-
-
 @contextmanager
 def _signals_as_interrupt() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise `Terminated` in the main thread while a command runs."""
+    """SIGTERM and SIGHUP raise `Terminated` in the main thread while a command runs.
+
+    Python drops an exception raised where it cannot propagate (a finalizer, an at-fork
+    hook): a signal handled there is remembered and raised when the command returns, so a
+    stopped command never ends with exit 0.
+    """
+    received: list[int] = []
+
+    def terminate(signum: int, frame: object) -> None:
+        received.append(signum)
+        raise Terminated(signum)
+
     previous: dict[int, Any] = {}
     for name in ("SIGTERM", "SIGHUP"):
         signum = getattr(signal, name, None)
         if signum is None:
             continue
         try:
-            previous[signum] = signal.signal(signum, _terminate)
+            previous[signum] = signal.signal(signum, terminate)
         except ValueError:  # not the main thread: leave signals alone
             break
     try:
@@ -139,6 +146,8 @@ def _signals_as_interrupt() -> Iterator[None]:
     finally:
         for signum, handler in previous.items():
             signal.signal(signum, handler)
+    if received:  # reached only when the command returned: its Terminated was dropped
+        raise Terminated(received[0])
 
 
 def _usage_hint(message: str, argv: Sequence[str]) -> str:

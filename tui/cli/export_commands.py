@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.i18n import _
+from core.stored_messages import localized, os_reason
 from core.visible import visible_path
 from tui.cli.common import (
     EXIT_FAILED_FILES,
@@ -160,7 +161,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise  # `| head`: the reader left; `run` ends quietly
     except OSError as err:
-        reason = err.strerror or err
+        reason = localized(os_reason(err))
         message = _("cannot write {path}: {reason}").format(path=args.output, reason=reason)
         raise UsageError(message) from None
     if args.fmt in GRAPH_FORMATS:

@@ -72,7 +72,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
             box.border_title = ngettext(
-                "Export the {count} bulletins listed",
+                "Export the {count} bulletin listed",
                 "Export the {count} bulletins listed",
                 self.shown,
             ).format(count=self.shown)

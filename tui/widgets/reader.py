@@ -132,14 +132,14 @@ class ReaderView(LineScrollView, can_focus=True):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "scroll_lines(1)", "Scroll down", show=False, id="reader.down"),
-        Binding("up,k", "scroll_lines(-1)", "Scroll up", show=False, id="reader.up"),
+        Binding("down,j", "scroll_lines(1)", N_("Scroll down"), show=False, id="reader.down"),
+        Binding("up,k", "scroll_lines(-1)", N_("Scroll up"), show=False, id="reader.up"),
         Binding(
-            "pagedown,space", "scroll_pages(1)", "Page down", show=False, id="reader.page_down"
+            "pagedown,space", "scroll_pages(1)", N_("Page down"), show=False, id="reader.page_down"
         ),
-        Binding("pageup,b", "scroll_pages(-1)", "Page up", show=False, id="reader.page_up"),
-        Binding("home,g", "scroll_home_now", "Top", show=False, id="reader.top"),
-        Binding("end,G", "scroll_end_now", "Bottom", show=False, id="reader.bottom"),
+        Binding("pageup,b", "scroll_pages(-1)", N_("Page up"), show=False, id="reader.page_up"),
+        Binding("home,g", "scroll_home_now", N_("Top"), show=False, id="reader.top"),
+        Binding("end,G", "scroll_end_now", N_("Bottom"), show=False, id="reader.bottom"),
     ]
 
     class MentionClicked(Message):
