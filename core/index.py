@@ -646,7 +646,8 @@ class Index:
         else resolved in full. Either way cached, with what the next update needs.
 
         Resolving 10k bulletins takes seconds; restoring the table, tens of milliseconds;
-        updating it for one new bulletin, a fraction of a second.
+        updating it for one new bulletin, a fraction of a second. A stored table that cannot
+        be read is resolved again, with a notice added to the report's.
         """
         ordered = [report.summaries[p] for p in order]
         keys, key = self._keys(report, order)
@@ -655,6 +656,8 @@ class Index:
         if table is not None:
             _last_table.put(self.path, key, table)
             return table
+        if self._has_stored_table(key):
+            report.notices.append(msg.ENTITIES_DAMAGED)
         try:  # one read transaction: another process's write never shows halfway
             with self._lock, _transaction(self._conn, "BEGIN"):
                 update, base_key = self._update_from_last(report, order, ordered, keys, key)
@@ -679,6 +682,12 @@ class Index:
             return None
         with gc_paused():
             return EntityTable.from_blobs(row[0], row[1], ordered)
+
+    def _has_stored_table(self, key: str) -> bool:
+        with self._lock, suppress(sqlite3.Error):
+            found = self._conn.execute("SELECT 1 FROM resolved WHERE key = ?", (key,))
+            return found.fetchone() is not None
+        return False
 
     def _update_from_last(
         self,
@@ -831,9 +840,9 @@ class _LastWrite:
 
     def started(self, path: Path, thread: threading.Thread) -> None:
         self.wait(path)  # one at a time, in order
-        with self._lock:
+        with self._lock:  # started before anyone can see it: a join must find it running
+            thread.start()
             self._threads[path] = thread
-        thread.start()
 
     def wait(self, path: Path | None) -> None:
         with self._lock:
