@@ -142,7 +142,7 @@ def distinct_bulletins(
     first: set[str] = set()
     duplicates: dict[str, list[str]] = {}
     for position, summary in enumerate(summaries):
-        if summary.failed or summary.id not in first:
+        if (summary.issues and summary.failed) or summary.id not in first:  # issues: rare
             kept.append(position)
             first.add(summary.id)
         else:
@@ -190,9 +190,11 @@ class Corpus:
         self.duplicates: dict[str, list[str]] = dict(duplicates or {})
         self._tables = table if isinstance(table, Background) else Background.done(table)
         self._load = load
-        self._rank_by_id: dict[str, int] = {}
-        for rank, summary in enumerate(summaries):
-            self._rank_by_id.setdefault(summary.id, rank)
+        # The first rank of each id wins: filled from the last rank back.
+        count = len(summaries)
+        self._rank_by_id: dict[str, int] = {
+            summaries[rank].id: rank for rank in range(count - 1, -1, -1)
+        }
         self._recent: OrderedDict[int, Bulletin] = OrderedDict()
         #: Ranks of kept bulletins read before the entity table was in: linked once it is.
         self._unlinked: set[int] = set()
