@@ -28,7 +28,6 @@ from core.models import Bulletin, BulletinEntity, BulletinSummary
 from core.visible import visible
 from tui.commands import ExplorerCommands
 from tui.date_labels import date_label
-from tui.export_action import open_export
 from tui.filter_chips import Chip, FilterChips
 from tui.palette import Palette
 from tui.screens.finder import FinderChoice, FinderScreen
@@ -823,6 +822,8 @@ class MainScreen(Screen[None]):
         if self.corpus is None:
             self.notify(_("Still loading — export once the bulletins are in."), timeout=3)
             return
+        from tui.export_action import open_export  # the writers: not needed to launch
+
         open_export(self.app, self.corpus, self.bulletin_list.shown)
 
     def action_next_mention(self) -> None:
