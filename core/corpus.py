@@ -239,6 +239,11 @@ class Corpus:
         """Whether the entity table is in (or failed): lookups by entity answer at once."""
         return self._tables.ready
 
+    @property
+    def entities_error(self) -> BaseException | None:
+        """Why the entity table could not be loaded, if it could not (never waits)."""
+        return self._tables.error
+
     def when_entities_ready(self, callback: Callable[[BaseException | None], None]) -> None:
         """Call `callback(error or None)` once the entity table is in: from the thread that
         loaded it, or at once if it already is."""

@@ -93,6 +93,11 @@ class Background(Generic[T]):
         """Whether the value (or its error) is in: `result` answers at once."""
         return self._future.done()
 
+    @property
+    def error(self) -> BaseException | None:
+        """What stopped the value being made, once that is known (never waits)."""
+        return self._future.exception() if self._future.done() else None
+
     def peek(self) -> T | None:
         """The value if it is in, else None (never waits, never raises, never starts)."""
         future = self._future

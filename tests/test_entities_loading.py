@@ -249,3 +249,42 @@ async def test_timeline_and_export_work_while_entities_load(
         await _entities_in(app, pilot, gate)
         rows = out.read_text("utf-8").splitlines()
         assert len(rows) == len(app.corpus.entities) + 1  # a header, then each entity
+
+
+@pilot_test
+async def test_entities_that_cannot_be_read_are_said_and_nothing_crashes(
+    folder: Path, cache: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(self: Index, *args: Any) -> Any:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Index, "resolved", broken)
+    app = make_app([folder], cache_dir=cache)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(WAIT_S * 100):
+            if app.corpus is not None and app.corpus.entities_error is not None:
+                break
+            await pilot.pause(0.01)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        main = app.main_screen
+        assert len(main.bulletin_list.shown) == 5 and main.reader.bulletin is not None
+        assert any("disk I/O error" in note for note in _notes(app))
+        main.sidebar.focus()
+        await pilot.press("p")
+        assert app.screen is main
+        await pilot.press("slash", *"duarte")
+        await app.screen.workers.wait_for_complete()
+        await pilot.pause()
+        count = str(app.screen.query_one("#finder-count").render())
+        assert count == "Could not read the entities: disk I/O error"
+        await pilot.press("escape", "x")
+        prompt = app.screen
+        assert isinstance(prompt, ExportScreen)
+        prompt.query_one("#export-what", Select).value = "entities"
+        prompt.query_one("#export-path", Input).value = str(tmp_path / "entities.csv")
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is main and app.is_running
+        assert sum("disk I/O error" in note for note in _notes(app)) >= 3  # load, p, export

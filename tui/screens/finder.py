@@ -118,10 +118,17 @@ class FinderScreen(SearchModal[FinderChoice | None]):
             self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
         speaker = quotes_query(query)
-        if speaker is None:
-            result = corpus.search_result(query, limit=RESULT_LIMIT)
-        else:
-            result = corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
+        try:
+            if speaker is None:
+                result = corpus.search_result(query, limit=RESULT_LIMIT)
+            else:
+                result = corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
+        except Exception:
+            error = corpus.entities_error
+            if error is None:
+                raise
+            self.app.call_from_thread(self._unavailable, error)  # the app said why
+            return
         hits, matched = list(result.hits), result.total
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
@@ -131,6 +138,10 @@ class FinderScreen(SearchModal[FinderChoice | None]):
 
     def _indexing(self) -> None:
         self.query_one("#finder-count", Static).update(Text(_("indexing names…")))
+
+    def _unavailable(self, error: BaseException) -> None:
+        message = _("Could not read the entities") + f": {error}"
+        self.query_one("#finder-count", Static).update(Text(message))
 
     def _show(
         self, query: str, hits: list[Hit], matched: int, total: int, elapsed_ms: float

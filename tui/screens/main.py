@@ -379,8 +379,16 @@ class MainScreen(Screen[None]):
             self.call_later(self.run_action, action)
 
     def _entities_loading(self, action: str) -> bool:
-        """True (and `action` deferred) while the entity table is still loading."""
-        if self.corpus is None or self.corpus.entities_ready:
+        """True (and `action` deferred) while the entity table is still loading; True (and
+        said why) when it could not be loaded."""
+        if self.corpus is None:
+            return False
+        error = self.corpus.entities_error
+        if error is not None:
+            title = _("Could not read the entities")
+            self.notify(str(error), title=title, severity="error", markup=False)
+            return True
+        if self.corpus.entities_ready:
             return False
         self._pending_entity_action = action
         self.notify(_("Still reading the entities — this opens when they are in."), timeout=3)
