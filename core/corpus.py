@@ -109,7 +109,7 @@ def load_corpus(
             notices=report.notices,
             text_searcher=index,
             duplicates=duplicates,
-            finder_cache=index.finder_cache(report, order),
+            finder_cache=lambda: index.finder_cache(report, order),  # keys hashed later
         )
     bulletins = read_bulletins(found.files, progress, workers=options.get("workers"))
     kept, duplicates = distinct_bulletins(bulletins)
@@ -176,11 +176,12 @@ class Corpus:
         notices: Iterable[str] = (),
         text_searcher: TextSearcher | None = None,
         duplicates: Mapping[str, list[str]] | None = None,
-        finder_cache: FinderCache | None = None,
+        finder_cache: FinderCache | Callable[[], FinderCache | None] | None = None,
     ) -> None:
         """`summaries` in corpus order; `table`: their entities, or a thread making them;
         `load(rank)` gives the full bulletin of one of them; `duplicates`: per bulletin id,
-        the other files with the same content."""
+        the other files with the same content; `finder_cache`: where the fuzzy index is
+        saved, or how to find out when it is first needed."""
         self.summaries: Sequence[BulletinSummary] = summaries
         self.bulletins: Sequence[Bulletin] = LazySequence(len(summaries), self._full)
         self.skipped: list[tuple[Path, str]] = list(skipped)
@@ -362,6 +363,8 @@ class Corpus:
             if self._finder is not None:
                 return self._finder
             cache = self._finder_cache
+            if callable(cache):
+                cache = self._finder_cache = cache()
             finder = cache.load(table) if cache is not None else None
             built = finder is None
             if finder is None:

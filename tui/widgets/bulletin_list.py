@@ -17,6 +17,11 @@ from tui.date_labels import date_label
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
 
+#: Up to this many bulletins, the titles' shared words are found before the first frame (a
+#: few milliseconds); beyond, that long after it.
+SHARED_WORDS_AT_ONCE = 5_000
+SHARED_WORDS_DELAY_S = 0.2
+
 
 def bulletin_label(bulletin: BulletinSummary) -> str:
     """What a bulletin is called where there is no room for more: its title or file name."""
@@ -104,11 +109,15 @@ class BulletinList(LineList):
         self._shown = list(self._all)
         self._shared = {}
         self.reset(0 if self._shown else None)
-        # After the first frame: sorting 50,000 titles takes a fifth of a second, and only
-        # shortens titles too long for the row.
-        self.call_after_refresh(self._find_shared_words, self._all)
+        listed = self._all
+        if len(listed) <= SHARED_WORDS_AT_ONCE:
+            self._find_shared_words(listed)
+        else:  # after the first frame: 50,000 titles take a fifth of a second to sort
+            self.set_timer(SHARED_WORDS_DELAY_S, lambda: self._find_shared_words(listed))
 
-    def _find_shared_words(self, bulletins: list[BulletinSummary]) -> None:
+    def _find_shared_words(self, bulletins: Sequence[BulletinSummary]) -> None:
+        """Which leading words each title shares with another: a title too long for its
+        row skips them. Only shortens titles, so it can wait for the first frame."""
         if bulletins is not self._all:
             return  # replaced meanwhile
         shared = shared_lead_words([b.title for b in bulletins])
