@@ -101,11 +101,20 @@ NUMERIC_DATE_RE = re.compile(
     r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
 )
 _FORMS = (DATE_RE, _DAY_MONTH_RE, _MONTH_DAY_RE)
+#: What every form holds: a digit (the year), and a month's first three letters after no
+#: letter. Most paragraphs lack one; two plain scans then spare the three forms' searches.
+_DIGIT = re.compile(r"\d")
+_MONTH_STEM = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(sorted({m[:3] for m in [*MONTHS, *MONTH_ABBREVIATIONS]})) + ")",
+    re.IGNORECASE,
+)
 
 
 def search_date(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """The first date in `text[start:end]` written in any of the Spanish forms, else None."""
     end = len(text) if end is None else end
+    if _DIGIT.search(text, start, end) is None or _MONTH_STEM.search(text, start, end) is None:
+        return None
     best: re.Match[str] | None = None
     for form in _FORMS:
         m = form.search(text, start, end)
