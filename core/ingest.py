@@ -343,6 +343,8 @@ def _strip_markdown(text: str) -> str:
 def _strip_emphasis(text: str) -> str:
     """**bold**, __bold__ and *italic* lose their marks (nested ones too), so the dateline
     matcher sees "Tlaxcala, Tlaxcala, 7 de abril de 2025." and not "**Tlaxcala"."""
+    if "*" not in text and "__" not in text:
+        return text  # no mark to strip: most paragraphs
     previous = None
     while previous != text:
         previous = text
