@@ -49,7 +49,15 @@ from core.entities.person_names import (
     names_something_else,
     shape_support,
 )
-from core.entities.text import SP, SpanSet, fold, sentence_start, squash, word_leads
+from core.entities.text import (
+    SP,
+    SpanSet,
+    fold,
+    literal_alternation,
+    sentence_start,
+    squash,
+    word_leads,
+)
 from core.textfold import is_subsequence
 
 #: A name word: "González", "Pérez-Tejada", "O’Farrill" (an apostrophe after an initial).
@@ -77,13 +85,14 @@ _STRIP = (
 )
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+def _alternation(words: tuple[str, ...], any_case: bool = False) -> str:
+    """`words` as a prefix tree, a space matching any whitespace; with `any_case` (for use
+    inside "(?i:...)") words differing only in case are one branch, so the longest still
+    wins."""
+    return literal_alternation({w.lower() for w in words} if any_case else words, space=r"\s+")
 
 
-_ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
+_ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS, any_case=True)})(?![\w])")
 #: "No. 21", "Núm. 3", "H. Consejo": the dots a role's complement may hold ("director del HGZ
 #: No. 21", "representante ante el H. Consejo Técnico").
 _NUMBER_ABBREVIATION = r"(?<=\s)(?:(?:No|N[úu]m|Nro)\.(?=\s*\d)|H\.(?=\s+[A-ZÁÉÍÓÚÑ]))"
@@ -121,8 +130,8 @@ _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "un
 #: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
     rf"(?:(?P<c1>{_COMPLEMENT}(?:{_ACRONYM_APPOSITION})?)\s*[,;](?:\s*se\s+trata\s+de)?"
-    rf"(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
-    rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
+    rf"(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS, any_case=True)})))?"
+    rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS, any_case=True)})(?:\s+(?:y|e)(?=\s))?)*"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
@@ -156,7 +165,7 @@ _RIGHT_ROLE = re.compile(
     # a role right after a name, its comma left out ("Jorge Gaviño secretario general del
     # IMSS, dio inicio") or its line reflowed onto the name's (see _before_glued_role)
     r"|[^\S\n]+)"
-    rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
+    rf"(?P<role>(?i:{_alternation(ROLE_HEADS, any_case=True)})(?![\w])"
     rf"{_RIGHT_COMPLEMENT})"
 )
 _RIGHT_TAIL = re.compile(_RIGHT_COMPLEMENT)
@@ -535,7 +544,7 @@ def _first_of_two_roles(text: str, heads: list[tuple[int, int]], head_start: int
 
 
 _COMPLEMENT_ONLY = re.compile(_COMPLEMENT)
-_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?i:{_alternation(HONORIFICS)})\s+$")
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?i:{_alternation(HONORIFICS, any_case=True)})\s+$")
 
 
 def _article_before(text: str, start: int) -> bool:
@@ -731,7 +740,7 @@ _ALL_CAPS_NAME = re.compile(
 _DOT_THEN_CAPS = re.compile(rf"\.[^\S\n]*(?={_CAPS_WORD}{SP})")
 _TITLE_THEN_CAPS = re.compile(
     r"(?<![\w.])(?:(?:EL|LA)\s+)?"
-    rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')))})\s*$"
+    rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')), any_case=True)})\s*$"
 )
 _CAPS_PARTICLES = frozenset(("de", "del", "la", "los", "y"))
 

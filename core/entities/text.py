@@ -129,10 +129,11 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def literal_alternation(words: Iterable[str]) -> str:
+def literal_alternation(words: Iterable[str], space: str | None = None) -> str:
     """A regex matching any of `words`, longest first, as a prefix tree: Python's `re` tries
     the branches of a flat alternation one by one at every position, a tree's only while the
-    text agrees ("Oax.|Oaxaca" -> "Oax(?:aca|\\.)")."""
+    text agrees ("Oax.|Oaxaca" -> "Oax(?:aca|\\.)"). With `space`, a space in a word matches
+    that regex instead (r"\\s+": "director general" across a line break)."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
@@ -141,7 +142,11 @@ def literal_alternation(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (space if space and ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
