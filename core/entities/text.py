@@ -33,8 +33,9 @@ CONNECTOR = r"(?:de[^\S\n]+la|de[^\S\n]+los|de[^\S\n]+las|del|de|la|las|los|el|y
 _CAP_RUN = re.compile(rf"{CAP_WORD}(?:{SP}(?:{CONNECTOR}{SP})?{CAP_WORD})*")
 
 
-#: The first (up to) four letters of a word: a letter run not preceded by a letter.
-_WORD_LEAD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,4}")
+#: A word: a run of letters. Its first (up to) four letters are its opening. (Matching whole
+#: runs lets `re` skip non-letters in C, where a lookbehind was tried at every character.)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LEADS: dict[str, str] = {}
 _LEADS_MAX = 50_000
 
@@ -51,8 +52,8 @@ def word_leads(text: str) -> tuple[tuple[int, str], ...]:
     if len(leads) > _LEADS_MAX:
         leads.clear()
     out = []
-    for m in _WORD_LEAD.finditer(text):
-        prefix = m.group()
+    for m in _LETTER_RUN.finditer(text):
+        prefix = m.group()[:4]
         lead = leads.get(prefix)
         if lead is None:
             lead = leads[prefix] = fold(prefix)
