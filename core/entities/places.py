@@ -667,6 +667,16 @@ def find_places(
     return found
 
 
+def dateline_place(surface: str) -> str:
+    """A dateline's place in the place entity's canonical form ("MORELIA, Mich." -> "Morelia,
+    Michoacán", "CDMX" -> "Ciudad de México"), so the bulletin's place and its place entities
+    match in search and in the list. A dateline whose first word is no known place (a
+    locality, or words run into it) is kept as written rather than cut to its state."""
+    surface = " ".join(surface.split())
+    found = find_places(surface, [])
+    return found[0].name if found and found[0].start == 0 else surface
+
+
 @cache
 def _role_words() -> frozenset[str]:
     return frozenset(fold(head.split()[-1]) for head in ROLE_HEADS) | {"gobierno"}
