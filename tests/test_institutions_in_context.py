@@ -72,3 +72,15 @@ def test_a_research_or_teaching_centre_is_a_body_and_a_health_centre_a_unit() ->
     assert (EntityKind.INSTITUTION, "Centro Nacional de Trasplantes") in found
     assert (EntityKind.FACILITY, "Centro de Salud de Metepec") in found
     assert (EntityKind.INSTITUTION, "Centro de Salud de Metepec") not in found
+
+
+def test_a_numbered_meeting_of_a_body_is_not_the_body() -> None:
+    text = (
+        "Ciudad de México.- Durante la 115 Asamblea General Ordinaria del IMSS, el director "
+        "informó que el XXIV Consejo Seccional del Sindicato Nacional de Trabajadores del "
+        "Seguro Social y la Décima Quinta Asamblea General de la Fundación IMSS sesionarán "
+        "en mayo."
+    )
+    assert institutions(text) == {"IMSS", "SNTSS", "Fundación IMSS"}
+    # the body itself still counts
+    assert "Consejo Técnico del IMSS" in institutions("La sesión del Consejo Técnico del IMSS.")

@@ -535,9 +535,23 @@ def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
     return InstitutionHit(pos, pos, None)  # a body of no institution known: nothing
 
 
+#: "la pasada 116 Asamblea General", "el XXVIII Consejo Seccional Ordinario", "la Décimo
+#: Séptima Asamblea": a numbered meeting of a body, not the body. Courts keep their ordinal
+#: ("Segundo Tribunal Colegiado"): it is part of their name.
+_NUMBERED_MEETING = re.compile(
+    r"(?:\b\d{1,3}(?:[ªº°a]|va|ma|ra|er|o)?\.?|\b[IVXLC]{1,8}|\b(?:[Pp]rimer|[Ss]egund|[Tt]ercer"
+    r"|[Cc]uart|[Qq]uint|[Ss]ext|[Ss][ée]ptim|[Oo]ctav|[Nn]oven|[Dd][ée]cim|[Vv]ig[ée]sim"
+    r"|[Tt]rig[ée]sim|[Cc]uadrag[ée]sim|[Qq]uincuag[ée]sim|[Cc]ent[ée]sim)[oa]?"
+    r"(?:[^\S\n]+[A-Za-zé]+[oa])?)[^\S\n]+$"
+)
+_MEETING_HEADS = re.compile(r"(?:Asamblea|Consejo|Congreso|Convención)\b")
+
+
 def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
     """A governing body, else a body the grammar reads; a governing body of no institution
-    ("Consejo Consultivo Delegacional") is neither."""
+    ("Consejo Consultivo Delegacional") is neither, nor is a numbered meeting of a body."""
+    if _MEETING_HEADS.match(text, pos) and _NUMBERED_MEETING.search(text, max(0, pos - 30), pos):
+        return None
     if public_bodies.governing_words_at(text, pos):
         governing = _governing_hit(text, pos)
         return governing if governing is not None and governing.name is not None else None
