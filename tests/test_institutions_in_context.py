@@ -84,3 +84,15 @@ def test_a_numbered_meeting_of_a_body_is_not_the_body() -> None:
     assert institutions(text) == {"IMSS", "SNTSS", "Fundación IMSS"}
     # the body itself still counts
     assert "Consejo Técnico del IMSS" in institutions("La sesión del Consejo Técnico del IMSS.")
+
+
+def test_a_court_keeps_its_ordinal_its_subject_and_its_lower_case_region() -> None:
+    text = (
+        "Hermosillo, Sonora.- El Tercer Tribunal Colegiado en Materia de Trabajo del Quinto "
+        "Circuito confirmó el laudo; el Cuarto Tribunal Colegiado del Circuito Auxiliar de la "
+        "primera región, con residencia en Naucalpan, ya lo había revisado."
+    )
+    assert institutions(text) == {
+        "Tercer Tribunal Colegiado en Materia de Trabajo del Quinto Circuito",
+        "Cuarto Tribunal Colegiado del Circuito Auxiliar de la primera región",
+    }

@@ -563,6 +563,10 @@ def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
     end, name = found
     if _OF_THE_STATE.match(name):  # "Secretaría de Infraestructura ... del Estado": whose?
         return InstitutionHit(pos, end, None, name.removesuffix(" del Estado"))
+    if name.startswith(("Tribunal", "Juzgado")) and (
+        ordinal := public_bodies.COURT_ORDINAL.search(text, max(0, pos - 20), pos)
+    ):
+        return InstitutionHit(ordinal.start(), end, f"{squash(ordinal.group())} {name}")
     return _by_gloss(text, InstitutionHit(pos, end, name))
 
 
