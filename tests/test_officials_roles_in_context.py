@@ -412,3 +412,16 @@ def test_a_bulleted_headline_verb_before_two_surnames() -> None:
         "no hay disputa. Lo dijo también Vallejo Barragán ante la prensa."
     )
     assert officials(text) == {"Manuel Vallejo Barragán": "secretario del Trabajo del SNTSS"}
+
+
+def test_a_former_holder_keeps_ex_glued_to_the_role() -> None:
+    text = (
+        "Mérida, Yucatán.- La obra quedó inconclusa desde el gobierno del expresidente Felipe "
+        "Calderón Hinojosa. A la ceremonia asistió la exgobernadora Ivonne Ortega Pacheco, "
+        "junto con el exdelegado del IMSS en Yucatán, Alberto Reyes Carrillo."
+    )
+    assert officials(text) == {
+        "Felipe Calderón Hinojosa": "expresidente",
+        "Ivonne Ortega Pacheco": "exgobernadora",
+        "Alberto Reyes Carrillo": "exdelegado del IMSS en Yucatán",
+    }
