@@ -549,3 +549,25 @@ def test_a_lowercase_hospital_named_by_its_town_only_when_it_is_being_built() ->
         "Hospital de San Pablo Xochimehuacan",
         "Hospital de Tapachula",
     ]
+
+
+def test_units_known_by_a_head_or_a_dedication_the_table_lacked() -> None:
+    text = (
+        "Orizaba, Veracruz.- La gobernadora inauguró el Hospital de Salud Mental “Dra. Ana "
+        "M. Ruiz Soto”; los pacientes graves seguirán en la Clínica Hospital No. 5 y en el "
+        "Sanatorio Guadalupe, mientras abre la Unidad Médica Familiar “Benito Juárez”."
+    )
+    assert facilities(text) == [
+        "Hospital de Salud Mental “Dra. Ana M. Ruiz Soto”",
+        "Clínica Hospital No. 5",
+        "Sanatorio Guadalupe",
+        "Unidad Médica Familiar “Benito Juárez”",
+    ]
+
+
+def test_a_dedication_that_is_a_date_names_the_numbered_unit_that_bears_it() -> None:
+    text = (
+        "Tuxtla Gutiérrez, Chiapas.- Abrió el Hospital “20 de Noviembre” del IMSS. El Hospital "
+        "General de Zona No. 2 “20 de Noviembre” tiene 144 camas."
+    )
+    assert facilities(text) == ["Hospital General de Zona No. 2"] * 2

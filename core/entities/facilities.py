@@ -113,7 +113,7 @@ _NEXT_AFTER_GAP = re.compile(
 #: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
 _TRIGGERS = frozenset(
     {"hos", "uni", "cen", "cli", "gua", "hgz", "hgr", "hgs", "hgo", "hgp", "umf", "umr", "uma"}
-    | {"css", "cmn", "cec"}
+    | {"css", "cmn", "cec", "san"}
 )
 
 _MAX_NAME_WORDS = 14  # longer "names" are runaway capitalized text, not a unit's name
@@ -215,7 +215,9 @@ def _honorific(text: str, pos: int, unit_start: int) -> re.Match[str] | None:
             return None
         return _TITLED.match(text, pos)
     found = match["name"].split()
-    if not found or len(found) > _MAX_HONORIFIC_WORDS or not found[0][0].isupper():
+    # a name or a date: "Dr. Bernardo Sepúlveda", "14 de Septiembre"
+    opening = found[0][0] if found else ""
+    if len(found) > _MAX_HONORIFIC_WORDS or not (opening.isupper() or opening.isdigit()):
         return None
     if not all(_HONORIFIC_WORD.fullmatch(w.strip(",")) for w in found):
         return None
@@ -455,7 +457,7 @@ def _shortest_surface(surface: str, name: str) -> str:
 def _is_type(name: str) -> bool:
     """A type written out before a number ("Hospital de Gineco Pediatría" No. 48, "Hospital
     Regional" No. 17): kept as written when it is not one of IMSS's own."""
-    return len(name.split()) >= 2 and name.split()[0] in ("Hospital", "Unidad", "Centro")
+    return len(name.split()) >= 2 and name.split()[0] in ("Hospital", "Unidad", "Centro", "Clínica")
 
 
 _PLURAL_TOWNS = re.compile(
@@ -545,7 +547,8 @@ def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
             named_end = elided.end
             hits.append(elided)
     hits.sort(key=lambda h: h.start)
-    return _share_states(_town_aliases(text, _umae_aliases(text, _short_forms(hits))))
+    hits = _honorific_aliases(text, _umae_aliases(text, _short_forms(hits)))
+    return _share_states(_town_aliases(text, hits))
 
 
 #: Works on a hospital named by its town in lower case: "la apertura del hospital de San
@@ -589,6 +592,26 @@ def _short_forms(hits: list[FacilityHit]) -> list[FacilityHit]:
     if not longer:
         return hits
     return [replace(hit, name=longer[hit.name]) if hit.name in longer else hit for hit in hits]
+
+
+_QUOTED = re.compile(r"[\"“«‘'](?P<name>[^\"“”«»‘’'\n]{2,60})[\"”»’']")
+
+
+def _honorific_aliases(text: str, hits: list[FacilityHit]) -> list[FacilityHit]:
+    """ "el Hospital “14 de Septiembre”" is the "HGZ No. 13 “14 de Septiembre”" the same text
+    names: a unit known only by its dedication joins the one numbered unit that bears it."""
+    numbered: dict[str, set[str]] = {}
+    for hit in hits:
+        if " No. " in hit.name and (quoted := list(_QUOTED.finditer(text, hit.start, hit.end))):
+            numbered.setdefault(fold(quoted[-1]["name"]), set()).add(hit.name)
+    if not numbered:
+        return hits
+    out = []
+    for hit in hits:
+        dedication = re.search(r"“([^”]+)”$", hit.name)
+        units = numbered.get(fold(dedication[1]), set()) if dedication else set()
+        out.append(replace(hit, name=next(iter(units))) if len(units) == 1 else hit)
+    return out
 
 
 _UMAE_BEFORE = re.compile(r"(?:UMAE|\(UMAE\)|Alta\s++Especialidad)\s*+,?\s*+$")
