@@ -571,3 +571,11 @@ def test_a_dedication_that_is_a_date_names_the_numbered_unit_that_bears_it() -> 
         "General de Zona No. 2 “20 de Noviembre” tiene 144 camas."
     )
     assert facilities(text) == ["Hospital General de Zona No. 2"] * 2
+
+
+def test_a_count_for_a_new_unit_after_a_numbered_one_is_no_unit_number() -> None:
+    text = (
+        "Se sumaron 90 camas: 40 en el Hospital General Regional No. 6; otras 30 en el "
+        "Hospital General de Zona No. 2, y 20 en la nueva Unidad de Cirugía Ambulatoria."
+    )
+    assert facilities(text) == ["Hospital General Regional No. 6", "Hospital General de Zona No. 2"]

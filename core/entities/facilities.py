@@ -67,8 +67,12 @@ _COUNTED = (
     "quirófanos|unidades|hospitales|consultas|niñas|niños|ambulancias|plazas|casos|cirugías|"
     "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos|más|menos"
 )
-#: "27 en el HGZ No. 49; y 16 en el Hospital ...": a count of something done in another unit.
-_IN_ANOTHER_UNIT = r"en\s++(?:(?:el|la|los|las)\s++)?(?:Hospital|Unidad|Cl[ií]nica|Centro|H[GM]|UM)"
+#: "27 en el HGZ No. 49; y 16 en el Hospital ...", "y 38 en la nueva Unidad ...": a count of
+#: something done in another unit.
+_IN_ANOTHER_UNIT = (
+    r"en\s++(?:(?:el|la|los|las)\s++)?(?:(?:nuev|antigu|mism|propi|citad|actual)[a-z]*\s++)?"
+    r"(?:Hospital|Unidad|Cl[ií]nica|Centro|H[GM]|UM)"
+)
 _NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_IN_ANOTHER_UNIT}))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
