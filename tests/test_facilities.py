@@ -579,3 +579,14 @@ def test_a_count_for_a_new_unit_after_a_numbered_one_is_no_unit_number() -> None
         "Hospital General de Zona No. 2, y 20 en la nueva Unidad de Cirugía Ambulatoria."
     )
     assert facilities(text) == ["Hospital General Regional No. 6", "Hospital General de Zona No. 2"]
+
+
+def test_a_named_hospital_with_whom_it_serves_or_a_lower_case_type() -> None:
+    text = (
+        "Xalapa, Veracruz.- El Hospital de la Mujer y la Niñez Veracruzana y el Hospital "
+        "general de Coatepec recibieron equipo; el hospital general de la zona, no."
+    )
+    assert facilities(text) == [
+        "Hospital de la Mujer y la Niñez Veracruzana",
+        "Hospital General de Coatepec",
+    ]

@@ -160,6 +160,12 @@ def _after_type() -> re.Pattern[str]:
     )
 
 
+#: Who a unit serves, after "y la"/"y el" inside its name.
+_SERVED = r"(?:Niñez|Mujer|Madre|Niñ[oa]s?|Familia|Adolescencia)"
+#: A type word in lower case after a capitalized head: "el Hospital general de Perote".
+_LOWER_TYPE = r"(?:general|regional|civil|integral|b[áa]sico|comunitario|rural)"
+_LOWER_TYPE_AFTER_HEAD = re.compile(rf"^(Hospital|Clínica|Centro) ({_LOWER_TYPE})\b")
+
 #: Capitalized words that open a sentence or a clause, never a town's name.
 _FUNCTION_WORD = r"(?:El|La|Los|Las|En|Con|Por|Para|Del|Al|De|Y|A|Este|Esta|Que|Se|Su|Sus)"
 
@@ -175,9 +181,10 @@ def _named() -> re.Pattern[str]:
     )
     # A name ends where another unit's head follows: "Hospital de Pediatría del Centro
     # Médico Nacional Siglo XXI" is a hospital (no name of its own) in a complex (named).
+    # "Hospital de la Mujer y la Niñez Oaxaqueña": "y la" only before whom a unit serves
     joint = (
         rf"(?:{_S}(?:de{_S}las?|de{_S}los|del|de|y)(?!{_S}{_HEAD_WORDS}\b){_S}"
-        rf"|{_S}(?!{_HEAD_WORDS}\b))"
+        rf"|{_S}y{_S}(?:la|el){_S}(?={_SERVED}\b)|{_S}(?!{_HEAD_WORDS}\b))"
     )
     number = rf"(?:,?{_S0}{_NUMBER_MARK}{_S0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
@@ -188,7 +195,8 @@ def _named() -> re.Pattern[str]:
         rf"(?P<place>{place}))?"
     )
     return re.compile(
-        rf"(?P<name>(?:{heads})(?!\w)(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
+        rf"(?P<name>(?:{heads})(?!\w)(?:{_S}{_LOWER_TYPE}(?={_S}de{_S}[A-ZÁÉÍÓÚÑ]))?"
+        rf"(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
         rf"|(?P<lower>{lower}){_S}de{_S}(?:la{_S}|los{_S})?{place})"
         rf"(?P<label>{program})?{number}?"
     )
@@ -368,6 +376,7 @@ def _normalize(surface: str) -> tuple[str, bool]:
     if name[:1].islower():  # "hospital comunitario de Nautla"
         head, _, place = name.partition(" de ")
         name = f"{head.title()} de {place}" if place else head.title()
+    name = _LOWER_TYPE_AFTER_HEAD.sub(lambda m: f"{m[1]} {m[2].capitalize()}", name)
     name = re.sub(r"^CMN\b", "Centro Médico Nacional", name)
     name = _SUBZONA.sub("Subzona", name)  # "Hospital General de Sub-Zona de Tenosique"
     name = re.sub(r"^Cl[ií]nica", "Clínica", name)
