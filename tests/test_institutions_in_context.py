@@ -96,3 +96,10 @@ def test_a_court_keeps_its_ordinal_its_subject_and_its_lower_case_region() -> No
         "Tercer Tribunal Colegiado en Materia de Trabajo del Quinto Circuito",
         "Cuarto Tribunal Colegiado del Circuito Auxiliar de la primera región",
     }
+
+
+def test_the_imss_and_its_program_in_a_pages_title_case() -> None:
+    text = (
+        "Al cierre del año, el Imss Chiapas atiende a 300 mil personas del programa Imss Bienestar."
+    )
+    assert institutions(text) == {"IMSS", "IMSS-Bienestar"}

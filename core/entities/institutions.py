@@ -69,6 +69,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             + _i("Bienestar"),
             _i("Instituto Mexicano del Seguro Social") + r"\s*\(IMSS\)\s*" + _H + _i("Bienestar"),
             r"\bIMSS(?:\s?" + _H + r"|\s)" + _i("Bienestar") + r"\b",  # "IMSS – Bienestar"
+            r"\bImss(?:\s?" + _H + r"|\s)" + _i("Bienestar") + r"\b",  # a page's title case
         ),
     ),
     ("IMSS-Oportunidades", (r"\bIMSS(?:" + _H + r"|\s)" + _i("Oportunidades") + r"\b",)),
@@ -89,6 +90,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             _i("Instituto Mexicano del? Seguro Social"),
             r"\bIMSS\b(?!" + _H + r"\w)",
+            r"\bImss\b(?!" + _H + r"\w)",  # a page's title case: "el Imss Yucatán"
             r"(?<!Ley del )(?<!Ley del\n)\bSeguro Social\b",
         ),
     ),
