@@ -590,3 +590,18 @@ def test_a_named_hospital_with_whom_it_serves_or_a_lower_case_type() -> None:
         "Hospital de la Mujer y la Niñez Veracruzana",
         "Hospital General de Coatepec",
     ]
+
+
+def test_the_town_after_an_unquoted_dedication_is_a_place() -> None:
+    names = {
+        (e.kind, e.name)
+        for e in extract_entities(
+            "Este año abrirán el HGZ No. 8 Dr. Gilberto Flores Izquierdo de Matamoros, "
+            "Tamaulipas, y el Hospital de Especialidades Dr. Juan de León, en Monterrey."
+        )
+    }
+    assert {
+        (EntityKind.FACILITY, "Hospital General de Zona No. 8"),
+        (EntityKind.PLACE, "Matamoros, Tamaulipas"),
+        (EntityKind.FACILITY, "Hospital de Especialidades “Dr. Juan de León”"),
+    } <= names

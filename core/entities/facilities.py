@@ -215,6 +215,28 @@ _HEADED_BY = re.compile(
 )
 
 
+#: "... Dr. Ernesto Ramos Bours de Hermosillo, Sonora": the unit's town after its dedication.
+_TOWN_AFTER = re.compile(rf"{_S}(?:de|en){_S}(?P<town>{CAP_WORD}(?:{_S}{CAP_WORD}){{0,3}})$")
+
+
+@cache
+def _state_after() -> re.Pattern[str]:
+    return re.compile(rf",{_S}(?i:{gazetteer().state_pattern})\b")
+
+
+def _titled(text: str, pos: int) -> re.Match[str] | None:
+    """An unquoted titled name after a unit, without the town and state that may follow it
+    ("HGZ No. 15 Dr. Ernesto Ramos Bours de Hermosillo, Sonora")."""
+    match = _TITLED.match(text, pos)
+    if match is None or not _state_after().match(text, match.end()):
+        return match
+    town = _TOWN_AFTER.search(match["name"])
+    if town is None or fold(town["town"]) not in gazetteer().entries:
+        return match
+    # a name of two words at least must be left: "Dr. Juan de León, Guanajuato" stays whole
+    return _TITLED.match(text, pos, match.start("name") + town.start()) or match
+
+
 def _honorific(text: str, pos: int, unit_start: int) -> re.Match[str] | None:
     """A quoted proper name at `pos` ("XIV de Septiembre", "Dr. Bernardo Sepúlveda"), not
     a quoted sentence: every word capitalized or a name particle, a few words at most. Or a
@@ -225,7 +247,7 @@ def _honorific(text: str, pos: int, unit_start: int) -> re.Match[str] | None:
     if match is None:
         if _HEADED_BY.search(text, max(0, unit_start - 40), unit_start):
             return None
-        return _TITLED.match(text, pos)
+        return _titled(text, pos)
     found = match["name"].split()
     # a name or a date: "Dr. Bernardo Sepúlveda", "14 de Septiembre"
     opening = found[0][0] if found else ""
