@@ -453,3 +453,26 @@ def test_a_dateline_glued_to_a_bulleted_summary_line() -> None:
     assert (b.date, b.date_source) == (dt.date(2024, 8, 26), "dateline")
     names = {e.name for e in b.entities}
     assert "IMSS-Bienestar" in names and "IMSS" not in names
+
+
+def test_a_stamp_over_the_byline_after_the_summary_dates_the_page() -> None:
+    # the page's lines ran into one paragraph: summary, stamp, byline, undated dateline
+    b = parse_text(
+        "Acuerdan IMSS y Durango nueva clínica.\n"
+        "El gobernador y el director general del IMSS acordaron construir una clínica en Gómez "
+        "Palacio.\n"
+        "Martes 08 de Marzo de 2022\n"
+        "Por: Redacción\n"
+        "DURANGO.- El gobernador y el director general del Instituto Mexicano del Seguro Social "
+        "acordaron construir una Unidad de Medicina Familiar en Gómez Palacio este año."
+    )
+    assert (b.date, b.date_source) == (dt.date(2022, 3, 8), "stamp")
+
+
+def test_a_date_before_an_ordinary_sentence_is_no_stamp() -> None:
+    b = parse_text(
+        "Abre el IMSS su nueva clínica\n\n"
+        "La clínica que abrirá el 8 de marzo de 2022 por indicación del director tendrá diez "
+        "consultorios de medicina familiar y un laboratorio para la población de la zona."
+    )
+    assert b.date_source != "stamp"
