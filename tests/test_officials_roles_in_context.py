@@ -425,3 +425,11 @@ def test_a_former_holder_keeps_ex_glued_to_the_role() -> None:
         "Ivonne Ortega Pacheco": "exgobernadora",
         "Alberto Reyes Carrillo": "exdelegado del IMSS en Yucatán",
     }
+
+
+def test_a_word_that_is_never_a_name_elsewhere_is_a_surname_between_names() -> None:
+    text = (
+        "Toluca, Estado de México.- Fue designado el doctor Misael Ley Mejía como titular del "
+        "OOAD, en apego a la Ley del Seguro Social; asistió la diputada Rosa Ley Ortiz."
+    )
+    assert set(officials(text)) == {"Misael Ley Mejía", "Rosa Ley Ortiz"}

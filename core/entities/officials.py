@@ -386,7 +386,9 @@ def _name_after_office(run: _Run) -> _Run | None:
         word = words[i][2]
         if word in _PARTICLES:
             continue
-        if fold(word) in NON_NAME or (run.office and _leading(word)):
+        if (fold(word) in NON_NAME and not _between_names(words, i)) or (
+            run.office and _leading(word)
+        ):
             tail = words[i + 1 :]
             if tail and tail[0][2] in _PARTICLES:  # "Gobierno de A B"
                 while tail and tail[0][2] in _PARTICLES:
@@ -426,7 +428,21 @@ def _name_after_place(run: _Run) -> _Run | None:
 def _plausible(run: _Run) -> bool:
     names = _name_words(run)
     return 2 <= len(names) <= 6 and not any(
-        fold(w) in NON_NAME and not _particle_surname(run, w) for w in names
+        fold(w) in NON_NAME
+        and not _particle_surname(run, w)
+        and not _between_names(run.words, [x for *_, x in run.words].index(w))
+        for w in names
+    )
+
+
+def _between_names(words: list[tuple[int, int, str]], at: int) -> bool:
+    """A word that is never a name's elsewhere, as a surname between a given name and a
+    surname: "Misael Ley Mejía" ("la Ley Federal del Trabajo" is no person)."""
+    return (
+        0 < at < len(words) - 1
+        and fold(words[at - 1][2]) in given_names()
+        and fold(words[at + 1][2]) in surnames()
+        and fold(words[at + 1][2]) not in NON_NAME
     )
 
 
