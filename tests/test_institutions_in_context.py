@@ -103,3 +103,12 @@ def test_the_imss_and_its_program_in_a_pages_title_case() -> None:
         "Al cierre del año, el Imss Chiapas atiende a 300 mil personas del programa Imss Bienestar."
     )
     assert institutions(text) == {"IMSS", "IMSS-Bienestar"}
+
+
+def test_a_governing_body_of_the_imss_in_one_state_is_not_the_imss_body() -> None:
+    text = (
+        "Saltillo, Coahuila.- Ante el Consejo Consultivo del IMSS en Coahuila, la titular "
+        "rindió su informe; el Consejo Consultivo del IMSS, a nivel nacional, lo recibirá."
+    )
+    assert institutions(text) == {"IMSS", "Consejo Consultivo del IMSS"}
+    assert institutions("Sesionó el Consejo Consultivo del IMSS en Coahuila.") == {"IMSS"}

@@ -512,6 +512,10 @@ _INSTITUTE = re.compile(r"[Ii]nstituto\b(?!\s+[A-ZÁÉÍÓÚÑ])")
 _IMSS_NAMED = re.compile(r"\bIMSS\b|(?i:Seguro\s+Social)")
 
 
+#: A governing body's owner followed by a state: the owner's body there, not its own.
+_IN_A_STATE = re.compile(r"[^\S\n]+en[^\S\n]+(?:el[^\S\n]+estado[^\S\n]+de[^\S\n]+)?[A-ZÁÉÍÓÚÑ]")
+
+
 def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
     """'Consejo Técnico del Instituto Mexicano del Seguro Social' -> 'Consejo Técnico del IMSS'."""
     found = public_bodies.governing_body_at(text, pos)
@@ -520,6 +524,8 @@ def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
     body, of, after = found
     if of is not None:
         owner = _table_match(text, after)
+        if owner is not None and _IN_A_STATE.match(text, owner.end()):
+            return InstitutionHit(pos, pos, None)  # "Consejo Consultivo del IMSS en Nuevo León"
         if owner is not None:
             return InstitutionHit(pos, owner.end(), f"{body} {of} {_canonical(owner)}")
         named = public_bodies.body_at(text, after)
