@@ -433,3 +433,11 @@ def test_a_word_that_is_never_a_name_elsewhere_is_a_surname_between_names() -> N
         "OOAD, en apego a la Ley del Seguro Social; asistió la diputada Rosa Ley Ortiz."
     )
     assert set(officials(text)) == {"Misael Ley Mejía", "Rosa Ley Ortiz"}
+
+
+def test_a_name_in_brackets_right_after_its_role() -> None:
+    text = (
+        "Tuxpan, Veracruz.- El delegado pidió apoyo a la presidenta municipal de Tuxpan (Nora "
+        "Jéssica Lagunes Jáuregui) para donar el predio del nuevo hospital."
+    )
+    assert officials(text) == {"Nora Jéssica Lagunes Jáuregui": "presidenta municipal de Tuxpan"}

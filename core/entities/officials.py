@@ -123,6 +123,7 @@ _ROLE_TO_NAME = re.compile(
     rf"(?:(?P<c1>{_COMPLEMENT}(?:{_ACRONYM_APPOSITION})?)\s*[,;](?:\s*se\s+trata\s+de)?"
     rf"(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
     rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
+    rf"|(?P<c3>{_COMPLEMENT})(?<=\S)\s*\("  # "el alcalde de Xalapa (Hipólito Rodríguez)"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
@@ -518,7 +519,8 @@ def _left_role(text: str, start: int) -> str | None:
         ):
             continue
         if tail:
-            complement = _ACRONYM_TAIL.sub("", tail.group("c1") or tail.group("c2") or "")
+            written = tail.group("c1") or tail.group("c2") or tail.group("c3") or ""
+            complement = _ACRONYM_TAIL.sub("", written)
             first = _first_of_two_roles(text, heads, head_start)
             if first is not None:
                 return first
