@@ -441,3 +441,17 @@ def test_a_name_in_brackets_right_after_its_role() -> None:
         "Jéssica Lagunes Jáuregui) para donar el predio del nuevo hospital."
     )
     assert officials(text) == {"Nora Jéssica Lagunes Jáuregui": "presidenta municipal de Tuxpan"}
+
+
+def test_a_role_whose_body_is_listed_with_commas() -> None:
+    text = (
+        "Acompañaron a la presidenta el secretario de Agricultura, Ganadería, Desarrollo Rural, "
+        "Pesca y Alimentación, José Calzada Rovirosa, y el gobernador, Omar Fayad Meneses, "
+        "Juan Pérez López y Ana Ruiz Soto, María Gómez Díaz."
+    )
+    found = officials(text)
+    assert found["José Calzada Rovirosa"] == (
+        "secretario de Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación"
+    )
+    assert found["Omar Fayad Meneses"] == "gobernador"
+    assert found["María Gómez Díaz"] is None  # a list of people is no body's name

@@ -114,13 +114,18 @@ _COMPLEMENT = (
 #: A body's acronym set off by commas inside a role ("director general del Instituto Mexicano
 #: del Seguro Social, IMSS, Zoé Robledo").
 _ACRONYM_APPOSITION = r",\s*[A-ZÁÉÍÓÚÑ]{2,}(?:-[A-ZÁÉÍÓÚÑ][\w]*)?(?=\s*,)"
+#: A body's name listed with commas inside a role, closed by "y" ("secretario de
+#: Infraestructura, Comunicaciones y Transportes, Jesús Esteva").
+_CAP_WORDS = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?"
+_LISTED_BODY = rf"(?:,\s*{_CAP_WORDS})*,\s*{_CAP_WORDS}\s(?:y|e)\s[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
 #: Spanish puts no bare article before a person's name ("en el Primer Nivel", "la Salud"),
 #: and "en" introduces a place ("Desconcentrada en San Luis Potosí").
 _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "una", "en"))
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
-    rf"(?:(?P<c1>{_COMPLEMENT}(?:{_ACRONYM_APPOSITION})?)\s*[,;](?:\s*se\s+trata\s+de)?"
+    rf"(?:(?P<c1>{_COMPLEMENT}(?:{_ACRONYM_APPOSITION}|{_LISTED_BODY})?)\s*[,;]"
+    r"(?:\s*se\s+trata\s+de)?"
     rf"(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
     rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
     rf"|(?P<c3>{_COMPLEMENT})(?<=\S)\s*\("  # "el alcalde de Xalapa (Hipólito Rodríguez)"
@@ -476,6 +481,7 @@ def _role_heads(text: str) -> tuple[tuple[int, int], ...]:
 _BARE_BREAKS = (";", ":", "“", "”", '"')
 _NUMBER_DOTS = re.compile(_NUMBER_ABBREVIATION)
 _ACRONYM_APPOSITION_RE = re.compile(_ACRONYM_APPOSITION)
+_LISTED_BODY_RE = re.compile(_LISTED_BODY)
 _ACRONYM_TAIL = re.compile(r",\s*[A-ZÁÉÍÓÚÑ]{2,}(?:-[A-ZÁÉÍÓÚÑ]\w*)?\s*$")
 
 
@@ -489,7 +495,7 @@ def _cannot_reach(gap: str) -> bool:
     if "(" in gap:
         return False
     gap = gap.replace(";", ",")  # the pattern takes ";" for the comma ("de la CDI; Nuvia")
-    gap = _ACRONYM_APPOSITION_RE.sub("", gap)
+    gap = _LISTED_BODY_RE.sub("", _ACRONYM_APPOSITION_RE.sub("", gap))
     if gap.count(",") > 1 or any(ch in gap for ch in _BARE_BREAKS):
         return True
     before_comma = gap.partition(",")[0]
