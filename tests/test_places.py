@@ -544,3 +544,15 @@ def test_a_dateline_opening_with_no_known_town_keeps_its_words() -> None:
     # a locality below the municipality: cutting it to its state would lose where it was
     b = parse_text(f"IMSS abre clínica\n\nEl Vizcaíno, B.C.S., 3 de marzo de 2021.-{_LEAD}")
     assert b.place == "El Vizcaíno, B.C.S."
+
+
+def test_counted_municipalities_of_a_state_name_the_state() -> None:
+    names = [
+        m.name
+        for m in extract_mentions(
+            "El hospital atenderá a la población de 84 municipios de Puebla y Tlaxcala; en el "
+            "municipio de Colima abrirá otra clínica."
+        )
+        if m.kind is EntityKind.PLACE
+    ]
+    assert names == ["Puebla", "Tlaxcala", "Colima, Colima"]
