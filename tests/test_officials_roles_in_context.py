@@ -455,3 +455,13 @@ def test_a_role_whose_body_is_listed_with_commas() -> None:
     )
     assert found["Omar Fayad Meneses"] == "gobernador"
     assert found["María Gómez Díaz"] is None  # a list of people is no body's name
+
+
+def test_a_bare_title_after_a_role_that_says_of_what() -> None:
+    text = (
+        "Ciudad de México.- Asistió el próximo director general del ISSSTE, diputado Martí "
+        "Batres Guadarrama, y el gobernador de Sonora, doctor Alfonso Durazo Montaño."
+    )
+    found = officials(text)
+    assert found["Martí Batres Guadarrama"] == "director general del ISSSTE"
+    assert found["Alfonso Durazo Montaño"] == "gobernador de Sonora"

@@ -530,6 +530,8 @@ def _left_role(text: str, start: int) -> str | None:
             first = _first_of_two_roles(text, heads, head_start)
             if first is not None:
                 return first
+            if not complement.strip() and (wider := _role_before_a_title(text, head_start)):
+                return wider
             return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
     title = _TITLE_BEFORE.search(text, max(0, start - 24), start)
     if title is not None and title.start() < start:  # "Gobernador del Estado Dr. Rubén ..."
@@ -538,6 +540,17 @@ def _left_role(text: str, start: int) -> str | None:
 
 
 _AND_BEFORE = re.compile(r"(?<=\S)\s+(?:y|e)\s+$")
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _role_before_a_title(text: str, head_start: int) -> str | None:
+    """A bare title after a role that says of what ("el próximo titular del IMSS, senador
+    Germán Martínez"): that role, which the title only follows."""
+    comma = _COMMA_BEFORE.search(text, max(0, head_start - 3), head_start)
+    if comma is None:
+        return None
+    role = _left_role(text, comma.start() + 1)
+    return role if role is not None and " " in role else None
 
 
 def _first_of_two_roles(text: str, heads: list[tuple[int, int]], head_start: int) -> str | None:
