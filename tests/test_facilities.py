@@ -605,3 +605,17 @@ def test_the_town_after_an_unquoted_dedication_is_a_place() -> None:
         (EntityKind.PLACE, "Matamoros, Tamaulipas"),
         (EntityKind.FACILITY, "Hospital de Especialidades “Dr. Juan de León”"),
     } <= names
+
+
+def test_a_rank_among_units_or_a_count_of_works_is_no_unit_number() -> None:
+    text = (
+        "Abrió la Unidad de Medicina Familiar No. 12 en Tepic, la número 9 de las 40 que se "
+        "construyen; se hicieron 4 remodelaciones en las UMF No. 3 y No. 5 y 2 ampliaciones en "
+        "el Hospital General de Zona No. 1."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 12",
+        "Unidad de Medicina Familiar No. 3",
+        "Unidad de Medicina Familiar No. 5",
+        "Hospital General de Zona No. 1",
+    ]

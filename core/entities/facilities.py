@@ -65,7 +65,8 @@ _COUNTED = (
     "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s++ciento|"
     "derechohabientes|pacientes|personas|trabajadores|médicos|enfermeras|especialidades|"
     "quirófanos|unidades|hospitales|consultas|niñas|niños|ambulancias|plazas|casos|cirugías|"
-    "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos|más|menos"
+    "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos|más|menos|"
+    "obras|ampliaciones|remodelaciones|acciones|proyectos|sesiones|reuniones|visitas"
 )
 #: "27 en el HGZ No. 49; y 16 en el Hospital ...", "y 38 en la nueva Unidad ...": a count of
 #: something done in another unit.
@@ -73,7 +74,9 @@ _IN_ANOTHER_UNIT = (
     r"en\s++(?:(?:el|la|los|las)\s++)?(?:(?:nuev|antigu|mism|propi|citad|actual)[a-z]*\s++)?"
     r"(?:Hospital|Unidad|Cl[ií]nica|Centro|H[GM]|UM)"
 )
-_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_IN_ANOTHER_UNIT}))"
+#: "la número 22 de las 40 que construye": a rank among units, not a unit's number.
+_RANK = r"de\s++l[ao]s\s++\d"
+_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_RANK}|{_IN_ANOTHER_UNIT}))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
 #: A quoted name right after a unit: straight, curly or angle quotes.
