@@ -112,3 +112,11 @@ def test_a_governing_body_of_the_imss_in_one_state_is_not_the_imss_body() -> Non
     )
     assert institutions(text) == {"IMSS", "Consejo Consultivo del IMSS"}
     assert institutions("Sesionó el Consejo Consultivo del IMSS en Coahuila.") == {"IMSS"}
+
+
+def test_the_yearly_assembly_is_an_event_not_the_body() -> None:
+    text = (
+        "Puebla, Puebla.- La Asamblea General anual del IMSS será en el hospital; la Asamblea "
+        "General extraordinaria del IMSS, en mayo."
+    )
+    assert institutions(text) == {"IMSS"}

@@ -208,6 +208,9 @@ def governing_words_at(text: str, pos: int) -> bool:
     return _governing_pattern().match(text, pos) is not None
 
 
+_SESSION_AFTER = re.compile(rf"{_SP}(?:[{_UPPER}]|(?:anual|ordinaria|extraordinaria)\b)")
+
+
 def governing_body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     """A governing body's words at `pos`: (canonical body, its preposition, where its
     institution's name would start). Not a session: "Asamblea General Ordinaria"."""
@@ -217,8 +220,8 @@ def governing_body_at(text: str, pos: int) -> tuple[str, str | None, int] | None
     written = squash(match.group("body"))
     canonical = next(b for b in GOVERNING_BODIES if fold(b) == fold(written))
     of = squash(match.group("of")) if match.group("of") else None
-    if of is None and re.match(rf"{_SP}[{_UPPER}]", text[match.end("body") :]):
-        return None
+    if of is None and _SESSION_AFTER.match(text, match.end("body")):
+        return None  # "la Asamblea General Ordinaria", "la Asamblea General anual del IMSS"
     return canonical, of, match.end() if of else match.end("body")
 
 
