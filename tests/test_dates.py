@@ -476,3 +476,16 @@ def test_a_date_before_an_ordinary_sentence_is_no_stamp() -> None:
         "consultorios de medicina familiar y un laboratorio para la población de la zona."
     )
     assert b.date_source != "stamp"
+
+
+def test_a_dateline_with_a_named_month_between_slashes() -> None:
+    b = parse_text(
+        "Cumplen 50 años los hospitales del CMNO\n\n"
+        "GUADALAJARA, JALISCO (14/MAR/2018).- Los hospitales del Centro Médico Nacional de "
+        "Occidente cumplieron hoy 50 años de atención ininterrumpida a la derechohabiencia."
+    )
+    assert (b.date, b.date_source, b.place) == (
+        dt.date(2018, 3, 14),
+        "dateline",
+        "Guadalajara, Jalisco",
+    )
