@@ -619,3 +619,11 @@ def test_a_rank_among_units_or_a_count_of_works_is_no_unit_number() -> None:
         "Unidad de Medicina Familiar No. 5",
         "Hospital General de Zona No. 1",
     ]
+
+
+def test_a_generic_unit_word_in_lower_case_before_an_abbreviated_number() -> None:
+    text = (
+        "Hace falta un hospital como la clínica No. 1 de Tijuana; la guardería Núm. 5 abrió y la "
+        "clínica número 80 atiende llamadas."
+    )
+    assert facilities(text) == ["Clínica No. 1", "Guardería No. 5"]

@@ -143,7 +143,14 @@ def _type_heads() -> tuple[re.Pattern[str], tuple[str, ...]]:
     for unit in UNIT_TYPES:
         for form in dict.fromkeys((unit.canonical, *unit.forms)):
             regex = loose(form, plural=True)
-            forms.append((len(form), f"(?i:{regex})" if unit.any_case else regex, unit.canonical))
+            # a generic word ("clínica") in lower case only before "No."/"Núm.": "la clínica
+            # No. 1" is a unit, "la clínica 80" or "número 12" may be a count or a phone
+            written = (
+                f"(?i:{regex})"
+                if unit.any_case
+                else rf"(?:{regex}|(?i:{regex})(?=\s*+(?:No|N[úu]m)\.\s*+\d))"
+            )
+            forms.append((len(form), written, unit.canonical))
         for short in unit.acronyms:
             forms.append((len(short), acronym(short) + r"(?:s\b)?\.?", unit.canonical))
     forms.sort(key=lambda f: -f[0])
