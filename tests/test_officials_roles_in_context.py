@@ -465,3 +465,18 @@ def test_a_bare_title_after_a_role_that_says_of_what() -> None:
     found = officials(text)
     assert found["Martí Batres Guadarrama"] == "director general del ISSSTE"
     assert found["Alfonso Durazo Montaño"] == "gobernador de Sonora"
+
+
+def test_a_role_after_quien_es_or_quien_funge_como() -> None:
+    text = (
+        "Colima, Colima.- Asistió la doctora Ana Ruiz Soto quien es la coordinadora de "
+        "Prestaciones Médicas en Colima; habló Juan Pérez López, quien funge como titular del "
+        "IMSS en la entidad, y Luis Gómez Díaz, quien es muy querido en la ciudad. El senador "
+        "Pedro Díaz Ruiz, quien será titular del IMSS, también habló."
+    )
+    assert officials(text) == {
+        "Ana Ruiz Soto": "coordinadora de Prestaciones Médicas en Colima",
+        "Juan Pérez López": "titular del IMSS en la entidad",
+        "Luis Gómez Díaz": None,
+        "Pedro Díaz Ruiz": "senador",  # a future office is not the one held
+    }

@@ -152,6 +152,8 @@ _RIGHT_ROLE = re.compile(
     r"|\s*\.?,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
     rf"{_WHEN}(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
+    # "A quien es el supervisor médico", "A, quien funge como titular"
+    r"|\s*,?\s+quien\s+(?:es|era|funge\s+como|fung[ií]a\s+como)\s+(?:(?:el|la)\s+)?"
     # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente",
     # "A, quien tras un proceso de selección, fue nombrada titular de ..."
     r"|\s*,?\s+(?:(?:tomó|rindió)\s+(?:la\s+)?protesta\s+como|asumió\s+como"
