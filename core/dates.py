@@ -82,9 +82,10 @@ DATE_RE = re.compile(
     + _YEAR,
     re.IGNORECASE,
 )
-#: "08 noviembre 2018", "20JUNIO2024", "29 Jun, 2025": no "de", months maybe abbreviated.
+#: "08 noviembre 2018", "20JUNIO2024", "29 Jun, 2025", "01/AGO/2017": no "de", months maybe
+#: abbreviated, maybe between slashes or hyphens.
 _DAY_MONTH_RE = re.compile(
-    rf"(?:\b{_WEEKDAY},?\s+)?(?<![\d-])(?P<day>\d{{1,2}})\s*{_ANY_MONTH}\s*,?\s*"
+    rf"(?:\b{_WEEKDAY},?\s+)?(?<![\d-])(?P<day>\d{{1,2}})\s*[/-]?\s*{_ANY_MONTH}\s*[,/-]?\s*"
     rf"(?:del?\s+)?(?P<year>\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
@@ -102,12 +103,12 @@ NUMERIC_DATE_RE = re.compile(
 )
 _FORMS = (DATE_RE, _DAY_MONTH_RE, _MONTH_DAY_RE)
 #: What every form holds: a month name (its first three letters, after no letter) and, past
-#: the rest of its letters, a dot, a comma, "de"/"del" and spaces, a digit (the day or the
-#: year). Most paragraphs hold none: one scan then spares the three forms' searches.
+#: the rest of its letters, a dot, a comma, slash or hyphen, "de"/"del" and spaces, a digit
+#: (the day or the year). Most paragraphs hold none: one scan spares the forms' searches.
 _MONTH_THEN_NUMBER = re.compile(
     r"(?<![^\W\d_])(?:"
     + "|".join(sorted({m[:3] for m in [*MONTHS, *MONTH_ABBREVIATIONS]}))
-    + r")[^\W\d_]*\.?\s*,?\s*(?:del?\s*)?-?\d",
+    + r")[^\W\d_]*\.?\s*[,/-]?\s*(?:del?\s*)?-?\d",
     re.IGNORECASE,
 )
 
