@@ -51,6 +51,8 @@ def quoted(text: str, start: int, end: int) -> list[Marked]:
     Each opening mark pairs with the next closing mark of its kind within MAX_CHARS; closing
     marks are looked up by bisection, so a text full of unmatched marks stays linear.
     """
+    if _OPEN.search(text, start, end) is None:
+        return []  # most blocks quote nobody: no closing marks to index
     closes = {
         close: [m.start() for m in re.finditer(re.escape(close), text[start:end])]
         for close in set(_PAIRS.values())
@@ -80,6 +82,14 @@ def is_speech(words_text: str) -> bool:
     long_words = [w for w in words if len(w) >= 4 and w.lower() not in _TITLE_LOWER]
     capitalized = sum(1 for w in long_words if w[0].isupper())
     return not long_words or capitalized * 2 <= len(long_words)
+
+
+def is_short_speech(words_text: str) -> bool:
+    """Fewer than MIN_WORDS words that still read as said, when a verb of saying is right
+    beside them ("dijo: “Cumplimos”", "\"Vamos bien\", afirmó"): a capital only on the first
+    word, so a name ("Justo Sierra") is not one."""
+    words = _WORD.findall(words_text)
+    return 0 < len(words) < MIN_WORDS and not any(w[0].isupper() for w in words[1:])
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
