@@ -91,7 +91,11 @@ def load_corpus(
 
         index = Index.open(options.get("cache_dir"))
         report = index.update(
-            found.files, progress, roots=_dirs(roots), workers=options.get("workers")
+            found.files,
+            progress,
+            roots=_dirs(roots),
+            workers=options.get("workers"),
+            group_entities=True,
         )
         kept, duplicates = distinct_bulletins(report.summaries)
         order = sorted(kept, key=lambda p: corpus_order_key(report.summaries[p]))

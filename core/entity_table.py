@@ -96,24 +96,33 @@ class EntityTable:
     @classmethod
     def pack(
         cls,
-        entities: Sequence[PackedEntity],
+        entities: Iterable[PackedEntity],
         assigned: Iterable[Sequence[int]],
         bulletins: Sequence[BulletinSummary] = (),
         models: Sequence[Entity] | None = None,
     ) -> EntityTable:
-        """A table from per-entity records and, per bulletin, its entities' table indexes."""
+        """A table from per-entity records (taken once, in order: each can be made as it is
+        packed) and then, per bulletin, its entities' table indexes."""
         builder = _Columns([])
+        ids: list[str] = []
+        kinds: list[EntityKind] = []
+        names: list[str] = []
+        aliases: list[Sequence[str] | None] = []
         for entity in entities:
             builder.add(entity)
+            ids.append(entity.id)
+            kinds.append(entity.kind)
+            names.append(entity.name)
+            aliases.append(list(entity.aliases) or None)
         columns = builder.columns
         for found in assigned:
             columns["assign"].extend(found)
             columns["assign_offsets"].append(len(columns["assign"]))
         return cls(
-            ids=[e.id for e in entities],
-            kinds=[e.kind for e in entities],
-            names=[e.name for e in entities],
-            aliases=[list(e.aliases) or None for e in entities],
+            ids=ids,
+            kinds=kinds,
+            names=names,
+            aliases=aliases,
             role_texts=builder.role_texts,
             columns=columns,
             bulletins=bulletins,

@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import combinations
@@ -144,9 +144,12 @@ GroupKey = tuple[str, tuple[str, ...], str | None, bool]
 ID_NUMBER = "~"
 
 
-@dataclass
+@dataclass(slots=True)
 class Group:
-    """All sightings of one spelling key (rule 1)."""
+    """All sightings of one spelling key (rule 1), in (rank, position) order.
+
+    Slots and no per-group counter of spellings (`spellings` counts them when asked): a
+    50,000-bulletin corpus has ~650,000 groups, most seen once."""
 
     kind: EntityKind
     key: tuple[str, ...]
@@ -154,12 +157,16 @@ class Group:
     #: whether those bulletins named no state at all (rather than several).
     state: str | None = None
     placeless: bool = True
-    spellings: Counter[str] = field(default_factory=Counter)
     sightings: list[_Sighting] = field(default_factory=list)
 
     @property
     def gkey(self) -> GroupKey:
         return (self.kind.value, self.key, self.state, self.placeless)
+
+    @property
+    def spellings(self) -> Counter[str]:
+        """How many sightings wrote each spelling."""
+        return Counter(sighting[4] for sighting in self.sightings)
 
 
 class _UnionFind:
@@ -201,8 +208,7 @@ def resolve_table(
 ) -> EntityTable:
     """The resolved entities of bulletins given in corpus order, with what each bulletin's
     entities (`seen[rank]`) resolved to."""
-    with gc_paused():
-        return _resolve(ordered, seen)
+    return resolve_with_groups(ordered, seen)[0]
 
 
 def resolve_with_groups(
@@ -210,15 +216,31 @@ def resolve_with_groups(
 ) -> tuple[EntityTable, list[tuple[Group, str]]]:
     """`resolve_table`, plus each spelling group with the id of the entity it joined (what
     an update needs to find the groups a change reaches: core/resolve_store.py)."""
+    collected = SpellingGroups()
+    for rank, entities in enumerate(seen):
+        collected.add(rank, entities)
+    return resolve_grouped(ordered, collected)
+
+
+def resolve_grouped(
+    ordered: Sequence[BulletinSummary],
+    collected: SpellingGroups,
+    ranks: Sequence[int] | None = None,
+) -> tuple[EntityTable, list[tuple[Group, str]]]:
+    """`resolve_with_groups` for bulletins already grouped, every one of `ordered` added
+    under the number whose `ranks[number]` is its rank (numbers are ranks when `ranks` is
+    None; a number of rank -1 is left out: a copy of another file)."""
+    sizes = [-1] * len(ordered)
+    for number, size in collected.sizes.items():
+        rank = number if ranks is None else ranks[number]
+        if rank >= 0:
+            sizes[rank] = size
+    if -1 in sizes:
+        raise ValueError(f"bulletin {sizes.index(-1)} of corpus order was never grouped")
     with gc_paused():
-        built = build_entities(cluster_groups(group_spellings(enumerate(seen))))
-        groups = [(group, entity.id) for entity in built for group in entity.groups]
-        return _table(built, ordered, seen), groups
-
-
-def _resolve(ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]) -> EntityTable:
-    built = build_entities(cluster_groups(group_spellings(enumerate(seen))))
-    return _table(built, ordered, seen)
+        built = build_entities(cluster_groups(collected.groups(ranks)))
+        table = _table(built, ordered, sizes)
+        return table, [(group, entity.id) for entity in built for group in entity.groups]
 
 
 def group_order(group: Group) -> tuple[int, tuple[str, ...], str, bool]:
@@ -259,18 +281,48 @@ def build_entities(clusters: Sequence[list[Group]]) -> list[Built]:
 
 def group_spellings(seen: Iterable[tuple[int, Sequence[Seen]]]) -> list[Group]:
     """Rule 1: the sightings of (rank, that bulletin's entities) grouped by spelling key."""
-    by_key: dict[GroupKey, Group] = {}
-    # Names repeat across bulletins: clean and key each distinct spelling once.
-    cleaned: dict[tuple[str, str], tuple[str, tuple[str, ...], str | None]] = {}
-    kinds = {kind.value: kind for kind in EntityKind}
+    collected = SpellingGroups()
     for rank, entities in seen:
+        collected.add(rank, entities)
+    return collected.groups()
+
+
+class SpellingGroups:
+    """Rule 1 fed one bulletin at a time, in any order: a cold load groups each bulletin as
+    its parsing worker returns it, while the others still parse, and keeps no bulletin's
+    entities once grouped (only their count). Sightings name their bulletin by the number
+    `add` was given until `groups` turns numbers into ranks, once corpus order is known.
+
+    Wordings repeat across bulletins (roles, offices): each is kept once (`_strings`)."""
+
+    def __init__(self) -> None:
+        self._by_key: dict[GroupKey, Group] = {}
+        # Names repeat across bulletins: clean and key each distinct spelling once, per kind.
+        self._cleaned: dict[str, dict[str, tuple[str, tuple[str, ...], str | None]]] = {
+            kind.value: {} for kind in EntityKind
+        }
+        self._strings: dict[str, str] = {}
+        #: Each bulletin's number of entities, by the number it was added under.
+        self.sizes: dict[int, int] = {}
+
+    def __contains__(self, number: object) -> bool:
+        return number in self.sizes
+
+    def add(self, number: int, entities: Sequence[Seen]) -> None:
+        """Group the entities of bulletin `number` (a bulletin is added once)."""
+        by_key, cleaned, strings = self._by_key, self._cleaned, self._strings
+        self.sizes[number] = len(entities)
         state: tuple[str | None, bool] | None = None  # worked out once per bulletin
         for position, (kind_name, name, role, mentions, *more) in enumerate(entities):
-            kind = kinds[kind_name]
-            known = cleaned.get((kind, name))
+            kind = _KINDS[kind_name]
+            spelled = cleaned[kind_name]
+            known = spelled.get(name)
             if known is None:
                 spelling, placed = split_state(kind, " ".join(nfc(name).split()))
-                known = cleaned[(kind, name)] = (spelling, match_words(kind, spelling), placed)
+                if spelling == name:
+                    spelling = name  # one string, not two equal ones
+                key = tuple(strings.setdefault(word, word) for word in match_words(kind, spelling))
+                known = spelled[name] = (spelling, key, placed)
             spelling, key, placed = known
             if not key:
                 continue
@@ -279,14 +331,42 @@ def group_spellings(seen: Iterable[tuple[int, Sequence[Seen]]]) -> list[Group]:
                 if state is None:
                     state = _state_of(entities)
                 unit_state, named = state
-            group = by_key.get((kind_name, key, unit_state, not named))
+            gkey = (kind.value, key, unit_state, not named)
+            group = by_key.get(gkey)
             if group is None:
-                group = Group(kind, key, unit_state, placeless=not named)
-                by_key[(kind_name, key, unit_state, not named)] = group
-            group.spellings[spelling] += 1
+                group = by_key[gkey] = Group(kind, key, unit_state, placeless=not named)
             office = more[0] if more else None  # caches written before offices had four
-            group.sightings.append((rank, position, role, mentions, spelling, office))
-    return list(by_key.values())
+            if role:
+                role = strings.setdefault(role, role)
+                if office is not None:
+                    office = strings.setdefault(office, office)
+                if role.strip():
+                    _role_key(role, office)  # worked out now, while workers still parse
+            group.sightings.append((number, position, role, mentions, spelling, office))
+
+    def groups(self, ranks: Sequence[int] | None = None) -> list[Group]:
+        """The groups, each sighting's bulletin number turned into `ranks[number]` (when
+        given: a rank below 0 drops the sighting, and a group left with none). Ends the
+        grouping: what it kept to group faster is let go."""
+        groups = list(self._by_key.values())
+        self._by_key, self._cleaned, self._strings = {}, {}, {}
+        if ranks is not None:
+            kept = []
+            for group in groups:
+                group.sightings = [
+                    (rank, position, role, mentions, spelling, office)
+                    for number, position, role, mentions, spelling, office in group.sightings
+                    if (rank := ranks[number]) >= 0
+                ]
+                if group.sightings:
+                    kept.append(group)
+            groups = kept
+        for group in groups:
+            group.sightings.sort()  # (rank, position) is unique: nothing else is compared
+        return groups
+
+
+_KINDS = {kind.value: kind for kind in EntityKind}
 
 
 def _state_of(entities: Sequence[Seen]) -> tuple[str | None, bool]:
@@ -429,58 +509,52 @@ def _canonical(kind: EntityKind, spellings: Counter[str], frequency: dict[str, i
     return min(spellings, key=preference)
 
 
-@dataclass
+@dataclass(slots=True)
 class Built:
-    """One resolved entity before it becomes a row of the table."""
+    """One resolved entity, named, before it becomes a row of the table: what it holds
+    besides its name (roles, bulletins, mentions) is worked out as it is packed, one entity
+    at a time, so a corpus's entities never all hold those at once."""
 
     id: str
     kind: EntityKind
     name: str
     aliases: tuple[str, ...]
-    roles: tuple[RoleRanks, ...]
-    ranks: list[int]
-    mention_count: int
-    sightings: list[_Sighting]
     groups: list[Group]
+
+    @property
+    def sightings(self) -> list[_Sighting]:
+        """Every sighting of the entity, in (rank, position) order."""
+        if len(self.groups) == 1:
+            return self.groups[0].sightings
+        sightings = [sighting for group in self.groups for sighting in group.sightings]
+        sightings.sort(key=lambda sighting: sighting[:2])
+        return sightings
 
 
 def _build_entity(cluster: list[Group]) -> Built:
     kind = cluster[0].kind
-    if len(cluster) == 1:
-        spellings, sightings = cluster[0].spellings, list(cluster[0].sightings)
+    sightings = cluster[0].sightings if len(cluster) == 1 else None
+    if sightings is not None and len(sightings) == 1:  # most entities: seen once
+        name, aliases = sightings[0][4], []
     else:
-        spellings = Counter()
-        sightings = []
-        for group in cluster:
-            spellings.update(group.spellings)
-            sightings.extend(group.sightings)
-        sightings.sort(key=lambda sighting: sighting[:2])
-    frequency: dict[str, int] = {}
-    if len(spellings) > 1:
-        bulletins_by_spelling: dict[str, set[int]] = defaultdict(set)
-        for rank, _, _, _, spelling, _ in sightings:
-            bulletins_by_spelling[spelling].add(rank)
-        frequency = {name: len(ranks) for name, ranks in bulletins_by_spelling.items()}
-    name = _canonical(kind, spellings, frequency)
-    aliases = sorted((s for s in spellings if s != name), key=lambda s: (-frequency[s], s))
+        sightings = [sighting for group in cluster for sighting in group.sightings]
+        spellings = Counter(sighting[4] for sighting in sightings)
+        frequency: dict[str, int] = {}
+        if len(spellings) > 1:
+            bulletins_by_spelling: dict[str, set[int]] = defaultdict(set)
+            for rank, _, _, _, spelling, _ in sightings:
+                bulletins_by_spelling[spelling].add(rank)
+            frequency = {name: len(ranks) for name, ranks in bulletins_by_spelling.items()}
+        name = _canonical(kind, spellings, frequency)
+        aliases = sorted((s for s in spellings if s != name), key=lambda s: (-frequency[s], s))
     state = next((group.state for group in cluster if group.state), None)
     if state is not None:  # "Hospital General de Zona No. 1, Oaxaca": one of many No. 1
         aliases = [name, *aliases]
         name = f"{name}, {state}"
     # A person's key is the folded words of every spelling, so it is the slug of the name too.
-    key = cluster[0].key if kind is EntityKind.OFFICIAL and len(spellings) == 1 else None
+    key = cluster[0].key if kind is EntityKind.OFFICIAL and not aliases else None
     entity_id = f"{kind.value}:{'-'.join(key) if key else slug(name)}"
-    return Built(
-        id=entity_id,
-        kind=kind,
-        name=name,
-        aliases=tuple(aliases),
-        roles=_roles(sightings),
-        ranks=list(dict.fromkeys(rank for rank, *_ in sightings)),
-        mention_count=sum(max(1, mentions) for _, _, _, mentions, _, _ in sightings),
-        sightings=sightings,
-        groups=cluster,
-    )
+    return Built(id=entity_id, kind=kind, name=name, aliases=tuple(aliases), groups=cluster)
 
 
 def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
@@ -530,26 +604,35 @@ class _RoleSeen:
     others: set[str] = field(default_factory=set)
 
 
-def packed(entity: Built) -> PackedEntity:
+def packed(entity: Built, sightings: list[_Sighting] | None = None) -> PackedEntity:
+    """The entity as a table row; `sightings`: its own, when the caller has them already."""
+    if sightings is None:
+        sightings = entity.sightings
     return PackedEntity(
         entity.id,
         entity.kind,
         entity.name,
         entity.aliases,
-        entity.roles,
-        entity.ranks,
-        entity.mention_count,
+        _roles(sightings),
+        list(dict.fromkeys(rank for rank, *_ in sightings)),
+        sum(max(1, mentions) for _, _, _, mentions, _, _ in sightings),
     )
 
 
 def _table(
-    built: list[Built], ordered: Sequence[BulletinSummary], seen: Sequence[Sequence[Seen]]
+    built: list[Built], ordered: Sequence[BulletinSummary], sizes: Sequence[int]
 ) -> EntityTable:
-    assigned = [[NO_ENTITY] * len(entities) for entities in seen]
-    for index, entity in enumerate(built):
-        for rank, position, *_ in entity.sightings:
-            assigned[rank][position] = index
-    return EntityTable.pack([packed(e) for e in built], assigned, ordered)
+    """`sizes[rank]`: how many entities the bulletin at `rank` has."""
+    assigned = [[NO_ENTITY] * size for size in sizes]
+
+    def rows() -> Iterator[PackedEntity]:
+        for index, entity in enumerate(built):
+            sightings = entity.sightings
+            for rank, position, *_ in sightings:
+                assigned[rank][position] = index
+            yield packed(entity, sightings)
+
+    return EntityTable.pack(rows(), assigned, ordered)
 
 
 @lru_cache(maxsize=65536)
