@@ -36,7 +36,7 @@ from core.finder_cache import FinderCache
 from core.fingerprint import parser_fingerprint, resolver_fingerprint
 from core.lazy import LazySequence
 from core.models import SUMMARY_FIELDS, Bulletin, BulletinSummary, Issue, TextHit
-from core.resolve import Group, Seen, SpellingGroups, resolve_grouped, sightings_of
+from core.resolve import Built, Seen, SpellingGroups, resolve_grouped, sightings_of
 from core.resolve_update import Update, update_table
 from core.runtime import (
     MIN_FILES_FOR_POOL,
@@ -673,10 +673,10 @@ class Index:
         if update is not None:
             table = update.table
         else:
-            table, groups = self._resolve_all(report, order, ordered, grouped)
+            table, built = self._resolve_all(report, order, ordered, grouped)
             grouped = None
             state = resolve_store.State(key, keys, list(range(len(keys))), len(keys))
-            update, base_key = Update(table, state, set(), unstored=groups), None
+            update, base_key = Update(table, state, set(), unstored=built), None
         _last_table.put(self.path, key, table)
         self._store_resolved(base_key, update)
         return table
@@ -687,7 +687,7 @@ class Index:
         order: Sequence[int],
         ordered: Sequence[BulletinSummary],
         grouped: SpellingGroups | None,
-    ) -> tuple[EntityTable, list[tuple[Group, str]]]:
+    ) -> tuple[EntityTable, list[Built]]:
         """Every bulletin resolved: those `grouped` as they were parsed, and the others
         grouped from the cache a batch at a time (never the whole corpus's entities at once).
         A file read again after it was grouped (its row vanished: `held`) voids `grouped`."""

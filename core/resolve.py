@@ -219,17 +219,19 @@ def resolve_with_groups(
     collected = SpellingGroups()
     for rank, entities in enumerate(seen):
         collected.add(rank, entities)
-    return resolve_grouped(ordered, collected)
+    table, built = resolve_grouped(ordered, collected)
+    return table, [(group, entity.id) for entity in built for group in entity.groups]
 
 
 def resolve_grouped(
     ordered: Sequence[BulletinSummary],
     collected: SpellingGroups,
     ranks: Sequence[int] | None = None,
-) -> tuple[EntityTable, list[tuple[Group, str]]]:
-    """`resolve_with_groups` for bulletins already grouped, every one of `ordered` added
-    under the number whose `ranks[number]` is its rank (numbers are ranks when `ranks` is
-    None; a number of rank -1 is left out: a copy of another file)."""
+) -> tuple[EntityTable, list[Built]]:
+    """`resolve_table` for bulletins already grouped, every one of `ordered` added under the
+    number whose `ranks[number]` is its rank (numbers are ranks when `ranks` is None; a
+    number of rank -1 is left out: a copy of another file). With the entities as built:
+    their ids and groups are what the group store keeps (core/resolve_store.py)."""
     sizes = [-1] * len(ordered)
     for number, size in collected.sizes.items():
         rank = number if ranks is None else ranks[number]
@@ -239,8 +241,7 @@ def resolve_grouped(
         raise ValueError(f"bulletin {sizes.index(-1)} of corpus order was never grouped")
     with gc_paused():
         built = build_entities(cluster_groups(collected.groups(ranks)))
-        table = _table(built, ordered, sizes)
-        return table, [(group, entity.id) for entity in built for group in entity.groups]
+        return _table(built, ordered, sizes), built
 
 
 def group_order(group: Group) -> str:

@@ -24,7 +24,6 @@ from core.resolve import (
     ID_NUMBER,
     MIN_VARIANT_WORD_LEN,
     Built,
-    Group,
     GroupKey,
     Seen,
     build_entities,
@@ -54,7 +53,7 @@ class Update:
         state: store.State,
         gone: set[str],
         groups: Sequence[store.StoredGroup] = (),
-        unstored: Sequence[tuple[Group, str]] = (),
+        unstored: Sequence[Built] = (),
     ) -> None:
         self.table, self.state = table, state
         #: Groups (encoded) that no longer exist.
@@ -62,12 +61,13 @@ class Update:
         self._groups, self._unstored = list(groups), unstored
 
     def stored_groups(self) -> Iterator[store.StoredGroup]:
-        """The groups resolved, as stored: `unstored` (group, entity id) pairs from a full
-        resolution (numbers are ranks) are encoded one at a time as the thread that writes
+        """The groups resolved, as stored: the groups of `unstored` entities, from a full
+        resolution (numbers are ranks), are encoded one at a time as the thread that writes
         them gets there, never all at once (a copy of every sighting)."""
         yield from self._groups
-        for group, entity in self._unstored:
-            yield store.stored(group, entity, None)
+        for entity in self._unstored:
+            for group in entity.groups:
+                yield store.stored(group, entity.id, None)
 
 
 def update_table(
