@@ -157,7 +157,7 @@ class Group:
     #: whether those bulletins named no state at all (rather than several).
     state: str | None = None
     placeless: bool = True
-    sightings: list[_Sighting] = field(default_factory=list)
+    sightings: Sequence[_Sighting] = field(default_factory=list)
 
     @property
     def gkey(self) -> GroupKey:
@@ -302,11 +302,12 @@ class SpellingGroups:
     Wordings repeat across bulletins (roles, offices): each is kept once (`_strings`)."""
 
     def __init__(self) -> None:
-        self._by_key: dict[GroupKey, Group] = {}
-        # Names repeat across bulletins: clean and key each distinct spelling once, per kind.
-        self._cleaned: dict[str, dict[str, tuple[str, tuple[str, ...], str | None]]] = {
-            kind.value: {} for kind in EntityKind
-        }
+        #: Groups by (kind, state, placeless), then by folded words: no key tuple per group.
+        self._by_key: dict[tuple[str, str | None, bool], dict[tuple[str, ...], Group]] = {}
+        # Names repeat across bulletins: clean and key each distinct spelling once, per kind,
+        # with its group when that does not depend on the bulletin (all but numbered units
+        # the name does not place in a state).
+        self._cleaned: dict[str, dict[str, _Cleaned]] = {kind.value: {} for kind in EntityKind}
         self._strings: dict[str, str] = {}
         #: Each bulletin's number of entities, by the number it was added under.
         self.sizes: dict[int, int] = {}
@@ -316,31 +317,22 @@ class SpellingGroups:
 
     def add(self, number: int, entities: Sequence[Seen]) -> None:
         """Group the entities of bulletin `number` (a bulletin is added once)."""
-        by_key, cleaned, strings = self._by_key, self._cleaned, self._strings
+        cleaned, strings = self._cleaned, self._strings
         self.sizes[number] = len(entities)
         state: tuple[str | None, bool] | None = None  # worked out once per bulletin
         for position, (kind_name, name, role, mentions, *more) in enumerate(entities):
-            kind = _KINDS[kind_name]
             spelled = cleaned[kind_name]
             known = spelled.get(name)
             if known is None:
-                spelling, placed = split_state(kind, " ".join(nfc(name).split()))
-                if spelling == name:
-                    spelling = name  # one string, not two equal ones
-                key = tuple(strings.setdefault(word, word) for word in match_words(kind, spelling))
-                known = spelled[name] = (spelling, key, placed)
-            spelling, key, placed = known
-            if not key:
-                continue
-            unit_state, named = placed, placed is not None
-            if placed is None and kind is EntityKind.FACILITY and any(w.isdigit() for w in key):
+                known = spelled[name] = self._clean(_KINDS[kind_name], name)
+            spelling, group, key = known
+            if group is None:
+                if key is None:
+                    continue  # no words: no entity
                 if state is None:
                     state = _state_of(entities)
                 unit_state, named = state
-            gkey = (kind.value, key, unit_state, not named)
-            group = by_key.get(gkey)
-            if group is None:
-                group = by_key[gkey] = Group(kind, key, unit_state, placeless=not named)
+                group = self._group(EntityKind.FACILITY, key, unit_state, not named)
             office = more[0] if more else None  # caches written before offices had four
             if role:
                 role = strings.setdefault(role, role)
@@ -348,30 +340,58 @@ class SpellingGroups:
                     office = strings.setdefault(office, office)
                 if role.strip():
                     _role_key(role, office)  # worked out now, while workers still parse
-            group.sightings.append((number, position, role, mentions, spelling, office))
+            sightings = group.sightings
+            assert isinstance(sightings, list)  # a tuple only once `groups` is done
+            sightings.append((number, position, role, mentions, spelling, office))
+
+    def _clean(self, kind: EntityKind, name: str) -> _Cleaned:
+        spelling, placed = split_state(kind, " ".join(nfc(name).split()))
+        if spelling == name:
+            spelling = name  # one string, not two equal ones
+        strings = self._strings
+        key = tuple(strings.setdefault(word, word) for word in match_words(kind, spelling))
+        if not key:
+            return spelling, None, None
+        if placed is None and kind is EntityKind.FACILITY and any(w.isdigit() for w in key):
+            return spelling, None, key  # placed by the state of each bulletin it is seen in
+        return spelling, self._group(kind, key, placed, placed is None), None
+
+    def _group(
+        self, kind: EntityKind, key: tuple[str, ...], state: str | None, placeless: bool
+    ) -> Group:
+        groups = self._by_key.setdefault((kind.value, state, placeless), {})
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = Group(kind, key, state, placeless)
+        return group
 
     def groups(self, ranks: Sequence[int] | None = None) -> list[Group]:
         """The groups, each sighting's bulletin number turned into `ranks[number]` (when
-        given: a rank below 0 drops the sighting, and a group left with none). Ends the
+        given: a rank below 0 drops the sighting, and a group left with none), sightings in
+        (rank, position) order, as tuples (a list per group is twice the size). Ends the
         grouping: what it kept to group faster is let go."""
-        groups = list(self._by_key.values())
+        groups = [group for found in self._by_key.values() for group in found.values()]
         self._by_key, self._cleaned, self._strings = {}, {}, {}
-        if ranks is not None:
-            kept = []
-            for group in groups:
-                group.sightings = [
+        kept = []
+        for group in groups:
+            sightings = group.sightings
+            if ranks is not None:
+                sightings = [
                     (rank, position, role, mentions, spelling, office)
-                    for number, position, role, mentions, spelling, office in group.sightings
+                    for number, position, role, mentions, spelling, office in sightings
                     if (rank := ranks[number]) >= 0
                 ]
-                if group.sightings:
-                    kept.append(group)
-            groups = kept
-        for group in groups:
-            group.sightings.sort()  # (rank, position) is unique: nothing else is compared
-        return groups
+            if sightings:
+                if len(sightings) > 1:
+                    sightings = sorted(sightings)  # (rank, position) is unique: enough
+                group.sightings = tuple(sightings)
+                kept.append(group)
+        return kept
 
 
+#: A name cleaned: (spelling, its group, or None and the words of a numbered unit whose
+#: group depends on the bulletin's state; both None when the name has no words).
+_Cleaned = tuple[str, "Group | None", tuple[str, ...] | None]
 _KINDS = {kind.value: kind for kind in EntityKind}
 
 
@@ -540,7 +560,7 @@ class Built:
     groups: list[Group]
 
     @property
-    def sightings(self) -> list[_Sighting]:
+    def sightings(self) -> Sequence[_Sighting]:
         """Every sighting of the entity, in (rank, position) order."""
         if len(self.groups) == 1:
             return self.groups[0].sightings
@@ -577,7 +597,7 @@ def _build_entity(cluster: list[Group]) -> Built:
     return Built(id=entity_id, kind=kind, name=name, aliases=tuple(aliases), groups=cluster)
 
 
-def _roles(sightings: list[_Sighting]) -> tuple[RoleRanks, ...]:
+def _roles(sightings: Sequence[_Sighting]) -> tuple[RoleRanks, ...]:
     """Roles grouped by office (`roles.office` key: "titular del Seguro Social" and "Director
     General del IMSS" are one), in order of first sighting, each with its bulletins: the most
     common wording, then the office's name and every other wording. A bare title
@@ -624,7 +644,7 @@ class _RoleSeen:
     others: set[str] = field(default_factory=set)
 
 
-def packed(entity: Built, sightings: list[_Sighting] | None = None) -> PackedEntity:
+def packed(entity: Built, sightings: Sequence[_Sighting] | None = None) -> PackedEntity:
     """The entity as a table row; `sightings`: its own, when the caller has them already."""
     if sightings is None:
         sightings = entity.sightings
@@ -666,6 +686,8 @@ def _role_key(role: str, named: str | None) -> tuple[str, str]:
     """The wording, spaces squashed, and the key of its office (of the wording when the
     bulletin gave no office: resolved from an older cache)."""
     text = " ".join(nfc(role).split())
+    if text == role:
+        text = role  # kept for the whole run: one string, not two equal ones
     return text, office(" ".join(nfc(named).split()) if named else text).key or fold(text)
 
 
