@@ -440,9 +440,10 @@ class _Columns:
             self.columns[name].append(0)
         self.role_texts = list(role_texts)
         self._text_index: dict[str, int] | None = None
-        #: Per role slot, its forms' text indexes; most roles have none, and share one
-        #: empty tuple (an empty list each was 11 MB at 10k bulletins).
+        #: Per role slot, its forms' text indexes: tuples, each kept once (thousands of
+        #: offices serve 10^5 roles; a list each was 11 MB at 10k bulletins).
         self.role_forms: list[Sequence[int]] = []
+        self._shared_forms: dict[tuple[int, ...], tuple[int, ...]] = {}
 
     def _text(self, text: str) -> int:
         if self._text_index is None:
@@ -462,7 +463,8 @@ class _Columns:
             c["role_postings"].extend(ranks)
             c["role_offsets"].append(len(c["role_postings"]))
             c["role_text"].append(self._text(role))
-            self.role_forms.append([self._text(f) for f in forms] if forms else ())
+            found = tuple([self._text(f) for f in forms]) if forms else ()
+            self.role_forms.append(self._shared_forms.setdefault(found, found))
         c["role_first"].append(len(c["role_offsets"]) - 1)
 
     def copy(self, table: EntityTable, first: int, end: int, ranks: Sequence[int] | None) -> None:

@@ -80,6 +80,8 @@ _BUSY_TIMEOUT_MS = 30_000
 _WRITE_RETRIES = 5
 #: Above this many rows, `_column` reads the whole table once.
 _SCAN_ROWS = 2000
+#: Bulletins whose entities a full resolution reads from the cache at once.
+_RESOLVE_BATCH = 2000
 #: Resolved entity sets kept (one per corpus recently opened).
 _RESOLVED_KEEP = 4
 
@@ -694,8 +696,8 @@ class Index:
         if grouped is None or not report.held.keys().isdisjoint(grouped.sizes):
             grouped = SpellingGroups()
         missing = [position for position in order if position not in grouped]
-        for start in range(0, len(missing), _SCAN_ROWS):
-            batch = missing[start : start + _SCAN_ROWS]
+        for start in range(0, len(missing), _RESOLVE_BATCH):
+            batch = missing[start : start + _RESOLVE_BATCH]
             for position, seen in zip(batch, self._sightings(report, batch), strict=True):
                 grouped.add(position, seen)
         ranks = [-1] * len(report.summaries)
