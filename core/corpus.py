@@ -171,23 +171,21 @@ class Corpus:
         """`summaries` in corpus order; `load(rank)` gives the full bulletin of one of them;
         `duplicates`: per bulletin id, the other files with the same content."""
         self.summaries: Sequence[BulletinSummary] = summaries
-        self.bulletins: Sequence[Bulletin] = LazySequence(len(summaries), self._full)
+        self._loaded = _Loaded(load, table)
+        self.bulletins: Sequence[Bulletin] = LazySequence(len(summaries), self._loaded)
         self.entities: Sequence[Entity] = LazySequence(len(table), table.entity)
         self.skipped: list[tuple[Path, str]] = list(skipped)
         self.missing: list[Path] = list(missing)
         self.notices: list[str] = list(notices)
         self.duplicates: dict[str, list[str]] = dict(duplicates or {})
         self._table = table
-        self._load = load
         self._rank_by_id: dict[str, int] = {}
         for rank, summary in enumerate(summaries):
             self._rank_by_id.setdefault(summary.id, rank)
-        self._recent: OrderedDict[int, Bulletin] = OrderedDict()
         self._text_searcher = text_searcher
         self._finder: EntitySearch | None = None
         self._finder_cache = finder_cache
         self._lock = threading.Lock()
-        self._recent_lock = threading.Lock()
 
     @classmethod
     def from_bulletins(cls, bulletins: Iterable[Bulletin], **kwargs: Any) -> Corpus:
@@ -208,23 +206,10 @@ class Corpus:
 
     # -- lookups ----------------------------------------------------------------------------
 
-    def _full(self, rank: int) -> Bulletin:
-        with self._recent_lock:
-            bulletin = self._recent.get(rank)
-            if bulletin is not None:
-                self._recent.move_to_end(rank)
-                return bulletin
-        bulletin = _assign(self._load(rank), self._table, rank)
-        with self._recent_lock:
-            self._recent[rank] = bulletin
-            if len(self._recent) > RECENT_BULLETINS:
-                self._recent.popitem(last=False)
-        return bulletin
-
     def bulletin(self, bulletin_id: str) -> Bulletin | None:
         """The full bulletin (text, paragraphs, entities with their `entity_id`)."""
         rank = self._rank_by_id.get(bulletin_id)
-        return None if rank is None else self._full(rank)
+        return None if rank is None else self._loaded(rank)
 
     def summary(self, bulletin_id: str) -> BulletinSummary | None:
         rank = self._rank_by_id.get(bulletin_id)
@@ -335,6 +320,33 @@ class Corpus:
     def _extra_copies(self, limit: int) -> int:
         """How many more hits to ask the index for, so copies do not crowd out `limit`."""
         return min(sum(map(len, self.duplicates.values())), 10 * max(limit, 1))
+
+
+class _Loaded:
+    """Full bulletins from `load(rank)`, with their entities' ids; the last few kept.
+
+    Apart from `Corpus`, so that `corpus.bulletins` does not refer back to the corpus: a
+    corpus in a reference cycle is freed only by the cyclic collector, which a load pauses
+    and then freezes everything for (core.runtime.gc_paused), so each corpus dropped before
+    the next load (the app's refresh) stayed in memory for good."""
+
+    def __init__(self, load: Callable[[int], Bulletin], table: EntityTable) -> None:
+        self.load, self._table = load, table
+        self._recent: OrderedDict[int, Bulletin] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, rank: int) -> Bulletin:
+        with self._lock:
+            bulletin = self._recent.get(rank)
+            if bulletin is not None:
+                self._recent.move_to_end(rank)
+                return bulletin
+        bulletin = _assign(self.load(rank), self._table, rank)
+        with self._lock:
+            self._recent[rank] = bulletin
+            if len(self._recent) > RECENT_BULLETINS:
+                self._recent.popitem(last=False)
+        return bulletin
 
 
 def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:

@@ -17,6 +17,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -276,7 +277,8 @@ class Index:
         self._lock = threading.RLock()
         self._scope: set[int] | None = None
         self._closed = False
-        self._last_keys: tuple[IndexReport, list[int], list[str], str] | None = None
+        #: The report (weakly: it refers to this index), order, keys and key last asked for.
+        self._last_keys: tuple[weakref.ref[IndexReport], list[int], list[str], str] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -752,11 +754,11 @@ class Index:
     def _keys(self, report: IndexReport, order: Sequence[int]) -> tuple[list[str], str]:
         """The bulletins' keys and the resolved table's key (kept: asked for twice a load)."""
         last = self._last_keys
-        if last is not None and last[0] is report and last[1] == order:
+        if last is not None and last[0]() is report and last[1] == order:
             return last[2], last[3]
         keys = _bulletin_keys(report, order)
         key = _resolved_key(keys)
-        self._last_keys = (report, list(order), keys, key)
+        self._last_keys = (weakref.ref(report), list(order), keys, key)
         return keys, key
 
     def _sightings(self, report: IndexReport, order: Sequence[int]) -> list[list[Seen]]:
