@@ -41,7 +41,11 @@ vocabulary (each word indexed under its one-letter deletions), so candidates com
 lookups, never from comparing all pairs; step 3 indexes each longer name under its short forms
 (`short_forms`), so a short form's candidates are one lookup. Linear in the number of distinct
 names. Every rule relates only groups that share such a key, which is what lets an update
-re-run them on the few groups a changed bulletin reaches (core/resolve_update.py).
+re-run them on the few groups a changed bulletin reaches (core/resolve_update.py). Step 1
+does not depend on corpus order, so a cold load runs it on each bulletin as its parsing
+worker returns it (`SpellingGroups`), and only steps 2-4 and the building of entities wait
+for the last file; entities are named first and packed into the table one at a time, so
+their roles and bulletins never exist for all of them at once.
 
 Ids: the kind and the folded words of the name; clusters whose names give the same id (a
 numbered unit no state could be told for, beside the same unit in bulletins naming several
