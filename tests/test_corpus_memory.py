@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from core import index as index_module
+from core.cache_paths import INDEX_FILENAME
 from core.corpus import load_corpus
 from core.discover import seeds_dir
 
@@ -42,5 +44,6 @@ def test_a_dropped_corpus_and_its_index_are_freed_without_the_cycle_collector(
         assert corpus.search_text("IMSS")
         dropped, index = weakref.ref(corpus), weakref.ref(corpus._text_searcher)
         del corpus
+        index_module._last_write.wait(tmp_path / "cache" / INDEX_FILENAME)  # it holds the index
         assert dropped() is None, f"corpus kept alive by a cycle (cached: {cached})"
         assert index() is None, f"index kept alive by a cycle (cached: {cached})"
