@@ -324,7 +324,8 @@ class SpellingGroups:
         cleaned, strings = self._cleaned, self._strings
         self.sizes[number] = len(entities)
         state: tuple[str | None, bool] | None = None  # worked out once per bulletin
-        for position, (kind_name, name, role, mentions, *more) in enumerate(entities):
+        for position, seen in enumerate(entities):
+            kind_name, name, role, mentions = seen[0], seen[1], seen[2], seen[3]
             spelled = cleaned[kind_name]
             known = spelled.get(name)
             if known is None:
@@ -337,7 +338,7 @@ class SpellingGroups:
                     state = _state_of(entities)
                 unit_state, named = state
                 group = self._group(EntityKind.FACILITY, key, unit_state, not named)
-            office = more[0] if more else None  # caches written before offices had four
+            office = seen[4] if len(seen) > 4 else None  # older caches have no office
             if role:
                 role = strings.setdefault(role, role)
                 if office is not None:
@@ -664,7 +665,7 @@ def packed(entity: Built, sightings: Sequence[_Sighting] | None = None) -> Packe
         entity.name,
         entity.aliases,
         _roles(sightings),
-        list(dict.fromkeys(rank for rank, *_ in sightings)),
+        list(dict.fromkeys([sighting[0] for sighting in sightings])),
         sum(max(1, mentions) for _, _, _, mentions, _, _ in sightings),
     )
 
@@ -678,8 +679,8 @@ def _table(
     def rows() -> Iterator[PackedEntity]:
         for index, entity in enumerate(built):
             sightings = entity.sightings
-            for rank, position, *_ in sightings:
-                assigned[rank][position] = index
+            for sighting in sightings:  # no unpacking: 10^6 sightings at 50k bulletins
+                assigned[sighting[0]][sighting[1]] = index
             yield packed(entity, sightings)
 
     return EntityTable.pack(rows(), assigned, ordered)
