@@ -3,6 +3,7 @@ nothing it does not show."""
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future
@@ -57,6 +58,7 @@ class Background(Generic[T]):
         self._compute: Callable[[], T] | None = compute
         self._name = name
         self._lock = threading.Lock()
+        self._callbacks: list[Callable[[BaseException | None], None]] = []
         if start:
             self.start()
 
@@ -65,6 +67,7 @@ class Background(Generic[T]):
         """A value already there."""
         made = cls.__new__(cls)
         made._future, made._compute, made._lock = Future(), None, threading.Lock()
+        made._callbacks = []
         made._future.set_result(value)
         return made
 
@@ -83,6 +86,14 @@ class Background(Generic[T]):
             self._future.set_exception(err)
         else:
             self._future.set_result(value)
+        with self._lock:
+            callbacks, self._callbacks = self._callbacks, []
+        error = self._future.exception()
+        for callback in callbacks:
+            try:
+                callback(error)
+            except Exception:  # as Future.add_done_callback: one failing callback is logged
+                logging.getLogger(__name__).exception("callback of %s failed", self._name)
 
     def result(self) -> T:
         self.start()
@@ -105,5 +116,10 @@ class Background(Generic[T]):
 
     def when_ready(self, callback: Callable[[BaseException | None], None]) -> None:
         """Call `callback(error or None)` once the value is in: from the computing thread, or
-        here and now if it already is."""
-        self._future.add_done_callback(lambda future: callback(future.exception()))
+        here and now if it already is. Dropped once called: a callback that refers back to
+        its owner would otherwise keep a dropped corpus alive in a cycle (see core.corpus)."""
+        with self._lock:
+            if not self._future.done():
+                self._callbacks.append(callback)
+                return
+        callback(self._future.exception())

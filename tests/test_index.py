@@ -296,6 +296,7 @@ def test_warm_load_corpus_reuses_resolved_entities(
 
     folder = corpus[0].parent
     cold = corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")
+    cold.entity_table  # noqa: B018 (resolved, in its thread, before resolving is forbidden)
     fresh = corpus_module.load_corpus([folder], use_cache=False)
 
     def no_resolving(*args: object) -> None:
