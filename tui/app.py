@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
@@ -39,8 +38,10 @@ from tui.settings import (
 from tui.textual_i18n import (
     PALETTE_PLACEHOLDER,
     THEMES_PLACEHOLDER,
+    CommandPalette,
     translate_bindings,
     translated_commands,
+    translated_key_display,
     translated_map,
 )
 from tui.widgets.line_list import LineList
@@ -310,6 +311,9 @@ class ImssApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         return translated_commands(super().get_system_commands(screen))
+
+    def get_key_display(self, binding: Binding) -> str:
+        return translated_key_display(super().get_key_display(binding))
 
 
 def make_app(paths: Sequence[str | Path] | None = None, **options: Any) -> ImssApp:

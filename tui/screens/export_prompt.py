@@ -22,6 +22,7 @@ from textual.widgets import Input, Select, Static
 
 from core.export import WHATS
 from core.i18n import N_, _, ngettext
+from core.textfold import slug
 
 #: How each export's `what` (an API name, kept in the file name) reads in the interface.
 WHAT_LABELS = {
@@ -44,9 +45,10 @@ class ExportRequest:
 
 
 def default_path(what: str, now: dt.datetime | None = None) -> str:
-    """ "imss-bulletins-20250314-101500.csv" in the current directory."""
+    """ "imss-bulletins-20250314-101500.csv" ("imss-boletines-..." in Spanish) in the current
+    directory: the user's word for what is exported, folded to ASCII for any file system."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return f"imss-{what}-{stamp}.csv"
+    return f"imss-{slug(what_label(what))}-{stamp}.csv"
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
