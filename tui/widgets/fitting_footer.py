@@ -76,9 +76,7 @@ class FittingFooter(Footer):
         if self.size.width <= 0:  # not laid out yet: a resize composes it again
             yield from items
             return
-        yield from fitted(
-            items, self.size.width, compact=self.compact, drop_first=self.drop_first
-        )
+        yield from fitted(items, self.size.width, compact=self.compact, drop_first=self.drop_first)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.recompose)
