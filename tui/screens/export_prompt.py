@@ -2,7 +2,8 @@
 
 The file's suffix picks the format (.csv .jsonl .md .graphml .gexf); a graph format always
 holds the co-mention network. The default is a CSV in the current directory named after what
-is exported and the time, so enter alone is enough.
+is exported and the time, so enter alone is enough. In a browser the file is downloaded, so
+the name is all that counts.
 """
 
 from __future__ import annotations
@@ -67,9 +68,12 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         Binding("escape", "close", N_("Cancel"), id="export.close"),
     ]
 
-    def __init__(self, shown: int) -> None:
+    def __init__(self, shown: int, *, download: bool = False) -> None:
+        """`download`: the file goes to the visitor's browser (`imss-tui serve`), so only a
+        file name is asked for."""
         super().__init__()
         self.shown = shown
+        self.download = download
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
@@ -85,10 +89,12 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 id="export-what",
             )
             yield Input(value=default_path("bulletins"), id="export-path", select_on_focus=False)
-            yield Static(
-                Text(_(".csv .jsonl .md, or .graphml .gexf for the network · enter export · esc")),
-                id="export-hint",
+            hint = (
+                _(".csv .jsonl .md, .graphml .gexf · enter: your browser downloads it · esc")
+                if self.download
+                else _(".csv .jsonl .md, or .graphml .gexf for the network · enter export · esc")
             )
+            yield Static(Text(hint), id="export-hint")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()
