@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -26,6 +26,7 @@ from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import OPEN_DELAY_S, MainScreen
 from tui.screens.profile import ProfileScreen
+from tui.screens.search_modal import SearchModal
 from tui.screens.text_search import TextSearchScreen
 from tui.settings import (
     checked_keymap,
@@ -119,6 +120,12 @@ class ImssApp(App[None]):
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.quitting = True
         super().exit(*args, **kwargs)
+
+    def on_key(self, event: events.Key) -> None:
+        """Before Textual's bindings: a character typed behind `/` or `t` that came back up
+        here goes to the search box it was meant for (see SearchModal.take_typed)."""
+        if isinstance(self.screen, SearchModal) and self.screen.take_typed(event):
+            event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self.quitting or action == "quit"  # no help or palette mid-shutdown
