@@ -82,9 +82,10 @@ DATE_RE = re.compile(
     + _YEAR,
     re.IGNORECASE,
 )
-#: "08 noviembre 2018", "20JUNIO2024", "29 Jun, 2025": no "de", months maybe abbreviated.
+#: "08 noviembre 2018", "20JUNIO2024", "29 Jun, 2025", "01/AGO/2017": no "de", months maybe
+#: abbreviated, maybe between slashes or hyphens.
 _DAY_MONTH_RE = re.compile(
-    rf"(?:\b{_WEEKDAY},?\s+)?(?<![\d-])(?P<day>\d{{1,2}})\s*{_ANY_MONTH}\s*,?\s*"
+    rf"(?:\b{_WEEKDAY},?\s+)?(?<![\d-])(?P<day>\d{{1,2}})\s*[/-]?\s*{_ANY_MONTH}\s*[,/-]?\s*"
     rf"(?:del?\s+)?(?P<year>\d{{4}})(?!\d)",
     re.IGNORECASE,
 )

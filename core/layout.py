@@ -50,6 +50,8 @@ _MASTHEAD_END = re.compile(r"\s*\.?\s*$")
 #: A clock time beside a date: a web page's header or a publication stamp, never a dateline.
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\bhrs?\b\.?", re.IGNORECASE)
 #: A newspaper's page after its issue date: "Lunes 3 de junio de 2019, p. 32".
+#: A byline right after a date: "Sábado 04 de Diciembre de 2021 Por: La Jornada".
+_BYLINE_AFTER = re.compile(r"[^\S\n]*[.,]?[^\S\n]*(?:Por|POR|Redacci[óo]n|REDACCI[ÓO]N)[^\S\n]*:")
 _PAGE_REF = re.compile(
     r"[^\S\n]*,?[^\S\n]*(?:pp?|p[áa]gs?|p[áa]gina)\.?[^\S\n]*\d+\b", re.IGNORECASE
 )
@@ -264,8 +266,9 @@ def _embedded_dateline(paragraph: str) -> tuple[str | None, DateFound] | None:
 
 def _inline_stamp(paragraph: str) -> DateFound | None:
     """A page's stamp run into the text: a date opening it ("FEB 082013 El Instituto...",
-    "Publicado el 2 de marzo de 2021 El ...") or a date with a clock time ("Por: NTX 4 de
-    agosto de 2009 - 16:00 hs")."""
+    "Publicado el 2 de marzo de 2021 El ..."), a date with a clock time ("Por: NTX 4 de
+    agosto de 2009 - 16:00 hs") or over a byline, after the summary that the page's lines ran
+    into the lead ("... a Morelia. Sábado 04 de Diciembre de 2021 Por: La Jornada CDMX.-")."""
     label = _STAMP_LABEL.match(paragraph)
     opening = label.end() if label else 0
     pos = 0
@@ -277,6 +280,7 @@ def _inline_stamp(paragraph: str) -> DateFound | None:
             match.start() == opening
             or _CLOCK.search(paragraph, match.end(), match.end() + 12)
             or _PAGE_REF.match(paragraph, match.end())  # "Lunes 3 de junio de 2019, p. 32"
+            or _BYLINE_AFTER.match(paragraph, match.end())  # the stamp over the byline
         ):
             found = normalize_match(match)
             return found if found.date is not None else None

@@ -41,6 +41,19 @@ def _entities(text: str, issues: list[Issue]) -> list[BulletinEntity]:
         return []
 
 
+def _place(surface: str | None) -> str | None:
+    if surface is None:
+        return None
+    try:
+        from core.entities.places import dateline_place
+    except ImportError:  # the extractor is optional while the package is being assembled
+        return surface
+    try:
+        return dateline_place(surface)
+    except Exception:  # an odd dateline keeps its words rather than losing the bulletin
+        return surface
+
+
 def _estimate(
     text: str, entities: list[BulletinEntity], date: dt.date | None
 ) -> tuple[DateEstimate | None, list[Issue]]:
@@ -77,7 +90,7 @@ def build_bulletin(ingested: Ingested, source: str | None = None) -> Bulletin:
         id=_content_id(text),
         kind=layout.kind,
         number=layout.number,
-        place=layout.place,
+        place=_place(layout.place),
         date=date,
         date_text=date_text,
         date_source=date_source,

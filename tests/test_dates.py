@@ -119,14 +119,14 @@ def test_a_twenty_digit_day_is_impossible() -> None:
     assert [i.code for i in found.issues] == ["impossible-date"]
 
 
-def test_dateline_with_abbreviated_state_keeps_the_abbreviation() -> None:
+def test_dateline_with_abbreviated_state_reads_the_whole_place() -> None:
     b = parse_text(
         "Entrega IMSS unidad rural en el Istmo\n\n"
         "Juchitán de Zaragoza, Oax., 3 de marzo de 2021.- El Instituto Mexicano del Seguro "
         "Social entregó hoy una Unidad Médica Rural a las comunidades de la región del Istmo."
     )
     assert (b.date, b.date_source) == (dt.date(2021, 3, 3), "dateline")
-    assert b.place == "Juchitán de Zaragoza, Oax."
+    assert b.place == "Heroica Ciudad de Juchitán de Zaragoza, Oaxaca"  # the place entity's form
 
 
 def test_dateline_after_a_byline_run_into_the_text() -> None:
@@ -136,7 +136,7 @@ def test_dateline_after_a_byline_run_into_the_text() -> None:
         "anunció la contratación de 40 enfermeras para el turno nocturno de la unidad."
     )
     assert (b.date, b.date_source) == (dt.date(2019, 6, 4), "dateline")
-    assert b.place == "MORELIA, Mich."
+    assert b.place == "Morelia, Michoacán"
 
 
 def test_the_leads_date_for_the_event_dates_an_undated_bulletin() -> None:
@@ -242,9 +242,9 @@ _LEAD = (
 @pytest.mark.parametrize(
     ("dateline", "expected", "place"),
     [
-        ("CIUDAD DE MÉXICO, LUNES 5 DE MAYO DE 2025.-", dt.date(2025, 5, 5), "CIUDAD DE MÉXICO"),
-        ("PACHUCA, Hgo., a 3 de marzo del 2021.", dt.date(2021, 3, 3), "PACHUCA, Hgo."),
-        ("MÉRIDA, Yuc., 12 DE ENERO DE 2022.-", dt.date(2022, 1, 12), "MÉRIDA, Yuc."),
+        ("CIUDAD DE MÉXICO, LUNES 5 DE MAYO DE 2025.-", dt.date(2025, 5, 5), "Ciudad de México"),
+        ("PACHUCA, Hgo., a 3 de marzo del 2021.", dt.date(2021, 3, 3), "Pachuca de Soto, Hidalgo"),
+        ("MÉRIDA, Yuc., 12 DE ENERO DE 2022.-", dt.date(2022, 1, 12), "Mérida, Yucatán"),
     ],
 )
 def test_datelines_in_capitals_and_with_a(dateline: str, expected: dt.date, place: str) -> None:
@@ -352,11 +352,15 @@ def test_a_dateline_run_into_the_press_office_line_keeps_its_date() -> None:
     ("opening", "expected", "place"),
     [
         # the page lost the ".-": a place and a date, then the text goes on
-        ("Zacatecas, Zac., a 09 de junio de 2018 El", dt.date(2018, 6, 9), "Zacatecas, Zac."),
-        ("Colima, Col.; viernes 8 de junio de 2018 El", dt.date(2018, 6, 8), "Colima, Col."),
-        ("CULIACÁN. 8 DE JUNIO DE 2018. El", dt.date(2018, 6, 8), "CULIACÁN"),
+        ("Zacatecas, Zac., a 09 de junio de 2018 El", dt.date(2018, 6, 9), "Zacatecas, Zacatecas"),
+        ("Colima, Col.; viernes 8 de junio de 2018 El", dt.date(2018, 6, 8), "Colima, Colima"),
+        ("CULIACÁN. 8 DE JUNIO DE 2018. El", dt.date(2018, 6, 8), "Culiacán, Sinaloa"),
         # the outlet's name in brackets between the date and the ".-"
-        ("Durango, Dgo., 8 de junio de 2018 (Agencia).- El", dt.date(2018, 6, 8), "Durango, Dgo."),
+        (
+            "Durango, Dgo., 8 de junio de 2018 (Agencia).- El",
+            dt.date(2018, 6, 8),
+            "Durango, Durango",
+        ),
     ],
 )
 def test_datelines_opening_the_lead_without_their_dash(
@@ -449,3 +453,39 @@ def test_a_dateline_glued_to_a_bulleted_summary_line() -> None:
     assert (b.date, b.date_source) == (dt.date(2024, 8, 26), "dateline")
     names = {e.name for e in b.entities}
     assert "IMSS-Bienestar" in names and "IMSS" not in names
+
+
+def test_a_stamp_over_the_byline_after_the_summary_dates_the_page() -> None:
+    # the page's lines ran into one paragraph: summary, stamp, byline, undated dateline
+    b = parse_text(
+        "Acuerdan IMSS y Durango nueva clínica.\n"
+        "El gobernador y el director general del IMSS acordaron construir una clínica en Gómez "
+        "Palacio.\n"
+        "Martes 08 de Marzo de 2022\n"
+        "Por: Redacción\n"
+        "DURANGO.- El gobernador y el director general del Instituto Mexicano del Seguro Social "
+        "acordaron construir una Unidad de Medicina Familiar en Gómez Palacio este año."
+    )
+    assert (b.date, b.date_source) == (dt.date(2022, 3, 8), "stamp")
+
+
+def test_a_date_before_an_ordinary_sentence_is_no_stamp() -> None:
+    b = parse_text(
+        "Abre el IMSS su nueva clínica\n\n"
+        "La clínica que abrirá el 8 de marzo de 2022 por indicación del director tendrá diez "
+        "consultorios de medicina familiar y un laboratorio para la población de la zona."
+    )
+    assert b.date_source != "stamp"
+
+
+def test_a_dateline_with_a_named_month_between_slashes() -> None:
+    b = parse_text(
+        "Cumplen 50 años los hospitales del CMNO\n\n"
+        "GUADALAJARA, JALISCO (14/MAR/2018).- Los hospitales del Centro Médico Nacional de "
+        "Occidente cumplieron hoy 50 años de atención ininterrumpida a la derechohabiencia."
+    )
+    assert (b.date, b.date_source, b.place) == (
+        dt.date(2018, 3, 14),
+        "dateline",
+        "Guadalajara, Jalisco",
+    )

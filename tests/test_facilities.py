@@ -549,3 +549,81 @@ def test_a_lowercase_hospital_named_by_its_town_only_when_it_is_being_built() ->
         "Hospital de San Pablo Xochimehuacan",
         "Hospital de Tapachula",
     ]
+
+
+def test_units_known_by_a_head_or_a_dedication_the_table_lacked() -> None:
+    text = (
+        "Orizaba, Veracruz.- La gobernadora inauguró el Hospital de Salud Mental “Dra. Ana "
+        "M. Ruiz Soto”; los pacientes graves seguirán en la Clínica Hospital No. 5 y en el "
+        "Sanatorio Guadalupe, mientras abre la Unidad Médica Familiar “Benito Juárez”."
+    )
+    assert facilities(text) == [
+        "Hospital de Salud Mental “Dra. Ana M. Ruiz Soto”",
+        "Clínica Hospital No. 5",
+        "Sanatorio Guadalupe",
+        "Unidad Médica Familiar “Benito Juárez”",
+    ]
+
+
+def test_a_dedication_that_is_a_date_names_the_numbered_unit_that_bears_it() -> None:
+    text = (
+        "Tuxtla Gutiérrez, Chiapas.- Abrió el Hospital “20 de Noviembre” del IMSS. El Hospital "
+        "General de Zona No. 2 “20 de Noviembre” tiene 144 camas."
+    )
+    assert facilities(text) == ["Hospital General de Zona No. 2"] * 2
+
+
+def test_a_count_for_a_new_unit_after_a_numbered_one_is_no_unit_number() -> None:
+    text = (
+        "Se sumaron 90 camas: 40 en el Hospital General Regional No. 6; otras 30 en el "
+        "Hospital General de Zona No. 2, y 20 en la nueva Unidad de Cirugía Ambulatoria."
+    )
+    assert facilities(text) == ["Hospital General Regional No. 6", "Hospital General de Zona No. 2"]
+
+
+def test_a_named_hospital_with_whom_it_serves_or_a_lower_case_type() -> None:
+    text = (
+        "Xalapa, Veracruz.- El Hospital de la Mujer y la Niñez Veracruzana y el Hospital "
+        "general de Coatepec recibieron equipo; el hospital general de la zona, no."
+    )
+    assert facilities(text) == [
+        "Hospital de la Mujer y la Niñez Veracruzana",
+        "Hospital General de Coatepec",
+    ]
+
+
+def test_the_town_after_an_unquoted_dedication_is_a_place() -> None:
+    names = {
+        (e.kind, e.name)
+        for e in extract_entities(
+            "Este año abrirán el HGZ No. 8 Dr. Gilberto Flores Izquierdo de Matamoros, "
+            "Tamaulipas, y el Hospital de Especialidades Dr. Juan de León, en Monterrey."
+        )
+    }
+    assert {
+        (EntityKind.FACILITY, "Hospital General de Zona No. 8"),
+        (EntityKind.PLACE, "Matamoros, Tamaulipas"),
+        (EntityKind.FACILITY, "Hospital de Especialidades “Dr. Juan de León”"),
+    } <= names
+
+
+def test_a_rank_among_units_or_a_count_of_works_is_no_unit_number() -> None:
+    text = (
+        "Abrió la Unidad de Medicina Familiar No. 12 en Tepic, la número 9 de las 40 que se "
+        "construyen; se hicieron 4 remodelaciones en las UMF No. 3 y No. 5 y 2 ampliaciones en "
+        "el Hospital General de Zona No. 1."
+    )
+    assert facilities(text) == [
+        "Unidad de Medicina Familiar No. 12",
+        "Unidad de Medicina Familiar No. 3",
+        "Unidad de Medicina Familiar No. 5",
+        "Hospital General de Zona No. 1",
+    ]
+
+
+def test_a_generic_unit_word_in_lower_case_before_an_abbreviated_number() -> None:
+    text = (
+        "Hace falta un hospital como la clínica No. 1 de Tijuana; la guardería Núm. 5 abrió y la "
+        "clínica número 80 atiende llamadas."
+    )
+    assert facilities(text) == ["Clínica No. 1", "Guardería No. 5"]

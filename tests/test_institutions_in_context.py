@@ -72,3 +72,51 @@ def test_a_research_or_teaching_centre_is_a_body_and_a_health_centre_a_unit() ->
     assert (EntityKind.INSTITUTION, "Centro Nacional de Trasplantes") in found
     assert (EntityKind.FACILITY, "Centro de Salud de Metepec") in found
     assert (EntityKind.INSTITUTION, "Centro de Salud de Metepec") not in found
+
+
+def test_a_numbered_meeting_of_a_body_is_not_the_body() -> None:
+    text = (
+        "Ciudad de México.- Durante la 115 Asamblea General Ordinaria del IMSS, el director "
+        "informó que el XXIV Consejo Seccional del Sindicato Nacional de Trabajadores del "
+        "Seguro Social y la Décima Quinta Asamblea General de la Fundación IMSS sesionarán "
+        "en mayo."
+    )
+    assert institutions(text) == {"IMSS", "SNTSS", "Fundación IMSS"}
+    # the body itself still counts
+    assert "Consejo Técnico del IMSS" in institutions("La sesión del Consejo Técnico del IMSS.")
+
+
+def test_a_court_keeps_its_ordinal_its_subject_and_its_lower_case_region() -> None:
+    text = (
+        "Hermosillo, Sonora.- El Tercer Tribunal Colegiado en Materia de Trabajo del Quinto "
+        "Circuito confirmó el laudo; el Cuarto Tribunal Colegiado del Circuito Auxiliar de la "
+        "primera región, con residencia en Naucalpan, ya lo había revisado."
+    )
+    assert institutions(text) == {
+        "Tercer Tribunal Colegiado en Materia de Trabajo del Quinto Circuito",
+        "Cuarto Tribunal Colegiado del Circuito Auxiliar de la primera región",
+    }
+
+
+def test_the_imss_and_its_program_in_a_pages_title_case() -> None:
+    text = (
+        "Al cierre del año, el Imss Chiapas atiende a 300 mil personas del programa Imss Bienestar."
+    )
+    assert institutions(text) == {"IMSS", "IMSS-Bienestar"}
+
+
+def test_a_governing_body_of_the_imss_in_one_state_is_not_the_imss_body() -> None:
+    text = (
+        "Saltillo, Coahuila.- Ante el Consejo Consultivo del IMSS en Coahuila, la titular "
+        "rindió su informe; el Consejo Consultivo del IMSS, a nivel nacional, lo recibirá."
+    )
+    assert institutions(text) == {"IMSS", "Consejo Consultivo del IMSS"}
+    assert institutions("Sesionó el Consejo Consultivo del IMSS en Coahuila.") == {"IMSS"}
+
+
+def test_the_yearly_assembly_is_an_event_not_the_body() -> None:
+    text = (
+        "Puebla, Puebla.- La Asamblea General anual del IMSS será en el hospital; la Asamblea "
+        "General extraordinaria del IMSS, en mayo."
+    )
+    assert institutions(text) == {"IMSS"}

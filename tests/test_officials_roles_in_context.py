@@ -412,3 +412,71 @@ def test_a_bulleted_headline_verb_before_two_surnames() -> None:
         "no hay disputa. Lo dijo también Vallejo Barragán ante la prensa."
     )
     assert officials(text) == {"Manuel Vallejo Barragán": "secretario del Trabajo del SNTSS"}
+
+
+def test_a_former_holder_keeps_ex_glued_to_the_role() -> None:
+    text = (
+        "Mérida, Yucatán.- La obra quedó inconclusa desde el gobierno del expresidente Felipe "
+        "Calderón Hinojosa. A la ceremonia asistió la exgobernadora Ivonne Ortega Pacheco, "
+        "junto con el exdelegado del IMSS en Yucatán, Alberto Reyes Carrillo."
+    )
+    assert officials(text) == {
+        "Felipe Calderón Hinojosa": "expresidente",
+        "Ivonne Ortega Pacheco": "exgobernadora",
+        "Alberto Reyes Carrillo": "exdelegado del IMSS en Yucatán",
+    }
+
+
+def test_a_word_that_is_never_a_name_elsewhere_is_a_surname_between_names() -> None:
+    text = (
+        "Toluca, Estado de México.- Fue designado el doctor Misael Ley Mejía como titular del "
+        "OOAD, en apego a la Ley del Seguro Social; asistió la diputada Rosa Ley Ortiz."
+    )
+    assert set(officials(text)) == {"Misael Ley Mejía", "Rosa Ley Ortiz"}
+
+
+def test_a_name_in_brackets_right_after_its_role() -> None:
+    text = (
+        "Tuxpan, Veracruz.- El delegado pidió apoyo a la presidenta municipal de Tuxpan (Nora "
+        "Jéssica Lagunes Jáuregui) para donar el predio del nuevo hospital."
+    )
+    assert officials(text) == {"Nora Jéssica Lagunes Jáuregui": "presidenta municipal de Tuxpan"}
+
+
+def test_a_role_whose_body_is_listed_with_commas() -> None:
+    text = (
+        "Acompañaron a la presidenta el secretario de Agricultura, Ganadería, Desarrollo Rural, "
+        "Pesca y Alimentación, José Calzada Rovirosa, y el gobernador, Omar Fayad Meneses, "
+        "Juan Pérez López y Ana Ruiz Soto, María Gómez Díaz."
+    )
+    found = officials(text)
+    assert found["José Calzada Rovirosa"] == (
+        "secretario de Agricultura, Ganadería, Desarrollo Rural, Pesca y Alimentación"
+    )
+    assert found["Omar Fayad Meneses"] == "gobernador"
+    assert found["María Gómez Díaz"] is None  # a list of people is no body's name
+
+
+def test_a_bare_title_after_a_role_that_says_of_what() -> None:
+    text = (
+        "Ciudad de México.- Asistió el próximo director general del ISSSTE, diputado Martí "
+        "Batres Guadarrama, y el gobernador de Sonora, doctor Alfonso Durazo Montaño."
+    )
+    found = officials(text)
+    assert found["Martí Batres Guadarrama"] == "director general del ISSSTE"
+    assert found["Alfonso Durazo Montaño"] == "gobernador de Sonora"
+
+
+def test_a_role_after_quien_es_or_quien_funge_como() -> None:
+    text = (
+        "Colima, Colima.- Asistió la doctora Ana Ruiz Soto quien es la coordinadora de "
+        "Prestaciones Médicas en Colima; habló Juan Pérez López, quien funge como titular del "
+        "IMSS en la entidad, y Luis Gómez Díaz, quien es muy querido en la ciudad. El senador "
+        "Pedro Díaz Ruiz, quien será titular del IMSS, también habló."
+    )
+    assert officials(text) == {
+        "Ana Ruiz Soto": "coordinadora de Prestaciones Médicas en Colima",
+        "Juan Pérez López": "titular del IMSS en la entidad",
+        "Luis Gómez Díaz": None,
+        "Pedro Díaz Ruiz": "senador",  # a future office is not the one held
+    }

@@ -70,7 +70,7 @@ EXPECTED = {
     "004": {
         "kind": "boletín conjunto",
         "number": "159/2024",
-        "place": "Ecatepec, Estado de México",
+        "place": "Ecatepec de Morelos, Estado de México",
         "date": dt.date(2024, 4, 3),
         "date_text": "miércoles 3 de abril de 2024",
         "title": "Supervisan IMSS y gobierno del Estado de México avances sobre federalización "

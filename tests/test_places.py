@@ -518,3 +518,41 @@ def test_the_imss_regional_office_mexico_oriente_is_not_the_country() -> None:
     text = "Fue jefa de Educación en la delegación México Oriente del IMSS, en Naucalpan."
     assert "México" not in places(text)
     assert "México" in places("El IMSS atiende a la mitad de la población de México.")
+
+
+_LEAD = (
+    " El delegado del IMSS recorrió la nueva Unidad de Medicina Familiar y anunció más "
+    "consultorios para la población derechohabiente de la región."
+)
+
+
+@pytest.mark.parametrize(
+    ("dateline", "place"),
+    [
+        ("CDMX, 5 de mayo de 2025.-", "Ciudad de México"),
+        ("VILLAHERMOSA, Tab., 2 de julio de 2024.-", "Centro, Tabasco"),
+        ("Ciudad Obregón, Sonora, 3 de marzo de 2021.-", "Cajeme, Sonora"),
+    ],
+)
+def test_the_datelines_place_is_written_as_the_place_entity(dateline: str, place: str) -> None:
+    b = parse_text(f"IMSS abre clínica\n\n{dateline}{_LEAD}")
+    assert b.place == place
+    assert place in {e.name for e in b.entities if e.kind is EntityKind.PLACE}
+
+
+def test_a_dateline_opening_with_no_known_town_keeps_its_words() -> None:
+    # a locality below the municipality: cutting it to its state would lose where it was
+    b = parse_text(f"IMSS abre clínica\n\nEl Vizcaíno, B.C.S., 3 de marzo de 2021.-{_LEAD}")
+    assert b.place == "El Vizcaíno, B.C.S."
+
+
+def test_counted_municipalities_of_a_state_name_the_state() -> None:
+    names = [
+        m.name
+        for m in extract_mentions(
+            "El hospital atenderá a la población de 84 municipios de Puebla y Tlaxcala; en el "
+            "municipio de Colima abrirá otra clínica."
+        )
+        if m.kind is EntityKind.PLACE
+    ]
+    assert names == ["Puebla", "Tlaxcala", "Colima, Colima"]

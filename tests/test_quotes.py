@@ -160,3 +160,14 @@ def test_a_bare_mandatario_is_whoever_the_gender_and_the_bulletin_leave() -> Non
         "La presidenta Claudia Sheinbaum Pardo", "El presidente Andrés Manuel López Obrador"
     )
     assert _said(parse_text(two_men))[0] == ("el", None)
+
+
+def test_a_short_quotation_right_beside_a_verb_of_saying_is_speech() -> None:
+    b = parse_text(
+        "Inaugura IMSS clínica en Navojoa\n\n"
+        'Navojoa, Sonora.- El gobernador de Sonora, Alfonso Durazo Montaño, dijo: "Cumplimos". '
+        "“Vamos bien”, afirmó después el gobernador. El director inauguró la Clínica “Juárez”, "
+        'dijo el cronista, y aseguró que fue una "sorpresa".'
+    )
+    assert [q.text for q in b.quotes] == ["Cumplimos", "Vamos bien"]
+    assert {q.speaker for q in b.quotes} == {"official:alfonso-durazo-montano"}

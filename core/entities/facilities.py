@@ -65,11 +65,18 @@ _COUNTED = (
     "mil|millones|camas|años|consultorios|pesos|metros|horas|días|meses|semanas|por\\s++ciento|"
     "derechohabientes|pacientes|personas|trabajadores|médicos|enfermeras|especialidades|"
     "quirófanos|unidades|hospitales|consultas|niñas|niños|ambulancias|plazas|casos|cirugías|"
-    "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos|más|menos"
+    "trasplantes|nacimientos|bebés|equipos|vacunas|dosis|kilómetros|minutos|más|menos|"
+    "obras|ampliaciones|remodelaciones|acciones|proyectos|sesiones|reuniones|visitas"
 )
-#: "27 en el HGZ No. 49; y 16 en el Hospital ...": a count of something done in another unit.
-_IN_ANOTHER_UNIT = r"en\s++(?:(?:el|la|los|las)\s++)?(?:Hospital|Unidad|Cl[ií]nica|Centro|H[GM]|UM)"
-_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_IN_ANOTHER_UNIT}))"
+#: "27 en el HGZ No. 49; y 16 en el Hospital ...", "y 38 en la nueva Unidad ...": a count of
+#: something done in another unit.
+_IN_ANOTHER_UNIT = (
+    r"en\s++(?:(?:el|la|los|las)\s++)?(?:(?:nuev|antigu|mism|propi|citad|actual)[a-z]*\s++)?"
+    r"(?:Hospital|Unidad|Cl[ií]nica|Centro|H[GM]|UM)"
+)
+#: "la número 22 de las 40 que construye": a rank among units, not a unit's number.
+_RANK = r"de\s++l[ao]s\s++\d"
+_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_RANK}|{_IN_ANOTHER_UNIT}))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
 #: A quoted name right after a unit: straight, curly or angle quotes.
@@ -113,7 +120,7 @@ _NEXT_AFTER_GAP = re.compile(
 #: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
 _TRIGGERS = frozenset(
     {"hos", "uni", "cen", "cli", "gua", "hgz", "hgr", "hgs", "hgo", "hgp", "umf", "umr", "uma"}
-    | {"css", "cmn", "cec"}
+    | {"css", "cmn", "cec", "san"}
 )
 
 _MAX_NAME_WORDS = 14  # longer "names" are runaway capitalized text, not a unit's name
@@ -136,7 +143,14 @@ def _type_heads() -> tuple[re.Pattern[str], tuple[str, ...]]:
     for unit in UNIT_TYPES:
         for form in dict.fromkeys((unit.canonical, *unit.forms)):
             regex = loose(form, plural=True)
-            forms.append((len(form), f"(?i:{regex})" if unit.any_case else regex, unit.canonical))
+            # a generic word ("clínica") in lower case only before "No."/"Núm.": "la clínica
+            # No. 1" is a unit, "la clínica 80" or "número 12" may be a count or a phone
+            written = (
+                f"(?i:{regex})"
+                if unit.any_case
+                else rf"(?:{regex}|(?i:{regex})(?=\s*+(?:No|N[úu]m)\.\s*+\d))"
+            )
+            forms.append((len(form), written, unit.canonical))
         for short in unit.acronyms:
             forms.append((len(short), acronym(short) + r"(?:s\b)?\.?", unit.canonical))
     forms.sort(key=lambda f: -f[0])
@@ -156,6 +170,12 @@ def _after_type() -> re.Pattern[str]:
     )
 
 
+#: Who a unit serves, after "y la"/"y el" inside its name.
+_SERVED = r"(?:Niñez|Mujer|Madre|Niñ[oa]s?|Familia|Adolescencia)"
+#: A type word in lower case after a capitalized head: "el Hospital general de Perote".
+_LOWER_TYPE = r"(?:general|regional|civil|integral|b[áa]sico|comunitario|rural)"
+_LOWER_TYPE_AFTER_HEAD = re.compile(rf"^(Hospital|Clínica|Centro) ({_LOWER_TYPE})\b")
+
 #: Capitalized words that open a sentence or a clause, never a town's name.
 _FUNCTION_WORD = r"(?:El|La|Los|Las|En|Con|Por|Para|Del|Al|De|Y|A|Este|Esta|Que|Se|Su|Sus)"
 
@@ -171,9 +191,10 @@ def _named() -> re.Pattern[str]:
     )
     # A name ends where another unit's head follows: "Hospital de Pediatría del Centro
     # Médico Nacional Siglo XXI" is a hospital (no name of its own) in a complex (named).
+    # "Hospital de la Mujer y la Niñez Oaxaqueña": "y la" only before whom a unit serves
     joint = (
         rf"(?:{_S}(?:de{_S}las?|de{_S}los|del|de|y)(?!{_S}{_HEAD_WORDS}\b){_S}"
-        rf"|{_S}(?!{_HEAD_WORDS}\b))"
+        rf"|{_S}y{_S}(?:la|el){_S}(?={_SERVED}\b)|{_S}(?!{_HEAD_WORDS}\b))"
     )
     number = rf"(?:,?{_S0}{_NUMBER_MARK}{_S0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
@@ -184,7 +205,8 @@ def _named() -> re.Pattern[str]:
         rf"(?P<place>{place}))?"
     )
     return re.compile(
-        rf"(?P<name>(?:{heads})(?!\w)(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
+        rf"(?P<name>(?:{heads})(?!\w)(?:{_S}{_LOWER_TYPE}(?={_S}de{_S}[A-ZÁÉÍÓÚÑ]))?"
+        rf"(?:{joint}{item}){{0,{_MAX_NAME_WORDS}}}"
         rf"|(?P<lower>{lower}){_S}de{_S}(?:la{_S}|los{_S})?{place})"
         rf"(?P<label>{program})?{number}?"
     )
@@ -203,6 +225,28 @@ _HEADED_BY = re.compile(
 )
 
 
+#: "... Dr. Ernesto Ramos Bours de Hermosillo, Sonora": the unit's town after its dedication.
+_TOWN_AFTER = re.compile(rf"{_S}(?:de|en){_S}(?P<town>{CAP_WORD}(?:{_S}{CAP_WORD}){{0,3}})$")
+
+
+@cache
+def _state_after() -> re.Pattern[str]:
+    return re.compile(rf",{_S}(?i:{gazetteer().state_pattern})\b")
+
+
+def _titled(text: str, pos: int) -> re.Match[str] | None:
+    """An unquoted titled name after a unit, without the town and state that may follow it
+    ("HGZ No. 15 Dr. Ernesto Ramos Bours de Hermosillo, Sonora")."""
+    match = _TITLED.match(text, pos)
+    if match is None or not _state_after().match(text, match.end()):
+        return match
+    town = _TOWN_AFTER.search(match["name"])
+    if town is None or fold(town["town"]) not in gazetteer().entries:
+        return match
+    # a name of two words at least must be left: "Dr. Juan de León, Guanajuato" stays whole
+    return _TITLED.match(text, pos, match.start("name") + town.start()) or match
+
+
 def _honorific(text: str, pos: int, unit_start: int) -> re.Match[str] | None:
     """A quoted proper name at `pos` ("XIV de Septiembre", "Dr. Bernardo Sepúlveda"), not
     a quoted sentence: every word capitalized or a name particle, a few words at most. Or a
@@ -213,9 +257,11 @@ def _honorific(text: str, pos: int, unit_start: int) -> re.Match[str] | None:
     if match is None:
         if _HEADED_BY.search(text, max(0, unit_start - 40), unit_start):
             return None
-        return _TITLED.match(text, pos)
+        return _titled(text, pos)
     found = match["name"].split()
-    if not found or len(found) > _MAX_HONORIFIC_WORDS or not found[0][0].isupper():
+    # a name or a date: "Dr. Bernardo Sepúlveda", "14 de Septiembre"
+    opening = found[0][0] if found else ""
+    if len(found) > _MAX_HONORIFIC_WORDS or not (opening.isupper() or opening.isdigit()):
         return None
     if not all(_HONORIFIC_WORD.fullmatch(w.strip(",")) for w in found):
         return None
@@ -362,6 +408,7 @@ def _normalize(surface: str) -> tuple[str, bool]:
     if name[:1].islower():  # "hospital comunitario de Nautla"
         head, _, place = name.partition(" de ")
         name = f"{head.title()} de {place}" if place else head.title()
+    name = _LOWER_TYPE_AFTER_HEAD.sub(lambda m: f"{m[1]} {m[2].capitalize()}", name)
     name = re.sub(r"^CMN\b", "Centro Médico Nacional", name)
     name = _SUBZONA.sub("Subzona", name)  # "Hospital General de Sub-Zona de Tenosique"
     name = re.sub(r"^Cl[ií]nica", "Clínica", name)
@@ -455,7 +502,7 @@ def _shortest_surface(surface: str, name: str) -> str:
 def _is_type(name: str) -> bool:
     """A type written out before a number ("Hospital de Gineco Pediatría" No. 48, "Hospital
     Regional" No. 17): kept as written when it is not one of IMSS's own."""
-    return len(name.split()) >= 2 and name.split()[0] in ("Hospital", "Unidad", "Centro")
+    return len(name.split()) >= 2 and name.split()[0] in ("Hospital", "Unidad", "Centro", "Clínica")
 
 
 _PLURAL_TOWNS = re.compile(
@@ -545,7 +592,8 @@ def find_facilities(text: str, home: str | None = None) -> list[FacilityHit]:
             named_end = elided.end
             hits.append(elided)
     hits.sort(key=lambda h: h.start)
-    return _share_states(_town_aliases(text, _umae_aliases(text, _short_forms(hits))))
+    hits = _honorific_aliases(text, _umae_aliases(text, _short_forms(hits)))
+    return _share_states(_town_aliases(text, hits))
 
 
 #: Works on a hospital named by its town in lower case: "la apertura del hospital de San
@@ -589,6 +637,26 @@ def _short_forms(hits: list[FacilityHit]) -> list[FacilityHit]:
     if not longer:
         return hits
     return [replace(hit, name=longer[hit.name]) if hit.name in longer else hit for hit in hits]
+
+
+_QUOTED = re.compile(r"[\"“«‘'](?P<name>[^\"“”«»‘’'\n]{2,60})[\"”»’']")
+
+
+def _honorific_aliases(text: str, hits: list[FacilityHit]) -> list[FacilityHit]:
+    """ "el Hospital “14 de Septiembre”" is the "HGZ No. 13 “14 de Septiembre”" the same text
+    names: a unit known only by its dedication joins the one numbered unit that bears it."""
+    numbered: dict[str, set[str]] = {}
+    for hit in hits:
+        if " No. " in hit.name and (quoted := list(_QUOTED.finditer(text, hit.start, hit.end))):
+            numbered.setdefault(fold(quoted[-1]["name"]), set()).add(hit.name)
+    if not numbered:
+        return hits
+    out = []
+    for hit in hits:
+        dedication = re.search(r"“([^”]+)”$", hit.name)
+        units = numbered.get(fold(dedication[1]), set()) if dedication else set()
+        out.append(replace(hit, name=next(iter(units))) if len(units) == 1 else hit)
+    return out
 
 
 _UMAE_BEFORE = re.compile(r"(?:UMAE|\(UMAE\)|Alta\s++Especialidad)\s*+,?\s*+$")

@@ -69,6 +69,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
             + _i("Bienestar"),
             _i("Instituto Mexicano del Seguro Social") + r"\s*\(IMSS\)\s*" + _H + _i("Bienestar"),
             r"\bIMSS(?:\s?" + _H + r"|\s)" + _i("Bienestar") + r"\b",  # "IMSS – Bienestar"
+            r"\bImss(?:\s?" + _H + r"|\s)" + _i("Bienestar") + r"\b",  # a page's title case
         ),
     ),
     ("IMSS-Oportunidades", (r"\bIMSS(?:" + _H + r"|\s)" + _i("Oportunidades") + r"\b",)),
@@ -89,6 +90,7 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             _i("Instituto Mexicano del? Seguro Social"),
             r"\bIMSS\b(?!" + _H + r"\w)",
+            r"\bImss\b(?!" + _H + r"\w)",  # a page's title case: "el Imss Yucatán"
             r"(?<!Ley del )(?<!Ley del\n)\bSeguro Social\b",
         ),
     ),
@@ -510,6 +512,10 @@ _INSTITUTE = re.compile(r"[Ii]nstituto\b(?!\s+[A-ZÁÉÍÓÚÑ])")
 _IMSS_NAMED = re.compile(r"\bIMSS\b|(?i:Seguro\s+Social)")
 
 
+#: A governing body's owner followed by a state: the owner's body there, not its own.
+_IN_A_STATE = re.compile(r"[^\S\n]+en[^\S\n]+(?:el[^\S\n]+estado[^\S\n]+de[^\S\n]+)?[A-ZÁÉÍÓÚÑ]")
+
+
 def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
     """'Consejo Técnico del Instituto Mexicano del Seguro Social' -> 'Consejo Técnico del IMSS'."""
     found = public_bodies.governing_body_at(text, pos)
@@ -518,6 +524,8 @@ def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
     body, of, after = found
     if of is not None:
         owner = _table_match(text, after)
+        if owner is not None and _IN_A_STATE.match(text, owner.end()):
+            return InstitutionHit(pos, pos, None)  # "Consejo Consultivo del IMSS en Nuevo León"
         if owner is not None:
             return InstitutionHit(pos, owner.end(), f"{body} {of} {_canonical(owner)}")
         named = public_bodies.body_at(text, after)
@@ -535,9 +543,23 @@ def _governing_hit(text: str, pos: int) -> InstitutionHit | None:
     return InstitutionHit(pos, pos, None)  # a body of no institution known: nothing
 
 
+#: "la pasada 116 Asamblea General", "el XXVIII Consejo Seccional Ordinario", "la Décimo
+#: Séptima Asamblea": a numbered meeting of a body, not the body. Courts keep their ordinal
+#: ("Segundo Tribunal Colegiado"): it is part of their name.
+_NUMBERED_MEETING = re.compile(
+    r"(?:\b\d{1,3}(?:[ªº°a]|va|ma|ra|er|o)?\.?|\b[IVXLC]{1,8}|\b(?:[Pp]rimer|[Ss]egund|[Tt]ercer"
+    r"|[Cc]uart|[Qq]uint|[Ss]ext|[Ss][ée]ptim|[Oo]ctav|[Nn]oven|[Dd][ée]cim|[Vv]ig[ée]sim"
+    r"|[Tt]rig[ée]sim|[Cc]uadrag[ée]sim|[Qq]uincuag[ée]sim|[Cc]ent[ée]sim)[oa]?"
+    r"(?:[^\S\n]+[A-Za-zé]+[oa])?)[^\S\n]+$"
+)
+_MEETING_HEADS = re.compile(r"(?:Asamblea|Consejo|Congreso|Convención)\b")
+
+
 def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
     """A governing body, else a body the grammar reads; a governing body of no institution
-    ("Consejo Consultivo Delegacional") is neither."""
+    ("Consejo Consultivo Delegacional") is neither, nor is a numbered meeting of a body."""
+    if _MEETING_HEADS.match(text, pos) and _NUMBERED_MEETING.search(text, max(0, pos - 30), pos):
+        return None
     if public_bodies.governing_words_at(text, pos):
         governing = _governing_hit(text, pos)
         return governing if governing is not None and governing.name is not None else None
@@ -549,6 +571,10 @@ def _generic_hit(text: str, pos: int) -> InstitutionHit | None:
     end, name = found
     if _OF_THE_STATE.match(name):  # "Secretaría de Infraestructura ... del Estado": whose?
         return InstitutionHit(pos, end, None, name.removesuffix(" del Estado"))
+    if name.startswith(("Tribunal", "Juzgado")) and (
+        ordinal := public_bodies.COURT_ORDINAL.search(text, max(0, pos - 20), pos)
+    ):
+        return InstitutionHit(ordinal.start(), end, f"{squash(ordinal.group())} {name}")
     return _by_gloss(text, InstitutionHit(pos, end, name))
 
 

@@ -114,15 +114,21 @@ _COMPLEMENT = (
 #: A body's acronym set off by commas inside a role ("director general del Instituto Mexicano
 #: del Seguro Social, IMSS, Zoé Robledo").
 _ACRONYM_APPOSITION = r",\s*[A-ZÁÉÍÓÚÑ]{2,}(?:-[A-ZÁÉÍÓÚÑ][\w]*)?(?=\s*,)"
+#: A body's name listed with commas inside a role, closed by "y" ("secretario de
+#: Infraestructura, Comunicaciones y Transportes, Jesús Esteva").
+_CAP_WORDS = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:\s[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+)?"
+_LISTED_BODY = rf"(?:,\s*{_CAP_WORDS})*,\s*{_CAP_WORDS}\s(?:y|e)\s[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+"
 #: Spanish puts no bare article before a person's name ("en el Primer Nivel", "la Salud"),
 #: and "en" introduces a place ("Desconcentrada en San Luis Potosí").
 _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "una", "en"))
 #: Role then name: after a comma, or directly ("el presidente Andrés..."), but never right
 #: after a particle or article ("secretario de Educación Pública" names an office).
 _ROLE_TO_NAME = re.compile(
-    rf"(?:(?P<c1>{_COMPLEMENT}(?:{_ACRONYM_APPOSITION})?)\s*[,;](?:\s*se\s+trata\s+de)?"
+    rf"(?:(?P<c1>{_COMPLEMENT}(?:{_ACRONYM_APPOSITION}|{_LISTED_BODY})?)\s*[,;]"
+    r"(?:\s*se\s+trata\s+de)?"
     rf"(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
     rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
+    rf"|(?P<c3>{_COMPLEMENT})(?<=\S)\s*\("  # "el alcalde de Xalapa (Hipólito Rodríguez)"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
     + r")?)\s*$"
@@ -146,6 +152,8 @@ _RIGHT_ROLE = re.compile(
     r"|\s*\.?,\s*(?:(?i:en\s+su\s+car[áa]cter\s+de)\s+|como\s+)?(?:(?:el|la|los|las)\s+)?"
     rf"{_WHEN}(?:nuev[oa]\s+)?"
     r"|\s+(?:como|es|era|fue|será)\s+(?:(?:el|la)\s+)?(?:nuev[oa]\s+)?"
+    # "A quien es el supervisor médico", "A, quien funge como titular"
+    r"|\s*,?\s+quien\s+(?:es|era|funge\s+como|fung[ií]a\s+como)\s+(?:(?:el|la)\s+)?"
     # "A, tomó protesta como nuevo director", "A, quien durante su gestión como dirigente",
     # "A, quien tras un proceso de selección, fue nombrada titular de ..."
     r"|\s*,?\s+(?:(?:tomó|rindió)\s+(?:la\s+)?protesta\s+como|asumió\s+como"
@@ -386,7 +394,9 @@ def _name_after_office(run: _Run) -> _Run | None:
         word = words[i][2]
         if word in _PARTICLES:
             continue
-        if fold(word) in NON_NAME or (run.office and _leading(word)):
+        if (fold(word) in NON_NAME and not _between_names(words, i)) or (
+            run.office and _leading(word)
+        ):
             tail = words[i + 1 :]
             if tail and tail[0][2] in _PARTICLES:  # "Gobierno de A B"
                 while tail and tail[0][2] in _PARTICLES:
@@ -426,7 +436,21 @@ def _name_after_place(run: _Run) -> _Run | None:
 def _plausible(run: _Run) -> bool:
     names = _name_words(run)
     return 2 <= len(names) <= 6 and not any(
-        fold(w) in NON_NAME and not _particle_surname(run, w) for w in names
+        fold(w) in NON_NAME
+        and not _particle_surname(run, w)
+        and not _between_names(run.words, [x for *_, x in run.words].index(w))
+        for w in names
+    )
+
+
+def _between_names(words: list[tuple[int, int, str]], at: int) -> bool:
+    """A word that is never a name's elsewhere, as a surname between a given name and a
+    surname: "Misael Ley Mejía" ("la Ley Federal del Trabajo" is no person)."""
+    return (
+        0 < at < len(words) - 1
+        and fold(words[at - 1][2]) in given_names()
+        and fold(words[at + 1][2]) in surnames()
+        and fold(words[at + 1][2]) not in NON_NAME
     )
 
 
@@ -459,6 +483,7 @@ def _role_heads(text: str) -> tuple[tuple[int, int], ...]:
 _BARE_BREAKS = (";", ":", "“", "”", '"')
 _NUMBER_DOTS = re.compile(_NUMBER_ABBREVIATION)
 _ACRONYM_APPOSITION_RE = re.compile(_ACRONYM_APPOSITION)
+_LISTED_BODY_RE = re.compile(_LISTED_BODY)
 _ACRONYM_TAIL = re.compile(r",\s*[A-ZÁÉÍÓÚÑ]{2,}(?:-[A-ZÁÉÍÓÚÑ]\w*)?\s*$")
 
 
@@ -472,7 +497,7 @@ def _cannot_reach(gap: str) -> bool:
     if "(" in gap:
         return False
     gap = gap.replace(";", ",")  # the pattern takes ";" for the comma ("de la CDI; Nuvia")
-    gap = _ACRONYM_APPOSITION_RE.sub("", gap)
+    gap = _LISTED_BODY_RE.sub("", _ACRONYM_APPOSITION_RE.sub("", gap))
     if gap.count(",") > 1 or any(ch in gap for ch in _BARE_BREAKS):
         return True
     before_comma = gap.partition(",")[0]
@@ -502,10 +527,13 @@ def _left_role(text: str, start: int) -> str | None:
         ):
             continue
         if tail:
-            complement = _ACRONYM_TAIL.sub("", tail.group("c1") or tail.group("c2") or "")
+            written = tail.group("c1") or tail.group("c2") or tail.group("c3") or ""
+            complement = _ACRONYM_TAIL.sub("", written)
             first = _first_of_two_roles(text, heads, head_start)
             if first is not None:
                 return first
+            if not complement.strip() and (wider := _role_before_a_title(text, head_start)):
+                return wider
             return squash(text[head_start:head_end] + complement).rstrip(" ,") or None
     title = _TITLE_BEFORE.search(text, max(0, start - 24), start)
     if title is not None and title.start() < start:  # "Gobernador del Estado Dr. Rubén ..."
@@ -514,6 +542,17 @@ def _left_role(text: str, start: int) -> str | None:
 
 
 _AND_BEFORE = re.compile(r"(?<=\S)\s+(?:y|e)\s+$")
+_COMMA_BEFORE = re.compile(r",\s*$")
+
+
+def _role_before_a_title(text: str, head_start: int) -> str | None:
+    """A bare title after a role that says of what ("el próximo titular del IMSS, senador
+    Germán Martínez"): that role, which the title only follows."""
+    comma = _COMMA_BEFORE.search(text, max(0, head_start - 3), head_start)
+    if comma is None:
+        return None
+    role = _left_role(text, comma.start() + 1)
+    return role if role is not None and " " in role else None
 
 
 def _first_of_two_roles(text: str, heads: list[tuple[int, int]], head_start: int) -> str | None:

@@ -61,6 +61,11 @@ _CITY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _CAPITAL_AFTER = re.compile(r"[^\S\n]+[Cc]apital\b")
+#: "los 109 municipios de Oaxaca", "sus municipios de Veracruz": the state's municipalities.
+_COUNTED_TOWNS_BEFORE = re.compile(
+    r"\b(?:\d[\d,]*|sus|varios|diversos|todos\s+los)\s+municipios\s+(?:de|del)\s+$",
+    re.IGNORECASE,
+)
 #: "• Julio Menchaca Salazar, Hidalgo" closing a list item: the state, not a surname.
 _ITEM_END = re.compile(r"[^\S\n]*(?:[.;]?[^\S\n]*(?:\n|$))")
 #: "la región del Soconusco", "el Valle del Mezquital": a town of the bulletin's state, or none.
@@ -487,7 +492,8 @@ def _decide(
         state = states[0]
         namesake = next((t for t in towns if t.state == state.state), None)
         if namesake is not None and (
-            _CITY_BEFORE.search(before) or _CAPITAL_AFTER.match(text, cand.end)
+            (_CITY_BEFORE.search(before) and not _COUNTED_TOWNS_BEFORE.search(before))
+            or _CAPITAL_AFTER.match(text, cand.end)
         ):
             cand.chosen = namesake  # "la ciudad de Puebla", "Guanajuato capital": the city
             return
@@ -665,6 +671,16 @@ def find_places(
     found += _country(text, lambda s, e: taken.overlaps(s, e) or cands_taken.overlaps(s, e))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def dateline_place(surface: str) -> str:
+    """A dateline's place in the place entity's canonical form ("MORELIA, Mich." -> "Morelia,
+    Michoacán", "CDMX" -> "Ciudad de México"), so the bulletin's place and its place entities
+    match in search and in the list. A dateline whose first word is no known place (a
+    locality, or words run into it) is kept as written rather than cut to its state."""
+    surface = " ".join(surface.split())
+    found = find_places(surface, [])
+    return found[0].name if found and found[0].start == 0 else surface
 
 
 @cache

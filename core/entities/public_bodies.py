@@ -83,7 +83,7 @@ _SP = r"[^\S\n]+"
 #: Particles inside a body's name.
 _PARTICLE = (
     r"(?:de(?:[^\S\n]+(?:la|los|las))?|del|para(?:[^\S\n]+(?:el|la|los|las))?|contra|sobre"
-    r"|y(?:[^\S\n]+(?:el|la|los|las))?|e|en(?=[^\S\n]+Defensa\b))"
+    r"|y(?:[^\S\n]+(?:el|la|los|las))?|e|en(?=[^\S\n]+(?:Defensa|Materias?)\b))"
 )
 
 
@@ -175,6 +175,19 @@ def internal_committee(name: str) -> bool:
     return _OWNED.search(complement) is None
 
 
+_ORDINAL = (
+    r"(?:[Pp]rimer|[Ss]egund|[Tt]ercer|[Cc]uart|[Qq]uint|[Ss]ext|[Ss][ée]ptim|[Oo]ctav|[Nn]oven"
+    r"|[Dd][ée]cim)[oa]?"
+)
+#: A court's circuit or region written in lower case: "... Auxiliar de la octava región".
+_COURT_TAIL = re.compile(rf"{_SP}(?:de{_SP}la|del){_SP}{_ORDINAL}{_SP}(?:regi[óo]n|circuito)\b")
+#: The ordinal that opens a court's name: "Segundo Tribunal Colegiado", "Juzgado ..." after it.
+COURT_ORDINAL = re.compile(
+    rf"\b(?:D[ée]cimo{_SP})?(?:Primer|Segundo|Tercer|Cuarto|Quinto|Sexto|S[ée]ptimo|Octavo"
+    rf"|Noveno|D[ée]cimo){_SP}$"
+)
+
+
 def body_at(text: str, pos: int) -> tuple[int, str] | None:
     """A body named from `pos` by the grammar: (end, name as written, spaces squashed); an
     internal committee with no owner (`internal_committee`) is none."""
@@ -182,6 +195,8 @@ def body_at(text: str, pos: int) -> tuple[int, str] | None:
     if match is None or internal_committee(squash(match.group())):
         return None
     end = match.end()
+    if match["head"] in ("Tribunal", "Juzgado") and (tail := _COURT_TAIL.match(text, end)):
+        end = tail.end()
     listed = _listed_name_pattern().match(text, end)
     if listed is not None and acronym_after(text, listed.end(), text[pos : listed.end()]):
         end = listed.end()
@@ -193,6 +208,9 @@ def governing_words_at(text: str, pos: int) -> bool:
     return _governing_pattern().match(text, pos) is not None
 
 
+_SESSION_AFTER = re.compile(rf"{_SP}(?:[{_UPPER}]|(?:anual|ordinaria|extraordinaria)\b)")
+
+
 def governing_body_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     """A governing body's words at `pos`: (canonical body, its preposition, where its
     institution's name would start). Not a session: "Asamblea General Ordinaria"."""
@@ -202,8 +220,8 @@ def governing_body_at(text: str, pos: int) -> tuple[str, str | None, int] | None
     written = squash(match.group("body"))
     canonical = next(b for b in GOVERNING_BODIES if fold(b) == fold(written))
     of = squash(match.group("of")) if match.group("of") else None
-    if of is None and re.match(rf"{_SP}[{_UPPER}]", text[match.end("body") :]):
-        return None
+    if of is None and _SESSION_AFTER.match(text, match.end("body")):
+        return None  # "la Asamblea General Ordinaria", "la Asamblea General anual del IMSS"
     return canonical, of, match.end() if of else match.end("body")
 
 

@@ -14,7 +14,7 @@ import re
 from itertools import pairwise
 
 from core.models import Bulletin, BulletinEntity, EntityKind, Quote
-from core.quotes.marks import Marked, blocks, is_speech, quoted, trimmed
+from core.quotes.marks import Marked, blocks, is_short_speech, is_speech, quoted, trimmed
 from core.quotes.speakers import MASK, Attribution, Attributor, Official, verb_pattern
 from core.textfold import slug
 
@@ -31,6 +31,25 @@ _ASIDE = r"[–—-]\s*(?:{verb})[^–—\n\x00]{{0,80}}?[–—-]"
 #: "dijo:" opening the words said; "que" between verb and colon makes it reported speech.
 _COLON_AFTER_VERB = re.compile(r"[^.;:!?\n\x00]{0,80}?:")
 _PLURAL_SUBJECT = re.compile(r"(?:,[^.;:!?\x00]{0,160}?)?,?\s+y\s+(?:el|la)?", re.IGNORECASE)
+
+
+_VERB_COLON = re.compile(r"\s*:\s*$")
+_COMMA_BEFORE_VERB = re.compile(r"[,\s]*")
+
+
+def _beside_a_verb(masked: str, start: int, mark: Marked, verbs: re.Pattern[str]) -> bool:
+    """A verb of saying and a colon right before the quotation, or right after it behind a
+    comma when it opens its sentence ("dijo: “Cumplimos”", "“Vamos bien”, afirmó")."""
+    before = masked[max(start, mark.outer_start - 40) : mark.outer_start]
+    colon = _VERB_COLON.search(before)
+    if colon is not None and any(m.end() == colon.start() for m in verbs.finditer(before)):
+        return True
+    if masked[start : mark.outer_start].strip():
+        return False  # "el Hospital “Juárez”, dijo": a name inside the sentence
+    after = _COMMA_BEFORE_VERB.match(masked, mark.outer_end)
+    return (
+        after is not None and "," in after.group() and verbs.match(masked, after.end()) is not None
+    )
 
 
 def _officials(entities: list[BulletinEntity]) -> list[Official]:
@@ -154,7 +173,11 @@ def _extract(text: str, entities: list[BulletinEntity]) -> list[Quote]:
             if not found and subjects:
                 speakers.set(subject, index)
             for mark in marks:
-                if not (ss <= mark.outer_start < se) or not is_speech(text[mark.start : mark.end]):
+                said = text[mark.start : mark.end]
+                if not (ss <= mark.outer_start < se) or not (
+                    is_speech(said)
+                    or (is_short_speech(said) and _beside_a_verb(masked, ss, mark, verbs))
+                ):
                     continue
                 outer = (mark.outer_start, mark.outer_end)
                 if found:

@@ -82,6 +82,14 @@ def is_speech(words_text: str) -> bool:
     return not long_words or capitalized * 2 <= len(long_words)
 
 
+def is_short_speech(words_text: str) -> bool:
+    """Fewer than MIN_WORDS words that still read as said, when a verb of saying is right
+    beside them ("dijo: “Cumplimos”", "\"Vamos bien\", afirmó"): a capital only on the first
+    word, so a name ("Justo Sierra") is not one."""
+    words = _WORD.findall(words_text)
+    return 0 < len(words) < MIN_WORDS and not any(w[0].isupper() for w in words[1:])
+
+
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without surrounding spaces and a trailing comma or colon."""
     while start < end and text[start].isspace():

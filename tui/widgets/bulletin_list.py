@@ -163,7 +163,10 @@ class BulletinList(LineList):
             text.append_text(date_label(bulletin))
             if bulletin.place:
                 text.append("  ")
-                append_safe(text, bulletin.place, "italic")
+                place = bulletin.place
+                if text.cell_len + len(place) > width:  # the town tells rows apart, not its state
+                    place = place.partition(",")[0]
+                append_safe(text, place, "italic")
             if bulletin.number:
                 text.append("  " + _("No.") + " ", style="dim")
                 append_safe(text, bulletin.number, "dim")
