@@ -102,11 +102,22 @@ NUMERIC_DATE_RE = re.compile(
     r"(?<![\d/.])(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"
 )
 _FORMS = (DATE_RE, _DAY_MONTH_RE, _MONTH_DAY_RE)
+#: What every form holds: a month name (its first three letters, after no letter) and, past
+#: the rest of its letters, a dot, a comma, slash or hyphen, "de"/"del" and spaces, a digit
+#: (the day or the year). Most paragraphs hold none: one scan spares the forms' searches.
+_MONTH_THEN_NUMBER = re.compile(
+    r"(?<![^\W\d_])(?:"
+    + "|".join(sorted({m[:3] for m in [*MONTHS, *MONTH_ABBREVIATIONS]}))
+    + r")[^\W\d_]*\.?\s*[,/-]?\s*(?:del?\s*)?-?\d",
+    re.IGNORECASE,
+)
 
 
 def search_date(text: str, start: int = 0, end: int | None = None) -> re.Match[str] | None:
     """The first date in `text[start:end]` written in any of the Spanish forms, else None."""
     end = len(text) if end is None else end
+    if _MONTH_THEN_NUMBER.search(text, start, end) is None:
+        return None
     best: re.Match[str] | None = None
     for form in _FORMS:
         m = form.search(text, start, end)

@@ -193,6 +193,16 @@ def _signal_source(pattern: str) -> str:
     return r"[\s\-‐]*".join(parts)
 
 
+@cache
+def _holder_words() -> frozenset[str]:
+    return frozenset(word for _, word in _by_word())
+
+
+def may_hold_office(name: str) -> bool:
+    """False when `holders` is empty for every office: no holder shares two of its words."""
+    return len(name_key(name) & _holder_words()) >= 2
+
+
 def holders(office: str, name: str, jurisdiction: str | None = None) -> list[Tenure]:
     """The tenures of `office` (in `jurisdiction`, if given) held by the person `name`."""
     key = name_key(name)

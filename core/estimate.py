@@ -33,6 +33,7 @@ from core.dating_tables import (
     Tenure,
     format_month,
     holders,
+    may_hold_office,
     month_of,
     parse_month,
     signal_leads,
@@ -217,6 +218,8 @@ def office_evidence(
     for entity in entities:
         if entity.kind != EntityKind.OFFICIAL or not entity.role:
             continue
+        if not may_hold_office(entity.name):
+            continue  # no table knows the person: no role phrase of theirs can date the text
         tied: list[tuple[_Office, Span, list[Tenure]]] = []
         for span in entity.mentions:
             role = _role_before(folded, span.start) or _role_after(folded, span.end)

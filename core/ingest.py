@@ -330,7 +330,10 @@ _PAGE_NUMBER = re.compile(
 _END_MARK = re.compile(r"^\s*[-–—_=*]*\s*o0o\s*[-–—_=*]*\s*$", re.I)
 _RULE = re.compile(r"^\s*(?:[-–—_=*]\s*){3,}$")
 #: Lines that are decoration, not content: page numbers, the "---o0o---" end mark, rules.
-_DROPPED_LINES = (_PAGE_NUMBER, _END_MARK, _RULE)
+_DROPPED_LINES = re.compile(
+    "|".join(f"(?:{p.pattern})" for p in (_PAGE_NUMBER, _END_MARK, _RULE)), re.I
+)  # one match per line; _RULE has no letters, so ignoring case changes nothing for it
+_BLANKS = re.compile(r"[ \t\u00a0]{2,}")
 _TERMINAL = '.!?:;…”"»)'
 
 
@@ -343,6 +346,8 @@ def _strip_markdown(text: str) -> str:
 def _strip_emphasis(text: str) -> str:
     """**bold**, __bold__ and *italic* lose their marks (nested ones too), so the dateline
     matcher sees "Tlaxcala, Tlaxcala, 7 de abril de 2025." and not "**Tlaxcala"."""
+    if "*" not in text and "__" not in text:
+        return text  # no mark to strip: most paragraphs
     previous = None
     while previous != text:
         previous = text
@@ -408,7 +413,9 @@ def _join_lines(lines: list[str]) -> str:
                 out += line  # a hyphenated compound or acronym: keep the hyphen, no space
         else:
             out += " " + line
-    return re.sub(r"[ \t\u00a0]{2,}", " ", out)
+    if "  " not in out and "\t" not in out and "\u00a0" not in out:
+        return out  # no run of blanks to squash: most paragraphs
+    return _BLANKS.sub(" ", out)
 
 
 def _split_blocks(lines: list[str]) -> list[list[str]]:
@@ -472,7 +479,7 @@ def normalize_text(raw: str, issues: list[Issue] | None = None) -> str:
     for page in pages:
         for line in page:
             stripped = line.strip()
-            if stripped in furniture or any(p.match(line) for p in _DROPPED_LINES):
+            if stripped in furniture or _DROPPED_LINES.match(line):
                 lines.append("")
             else:
                 lines.append(line)

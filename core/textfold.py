@@ -30,11 +30,11 @@ def _fold_char(char: str) -> str:
     return char
 
 
-#: Latin letters up to Latin Extended-B fold through one C-level `str.translate` call.
+#: Latin letters up to Latin Extended-B fold through one C-level `str.translate` call. The
+#: table maps every code of the range, unchanged ones too: `translate` pays for a failed
+#: lookup (a KeyError raised and cleared) on every character the table lacks.
 _FAST_RANGE = 0x250
-_TABLE = {
-    code: _fold_char(chr(code)) for code in range(_FAST_RANGE) if _fold_char(chr(code)) != chr(code)
-}
+_TABLE = {code: _fold_char(chr(code)) for code in range(_FAST_RANGE)}
 
 
 #: Characters `_TABLE` does not cover (curly quotes, dashes, other scripts).

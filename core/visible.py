@@ -58,7 +58,10 @@ _INVISIBLE = dict.fromkeys([*_BIDI_AND_FORMAT, 0x00AD, 0x034F, 0x115F, 0x1160, 0
 
 def is_blank(text: str) -> bool:
     """True when nothing in `text` would be seen: whitespace and zero-width characters only."""
-    return not text.translate(_INVISIBLE).strip()
+    stripped = text.strip()
+    if stripped and ord(stripped[0]) not in _INVISIBLE:
+        return False  # the common case, without translating the whole text
+    return not stripped.translate(_INVISIBLE).strip()
 
 
 def visible_path(name: str) -> str:

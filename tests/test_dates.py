@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core import parse_text
-from core.dates import find_date, parse_spanish_date
+from core.dates import _FORMS, find_date, parse_spanish_date, search_date
 
 
 @pytest.mark.parametrize(
@@ -489,3 +491,29 @@ def test_a_dateline_with_a_named_month_between_slashes() -> None:
         "dateline",
         "Guadalajara, Jalisco",
     )
+
+
+_DATE_PIECES = st.sampled_from(
+    [
+        " ", "  ", "\n", ",", ", ", ".", "-", "de ", "del ", " de ", "DE ", "a ", "el ",
+        "1", "5", "15", "2024", "20", "99999", "1º", "1o.", "primero", "jueves ", "Sábado, ",
+        "mayo", "Mayo", "MAYO", "mayor", "may.", "jun", "Junio", "sept", "Set.", "setiembre",
+        "dic", "dicho", "ene", "general", "marzo", "marco", "abr", "Ago", "xmayo", "5mayo",
+        "ſeptiembre", "é", "/", "-", "/MAR/", "14/", "-ago-", "/MAR/2018", "-ago-2017",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_DATE_PIECES, max_size=14).map("".join), st.integers(0, 6))
+def test_search_date_prefilter_hides_no_date(text: str, start: int) -> None:
+    """search_date scans for a month followed by a number before trying its forms: it must
+    answer what the forms alone answer (the earliest date, the longest at one start)."""
+    start = min(start, len(text))
+    best = None
+    for form in _FORMS:
+        m = form.search(text, start)
+        if m and (best is None or (m.start(), -m.end()) < (best.start(), -best.end())):
+            best = m
+    found = search_date(text, start)
+    assert (found and (found.span(), found.re)) == (best and (best.span(), best.re))

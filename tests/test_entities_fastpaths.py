@@ -1,7 +1,8 @@
 """The extractor's shortcuts must agree with the slow definitions they stand in for.
 
-`_cannot_reach` skips the role-tail regex only where it surely fails, and `word_leads` equals
-"every letter run, its first four letters folded"; if either drifts, entities change silently.
+`_cannot_reach` skips the role-tail regex only where it surely fails, `word_leads` equals
+"every letter run, its first four letters folded", and the place cue read backwards equals its
+forward pattern; if one drifts, entities change silently.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.entities.officials import _ROLE_TO_NAME, _cannot_reach
+from core.entities.person_names import _PLACE_CUE_REVERSED
 from core.entities.text import fold, word_leads
 
 _PIECES = st.sampled_from(
@@ -79,3 +81,22 @@ def test_word_leads_on_bulletin_text() -> None:
     assert leads[text.index("Zoé")] == "zoe"
     assert leads[text.index("Director")] == "dire"
     assert leads[text.index("A en")] == "a"
+
+
+_CUE_WINDOWS = st.lists(
+    st.sampled_from(
+        [
+            *(" ", "  ", "\n", "\t", "de", "del", "la", "los", "calle", "Av.", "ed", "é"),
+            *(" de ", " del ", " de la ", " de los ", "calle de los ", "la de "),
+        ]
+    ),
+    max_size=10,
+).map("".join)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_CUE_WINDOWS)
+def test_place_cue_read_backwards_equals_the_forward_pattern(window: str) -> None:
+    forward = re.search(r"(\S+)\s+(?:(?:de|del|de la|de los)\s+)?$", window)
+    backward = _PLACE_CUE_REVERSED.match(window[::-1])
+    assert (forward and forward.group(1)) == (backward and backward.group(1)[::-1])

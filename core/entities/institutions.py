@@ -28,7 +28,7 @@ from functools import cache
 
 from core.entities import public_bodies
 from core.entities.gazetteer import gazetteer, state_name, state_of_gentilic
-from core.entities.text import at_word_start, fold, squash, word_leads
+from core.entities.text import at_word_start, fold, literal_alternation, squash, word_leads
 
 _H = r"[-‐–]\s?"  # hyphen in "IMSS-Bienestar", tolerant of reflow leftovers
 
@@ -418,8 +418,7 @@ def _triggers() -> tuple[re.Pattern[str], frozenset[str]]:
     """Openings: acronyms as a literal regex (case matters), long forms as folded 4-letter leads."""
     exact = {lead for loose, lead in _table() if not loose}
     loose = frozenset(lead for loose, lead in _table() if loose) | _BODY_LEADS | _GRAMMAR_LEADS
-    alternation = "|".join(re.escape(x) for x in sorted(exact, key=len, reverse=True))
-    return re.compile(alternation), loose
+    return re.compile(literal_alternation(exact)), loose
 
 
 @cache

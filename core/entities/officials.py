@@ -49,11 +49,24 @@ from core.entities.person_names import (
     names_something_else,
     shape_support,
 )
-from core.entities.text import SP, SpanSet, fold, sentence_start, squash, word_leads
+from core.entities.text import (
+    SP,
+    SpanSet,
+    fold,
+    literal_alternation,
+    sentence_start,
+    squash,
+    word_leads,
+)
 from core.textfold import is_subsequence
 
-#: A name word: "González", "Pérez-Tejada", "O’Farrill" (an apostrophe after an initial).
-_NW = r"(?<![\w\-‐'’])(?:[A-ZÁÉÍÓÚÑ]['’])?[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+#: A name word: "González", "Pérez-Tejada", "O’Farrill" (an apostrophe after an initial), not
+#: inside a word. The capital comes first and the lookbehind after it, so `re` can skip to
+#: capitals in C instead of trying a lookbehind at every character.
+_NW = (
+    r"[A-ZÁÉÍÓÚÑ](?<![\w\-‐'’][A-ZÁÉÍÓÚÑ])(?:['’][A-ZÁÉÍÓÚÑ])?[a-záéíóúñü]+"
+    r"(?:[-‐][A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)?"
+)
 _INITIAL = r"[A-ZÁÉÍÓÚÑ]\."
 #: The one-letter surname "de la O" ("Manuel de la O Cavazos").
 _LA_O = r"(?<=\bla )O(?![\w.’'])"
@@ -77,13 +90,14 @@ _STRIP = (
 )
 
 
-def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
-    )
+def _alternation(words: tuple[str, ...], any_case: bool = False) -> str:
+    """`words` as a prefix tree, a space matching any whitespace; with `any_case` (for use
+    inside "(?i:...)") words differing only in case are one branch, so the longest still
+    wins."""
+    return literal_alternation({w.lower() for w in words} if any_case else words, space=r"\s+")
 
 
-_ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS)})(?![\w])")
+_ROLE_HEAD_RE = re.compile(rf"(?<![\w])(?i:{_alternation(ROLE_HEADS, any_case=True)})(?![\w])")
 #: "No. 21", "Núm. 3", "H. Consejo": the dots a role's complement may hold ("director del HGZ
 #: No. 21", "representante ante el H. Consejo Técnico").
 _NUMBER_ABBREVIATION = r"(?<=\s)(?:(?:No|N[úu]m|Nro)\.(?=\s*\d)|H\.(?=\s+[A-ZÁÉÍÓÚÑ]))"
@@ -126,8 +140,8 @@ _NOT_BEFORE_A_NAME = frozenset(("el", "la", "los", "las", "del", "al", "un", "un
 _ROLE_TO_NAME = re.compile(
     rf"(?:(?P<c1>{_COMPLEMENT}(?:{_ACRONYM_APPOSITION}|{_LISTED_BODY})?)\s*[,;]"
     r"(?:\s*se\s+trata\s+de)?"
-    rf"(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS)})))?"
-    rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS)})(?:\s+(?:y|e)(?=\s))?)*"
+    rf"(?:\s*(?:el|la)\s+(?=(?i:{_alternation(HONORIFICS, any_case=True)})))?"
+    rf"(?:\s*(?i:{_alternation(HONORIFICS + ROLE_HEADS, any_case=True)})(?:\s+(?:y|e)(?=\s))?)*"
     rf"|(?P<c3>{_COMPLEMENT})(?<=\S)\s*\("  # "el alcalde de Xalapa (Hipólito Rodríguez)"
     rf"|(?:(?P<c2>{_COMPLEMENT})(?<=\S)"
     + "".join(rf"(?<!\s{word})" for word in sorted(_NOT_BEFORE_A_NAME | {"de", "y", "e"}))
@@ -164,7 +178,7 @@ _RIGHT_ROLE = re.compile(
     # a role right after a name, its comma left out ("Jorge Gaviño secretario general del
     # IMSS, dio inicio") or its line reflowed onto the name's (see _before_glued_role)
     r"|[^\S\n]+)"
-    rf"(?P<role>(?i:{_alternation(ROLE_HEADS)})(?![\w])"
+    rf"(?P<role>(?i:{_alternation(ROLE_HEADS, any_case=True)})(?![\w])"
     rf"{_RIGHT_COMPLEMENT})"
 )
 _RIGHT_TAIL = re.compile(_RIGHT_COMPLEMENT)
@@ -247,6 +261,8 @@ def _verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
     A headline also names a person by two surnames alone before what they say ("Asegura Vallejo
     Barragán que ...")."""
     first = fold(toks[0][2])
+    if not first.endswith(("a", "e", "an", "en")):
+        return False  # no present tense: most runs, decided before the lexicon lookups
     family = surnames()
     second = fold(toks[1][2])
     if second in given_names():
@@ -260,12 +276,7 @@ def _verb_opening(text: str, toks: list[tuple[int, int, str]]) -> bool:
         and _headline_opening(text, toks[0][0], bullet=True)
     ):
         return False
-    return (
-        first.endswith(("a", "e", "an", "en"))
-        and first not in given_names()
-        and first not in family
-        and sentence_start(text, toks[0][0])
-    )
+    return first not in given_names() and first not in family and sentence_start(text, toks[0][0])
 
 
 _BULLET = re.compile(r"[•·▪◦*\-–—]?[^\S\n]*")
@@ -353,9 +364,10 @@ def _unglued(text: str, words: list[tuple[int, int, str]]) -> list[tuple[int, in
     twice ("Andrea Gutierrez Andrea Gutierrez"), or the dateline that opens the next line
     ("... presidida por Claudia Sheinbaum Puebla, Puebla, 10 de diciembre")."""
     n = len(words)
-    half = [w for *_, w in words[: n // 2]]
-    if n >= 4 and n % 2 == 0 and half == [w for *_, w in words[n // 2 :]]:
-        return words[: n // 2]
+    if n >= 4 and n % 2 == 0:
+        half = [w for *_, w in words[: n // 2]]
+        if half == [w for *_, w in words[n // 2 :]]:
+            return words[: n // 2]
     last = words[-1]
     if n >= 3 and fold(last[2]) in gazetteer().entries and _DATELINE_REST.match(text, last[1]):
         return words[:-1]
@@ -574,7 +586,7 @@ def _first_of_two_roles(text: str, heads: list[tuple[int, int]], head_start: int
 
 
 _COMPLEMENT_ONLY = re.compile(_COMPLEMENT)
-_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?i:{_alternation(HONORIFICS)})\s+$")
+_TITLE_BEFORE = re.compile(rf"(?<![\w.])(?i:{_alternation(HONORIFICS, any_case=True)})\s+$")
 
 
 def _article_before(text: str, start: int) -> bool:
@@ -770,7 +782,7 @@ _ALL_CAPS_NAME = re.compile(
 _DOT_THEN_CAPS = re.compile(rf"\.[^\S\n]*(?={_CAPS_WORD}{SP})")
 _TITLE_THEN_CAPS = re.compile(
     r"(?<![\w.])(?:(?:EL|LA)\s+)?"
-    rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')))})\s*$"
+    rf"(?i:{_alternation(tuple(h for h in HONORIFICS if h.endswith('.')), any_case=True)})\s*$"
 )
 _CAPS_PARTICLES = frozenset(("de", "del", "la", "los", "y"))
 
@@ -1048,15 +1060,24 @@ def _misspelled_surname(mine: list[str], parts: list[str], family: frozenset[str
     )
 
 
-_SPELLING = str.maketrans({"h": None, "y": "i", "z": "s", "k": "c", "w": "u"})
+#: Letters Spanish does not sound apart, as `str.replace` pairs (faster than a `translate`
+#: table that lacks most characters).
+_SPELLING = (("h", ""), ("y", "i"), ("z", "s"), ("k", "c"), ("w", "u"))
 _DOUBLED = re.compile(r"(\w)\1")
+
+
+def _one_letter(match: re.Match[str]) -> str:
+    return match.group(1)  # a function, not r"\1": `sub` expands a template in Python per call
 
 
 @lru_cache(maxsize=8192)
 def _spelling_key(name: str) -> str:
     """A name as Spanish hears it: no silent h, y as i, z as s, no doubled letters
     ("Christian" and "Cristian", "Ivonne" and "Ivone", "Luiz" and "Luis" agree)."""
-    return _DOUBLED.sub(r"\1", fold(name).translate(_SPELLING))
+    key = fold(name)
+    for written, heard in _SPELLING:
+        key = key.replace(written, heard)
+    return _DOUBLED.sub(_one_letter, key)
 
 
 def _join_spelling_variants(hits: list[OfficialHit]) -> None:

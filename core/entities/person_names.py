@@ -85,7 +85,10 @@ def introduced(text: str, start: int) -> bool:
     return any(w in cues for w in fold(window).replace(":", " ").replace(",", " ").split())
 
 
-_PLACE_CUES_BEFORE = re.compile(r"(\S+)\s+(?:(?:de|del|de la|de los)\s+)?$")
+#: A word, then maybe "de", "del", "de la" or "de los", then spaces: the pattern
+#: "(\S+)\s+(?:(?:de|del|de la|de los)\s+)?$", read backwards on the reversed text, so it is
+#: anchored where the name starts instead of searched for from every character before it.
+_PLACE_CUE_REVERSED = re.compile(r"\s+(?:(?:ed|led|al ed|sol ed)\s+)?(\S+)")
 _QUOTED_BEFORE = re.compile(
     r"[“\"«‘'](?:(?:Dr|Dra|Gral|Lic|Ing|Profr?|Mtro|Mtra)\.|Doctor|Doctora|General)?\s*$"
 )
@@ -155,8 +158,8 @@ def names_something_else(text: str, start: int, end: int) -> bool:
 def after_place_cue(text: str, start: int) -> bool:
     """A word that makes what follows a place, a street or a building ("la alcaldía Miguel
     Hidalgo", "calle de ...", "Escuela Primaria ...") comes right before `start`."""
-    cue = _PLACE_CUES_BEFORE.search(text[max(0, start - 40) : start])
-    return cue is not None and fold(cue.group(1).rstrip(".")) in _not_people_cues()
+    cue = _PLACE_CUE_REVERSED.match(text[max(0, start - 40) : start][::-1])
+    return cue is not None and fold(cue.group(1)[::-1].rstrip(".")) in _not_people_cues()
 
 
 def _not_people_cues() -> frozenset[str]:

@@ -86,7 +86,8 @@ _TOUR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 #: A body with a branch in every state: "la delegada del IMSS Morelos".
-_BRANCH_BEFORE = re.compile(r"\b(?:IMSS|ISSSTE|OOAD)[^\S\n]+$")
+_BRANCH_BODIES = ("IMSS", "ISSSTE", "OOAD")
+_BRANCH_BEFORE = re.compile(rf"\b(?:{'|'.join(_BRANCH_BODIES)})[^\S\n]+$")
 #: "de"/"del" and a capital after a common-word town: it opens a longer name instead.
 _OF_A_NAME = re.compile(r"[^\S\n]+(?:de|del|de[^\S\n]+la)[^\S\n]+[A-ZÁÉÍÓÚÑ]")
 #: What follows a dateline's town at the start of a block: "Mérida, ...", "MÉRIDA.-".
@@ -113,6 +114,7 @@ _LANDFORM_BEFORE = re.compile(
 _UNIT_BEFORE = re.compile(
     r"(?:\bNo\.?|\bN[úu]m(?:\.|ero)?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
 )
+_DIGIT = re.compile(r"\d")
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
 #: Prepositions of movement or location, as opposed to "de", which also joins names.
 _AT_BEFORE = re.compile(r"\b(?:[Ee]n|a|hacia|[Dd]esde|hasta)\s+$")
@@ -444,16 +446,18 @@ def _decide(
         if found and found.places[0].is_state:
             followed_by = found.places[0].state
     at_block_start = cand.start == 0 or text[cand.start - 1] == "\n"
+    # the `$`-anchored cues are searched from every character of `before`: where a plain
+    # check says one cannot match (no number, no body's acronym), it is not searched
     cue = bool(
         _CUE_BEFORE.search(before)
-        or _UNIT_BEFORE.search(before)
-        or _BRANCH_BEFORE.search(before)
+        or (_DIGIT.search(before) and _UNIT_BEFORE.search(before))
+        or (any(b in before for b in _BRANCH_BODIES) and _BRANCH_BEFORE.search(before))
         or _TOUR_BEFORE.search(before)
     ) or (at_block_start and _dateline_town(text, cand))
     slogan = _SLOGAN.match(text, text.rfind("\n", 0, cand.start) + 1)
     if slogan is not None and slogan.end() >= cand.end:
         return  # "De Veracruz al mundo": an outlet's slogan opening a line, no news of a place
-    if _LANDFORM_BEFORE.search(before) and not entry.places[0].is_state:
+    if not entry.places[0].is_state and _LANDFORM_BEFORE.search(before):
         return  # "el Valle del Mezquital", "el Istmo de Tehuantepec": a region, no town
     if _REGION_BEFORE.search(before):
         # "la región del Soconusco" is named after a town of the bulletin's own state, if any,

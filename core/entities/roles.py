@@ -31,6 +31,7 @@ from functools import lru_cache
 from core.entities.gazetteer import gazetteer, state_of_gentilic
 from core.entities.institutions import (
     INSTITUTIONS,
+    InstitutionHit,
     find_institutions,
     qualified_name,
     resolve_state_bodies,
@@ -169,10 +170,17 @@ def _governor(head: str, complement: str, home: str | None) -> Office | None:
     return Office(" ".join(["gobernador", *_state_words(state)]), qualified_name(title, state))
 
 
+@lru_cache(maxsize=1024)
+def _institutions_in(complement: str) -> tuple[InstitutionHit, ...]:
+    """A role's institutions, read once: a bulletin asks for each role's office with its
+    state and without it (`core.entities.extract_entities`)."""
+    return tuple(find_institutions(complement))
+
+
 def _complement(complement: str, home: str | None, body: str | None) -> tuple[str, str | None]:
     """Institutions by canonical name, glosses dropped, the bulletin's state and institution
     for "estatal", "en la entidad", "del Instituto"; and the first institution's name."""
-    hits = resolve_state_bodies(find_institutions(complement), home)
+    hits = resolve_state_bodies(list(_institutions_in(complement)), home)
     out, last, first = [], 0, None
     for hit in hits:
         if hit.name is None or hit.start < last:  # the acronym inside its own gloss

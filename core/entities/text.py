@@ -33,8 +33,9 @@ CONNECTOR = r"(?:de[^\S\n]+la|de[^\S\n]+los|de[^\S\n]+las|del|de|la|las|los|el|y
 _CAP_RUN = re.compile(rf"{CAP_WORD}(?:{SP}(?:{CONNECTOR}{SP})?{CAP_WORD})*")
 
 
-#: The first (up to) four letters of a word: a letter run not preceded by a letter.
-_WORD_LEAD = re.compile(r"(?<![^\W\d_])[^\W\d_]{1,4}")
+#: A word: a run of letters. Its first (up to) four letters are its opening. (Matching whole
+#: runs lets `re` skip non-letters in C, where a lookbehind was tried at every character.)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _LEADS: dict[str, str] = {}
 _LEADS_MAX = 50_000
 
@@ -51,8 +52,8 @@ def word_leads(text: str) -> tuple[tuple[int, str], ...]:
     if len(leads) > _LEADS_MAX:
         leads.clear()
     out = []
-    for m in _WORD_LEAD.finditer(text):
-        prefix = m.group()
+    for m in _LETTER_RUN.finditer(text):
+        prefix = m.group()[:4]
         lead = leads.get(prefix)
         if lead is None:
             lead = leads[prefix] = fold(prefix)
@@ -129,10 +130,11 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def literal_alternation(words: Iterable[str]) -> str:
+def literal_alternation(words: Iterable[str], space: str | None = None) -> str:
     """A regex matching any of `words`, longest first, as a prefix tree: Python's `re` tries
     the branches of a flat alternation one by one at every position, a tree's only while the
-    text agrees ("Oax.|Oaxaca" -> "Oax(?:aca|\\.)")."""
+    text agrees ("Oax.|Oaxaca" -> "Oax(?:aca|\\.)"). With `space`, a space in a word matches
+    that regex instead (r"\\s+": "director general" across a line break)."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
@@ -141,7 +143,11 @@ def literal_alternation(words: Iterable[str]) -> str:
         node[""] = {}
 
     def build(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [
+            (space if space and ch == " " else re.escape(ch)) + build(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

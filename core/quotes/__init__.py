@@ -64,6 +64,8 @@ def _officials(entities: list[BulletinEntity]) -> list[Official]:
 
 def _masked(text: str, marks: list[Marked]) -> str:
     """`text` with every quotation (marks included) blanked, except asides that name a verb."""
+    if not marks:
+        return text
     chars = list(text)
     aside = re.compile(_ASIDE.format(verb=verb_pattern().pattern))
     for mark in marks:

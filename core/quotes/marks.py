@@ -51,6 +51,8 @@ def quoted(text: str, start: int, end: int) -> list[Marked]:
     Each opening mark pairs with the next closing mark of its kind within MAX_CHARS; closing
     marks are looked up by bisection, so a text full of unmatched marks stays linear.
     """
+    if _OPEN.search(text, start, end) is None:
+        return []  # most blocks quote nobody: no closing marks to index
     closes = {
         close: [m.start() for m in re.finditer(re.escape(close), text[start:end])]
         for close in set(_PAIRS.values())
