@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+_IMPORTED = time.perf_counter()
 LAUNCH_TIMEOUT_S = 120.0
 PHASE_TIMEOUT_S = 1800.0
 TARGETS = {
@@ -34,6 +35,7 @@ TARGETS = {
     "change_one_bulletin_s": ("<=", 1.0),
     "delete_one_bulletin_s": ("<=", 1.0),
     "relaunch_fuzzy_index_ready_s": ("<=", 1.0),
+    "relaunch_fuzzy_index_ready_from_start_s": ("<=", 1.0),
     "warm_load_corpus_s": ("<=", 1.0),
     "warm_app_launch_s": ("<=", 1.0),
     "fuzzy_p95_ms": ("<=", 10.0),
@@ -46,6 +48,18 @@ def peak_rss_mb() -> float:
     """This process's peak RSS (Linux reports KiB, macOS bytes)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def process_started() -> float:
+    """When this process started, on the `time.perf_counter` clock: from /proc (Linux, to
+    10 ms), else when this module was imported (the interpreter's own start uncounted)."""
+    try:
+        fields = Path("/proc/self/stat").read_text().rpartition(")")[2].split()
+        ticks = int(fields[19])  # starttime, field 22, in clock ticks since boot
+        age = time.clock_gettime(time.CLOCK_BOOTTIME) - ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return _IMPORTED
+    return time.perf_counter() - age
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -184,7 +198,13 @@ def phase_app(corpus: Path, cache: Path, presses: int) -> dict[str, Any]:
                 await asyncio.sleep(0.01)  # the fuzzy index, built in the background
             finder_ready = time.perf_counter() - started
             if not presses:  # relaunch: only how soon the app and its finder are usable
-                return {"warm_app_launch_s": launch, "fuzzy_index_ready_s": finder_ready}
+                born = process_started()  # the same, counting the interpreter and imports
+                return {
+                    "warm_app_launch_s": launch,
+                    "fuzzy_index_ready_s": finder_ready,
+                    "warm_app_launch_from_start_s": first_frame[0] - born,
+                    "fuzzy_index_ready_from_start_s": started + finder_ready - born,
+                }
             await pilot.pause()
             app.main_screen.bulletin_list.focus()
             latencies = []
@@ -385,7 +405,14 @@ def main(argv: list[str] | None = None) -> int:
         measures.update(warm)
         measures.update(_run_phase("app", corpus, cache, args))  # builds, saves the finder
         again = _run_phase("relaunch", corpus, cache, args)  # restores it
-        for key in ("warm_app_launch_s", "fuzzy_index_ready_s", "relaunch_peak_rss_mb"):
+        relaunch_keys = (
+            "warm_app_launch_s",
+            "fuzzy_index_ready_s",
+            "warm_app_launch_from_start_s",
+            "fuzzy_index_ready_from_start_s",
+            "relaunch_peak_rss_mb",
+        )
+        for key in relaunch_keys:
             if key in again:
                 measures[key if key.startswith("relaunch") else f"relaunch_{key}"] = again[key]
         measures.update(_run_phase("entities", corpus, cache, args))

@@ -14,19 +14,22 @@ from collections import Counter, OrderedDict
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from core.discover import discover, seeds_dir
 from core.entity_table import EntityTable
 from core.filters import BulletinFilter, DateRange, filter_ranks
 from core.finder_cache import FinderCache
-from core.lazy import LazySequence
+from core.lazy import Background, LazySequence
 from core.models import Bulletin, BulletinSummary, Entity, EntityKind, Hit, TextHit
 from core.parse import parse_file
 from core.quotes import link_speakers
 from core.resolve import corpus_order_key, resolve_table, sightings_of
 from core.runtime import MIN_FILES_FOR_POOL, Progress, bounded_workers, new_pool, starting_workers
 from core.search import EntitySearch, SearchResult
+
+if TYPE_CHECKING:
+    from core.index import Index, IndexReport
 
 #: Full bulletins kept after being read (the reader and sidebar re-read the open one).
 RECENT_BULLETINS = 64
@@ -81,6 +84,8 @@ def load_corpus(
 
     Options: `workers` (parsing processes); `cache_dir` (default: IMSS_TUI_CACHE or the user
     cache dir) and `use_cache` (default True) for the persistent index (core/index.py).
+    With the index, the entity table is restored (or resolved) in a thread, started at once
+    or, with `defer_entities=True`, when first needed or asked for (`load_entities`).
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]  # one path, not an iterable of characters
@@ -95,17 +100,16 @@ def load_corpus(
         )
         kept, duplicates = distinct_bulletins(report.summaries)
         order = sorted(kept, key=lambda p: corpus_order_key(report.summaries[p]))
-        table = index.resolved(report, order)
         return Corpus(
-            table.bulletins,
-            table,
+            [report.summaries[p] for p in order],
+            _entities_later(index, report, order, start=not options.get("defer_entities")),
             lambda rank: report.bulletin(order[rank]),
             skipped=found.skipped,
             missing=found.missing,
             notices=report.notices,
             text_searcher=index,
             duplicates=duplicates,
-            finder_cache=index.finder_cache(report, order),
+            finder_cache=lambda: index.finder_cache(report, order),  # keys hashed later
         )
     bulletins = read_bulletins(found.files, progress, workers=options.get("workers"))
     kept, duplicates = distinct_bulletins(bulletins)
@@ -115,6 +119,14 @@ def load_corpus(
         missing=found.missing,
         duplicates=duplicates,
     )
+
+
+def _entities_later(
+    index: Index, report: IndexReport, order: list[int], *, start: bool
+) -> Background[EntityTable]:
+    """The entity table, restored (or resolved) in a thread: the bulletins can be listed
+    meanwhile (restoring 50,000 bulletins' entities takes a second)."""
+    return Background(lambda: index.resolved(report, order), name="imss-entities", start=start)
 
 
 def distinct_bulletins(
@@ -130,7 +142,7 @@ def distinct_bulletins(
     first: set[str] = set()
     duplicates: dict[str, list[str]] = {}
     for position, summary in enumerate(summaries):
-        if summary.failed or summary.id not in first:
+        if (summary.issues and summary.failed) or summary.id not in first:  # issues: rare
             kept.append(position)
             first.add(summary.id)
         else:
@@ -148,13 +160,15 @@ class Corpus:
 
     Only summaries and the entity table live in memory; `bulletins[i]`, `bulletin(id)` and
     `entities[i]` build the full models when read (a few recent ones are kept), so a cached
-    10,000-bulletin corpus opens in well under a second.
+    10,000-bulletin corpus opens in well under a second. The entity table may still be
+    loading in a thread (`entities_ready`): what needs it waits for it, and
+    `bulletin(id, wait=False)` does not (the app's reader).
     """
 
     def __init__(
         self,
         summaries: Sequence[BulletinSummary],
-        table: EntityTable,
+        table: EntityTable | Background[EntityTable],
         load: Callable[[int], Bulletin],
         *,
         skipped: Iterable[tuple[Path, str]] = (),
@@ -162,28 +176,35 @@ class Corpus:
         notices: Iterable[str] = (),
         text_searcher: TextSearcher | None = None,
         duplicates: Mapping[str, list[str]] | None = None,
-        finder_cache: FinderCache | None = None,
+        finder_cache: FinderCache | Callable[[], FinderCache | None] | None = None,
     ) -> None:
-        """`summaries` in corpus order; `load(rank)` gives the full bulletin of one of them;
-        `duplicates`: per bulletin id, the other files with the same content."""
+        """`summaries` in corpus order; `table`: their entities, or a thread making them;
+        `load(rank)` gives the full bulletin of one of them; `duplicates`: per bulletin id,
+        the other files with the same content; `finder_cache`: where the fuzzy index is
+        saved, or how to find out when it is first needed."""
         self.summaries: Sequence[BulletinSummary] = summaries
         self.bulletins: Sequence[Bulletin] = LazySequence(len(summaries), self._full)
-        self.entities: Sequence[Entity] = LazySequence(len(table), table.entity)
         self.skipped: list[tuple[Path, str]] = list(skipped)
         self.missing: list[Path] = list(missing)
-        self.notices: list[str] = list(notices)
+        #: The list given is kept, not copied: the entity table, loading later, may add to it.
+        self.notices: list[str] = notices if isinstance(notices, list) else list(notices)
         self.duplicates: dict[str, list[str]] = dict(duplicates or {})
-        self._table = table
+        self._tables = table if isinstance(table, Background) else Background.done(table)
         self._load = load
-        self._rank_by_id: dict[str, int] = {}
-        for rank, summary in enumerate(summaries):
-            self._rank_by_id.setdefault(summary.id, rank)
+        # The first rank of each id wins: filled from the last rank back.
+        count = len(summaries)
+        self._rank_by_id: dict[str, int] = {
+            summaries[rank].id: rank for rank in range(count - 1, -1, -1)
+        }
         self._recent: OrderedDict[int, Bulletin] = OrderedDict()
+        #: Ranks of kept bulletins read before the entity table was in: linked once it is.
+        self._unlinked: set[int] = set()
         self._text_searcher = text_searcher
         self._finder: EntitySearch | None = None
         self._finder_cache = finder_cache
         self._lock = threading.Lock()
         self._recent_lock = threading.Lock()
+        self._tables.when_ready(self._table_in)
 
     @classmethod
     def from_bulletins(cls, bulletins: Iterable[Bulletin], **kwargs: Any) -> Corpus:
@@ -199,28 +220,85 @@ class Corpus:
         """The entities as columns: names, kinds, bulletin ranks, without building models."""
         return self._table
 
+    @property
+    def _table(self) -> EntityTable:
+        """The entity table, once loaded (waits for it; raises what stopped it loading)."""
+        return self._tables.result()
+
+    @property
+    def entities(self) -> Sequence[Entity]:
+        """Every resolved entity, each model built when read."""
+        table = self._table
+        return LazySequence(len(table), table.entity)
+
+    def load_entities(self) -> None:
+        """Start loading the entity table if nothing has yet (`defer_entities`)."""
+        self._tables.start()
+
+    @property
+    def entities_ready(self) -> bool:
+        """Whether the entity table is in (or failed): lookups by entity answer at once."""
+        return self._tables.ready
+
+    @property
+    def entities_error(self) -> BaseException | None:
+        """Why the entity table could not be loaded, if it could not (never waits)."""
+        return self._tables.error
+
+    def when_entities_ready(self, callback: Callable[[BaseException | None], None]) -> None:
+        """Call `callback(error or None)` once the entity table is in: from the thread that
+        loaded it, or at once if it already is."""
+        self._tables.when_ready(callback)
+
     def __repr__(self) -> str:
-        return f"<Corpus {len(self.summaries)} bulletins, {len(self._table)} entities>"
+        table = self._tables.peek()
+        entities = "entities loading" if table is None else f"{len(table)} entities"
+        return f"<Corpus {len(self.summaries)} bulletins, {entities}>"
 
     # -- lookups ----------------------------------------------------------------------------
 
-    def _full(self, rank: int) -> Bulletin:
+    def _full(self, rank: int, wait: bool = True) -> Bulletin:
+        """The full bulletin at `rank`; linked to its entities unless `wait` is False and
+        the table is still loading (then it is linked, in place, once the table is in)."""
+        table = self._table if wait else self._tables.peek()
         with self._recent_lock:
+            if table is not None and self._unlinked:
+                self._link(table)
             bulletin = self._recent.get(rank)
             if bulletin is not None:
                 self._recent.move_to_end(rank)
                 return bulletin
-        bulletin = _assign(self._load(rank), self._table, rank)
+        bulletin = self._load(rank)
         with self._recent_lock:
+            table = self._tables.peek()  # under the lock: `_table_in` links what is left
+            if table is not None:
+                _assign(bulletin, table, rank)
+            else:
+                self._unlinked.add(rank)
             self._recent[rank] = bulletin
             if len(self._recent) > RECENT_BULLETINS:
-                self._recent.popitem(last=False)
+                dropped, _bulletin = self._recent.popitem(last=False)
+                self._unlinked.discard(dropped)
         return bulletin
 
-    def bulletin(self, bulletin_id: str) -> Bulletin | None:
-        """The full bulletin (text, paragraphs, entities with their `entity_id`)."""
+    def _table_in(self, error: BaseException | None) -> None:
+        if error is None:
+            with self._recent_lock:
+                self._link(self._tables.result())
+
+    def _link(self, table: EntityTable) -> None:
+        """Link the kept bulletins read before the table was in (the caller holds the lock)."""
+        for rank in self._unlinked:
+            _assign(self._recent[rank], table, rank)
+        self._unlinked.clear()
+
+    def bulletin(self, bulletin_id: str, *, wait: bool = True) -> Bulletin | None:
+        """The full bulletin (text, paragraphs, entities with their `entity_id`).
+
+        `wait=False`: at once, even while the entity table loads; its entities then get
+        their `entity_id` (on this same object) when the table is in."""
         rank = self._rank_by_id.get(bulletin_id)
-        return None if rank is None else self._full(rank)
+        return None if rank is None else self._full(rank, wait)
 
     def summary(self, bulletin_id: str) -> BulletinSummary | None:
         rank = self._rank_by_id.get(bulletin_id)
@@ -280,14 +358,17 @@ class Corpus:
     def finder(self) -> EntitySearch:
         """The fuzzy entity index, built on first use (a worker can warm it up front), or
         restored from the cache when this corpus's index was saved before."""
+        table = self._table  # before the lock: a text search need not wait for the table
         with self._lock:
             if self._finder is not None:
                 return self._finder
             cache = self._finder_cache
-            finder = cache.load(self._table) if cache is not None else None
+            if callable(cache):
+                cache = self._finder_cache = cache()
+            finder = cache.load(table) if cache is not None else None
             built = finder is None
             if finder is None:
-                finder = EntitySearch(self._table)
+                finder = EntitySearch(table)
             self._finder = finder
         if built and cache is not None:
             cache.save(finder)  # after the lock: searches need not wait for the disk

@@ -1,9 +1,12 @@
-"""A read-only sequence whose items are made when read: large corpora keep only what is shown."""
+"""Values made when needed: large corpora keep only what is shown, and launch waits for
+nothing it does not show."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar, overload
+from concurrent.futures import Future
+from typing import Generic, TypeVar, overload
 
 T = TypeVar("T")
 
@@ -38,3 +41,69 @@ class LazySequence(Sequence[T]):
 
     def __repr__(self) -> str:
         return f"<{self._length} items, each made when read>"
+
+
+class Background(Generic[T]):
+    """A value computed in a thread: the caller carries on (the app draws its list) and
+    whoever needs the value waits for it (`result`), or asks whether it is in (`ready`,
+    `peek`). An error is raised by `result`, to each caller that waits.
+
+    The thread starts at once, or with `start=False` when `start()` is called or the value
+    is first waited for (the app starts it after its first frame: two threads share one
+    interpreter, so a load running beside the first frame would slow that frame down)."""
+
+    def __init__(self, compute: Callable[[], T], *, name: str, start: bool = True) -> None:
+        self._future: Future[T] = Future()
+        self._compute: Callable[[], T] | None = compute
+        self._name = name
+        self._lock = threading.Lock()
+        if start:
+            self.start()
+
+    @classmethod
+    def done(cls, value: T) -> Background[T]:
+        """A value already there."""
+        made = cls.__new__(cls)
+        made._future, made._compute, made._lock = Future(), None, threading.Lock()
+        made._future.set_result(value)
+        return made
+
+    def start(self) -> None:
+        """Start computing, if not started yet."""
+        with self._lock:
+            compute, self._compute = self._compute, None
+        if compute is not None:
+            # Not a daemon: a script that ends right after loading still gets its work stored.
+            threading.Thread(target=self._run, args=(compute,), name=self._name).start()
+
+    def _run(self, compute: Callable[[], T]) -> None:
+        try:
+            value = compute()
+        except BaseException as err:  # handed to whoever waits, never lost in the thread
+            self._future.set_exception(err)
+        else:
+            self._future.set_result(value)
+
+    def result(self) -> T:
+        self.start()
+        return self._future.result()
+
+    @property
+    def ready(self) -> bool:
+        """Whether the value (or its error) is in: `result` answers at once."""
+        return self._future.done()
+
+    @property
+    def error(self) -> BaseException | None:
+        """What stopped the value being made, once that is known (never waits)."""
+        return self._future.exception() if self._future.done() else None
+
+    def peek(self) -> T | None:
+        """The value if it is in, else None (never waits, never raises, never starts)."""
+        future = self._future
+        return future.result() if future.done() and future.exception() is None else None
+
+    def when_ready(self, callback: Callable[[BaseException | None], None]) -> None:
+        """Call `callback(error or None)` once the value is in: from the computing thread, or
+        here and now if it already is."""
+        self._future.add_done_callback(lambda future: callback(future.exception()))

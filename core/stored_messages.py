@@ -95,6 +95,7 @@ CACHE_DAMAGED = N_("the cache was damaged ({reason}); rebuilt it")
 CACHE_CORRUPT = N_("the cache file {path} was corrupt ({reason}); rebuilt it")
 CACHE_SCHEMA = N_("the cache had schema version {old}, this version uses {new}; rebuilt it")
 PARSER_CHANGED = N_("the parser changed since the cache was built; re-parsing {count} files")
+ENTITIES_DAMAGED = N_("the cached entities could not be read; resolved them again")
 
 # -- what a dating signal means (core/data/dating_signals.csv, the evidence's `office`) ------
 SIGNAL_MEANINGS: tuple[str, ...] = (
@@ -208,6 +209,7 @@ TEMPLATES: tuple[str, ...] = (
     CACHE_CORRUPT,
     CACHE_SCHEMA,
     PARSER_CHANGED,
+    ENTITIES_DAMAGED,
 )
 #: Placeholders that hold a smaller stored message, localized in turn.
 _NESTED = frozenset({"what", "lines", "since", "until", "reason", "office"})

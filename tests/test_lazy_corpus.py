@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -119,6 +120,7 @@ def test_a_file_rewritten_after_loading_opens_with_its_new_text(
     tmp_path: Path, folder: Path
 ) -> None:
     loaded = load_corpus([folder], cache_dir=tmp_path / "c")
+    loaded.entity_table  # noqa: B018 (resolved from the files as they were when listed)
     summary = loaded.summaries[0]
     assert summary.source is not None
     Path(summary.source).write_text("BOLETÍN DE PRENSA\n\nTexto nuevo del IMSS.\n", "utf-8")
@@ -153,3 +155,31 @@ def test_lazy_sequence_behaves_like_a_read_only_list() -> None:
     for bad in (3, -4):
         with pytest.raises(IndexError):
             items[bad]
+
+
+def test_a_refresh_reads_only_the_summaries_of_changed_files(
+    tmp_path: Path, folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = load_corpus([folder], cache_dir=tmp_path / "c")
+    read: list[int] = []
+    column = Index._column
+
+    def counting(self: Index, name: str, row_ids: Any) -> dict[int, Any]:
+        found = column(self, name, row_ids)
+        if name == "summary":
+            read.append(len(found))
+        return found
+
+    monkeypatch.setattr(Index, "_column", counting)
+    changed = Path(first.summaries[0].source or "")
+    changed.write_text(changed.read_text("utf-8").replace("IMSS", "Seguro Social", 1), "utf-8")
+    added = "Ciudad de México, a 2 de enero de 2026.\n\nNUEVO\n"
+    (folder / "zz_new.txt").write_text(added, "utf-8")
+    again = load_corpus([folder], cache_dir=tmp_path / "c")
+    assert read == [2]  # the changed file and the new one; four summaries taken as they were
+    kept = {s.id for s in first.summaries}
+    assert sum(s.id in kept for s in again.summaries) == 4
+    monkeypatch.undo()
+    monkeypatch.setattr(index_module, "_last_summaries", index_module._LastSummaries())  # anew
+    fresh = load_corpus([folder], cache_dir=tmp_path / "c")
+    assert [s.model_dump() for s in again.summaries] == [s.model_dump() for s in fresh.summaries]

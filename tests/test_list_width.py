@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
 from pilot_helpers import loaded, pilot_test, screen_text
 
 from tui.app import ImssApp, make_app
@@ -130,3 +131,24 @@ async def test_a_wide_remembered_list_leaves_the_reader_room_at_80_columns() -> 
         assert lines[0].startswith(first.date_estimate.label)
         dated = next(i for i, b in enumerate(main.bulletin_list.shown) if b.place)
         assert lines[2 * dated].startswith("2015-07-24  Chihuahua")
+
+
+@pilot_test
+async def test_a_long_list_shortens_shared_title_words_after_its_first_frame(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from tui.widgets import bulletin_list
+
+    monkeypatch.setattr(bulletin_list, "SHARED_WORDS_AT_ONCE", 2)  # the five seeds: "long"
+    monkeypatch.setattr(bulletin_list, "SHARED_WORDS_DELAY_S", 0.5)
+    app = make_app(use_cache=False)
+    async with app.run_test(size=(80, 30)) as pilot:
+        while app.corpus is None:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        listing = app.main_screen.bulletin_list
+        assert len(listing.shown) == 5 and listing._shared == {}  # drawn with whole titles
+        await pilot.pause(0.8)
+        shared = shared_lead_words([b.title for b in listing.shown])
+        expected = {b.id: n for b, n in zip(listing.shown, shared, strict=True) if n}
+        assert expected and listing._shared == expected

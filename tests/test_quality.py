@@ -32,3 +32,14 @@ def test_parsing_does_not_import_textual() -> None:
     seed = next((ROOT / "seeds").glob("003_*.txt"))
     out = subprocess.run([sys.executable, "-c", code, str(seed)], capture_output=True, text=True)
     assert out.stdout.split() == ["False", "False"], out.stderr
+
+
+def test_the_app_imports_only_what_launch_needs() -> None:
+    """What the first frame does not need is imported when a key asks for it: the export
+    writers (x), the date parser (parsing a new file), Babel (Spanish only)."""
+    code = (
+        "import sys, tui.app; "
+        "print(*(m in sys.modules for m in ('core.export', 'dateparser', 'babel')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.split() == ["False", "False", "False"], out.stderr

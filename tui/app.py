@@ -59,9 +59,10 @@ PROGRESS_INTERVAL_S = 0.05
 
 
 def default_loader(paths: Sequence[str] | None, **options: Any) -> Corpus:
+    """The entities load once the list is drawn (`ImssApp.build_finder_index`)."""
     from core.corpus import load_corpus
 
-    return load_corpus(paths, **options)
+    return load_corpus(paths, defer_entities=True, **options)
 
 
 class ImssApp(App[None]):
@@ -107,6 +108,8 @@ class ImssApp(App[None]):
         self._files_read: FolderState | None = None
         self._loading = False
         self._reload_due = False
+        #: How many of the corpus's notices were shown (the entity table may add some).
+        self._notices_shown = 0
 
     def get_default_screen(self) -> MainScreen:
         return self.main_screen
@@ -194,6 +197,8 @@ class ImssApp(App[None]):
             # Noted before reading: a file written during the load is seen by the next look.
             files_read = folder_state(self.paths) if self.watch_interval else None
             corpus = self.loader(self.paths, progress=self._progress_from_thread, **self.options)
+            if self.corpus is not None:  # a refresh: the filters in use need its entities
+                corpus.entity_table  # noqa: B018 (waits here, off the UI thread)
         except Exception as err:  # show it; a traceback in a TUI helps nobody
             self.call_from_thread(self._load_failed, err)
             return
@@ -210,9 +215,32 @@ class ImssApp(App[None]):
 
     @work(thread=True, exclusive=True, group="finder-index", exit_on_error=False)
     def build_finder_index(self, corpus: Corpus) -> None:
-        """The fuzzy index takes seconds for 100k entities: built once the list is on screen,
-        so launch does not wait for it; a search typed meanwhile waits in its own worker."""
+        """The entity table, then the fuzzy index (restored, or built: seconds for 100k
+        entities), once the list is on screen, so launch waits for neither; a search typed
+        meanwhile waits in its own worker."""
+        try:
+            corpus.entity_table  # noqa: B018 (waits for the thread loading it)
+        except Exception as err:  # said once, here; what needs the entities stays unusable
+            self.call_from_thread(self._entities_failed, corpus, err)
+            return
+        self.call_from_thread(self._entities_in, corpus)
         corpus.finder  # noqa: B018 (the property builds the index)
+
+    def _entities_in(self, corpus: Corpus) -> None:
+        if corpus is self.corpus:
+            self._show_new_notices(corpus)
+            self.main_screen.entities_in()
+
+    def _show_new_notices(self, corpus: Corpus) -> None:
+        for notice in corpus.notices[self._notices_shown :]:
+            self.notify(localized(str(notice)), markup=False)
+        self._notices_shown = len(corpus.notices)
+
+    def _entities_failed(self, corpus: Corpus, err: Exception) -> None:
+        if corpus is self.corpus:
+            message = str(err) or type(err).__name__
+            title = _("Could not read the entities")
+            self.notify(message, title=title, severity="error", markup=False, timeout=10)
 
     def _progress_from_thread(self, done: int, total: int, path: Path | None = None) -> None:
         now = time.perf_counter()
@@ -238,6 +266,7 @@ class ImssApp(App[None]):
     def _loaded(self, corpus: Corpus, files_read: FolderState | None = None) -> None:
         self._files_read = files_read
         previous, self.corpus = self.corpus, corpus
+        self._notices_shown = 0 if previous is None else len(corpus.notices)
         if previous is None:
             self.main_screen.show_corpus(corpus)
         else:
@@ -250,8 +279,7 @@ class ImssApp(App[None]):
         self._load_done()
         if previous is not None:
             return  # its notices and skipped files were shown at launch
-        for notice in corpus.notices:
-            self.notify(localized(str(notice)), markup=False)
+        self._show_new_notices(corpus)
         skipped = corpus.skipped
         if not corpus.summaries:
             message = nothing_found(self.paths or [seeds_dir()], skipped)

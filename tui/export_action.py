@@ -77,7 +77,9 @@ def run_export(
             else:
                 count = export_file(corpus, ranks_of(corpus, ids), request.what, path)
                 fmt = format_for(path)
-        except ExportError as err:
+        except Exception as err:  # an ExportError, or entities that could not be read
+            if not isinstance(err, ExportError) and corpus.entities_error is None:
+                raise
             app.call_from_thread(
                 app.notify, str(err), title=_("Export failed"), severity="error", markup=False
             )

@@ -71,7 +71,8 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         self.corpus = corpus
         self.within = None if within is None else frozenset(within)
         self.initial_query = query
-        self.total = len(corpus.entities) if corpus is not None else 0
+        #: Entities in all (known once a search has run: the table may still be loading).
+        self.total = 0
         self.last_latency_ms: float | None = None
         self.searches = 0
 
@@ -98,7 +99,6 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     def set_corpus(self, corpus: Corpus) -> None:
         """The bulletins are in: search for what was typed meanwhile."""
         self.corpus = corpus
-        self.total = len(corpus.entities)
         self.run_search(self.query_one(Input).value)
 
     @on(Input.Changed, "#finder-input")
@@ -118,22 +118,37 @@ class FinderScreen(SearchModal[FinderChoice | None]):
             self.app.call_from_thread(self._indexing)
         started = time.perf_counter()
         speaker = quotes_query(query)
-        if speaker is None:
-            result = corpus.search_result(query, limit=RESULT_LIMIT)
-        else:
-            result = corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
+        try:
+            if speaker is None:
+                result = corpus.search_result(query, limit=RESULT_LIMIT)
+            else:
+                result = corpus.search_result(speaker, kinds=["official"], limit=RESULT_LIMIT)
+        except Exception:
+            error = corpus.entities_error
+            if error is None:
+                raise
+            self.app.call_from_thread(self._unavailable, error)  # the app said why
+            return
         hits, matched = list(result.hits), result.total
         elapsed = (time.perf_counter() - started) * 1000
         if get_current_worker().is_cancelled:
             return
-        self.app.call_from_thread(self._show, query, hits, matched, elapsed)
+        total = len(corpus.entity_table)
+        self.app.call_from_thread(self._show, query, hits, matched, total, elapsed)
 
     def _indexing(self) -> None:
         self.query_one("#finder-count", Static).update(Text(_("indexing names…")))
 
-    def _show(self, query: str, hits: list[Hit], matched: int, elapsed_ms: float) -> None:
+    def _unavailable(self, error: BaseException) -> None:
+        message = _("Could not read the entities") + f": {error}"
+        self.query_one("#finder-count", Static).update(Text(message))
+
+    def _show(
+        self, query: str, hits: list[Hit], matched: int, total: int, elapsed_ms: float
+    ) -> None:
         if self.query_one(Input).value != query:
             return  # a stale answer that arrived after a newer query was typed
+        self.total = total
         self.note_query_bound(query)
         self.last_latency_ms = elapsed_ms
         self.searches += 1

@@ -28,7 +28,6 @@ from core.models import Bulletin, BulletinEntity, BulletinSummary
 from core.visible import visible
 from tui.commands import ExplorerCommands
 from tui.date_labels import date_label
-from tui.export_action import open_export
 from tui.filter_chips import Chip, FilterChips
 from tui.palette import Palette
 from tui.screens.finder import FinderChoice, FinderScreen
@@ -248,6 +247,8 @@ class MainScreen(Screen[None]):
         self.filter_chip: Text | None = None
         self.sidebar_forced: bool | None = None
         self._pending_action: str | None = None
+        #: An entity action (f, p) asked for while the entity table loads: run once it is in.
+        self._pending_entity_action: str | None = None
         self._waiting_finder: FinderScreen | None = None
 
     # -- layout --------------------------------------------------------------------------------
@@ -387,6 +388,29 @@ class MainScreen(Screen[None]):
         if not corpus.summaries:
             self.reader.show(None)
 
+    def entities_in(self) -> None:
+        """The entity table is in: the open bulletin's entities are linked to it now, so an
+        entity action asked for meanwhile runs."""
+        action, self._pending_entity_action = self._pending_entity_action, None
+        if action is not None and self.app.screen is self:
+            self.call_later(self.run_action, action)
+
+    def _entities_loading(self, action: str) -> bool:
+        """True (and `action` deferred) while the entity table is still loading; True (and
+        said why) when it could not be loaded."""
+        if self.corpus is None:
+            return False
+        error = self.corpus.entities_error
+        if error is not None:
+            title = _("Could not read the entities")
+            self.notify(str(error), title=title, severity="error", markup=False)
+            return True
+        if self.corpus.entities_ready:
+            return False
+        self._pending_entity_action = action
+        self.notify(_("Still reading the entities — this opens when they are in."), timeout=3)
+        return True
+
     def show_nothing_found(self, message: str) -> None:
         """The paths held no bulletin file: say so where the list and the reader are."""
         self.bulletin_list.empty_message = _("No bulletin files.")
@@ -470,7 +494,7 @@ class MainScreen(Screen[None]):
         """Show a listed bulletin in full (read from the corpus, which may load it from disk)."""
         bulletin = None
         if item is not None and self.corpus is not None:
-            bulletin = self.corpus.bulletin(item.id)
+            bulletin = self.corpus.bulletin(item.id, wait=False)  # linked once entities are in
         reader = self.reader
         if bulletin is reader.bulletin:
             return
@@ -788,6 +812,8 @@ class MainScreen(Screen[None]):
 
     def action_filter_entity(self) -> None:
         self._catch_up()
+        if self._entities_loading("filter_entity"):
+            return
         entity_id = self._selected_entity_id()
         if entity_id:
             self.apply_filter(entity_id, self.reader.bulletin.id if self.reader.bulletin else None)
@@ -796,6 +822,8 @@ class MainScreen(Screen[None]):
 
     def action_profile(self) -> None:
         self._catch_up()
+        if self._entities_loading("profile"):
+            return
         entity_id = self._selected_entity_id()
         if entity_id:
             self.open_profile(entity_id)
@@ -819,6 +847,8 @@ class MainScreen(Screen[None]):
         if self.corpus is None:
             self.notify(_("Still loading — export once the bulletins are in."), timeout=3)
             return
+        from tui.export_action import open_export  # the writers: not needed to launch
+
         open_export(self.app, self.corpus, self.bulletin_list.shown)
 
     def action_next_mention(self) -> None:

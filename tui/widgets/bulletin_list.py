@@ -17,6 +17,11 @@ from tui.date_labels import date_label
 from tui.safe_text import append_safe
 from tui.widgets.line_list import LineList
 
+#: Up to this many bulletins, the titles' shared words are found before the first frame (a
+#: few milliseconds); beyond, that long after it.
+SHARED_WORDS_AT_ONCE = 5_000
+SHARED_WORDS_DELAY_S = 0.2
+
 
 def bulletin_label(bulletin: BulletinSummary) -> str:
     """What a bulletin is called where there is no room for more: its title or file name."""
@@ -102,9 +107,23 @@ class BulletinList(LineList):
     def set_bulletins(self, bulletins: Sequence[BulletinSummary]) -> None:
         self._all = list(bulletins)
         self._shown = list(self._all)
-        shared = shared_lead_words([b.title for b in self._all])
-        self._shared = {b.id: n for b, n in zip(self._all, shared, strict=True) if n}
+        self._shared = {}
         self.reset(0 if self._shown else None)
+        listed = self._all
+        if len(listed) <= SHARED_WORDS_AT_ONCE:
+            self._find_shared_words(listed)
+        else:  # after the first frame: 50,000 titles take a fifth of a second to sort
+            self.set_timer(SHARED_WORDS_DELAY_S, lambda: self._find_shared_words(listed))
+
+    def _find_shared_words(self, bulletins: Sequence[BulletinSummary]) -> None:
+        """Which leading words each title shares with another: a title too long for its
+        row skips them. Only shortens titles, so it can wait for the first frame."""
+        if bulletins is not self._all:
+            return  # replaced meanwhile
+        shared = shared_lead_words([b.title for b in bulletins])
+        self._shared = {b.id: n for b, n in zip(bulletins, shared, strict=True) if n}
+        self._cache.clear()
+        self.refresh()
 
     def update_bulletins(
         self, bulletins: Sequence[BulletinSummary], ids: Collection[str] | None
