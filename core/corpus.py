@@ -96,7 +96,11 @@ def load_corpus(
 
         index = Index.open(options.get("cache_dir"))
         report = index.update(
-            found.files, progress, roots=_dirs(roots), workers=options.get("workers")
+            found.files,
+            progress,
+            roots=_dirs(roots),
+            workers=options.get("workers"),
+            group_entities=True,
         )
         kept, duplicates = distinct_bulletins(report.summaries)
         order = sorted(kept, key=lambda p: corpus_order_key(report.summaries[p]))
@@ -183,28 +187,24 @@ class Corpus:
         the other files with the same content; `finder_cache`: where the fuzzy index is
         saved, or how to find out when it is first needed."""
         self.summaries: Sequence[BulletinSummary] = summaries
-        self.bulletins: Sequence[Bulletin] = LazySequence(len(summaries), self._full)
+        self._tables = table if isinstance(table, Background) else Background.done(table)
+        self._loaded = _Loaded(load, self._tables)
+        self.bulletins: Sequence[Bulletin] = LazySequence(len(summaries), self._loaded)
         self.skipped: list[tuple[Path, str]] = list(skipped)
         self.missing: list[Path] = list(missing)
         #: The list given is kept, not copied: the entity table, loading later, may add to it.
         self.notices: list[str] = notices if isinstance(notices, list) else list(notices)
         self.duplicates: dict[str, list[str]] = dict(duplicates or {})
-        self._tables = table if isinstance(table, Background) else Background.done(table)
-        self._load = load
         # The first rank of each id wins: filled from the last rank back.
         count = len(summaries)
         self._rank_by_id: dict[str, int] = {
             summaries[rank].id: rank for rank in range(count - 1, -1, -1)
         }
-        self._recent: OrderedDict[int, Bulletin] = OrderedDict()
-        #: Ranks of kept bulletins read before the entity table was in: linked once it is.
-        self._unlinked: set[int] = set()
         self._text_searcher = text_searcher
         self._finder: EntitySearch | None = None
         self._finder_cache = finder_cache
         self._lock = threading.Lock()
-        self._recent_lock = threading.Lock()
-        self._tables.when_ready(self._table_in)
+        self._tables.when_ready(self._loaded.table_in)
 
     @classmethod
     def from_bulletins(cls, bulletins: Iterable[Bulletin], **kwargs: Any) -> Corpus:
@@ -257,48 +257,13 @@ class Corpus:
 
     # -- lookups ----------------------------------------------------------------------------
 
-    def _full(self, rank: int, wait: bool = True) -> Bulletin:
-        """The full bulletin at `rank`; linked to its entities unless `wait` is False and
-        the table is still loading (then it is linked, in place, once the table is in)."""
-        table = self._table if wait else self._tables.peek()
-        with self._recent_lock:
-            if table is not None and self._unlinked:
-                self._link(table)
-            bulletin = self._recent.get(rank)
-            if bulletin is not None:
-                self._recent.move_to_end(rank)
-                return bulletin
-        bulletin = self._load(rank)
-        with self._recent_lock:
-            table = self._tables.peek()  # under the lock: `_table_in` links what is left
-            if table is not None:
-                _assign(bulletin, table, rank)
-            else:
-                self._unlinked.add(rank)
-            self._recent[rank] = bulletin
-            if len(self._recent) > RECENT_BULLETINS:
-                dropped, _bulletin = self._recent.popitem(last=False)
-                self._unlinked.discard(dropped)
-        return bulletin
-
-    def _table_in(self, error: BaseException | None) -> None:
-        if error is None:
-            with self._recent_lock:
-                self._link(self._tables.result())
-
-    def _link(self, table: EntityTable) -> None:
-        """Link the kept bulletins read before the table was in (the caller holds the lock)."""
-        for rank in self._unlinked:
-            _assign(self._recent[rank], table, rank)
-        self._unlinked.clear()
-
     def bulletin(self, bulletin_id: str, *, wait: bool = True) -> Bulletin | None:
         """The full bulletin (text, paragraphs, entities with their `entity_id`).
 
         `wait=False`: at once, even while the entity table loads; its entities then get
         their `entity_id` (on this same object) when the table is in."""
         rank = self._rank_by_id.get(bulletin_id)
-        return None if rank is None else self._full(rank, wait)
+        return None if rank is None else self._loaded(rank, wait)
 
     def summary(self, bulletin_id: str) -> BulletinSummary | None:
         rank = self._rank_by_id.get(bulletin_id)
@@ -412,6 +377,57 @@ class Corpus:
     def _extra_copies(self, limit: int) -> int:
         """How many more hits to ask the index for, so copies do not crowd out `limit`."""
         return min(sum(map(len, self.duplicates.values())), 10 * max(limit, 1))
+
+
+class _Loaded:
+    """Full bulletins from `load(rank)`, linked to their entities; the last few kept.
+
+    Apart from `Corpus`, so that `corpus.bulletins` does not refer back to the corpus: a
+    corpus in a reference cycle is freed only by the cyclic collector, which a load pauses
+    and then freezes everything for (core.runtime.gc_paused), so each corpus dropped before
+    the next load (the app's refresh) stayed in memory for good."""
+
+    def __init__(self, load: Callable[[int], Bulletin], tables: Background[EntityTable]) -> None:
+        self.load, self._tables = load, tables
+        self._recent: OrderedDict[int, Bulletin] = OrderedDict()
+        #: Ranks of kept bulletins read before the entity table was in: linked once it is.
+        self._unlinked: set[int] = set()
+        self._lock = threading.Lock()
+
+    def __call__(self, rank: int, wait: bool = True) -> Bulletin:
+        """The full bulletin at `rank`; linked to its entities unless `wait` is False and
+        the table is still loading (then it is linked, in place, once the table is in)."""
+        table = self._tables.result() if wait else self._tables.peek()
+        with self._lock:
+            if table is not None and self._unlinked:
+                self._link(table)
+            bulletin = self._recent.get(rank)
+            if bulletin is not None:
+                self._recent.move_to_end(rank)
+                return bulletin
+        bulletin = self.load(rank)
+        with self._lock:
+            table = self._tables.peek()  # under the lock: `table_in` links what is left
+            if table is not None:
+                _assign(bulletin, table, rank)
+            else:
+                self._unlinked.add(rank)
+            self._recent[rank] = bulletin
+            if len(self._recent) > RECENT_BULLETINS:
+                dropped, _bulletin = self._recent.popitem(last=False)
+                self._unlinked.discard(dropped)
+        return bulletin
+
+    def table_in(self, error: BaseException | None) -> None:
+        if error is None:
+            with self._lock:
+                self._link(self._tables.result())
+
+    def _link(self, table: EntityTable) -> None:
+        """Link the kept bulletins read before the table was in (the caller holds the lock)."""
+        for rank in self._unlinked:
+            _assign(self._recent[rank], table, rank)
+        self._unlinked.clear()
 
 
 def _assign(bulletin: Bulletin, table: EntityTable, rank: int) -> Bulletin:

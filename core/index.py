@@ -17,6 +17,7 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -36,7 +37,7 @@ from core.finder_cache import FinderCache
 from core.fingerprint import parser_fingerprint, resolver_fingerprint
 from core.lazy import LazySequence
 from core.models import SUMMARY_FIELDS, Bulletin, BulletinSummary, Issue, TextHit
-from core.resolve import Seen, resolve_with_groups, sightings_of
+from core.resolve import Built, Seen, SpellingGroups, resolve_grouped, sightings_of
 from core.resolve_update import Update, update_table
 from core.runtime import (
     MIN_FILES_FOR_POOL,
@@ -80,6 +81,8 @@ _BUSY_TIMEOUT_MS = 30_000
 _WRITE_RETRIES = 5
 #: Above this many rows, `_column` reads the whole table once.
 _SCAN_ROWS = 2000
+#: Bulletins whose entities a full resolution reads from the cache at once.
+_RESOLVE_BATCH = 2000
 #: Resolved entity sets kept (one per corpus recently opened).
 _RESOLVED_KEEP = 4
 
@@ -107,6 +110,9 @@ class IndexReport:
     #: Bulletins that could not be cached (unreadable files), by position.
     held: dict[int, Bulletin] = field(default_factory=dict)
     index: Index | None = None
+    #: The entities of the files parsed, grouped by position as they were parsed (asked for
+    #: with `update(group_entities=True)`), until a full resolution takes them.
+    grouped: SpellingGroups | None = None
 
     @property
     def parsed(self) -> int:
@@ -271,7 +277,8 @@ class Index:
         self._lock = threading.RLock()
         self._scope: set[int] | None = None
         self._closed = False
-        self._last_keys: tuple[IndexReport, list[int], list[str], str] | None = None
+        #: The report (weakly: it refers to this index), order, keys and key last asked for.
+        self._last_keys: tuple[weakref.ref[IndexReport], list[int], list[str], str] | None = None
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -321,11 +328,13 @@ class Index:
         *,
         roots: Iterable[str | os.PathLike[str]] | None = None,
         workers: int | None = None,
+        group_entities: bool = False,
     ) -> IndexReport:
         """Bring the index up to date with `files` and return their bulletins, in order.
 
         Cached rows under `roots` (default: the files' directories) whose file no longer
-        exists are dropped and counted as removed.
+        exists are dropped and counted as removed. With `group_entities`, the entities of
+        the files parsed are grouped for `resolved` while the workers parse the others.
         """
         started = time.perf_counter()
         report = IndexReport(notices=list(self.notices), cached=self.persistent, index=self)
@@ -333,6 +342,8 @@ class Index:
         for attempt in range(3):  # as is; after a rebuild; in memory
             try:
                 with self._lock, gc_paused():
+                    if group_entities:
+                        report.grouped = SpellingGroups()
                     self._update(files, progress, roots, workers, report)
                 break
             except sqlite3.DatabaseError as err:
@@ -425,6 +436,8 @@ class Index:
                 hashes[position] = parsed.hash
                 if row_ids[position] is None:  # not cached: keep it here, nothing is dropped
                     report.held[position] = _decode(parsed.blob)
+                elif report.grouped is not None:
+                    report.grouped.add(position, json.loads(parsed.sightings))
                 if keys[position] in known:
                     report.changed += 1
                 else:
@@ -664,6 +677,7 @@ class Index:
         be read is resolved again, with a notice added to the report's.
         """
         ordered = [report.summaries[p] for p in order]
+        grouped, report.grouped = report.grouped, None  # only a full resolution needs them
         keys, key = self._keys(report, order)
         _last_write.wait(self.path)  # this process's previous resolution is stored first
         table = self._stored_table(key, ordered)
@@ -680,12 +694,35 @@ class Index:
         if update is not None:
             table = update.table
         else:
-            table, groups = resolve_with_groups(ordered, self._sightings(report, order))
+            table, built = self._resolve_all(report, order, ordered, grouped)
+            grouped = None
             state = resolve_store.State(key, keys, list(range(len(keys))), len(keys))
-            update, base_key = Update(table, state, set(), unstored=groups), None
+            update, base_key = Update(table, state, set(), unstored=built), None
         _last_table.put(self.path, key, table)
         self._store_resolved(base_key, update)
         return table
+
+    def _resolve_all(
+        self,
+        report: IndexReport,
+        order: Sequence[int],
+        ordered: Sequence[BulletinSummary],
+        grouped: SpellingGroups | None,
+    ) -> tuple[EntityTable, list[Built]]:
+        """Every bulletin resolved: those `grouped` as they were parsed, and the others
+        grouped from the cache a batch at a time (never the whole corpus's entities at once).
+        A file read again after it was grouped (its row vanished: `held`) voids `grouped`."""
+        if grouped is None or not report.held.keys().isdisjoint(grouped.sizes):
+            grouped = SpellingGroups()
+        missing = [position for position in order if position not in grouped]
+        for start in range(0, len(missing), _RESOLVE_BATCH):
+            batch = missing[start : start + _RESOLVE_BATCH]
+            for position, seen in zip(batch, self._sightings(report, batch), strict=True):
+                grouped.add(position, seen)
+        ranks = [-1] * len(report.summaries)
+        for rank, position in enumerate(order):
+            ranks[position] = rank
+        return resolve_grouped(ordered, grouped, ranks)
 
     def _stored_table(self, key: str, ordered: Sequence[BulletinSummary]) -> EntityTable | None:
         with self._lock:
@@ -740,11 +777,11 @@ class Index:
     def _keys(self, report: IndexReport, order: Sequence[int]) -> tuple[list[str], str]:
         """The bulletins' keys and the resolved table's key (kept: asked for twice a load)."""
         last = self._last_keys
-        if last is not None and last[0] is report and last[1] == order:
+        if last is not None and last[0]() is report and last[1] == order:
             return last[2], last[3]
         keys = _bulletin_keys(report, order)
         key = _resolved_key(keys)
-        self._last_keys = (report, list(order), keys, key)
+        self._last_keys = (weakref.ref(report), list(order), keys, key)
         return keys, key
 
     def _sightings(self, report: IndexReport, order: Sequence[int]) -> list[list[Seen]]:
@@ -794,11 +831,12 @@ class Index:
                 (_RESOLVED_KEEP,),
             )
             if base_key is None:
-                resolve_store.replace_all(conn, update.state, update.groups)
+                resolve_store.replace_all(conn, update.state, update.stored_groups())
                 return
             state = resolve_store.read_state(conn)
             if state is not None and state.key == base_key:
-                resolve_store.apply(conn, update.state, update.gone, update.groups)
+                groups = list(update.stored_groups())
+                resolve_store.apply(conn, update.state, update.gone, groups)
 
         with self._lock, suppress(sqlite3.Error):
             if not self._closed:

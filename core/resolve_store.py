@@ -21,9 +21,9 @@ import json
 import marshal
 import sqlite3
 import zlib
-from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
 
 from core.models import EntityKind
 from core.resolve import MIN_VARIANT_WORD_LEN, Group, GroupKey, deletions, short_forms
@@ -56,7 +56,7 @@ _BATCH = 500
 #: spelling, office). Ranks change with every update; a bulletin's number does not.
 StoredSighting = tuple[int, int, str | None, int, str, str | None]
 #: A group as stored: (encoded key, entity id, sightings).
-StoredGroup = tuple[str, str, list[StoredSighting]]
+StoredGroup = tuple[str, str, Sequence[StoredSighting]]
 
 
 @dataclass
@@ -116,8 +116,11 @@ def _words(gkeys: Iterable[str]) -> set[str]:
     }
 
 
-def stored(group: Group, entity_id: str, numbers: Sequence[int]) -> StoredGroup:
-    """A group as stored: its bulletins' ranks turned into their `numbers`."""
+def stored(group: Group, entity_id: str, numbers: Sequence[int] | None) -> StoredGroup:
+    """A group as stored: its bulletins' ranks turned into their `numbers` (None: after a
+    full resolution, where a bulletin's number is its rank)."""
+    if numbers is None:
+        return encode(group.gkey), entity_id, group.sightings
     sightings: list[StoredSighting] = [
         (numbers[rank], position, role, mentions, spelling, named)
         for rank, position, role, mentions, spelling, named in group.sightings
@@ -134,7 +137,6 @@ def restored(gkey: str, sightings: Iterable[StoredSighting], ranks: Mapping[int,
         for number, position, role, mentions, spelling, named in sightings
         if (rank := ranks.get(number)) is not None
     )
-    group.spellings = Counter(sighting[4] for sighting in group.sightings)
     return group
 
 
@@ -191,25 +193,30 @@ def near_words(conn: sqlite3.Connection, word: str) -> set[str]:
     return {found for (found,) in _select(conn, sql, deletions(word))} - {word}
 
 
-def replace_all(conn: sqlite3.Connection, state: State, groups: Sequence[StoredGroup]) -> None:
-    """After a full resolution: these groups and nothing else. The indexes are dropped and
-    made again after the rows are in: sorting once is several times faster than inserting
-    half a million rows into a B-tree one at a time."""
+def replace_all(conn: sqlite3.Connection, state: State, groups: Iterable[StoredGroup]) -> None:
+    """After a full resolution: these groups and nothing else, taken a batch at a time (a
+    list of every group's rows would be another copy of the corpus's sightings). The
+    indexes are dropped and made again after the rows are in: sorting once is several times
+    faster than inserting half a million rows into a B-tree one at a time."""
     for name in _INDEXES:
         conn.execute(f"DROP INDEX IF EXISTS {name}")
     for table in ("resolve_groups", "resolve_links", "resolve_words"):
         conn.execute(f"DELETE FROM {table}")
-    conn.executemany(
-        "INSERT INTO resolve_groups (gid, gkey, entity, sightings) VALUES (?, ?, ?, ?)",
-        ((gid, gkey, entity, _blob(s)) for gid, (gkey, entity, s) in enumerate(groups)),
-    )
-    conn.executemany(
-        "INSERT INTO resolve_links (link, gid) VALUES (?, ?)",
-        ((link, gid) for gid, (gkey, _, _) in enumerate(groups) for link in _links(gkey)),
-    )
+    numbered = enumerate(groups)
+    words: set[str] = set()
+    while batch := list(islice(numbered, _BATCH)):
+        conn.executemany(
+            "INSERT INTO resolve_groups (gid, gkey, entity, sightings) VALUES (?, ?, ?, ?)",
+            [(gid, gkey, entity, _blob(s)) for gid, (gkey, entity, s) in batch],
+        )
+        conn.executemany(
+            "INSERT INTO resolve_links (link, gid) VALUES (?, ?)",
+            [(link, gid) for gid, (gkey, _, _) in batch for link in _links(gkey)],
+        )
+        words |= _words(gkey for _, (gkey, _, _) in batch)
     for name, statement in _INDEXES.items():
         conn.execute(statement.format(name))
-    _add_words(conn, (gkey for gkey, _, _ in groups))
+    _add_words(conn, words)
     _write_state(conn, state)
 
 
@@ -236,20 +243,20 @@ def apply(
         "INSERT INTO resolve_links (link, gid) VALUES (?, ?)",
         [(link, gid) for gkey, gid in _select(conn, sql, new) for link in _links(gkey)],
     )
-    _add_words(conn, (gkey for gkey, _, _ in groups))
+    _add_words(conn, _words(gkey for gkey, _, _ in groups))
     _write_state(conn, state)
 
 
-def _blob(sightings: list[StoredSighting]) -> bytes:
+def _blob(sightings: Sequence[StoredSighting]) -> bytes:
     """marshal: several times faster than JSON for 100k small lists, and read back only by
     this module from this cache."""
     return marshal.dumps(sightings)
 
 
-def _add_words(conn: sqlite3.Connection, gkeys: Iterable[str]) -> None:
+def _add_words(conn: sqlite3.Connection, words: Iterable[str]) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO resolve_words (deletion, word) VALUES (?, ?)",
-        ((deleted, word) for word in _words(gkeys) for deleted in deletions(word)),
+        ((deleted, word) for word in words for deleted in deletions(word)),
     )
 
 

@@ -15,7 +15,7 @@ order, which renumbering keeps.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 
 from core import resolve_store as store
 from core.entity_table import EntityTable
@@ -24,7 +24,6 @@ from core.resolve import (
     ID_NUMBER,
     MIN_VARIANT_WORD_LEN,
     Built,
-    Group,
     GroupKey,
     Seen,
     build_entities,
@@ -54,22 +53,21 @@ class Update:
         state: store.State,
         gone: set[str],
         groups: Sequence[store.StoredGroup] = (),
-        unstored: Sequence[tuple[Group, str]] = (),
+        unstored: Sequence[Built] = (),
     ) -> None:
         self.table, self.state = table, state
         #: Groups (encoded) that no longer exist.
         self.gone = gone
         self._groups, self._unstored = list(groups), unstored
 
-    @property
-    def groups(self) -> list[store.StoredGroup]:
-        """The groups resolved, as stored: `unstored` (group, entity id) pairs are encoded
-        when first asked for, by the thread that writes them (a second at 10k bulletins)."""
-        if self._unstored:
-            numbers = self.state.numbers
-            self._groups += [store.stored(g, entity, numbers) for g, entity in self._unstored]
-            self._unstored = ()
-        return self._groups
+    def stored_groups(self) -> Iterator[store.StoredGroup]:
+        """The groups resolved, as stored: the groups of `unstored` entities, from a full
+        resolution (numbers are ranks), are encoded one at a time as the thread that writes
+        them gets there, never all at once (a copy of every sighting)."""
+        yield from self._groups
+        for entity in self._unstored:
+            for group in entity.groups:
+                yield store.stored(group, entity.id, None)
 
 
 def update_table(
@@ -126,7 +124,6 @@ def _update(
             more = fresh.get(gkey)
             if more is not None:  # new bulletins rank anywhere: merge, keep rank order
                 group.sightings = sorted([*group.sightings, *more.sightings])
-                group.spellings.update(more.spellings)
             if group.sightings:
                 groups.append(group)
         built = build_entities(cluster_groups(groups))

@@ -88,7 +88,7 @@ def test_filter_does_not_load_full_bulletins() -> None:
     ]
     corpus = Corpus.from_bulletins(bulletins)
     loaded: list[int] = []
-    corpus._load = lambda rank: loaded.append(rank) or bulletins[rank]  # type: ignore[method-assign]
+    corpus._loaded.load = lambda rank: loaded.append(rank) or bulletins[rank]
     robledo = _entity_id(corpus, "Zoé Robledo")
     kept = corpus.filter(entities=[robledo], date_from=dt.date(2024, 5, 5))
     assert [s.date for s in kept] == [dt.date(2024, 5, 9), dt.date(2024, 5, 16)]

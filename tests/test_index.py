@@ -301,7 +301,7 @@ def test_warm_load_corpus_reuses_resolved_entities(
     def no_resolving(*args: object) -> None:
         raise AssertionError("resolved again")
 
-    monkeypatch.setattr(index_module, "resolve_with_groups", no_resolving)
+    monkeypatch.setattr(index_module, "resolve_grouped", no_resolving)
     warm = corpus_module.load_corpus([folder], cache_dir=tmp_path / "c")
     for loaded in (cold, warm):
         assert [e.model_dump() for e in loaded.entities] == [e.model_dump() for e in fresh.entities]

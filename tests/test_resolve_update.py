@@ -121,14 +121,14 @@ def test_random_adds_edits_and_deletes_update_like_a_full_rebuild(
     cache = tmp_path / "cache"
     loaded = load_corpus([folder], cache_dir=cache, workers=1)
     loaded.entity_table  # noqa: B018 (its full resolution, in a thread, is not counted)
-    full = index_module.resolve_with_groups
+    full = index_module.resolve_grouped
     calls: list[int] = []
 
-    def counted(ordered: Any, seen: Any) -> Any:
+    def counted(ordered: Any, *args: Any) -> Any:
         calls.append(len(ordered))
-        return full(ordered, seen)
+        return full(ordered, *args)
 
-    monkeypatch.setattr(index_module, "resolve_with_groups", counted)
+    monkeypatch.setattr(index_module, "resolve_grouped", counted)
     merged = 0
     for step in range(8):
         if step % 2:  # as a new process would: the previous table read back from the cache
