@@ -17,7 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -141,22 +141,31 @@ def group_alive(pgid: int) -> bool:
 class Served:
     """`imss-tui serve ... PATH` on a free port, in its own process group (so it and its
     apps can be ended together), its output in `log`; in English whatever the locale, unless
-    `lang` says otherwise."""
+    `lang` says otherwise. `options`: more `serve` options; `cwd`: where the server (and so
+    every visitor's app) runs, the repository unless given."""
 
     def __init__(
-        self, path: Path, cache: Path, log: Path, *, repo: Path, lang: str | None = None
+        self,
+        path: Path,
+        cache: Path,
+        log: Path,
+        *,
+        repo: Path,
+        lang: str | None = None,
+        options: Sequence[str] = (),
+        cwd: Path | None = None,
     ) -> None:
         self.port = free_port()
         self.url = f"{LOCAL}{self.port}/"
         self.cache = cache
         self.log = log
-        argv = ["serve", "--port", str(self.port), "--cache-dir", str(cache), str(path)]
+        argv = ["serve", "--port", str(self.port), "--cache-dir", str(cache), *options, str(path)]
         if lang:
             argv[1:1] = ["--lang", lang]
         with log.open("wb") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "tui.cli", *argv],
-                cwd=repo,
+                cwd=cwd or repo,
                 stdin=subprocess.DEVNULL,
                 stdout=out,
                 stderr=subprocess.STDOUT,

@@ -6,9 +6,10 @@ its Spanish. The catalog is the standard gettext one, read with Babel when Spani
 asked for, so a fresh checkout needs no compile step and English costs nothing.
 
 Which language: `--lang` or `lang` in config.toml (the app and CLI call `set_language`), else
-the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, in POSIX order; "es_MX.UTF-8" -> "es"), else
-English. Strings defined at import time (binding descriptions, column headers) are marked with
-`N_` and translated where they are shown, so switching language needs no re-import.
+the locale (GNU `LANGUAGE` unless the locale is C, then `LC_ALL`, `LC_MESSAGES`, `LANG`, in
+POSIX order; "es_MX.UTF-8" -> "es"), else English. Strings defined at import time (binding
+descriptions, column headers) are marked with `N_` and translated where they are shown, so
+switching language needs no re-import.
 """
 
 from __future__ import annotations
@@ -48,15 +49,35 @@ def parse_language(value: str | None) -> Language | None:
     return code if code in LANGUAGES else None  # type: ignore[return-value]
 
 
+#: Where the locale of messages is named, most specific first (POSIX).
+_LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def language_from_environment(environ: Mapping[str, str] | None = None) -> Language:
-    """The language the locale asks for: the first of LC_ALL, LC_MESSAGES, LANG that is set
-    decides (POSIX precedence), so LC_ALL=C over LANG=es_MX means English."""
+    """The language the locale asks for, as GNU gettext reads it: the first of LC_ALL,
+    LC_MESSAGES, LANG that is set names the locale (POSIX precedence, so LC_ALL=C over
+    LANG=es_MX means English); unless that locale is C/POSIX, GNU's LANGUAGE (a colon list,
+    "es_MX:es:en") comes first, and its first language we have wins. As in gettext, a
+    LANGUAGE list with none of ours means the untranslated messages: English."""
     env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name)
-        if value:
-            return parse_language(value) or DEFAULT_LANGUAGE
-    return DEFAULT_LANGUAGE
+    locale = next((env[name] for name in _LOCALE_VARIABLES if env.get(name)), "")
+    if _is_c_locale(locale):
+        return DEFAULT_LANGUAGE
+    preferences = env.get("LANGUAGE", "")
+    if preferences.strip(":"):
+        for entry in filter(None, preferences.split(":")):
+            if _is_c_locale(entry):  # gettext stops at "C": untranslated from there on
+                break
+            language = parse_language(entry)
+            if language is not None:
+                return language
+        return DEFAULT_LANGUAGE
+    return parse_language(locale) or DEFAULT_LANGUAGE
+
+
+def _is_c_locale(name: str) -> bool:
+    """ "", "C", "POSIX", "C.UTF-8": the locale of untranslated messages."""
+    return name.split(".")[0] in ("", "C", "POSIX")
 
 
 def set_language(language: str | None) -> Language:

@@ -125,15 +125,32 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def stop_pool(pool: ProcessPoolExecutor) -> None:
-    """Stop at once: pending work cancelled, running workers terminated (an interrupted
-    `index` must not wait for every queued chunk, as a plain shutdown would)."""
+#: How long a stopped pool's workers may take to finish the chunk they are on.
+STOP_GRACE_S = 3.0
+
+
+def stop_pool(pool: ProcessPoolExecutor, grace: float = STOP_GRACE_S) -> None:
+    """Stop soon: pending work cancelled, each running chunk given `grace` seconds to end,
+    then the workers still running terminated (an interrupted `index` must not wait for every
+    queued chunk, as a plain shutdown would).
+
+    Not at once: a worker terminated while it sends its result leaves half a message in the
+    result pipe, and the pool's manager thread then waits for the rest for ever; Python joins
+    that thread at exit, so `index` printed its summary and never exited (an SQLite write
+    error or a signal mid-parse, about 1 run in 8 under load). A worker that finishes its
+    chunk gets the pool's stop sentinel and exits by itself.
+    """
     # No public terminate before 3.14; shutdown() forgets the processes, so list them first.
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + grace
     for process in processes:
         with suppress(Exception):
-            process.terminate()
+            process.join(max(0.0, deadline - time.monotonic()))
+    for process in processes:
+        with suppress(Exception):
+            if process.is_alive():
+                process.terminate()
 
 
 #: Signals that stop a command; held while workers start (`signals_held`).

@@ -17,6 +17,7 @@ def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     the interface Spanish); a test that sets a language has it undone afterwards."""
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")  # a test may still set LANG=es_MX for a child
     set_language(None)
     yield

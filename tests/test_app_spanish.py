@@ -4,6 +4,7 @@ notifications and errors with set_language("es"); English, as always, by default
 from __future__ import annotations
 
 import importlib
+import inspect
 import pkgutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from pilot_helpers import REPO, caught_up, loaded, pilot_test, rendered, screen_
 from rich.text import Text
 from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
-from textual.widgets import Footer
+from textual.widgets import Footer, Input, Select
 
 import tui
 from core.i18n import _, set_language
@@ -231,6 +232,88 @@ async def test_command_palette_in_spanish() -> None:
         options = palette.query_one("CommandList")
         prompts = [str(option.prompt) for option in options.options]
         assert any("Exportar lista" in prompt for prompt in prompts), prompts
+
+
+async def palette_lines(app: ImssApp, pilot) -> list[str]:  # type: ignore[no-untyped-def]
+    """The palette's result lines once the query is searched (Textual shows the commands
+    first, then waits half a second before saying it found none)."""
+    results = app.screen.query_one("CommandList")
+    lines: list[str] = []
+    for _attempt in range(100):
+        lines = [line.strip() for line in screen_text(results) if line.strip()]
+        if len(results.options) == 1 and lines:
+            break
+        await pilot.pause(0.05)
+    return lines
+
+
+@pytest.mark.parametrize(
+    ("language", "nothing"), [("es", "Sin coincidencias"), ("en", "No matches found")]
+)
+@pilot_test
+async def test_palette_says_no_matches_in_the_language_set(language: str, nothing: str) -> None:
+    app = seeds(language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("ctrl+p", *"97979")
+        assert await palette_lines(app, pilot) == [nothing]
+        await pilot.press("escape")
+        app.search_themes()  # the theme picker is the same palette
+        await pilot.pause()
+        await pilot.press(*"97979")
+        assert await palette_lines(app, pilot) == [nothing]
+
+
+def test_textual_still_adds_no_matches_where_our_palette_overrides_it() -> None:
+    """tui.textual_i18n.CommandPalette replaces a private Textual method to translate its one
+    literal; if Textual renames or rewrites it, this says so before users see English."""
+    from textual import command
+
+    source = inspect.getsource(command.CommandPalette._start_no_matches_countdown)
+    assert '"No matches found"' in source, "Textual changed how the palette says no matches"
+    for name in ("_stop_no_matches_countdown", "_NO_MATCHES", "_NO_MATCHES_COUNTDOWN"):
+        assert hasattr(command.CommandPalette, name), f"Textual's palette lost {name}"
+    assert "_no_matches_timer" in inspect.getsource(command.CommandPalette.__init__)
+    assert "_start_no_matches_countdown" in inspect.getsource(command.CommandPalette)
+
+
+@pytest.mark.parametrize(
+    ("language", "mark", "help_row"),
+    [("es", "espacio Marcar", "espacio, v"), ("en", "space Mark", "space, v")],
+)
+@pilot_test
+async def test_key_names_follow_the_language(language: str, mark: str, help_row: str) -> None:
+    app = seeds(language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("d")  # the timeline, focused: its space key is in the footer
+        await pilot.pause()
+        assert mark in footer_text(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        table = "\n".join(strip.text for strip in rendered(app.screen.query_one("#help-table")))
+        assert help_row in table
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pilot_test
+async def test_default_export_name_follows_the_language_in_ascii(language: str) -> None:
+    app = seeds(language)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        prompt = app.screen
+        assert isinstance(prompt, ExportScreen)
+        names = []
+        for what in ("bulletins", "mentions", "network"):
+            prompt.query_one("#export-what", Select).value = what
+            await pilot.pause()
+            names.append(prompt.query_one("#export-path", Input).value)
+    words = {"es": ["boletines", "menciones", "red"], "en": ["bulletins", "mentions", "network"]}
+    for name, word in zip(names, words[language], strict=True):
+        assert name.isascii() and name.startswith(f"imss-{word}-"), names
+    assert names[-1].endswith(".graphml") and names[0].endswith(".csv")
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ SEED_001 = str(SEEDS / "001_c0813492a43ee07f.txt")
 @pytest.fixture(autouse=True)
 def _english_locale(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Start from an English locale; leave the language to the locale afterwards."""
-    for name in ("LC_ALL", "LC_MESSAGES"):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "120")
@@ -116,12 +116,37 @@ def test_a_bad_config_lang_names_the_file_and_the_valid_values(
     assert f"{path}: lang: ningún idioma se llama 'fr' (válidos: en, es)" in err
 
 
+@pytest.mark.parametrize("value", ["ES", "es_MX.UTF-8", "es-mx"])
+def test_config_lang_takes_locale_style_names(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    _config(f'lang = "{value}"\n')
+    table = _parse_table(capsys, "parse")
+    assert _header(table) == SPANISH_COLUMNS
+    assert capsys.readouterr().err == ""  # accepted, not reported
+
+
+def test_gnu_language_list_is_honoured_unless_the_locale_is_c() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES")}
+    command = [sys.executable, "-m", "tui.cli", "parse", SEED_001]
+    spanish = {**env, "LANG": "en_US.UTF-8", "LANGUAGE": "fr:es", "COLUMNS": "120"}
+    out = subprocess.run(command, env=spanish, cwd=REPO, capture_output=True, text=True).stdout
+    assert _header(out) == SPANISH_COLUMNS
+    c_locale = {**spanish, "LANG": "C"}
+    out = subprocess.run(command, env=c_locale, cwd=REPO, capture_output=True, text=True).stdout
+    assert _header(out) == ENGLISH_COLUMNS
+
+
 def test_a_bad_lang_option_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--lang", "fr", "parse", SEED_001]) == 2
-    err = " ".join(capsys.readouterr().err.split())
+    before = capsys.readouterr()
+    err = " ".join(before.err.split())
     assert "argument --lang: invalid choice: 'fr'" in err
+    assert "--watch" not in err  # the command's error, not the explorer's usage line
     assert main(["parse", "--lang", "fr", SEED_001]) == 2
-    assert "argument --lang: invalid choice: 'fr'" in capsys.readouterr().err
+    assert capsys.readouterr() == before  # wherever --lang goes, the same report
+    assert main(["--lang=fr", "parse", SEED_001]) == 2
+    assert capsys.readouterr() == before
 
 
 def test_lang_after_double_dash_is_a_query_not_an_option() -> None:

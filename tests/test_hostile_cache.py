@@ -73,10 +73,15 @@ def test_full_disk_carries_on_in_memory_and_recovers(
 
 @pytest.mark.skipif(sys.platform != "linux", reason="RLIMIT_FSIZE as on Linux")
 def test_file_size_limit_during_index_is_a_notice(many: Path, tmp_path: Path) -> None:
-    """`ulimit -f`: the cache file cannot grow; the command still succeeds, then recovers."""
+    """`ulimit -f`: the cache file cannot grow; the command still succeeds, then recovers.
+
+    It also exits: the write error abandons the parsing pool mid-run, and a worker stopped
+    while sending its result used to leave `index` hanging at exit (core.runtime.stop_pool);
+    should it hang again, the stacks of its threads are in the failure."""
     cache = str(tmp_path / "cache")
     limited = (
-        "import resource, sys\n"
+        "import faulthandler, resource, sys\n"
+        "faulthandler.dump_traceback_later(240, exit=True)\n"
         "resource.setrlimit(resource.RLIMIT_FSIZE, (150_000, 150_000))\n"
         "from tui.cli import run\n"
         f"sys.exit(run(['index', {str(many)!r}, '--cache-dir', {cache!r}, '--json']))\n"

@@ -44,6 +44,20 @@ def test_parse_language(value: str, expected: str | None) -> None:
         ({"LC_ALL": "es_ES.UTF-8", "LANG": "en_US.UTF-8"}, "es"),
         ({"LANG": "fr_FR.UTF-8"}, "en"),
         ({}, "en"),
+        # GNU LANGUAGE: a colon list of preferences, first one we have wins...
+        ({"LANGUAGE": "es", "LANG": "en_US.UTF-8"}, "es"),
+        ({"LANGUAGE": "fr_FR:es_MX:en", "LANG": "en_US.UTF-8"}, "es"),
+        ({"LANGUAGE": "::es", "LANG": "en_US.UTF-8"}, "es"),
+        ({"LANGUAGE": "en:es", "LANG": "es_MX.UTF-8"}, "en"),
+        ({"LANGUAGE": "", "LANG": "es_MX.UTF-8"}, "es"),
+        # ...over the locale's, even LC_ALL's; none of ours means untranslated, as in gettext
+        ({"LANGUAGE": "es", "LC_ALL": "en_GB.UTF-8"}, "es"),
+        ({"LANGUAGE": "fr:de", "LANG": "es_MX.UTF-8"}, "en"),
+        ({"LANGUAGE": "C:es", "LANG": "es_MX.UTF-8"}, "en"),
+        # ...but ignored under the C/POSIX locale, or with no locale at all
+        ({"LANGUAGE": "es", "LANG": "C.UTF-8"}, "en"),
+        ({"LANGUAGE": "es", "LC_ALL": "POSIX", "LANG": "es_MX.UTF-8"}, "en"),
+        ({"LANGUAGE": "es"}, "en"),
     ],
 )
 def test_language_follows_the_locale(environ: dict[str, str], expected: str) -> None:

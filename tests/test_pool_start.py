@@ -115,3 +115,49 @@ def test_load_from_a_worker_thread_uses_a_safe_start(corpus_dir: Path, tmp_path:
         assert main_thread == "fork"
     assert in_thread.split()[0] in {"forkserver", "spawn"}
     assert in_thread.split()[1] == str(FILES)
+
+
+#: A worker is stopped while it sends a 100 MB result; the program must then exit.
+STOPPED_MID_SEND = """
+import multiprocessing, sys, time
+from core.runtime import new_pool, starting_workers, stop_pool
+
+sending = multiprocessing.Event()  # inherited by the forked worker
+
+
+class Sent:
+    def __reduce__(self):  # pickled last: the result's bytes go to the pipe right after
+        sending.set()
+        return (str, ("sent",))
+
+
+def big_result():
+    return b"x" * 100_000_000, Sent()
+
+
+pool = new_pool(1)
+with starting_workers():
+    pool.submit(big_result)
+assert sending.wait(60), "the worker never got to its result"
+time.sleep(0.02)  # the result is in the pipe, half read
+stop_pool(pool)
+print("stopped", flush=True)
+"""
+
+
+def test_a_pool_stopped_while_a_worker_sends_its_result_lets_the_program_exit(
+    tmp_path: Path,
+) -> None:
+    """A worker terminated mid-send left half a message in the result pipe; the pool's
+    manager thread waited for the rest for ever, and Python joins it at exit: `index` printed
+    its summary and hung (tests/test_hostile_cache.py's size-limit test, 1 run in 8)."""
+    done = subprocess.run(
+        [sys.executable, "-c", STOPPED_MID_SEND],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,  # it hung for ever
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "stopped\n"

@@ -57,12 +57,13 @@ def waited(
 
 @pytest.fixture
 def serve(tmp_path: Path) -> Iterator[Callable[..., web.Served]]:
-    """Starts the server on the seeds (`lang=`: serve --lang); teardown ends it and its apps,
-    whatever happened."""
+    """Starts the server on the seeds (`lang=`: serve --lang; `options=`, `cwd=`: see
+    web.Served); teardown ends it and its apps, whatever happened."""
     started: list[web.Served] = []
 
-    def start(lang: str | None = None) -> web.Served:
-        server = web.Served(SEEDS, tmp_path / "cache", tmp_path / "serve.log", repo=REPO, lang=lang)
+    def start(lang: str | None = None, **more: Any) -> web.Served:
+        log = tmp_path / f"serve-{len(started)}.log"
+        server = web.Served(SEEDS, tmp_path / "cache", log, repo=REPO, lang=lang, **more)
         started.append(server)
         waited("the server to answer", server.answers, SERVER_START_S, server.output)
         return server
@@ -156,9 +157,8 @@ def test_serve_lang_es_gives_every_visitor_the_spanish_explorer(
     listed = on_screen(visit, "the list in Spanish", lambda t: "5 / 5" in t and "Boletines" in t)
     assert "Bulletins" not in listed
     visit.page.focus(".xterm-helper-textarea")
-    visit.page.keyboard.press("/")
+    visit.page.keyboard.type("/zoe")  # at once: the keys after / arrive before the finder
     on_screen(visit, "the Spanish finder", lambda text: "Buscar un funcionario" in text)
-    visit.page.keyboard.type("zoe")
     found = on_screen(
         visit,
         "Zoé Robledo in the Spanish finder",
@@ -210,6 +210,72 @@ def test_a_closed_tab_ends_its_app_and_sigterm_ends_the_rest(served: web.Served)
     waited("the app to exit", lambda: not web.group_alive(served.process.pid), STOP_WAIT_S)
 
 
+def test_an_export_in_a_browser_is_a_download_never_a_file_on_the_server(
+    open_page: Callable[[], web.Visit], serve: Callable[..., web.Served], tmp_path: Path
+) -> None:
+    workdir = tmp_path / "server-cwd"  # where the server and its apps run
+    workdir.mkdir()
+    served = serve(cwd=workdir)
+    visit = open_page()
+    page = visit.page
+    page.goto(served.url, wait_until="domcontentloaded")
+    on_screen(visit, "the bulletin list", lambda text: "5 / 5" in text)
+    page.focus(".xterm-helper-textarea")
+    page.keyboard.press("x")
+    on_screen(visit, "the export prompt", lambda text: "your browser downloads it" in text)
+    page.keyboard.press("Home")
+    page.keyboard.press("Control+k")
+    page.keyboard.type("../../../tmp/escape attempt.md")  # only a file name is kept
+    with page.expect_download(timeout=SCREEN_WAIT_S * 1000) as started:
+        page.keyboard.press("Enter")
+    download = started.value
+    on_screen(visit, "the notice", lambda text: "sent to your" in text and "escape-attempt" in text)
+    assert download.suggested_filename == "escape-attempt.md"
+    table = Path(download.path()).read_text("utf-8")
+    assert table.count("\n| ") >= 5 and "Supervisan IMSS" in table  # the five seeds, as Markdown
+    assert list(workdir.iterdir()) == []  # nothing written where the server runs
+    assert not Path("/tmp/escape attempt.md").exists()
+    assert visit.offsite == []
+
+
+def test_max_visitors_turns_the_next_one_away_with_a_page_saying_so(
+    serve: Callable[..., web.Served],
+) -> None:
+    import asyncio
+
+    import aiohttp
+
+    served = serve(options=["--max-visitors", "1"])
+    assert "At most 1 visitor at once." in served.output()
+    ws_url = served.url.replace("http:", "ws:") + "ws?width=100&height=30"
+
+    async def visit() -> None:
+        async with aiohttp.ClientSession() as session:
+            first = await session.ws_connect(ws_url)
+            await first.receive(SCREEN_WAIT_S)  # its app runs
+            async with session.get(served.url) as page:
+                assert page.status == 503 and page.headers["Retry-After"] == "30"
+                text = await page.text()
+            assert "imss-tui is full" in text and "1 visitor is reading now" in text
+            assert "https://" not in text  # a page that needs no other site
+            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                await session.ws_connect(ws_url)
+            assert refused.value.status == 503
+            await first.close()
+
+            async def index_status() -> int:
+                async with session.get(served.url) as page:
+                    return page.status
+
+            for _attempt in range(int(STOP_WAIT_S * 10)):  # the place is free once it left
+                if await index_status() == 200:
+                    break
+                await asyncio.sleep(0.1)
+            assert await index_status() == 200
+
+    asyncio.run(visit())
+
+
 def serve_cli(*args: str) -> subprocess.CompletedProcess[str]:
     """`imss-tui serve ARGS` in a subprocess, bounded: a bug that serves fails, not hangs."""
     return subprocess.run(
@@ -242,6 +308,8 @@ def test_a_port_in_use_is_one_line_and_exit_2_before_indexing(tmp_path: Path) ->
         (["--host", "192.0.2.1"], "not an address of this machine"),  # TEST-NET-1
         (["--port", "0"], "between 1 and 65535"),
         (["--port", "http"], "not a port number"),
+        (["--max-visitors", "0"], "not a number of visitors (1 or more): '0'"),
+        (["--max-visitors", "many"], "not a number of visitors (1 or more): 'many'"),
         (["no/such/folder"], "no such file or directory"),
     ],
 )

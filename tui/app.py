@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import ThemeProvider
 
@@ -27,6 +26,7 @@ from tui.screens.finder import FinderScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import OPEN_DELAY_S, MainScreen
 from tui.screens.profile import ProfileScreen
+from tui.screens.search_modal import SearchModal
 from tui.screens.text_search import TextSearchScreen
 from tui.settings import (
     checked_keymap,
@@ -39,8 +39,10 @@ from tui.settings import (
 from tui.textual_i18n import (
     PALETTE_PLACEHOLDER,
     THEMES_PLACEHOLDER,
+    CommandPalette,
     translate_bindings,
     translated_commands,
+    translated_key_display,
     translated_map,
 )
 from tui.widgets.line_list import LineList
@@ -121,6 +123,12 @@ class ImssApp(App[None]):
     def exit(self, *args: Any, **kwargs: Any) -> None:
         self.quitting = True
         super().exit(*args, **kwargs)
+
+    def on_key(self, event: events.Key) -> None:
+        """Before Textual's bindings: a character typed behind `/` or `t` that came back up
+        here goes to the search box it was meant for (see SearchModal.take_typed)."""
+        if isinstance(self.screen, SearchModal) and self.screen.take_typed(event):
+            event.prevent_default()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not self.quitting or action == "quit"  # no help or palette mid-shutdown
@@ -338,6 +346,9 @@ class ImssApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         return translated_commands(super().get_system_commands(screen))
+
+    def get_key_display(self, binding: Binding) -> str:
+        return translated_key_display(super().get_key_display(binding))
 
 
 def make_app(paths: Sequence[str | Path] | None = None, **options: Any) -> ImssApp:

@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from pydantic_core import PydanticCustomError
 
 from core.cache_paths import APP_NAME
-from core.i18n import LANGUAGES, Language, _
+from core.i18n import LANGUAGES, Language, _, parse_language
 from core.stored_messages import localized, os_reason
 
 CONFIG_ENV = "IMSS_TUI_CONFIG"
@@ -54,8 +54,12 @@ class Settings(BaseModel):
     @field_validator("lang", mode="before")
     @classmethod
     def _known_language(cls, value: object) -> object:
-        if value is None or value in LANGUAGES:
+        """ "ES", "es_MX.UTF-8" mean Spanish here as they do in the locale."""
+        if value is None:
             return value
+        language = parse_language(value) if isinstance(value, str) else None
+        if language is not None:
+            return language
         raise PydanticCustomError(
             "language",
             _("no language is called {value} (valid: {valid})").format(

@@ -9,6 +9,9 @@ untouched. The English maps are kept, so a later call in another language starts
 
 Textual's built-in strings the user sees (the palette's placeholder, system commands) are
 marked below so the catalog holds them; the app passes them through `_` where Textual lets it.
+Key names go through `App.get_key_display`, the hook Textual documents for it. The palette's
+"No matches found" has no public hook: `CommandPalette` below overrides the private method
+that adds it (tests/test_app_spanish.py fails loudly if Textual renames it).
 """
 
 from __future__ import annotations
@@ -16,9 +19,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from rich.align import Align
+from rich.text import Text
 from textual.app import SystemCommand
 from textual.binding import Binding, BindingsMap
+from textual.command import CommandList
+from textual.command import CommandPalette as TextualPalette
 from textual.dom import DOMNode
+from textual.widgets.option_list import Option
 
 from core.i18n import N_, _
 
@@ -43,6 +51,20 @@ TEXTUAL_MESSAGES = (
     N_("Screenshot"),
     N_("Save an SVG 'screenshot' of the current screen"),
 )
+NO_MATCHES = N_("No matches found")
+
+#: The names Textual gives keys (textual.keys.KEY_DISPLAY_ALIASES, modifiers) that are words;
+#: arrows, ⏎, ⌫ and letters need no translation.
+KEY_NAMES = {
+    "space": N_("space"),
+    "tab": N_("tab"),
+    "home": N_("home"),
+    "end": N_("end"),
+    "pgup": N_("pgup"),
+    "pgdn": N_("pgdn"),
+    "del": N_("del"),
+    "shift": N_("shift"),
+}
 
 #: Each class's compiled bindings as Textual made them (English), the first time seen.
 _english: dict[type[DOMNode], BindingsMap | None] = {}
@@ -88,3 +110,32 @@ def translated_commands(commands: Iterable[SystemCommand]) -> Iterator[SystemCom
     """Textual's system commands (Theme, Quit, Keys...) with title and help translated."""
     for command in commands:
         yield command._replace(title=_(command.title), help=_(command.help))
+
+
+def translated_key_display(display: str) -> str:
+    """ "space", "shift+tab" as Textual displays them, in the language in use."""
+    parts = display.split("+")
+    return "+".join(_(KEY_NAMES[part]) if part in KEY_NAMES else part for part in parts)
+
+
+class CommandPalette(TextualPalette):
+    """Textual's palette, saying "No matches found" in the language in use."""
+
+    def _start_no_matches_countdown(self, search_value: str) -> None:
+        # Textual 8.2's method with its one English literal translated; keep in step with it.
+        self._stop_no_matches_countdown()
+
+        def show_no_matches() -> None:
+            if search_value:  # an empty query is discovery mode: nothing to say
+                self.query_one(CommandList).add_option(
+                    Option(
+                        Align.center(Text(_(NO_MATCHES), style="not bold")),
+                        disabled=True,
+                        id=self._NO_MATCHES,
+                    )
+                )
+                self._list_visible = True
+            else:
+                self._list_visible = False
+
+        self._no_matches_timer = self.set_timer(self._NO_MATCHES_COUNTDOWN, show_no_matches)

@@ -39,7 +39,12 @@ from tui.cli.common import (
     console,
     text,
 )
-from tui.cli.language import add_language_argument, choose_language, route_argparse_messages
+from tui.cli.language import (
+    add_language_argument,
+    choose_language,
+    command_name,
+    route_argparse_messages,
+)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -191,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     until the end; then the locale's is back (tests call main in one process)."""
     args_in, problems = choose_language(sys.argv[1:] if argv is None else argv)
     try:
-        if args_in and args_in[0] in COMMANDS:
+        if command_name(args_in) in COMMANDS:
             for problem in problems:  # the app shows config problems itself
                 console(stderr=True).print(text(problem, "yellow"))
             return run(args_in)

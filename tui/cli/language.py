@@ -16,7 +16,7 @@ import argparse
 from collections.abc import Sequence
 
 from core import i18n
-from core.i18n import LANGUAGES, N_, Language, current_language, set_language
+from core.i18n import LANGUAGES, N_, Language, current_language, parse_language, set_language
 from tui.settings import configured_language
 
 OPTION = "--lang"
@@ -49,21 +49,36 @@ def route_argparse_messages() -> None:
 
 def split_language_option(argv: Sequence[str]) -> tuple[Language | None, list[str]]:
     """The language `--lang X` / `--lang=X` asks for and argv without it. Only the options
-    before a `--` count; a value that is not a language stays for argparse to reject."""
+    before a `--` count; "ES" or "es_MX" mean "es" as in the locale; a value that is not a
+    language stays for argparse to reject."""
     rest = list(argv)
     wanted: Language | None = None
     i = 0
     while i < len(rest) and rest[i] != "--":
         arg = rest[i]
-        if arg == OPTION and i + 1 < len(rest) and rest[i + 1] in LANGUAGES:
-            wanted = rest[i + 1]  # type: ignore[assignment]
+        if arg == OPTION and i + 1 < len(rest) and parse_language(rest[i + 1]):
+            wanted = parse_language(rest[i + 1])
             del rest[i : i + 2]
-        elif arg.startswith(OPTION + "=") and arg.split("=", 1)[1] in LANGUAGES:
-            wanted = arg.split("=", 1)[1]  # type: ignore[assignment]
+        elif arg.startswith(OPTION + "=") and parse_language(arg.split("=", 1)[1]):
+            wanted = parse_language(arg.split("=", 1)[1])
             del rest[i]
         else:
             i += 1
     return wanted, rest
+
+
+def command_name(argv: Sequence[str]) -> str | None:
+    """The first argument that is not a `--lang` option (a `--lang` argparse will reject
+    still belongs to the command that follows it), or None when there is none."""
+    i = 0
+    while i < len(argv):
+        if argv[i] == OPTION:
+            i += 2
+        elif argv[i].startswith(OPTION + "="):
+            i += 1
+        else:
+            return argv[i]
+    return None
 
 
 def choose_language(argv: Sequence[str]) -> tuple[list[str], list[str]]:

@@ -35,6 +35,9 @@ from tui.cli.listen import bind_error, exposure_warning, listen_addresses, publi
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
+#: Apps running at once unless --max-visitors says otherwise: each is a process holding the
+#: corpus, and the machine serving may be a laptop.
+DEFAULT_MAX_VISITORS = 8
 
 
 def add_parsers(sub: Any) -> None:
@@ -70,8 +73,30 @@ def add_parsers(sub: Any) -> None:
             "the address browsers use when it is not http://HOST:PORT (a proxy, --host 0.0.0.0)"
         ),
     )
+    p.add_argument(
+        "--max-visitors",
+        metavar="N",
+        type=_visitors,
+        default=DEFAULT_MAX_VISITORS,
+        help=_(
+            "run at most N apps at once (default: {count}); more visitors get a page saying "
+            "the explorer is full"
+        ).format(count=DEFAULT_MAX_VISITORS),
+    )
     p.add_argument("--cache-dir", metavar="DIR", help=_("index cache directory"))
     p.set_defaults(handler=cmd_serve)
+
+
+def _visitors(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise argparse.ArgumentTypeError(
+            _("not a number of visitors (1 or more): {value}").format(value=repr(value))
+        )
+    return count
 
 
 def _port(value: str) -> int:
@@ -143,10 +168,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     banner = _("Serving the explorer at {url} (one app per browser tab; Ctrl+C stops)").format(
         url=url
     )
+    banner += " " + ngettext(
+        "At most {count} visitor at once.", "At most {count} visitors at once.", args.max_visitors
+    ).format(count=args.max_visitors)
     from tui.web_server import ExplorerServer
 
     command = visitor_command(paths, cache_dir)
-    server = ExplorerServer(command, host=args.host, port=args.port, public_url=url, banner=banner)
+    server = ExplorerServer(
+        command,
+        host=args.host,
+        port=args.port,
+        public_url=url,
+        banner=banner,
+        max_visitors=args.max_visitors,
+    )
     try:
         server.serve()
     except OSError as err:  # the port was taken while indexing

@@ -2,7 +2,8 @@
 
 The file's suffix picks the format (.csv .jsonl .md .graphml .gexf); a graph format always
 holds the co-mention network. The default is a CSV in the current directory named after what
-is exported and the time, so enter alone is enough.
+is exported and the time, so enter alone is enough. In a browser the file is downloaded, so
+the name is all that counts.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from textual.widgets import Input, Select, Static
 
 from core.export import WHATS
 from core.i18n import N_, _, ngettext
+from core.textfold import slug
 
 #: How each export's `what` (an API name, kept in the file name) reads in the interface.
 WHAT_LABELS = {
@@ -44,9 +46,10 @@ class ExportRequest:
 
 
 def default_path(what: str, now: dt.datetime | None = None) -> str:
-    """ "imss-bulletins-20250314-101500.csv" in the current directory."""
+    """ "imss-bulletins-20250314-101500.csv" ("imss-boletines-..." in Spanish) in the current
+    directory: the user's word for what is exported, folded to ASCII for any file system."""
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return f"imss-{what}-{stamp}.csv"
+    return f"imss-{slug(what_label(what))}-{stamp}.csv"
 
 
 class ExportScreen(ModalScreen[ExportRequest | None]):
@@ -65,9 +68,12 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         Binding("escape", "close", N_("Cancel"), id="export.close"),
     ]
 
-    def __init__(self, shown: int) -> None:
+    def __init__(self, shown: int, *, download: bool = False) -> None:
+        """`download`: the file goes to the visitor's browser (`imss-tui serve`), so only a
+        file name is asked for."""
         super().__init__()
         self.shown = shown
+        self.download = download
 
     def compose(self) -> ComposeResult:
         with Vertical(id="export-box") as box:
@@ -83,10 +89,12 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                 id="export-what",
             )
             yield Input(value=default_path("bulletins"), id="export-path", select_on_focus=False)
-            yield Static(
-                Text(_(".csv .jsonl .md, or .graphml .gexf for the network · enter export · esc")),
-                id="export-hint",
+            hint = (
+                _(".csv .jsonl .md, .graphml .gexf · enter: your browser downloads it · esc")
+                if self.download
+                else _(".csv .jsonl .md, or .graphml .gexf for the network · enter export · esc")
             )
+            yield Static(Text(hint), id="export-hint")
 
     def on_mount(self) -> None:
         self.query_one("#export-path", Input).focus()

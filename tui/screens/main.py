@@ -19,7 +19,7 @@ from textual.command import Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, ProgressBar, Static
+from textual.widgets import Input, ProgressBar, Static
 
 from core.citation import citation
 from core.filters import DateRange, parse_date_range
@@ -36,6 +36,8 @@ from tui.screens.text_search import TextSearchChoice, TextSearchScreen
 from tui.settings import load_state, save_state
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.entity_sidebar import EntitySidebar
+from tui.widgets.fitted_input import FittedInput
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.line_list import LineList
 from tui.widgets.reader import ReaderView
 from tui.widgets.splitter import Splitter
@@ -55,6 +57,10 @@ OPEN_DELAY_S = 0.06
 LIST_MIN_WIDTH = 20
 READER_MIN_WIDTH = 30
 LIST_WIDTH_STEP = 4
+#: The footer's keys to leave out first when the line is too narrow (help lists them all):
+#: the sidebar toggle and n (shown in the reader's subtitle when useful) first, the
+#: timeline's range marking, quit (q is the key every TUI uses), then the text search.
+FOOTER_DROP_ORDER = ("toggle_sidebar", "next_mention", "mark", "quit", "text_search")
 LIST_WIDTH_STATE = "list_width"
 #: The reader's subtitle while n / N step through mentions or search matches.
 TARGET_POSITION = {"mention": N_("mention {at}/{count}"), "match": N_("match {at}/{count}")}
@@ -251,8 +257,15 @@ class MainScreen(Screen[None]):
         yield TimelineStrip(id="timeline")
         with Horizontal(id="panes"):
             with Vertical(id="list-pane"):
-                yield Input(
-                    placeholder=_("dates: 2015 · 2024-04 · 2015-01..2015-12 (esc: close)"),
+                yield FittedInput(
+                    [
+                        _("dates: 2015 · 2024-04 · 2015-01..2015-12 (esc: close)"),
+                        _("dates: 2015 · 2024-04 · 2015-01..2015-12"),
+                        _("dates: 2015 · 2024-04 · 2015..2016"),
+                        "2015 · 2024-04 · 2015..2016",
+                        "2024-04 · 2015..2016",
+                        "2015..2016",
+                    ],
                     id="date-input",
                 )
                 yield Static(id="chips")
@@ -263,14 +276,18 @@ class MainScreen(Screen[None]):
             yield Splitter(id="splitter")
             with Vertical(id="reader-pane"):
                 yield ReaderView(id="reader")
-                yield Input(
-                    placeholder=_("search this bulletin (enter: next, esc: close)"),
+                yield FittedInput(
+                    [
+                        _("search this bulletin (enter: next, esc: close)"),
+                        _("search this bulletin (esc: close)"),
+                        _("search this bulletin"),
+                    ],
                     id="reader-search",
                 )
             sidebar = EntitySidebar(id="sidebar")
             sidebar.empty_message = ""
             yield sidebar
-        yield Footer(compact=True)
+        yield FittingFooter(drop_first=FOOTER_DROP_ORDER, compact=True)
 
     bulletin_list = getters.query_one("#bulletins", BulletinList)
     reader = getters.query_one("#reader", ReaderView)

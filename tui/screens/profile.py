@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from core.i18n import N_, _, ngettext
 from core.models import Entity
@@ -21,9 +21,10 @@ from core.quotes.lookup import quotes_of
 from tui.date_labels import short_date
 from tui.kinds import kind_badge
 from tui.palette import Palette
-from tui.safe_text import append_safe
+from tui.safe_text import append_safe, safe_text
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.entity_rows import EntityResults, facility_state
+from tui.widgets.fitting_footer import FittingFooter
 from tui.widgets.line_list import LineList
 from tui.widgets.quote_list import QuoteList
 
@@ -44,10 +45,10 @@ class ProfileChoice:
 
 
 def cooccurring(corpus: Corpus, entity_id: str) -> tuple[list[Entity], list[str]]:
-    """Entities seen with `entity_id`, and a "×N" label for how many bulletins they share."""
+    """Entities seen with `entity_id`, and a "×N" label for how many bulletins they share
+    (the pane's title says what N counts; the names need the width)."""
     pairs = corpus.cooccurring(entity_id, COOCCURRING_LIMIT)
-    together = _("×{count} together")
-    return [entity for entity, _n in pairs], [together.format(count=n) for _e, n in pairs]
+    return [entity for entity, _n in pairs], [f"×{n}" for _e, n in pairs]
 
 
 def profile_header(entity: Entity, palette: Palette) -> Text:
@@ -128,7 +129,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
             yield BulletinList(id="profile-bulletins")
             yield QuoteList(id="profile-quotes")
             yield EntityResults(id="profile-cooccurring")
-        yield Footer()
+        yield FittingFooter()
 
     def on_mount(self) -> None:
         every = self.corpus.bulletins_mentioning(self.entity.id)
@@ -147,7 +148,7 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         listing.set_bulletins(bulletins)
         others, labels = cooccurring(self.corpus, self.entity.id)
         together = self.query_one("#profile-cooccurring", EntityResults)
-        together.border_title = _("Mentioned alongside")
+        together.border_title = _("Mentioned alongside (× bulletins)")
         together.empty_message = _("Nobody else.")
         together.set_entities(others, labels)
         said = quotes_of(self.corpus, self.entity.id)
@@ -180,6 +181,13 @@ class ProfileScreen(Screen[ProfileChoice | None]):
         if picked is not None:
             bulletin, quote = picked
             self.dismiss(ProfileChoice(self.entity.id, bulletin.id, quote.start))
+
+    @on(LineList.Highlighted, "#profile-cooccurring")
+    def _show_full_name(self, event: LineList.Highlighted) -> None:
+        """The selected entity's whole name under the pane, however narrow its row."""
+        together = self.query_one("#profile-cooccurring", EntityResults)
+        other = together.current
+        together.border_subtitle = None if other is None else safe_text(other.name)
 
     @on(LineList.Selected, "#profile-cooccurring")
     def _open_other(self, event: LineList.Selected) -> None:

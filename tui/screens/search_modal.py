@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -37,6 +38,29 @@ class SearchModal(ModalScreen[ResultT]):
         ),
     ]
 
+    def take_typed(self, event: events.Key) -> bool:
+        """Whether `event`, a key that came back up to the app with this screen on top, is a
+        character typed for the query; if so it goes there, in order.
+
+        Keys typed right behind `/` or `t` in a browser (each key its own message) reach
+        the focused list of the screen below before the binding that opens this one runs,
+        and only come back up once it is open, when no binding of its own takes a character:
+        the query line takes them here, or once it is mounted. The query line takes the
+        characters typed into it itself, so none of those comes this way."""
+        if not (event.is_printable and event.character):
+            return False
+        if self._typed_ahead is not None:
+            self._typed_ahead.append(event.character)
+        else:
+            self.query_one(".search-input", Input).insert_text_at_cursor(event.character)
+        return True
+
+    def on_mount(self) -> None:
+        """Runs after the subclass's on_mount (which focuses the query and searches)."""
+        typed, self._typed_ahead = self._typed_ahead, None
+        if typed:
+            self.query_one(".search-input", Input).insert_text_at_cursor("".join(typed))
+
     def action_clear_to_start(self) -> None:
         query = self.query_one(".search-input", Input)
         query.call_later(query.action_delete_left_all)  # after keys already on their way
@@ -57,6 +81,12 @@ class SearchModal(ModalScreen[ResultT]):
     """
 
     _bound_notice: str | None = None
+    #: Characters typed before the query line was mounted; None once it takes them itself.
+    _typed_ahead: list[str] | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._typed_ahead = []
 
     def note_query_bound(self, query: str) -> None:
         """Say once, when it starts, that only the start of a long query is searched."""

@@ -17,6 +17,10 @@ from tui.safe_text import safe_text
 from tui.widgets.line_list import LineList
 
 _SEPARATOR = " · "
+#: Rows narrower than this drop the kind badge, every row of the list alike: the name's
+#: colour still says the kind, and a name cut to a few letters says nothing (the profile's
+#: narrow "Mentioned alongside" pane showed "Gobierno …" under a 14-cell "institución").
+BADGE_MIN_WIDTH = 48
 
 
 def facility_state(entity: Entity) -> str | None:
@@ -68,7 +72,9 @@ def entity_row(
     count = len(entity.bulletin_ids)
     right = extra or ngettext("{count} bulletin", "{count} bulletins", count).format(count=count)
     style = palette.kind[entity.kind]
-    badge = Text(kind_badge(entity.kind).ljust(badge_width()), style=Style(color=style.color))
+    badge = Text()
+    if width >= BADGE_MIN_WIDTH:
+        badge = Text(kind_badge(entity.kind).ljust(badge_width()), style=Style(color=style.color))
     field = hit.field if hit else "name"
     spans = hit.spans if hit else []
     name = highlighted(entity.name, spans if field == "name" else [], style, palette.match)
@@ -118,6 +124,17 @@ def entity_row(
     return text
 
 
+def entity_summary(entity: Entity, palette: Palette) -> Text:
+    """ "César Duarte Jáquez · Gobernador de Chihuahua (official)": what a cut row leaves out."""
+    text = safe_text(entity.name, palette.kind[entity.kind])
+    role = latest_role(entity)
+    if role:
+        text.append(_SEPARATOR, style="dim")
+        text.append_text(safe_text(role, Style(italic=True)))
+    text.append(f" ({kind_badge(entity.kind)})", style="dim")
+    return text
+
+
 class EntityResults(LineList):
     """Finder hits or any list of entities, one line each."""
 
@@ -149,6 +166,9 @@ class EntityResults(LineList):
 
     def item_count(self) -> int:
         return len(self.entities)
+
+    def item_tooltip(self, index: int) -> Text | None:
+        return entity_summary(self.entities[index], self.palette)
 
     def render_item_line(self, index: int, line: int, width: int) -> Text:
         hit = self.hits[index] if self.hits is not None else None

@@ -288,6 +288,16 @@ class LineList(LineScrollView, can_focus=True):
         if self.cursor >= 0:
             self.post_message(self.Selected(self, self.cursor))
 
+    def item_tooltip(self, index: int) -> Text | None:
+        """What hovering item `index` shows: the full text a narrow row cuts (None: nothing)."""
+        return None
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = self.item_at_line(self.scroll_offset.y + event.y)
+        tooltip = None if index is None else self.item_tooltip(index)
+        if tooltip != self.tooltip:
+            self.tooltip = tooltip
+
     def on_click(self, event: events.Click) -> None:
         index = self.item_at_line(self.scroll_offset.y + event.y)
         if index is None or not self.selectable(index):
