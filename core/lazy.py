@@ -65,9 +65,8 @@ class Background(Generic[T]):
     @classmethod
     def done(cls, value: T) -> Background[T]:
         """A value already there."""
-        made = cls.__new__(cls)
-        made._future, made._compute, made._lock = Future(), None, threading.Lock()
-        made._callbacks = []
+        made = cls(lambda: value, name="done", start=False)
+        made._compute = None  # never a thread: the value is set here
         made._future.set_result(value)
         return made
 
