@@ -19,6 +19,7 @@ import pytest
 from textual.widgets import Input, Select
 
 import core.stored_messages as msg
+from core import index as index_module
 from core.cache_paths import INDEX_FILENAME
 from core.corpus import Corpus, load_corpus
 from core.index import Index
@@ -42,7 +43,8 @@ def folder(tmp_path: Path) -> Path:
 def cache(tmp_path: Path, folder: Path) -> Path:
     """A cache holding the seeds, their entity table resolved and stored."""
     directory = tmp_path / "cache"
-    load_corpus([folder], cache_dir=directory).entity_table  # noqa: B018 (resolved, stored)
+    load_corpus([folder], cache_dir=directory).entity_table  # noqa: B018 (resolved)
+    index_module._last_write.wait(directory / INDEX_FILENAME)  # stored: written in a thread
     return directory
 
 
