@@ -627,3 +627,30 @@ def test_a_generic_unit_word_in_lower_case_before_an_abbreviated_number() -> Non
         "clínica número 80 atiende llamadas."
     )
     assert facilities(text) == ["Clínica No. 1", "Guardería No. 5"]
+
+
+def test_a_list_of_works_glossing_each_unit_with_its_owner() -> None:
+    text = (
+        "Este año abrirán:\n"
+        "- Hospital General Regional Zaragoza (IMSS), en Iztapalapa, Ciudad de México.\n"
+        "- Hospital General de Zona Navojoa (IMSS), en Sonora.\n"
+        "- Clínica-Hospital Tapachula (ISSSTE), en Chiapas.\n"
+        "- Hospital General de Zona “21 de marzo” (IMSS), en Hidalgo.\n"
+        "- Hospital Materno Infantil Cd. del Carmen (IMSS), en Campeche."
+    )
+    assert facilities(text) == [
+        "Hospital General Regional Zaragoza",
+        "Hospital General de Zona Navojoa",
+        "Clínica-Hospital Tapachula",
+        "Hospital General de Zona “21 de marzo”",
+        "Hospital Materno Infantil Cd. del Carmen",
+    ]
+    # the owner after each unit is still a mention of the body
+    bodies = [m.text for m in extract_mentions(text) if m.kind == EntityKind.INSTITUTION]
+    assert bodies == ["IMSS", "IMSS", "ISSSTE", "IMSS", "IMSS"]
+
+
+def test_a_bracketed_type_acronym_inside_a_name_is_not_an_owner() -> None:
+    assert facilities(
+        "El Centro Médico Nacional (CMN) Siglo XXI y la Clínica-Hospital del ISSSTE."
+    ) == ["Centro Médico Nacional Siglo XXI"]

@@ -94,7 +94,9 @@ _TITLED = re.compile(
     rf"(?:{_S}(?:(?:de|del|de{_S}la|y){_S})?(?!{_HEAD_WORDS}\b|IMSS\b|Instituto\b)"
     rf"{CAP_WORD}){{1,5}})"
 )
-_HONORIFIC_WORD = re.compile(r"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-’']*|de|del|la|las|los|y|e|el)")
+#: A dedication's words: capitalized, a name particle, or the month of a date written in lower
+#: case ("“14 de septiembre”").
+_HONORIFIC_WORD = re.compile(rf"(?:[A-ZÁÉÍÓÚÑ0-9][\w.\-’']*|de|del|la|las|los|y|e|el|{_MONTHS})")
 _MAX_HONORIFIC_WORDS = 7
 #: "UMF: la No. 84", "y la No. 80": an article or a colon before a number word.
 _LEAD_IN = rf"(?::\s*+)?(?:(?:la|el)\s++(?={_NUMBER_MARK}))?"
@@ -187,7 +189,7 @@ def _named() -> re.Pattern[str]:
     item = (
         rf"(?:(?!(?:No|Nos|N[úu]m|N[úu]mero)\b|{_TITLE}{_S}"
         rf"|IMSS(?:[-‐–]|{_S})?(?i:{program_word})\b)"
-        rf"{CAP_WORD}|\([A-Za-z/]{{2,10}}\)|\d{{1,2}}(?=\s++de\s++[A-Z]))"
+        rf"(?:Cd\.(?=\s)|{CAP_WORD})|\([A-Za-z/]{{2,10}}\)|\d{{1,2}}(?=\s++de\s++[A-Z]))"
     )
     # A name ends where another unit's head follows: "Hospital de Pediatría del Centro
     # Médico Nacional Siglo XXI" is a hospital (no name of its own) in a complex (named).
@@ -457,11 +459,29 @@ def _drop_acronym(match: re.Match[str], name: str) -> str:
     return "" if initials.endswith(acr.upper()) else match[0]
 
 
+#: "Hospital General Regional Zaragoza (IMSS)": a bracketed acronym closing a name.
+_CLOSING_GLOSS = re.compile(r"\s*+\((?P<acronym>[A-Za-z/]{2,10})\)$")
+
+
+def _without_owner_gloss(surface: str) -> str:
+    """The name without a closing "(IMSS)", "(ISSSTE)": the owner glossed after a unit, as
+    in a list of works, is not part of its name (and stays a mention of the body)."""
+    from core.entities.institutions import find_institutions
+
+    gloss = _CLOSING_GLOSS.search(surface)
+    if gloss is None:
+        return surface
+    bodies = find_institutions(gloss["acronym"])
+    if not bodies or bodies[0].name is None:
+        return surface
+    return _TRAILING_PARTICLES.sub("", surface[: gloss.start()])
+
+
 def _named_at(text: str, pos: int) -> FacilityHit | None:
     match = _named().match(text, pos)
     if match is None:
         return None
-    surface = _TRAILING_PARTICLES.sub("", match["name"])
+    surface = _without_owner_gloss(_TRAILING_PARTICLES.sub("", match["name"]))
     name, proper = _normalize(surface)
     surface = _shortest_surface(surface, name)
     end = pos + len(surface)

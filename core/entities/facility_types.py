@@ -127,6 +127,7 @@ NAMED_HEADS: tuple[str, ...] = (
     "Unidad Médica de Atención Ambulatoria",
     "UMAA",
     "Clínica Hospital",
+    "Clínica-Hospital",
     "Clínica",
     "Sanatorio",
     "Guardería",
