@@ -556,3 +556,31 @@ def test_counted_municipalities_of_a_state_name_the_state() -> None:
         if m.kind is EntityKind.PLACE
     ]
     assert names == ["Puebla", "Tlaxcala", "Colima, Colima"]
+
+
+def test_a_city_seat_called_ciudad_names_its_municipality_whatever_its_size() -> None:
+    # Ciudad Altamirano is the seat of Pungarabato (Guerrero), not Altamirano (Chiapas);
+    # "Mante" and "Madero" are what Tamaulipas calls El Mante and Ciudad Madero
+    assert places(
+        "El IMSS descartó daños en sus unidades de Ciudad Altamirano y Chilpancingo, Guerrero."
+    ) == {"Pungarabato, Guerrero", "Chilpancingo de los Bravo, Guerrero", "Guerrero"}
+    assert places(
+        "Los derechohabientes de Tampico, Mante y Madero serán atendidos en Tamaulipas."
+    ) == {"Tampico, Tamaulipas", "El Mante, Tamaulipas", "Ciudad Madero, Tamaulipas", "Tamaulipas"}
+    # a surname seat still needs a place cue: "Madero" alone is a person's name first
+    assert "Ciudad Madero, Tamaulipas" not in places("Madero dijo que el IMSS crecerá.")
+
+
+def test_a_town_right_after_a_unit_number_in_a_list_of_the_bulletins_state() -> None:
+    text = (
+        "El IMSS en Tamaulipas atenderá urgencias en el HGZ No. 13 Matamoros, el HGSZ No. 17 "
+        "Miguel Alemán y el HGZ No. 3 Mante."
+    )
+    assert places(text) == {
+        "Tamaulipas",
+        "Matamoros, Tamaulipas",
+        "Miguel Alemán, Tamaulipas",
+        "El Mante, Tamaulipas",
+    }
+    # a surname town of another state after a number is no cue (Allende is no town of Sonora)
+    assert places("El IMSS en Sonora abrió la UMF No. 7 Allende ayer.") == {"Sonora"}

@@ -427,6 +427,23 @@ def _short_heads(name: str) -> list[str]:
     return found
 
 
+_CITY_SEAT = re.compile(r"Ciudad ([A-ZÁÉÍÓÚÑ]\S+(?: [A-ZÁÉÍÓÚÑ]\S+)*)")
+
+
+def _city_seat_forms(name: str, seat: str) -> list[str]:
+    """A seat called "Ciudad <X>" is how the press names the town, whatever its size: "Ciudad
+    Altamirano" (Pungarabato), "Ciudad Mante" (El Mante); and "<X>" alone is the town too
+    when the municipality is named after it: "Mante" (El Mante), "Madero" (Ciudad Madero)."""
+    seat_match = _CITY_SEAT.fullmatch(seat)
+    if seat_match is None:
+        return []
+    forms = [seat]
+    bare = seat_match[1]
+    if fold(name) in {fold(seat), fold(f"El {bare}"), fold(f"La {bare}")} and " " not in bare:
+        forms.append(bare)
+    return forms
+
+
 def is_person_word(word: str) -> bool:
     """A given name or surname ('García', 'Castillo'): no town by itself."""
     key = fold(word)
@@ -464,7 +481,12 @@ def gazetteer() -> Gazetteer:
         # A small town's seat may share its name with a farm or a saint; its short
         # municipality name ("Techaluta", "Mixquiahuala") is only it, unless a person's name.
         big = population >= _MIN_ALIAS_POPULATION or row["nom_municipio"].startswith("Heroica ")
-        aliases = [row["nom_cabecera"].strip()] if big else []
+        seat = row["nom_cabecera"].strip()
+        aliases = [seat] if big else []
+        for alias in _city_seat_forms(row["nom_municipio"], seat):
+            if is_person_word(alias):
+                person_named.add(fold(alias))  # "Madero": a surname first, a town with a cue
+            aliases.append(alias)
         for alias in _short_heads(row["nom_municipio"]):
             if row["nom_municipio"].startswith("General "):
                 person_named.add(fold(alias))

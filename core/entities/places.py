@@ -114,6 +114,10 @@ _LANDFORM_BEFORE = re.compile(
 _UNIT_BEFORE = re.compile(
     r"(?:\bNo\.?|\bN[úu]m(?:\.|ero)?|\b[A-Z]{2,}(?:/[A-Z]+)?)\s*\d+,?\s+(?:de|en)\s+$"
 )
+#: "HGZ No. 13 Matamoros, HGSZ No. 17 Miguel Alemán": a list of units, each with its town.
+_UNIT_BARE_BEFORE = re.compile(
+    r"(?:\bNo\.?|\bN[úu]m(?:\.|ero)?|\b[A-Z]{2,}(?:/[A-Z]+)?)[^\S\n]*\d+[^\S\n]+$"
+)
 _DIGIT = re.compile(r"\d")
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
 #: Prepositions of movement or location, as opposed to "de", which also joins names.
@@ -451,6 +455,14 @@ def _decide(
     cue = bool(
         _CUE_BEFORE.search(before)
         or (_DIGIT.search(before) and _UNIT_BEFORE.search(before))
+        # without "de"/"en", only a town of the bulletin's own state: a unit's honorific or
+        # neighbourhood may follow its number too
+        or (
+            home is not None
+            and any(t.state == home for t in towns)
+            and _DIGIT.search(before) is not None
+            and _UNIT_BARE_BEFORE.search(before) is not None
+        )
         or (any(b in before for b in _BRANCH_BODIES) and _BRANCH_BEFORE.search(before))
         or _TOUR_BEFORE.search(before)
     ) or (at_block_start and _dateline_town(text, cand))
