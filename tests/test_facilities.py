@@ -654,3 +654,19 @@ def test_a_bracketed_type_acronym_inside_a_name_is_not_an_owner() -> None:
     assert facilities(
         "El Centro Médico Nacional (CMN) Siglo XXI y la Clínica-Hospital del ISSSTE."
     ) == ["Centro Médico Nacional Siglo XXI"]
+
+
+def test_a_health_centre_with_extended_services_named_by_its_town() -> None:
+    text = (
+        "Concluyó el Centro de Salud con Servicios Ampliados (CESSA) de Santa María Tonameca; "
+        "el CESA de Putla Villa de Guerrero abrirá en mayo y se construirá un nuevo Centro de "
+        "Salud con Servicios Ampliados (CESA) en Tlahualilo."
+    )
+    assert facilities(text) == [
+        "Centro de Salud con Servicios Ampliados de Santa María Tonameca",
+        "CESA de Putla Villa de Guerrero",
+    ]
+    # the towns inside the units' names are theirs; the third unit has none, its town is a place
+    assert {e.name for e in extract_entities(text) if e.kind == EntityKind.PLACE} == {
+        "Tlahualilo, Durango"
+    }

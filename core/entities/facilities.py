@@ -122,7 +122,7 @@ _NEXT_AFTER_GAP = re.compile(
 #: Openings of every facility form (Hospital, Unidad, Centro, HGZ, UMF...).
 _TRIGGERS = frozenset(
     {"hos", "uni", "cen", "cli", "gua", "hgz", "hgr", "hgs", "hgo", "hgp", "umf", "umr", "uma"}
-    | {"css", "cmn", "cec", "san"}
+    | {"css", "cmn", "cec", "ces", "san"}
 )
 
 _MAX_NAME_WORDS = 14  # longer "names" are runaway capitalized text, not a unit's name
