@@ -670,3 +670,18 @@ def test_a_health_centre_with_extended_services_named_by_its_town() -> None:
     assert {e.name for e in extract_entities(text) if e.kind == EntityKind.PLACE} == {
         "Tlahualilo, Durango"
     }
+
+
+def test_a_clinic_in_lower_case_with_a_number_the_text_places() -> None:
+    text = (
+        "El delegado visitó la clínica 32 de Guasave; entregó camillas a las clínicas 21 y 9 "
+        "del IMSS y recorrió las clínicas 3 de Navojoa; 14 de Huatabampo. La clínica 20 de "
+        "Noviembre es del ISSSTE y la clínica 80 recibe 40 llamadas."
+    )
+    assert facilities(text) == [
+        "Clínica No. 32",
+        "Clínica No. 21",
+        "Clínica No. 9",
+        "Clínica No. 3",
+        "Clínica No. 14",
+    ]

@@ -78,6 +78,12 @@ _IN_ANOTHER_UNIT = (
 _RANK = r"de\s++l[ao]s\s++\d"
 _NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_RANK}|{_IN_ANOTHER_UNIT}))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
+#: Numbers of units the text places: "25 de Monterrey", "13 de San Quintín; 25 de ...", "51 y
+#: 46 del IMSS" (not a date: "20 de Noviembre").
+_PLACED_NUMBERS = (
+    rf"\s*+\d{{1,3}}(?:\s*+(?:,|y)\s*+\d{{1,3}})*+\s++"
+    rf"(?:(?:de|en)\s++(?!(?i:{_MONTHS})\b)[A-ZÁÉÍÓÚÑ]|del\s++(?:IMSS|Seguro|Instituto)\b)"
+)
 _HEAD_WORDS = r"(?:Hospital|Unidad|Cl[ií]nica|Centro|Guarder[ií]a|UMF|HGZ|HGR|UMR|UMAE|CECI|CMN)"
 #: A quoted name right after a unit: straight, curly or angle quotes.
 _HONORIFIC = re.compile(
@@ -145,12 +151,13 @@ def _type_heads() -> tuple[re.Pattern[str], tuple[str, ...]]:
     for unit in UNIT_TYPES:
         for form in dict.fromkeys((unit.canonical, *unit.forms)):
             regex = loose(form, plural=True)
-            # a generic word ("clínica") in lower case only before "No."/"Núm.": "la clínica
-            # No. 1" is a unit, "la clínica 80" or "número 12" may be a count or a phone
+            # a generic word ("clínica") in lower case only before "No."/"Núm.", or before
+            # numbers the text places ("la clínica 25 de Monterrey", "las clínicas 51 y 46 del
+            # IMSS"): "la clínica 80" or "número 12" may be a count or a phone
             written = (
                 f"(?i:{regex})"
                 if unit.any_case
-                else rf"(?:{regex}|(?i:{regex})(?=\s*+(?:No|N[úu]m)\.\s*+\d))"
+                else rf"(?:{regex}|(?i:{regex})(?=\s*+(?:No|N[úu]m)\.\s*+\d|{_PLACED_NUMBERS}))"
             )
             forms.append((len(form), written, unit.canonical))
         for short in unit.acronyms:
