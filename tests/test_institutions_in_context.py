@@ -120,3 +120,17 @@ def test_the_yearly_assembly_is_an_event_not_the_body() -> None:
         "General extraordinaria del IMSS, en mayo."
     )
     assert institutions(text) == {"IMSS"}
+
+
+def test_a_national_executive_committee_is_its_unions_governing_body() -> None:
+    text = (
+        "La STPS entregó la toma de nota al Comité Ejecutivo Nacional del Sindicato Nacional de "
+        "Trabajadores del Seguro Social (SNTSS); el Comité Ejecutivo Nacional de la CTM asistió."
+    )
+    assert institutions(text) == {
+        "STPS",
+        "Comité Ejecutivo Nacional del SNTSS",
+        "SNTSS",
+        "Comité Ejecutivo Nacional de la CTM",
+        "CTM",
+    }

@@ -73,6 +73,7 @@ GOVERNING_BODIES: tuple[str, ...] = (
     "Junta de Gobierno",
     "Asamblea General",
     "Comité Técnico",
+    "Comité Ejecutivo Nacional",
 )
 #: Governing bodies that, written bare in an IMSS bulletin, are the IMSS's own.
 IMSS_BODIES = frozenset({"Consejo Técnico", "Asamblea General"})
