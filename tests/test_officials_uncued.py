@@ -7,7 +7,7 @@ the look-alikes that are not people (municipalities, streets, buildings, bylines
 
 from __future__ import annotations
 
-from core.entities import extract_entities
+from core.entities import extract_entities, extract_mentions
 from core.entities.person_names import Support, shape_support
 from core.models import EntityKind
 
@@ -275,3 +275,18 @@ def test_a_predecessor_or_successor_named_without_a_role_is_a_person() -> None:
     )
     found = {e.name for e in extract_entities(text) if e.kind == EntityKind.OFFICIAL}
     assert found == {"Ramiro Fuentes", "Laura Cárdenas"}
+
+
+def test_a_given_name_with_its_surname_in_brackets_is_the_person_named_before() -> None:
+    text = (
+        "Orizaba, Veracruz.- La presidenta estuvo con la gobernadora Rocío Nahle García y el "
+        "senador Cuitláhuac García Jiménez. “Grabamos un mensaje con Rocío (Nahle) y "
+        "Cuitláhuac (García) y hoy cumplimos”, dijo."
+    )
+    mentions = [
+        (m.text, m.name) for m in extract_mentions(text) if m.kind != EntityKind.INSTITUTION
+    ]
+    assert ("Cuitláhuac (García)", "Cuitláhuac García Jiménez") in mentions
+    assert ("Rocío (Nahle)", "Rocío Nahle García") in mentions
+    # neither word of the aside is a town (Cuitláhuac, Veracruz; García, Nuevo León)
+    assert {name for _, name in mentions if "," in name} == {"Orizaba, Veracruz"}

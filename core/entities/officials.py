@@ -979,6 +979,11 @@ def _honorific_words() -> frozenset[str]:
     return frozenset(fold(h.rstrip(".")) for h in HONORIFICS)
 
 
+#: A surname in brackets after a given name, as a transcript writes whom a speaker means:
+#: "grabamos un mensaje con Rocío (Nahle)".
+_BRACKETED_SURNAME = re.compile(r"[^\S\n]*\(([A-ZÁÉÍÓÚÑ][a-záéíóúñü]+)\)")
+
+
 def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
     """Later mentions of a found name: full, surnames only, or first name + first surname."""
     known = [(fold(name).split(), name) for name in dict.fromkeys(h.name for h in hits)]
@@ -986,11 +991,18 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
         return
     # surnames (every word but the first) per name: the cheap test runs first
     tests = [(parts, full, frozenset(parts[1:])) for parts, full in known]
-    for run in rest:
+    bracketed_end = -1
+    for run in sorted(rest, key=lambda r: r.start):
+        if run.start < bracketed_end:
+            continue  # the surname in "Cuitláhuac (García)", linked with the given name
         words = [fold(w) for w in _name_words(run)]
         if not words or any(w in NON_NAME for w in words):
             continue
-        if len(words) == 1 and words[0] in gazetteer().entries:
+        end = run.end
+        surname = _BRACKETED_SURNAME.match(text, run.end) if len(words) == 1 else None
+        if surname is not None:  # "con Rocío (Nahle) y Cuitláhuac (García)": a speaker's aside
+            words, end = [*words, fold(surname[1])], surname.end()
+        elif len(words) == 1 and words[0] in gazetteer().entries:
             continue  # "Puebla" is the state even when an official is named "... Puebla ..."
         if after_place_cue(text, run.start):
             continue  # "la alcaldía Miguel Hidalgo" after "Miguel Hidalgo y Costilla"
@@ -1009,7 +1021,9 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
         if inline[:3].lower() in ("el ", "la "):
             inline = inline[3:]
         role = squash(inline) if inline and fold(inline.split()[0]) in _role_words() else None
-        hits.append(OfficialHit(run.start, run.end, full, role, cued=False))
+        hits.append(OfficialHit(run.start, end, full, role, cued=False))
+        if surname is not None:
+            bracketed_end = end
 
 
 def _join_misspelled(hits: list[OfficialHit]) -> None:
