@@ -290,3 +290,21 @@ def test_a_given_name_with_its_surname_in_brackets_is_the_person_named_before() 
     assert ("Rocío (Nahle)", "Rocío Nahle García") in mentions
     # neither word of the aside is a town (Cuitláhuac, Veracruz; García, Nuevo León)
     assert {name for _, name in mentions if "," in name} == {"Orizaba, Veracruz"}
+
+
+def test_a_role_in_lower_case_before_a_later_surname_mention_is_the_persons() -> None:
+    text = (
+        "Chetumal.- Mara Lezama Espinosa y el director general del IMSS, Zoé Robledo, "
+        "encabezaron una mesa de trabajo. La gobernadora Lezama agradeció el apoyo."
+    )
+    assert officials(text) == {
+        "Mara Lezama Espinosa": "gobernadora",
+        "Zoé Robledo": "director general del IMSS",
+    }
+    # a role set off by commas after another name is that name's: "Robledo, director ..., Lezama"
+    text = (
+        "Chetumal.- Mara Lezama Espinosa y el director general del IMSS, Zoé Robledo, "
+        "encabezaron una mesa de trabajo. Firmaron Robledo, director del Seguro Social, Lezama "
+        "y otros."
+    )
+    assert officials(text)["Mara Lezama Espinosa"] is None

@@ -1021,6 +1021,14 @@ def _link_known(text: str, hits: list[OfficialHit], rest: list[_Run]) -> None:
         if inline[:3].lower() in ("el ", "la "):
             inline = inline[3:]
         role = squash(inline) if inline and fold(inline.split()[0]) in _role_words() else None
+        if role is None and not inline:
+            # "La gobernadora Lezama expresó": a role in lower case right before the surname
+            role = _left_role(text, run.start)
+            before = [h for h in hits if h.end <= run.start]
+            if role is not None and before:
+                previous = max(before, key=lambda h: h.end)
+                if _role_of_previous(text, previous, run, role):
+                    role = None
         hits.append(OfficialHit(run.start, end, full, role, cued=False))
         if surname is not None:
             bracketed_end = end
