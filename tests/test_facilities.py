@@ -685,3 +685,15 @@ def test_a_clinic_in_lower_case_with_a_number_the_text_places() -> None:
         "Clínica No. 3",
         "Clínica No. 14",
     ]
+
+
+def test_an_elided_unit_after_the_clause_about_the_first() -> None:
+    text = (
+        "El HGR de Mazatlán tendrá 180 camas y atenderá a 400 mil personas; el de Guasave, 90 "
+        "camas. El Hospital de Tlapa abrió; el de la zona norte no."
+    )
+    assert facilities(text) == [
+        "Hospital General Regional de Mazatlán",
+        "Hospital General Regional de Guasave",
+        "Hospital de Tlapa",
+    ]

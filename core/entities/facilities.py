@@ -563,12 +563,20 @@ _ELIDED_TOWN = re.compile(
 )
 
 
+#: "el HGR de Culiacán contará con 216 camas; el de Saltillo tendrá 260": after the clause
+#: that speaks of the first unit, within its sentence.
+_ELIDED_TOWN_LATER = re.compile(
+    rf"[^.;\n]{{0,160}}?;{_S}(?:y{_S})?(?:el|la){_S}de{_S}"
+    rf"(?P<town>{CAP_WORD}(?:{_S}(?:de{_S}|del{_S})?{CAP_WORD}){{0,3}})"
+)
+
+
 def _elided_town(text: str, hit: FacilityHit) -> FacilityHit | None:
     """ "el Hospital de Tlapa y el de Ayutla": the same head, in another town."""
     head, sep, town = hit.name.rpartition(" de ")
     if not sep or fold(town) not in gazetteer().entries:
         return None
-    match = _ELIDED_TOWN.match(text, hit.end)
+    match = _ELIDED_TOWN.match(text, hit.end) or _ELIDED_TOWN_LATER.match(text, hit.end)
     if match is None or fold(match["town"]) not in gazetteer().entries:
         return None
     return FacilityHit(match.start("town"), match.end(), f"{head} de {match['town']}")
