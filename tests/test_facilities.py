@@ -697,3 +697,8 @@ def test_an_elided_unit_after_the_clause_about_the_first() -> None:
         "Hospital General Regional de Guasave",
         "Hospital de Tlapa",
     ]
+
+
+def test_a_units_size_written_as_a_sum_is_no_unit_number() -> None:
+    text = "Se aprobó una UMF 2+1 consultorios en Uruapan y la ampliación de la UMF No. 2."
+    assert facilities(text) == ["Unidad de Medicina Familiar No. 2"]

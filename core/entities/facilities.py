@@ -76,7 +76,8 @@ _IN_ANOTHER_UNIT = (
 )
 #: "la número 22 de las 40 que construye": a rank among units, not a unit's number.
 _RANK = r"de\s++l[ao]s\s++\d"
-_NOT_A_COUNT = rf"(?!\s*+(?:%|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_RANK}|{_IN_ANOTHER_UNIT}))"
+#: "una UMF 2+1 consultorios": a unit's size, not its number.
+_NOT_A_COUNT = rf"(?!\s*+(?:%|\+|(?:{_COUNTED})\b|de\s++(?:{_MONTHS})|{_RANK}|{_IN_ANOTHER_UNIT}))"
 _UNIT_NUMBER = rf"(?P<unit>\d{{1,3}}(?:-?[A-D]\b)?)\b{_NOT_A_COUNT}"
 #: Numbers of units the text places: "25 de Monterrey", "13 de San Quintín; 25 de ...", "51 y
 #: 46 del IMSS" (not a date: "20 de Noviembre").
