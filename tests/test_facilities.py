@@ -702,3 +702,11 @@ def test_an_elided_unit_after_the_clause_about_the_first() -> None:
 def test_a_units_size_written_as_a_sum_is_no_unit_number() -> None:
     text = "Se aprobó una UMF 2+1 consultorios en Uruapan y la ampliación de la UMF No. 2."
     assert facilities(text) == ["Unidad de Medicina Familiar No. 2"]
+
+
+def test_what_a_hospital_was_turned_into_for_a_while_is_no_name() -> None:
+    text = (
+        "El Hospital Materno-Infantil funcionó como Hospital Covid-19 en 2020; el Hospital "
+        "COVID de Tijuana cerró."
+    )
+    assert facilities(text) == ["Hospital Materno-Infantil", "Hospital COVID de Tijuana"]

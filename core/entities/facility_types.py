@@ -238,6 +238,11 @@ TYPE_WORDS = frozenset(
         "Segundo",
         "Tercer",
         "Nivel",
+        # what a hospital was turned into for a while, not its name ("Hospital Covid-19")
+        "Covid",
+        "COVID",
+        "Covid-19",
+        "COVID-19",
     ]
 ) - {"de", "del", "y", "con"}
 
