@@ -308,3 +308,12 @@ def test_a_role_in_lower_case_before_a_later_surname_mention_is_the_persons() ->
         "y otros."
     )
     assert officials(text)["Mara Lezama Espinosa"] is None
+
+
+def test_a_reporter_in_brackets_between_the_dateline_and_its_dash_is_a_byline() -> None:
+    text = (
+        "Coatzacoalcos, Ver. (María Fernanda Ruiz).- El delegado del IMSS, Jorge Luis Ramos "
+        "Ortiz, anunció la obra; estuvo el alcalde (Amado Cruz Malpica)."
+    )
+    assert "María Fernanda Ruiz" not in officials(text)
+    assert "Jorge Luis Ramos Ortiz" in officials(text)

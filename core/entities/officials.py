@@ -925,6 +925,12 @@ _BYLINE_END = re.compile(
     r"(?:,[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+[A-ZÁÉÍÓÚÑ][\w.]*){0,2})?[^\S\n]*\.?[^\S\n]*[-–—])"
 )
 _BYLINE_CLOSE = re.compile(r"[^\S\n]*\.?[^\S\n]*(?:\n|$)")
+#: A reporter named in brackets between the dateline and its dash: "Xalapa, Ver. (Ana ...).-".
+_DATELINE_THEN_BRACKET = re.compile(
+    r"[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+(?:de[^\S\n]+)?[A-ZÁÉÍÓÚÑ][\w.]*){0,3}"
+    r",[^\S\n]*[A-ZÁÉÍÓÚÑ][\w.]*(?:[^\S\n]+[A-ZÁÉÍÓÚÑ][\w.]*){0,2}[^\S\n]*\("
+)
+_BRACKET_THEN_DASH = re.compile(r"\)[^\S\n]*\.?[^\S\n]*[-–—]")
 
 
 def _byline(text: str, run: _Run) -> bool:
@@ -932,6 +938,10 @@ def _byline(text: str, run: _Run) -> bool:
     nothing or "Por:" and ends it ("Por: Luis Arturo Pérez."), or runs into a slash, a bar or
     the dateline that opens the story ("Manuela V. Carmona\nOrizaba, Ver.- En ...")."""
     line_start = text.rfind("\n", 0, run.start) + 1
+    if _DATELINE_THEN_BRACKET.fullmatch(text, line_start, run.start) and _BRACKET_THEN_DASH.match(
+        text, run.end
+    ):
+        return True  # "Xalapa, Ver. (Ana Lilia Velázquez).- El delegado ..."
     lead = _BYLINE_LEAD.fullmatch(text, line_start, run.start)
     if lead is None:
         return False
