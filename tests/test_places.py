@@ -584,3 +584,12 @@ def test_a_town_right_after_a_unit_number_in_a_list_of_the_bulletins_state() -> 
     }
     # a surname town of another state after a number is no cue (Allende is no town of Sonora)
     assert places("El IMSS en Sonora abrió la UMF No. 7 Allende ayer.") == {"Sonora"}
+
+
+def test_a_town_named_after_a_person_with_a_middle_initial_is_that_persons_name() -> None:
+    # Múgica (Michoacán) and Escobedo (Nuevo León) are towns; here they close people's names
+    text = (
+        "Morelia, Michoacán.- La nueva sede ocupará el antiguo Cereso Francisco J. Múgica; la "
+        "escuela Mariano J. Escobedo también se remodela."
+    )
+    assert places(text) == {"Morelia, Michoacán", "Michoacán"}

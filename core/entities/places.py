@@ -409,7 +409,10 @@ _NOT_GLUE = frozenset(
 
 #: A capitalized word next to a hit, in the same paragraph (a hard-wrapped name spans
 #: lines: "Aurelio Pacheco\nBravo"; a byline above a dateline does not).
-_WORD_BEFORE = re.compile(r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+)[^\S\n]*+(?:\n[^\S\n]*+)?(?<=\s)$")
+#: A middle initial is a word of the name too: "Francisco J. Múgica".
+_WORD_BEFORE = re.compile(
+    r"([A-ZÁÉÍÓÚÑ][\wáéíóúñ]+|(?<![\w.])[A-ZÁÉÍÓÚÑ]\.)[^\S\n]*+(?:\n[^\S\n]*+)?(?<=\s)$"
+)
 _WORD_AFTER = re.compile(r"(?=\s)[^\S\n]*+(?:\n[^\S\n]*+)?[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+")
 
 
