@@ -593,3 +593,15 @@ def test_a_town_named_after_a_person_with_a_middle_initial_is_that_persons_name(
         "escuela Mariano J. Escobedo también se remodela."
     )
     assert places(text) == {"Morelia, Michoacán", "Michoacán"}
+
+
+def test_a_small_towns_seat_spelling_out_its_name_is_the_town() -> None:
+    text = (
+        "El IMSS recibió terrenos en Nuevo San Juan Parangaricutiro, Michoacán, y en Parras de "
+        "la Fuente; el niño Mariano Matamoros no es un lugar."
+    )
+    assert places(text) == {
+        "Nuevo Parangaricutiro, Michoacán",
+        "Michoacán",
+        "Parras, Coahuila",
+    }

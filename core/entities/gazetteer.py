@@ -427,6 +427,21 @@ def _short_heads(name: str) -> list[str]:
     return found
 
 
+def _spells_out(name: str, seat: str) -> bool:
+    """A seat whose name is the municipality's, lengthened ("Parras" -> "Parras de la Fuente",
+    "Nuevo Parangaricutiro" -> "Nuevo San Juan Parangaricutiro"): the same town, whatever its
+    size; not a person's name ("Mariano Matamoros") nor a numbered district."""
+    words, seat_words = fold(name).split(), fold(seat).split()
+    if len(seat_words) <= len(words) or any(ch.isdigit() for ch in seat):
+        return False
+    if seat_words[0] in _PERSON_OPENERS or seat_words[0] in given_names():
+        return False
+    if seat_words[0] in ("ciudad", "villa", "heroica") or seat_words[-1] == "centro":
+        return False
+    remaining = iter(seat_words)
+    return all(word in remaining for word in words)
+
+
 _CITY_SEAT = re.compile(r"Ciudad ([A-ZÁÉÍÓÚÑ]\S+(?: [A-ZÁÉÍÓÚÑ]\S+)*)")
 
 
@@ -483,6 +498,8 @@ def gazetteer() -> Gazetteer:
         big = population >= _MIN_ALIAS_POPULATION or row["nom_municipio"].startswith("Heroica ")
         seat = row["nom_cabecera"].strip()
         aliases = [seat] if big else []
+        if not big and _spells_out(row["nom_municipio"], seat):
+            aliases.append(seat)  # "Nuevo San Juan Parangaricutiro", "Parras de la Fuente"
         for alias in _city_seat_forms(row["nom_municipio"], seat):
             if is_person_word(alias):
                 person_named.add(fold(alias))  # "Madero": a surname first, a town with a cue
