@@ -605,3 +605,16 @@ def test_a_small_towns_seat_spelling_out_its_name_is_the_town() -> None:
         "Michoacán",
         "Parras, Coahuila",
     }
+
+
+def test_the_town_of_a_hospital_in_lower_case_needs_no_other_cue() -> None:
+    text = (
+        "Durango, Durango.- Avanzan el nuevo hospital de Santiago Papasquiaro y los hospitales "
+        "en San Juan del Río; la clínica de Mama no es un lugar."
+    )
+    assert places(text) == {
+        "Durango, Durango",
+        "Durango",
+        "Santiago Papasquiaro, Durango",
+        "San Juan del Río, Durango",
+    }

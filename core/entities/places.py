@@ -118,6 +118,9 @@ _UNIT_BEFORE = re.compile(
 _UNIT_BARE_BEFORE = re.compile(
     r"(?:\bNo\.?|\bN[úu]m(?:\.|ero)?|\b[A-Z]{2,}(?:/[A-Z]+)?)[^\S\n]*\d+[^\S\n]+$"
 )
+#: "el nuevo hospital de Santiago Papasquiaro", "la clínica en San Pedro": a unit's town.
+#: ("clínica de" names a service as often: "la clínica de Mama").
+_UNIT_WORD_BEFORE = re.compile(r"\b(?i:hospital(?:es)?\s+(?:de|en)|cl[ií]nicas?\s+en)\s+$")
 _DIGIT = re.compile(r"\d")
 _EN_BEFORE = re.compile(r"\b(?:en|de|a|hacia|desde)\s+$")
 #: Prepositions of movement or location, as opposed to "de", which also joins names.
@@ -468,6 +471,7 @@ def _decide(
         )
         or (any(b in before for b in _BRANCH_BODIES) and _BRANCH_BEFORE.search(before))
         or _TOUR_BEFORE.search(before)
+        or _UNIT_WORD_BEFORE.search(before)
     ) or (at_block_start and _dateline_town(text, cand))
     slogan = _SLOGAN.match(text, text.rfind("\n", 0, cand.start) + 1)
     if slogan is not None and slogan.end() >= cand.end:
