@@ -618,3 +618,15 @@ def test_the_town_of_a_hospital_in_lower_case_needs_no_other_cue() -> None:
         "Santiago Papasquiaro, Durango",
         "San Juan del Río, Durango",
     }
+
+
+def test_the_short_names_people_give_two_towns() -> None:
+    text = (
+        "Chihuahua, Chihuahua.- Se atenderá en Delicias, Parral y Cuauhtémoc; en Michoacán, en "
+        "Zacapu y San Juan Parangaricutiro."
+    )
+    assert {
+        "Hidalgo del Parral, Chihuahua",
+        "Cuauhtémoc, Chihuahua",
+        "Nuevo Parangaricutiro, Michoacán",
+    } <= places(text)

@@ -117,6 +117,8 @@ CITY_ALIASES: dict[str, str] = {
     "Carrillo Puerto": "23002",
     "Díaz Ordaz": "28015",
     "San Pedro": "19019",  # San Pedro Garza García; the bulletin's state decides
+    "Parral": "08032",  # Hidalgo del Parral
+    "San Juan Parangaricutiro": "16058",  # Nuevo Parangaricutiro, seated in Nuevo San Juan
 }
 
 #: Given names and titles that open municipality names taken from people (Benito Juárez...).
