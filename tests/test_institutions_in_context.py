@@ -134,3 +134,17 @@ def test_a_national_executive_committee_is_its_unions_governing_body() -> None:
         "Comité Ejecutivo Nacional de la CTM",
         "CTM",
     }
+
+
+def test_a_municipal_or_constitutional_council_names_its_town_too() -> None:
+    text = (
+        "El Consejo Técnico aceptó el terreno que dona el Ayuntamiento Municipal de Berriozábal, "
+        "Chiapas, y el del Ayuntamiento Constitucional de Zinacantán."
+    )
+    found = {(e.kind, e.name) for e in extract_entities(text)}
+    assert {
+        (EntityKind.INSTITUTION, "Ayuntamiento Municipal de Berriozábal"),
+        (EntityKind.INSTITUTION, "Ayuntamiento Constitucional de Zinacantán"),
+        (EntityKind.PLACE, "Berriozábal, Chiapas"),
+        (EntityKind.PLACE, "Zinacantán, Chiapas"),
+    } <= found

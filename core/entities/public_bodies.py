@@ -58,7 +58,7 @@ HEADS: tuple[tuple[str, str], ...] = (
     ("Suprema Corte", "de"),
     ("Junta", r"(?:Federal|Local|Especial|Nacional|Estatal)\b"),
     ("Movimiento", r"Nacional(?=[^\S\n]+(?:de|del|para|en[^\S\n]+Defensa)\b)"),
-    ("Ayuntamiento", "de"),
+    ("Ayuntamiento", r"(?:(?:Municipal|Constitucional)[^\S\n]+)?de\b"),
     ("Colegio", "name"),
     ("Fundación", "name"),
     ("Servicio", r"Nacional\b"),
@@ -246,4 +246,7 @@ def acronym_after(text: str, end: int, name: str) -> tuple[int, int, str] | None
 
 def is_municipal(name: str | None) -> bool:
     """A municipality's council ("Ayuntamiento de Apodaca"): the municipality is named too."""
-    return bool(name) and fold(str(name)).startswith("ayuntamiento de ")
+    return bool(name) and _MUNICIPAL.match(fold(str(name))) is not None
+
+
+_MUNICIPAL = re.compile(r"ayuntamiento (?:(?:municipal|constitucional) )?de ")
