@@ -148,3 +148,11 @@ def test_a_municipal_or_constitutional_council_names_its_town_too() -> None:
         (EntityKind.PLACE, "Berriozábal, Chiapas"),
         (EntityKind.PLACE, "Zinacantán, Chiapas"),
     } <= found
+
+
+def test_what_people_call_the_imss_workers_union_is_the_sntss() -> None:
+    text = (
+        "La STPS entregó la toma de nota a la dirigencia del Sindicato Nacional del IMSS; el "
+        "líder del Sindicato del IMSS en Sonora habló."
+    )
+    assert institutions(text) == {"STPS", "SNTSS"}

@@ -81,7 +81,8 @@ INSTITUTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "SNTSS",
         (
             _i("Sindicato Nacional de Trabajadores del Seguro Social"),
-            _i("Sindicato del Seguro Social"),
+            # what people call it: "el Sindicato del IMSS", "Sindicato Nacional del IMSS"
+            _i("Sindicato (?:Nacional )?del (?:Seguro Social|IMSS)"),
             r"\bSNTSS\b",
         ),
     ),
