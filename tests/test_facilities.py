@@ -710,3 +710,17 @@ def test_what_a_hospital_was_turned_into_for_a_while_is_no_name() -> None:
         "COVID de Tijuana cerró."
     )
     assert facilities(text) == ["Hospital Materno-Infantil", "Hospital COVID de Tijuana"]
+
+
+def test_a_named_units_shorter_name_joins_its_one_longer_name() -> None:
+    text = (
+        "Supera Hospital de Traumatología de Torreón las 9 mil cirugías\n\n"
+        "Se realizaron en el Hospital de Traumatología y Ortopedia de Torreón, Coahuila; el "
+        "Hospital Rural de Parras y el Hospital Comunitario de Viesca, no."
+    )
+    assert facilities(text) == [
+        "Hospital de Traumatología y Ortopedia de Torreón",
+        "Hospital de Traumatología y Ortopedia de Torreón",
+        "Hospital Rural de Parras",
+        "Hospital Comunitario de Viesca",
+    ]

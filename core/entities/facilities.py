@@ -653,16 +653,20 @@ def _hospital_being_built(text: str, pos: int) -> FacilityHit | None:
 
 
 _PROGRAM_IN_NAME = re.compile(r"IMSS-\w+ de .+$")
+#: The last words of a unit named by its town: " de Monterrey".
+_TOWN_TAIL = re.compile(r" de [A-ZÁÉÍÓÚÑ]\S*(?: [A-ZÁÉÍÓÚÑ]\S*)*$")
 
 
 def _short_forms(hits: list[FacilityHit]) -> list[FacilityHit]:
     """ "Hospital IMSS-Bienestar de Maruata" is the "Hospital Comunitario IMSS-Bienestar de
-    Maruata" the same text names: a program unit's shorter name joins its one longer name."""
+    Maruata" the same text names, "Hospital de Traumatología de Monterrey" (a headline) its
+    "Hospital de Traumatología y Ortopedia de Monterrey": a named unit's shorter name, with
+    the same head and town, joins its one longer name."""
     by_tail: dict[str, set[str]] = {}
     for hit in hits:
-        tail = _PROGRAM_IN_NAME.search(hit.name)
-        if tail is not None:
-            by_tail.setdefault(tail[0], set()).add(hit.name)
+        tail = _PROGRAM_IN_NAME.search(hit.name) or _TOWN_TAIL.search(hit.name)
+        if tail is not None and " No. " not in hit.name:
+            by_tail.setdefault(f"{hit.name.split()[0]} {tail[0]}", set()).add(hit.name)
     longer: dict[str, str] = {}
     for names in by_tail.values():
         for name in names:
