@@ -630,3 +630,17 @@ def test_the_short_names_people_give_two_towns() -> None:
         "Cuauhtémoc, Chihuahua",
         "Nuevo Parangaricutiro, Michoacán",
     } <= places(text)
+
+
+def test_a_units_neighbourhood_named_after_a_hero_is_no_far_town() -> None:
+    text = (
+        "Querétaro, Querétaro.- Darán urgencias la UMF No. 9, en Felipe Carrillo Puerto, y la "
+        "UMF No. 4, en Tequisquiapan; el HGZ No. 2 de Lázaro Cárdenas, Michoacán, también."
+    )
+    assert places(text) == {
+        "Querétaro, Querétaro",
+        "Querétaro",
+        "Tequisquiapan, Querétaro",
+        "Lázaro Cárdenas, Michoacán",
+        "Michoacán",
+    }

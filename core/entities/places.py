@@ -591,6 +591,18 @@ def _decide(
         # "en El Cortijo y Santa Bárbara" of Saltillo: the neighbourhoods of a city are named
         # after saints, with an article; a small namesake far away is not what is meant
         return
+    if (
+        home is not None
+        and named is not None
+        and pick.state != home
+        and pick.state not in named
+        and not followed_by
+        and opens_with_given_name(surface)
+        and _UNIT_BEFORE.search(before)
+    ):
+        # "la UMF No. 9, en Felipe Carrillo Puerto" in Querétaro: the unit's neighbourhood,
+        # named after a hero as neighbourhoods are, not a town of a state the text never names
+        return
     cand.chosen = pick
 
 
