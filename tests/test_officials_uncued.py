@@ -317,3 +317,11 @@ def test_a_reporter_in_brackets_between_the_dateline_and_its_dash_is_a_byline() 
     )
     assert "María Fernanda Ruiz" not in officials(text)
     assert "Jorge Luis Ramos Ortiz" in officials(text)
+
+
+def test_a_person_whose_term_or_replacement_is_spoken_of() -> None:
+    text = (
+        "Tepic.- A partir de esta semana, la gestión de Jesús Chávez al frente de la institución "
+        "permite estos trámites; llegó en sustitución de Martha Ruiz Ortega."
+    )
+    assert {"Jesús Chávez", "Martha Ruiz Ortega"} <= set(officials(text))
