@@ -480,3 +480,18 @@ def test_a_role_after_quien_es_or_quien_funge_como() -> None:
         "Luis Gómez Díaz": None,
         "Pedro Díaz Ruiz": "senador",  # a future office is not the one held
     }
+
+
+def test_a_capitalized_office_of_a_place_then_the_name_with_no_comma() -> None:
+    found = {
+        e.name: e.role
+        for e in extract_entities(
+            "El Gobernador de San Luis Potosí Ricardo Gallardo Cardona participó en la reunión; "
+            "el Secretario de Salud Jorge Alcocer Varela, también."
+        )
+        if e.kind == EntityKind.OFFICIAL
+    }
+    assert found == {
+        "Ricardo Gallardo Cardona": "Gobernador de San Luis Potosí",
+        "Jorge Alcocer Varela": "Secretario de Salud",
+    }

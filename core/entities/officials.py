@@ -413,11 +413,12 @@ def _name_after_office(run: _Run) -> _Run | None:
             if tail and tail[0][2] in _PARTICLES:  # "Gobierno de A B"
                 while tail and tail[0][2] in _PARTICLES:
                     tail = tail[1:]
-                return (
-                    _Run(tail[0][0], tail[-1][1], tail, after_office=True)
-                    if len(tail) >= 2
-                    else None
-                )
+                if len(tail) < 2:
+                    return None
+                after = _Run(tail[0][0], tail[-1][1], tail, after_office=True)
+                # "El Gobernador de San Luis Potosí Ricardo Gallardo Cardona": the place the
+                # office is of, then the name
+                return _name_after_place(after) or after
             # no particle: "Baja California Sur Víctor Manuel Castro Cosío reveló", and two
             # words only after a word that is never a name's ("Share Zoé Robledo, director")
             # (a cue of its own then, not the office's: "Hilda Sevilla Por Hilda Sevilla")
