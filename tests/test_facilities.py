@@ -724,3 +724,14 @@ def test_a_named_units_shorter_name_joins_its_one_longer_name() -> None:
         "Hospital Rural de Parras",
         "Hospital Comunitario de Viesca",
     ]
+
+
+def test_a_headline_reflowed_onto_its_byline_ends_the_units_town() -> None:
+    text = (
+        "Supervisan avances del Hospital de Alta Especialidad IMSS-Bienestar en Tepic Por Ana "
+        "Ruiz Tepic.- El Hospital Rural IMSS-Bienestar de San Juan Bautista Cuicatlán abrió."
+    )
+    assert facilities(text) == [
+        "Hospital de Alta Especialidad IMSS-Bienestar de Tepic",
+        "Hospital Rural IMSS-Bienestar de San Juan Bautista Cuicatlán",
+    ]

@@ -208,7 +208,9 @@ def _named() -> re.Pattern[str]:
     )
     number = rf"(?:,?{_S0}{_NUMBER_MARK}{_S0}(?P<number>\d{{1,3}})\b{_NOT_A_COUNT})"
     lower = "|".join(loose(head) for head in LOWER_HEADS)
-    place = rf"{CAP_WORD}(?:(?:{_S}(?:de|del|de{_S}la){_S}|{_S}){CAP_WORD}){{0,4}}"
+    # a headline reflowed onto its byline ends the town: "... IMSS-Bienestar en Tepic Por ..."
+    joined = rf"(?:{_S}(?:de|del|de{_S}la){_S}|{_S})(?!{_FUNCTION_WORD}\b)"
+    place = rf"{CAP_WORD}(?:{joined}{CAP_WORD}){{0,4}}"
     # "Hospital Rural IMSS-Bienestar de Tlaxiaco", also without "de": "... IMSS-Bienestar Vícam"
     program = (
         rf"{_S}{PROGRAM_LABEL}(?:{_S}(?:(?P<prep>de|en){_S}|(?!{_FUNCTION_WORD}\b))"
