@@ -325,3 +325,11 @@ def test_a_person_whose_term_or_replacement_is_spoken_of() -> None:
         "permite estos trámites; llegó en sustitución de Martha Ruiz Ortega."
     )
     assert {"Jesús Chávez", "Martha Ruiz Ortega"} <= set(officials(text))
+
+
+def test_a_byline_the_layout_turned_into_a_highlight_is_no_official() -> None:
+    text = (
+        "Supervisan hospitales de Nayarit\n\n• Por Mario Herrera García/Tepic\n\nEl gobernador "
+        "de Nayarit, Miguel Ángel Navarro Quintero, recorrió el hospital."
+    )
+    assert officials(text) == {"Miguel Ángel Navarro Quintero": "gobernador de Nayarit"}

@@ -912,7 +912,10 @@ def _people_without_cue(text: str, runs: list[_Run], hits: list[OfficialHit]) ->
 
 
 #: A byline's opening on its line: nothing, "Por:", "AVC/Por".
-_BYLINE_LEAD = re.compile(r"[^\S\n]*(?:(?:[A-Z]{2,}[^\S\n]*/[^\S\n]*)?(?i:por)[^\S\n]*:?[^\S\n]*)?")
+#: (A page's layout may turn the byline into a highlight: "• Por Mario Herrera García/Tepic".)
+_BYLINE_LEAD = re.compile(
+    r"[^\S\n]*(?:[•·▪][^\S\n]*)?(?:(?:[A-Z]{2,}[^\S\n]*/[^\S\n]*)?(?i:por)[^\S\n]*:?[^\S\n]*)?"
+)
 #: What ends a byline that opens its line: a slash or bar before the outlet ("Javier Laertes/",
 #: "Fernando Reyes | El Heraldo"), or a dateline ("Orizaba, Ver.-", "MÉRIDA.-"), on the same
 #: line (a reflowed page glues them) or the next.
