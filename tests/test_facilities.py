@@ -735,3 +735,16 @@ def test_a_headline_reflowed_onto_its_byline_ends_the_units_town() -> None:
         "Hospital de Alta Especialidad IMSS-Bienestar de Tepic",
         "Hospital Rural IMSS-Bienestar de San Juan Bautista Cuicatlán",
     ]
+
+
+def test_two_long_names_joined_by_a_slash_as_their_acronyms_are() -> None:
+    text = (
+        "Darán urgencias el Hospital General de Zona (HGZ)/Unidad de Medicina Familiar (UMF) "
+        "No. 1, en Pachuca, el HGZ/UMF No. 6 y el Hospital General de Subzona/Unidad de "
+        "Medicina Familiar No. 33."
+    )
+    assert facilities(text) == [
+        "Hospital General de Zona con Medicina Familiar No. 1",
+        "Hospital General de Zona con Medicina Familiar No. 6",
+        "Hospital General de Subzona con Medicina Familiar No. 33",
+    ]

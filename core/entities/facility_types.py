@@ -34,20 +34,39 @@ class UnitType:
 
 _MF = ("con Medicina Familiar", "con Unidad de Medicina Familiar")
 
+
+def _slashed(head: str, acronym: str) -> tuple[str, str]:
+    """'Hospital General de Zona (HGZ)/Unidad de Medicina Familiar (UMF)': the two units' long
+    names joined as their acronyms are ("HGZ/UMF")."""
+    return (
+        f"{head}/Unidad de Medicina Familiar",
+        f"{head} ({acronym})/Unidad de Medicina Familiar (UMF)",
+    )
+
+
 UNIT_TYPES: tuple[UnitType, ...] = (
     UnitType(
         "Hospital General de Zona con Medicina Familiar",
-        tuple(f"Hospital General de Zona {mf}" for mf in _MF),
+        (
+            *(f"Hospital General de Zona {mf}" for mf in _MF),
+            *_slashed("Hospital General de Zona", "HGZ"),
+        ),
         ("HGZMF", "HGZ/MF", "HGZ/UMF", "HGZ-MF", "HGZ con MF", "HGZ c/MF", "HGZ con UMF"),
     ),
     UnitType(
         "Hospital General Regional con Medicina Familiar",
-        tuple(f"Hospital General Regional {mf}" for mf in _MF),
+        (
+            *(f"Hospital General Regional {mf}" for mf in _MF),
+            *_slashed("Hospital General Regional", "HGR"),
+        ),
         ("HGRMF", "HGR/MF", "HGR/UMF", "HGR-MF", "HGR con MF", "HGR c/MF", "HGR con UMF"),
     ),
     UnitType(
         "Hospital General de Subzona con Medicina Familiar",
-        tuple(f"Hospital General de {sub} {mf}" for sub in ("Subzona", "Sub-Zona") for mf in _MF),
+        (
+            *(f"Hospital General de {sub} {mf}" for sub in ("Subzona", "Sub-Zona") for mf in _MF),
+            *_slashed("Hospital General de Subzona", "HGSZ"),
+        ),
         ("HGSZMF", "HGSZ/MF", "HGSZ/UMF", "HGSZ con MF", "HGS/MF", "HGSMF"),
     ),
     UnitType(
