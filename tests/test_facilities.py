@@ -748,3 +748,15 @@ def test_two_long_names_joined_by_a_slash_as_their_acronyms_are() -> None:
         "Hospital General de Zona con Medicina Familiar No. 6",
         "Hospital General de Subzona con Medicina Familiar No. 33",
     ]
+
+
+def test_an_elided_unit_after_or() -> None:
+    text = (
+        "Quienes acudían al Hospital Central, al Hospital de Soledad o al de Ciudad Valles "
+        "serán atendidos; el Hospital de Pediatría o el de la zona, también."
+    )
+    assert facilities(text) == [
+        "Hospital Central",
+        "Hospital de Soledad",
+        "Hospital de Ciudad Valles",
+    ]

@@ -561,7 +561,8 @@ def _plural_towns(text: str) -> tuple[list[FacilityHit], list[tuple[int, int]]]:
 
 
 _ELIDED_TOWN = re.compile(
-    rf"{_SEPARATOR}(?:el|la){_S}de{_S}"
+    # "y el de Ayutla", "o al de Ciudad Valles" (after "acuden al Hospital de Soledad")
+    rf"(?:{_SEPARATOR}|,?{_S}[ou]{_S})(?:el|la|al|a{_S}la){_S}de{_S}"
     rf"(?P<town>{CAP_WORD}(?:{_S}(?:de{_S}|del{_S})?{CAP_WORD}){{0,3}})"
 )
 
@@ -577,7 +578,8 @@ _ELIDED_TOWN_LATER = re.compile(
 def _elided_town(text: str, hit: FacilityHit) -> FacilityHit | None:
     """ "el Hospital de Tlapa y el de Ayutla": the same head, in another town."""
     head, sep, town = hit.name.rpartition(" de ")
-    if not sep or fold(town) not in gazetteer().entries:
+    # a town, or the first words of one ("Hospital de Soledad", of Soledad de Graciano Sánchez)
+    if not sep or fold(town) not in gazetteer().prefixes:
         return None
     match = _ELIDED_TOWN.match(text, hit.end) or _ELIDED_TOWN_LATER.match(text, hit.end)
     if match is None or fold(match["town"]) not in gazetteer().entries:
