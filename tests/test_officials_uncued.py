@@ -333,3 +333,13 @@ def test_a_byline_the_layout_turned_into_a_highlight_is_no_official() -> None:
         "de Nayarit, Miguel Ángel Navarro Quintero, recorrió el hospital."
     )
     assert officials(text) == {"Miguel Ángel Navarro Quintero": "gobernador de Nayarit"}
+
+
+def test_a_speech_verb_followed_by_its_speaker_is_not_the_name_befores() -> None:
+    text = (
+        "Habrá urgencias en los hospitales de Ixtepec y Tlacotepec de Benito Juárez, informó "
+        "el coordinador de Prevención del IMSS, Ernesto Corona Alvarado."
+    )
+    assert officials(text) == {
+        "Ernesto Corona Alvarado": "coordinador de Prevención del IMSS",
+    }

@@ -187,7 +187,12 @@ _ROLE_CONTINUES = re.compile(
     r"\s+(?:y|e)\s+(?:[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+(?:de|del|la|las|los|en|el)(?=\s))?\s*)+(?=[,;:.)]|$)"
 )
 _ROLE_LEADS = frozenset(fold(head[:3]) for head in ROLE_HEADS)
-_SPEECH_AFTER = re.compile(rf"\s*,?\s*(?:{_alternation(SPEECH_VERBS)})\b")
+#: A speech verb after a name, not followed by its speaker: "..., Ixtepec y Chiautla de Tapia,
+#: informó el coordinador ..." is said by the coordinator.
+_SPEECH_AFTER = re.compile(
+    rf"\s*(?:(?:{_alternation(SPEECH_VERBS)})\b"
+    rf"|,\s*(?:{_alternation(SPEECH_VERBS)})\b(?![^\S\n]+(?:el|la)[^\S\n]+[a-záéíóúñ]))"
+)
 _ROLE_WINDOW = 240
 
 
