@@ -760,3 +760,14 @@ def test_an_elided_unit_after_or() -> None:
         "Hospital de Soledad",
         "Hospital de Ciudad Valles",
     ]
+
+
+def test_a_program_unit_dedicated_to_a_person_takes_no_de() -> None:
+    text = (
+        "Recorrió el Hospital IMSS-Bienestar María del Socorro Quiroga Aguilar y el Hospital "
+        "Rural IMSS-Bienestar San Juan Chamula."
+    )
+    assert facilities(text) == [
+        "Hospital IMSS-Bienestar María del Socorro Quiroga Aguilar",
+        "Hospital Rural IMSS-Bienestar de San Juan Chamula",
+    ]

@@ -51,6 +51,7 @@ from core.entities.facility_types import (
     type_by_acronym,
 )
 from core.entities.gazetteer import gazetteer
+from core.entities.lexicon import given_names
 from core.entities.text import CAP_WORD, SP_ONCE, SP_ONCE_OPT, SpanSet, fold, squash, word_leads
 from core.entities.unit_towns import OWNER, locate
 
@@ -499,7 +500,15 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
         end = match.end("label")
         program = f"IMSS-{match['program'].capitalize()}"
         if match["place"]:  # the program tells it from the town's other hospitals
-            name, proper = _normalize(f"{name} {program} de {match['place']}")
+            # a person it is dedicated to takes no "de": "... IMSS-Bienestar María del Socorro"
+            place = match["place"]
+            dedicated = (
+                not match["prep"]
+                and fold(place.split()[0]) in given_names()
+                and fold(place) not in gazetteer().entries
+            )
+            joint = " " if dedicated else " de "
+            name, proper = _normalize(f"{name} {program}{joint}{place}")
             if match["prep"] == "en":  # "... en Tlaxiaco, Oaxaca": the town is also a place
                 end = match.end("program")
         elif not match["label"].lstrip().startswith("de"):
