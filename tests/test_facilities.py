@@ -771,3 +771,11 @@ def test_a_program_unit_dedicated_to_a_person_takes_no_de() -> None:
         "Hospital IMSS-Bienestar María del Socorro Quiroga Aguilar",
         "Hospital Rural IMSS-Bienestar de San Juan Chamula",
     ]
+
+
+def test_a_kind_of_unit_in_quotes_is_no_name() -> None:
+    text = (
+        "Este año se concretará la Unidad de Medicina Familiar “Plus” de la reserva; la Clínica "
+        "“Héroes Tecámac” ya opera."
+    )
+    assert facilities(text) == ["Clínica “Héroes Tecámac”"]

@@ -461,6 +461,12 @@ def _generic(name: str, bodies: set[str]) -> bool:
     )
 
 
+def _only_type_words(quoted: str) -> bool:
+    """ "Plus", "Integral": words that say a unit's kind, not its name."""
+    words = [fold(w) for w in quoted.split() if fold(w) not in _ARTICLES | {"de", "del", "y"}]
+    return bool(words) and all(w in TYPE_WORDS for w in words)
+
+
 def _drop_acronym(match: re.Match[str], name: str) -> str:
     """ "(HGZ)" after its type and "(CMNB)" after the words it abbreviates say nothing more."""
     acr = match[1]
@@ -522,7 +528,9 @@ def _named_at(text: str, pos: int) -> FacilityHit | None:
     honorific = _honorific(text, end, pos)
     if honorific is not None:
         end = honorific.end()
-        if not proper:  # the quoted name is the unit's only one: "Clínica "Héroes Tecámac""
+        # the quoted name is the unit's only one: "Clínica "Héroes Tecámac""; a kind of unit
+        # in quotes is none ("la Unidad de Medicina Familiar “Plus”" that will be built)
+        if not proper and not _only_type_words(honorific["name"]):
             complex_head = any(re.match(loose(h), surface) for h in COMPLEX_HEADS)
             quoted = honorific["name"] if complex_head else f"“{honorific['name']}”"
             name, proper = f"{name} {quoted}", True
