@@ -644,3 +644,13 @@ def test_a_units_neighbourhood_named_after_a_hero_is_no_far_town() -> None:
         "Lázaro Cárdenas, Michoacán",
         "Michoacán",
     }
+
+
+def test_a_small_villa_of_a_state_the_text_never_names_is_a_locality() -> None:
+    # Villa Juárez is a town of San Luis Potosí and a locality of Benito Juárez, Sonora
+    text = (
+        "Hermosillo, Sonora.- El hospital beneficiará a los habitantes de Álamos, Huatabampo, "
+        "Etchojoa, Villa Juárez y Navojoa."
+    )
+    assert "Villa Juárez, San Luis Potosí" not in places(text)
+    assert "Etchojoa, Sonora" in places(text)

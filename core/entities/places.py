@@ -185,7 +185,7 @@ _LIST_GAP = re.compile(r"\s*(?:,|;|\by\b|\be\b|\bo\b|\bu\b)\s*")
 _CONNECTORS = frozenset({"de", "del", "la", "las", "los", "el", "y", "de la", "de los"})
 _DOMINANT = 5  # population ratio that lets the big namesake win without a cue
 _FAR_TOWN = 50_000  # a saint's or article's town of another state this big needs no cue
-_NEIGHBOURHOOD_LIKE = re.compile(r"(?:San|Santa|Santo|El|La|Los|Las)\s")
+_NEIGHBOURHOOD_LIKE = re.compile(r"(?:San|Santa|Santo|El|La|Los|Las|Villa)\s")
 _ARTICLE_BEFORE = re.compile(r"\b(?:El|La|Los|Las)[^\S\n]+$")
 
 
