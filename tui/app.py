@@ -28,14 +28,7 @@ from tui.screens.main import OPEN_DELAY_S, MainScreen
 from tui.screens.profile import ProfileScreen
 from tui.screens.search_modal import SearchModal
 from tui.screens.text_search import TextSearchScreen
-from tui.settings import (
-    checked_keymap,
-    checked_theme,
-    load_settings,
-    load_state,
-    save_state,
-    state_path,
-)
+from tui.settings import AppState, checked_keymap, checked_theme, load_settings, state_path
 from tui.textual_i18n import (
     PALETTE_PLACEHOLDER,
     THEMES_PLACEHOLDER,
@@ -85,9 +78,12 @@ class ImssApp(App[None]):
         loader: Loader | None = None,
         open_delay: float = OPEN_DELAY_S,
         watch_interval: float | None = None,
+        remember: bool = True,
         **options: Any,
     ) -> None:
         """`watch_interval`: look for added, changed or removed files that often (seconds).
+        `remember=False` (a `serve` visitor): theme and list width changes last the session,
+        state.json is never written.
 
         The app speaks the language in use when it is made (`core.i18n.set_language`)."""
         translate_bindings()  # before any screen or widget copies its class's bindings
@@ -104,6 +100,7 @@ class ImssApp(App[None]):
         self._last_progress = 0.0
         self._remember_theme = False
         self.watch_interval = watch_interval
+        self.state = AppState(persistent=remember)
         #: The files as last read (see `folder_state`); a load is running / another is due.
         self._files_read: FolderState | None = None
         self._loading = False
@@ -151,7 +148,7 @@ class ImssApp(App[None]):
             self.set_keymap(keymap)
         configured, wrong_theme = checked_theme(settings, self.available_themes)
         problems += wrong_theme
-        theme = load_state().get("theme") or configured
+        theme = self.state.load().get("theme") or configured
         if isinstance(theme, str) and theme:
             if theme in self.available_themes:
                 self.theme = theme
@@ -173,7 +170,7 @@ class ImssApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         if self._remember_theme:
-            failed = save_state({"theme": theme})
+            failed = self.state.save({"theme": theme})
             if failed:
                 self.notify(failed, title=_("Settings"), severity="warning", markup=False)
 
