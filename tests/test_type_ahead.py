@@ -95,3 +95,31 @@ async def test_a_key_the_list_takes_is_not_typed_twice(seeds_app: ImssApp) -> No
         await settled(app, pilot)
         assert app.main_screen.bulletin_list.cursor == 1  # j moved the list
         assert app.screen.query_one("#finder-input", Input).value == ""
+
+
+@pilot_test
+async def test_slash_name_enter_in_one_burst_acts_on_the_final_query(seeds_app: ImssApp) -> None:
+    """Enter queued right behind the name, before the search answers: it waits for the
+    answer to "zoe" and filters by its first result, not by nothing or by "zo"'s."""
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        typed_at_once(app, "/zoe\r")
+        await settled(app, pilot)
+        assert not isinstance(app.screen, FinderScreen)
+        assert app.main_screen.chips.entity_ids == ["official:zoe-robledo"]
+        assert len(app.main_screen.bulletin_list.shown) == 2
+
+
+@pilot_test
+async def test_t_words_enter_in_one_burst_opens_the_first_hit(seeds_app: ImssApp) -> None:
+    app = seeds_app
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(app, pilot)
+        typed_at_once(app, "tprospera\r")
+        await settled(app, pilot)
+        assert not isinstance(app.screen, TextSearchScreen)
+        assert app.corpus is not None
+        having = {b.id for b in app.corpus.bulletins if "prospera" in b.text.casefold()}
+        assert having and set(app.main_screen.text_filter or {}) == having
+        assert {b.id for b in app.main_screen.bulletin_list.shown} == having
