@@ -20,6 +20,7 @@ from textual.theme import ThemeProvider
 from core.discover import nothing_found, seeds_dir
 from core.folder_state import FolderState, folder_state
 from core.i18n import N_, _, ngettext
+from core.runtime import collect_frozen
 from core.stored_messages import localized
 from tui.palette import theme_colors
 from tui.screens.finder import FinderScreen
@@ -211,10 +212,17 @@ class ImssApp(App[None]):
             self.call_from_thread(self.reload)
 
     @work(thread=True, exclusive=True, group="finder-index", exit_on_error=False)
-    def build_finder_index(self, corpus: Corpus) -> None:
+    def build_finder_index(self, refreshed: bool = False) -> None:
         """The entity table, then the fuzzy index (restored, or built: seconds for 100k
         entities), once the list is on screen, so launch waits for neither; a search typed
-        meanwhile waits in its own worker."""
+        meanwhile waits in its own worker.
+
+        After a refresh, the collector then frees what the loads froze and the app dropped
+        (`collect_frozen`: the old corpus, if anything made it cyclic). The corpus is read
+        here, not passed: Textual may keep a finished worker, and with it its arguments."""
+        corpus = self.corpus
+        if corpus is None:
+            return
         try:
             corpus.entity_table  # noqa: B018 (waits for the thread loading it)
         except Exception as err:  # said once, here; what needs the entities stays unusable
@@ -222,6 +230,9 @@ class ImssApp(App[None]):
             return
         self.call_from_thread(self._entities_in, corpus)
         corpus.finder  # noqa: B018 (the property builds the index)
+        if refreshed and corpus is self.corpus:
+            del corpus
+            collect_frozen()
 
     def _entities_in(self, corpus: Corpus) -> None:
         if corpus is self.corpus:
@@ -272,7 +283,7 @@ class ImssApp(App[None]):
             if added:
                 message = ngettext("{count:+d} bulletin(s)", "{count:+d} bulletin(s)", abs(added))
                 self.notify(message.format(count=added), title=_("Refreshed"), markup=False)
-        self.call_after_refresh(self.build_finder_index, corpus)
+        self.call_after_refresh(self.build_finder_index, previous is not None)
         self._load_done()
         if previous is not None:
             return  # its notices and skipped files were shown at launch
