@@ -320,3 +320,17 @@ def test_query_starting_with_a_dash_explains_the_double_dash(
     err = " ".join(capsys.readouterr().err.split())
     assert 'a query starting with "-" needs "--" first: search-text -- -IMSS' in err
     assert run(["search-text", "--no-cache", "--", "-IMSS", str(SEEDS)]) == 0
+
+
+def test_a_stopped_pool_has_no_thread_left_for_the_exit_to_race() -> None:
+    """At exit Python wakes each pool's manager thread through a pipe that thread closes as
+    it ends, without a lock (3.11): a stopped `index` exiting while it ended printed
+    "Exception ignored ... Bad file descriptor". stop_pool now waits for it."""
+    with runtime.starting_workers():
+        pool = runtime.new_pool(2)
+        futures = [pool.submit(time.sleep, 0.3) for _ in range(8)]
+    manager = pool._executor_manager_thread
+    assert manager is not None and manager.is_alive()
+    runtime.stop_pool(pool, grace=0.05)
+    assert not manager.is_alive()
+    assert any(future.cancelled() for future in futures)
