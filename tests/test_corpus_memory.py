@@ -83,10 +83,12 @@ async def test_refreshes_free_what_they_replace(tmp_path: Path, cyclic: bool) ->
                 f"Copia {refresh}.\n\n" + (folder / "003_6e06f150067975fc.txt").read_text("utf-8")
             )
             app.reload()
-            for _ in range(600):
+            for _ in range(1200):  # the refresh in, then its finder, after which it collects
                 await pilot.pause(0.05)
-                if not app._loading and len(app.main_screen.bulletin_list.shown) == 6 + refresh:
+                shown = len(app.main_screen.bulletin_list.shown)
+                if not app._loading and shown == 6 + refresh and app.corpus._finder is not None:
                     break
+            await app.workers.wait_for_complete()
             await pilot.pause()
             alive.append(_tracked_objects())
     assert [ref() is None for ref in replaced] == [True] * 5
