@@ -24,7 +24,7 @@ import core.stored_messages as msg
 from core.discover import not_regular_reason
 from core.header_lines import is_date_only, is_header_line, is_kind_or_number
 from core.models import Issue
-from core.visible import is_blank
+from core.visible import is_blank, without_terminal_sequences
 
 #: Bulletins are a few KB of text. Past these limits a file is read in part (text) or refused
 #: (PDF, which cannot be cut), so a 50 MB download costs bounded time and memory.
@@ -146,8 +146,9 @@ _NOT_TEXT = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 
 
 def _check_textlike(text: str) -> None:
-    """Reject decoded text that is mostly control characters: random bytes decode as CP1252."""
-    controls = len(_NOT_TEXT.findall(text))
+    """Reject decoded text that is mostly control characters: random bytes decode as CP1252.
+    Terminal sequences do not count: coloured text is text (`normalize_text` drops them)."""
+    controls = len(_NOT_TEXT.findall(without_terminal_sequences(text)))
     if controls > max(8, len(text) // 20):
         raise IngestError("binary", msg.CONTROL_CHARACTERS)
 
@@ -469,7 +470,10 @@ def normalize_text(raw: str, issues: list[Issue] | None = None) -> str:
     if "\x00" in raw:
         raw = raw.replace("\x00", "")
         _warn(issues, "nul-bytes", msg.NUL_REMOVED)
-    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    cleaned = without_terminal_sequences(raw)  # "\x1b[31m" is no word: not even its "[31m"
+    if len(cleaned) != len(raw):
+        _warn(issues, "terminal-sequences", msg.TERMINAL_SEQUENCES_REMOVED)
+    text = cleaned.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = _BULLET_LINE.sub(f"{BULLET} ", text)
     text = _strip_markdown(text)

@@ -54,14 +54,13 @@ def new_pool(workers: int) -> ProcessPoolExecutor:
 def start_method() -> str:
     """fork when this process has one thread (on Linux), else forkserver, else spawn.
 
-    forkserver and spawn prepare each worker by re-importing the caller's main module: a
-    script without an `if __name__ == "__main__":` guard re-runs its top-level code in every
-    worker, whose own pool then dies "before the current process has finished its
-    bootstrapping phase". fork runs no import, so a plain script, `python -c` and a notebook
-    cell on one thread just work; with fork, ProcessPoolExecutor starts every worker at the
+    fork is the cheapest start, and with fork ProcessPoolExecutor starts every worker at the
     first submit, before its own threads. Forking a process that has other threads (the app,
-    a Jupyter kernel) can deadlock on a lock held mid-fork, so those get forkserver: the
-    app's and Jupyter's main modules are guarded. macOS forks unsafely (system frameworks).
+    a Jupyter kernel, a script whose earlier load left its entity thread running) can
+    deadlock on a lock held mid-fork, so those get forkserver. forkserver and spawn would
+    prepare each worker by running the caller's main module again, an unguarded script's
+    top-level code included: `starting_workers` keeps them from it. macOS forks unsafely
+    (system frameworks).
     """
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and _single_threaded():
@@ -142,6 +141,7 @@ def stop_pool(pool: ProcessPoolExecutor, grace: float = STOP_GRACE_S) -> None:
     """
     # No public terminate before 3.14; shutdown() forgets the processes, so list them first.
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + grace
     for process in processes:
@@ -151,6 +151,13 @@ def stop_pool(pool: ProcessPoolExecutor, grace: float = STOP_GRACE_S) -> None:
         with suppress(Exception):
             if process.is_alive():
                 process.terminate()
+    # The pool's manager thread closes its wake-up pipe as it ends, while at exit Python
+    # writes to that pipe without a lock (3.11's concurrent.futures._python_exit): a stopped
+    # `index` exiting meanwhile printed "Exception ignored ... Bad file descriptor" (1 run in
+    # 15 under load). Once the thread has ended, that write is skipped.
+    if isinstance(manager, threading.Thread):
+        with suppress(Exception):
+            manager.join(grace)
 
 
 #: Signals that stop a command; held while workers start (`signals_held`).
@@ -164,9 +171,36 @@ _STOP_SIGNALS: tuple[signal.Signals, ...] = (
 @contextmanager
 def starting_workers() -> Iterator[None]:
     """Where a pool starts its processes (submit to a new pool inside it): the real stderr
-    is lent and the stop signals are held until the workers exist."""
-    with signals_held(), stderr_for_workers():
+    is lent, the stop signals are held until the workers exist, and the caller's main
+    module is kept out of them."""
+    with signals_held(), stderr_for_workers(), main_module_hidden():
         yield
+
+
+@contextmanager
+def main_module_hidden() -> Iterator[None]:
+    """Workers started inside do not run the caller's main module.
+
+    forkserver and spawn prepare a worker by running the parent's `__main__` again (as
+    `__mp_main__`): a script without an `if __name__ == "__main__":` guard printed its
+    output, and wrote its files, once more per worker whenever a thread made the pool
+    start by forkserver (an earlier `load_corpus` still resolving entities). The workers
+    run only core's functions and need nothing from it, so while they start `__main__`
+    has no `__spec__` and no `__file__`: multiprocessing then imports nothing, as for an
+    interactive session."""
+    main = sys.modules.get("__main__")
+    if main is None:
+        yield
+        return
+    saved = {name: vars(main)[name] for name in ("__spec__", "__file__") if name in vars(main)}
+    vars(main).pop("__file__", None)
+    main.__spec__ = None
+    try:
+        yield
+    finally:
+        if "__spec__" not in saved:
+            vars(main).pop("__spec__", None)
+        vars(main).update(saved)
 
 
 @contextmanager
@@ -220,6 +254,10 @@ def gc_paused() -> Iterator[None]:
     full pass over the millions of objects of a large corpus and its search index stalls a
     keystroke ~0.3 s. So collection pauses while building, and what was built is frozen
     (`gc.freeze`: moved out of the collector's sight; reference counting still frees it).
+
+    A frozen object that later becomes garbage in a reference cycle is never collected,
+    though: a long-running process calls `collect_frozen` once it has dropped what it
+    replaced (the app, after each refresh).
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -229,3 +267,12 @@ def gc_paused() -> Iterator[None]:
         gc.freeze()
         if was_enabled:
             gc.enable()
+
+
+def collect_frozen() -> None:
+    """Free the cyclic garbage among frozen objects (a replaced corpus, old widgets), then
+    freeze what is alive again. One full collection: 0.08-0.13 s of CPU in the app on 500
+    bulletins (benchmarks/bench_refresh_gc.py), growing with the objects alive."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

@@ -43,6 +43,7 @@ PDF_UNREADABLE = N_("cannot read PDF: {reason}")
 PDF_NO_TEXT = N_("scanned PDF, no text layer (OCR it first)")
 HTML_DEPTH = N_("HTML nested deeper than {depth} levels: flattened")
 NUL_REMOVED = N_("NUL bytes removed from the text")
+TERMINAL_SEQUENCES_REMOVED = N_("terminal control sequences removed from the text")
 BROKEN_LINK = N_("broken symbolic link (to {target})")
 FILE_GONE = N_("file not found (deleted while reading?)")
 PERMISSION_DENIED = N_("permission denied")
@@ -166,6 +167,7 @@ TEMPLATES: tuple[str, ...] = (
     PDF_NO_TEXT,
     HTML_DEPTH,
     NUL_REMOVED,
+    TERMINAL_SEQUENCES_REMOVED,
     BROKEN_LINK,
     FILE_GONE,
     PERMISSION_DENIED,

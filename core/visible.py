@@ -3,9 +3,25 @@
 Bulletin text is data. Printed raw, an ESC sequence, an OSC 52 clipboard write, a BEL or a
 bidi override would act on the terminal or reorder what the reader sees. Each such character
 is replaced by one visible character, so lengths and mention spans stay valid.
+
+Whole terminal sequences ("\x1b[31m", an OSC 8 link) are no bulletin's words: ingest removes
+them before anything is parsed (`without_terminal_sequences`), so the reader, the exports and
+the index all see the same text, and none keeps a sequence's printable tail ("[31m").
 """
 
 from __future__ import annotations
+
+import re
+
+#: An ECMA-48 sequence as a terminal reads it, with its 8-bit (C1) forms: a CSI (ESC [) with
+#: its parameters, intermediates and final byte; an OSC, DCS, SOS, PM or APC string up to
+#: its BEL or ST terminator (an unterminated one loses only its introducer: the rest of the
+#: paragraph is kept); any other escape (ESC ( B, ESC 7), intermediates and final byte.
+TERMINAL_SEQUENCE = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]*(?:\x07|\x1b\\|\x9c)"
+    r"|\x1b[ -/]*[0-~]"
+)
 
 #: Shown for C1 controls and invisible formatting characters that have no control picture.
 FORMAT_PLACEHOLDER = "\u2426"  # ␦
@@ -45,6 +61,17 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 _TABLE_KEEP_NEWLINES = {k: v for k, v in _TABLE.items() if k != 0x0A}
+
+
+def without_terminal_sequences(text: str) -> str:
+    """`text` without its terminal sequences, whole; a lone ESC or BEL stays (`visible`
+    shows it, the exports drop it)."""
+    if "\x1b" not in text and not _C1_INTRODUCER.search(text):
+        return text  # nearly every bulletin: no regex scan
+    return TERMINAL_SEQUENCE.sub("", text)
+
+
+_C1_INTRODUCER = re.compile(r"[\x90\x98\x9b\x9d\x9e\x9f]")
 
 
 def visible(text: str, *, keep_newlines: bool = False) -> str:

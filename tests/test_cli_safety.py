@@ -50,10 +50,14 @@ def test_entities_table_is_safe_too(tmp_path: Path) -> None:
 
 
 def test_json_lines_keep_the_data_exactly_and_escaped(tmp_path: Path) -> None:
+    """Terminal sequences are no bulletin's words: ingest drops them whole, with a warning;
+    every other character is kept as it was, JSON-escaped."""
     path = tmp_path / "hostile.txt"
     path.write_text(HOSTILE, encoding="utf-8")
     proc = run_cli("parse", "--json", str(path))
     assert b"\x1b" not in proc.stdout and b"\x07" not in proc.stdout  # JSON escapes controls
     record = json.loads(proc.stdout)
-    assert "\x1b]52;c;ZXZpbA==\x07" in record["text"]  # data is not altered, only escaped
+    assert "señaló rojo y enlace y portapapeles, campana\x07, retroceso\x08" in record["text"]
+    assert "\u202eodatse\u202c" in record["text"]
+    assert "terminal-sequences" in [issue["code"] for issue in record["issues"]]
     assert record["title"].startswith("Título [bold red]x[/]")

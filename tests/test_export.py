@@ -143,3 +143,63 @@ def test_select_by_entity_and_dates(seeds: Corpus) -> None:
 def test_graph_formats_only_hold_the_network(seeds: Corpus) -> None:
     with pytest.raises(ExportError, match="--what network"):
         _export(seeds, "quotes", "gexf")
+
+
+#: Terminal sequences of every shape, each hiding a word that must not come out.
+_SEQUENCES = {
+    "csi": "\x1b[31m",
+    "csi-params": "\x1b[1;38;5;200mSECRETO\x1b[0m",  # SECRETO is the text it colours: kept
+    "osc-title": "\x1b]0;VENTANA\x07",
+    "osc-st": "\x1b]2;VENTANA\x1b\\",
+    "osc8": "\x1b]8;;http://evil.example\x07enlace\x1b]8;;\x07",
+    "osc52": "\x1b]52;c;ZXZpbA==\x07",
+    "c1-csi": "\x9b7m",
+    "charset": "\x1b(B",
+}
+_TAILS = ("[31m", "[0m", "38;5", "VENTANA", "evil", "ZXZpbA", "]8;", "]52", "7m", "(B")
+
+
+@pytest.mark.parametrize("what", ["bulletins", "entities", "mentions", "quotes", "network"])
+def test_exports_drop_terminal_sequences_whole(tmp_path, what: str) -> None:
+    """Bulletin text with terminal sequences in its title, a role, a quote and the body:
+    no format keeps any part of one (the ESC alone used to go, leaving "[31m")."""
+    mix = " ".join(_SEQUENCES.values())
+    text = (
+        f"Firman IMSS {_SEQUENCES['csi']}y Oaxaca{_SEQUENCES['osc-title']} convenio\n\n"
+        "Oaxaca de Juárez, Oaxaca, lunes 3 de marzo de 2025.\n\n"
+        f"El director general del IMSS{_SEQUENCES['osc8']}, Zoé Robledo, y el gobernador de "
+        f"Oaxaca, Salomón Jara Cruz, firmaron el convenio. {mix}\n\n"
+        f"“La salud {_SEQUENCES['osc52']}es primero{_SEQUENCES['c1-csi']}”, dijo Zoé Robledo.\n"
+    )
+    (tmp_path / "hostil.txt").write_text(text, "utf-8")
+    corpus = load_corpus(tmp_path, use_cache=False)
+    bulletin = corpus.bulletins[0]
+    assert "terminal-sequences" in [issue.code for issue in bulletin.issues]
+    for fmt in ["csv", "jsonl", "md", *(["graphml", "gexf"] if what == "network" else [])]:
+        data = _export(corpus, what, fmt).decode("utf-8")
+        assert data.strip(), (what, fmt)
+        for tail in ("\x1b", "\x9b", "\\u001b", "\\u009b", *_TAILS):
+            assert tail not in data, (what, fmt, tail)
+    bulletins = _export(corpus, "bulletins", "jsonl").splitlines()
+    assert [json.loads(line)["title"] for line in bulletins] == ["Firman IMSS y Oaxaca convenio"]
+    quotes = [json.loads(line)["quote"] for line in _export(corpus, "quotes", "jsonl").splitlines()]
+    assert quotes == ["La salud es primero"]
+    assert "SECRETO" in bulletin.text and "IMSSenlace, Zoé Robledo" in bulletin.text
+
+
+def test_export_cells_drop_sequences_in_names_that_did_not_come_through_ingest() -> None:
+    person = BulletinEntity(
+        kind=EntityKind.OFFICIAL,
+        name="Zoé \x1b[1mRobledo\x1b[0m\x1b]8;;http://evil.example\x07",
+        mentions=[Span(start=0, end=3, text="Zoé")],
+    )
+    place = BulletinEntity(
+        kind=EntityKind.PLACE, name="Oaxaca", mentions=[Span(start=0, end=1, text="Z")]
+    )
+    corpus = Corpus.from_bulletins([Bulletin(id="b1", text="Zoé", entities=[person, place])])
+    rows = csv.DictReader(io.StringIO(_export(corpus, "entities", "csv").decode(), newline=""))
+    assert sorted(row["name"] for row in rows) == ["Oaxaca", "Zoé Robledo"]
+    markdown = _export(corpus, "entities", "md").decode()
+    assert "| Zoé Robledo |" in markdown and "[1m" not in markdown
+    graph = nx.read_graphml(io.BytesIO(_export(corpus, "network", "graphml")))
+    assert sorted(graph.nodes[n]["label"] for n in graph.nodes) == ["Oaxaca", "Zoé Robledo"]

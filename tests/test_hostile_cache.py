@@ -9,12 +9,15 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from core import index as index_module
 from core import runtime
+from core.cache_paths import INDEX_FILENAME
+from core.corpus import load_corpus
 from core.index import Index, bounded_workers
 from core.parse import parse_file
 from tui.cli import Terminated, _signals_as_interrupt, run
@@ -176,6 +179,74 @@ def test_killed_index_leaves_no_process_behind(tmp_path: Path, signum: int, stat
             os.kill(pid, signal.SIGKILL)
 
 
+def _rows_stored(database: Path) -> int:
+    """Files the index has committed so far, read as another process would (0 before the
+    cache exists)."""
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+            return int(conn.execute("SELECT count(*) FROM files").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+#: What is killed: `imss-tui index`, and the app's first load (its threads make the pool
+#: start by forkserver, its loader groups entities as files are parsed).
+_INDEXERS = {
+    "index": "sys.exit(run(['index', FOLDER, '--cache-dir', CACHE, '--workers', '2', '--json']))",
+    "app": "make_app([FOLDER], cache_dir=CACHE, workers=2).run(headless=True)",
+}
+
+
+@pytest.mark.parametrize("indexer", sorted(_INDEXERS))
+def test_an_index_killed_midway_keeps_what_it_stored(tmp_path: Path, indexer: str) -> None:
+    """`kill -9` mid-index: the next run parses only the rest, and the corpus (summaries,
+    bulletins, entities) is the one an uninterrupted run gives."""
+    folder = distinct_copies(tmp_path / "big", 120)  # enough for a pool of 2
+    files = sorted(folder.iterdir())
+    cache = tmp_path / "cache"
+    database = cache / INDEX_FILENAME
+    program = (
+        "import sys\nfrom tui.cli import run\nfrom tui.app import make_app\n"
+        f"FOLDER, CACHE = {str(folder)!r}, {str(cache)!r}\n{_INDEXERS[indexer]}\n"
+    )
+    child = subprocess.Popen(
+        [sys.executable, "-c", program],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while _rows_stored(database) == 0:  # killed right after its first commit
+            assert child.poll() is None, "finished before it could be killed"
+            assert time.monotonic() < deadline, "nothing was ever stored"
+            time.sleep(0.01)
+        child.kill()
+    finally:
+        child.kill()
+        child.wait(timeout=60)
+    assert child.returncode == -signal.SIGKILL
+    with closing(sqlite3.connect(database)) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    kept = _rows_stored(database)
+    assert 0 < kept < len(files)
+
+    with Index.open(cache) as index:
+        resumed = index.update(files)
+        assert (resumed.unchanged, resumed.new, resumed.failed) == (kept, len(files) - kept, 0)
+        resumed_bulletins = [b.model_dump() for b in resumed.bulletins]
+    with Index.open(tmp_path / "fresh") as index:
+        whole = index.update(files)
+        assert resumed.summaries == whole.summaries
+        assert resumed_bulletins == [b.model_dump() for b in whole.bulletins]
+
+    def entities(cache_dir: Path) -> list[dict[str, object]]:
+        corpus = load_corpus(folder, cache_dir=cache_dir)
+        return [entity.model_dump() for entity in corpus.entities]
+
+    assert entities(cache) == entities(tmp_path / "fresh")
+
+
 def test_a_signal_while_the_pool_forks_still_stops_index(many: Path) -> None:
     """A SIGTERM landing right after a fork, as the test above sometimes sends it, was
     handled inside an at-fork hook that dropped its exception: `index` finished, exit 0."""
@@ -249,3 +320,17 @@ def test_query_starting_with_a_dash_explains_the_double_dash(
     err = " ".join(capsys.readouterr().err.split())
     assert 'a query starting with "-" needs "--" first: search-text -- -IMSS' in err
     assert run(["search-text", "--no-cache", "--", "-IMSS", str(SEEDS)]) == 0
+
+
+def test_a_stopped_pool_has_no_thread_left_for_the_exit_to_race() -> None:
+    """At exit Python wakes each pool's manager thread through a pipe that thread closes as
+    it ends, without a lock (3.11): a stopped `index` exiting while it ended printed
+    "Exception ignored ... Bad file descriptor". stop_pool now waits for it."""
+    with runtime.starting_workers():
+        pool = runtime.new_pool(2)
+        futures = [pool.submit(time.sleep, 0.3) for _ in range(8)]
+    manager = pool._executor_manager_thread
+    assert manager is not None and manager.is_alive()
+    runtime.stop_pool(pool, grace=0.05)
+    assert not manager.is_alive()
+    assert any(future.cancelled() for future in futures)

@@ -161,3 +161,33 @@ def test_a_pool_stopped_while_a_worker_sends_its_result_lets_the_program_exit(
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == "stopped\n"
+
+
+def test_unguarded_script_with_a_thread_running_runs_its_top_level_once(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    """A thread alive when the pool starts (an earlier load still resolving entities, as
+    after the README example) makes the pool start by forkserver, whose workers ran the
+    unguarded script again: its output came three times, its side effect too."""
+    log = tmp_path / "side_effect.log"
+    script = tmp_path / "threaded.py"
+    script.write_text(
+        "import threading\nimport time\n"
+        "threading.Thread(target=time.sleep, args=(60,), daemon=True).start()\n"
+        + _unguarded_script(corpus_dir, log, ", use_cache=False")
+    )
+    done = _run([str(script)], tmp_path, tmp_path)
+    assert done.stderr == ""
+    assert done.returncode == 0
+    assert done.stdout.split() == [str(FILES), "0"]
+    assert log.read_text().splitlines() == ["top level ran"]
+
+
+def test_the_main_module_is_back_once_workers_started() -> None:
+    import __main__
+    from core.runtime import main_module_hidden
+
+    before = (__main__.__spec__, getattr(__main__, "__file__", None))
+    with main_module_hidden():
+        assert __main__.__spec__ is None and not hasattr(__main__, "__file__")
+    assert (__main__.__spec__, getattr(__main__, "__file__", None)) == before

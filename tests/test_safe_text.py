@@ -9,6 +9,7 @@ from rich.style import Style
 from rich.text import Text
 
 from core.models import Entity, EntityKind, Hit, RoleSeen
+from core.visible import without_terminal_sequences
 from tui.palette import Palette
 from tui.safe_text import FORMAT_PLACEHOLDER, safe_text, visible
 from tui.screens.profile import profile_header
@@ -71,3 +72,21 @@ def test_finder_and_profile_rows_show_hostile_names_literally() -> None:
 def test_text_helpers_never_parse_markup() -> None:
     assert isinstance(safe_text("[b]x[/b]"), Text)
     assert safe_text("[b]x[/b]").plain == "[b]x[/b]"
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("a\x1b[31mrojo\x1b[0m b", "arojo b"),
+        ("x\x1b[1;38;5;200;?Hy", "xy"),
+        ("\x1b]0;título\x07texto", "texto"),
+        ("\x1b]8;;http://evil.example\x1b\\enlace\x1b]8;;\x1b\\", "enlace"),
+        ("\x1bP1$r0m\x1b\\dcs", "dcs"),
+        ("\x9b1mC1\x9d0;t\x9c", "C1"),
+        ("\x1b(B\x1b7ok", "ok"),
+        ("\x1b]sin terminar: el texto sigue", "sin terminar: el texto sigue"),
+        ("«\x1b» y campana\x07", "«\x1b» y campana\x07"),  # no sequence: left to `visible`
+    ],
+)
+def test_terminal_sequences_go_whole(raw: str, clean: str) -> None:
+    assert without_terminal_sequences(raw) == clean

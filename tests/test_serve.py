@@ -7,6 +7,8 @@ and the playwright package (never `playwright install`); skipped, with the reaso
 
 from __future__ import annotations
 
+import asyncio
+import json
 import os
 import re
 import shlex
@@ -20,13 +22,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pilot_helpers import REPO, SEEDS
+from pilot_helpers import REPO, SEEDS, loaded
 
 from benchmarks import browser as web
 from core.i18n import set_language
+from tui.app import ImssApp
 from tui.cli import build_parser
 from tui.cli.listen import exposure_warning, public_url
 from tui.cli.serve_command import visitor_command
+from tui.screens.main import LIST_WIDTH_STEP
+from tui.settings import state_path
 from tui.web_server import self_contained
 
 #: Generous: the machine is shared and the server indexes before it listens.
@@ -355,6 +360,47 @@ def test_visitors_speak_the_servers_language(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setenv("LC_ALL", "es_MX.UTF-8")
     args = build_parser().parse_args(shlex.split(visitor_command([], Path("/c")))[4:])
     assert args.lang == "es" and args.paths == []
+
+
+def test_a_visitor_changing_theme_and_list_width_writes_no_file_of_the_server(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app built from the very command serve gives each tab: a visitor's theme and list
+    width hold in the session; the server user's state.json keeps what it had."""
+    from tui import app as app_module
+    from tui.cli import main
+
+    state_path().parent.mkdir(parents=True, exist_ok=True)
+    state_path().write_text(json.dumps({"theme": "nord", "list_width": 40}), "utf-8")
+    before = state_path().read_bytes()
+    built: list[ImssApp] = []
+    make_app = app_module.make_app
+
+    def built_not_run(*args: Any, **options: Any) -> ImssApp:
+        app = make_app(*args, **options)
+        monkeypatch.setattr(app, "run", lambda: None)  # run below, under Pilot
+        built.append(app)
+        return app
+
+    monkeypatch.setattr(app_module, "make_app", built_not_run)
+    argv = shlex.split(visitor_command([str(SEEDS)], tmp_path / "cache"))
+    assert main(argv[4:]) == 0
+    (app,) = built
+
+    async def visit() -> tuple[str, int]:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(app, pilot)
+            assert app.theme == "nord" and app.main_screen.list_width == 40  # read, not owned
+            app.theme = "gruvbox"
+            await pilot.press("right_square_bracket", "right_square_bracket")
+            await pilot.pause()
+            return app.theme, app.main_screen.list_width
+
+    theme, width = asyncio.run(visit())
+    assert (theme, width) == ("gruvbox", 40 + 2 * LIST_WIDTH_STEP)
+    assert state_path().read_bytes() == before
+    assert sorted(state_path().parent.iterdir()) == [state_path()]  # no temporary file either
+    assert app.state.load() == {"theme": "gruvbox", "list_width": width}  # this session's
 
 
 def test_the_page_reads_its_font_from_the_server() -> None:

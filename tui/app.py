@@ -20,6 +20,7 @@ from textual.theme import ThemeProvider
 from core.discover import nothing_found, seeds_dir
 from core.folder_state import FolderState, folder_state
 from core.i18n import N_, _, ngettext
+from core.runtime import collect_frozen
 from core.stored_messages import localized
 from tui.palette import theme_colors
 from tui.screens.finder import FinderScreen
@@ -28,14 +29,7 @@ from tui.screens.main import OPEN_DELAY_S, MainScreen
 from tui.screens.profile import ProfileScreen
 from tui.screens.search_modal import SearchModal
 from tui.screens.text_search import TextSearchScreen
-from tui.settings import (
-    checked_keymap,
-    checked_theme,
-    load_settings,
-    load_state,
-    save_state,
-    state_path,
-)
+from tui.settings import AppState, checked_keymap, checked_theme, load_settings, state_path
 from tui.textual_i18n import (
     PALETTE_PLACEHOLDER,
     THEMES_PLACEHOLDER,
@@ -85,9 +79,12 @@ class ImssApp(App[None]):
         loader: Loader | None = None,
         open_delay: float = OPEN_DELAY_S,
         watch_interval: float | None = None,
+        remember: bool = True,
         **options: Any,
     ) -> None:
         """`watch_interval`: look for added, changed or removed files that often (seconds).
+        `remember=False` (a `serve` visitor): theme and list width changes last the session,
+        state.json is never written.
 
         The app speaks the language in use when it is made (`core.i18n.set_language`)."""
         translate_bindings()  # before any screen or widget copies its class's bindings
@@ -104,6 +101,7 @@ class ImssApp(App[None]):
         self._last_progress = 0.0
         self._remember_theme = False
         self.watch_interval = watch_interval
+        self.state = AppState(persistent=remember)
         #: The files as last read (see `folder_state`); a load is running / another is due.
         self._files_read: FolderState | None = None
         self._loading = False
@@ -151,7 +149,7 @@ class ImssApp(App[None]):
             self.set_keymap(keymap)
         configured, wrong_theme = checked_theme(settings, self.available_themes)
         problems += wrong_theme
-        theme = load_state().get("theme") or configured
+        theme = self.state.load().get("theme") or configured
         if isinstance(theme, str) and theme:
             if theme in self.available_themes:
                 self.theme = theme
@@ -173,7 +171,7 @@ class ImssApp(App[None]):
 
     def watch_theme(self, theme: str) -> None:
         if self._remember_theme:
-            failed = save_state({"theme": theme})
+            failed = self.state.save({"theme": theme})
             if failed:
                 self.notify(failed, title=_("Settings"), severity="warning", markup=False)
 
@@ -214,10 +212,17 @@ class ImssApp(App[None]):
             self.call_from_thread(self.reload)
 
     @work(thread=True, exclusive=True, group="finder-index", exit_on_error=False)
-    def build_finder_index(self, corpus: Corpus) -> None:
+    def build_finder_index(self, refreshed: bool = False) -> None:
         """The entity table, then the fuzzy index (restored, or built: seconds for 100k
         entities), once the list is on screen, so launch waits for neither; a search typed
-        meanwhile waits in its own worker."""
+        meanwhile waits in its own worker.
+
+        After a refresh, the collector then frees what the loads froze and the app dropped
+        (`collect_frozen`: the old corpus, if anything made it cyclic). The corpus is read
+        here, not passed: Textual may keep a finished worker, and with it its arguments."""
+        corpus = self.corpus
+        if corpus is None:
+            return
         try:
             corpus.entity_table  # noqa: B018 (waits for the thread loading it)
         except Exception as err:  # said once, here; what needs the entities stays unusable
@@ -225,6 +230,9 @@ class ImssApp(App[None]):
             return
         self.call_from_thread(self._entities_in, corpus)
         corpus.finder  # noqa: B018 (the property builds the index)
+        if refreshed and corpus is self.corpus:
+            del corpus
+            collect_frozen()
 
     def _entities_in(self, corpus: Corpus) -> None:
         if corpus is self.corpus:
@@ -275,7 +283,7 @@ class ImssApp(App[None]):
             if added:
                 message = ngettext("{count:+d} bulletin(s)", "{count:+d} bulletin(s)", abs(added))
                 self.notify(message.format(count=added), title=_("Refreshed"), markup=False)
-        self.call_after_refresh(self.build_finder_index, corpus)
+        self.call_after_refresh(self.build_finder_index, previous is not None)
         self._load_done()
         if previous is not None:
             return  # its notices and skipped files were shown at launch

@@ -3,8 +3,10 @@
 Two files, as XDG intends: `config.toml` (user config dir, or IMSS_TUI_CONFIG) belongs to
 the user, is validated by pydantic and never written by the app; `state.json` (user state
 dir, or the directory IMSS_TUI_STATE) belongs to the app and remembers the theme last
-picked. A broken file costs the user its settings, with a message naming the file and the
-reason, never the app.
+picked and the list's width. A broken file costs the user its settings, with a message naming
+the file and the reason, never the app. The app reaches state.json through `AppState`, which
+for a visitor of `imss-tui serve` keeps every change in the session: a visitor never writes
+the files of the user running the server.
 """
 
 from __future__ import annotations
@@ -206,3 +208,23 @@ def save_state(changes: Mapping[str, Any]) -> str | None:
             path=path, reason=_reason(err)
         )
     return None
+
+
+class AppState:
+    """What the app remembers, as it uses it: state.json, or (`persistent=False`, each
+    visitor's app under `imss-tui serve`) state.json read as it is and every change kept in
+    memory for this session only."""
+
+    def __init__(self, *, persistent: bool = True) -> None:
+        self.persistent = persistent
+        self._session: dict[str, Any] = {}
+
+    def load(self) -> dict[str, Any]:
+        return {**load_state(), **self._session}
+
+    def save(self, changes: Mapping[str, Any]) -> str | None:
+        """Remember `changes`; returns why state.json could not take them, if it could not."""
+        if not self.persistent:
+            self._session.update(changes)
+            return None
+        return save_state(changes)

@@ -89,6 +89,14 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("open DIR too and add its new or changed files while the app runs (repeatable)"),
     )
     add_cache_arguments(parser)
+    parser.add_argument(
+        "--no-remember",
+        action="store_true",
+        help=_(
+            "keep theme and list width changes for this session only, never writing state.json "
+            "(what `imss-tui serve` gives each visitor)"
+        ),
+    )
     add_language_argument(parser)
     parser.add_argument(
         "--version",
@@ -224,5 +232,6 @@ def _explore(args_in: list[str]) -> int:
 
     paths = [*args.paths, *args.watch] or None
     watch = {"watch_interval": WATCH_INTERVAL_S} if args.watch else {}
-    make_app(paths, **watch, **cache_options(args)).run()
+    remember = {"remember": False} if args.no_remember else {}
+    make_app(paths, **watch, **remember, **cache_options(args)).run()
     return EXIT_OK

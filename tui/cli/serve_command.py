@@ -116,9 +116,10 @@ def _port(value: str) -> int:
 def visitor_command(paths: list[str], cache_dir: Path) -> str:
     """The shell command each visitor's app runs: the explorer on the same paths and cache the
     server indexed (absolute, so they mean the same files whatever the app's directory), in
-    the server's language. `exec` makes the app the server's direct child, so stopping it
-    reaches the app itself."""
-    options = [*child_arguments(), "--cache-dir", str(cache_dir)]
+    the server's language, remembering a visitor's theme or list width for that tab only (the
+    server user's state.json is not the visitors' to write). `exec` makes the app the
+    server's direct child, so stopping it reaches the app itself."""
+    options = [*child_arguments(), "--cache-dir", str(cache_dir), "--no-remember"]
     argv = [sys.executable, "-m", "tui.cli", *options, "--", *paths]
     return "exec " + shlex.join(argv)
 

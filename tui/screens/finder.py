@@ -161,6 +161,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
                 len(self.within),
             ).format(count=len(self.within))
         self.query_one("#finder-count", Static).update(Text(label))
+        self.answered(query)
 
     def _counts(self, hits: list[Hit]) -> list[str]:
         """With filters on: "2 of 5 bulletins", the bulletins the filters keep first."""
@@ -181,11 +182,15 @@ class FinderScreen(SearchModal[FinderChoice | None]):
         self.results.action_cursor_page(direction)
 
     def action_pick(self) -> None:
+        """Enter: on the results of the query typed, once they are in."""
+        self.when_answered(self._pick)
+
+    def _pick(self) -> None:
         quotes = quotes_query(self.query_one(Input).value) is not None
         self._choose("profile" if quotes else "filter")
 
     def action_profile(self) -> None:
-        self._choose("profile")
+        self.when_answered(lambda: self._choose("profile"))
 
     def _choose(self, action: Literal["filter", "profile"]) -> None:
         entity = self.results.current
@@ -199,7 +204,7 @@ class FinderScreen(SearchModal[FinderChoice | None]):
     @on(LineList.Selected, "#finder-results")
     def _clicked(self, event: LineList.Selected) -> None:
         event.stop()
-        self.action_pick()
+        self._pick()  # the result clicked, as shown
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -33,7 +33,6 @@ from tui.palette import Palette
 from tui.screens.finder import FinderChoice, FinderScreen
 from tui.screens.profile import ProfileChoice, ProfileScreen
 from tui.screens.text_search import TextSearchChoice, TextSearchScreen
-from tui.settings import load_state, save_state
 from tui.widgets.bulletin_list import BulletinList
 from tui.widgets.entity_sidebar import EntitySidebar
 from tui.widgets.fitted_input import FittedInput
@@ -312,7 +311,7 @@ class MainScreen(Screen[None]):
         self.reader.border_title = _("Bulletin")
         self.sidebar.border_title = _("Entities")
         self.sidebar.border_subtitle = _("f filter · p profile")
-        remembered = load_state().get(LIST_WIDTH_STATE)
+        remembered = cast("ImssApp", self.app).state.load().get(LIST_WIDTH_STATE)
         if isinstance(remembered, int) and not isinstance(remembered, bool):
             self.set_list_width(remembered, remember=False)
         self._apply_width(self.app.size.width)
@@ -910,7 +909,7 @@ class MainScreen(Screen[None]):
         pane.styles.min_width = LIST_MIN_WIDTH
         pane.styles.width = width
         if remember:
-            failed = save_state({LIST_WIDTH_STATE: width})
+            failed = cast("ImssApp", self.app).state.save({LIST_WIDTH_STATE: width})
             if failed:
                 self.notify(failed, title=_("Settings"), severity="warning", markup=False)
         return width

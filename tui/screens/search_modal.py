@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
 from rich.text import Text
@@ -55,6 +56,24 @@ class SearchModal(ModalScreen[ResultT]):
             self.query_one(".search-input", Input).insert_text_at_cursor(event.character)
         return True
 
+    def when_answered(self, act: Callable[[], None]) -> None:
+        """Run `act` (what Enter does) on the results of the query as typed: now if they are
+        shown, else once they are. Keys typed in one burst ("/zoe" and Enter, from a fast
+        typist or a browser) put Enter in the queue before the search for "zoe" answers; it
+        acted on no results, or on those of "zo"."""
+        query = self.query_one(".search-input", Input).value
+        if query == self._answered:
+            act()
+        else:
+            self._waiting = (query, act)
+
+    def answered(self, query: str) -> None:
+        """The subclass shows the results of `query`: an Enter that waited for them runs."""
+        self._answered = query
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and waiting[0] == query and self.is_current:
+            waiting[1]()  # (not under another screen, nor once closed by Esc)
+
     def on_mount(self) -> None:
         """Runs after the subclass's on_mount (which focuses the query and searches)."""
         typed, self._typed_ahead = self._typed_ahead, None
@@ -81,6 +100,10 @@ class SearchModal(ModalScreen[ResultT]):
     """
 
     _bound_notice: str | None = None
+    #: The query whose results are shown (None: none yet), and an Enter waiting for the
+    #: results of the query it was pressed on.
+    _answered: str | None = None
+    _waiting: tuple[str, Callable[[], None]] | None = None
     #: Characters typed before the query line was mounted; None once it takes them itself.
     _typed_ahead: list[str] | None = None
 

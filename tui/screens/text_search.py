@@ -173,11 +173,16 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
         more = "+" if len(hits) >= RESULT_LIMIT else ""
         count = ngettext("{count} bulletins", "{count} bulletins", len(hits))
         self.query_one("#text-count", Static).update(Text(count.format(count=f"{len(hits)}{more}")))
+        self.answered(query)
 
     def action_move(self, step: int) -> None:
         self.results.move_cursor(self.results.cursor + step, step)
 
     def action_pick(self) -> None:
+        """Enter: on the results of the query typed, once they are in."""
+        self.when_answered(self._pick)
+
+    def _pick(self) -> None:
         hit = self.results.current
         if hit is not None:
             query = self.query_one(Input).value
@@ -190,7 +195,7 @@ class TextSearchScreen(SearchModal[TextSearchChoice | None]):
     @on(LineList.Selected, "#text-results")
     def _clicked(self, event: LineList.Selected) -> None:
         event.stop()
-        self.action_pick()
+        self._pick()  # the result clicked, as shown
 
     def action_close(self) -> None:
         self.dismiss(None)
