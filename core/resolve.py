@@ -58,8 +58,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -440,7 +441,6 @@ def is_variant(a: str, b: str) -> bool:
 def _merge_variants(groups: list[Group], members: list[int], uf: _UnionFind) -> dict[str, set[str]]:
     """Rule 2: names equal but for one word that is a spelling variant. Returns the variant
     words found (each word -> its variants)."""
-    by_key = {groups[i].key: i for i in members}
     vocabulary = {w for i in members for w in groups[i].key if len(w) >= MIN_VARIANT_WORD_LEN}
     by_deletion: dict[str, list[str]] = defaultdict(list)
     for word in sorted(vocabulary):
@@ -455,10 +455,12 @@ def _merge_variants(groups: list[Group], members: list[int], uf: _UnionFind) -> 
                 if a < b and is_variant(a, b):
                     variants[a].add(b)
                     variants[b].add(a)
-    for i in members:
-        key = groups[i].key
-        if len(key) < 2:
-            continue
+    # Both names of a pair hold a variant word: the others (most) are never looked at again.
+    spelled = variants.keys()
+    by_key = {
+        key: i for i in members if len(key := groups[i].key) >= 2 and not spelled.isdisjoint(key)
+    }
+    for key, i in by_key.items():
         for pos, word in enumerate(key):
             for other in sorted(variants.get(word, ())):
                 j = by_key.get((*key[:pos], other, *key[pos + 1 :]))
@@ -474,13 +476,20 @@ def short_forms(key: tuple[str, ...]) -> set[tuple[str, ...]]:
     followed by some of the others in order ("zoe robledo" for "zoe alejandro robledo
     aburto"), or its trailing surnames ("gonzalez anaya"). A "name" of more than
     `MAX_FORM_WORDS` words is no person's: only its trailing forms count."""
-    n = len(key)
-    forms = {key[-size:] for size in range(2, n)}
+    return {pick(key) for pick in _form_pickers(len(key))}
+
+
+@cache
+def _form_pickers(n: int) -> tuple[itemgetter[tuple[str, ...]], ...]:
+    """What picks each short form out of an `n`-word name: the positions depend on `n`
+    alone, so they are worked out once, and each form is one C-level call (half a million
+    names at 50,000 bulletins, ~5 forms each)."""
+    positions = {tuple(range(n - size, n)) for size in range(2, n)}
     if n <= MAX_FORM_WORDS:
-        forms.update(
-            (key[0], *others) for size in range(1, n - 1) for others in combinations(key[1:], size)
+        positions.update(
+            (0, *others) for size in range(1, n - 1) for others in combinations(range(1, n), size)
         )
-    return forms
+    return tuple(itemgetter(*picked) for picked in sorted(positions))
 
 
 def _merge_short_forms(
@@ -492,22 +501,31 @@ def _merge_short_forms(
     Each longer name is indexed under its short forms, so a short form finds exactly its
     candidates with one lookup (scanning a shared given name's names grew with the corpus).
     Only forms some lookup below asks for are indexed: the names seen, and the respellings of
-    two-word names (3b); most forms of most names are nobody's name."""
+    two-word names (3b); most forms of most names are nobody's name. Only names that found
+    a candidate are then visited (a few percent), not every name."""
     shorts = [groups[i].key for i in members if len(groups[i].key) >= 2]
     wanted = set(shorts)
     wanted.update(respelled for short in shorts for respelled in _respellings(short, variants))
     by_form: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in members:
-        for form in short_forms(groups[i].key) & wanted:
-            by_form[form].append(i)
+        key = groups[i].key
+        if len(key) > 2:  # a two-word name has no shorter form
+            for form in {pick(key) for pick in _form_pickers(len(key))} & wanted:
+                by_form[form].append(i)
     none: list[int] = []
+    # A name with no candidate does nothing: only those with some, and the two-word names
+    # with a misspelled word (3b), are visited.
+    visited = [
+        i
+        for i in members
+        if (key := groups[i].key) in by_form
+        or (len(key) == 2 and not variants.keys().isdisjoint(key))
+    ]
 
     # Longest short forms first, each joined at once: "Zoé Robledo Aburto" joins "Zoé
     # Alejandro Robledo Aburto" before "Zoé Robledo" looks, which then sees one person, not two.
-    for i in sorted(members, key=lambda i: (-len(groups[i].key), i)):
+    for i in sorted(visited, key=lambda i: (-len(groups[i].key), i)):
         short = groups[i].key
-        if len(short) < 2:
-            continue
         own = uf.find(i)
         roots = {uf.find(j) for j in by_form.get(short, none)} - {own}
         # 3b: a given name and a misspelled surname ("Zoe Robeldo"); longer names with a
