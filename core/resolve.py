@@ -60,7 +60,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import combinations
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -281,13 +281,24 @@ def build_entities(clusters: Sequence[list[Group]]) -> list[Built]:
     are numbered in the order given (their first groups' order): "x", "x~2", "x~3". The
     number depends only on clusters with that id, so an update can recompute it locally."""
     built = [_build_entity(cluster) for cluster in clusters]
-    taken: Counter[str] = Counter()
+    if len(Counter(entity.id for entity in built)) < len(built):  # rare: some id repeats
+        taken: Counter[str] = Counter()
+        for entity in built:
+            taken[entity.id] += 1
+            if taken[entity.id] > 1:
+                entity.id = f"{entity.id}{ID_NUMBER}{taken[entity.id]}"
+    # (kind, id) order: each kind's entities sorted by id (one string, not a tuple, each).
+    by_kind: dict[EntityKind, list[Built]] = {kind: [] for kind in EntityKind}
     for entity in built:
-        taken[entity.id] += 1
-        if taken[entity.id] > 1:
-            entity.id = f"{entity.id}{ID_NUMBER}{taken[entity.id]}"
-    built.sort(key=lambda e: (_KIND_ORDER[e.kind], e.id))  # id: kind + folded name
+        by_kind[entity.kind].append(entity)
+    built = []
+    for entities in by_kind.values():
+        entities.sort(key=_entity_id)
+        built += entities
     return built
+
+
+_entity_id = attrgetter("id")
 
 
 def group_spellings(seen: Iterable[tuple[int, Sequence[Seen]]]) -> list[Group]:
@@ -592,11 +603,21 @@ class Built:
         return sightings
 
 
+#: "official:" and the like: an id's start, without an enum lookup per entity.
+_ID_PREFIX = {kind: f"{kind.value}:" for kind in EntityKind}
+
+
 def _build_entity(cluster: list[Group]) -> Built:
-    kind = cluster[0].kind
-    sightings = cluster[0].sightings if len(cluster) == 1 else None
+    first = cluster[0]
+    kind = first.kind
+    sightings = first.sightings if len(cluster) == 1 else None
     if sightings is not None and len(sightings) == 1:  # most entities: seen once
-        name, aliases = sightings[0][4], []
+        name = sightings[0][4]
+        if first.state is None:  # the id of the fields below, with no list or tuple made
+            # A person's key is the folded words of their one spelling: the slug of it.
+            ending = "-".join(first.key) if kind is EntityKind.OFFICIAL else slug(name)
+            return Built(_ID_PREFIX[kind] + ending, kind, name, (), cluster)
+        aliases: list[str] = []
     else:
         sightings = [sighting for group in cluster for sighting in group.sightings]
         spellings = Counter(sighting[4] for sighting in sightings)
@@ -631,7 +652,8 @@ def _roles(sightings: Sequence[_Sighting]) -> tuple[RoleRanks, ...]:
         if not role or not role.strip():
             return ()
         text, _ = _role_key(role, named)
-        return ((text, (rank,), pack_forms(text, named or text, (text,))),)
+        # `pack_forms(text, named or text, (text,))`: the office's name, if it differs.
+        return ((text, (rank,), () if not named or named == text else (named,)),)
     roles: dict[str, _RoleSeen] = {}
     for rank, _, role, _, _, named in sightings:
         if not role or not role.strip():
@@ -696,7 +718,8 @@ def _table(
 
     def rows() -> Iterator[PackedEntity]:
         for index, entity in enumerate(built):
-            sightings = entity.sightings
+            groups = entity.groups  # one group, most: `entity.sightings` without the call
+            sightings = groups[0].sightings if len(groups) == 1 else entity.sightings
             for sighting in sightings:  # no unpacking: 10^6 sightings at 50k bulletins
                 assigned[sighting[0]][sighting[1]] = index
             yield packed(entity, sightings)
