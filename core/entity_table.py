@@ -456,16 +456,20 @@ class _Columns:
 
     def add(self, entity: PackedEntity) -> None:
         c = self.columns
-        c["postings"].extend(entity.ranks)
-        c["offsets"].append(len(c["postings"]))
+        postings = c["postings"]
+        postings.extend(entity.ranks)
+        c["offsets"].append(len(postings))
         c["mentions"].append(entity.mention_count)
-        for role, ranks, forms in entity.roles:
-            c["role_postings"].extend(ranks)
-            c["role_offsets"].append(len(c["role_postings"]))
-            c["role_text"].append(self._text(role))
-            found = tuple([self._text(f) for f in forms]) if forms else ()
-            self.role_forms.append(self._shared_forms.setdefault(found, found))
-        c["role_first"].append(len(c["role_offsets"]) - 1)
+        role_offsets = c["role_offsets"]
+        if entity.roles:
+            role_postings, role_text, text = c["role_postings"], c["role_text"], self._text
+            for role, ranks, forms in entity.roles:
+                role_postings.extend(ranks)
+                role_offsets.append(len(role_postings))
+                role_text.append(text(role))
+                found = tuple([text(f) for f in forms]) if forms else ()
+                self.role_forms.append(self._shared_forms.setdefault(found, found))
+        c["role_first"].append(len(role_offsets) - 1)
 
     def copy(self, table: EntityTable, first: int, end: int, ranks: Sequence[int] | None) -> None:
         """Rows `first:end` of `table` as they are, their bulletins renumbered by `ranks`."""

@@ -58,8 +58,9 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
+from operator import attrgetter, itemgetter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -280,13 +281,24 @@ def build_entities(clusters: Sequence[list[Group]]) -> list[Built]:
     are numbered in the order given (their first groups' order): "x", "x~2", "x~3". The
     number depends only on clusters with that id, so an update can recompute it locally."""
     built = [_build_entity(cluster) for cluster in clusters]
-    taken: Counter[str] = Counter()
+    if len(Counter(entity.id for entity in built)) < len(built):  # rare: some id repeats
+        taken: Counter[str] = Counter()
+        for entity in built:
+            taken[entity.id] += 1
+            if taken[entity.id] > 1:
+                entity.id = f"{entity.id}{ID_NUMBER}{taken[entity.id]}"
+    # (kind, id) order: each kind's entities sorted by id (one string, not a tuple, each).
+    by_kind: dict[EntityKind, list[Built]] = {kind: [] for kind in EntityKind}
     for entity in built:
-        taken[entity.id] += 1
-        if taken[entity.id] > 1:
-            entity.id = f"{entity.id}{ID_NUMBER}{taken[entity.id]}"
-    built.sort(key=lambda e: (_KIND_ORDER[e.kind], e.id))  # id: kind + folded name
+        by_kind[entity.kind].append(entity)
+    built = []
+    for entities in by_kind.values():
+        entities.sort(key=_entity_id)
+        built += entities
     return built
+
+
+_entity_id = attrgetter("id")
 
 
 def group_spellings(seen: Iterable[tuple[int, Sequence[Seen]]]) -> list[Group]:
@@ -440,7 +452,6 @@ def is_variant(a: str, b: str) -> bool:
 def _merge_variants(groups: list[Group], members: list[int], uf: _UnionFind) -> dict[str, set[str]]:
     """Rule 2: names equal but for one word that is a spelling variant. Returns the variant
     words found (each word -> its variants)."""
-    by_key = {groups[i].key: i for i in members}
     vocabulary = {w for i in members for w in groups[i].key if len(w) >= MIN_VARIANT_WORD_LEN}
     by_deletion: dict[str, list[str]] = defaultdict(list)
     for word in sorted(vocabulary):
@@ -455,10 +466,12 @@ def _merge_variants(groups: list[Group], members: list[int], uf: _UnionFind) -> 
                 if a < b and is_variant(a, b):
                     variants[a].add(b)
                     variants[b].add(a)
-    for i in members:
-        key = groups[i].key
-        if len(key) < 2:
-            continue
+    # Both names of a pair hold a variant word: the others (most) are never looked at again.
+    spelled = variants.keys()
+    by_key = {
+        key: i for i in members if len(key := groups[i].key) >= 2 and not spelled.isdisjoint(key)
+    }
+    for key, i in by_key.items():
         for pos, word in enumerate(key):
             for other in sorted(variants.get(word, ())):
                 j = by_key.get((*key[:pos], other, *key[pos + 1 :]))
@@ -474,13 +487,20 @@ def short_forms(key: tuple[str, ...]) -> set[tuple[str, ...]]:
     followed by some of the others in order ("zoe robledo" for "zoe alejandro robledo
     aburto"), or its trailing surnames ("gonzalez anaya"). A "name" of more than
     `MAX_FORM_WORDS` words is no person's: only its trailing forms count."""
-    n = len(key)
-    forms = {key[-size:] for size in range(2, n)}
+    return {pick(key) for pick in _form_pickers(len(key))}
+
+
+@cache
+def _form_pickers(n: int) -> tuple[itemgetter[tuple[str, ...]], ...]:
+    """What picks each short form out of an `n`-word name: the positions depend on `n`
+    alone, so they are worked out once, and each form is one C-level call (half a million
+    names at 50,000 bulletins, ~5 forms each)."""
+    positions = {tuple(range(n - size, n)) for size in range(2, n)}
     if n <= MAX_FORM_WORDS:
-        forms.update(
-            (key[0], *others) for size in range(1, n - 1) for others in combinations(key[1:], size)
+        positions.update(
+            (0, *others) for size in range(1, n - 1) for others in combinations(range(1, n), size)
         )
-    return forms
+    return tuple(itemgetter(*picked) for picked in sorted(positions))
 
 
 def _merge_short_forms(
@@ -492,22 +512,31 @@ def _merge_short_forms(
     Each longer name is indexed under its short forms, so a short form finds exactly its
     candidates with one lookup (scanning a shared given name's names grew with the corpus).
     Only forms some lookup below asks for are indexed: the names seen, and the respellings of
-    two-word names (3b); most forms of most names are nobody's name."""
+    two-word names (3b); most forms of most names are nobody's name. Only names that found
+    a candidate are then visited (a few percent), not every name."""
     shorts = [groups[i].key for i in members if len(groups[i].key) >= 2]
     wanted = set(shorts)
     wanted.update(respelled for short in shorts for respelled in _respellings(short, variants))
     by_form: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in members:
-        for form in short_forms(groups[i].key) & wanted:
-            by_form[form].append(i)
+        key = groups[i].key
+        if len(key) > 2:  # a two-word name has no shorter form
+            for form in {pick(key) for pick in _form_pickers(len(key))} & wanted:
+                by_form[form].append(i)
     none: list[int] = []
+    # A name with no candidate does nothing: only those with some, and the two-word names
+    # with a misspelled word (3b), are visited.
+    visited = [
+        i
+        for i in members
+        if (key := groups[i].key) in by_form
+        or (len(key) == 2 and not variants.keys().isdisjoint(key))
+    ]
 
     # Longest short forms first, each joined at once: "Zoé Robledo Aburto" joins "Zoé
     # Alejandro Robledo Aburto" before "Zoé Robledo" looks, which then sees one person, not two.
-    for i in sorted(members, key=lambda i: (-len(groups[i].key), i)):
+    for i in sorted(visited, key=lambda i: (-len(groups[i].key), i)):
         short = groups[i].key
-        if len(short) < 2:
-            continue
         own = uf.find(i)
         roots = {uf.find(j) for j in by_form.get(short, none)} - {own}
         # 3b: a given name and a misspelled surname ("Zoe Robeldo"); longer names with a
@@ -574,11 +603,21 @@ class Built:
         return sightings
 
 
+#: "official:" and the like: an id's start, without an enum lookup per entity.
+_ID_PREFIX = {kind: f"{kind.value}:" for kind in EntityKind}
+
+
 def _build_entity(cluster: list[Group]) -> Built:
-    kind = cluster[0].kind
-    sightings = cluster[0].sightings if len(cluster) == 1 else None
+    first = cluster[0]
+    kind = first.kind
+    sightings = first.sightings if len(cluster) == 1 else None
     if sightings is not None and len(sightings) == 1:  # most entities: seen once
-        name, aliases = sightings[0][4], []
+        name = sightings[0][4]
+        if first.state is None:  # the id of the fields below, with no list or tuple made
+            # A person's key is the folded words of their one spelling: the slug of it.
+            ending = "-".join(first.key) if kind is EntityKind.OFFICIAL else slug(name)
+            return Built(_ID_PREFIX[kind] + ending, kind, name, (), cluster)
+        aliases: list[str] = []
     else:
         sightings = [sighting for group in cluster for sighting in group.sightings]
         spellings = Counter(sighting[4] for sighting in sightings)
@@ -613,7 +652,8 @@ def _roles(sightings: Sequence[_Sighting]) -> tuple[RoleRanks, ...]:
         if not role or not role.strip():
             return ()
         text, _ = _role_key(role, named)
-        return ((text, (rank,), pack_forms(text, named or text, (text,))),)
+        # `pack_forms(text, named or text, (text,))`: the office's name, if it differs.
+        return ((text, (rank,), () if not named or named == text else (named,)),)
     roles: dict[str, _RoleSeen] = {}
     for rank, _, role, _, _, named in sightings:
         if not role or not role.strip():
@@ -678,7 +718,8 @@ def _table(
 
     def rows() -> Iterator[PackedEntity]:
         for index, entity in enumerate(built):
-            sightings = entity.sightings
+            groups = entity.groups  # one group, most: `entity.sightings` without the call
+            sightings = groups[0].sightings if len(groups) == 1 else entity.sightings
             for sighting in sightings:  # no unpacking: 10^6 sightings at 50k bulletins
                 assigned[sighting[0]][sighting[1]] = index
             yield packed(entity, sightings)

@@ -333,3 +333,25 @@ def test_a_bare_title_joins_the_one_office_of_that_title() -> None:
     assert president.wordings == ["Presidente", "Presidente de la República"]
     assert len(president.bulletin_ids) == 2
     assert len(by_name["Ana Ruiz Soto"].roles) == 3  # which presidency "presidenta" is: unsaid
+
+
+def test_short_forms_are_the_given_name_with_later_words_or_the_trailing_surnames() -> None:
+    from core.resolve import MAX_FORM_WORDS, short_forms
+
+    assert short_forms(("zoe", "alejandro", "robledo", "aburto")) == {
+        ("robledo", "aburto"),  # trailing surnames
+        ("alejandro", "robledo", "aburto"),
+        ("zoe", "alejandro"),  # the given name, then some later words in order
+        ("zoe", "robledo"),
+        ("zoe", "aburto"),
+        ("zoe", "alejandro", "robledo"),
+        ("zoe", "alejandro", "aburto"),
+        ("zoe", "robledo", "aburto"),
+    }
+    assert short_forms(("gonzalez", "anaya")) == set()
+    assert short_forms(("imss",)) == set()
+    # A "name" longer than any person's keeps only its trailing forms.
+    long = tuple(f"w{i}" for i in range(MAX_FORM_WORDS + 1))
+    assert short_forms(long) == {long[-size:] for size in range(2, len(long))}
+    # Forms that coincide (a repeated word) are one form.
+    assert short_forms(("maria", "maria", "lopez")) == {("maria", "lopez"), ("maria", "maria")}
