@@ -10,6 +10,7 @@ LRU. The table also remembers which entity each bulletin's own entities were res
 from __future__ import annotations
 
 import json
+import struct
 import zlib
 from array import array
 from bisect import bisect_left
@@ -391,22 +392,20 @@ class EntityTable:
             "ids": self.ids,
             "kinds": "".join(_KIND_CODES[kind] for kind in self.kinds),
             "names": self.names,
-            "aliases": [list(a) if a else None for a in self.aliases],
+            "aliases": [a or None for a in self.aliases],  # lists or tuples: JSON lists
             "role_texts": self.role_texts,
             "form_sets": [list(f) for f in numbered],
-            "columns": [len(self.columns[name]) for name in COLUMNS],
-            "form_set": len(form_set),
+            "sizes": [*(len(self.columns[name]) for name in COLUMNS), len(form_set)],
         }
-        # The JSON of `header` compressed field by field: the whole text of a 50,000-bulletin
-        # table is ~100 MB, more than the table itself.
-        text = zlib.compressobj(1)
-        parts = []
-        for n, (name, value) in enumerate(header.items()):
-            opening = "{" if n == 0 else ", "
-            parts.append(text.compress(f"{opening}{json.dumps(name)}: ".encode()))
-            parts.append(text.compress(json.dumps(value, ensure_ascii=False).encode()))
-        parts.append(text.compress(b"}"))
-        parts.append(text.flush())
+        # Each field its own compressed record, its JSON made a slice at a time: the whole
+        # text of a 50,000-bulletin table is ~100 MB, more than the table itself, and a
+        # reader decodes one field at a time.
+        parts: list[bytes] = []
+        for name in _HEADER_FIELDS:
+            text = zlib.compressobj(1)
+            field = [text.compress(piece) for piece in _json_pieces(header[name])]
+            field.append(text.flush())
+            parts += [_RECORD_SIZE.pack(sum(map(len, field))), *field]
         columns = zlib.compressobj(1)
         packed = [columns.compress(self.columns[name]) for name in COLUMNS]
         packed.append(columns.compress(form_set))
@@ -419,18 +418,19 @@ class EntityTable:
     ) -> EntityTable | None:
         """The table `to_blobs` stored, or None when the blobs do not fit together."""
         try:
-            header = json.loads(zlib.decompress(header_blob))
+            header = dict(zip(_HEADER_FIELDS, _json_records(header_blob), strict=True))
             packed = zlib.decompress(columns_blob)
             columns: dict[str, array[int]] = {}
             start = 0
-            for name, length in zip(COLUMNS, header["columns"], strict=True):
+            *sizes, form_set_size = header["sizes"]
+            for name, length in zip(COLUMNS, sizes, strict=True):
                 column = array("i" if name == "assign" else "I")
                 end = start + length * column.itemsize
                 column.frombytes(packed[start:end])
                 columns[name] = column
                 start = end
             form_set = array("I")
-            end = start + header["form_set"] * form_set.itemsize
+            end = start + form_set_size * form_set.itemsize
             form_set.frombytes(packed[start:end])
             start = end
             form_sets = [tuple(f) for f in header["form_sets"]]
@@ -445,7 +445,7 @@ class EntityTable:
                 bulletins=bulletins,
                 role_forms=list(map(form_sets.__getitem__, form_set)),
             )
-        except (ValueError, KeyError, TypeError, IndexError, zlib.error):
+        except (ValueError, KeyError, TypeError, IndexError, zlib.error, struct.error):
             return None
         n = len(ids)
         if (
@@ -461,6 +461,35 @@ class EntityTable:
         ):
             return None
         return table
+
+
+_HEADER_FIELDS = ("ids", "kinds", "names", "aliases", "role_texts", "form_sets", "sizes")
+_RECORD_SIZE = struct.Struct("<Q")
+_JSON_SLICE = 4096
+
+
+def _json_pieces(value: object) -> Iterator[bytes]:
+    """`value` as JSON, a list a slice of items at a time (never the whole text at once)."""
+    if not isinstance(value, list) or len(value) <= _JSON_SLICE:
+        yield json.dumps(value, ensure_ascii=False).encode()
+        return
+    yield b"["
+    for start in range(0, len(value), _JSON_SLICE):
+        text = json.dumps(value[start : start + _JSON_SLICE], ensure_ascii=False)
+        yield (", " if start else "").encode() + text[1:-1].encode()
+    yield b"]"
+
+
+def _json_records(blob: bytes) -> Iterator[object]:
+    """The values of the records `to_blobs` wrote, each decompressed when reached."""
+    view, offset = memoryview(blob), 0
+    while offset < len(view):
+        (size,) = _RECORD_SIZE.unpack_from(view, offset)
+        offset += _RECORD_SIZE.size
+        if offset + size > len(view):
+            raise ValueError("truncated record")
+        yield json.loads(zlib.decompress(view[offset : offset + size]))
+        offset += size
 
 
 class _Columns:
