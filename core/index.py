@@ -21,7 +21,7 @@ import weakref
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import closing, contextmanager, suppress
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -676,6 +676,12 @@ class Index:
         updating it for one new bulletin, a fraction of a second. A stored table that cannot
         be read is resolved again, with a notice added to the report's.
         """
+        # One at a time per cache: a refresh while the launch's table is still restoring
+        # waits for it and updates it, rather than decode a second copy as its base.
+        with _resolving.lock(self.path):
+            return self._resolved(report, order)
+
+    def _resolved(self, report: IndexReport, order: Sequence[int]) -> EntityTable:
         ordered = [report.summaries[p] for p in order]
         grouped, report.grouped = report.grouped, None  # only a full resolution needs them
         keys, key = self._keys(report, order)
@@ -928,6 +934,20 @@ class _LastTable:
         return found[1] if found is not None and found[0] == key else None
 
 
+class _PathLocks:
+    """A lock per cache file (None: an index in memory, never shared)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._locks: dict[Path, threading.Lock] = {}
+
+    def lock(self, path: Path | None) -> AbstractContextManager[object]:
+        if path is None:
+            return nullcontext()
+        with self._lock:
+            return self._locks.setdefault(path, threading.Lock())
+
+
 class _LastSummaries:
     """The summaries of the last update per cache file in this process, by (row, content
     hash, source): what a refresh of the same folders reads again unchanged."""
@@ -999,6 +1019,7 @@ class _LastWrite:
 
 
 _last_table = _LastTable()
+_resolving = _PathLocks()
 _last_summaries = _LastSummaries()
 _last_write = _LastWrite()
 
