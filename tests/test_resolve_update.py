@@ -10,6 +10,7 @@ import datetime as dt
 import random
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -286,3 +287,34 @@ def test_a_refresh_back_to_a_stored_corpus_updates_the_table_in_memory(
     monkeypatch.undo()  # as the next launch: the table read back from the cache
     monkeypatch.setattr(index_module, "_last_table", index_module._LastTable())
     assert _facts(load_corpus([folder], cache_dir=cache, workers=1)) == expected
+
+
+def test_a_refresh_while_the_table_restores_waits_and_updates_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's refresh (or --watch) soon after launch: the launch's table is still being
+    decoded in a thread; the refresh's update waits for it instead of decoding its own
+    copy of the same table as a base."""
+    folder = tmp_path / "bulletins"
+    folder.mkdir()
+    _Corpus(folder, 7)
+    cache = tmp_path / "cache"
+    load_corpus([folder], cache_dir=cache, workers=1).entity_table  # noqa: B018 (stored)
+    index_module._last_write.wait(cache / "index.sqlite3")
+    monkeypatch.setattr(index_module, "_last_table", index_module._LastTable())  # relaunch
+    decode = index_module.Index._stored_table
+    decoded: list[str] = []
+
+    def slow_decode(self: index_module.Index, key: str, ordered: Any) -> Any:
+        decoded.append(key)
+        time.sleep(0.3)  # as 50,000 bulletins' table takes a second
+        return decode(self, key, ordered)
+
+    monkeypatch.setattr(index_module.Index, "_stored_table", slow_decode)
+    launched = load_corpus([folder], cache_dir=cache, workers=1)  # its table: in a thread
+    (folder / "zz_added.txt").write_text(
+        _rule_bulletin(["Zoé Robledo Aburto"], random.Random(4)), "utf-8"
+    )
+    refreshed = load_corpus([folder], cache_dir=cache, workers=1)
+    assert _facts(refreshed) == _facts(_rebuilt(refreshed))
+    assert len(launched.entity_table) and len(decoded) == 1
