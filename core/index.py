@@ -696,7 +696,7 @@ class Index:
         # updating that one (a refresh after a file was deleted) shares its strings.
         update, base_key = None, None
         if not stored or _last_table.holds(self.path):
-            update, base_key = self._update_in_transaction(
+            update, base_key = self._update_from_last(
                 report, order, ordered, keys, key, in_memory=stored
             )
         kept = update is not None and stored  # the stored table, unread, stays as it is
@@ -706,7 +706,7 @@ class Index:
                 _last_table.put(self.path, key, table)
                 return table
             report.notices.append(msg.ENTITIES_DAMAGED)
-            update, base_key = self._update_in_transaction(report, order, ordered, keys, key)
+            update, base_key = self._update_from_last(report, order, ordered, keys, key)
         if update is not None:
             table = update.table
         else:
@@ -717,23 +717,6 @@ class Index:
         _last_table.put(self.path, key, table)
         self._store_resolved(base_key, update, table_stored=kept)
         return table
-
-    def _update_in_transaction(
-        self,
-        report: IndexReport,
-        order: Sequence[int],
-        ordered: Sequence[BulletinSummary],
-        keys: list[str],
-        key: str,
-        in_memory: bool = False,
-    ) -> tuple[Update | None, str | None]:
-        """`_update_from_last` in one read transaction (another process's write never shows
-        halfway); (None, None) when the store cannot be read: resolving in full rewrites it."""
-        try:
-            with self._lock, _transaction(self._conn, "BEGIN"):
-                return self._update_from_last(report, order, ordered, keys, key, in_memory)
-        except sqlite3.Error:
-            return None, None
 
     def _resolve_all(
         self,
@@ -784,26 +767,28 @@ class Index:
     ) -> tuple[Update | None, str | None]:
         """The last resolved corpus updated to this one, if its groups are stored and few
         bulletins differ; and that corpus's key. `in_memory`: only from a table this process
-        holds, never one decoded from the store."""
-        state = resolve_store.read_state(self._conn)
-        if state is None:
-            return None, None
-        base = _last_table.get(self.path, state.key)  # the app's refresh: still in memory
-        if base is None and in_memory:
-            return None, None
-        if base is None:
-            unread = LazySequence(len(state.bulletins), _no_summary)
-            base = self._stored_table(state.key, unread)
-        if base is None:
-            return None, None
+        holds, never one decoded from the store. (None, None) when the store cannot be
+        read: resolving in full rewrites it."""
 
         def read_seen(ranks: Collection[int]) -> dict[int, list[Seen]]:
             wanted = list(ranks)
             found = self._sightings(report, [order[r] for r in wanted])
             return dict(zip(wanted, found, strict=True))
 
-        update = update_table(self._conn, base, state, ordered, key, keys, read_seen)
-        return update, state.key
+        try:  # one read transaction: another process's write never shows halfway
+            with self._lock, _transaction(self._conn, "BEGIN"):
+                state = resolve_store.read_state(self._conn)
+                # The app's refresh: the last table still in memory.
+                base = None if state is None else _last_table.get(self.path, state.key)
+                if base is None and state is not None and not in_memory:
+                    unread = LazySequence(len(state.bulletins), _no_summary)
+                    base = self._stored_table(state.key, unread)
+                if state is None or base is None:
+                    return None, None
+                update = update_table(self._conn, base, state, ordered, key, keys, read_seen)
+                return update, state.key
+        except sqlite3.Error:
+            return None, None
 
     def finder_cache(self, report: IndexReport, order: Sequence[int]) -> FinderCache | None:
         """Where the fuzzy index of `resolved(report, order)` is kept (None without a cache)."""
