@@ -10,6 +10,7 @@ LRU. The table also remembers which entity each bulletin's own entities were res
 from __future__ import annotations
 
 import json
+import struct
 import zlib
 from array import array
 from bisect import bisect_left
@@ -90,7 +91,7 @@ class EntityTable:
         self.columns = columns
         self.bulletins = bulletins
         self._models = models
-        self._index: dict[str, int] | None = None  # built on the first lookup, not at launch
+        self._index: dict[str, int] | None = None  # over `models` only: see `index`
         self._built: OrderedDict[int, Entity] = OrderedDict()
 
     @classmethod
@@ -155,13 +156,17 @@ class EntityTable:
         return len(self.ids)
 
     def index(self, entity_id: str) -> int | None:
+        """The row of `entity_id`: a binary search, rows being in (kind, id) order, except
+        over ready-made models in any order (a map, built once). A map of 500,000 ids held
+        ~45 MB per corpus, and a refresh holds two corpora."""
+        if self._models is None:
+            return self.locate(entity_id)
         if self._index is None:
             self._index = {found: i for i, found in enumerate(self.ids)}
         return self._index.get(entity_id)
 
     def locate(self, entity_id: str) -> int | None:
-        """`index` without building the id map (a binary search: rows are in (kind, id)
-        order), for an update that looks up a few ids in a table it then drops."""
+        """`index` by binary search (rows of a resolved table are in (kind, id) order)."""
         if self._index is not None:
             return self._index.get(entity_id)
         try:
@@ -267,6 +272,21 @@ class EntityTable:
 
     # -- updating --------------------------------------------------------------------------
 
+    def over(self, bulletins: Sequence[BulletinSummary]) -> EntityTable:
+        """The same rows over another list of the same bulletins (a corpus read again):
+        every column shared, none copied (a table is never changed once made)."""
+        return EntityTable(
+            ids=self.ids,
+            kinds=self.kinds,
+            names=self.names,
+            aliases=self.aliases,
+            role_texts=self.role_texts,
+            columns=self.columns,
+            bulletins=bulletins,
+            models=self._models,
+            role_forms=self.role_forms,
+        )
+
     def spliced(
         self,
         dropped: Collection[int],
@@ -362,27 +382,33 @@ class EntityTable:
 
     def to_blobs(self) -> tuple[bytes, bytes]:
         """(the strings as compressed JSON, the integer columns as compressed bytes)."""
+        # Each slot's forms as the number of a distinct set: a list per slot decoded as
+        # ~1M lists at 50,000 bulletins (69 MB), where a few thousand sets serve them all.
+        numbered: dict[tuple[int, ...], int] = {}
+        form_set = array(
+            "I", [numbered.setdefault(tuple(f), len(numbered)) for f in self.role_forms]
+        )
         header = {
             "ids": self.ids,
             "kinds": "".join(_KIND_CODES[kind] for kind in self.kinds),
             "names": self.names,
-            "aliases": [list(a) if a else None for a in self.aliases],
+            "aliases": [a or None for a in self.aliases],  # lists or tuples: JSON lists
             "role_texts": self.role_texts,
-            "role_forms": self.role_forms,
-            "columns": [len(self.columns[name]) for name in COLUMNS],
+            "form_sets": [list(f) for f in numbered],
+            "sizes": [*(len(self.columns[name]) for name in COLUMNS), len(form_set)],
         }
-        # The JSON of `header` compressed field by field: the whole text of a 50,000-bulletin
-        # table is ~100 MB, more than the table itself.
-        text = zlib.compressobj(1)
-        parts = []
-        for n, (name, value) in enumerate(header.items()):
-            opening = "{" if n == 0 else ", "
-            parts.append(text.compress(f"{opening}{json.dumps(name)}: ".encode()))
-            parts.append(text.compress(json.dumps(value, ensure_ascii=False).encode()))
-        parts.append(text.compress(b"}"))
-        parts.append(text.flush())
+        # Each field its own compressed record, its JSON made a slice at a time: the whole
+        # text of a 50,000-bulletin table is ~100 MB, more than the table itself, and a
+        # reader decodes one field at a time.
+        parts: list[bytes] = []
+        for name in _HEADER_FIELDS:
+            text = zlib.compressobj(1)
+            field = [text.compress(piece) for piece in _json_pieces(header[name])]
+            field.append(text.flush())
+            parts += [_RECORD_SIZE.pack(sum(map(len, field))), *field]
         columns = zlib.compressobj(1)
         packed = [columns.compress(self.columns[name]) for name in COLUMNS]
+        packed.append(columns.compress(form_set))
         packed.append(columns.flush())
         return b"".join(parts), b"".join(packed)
 
@@ -392,16 +418,22 @@ class EntityTable:
     ) -> EntityTable | None:
         """The table `to_blobs` stored, or None when the blobs do not fit together."""
         try:
-            header = json.loads(zlib.decompress(header_blob))
+            header = dict(zip(_HEADER_FIELDS, _json_records(header_blob), strict=True))
             packed = zlib.decompress(columns_blob)
             columns: dict[str, array[int]] = {}
             start = 0
-            for name, length in zip(COLUMNS, header["columns"], strict=True):
+            *sizes, form_set_size = header["sizes"]
+            for name, length in zip(COLUMNS, sizes, strict=True):
                 column = array("i" if name == "assign" else "I")
                 end = start + length * column.itemsize
                 column.frombytes(packed[start:end])
                 columns[name] = column
                 start = end
+            form_set = array("I")
+            end = start + form_set_size * form_set.itemsize
+            form_set.frombytes(packed[start:end])
+            start = end
+            form_sets = [tuple(f) for f in header["form_sets"]]
             ids: list[str] = header["ids"]
             table = cls(
                 ids=ids,
@@ -411,9 +443,9 @@ class EntityTable:
                 role_texts=header["role_texts"],
                 columns=columns,
                 bulletins=bulletins,
-                role_forms=header.get("role_forms"),
+                role_forms=list(map(form_sets.__getitem__, form_set)),
             )
-        except (ValueError, KeyError, TypeError, zlib.error):
+        except (ValueError, KeyError, TypeError, IndexError, zlib.error, struct.error):
             return None
         n = len(ids)
         if (
@@ -423,12 +455,41 @@ class EntityTable:
             or len(columns["role_text"]) + 1 != len(columns["role_offsets"])
             or max(columns["role_text"], default=-1) >= len(table.role_texts)
             or len(table.role_forms) not in (0, len(columns["role_text"]))
-            # C-level max over the lists (a generator per item costs ~0.4 s at 50k bulletins)
-            or max(map(max, filter(None, table.role_forms)), default=-1) >= len(table.role_texts)
+            # C-level max over the sets (a generator per item costs ~0.4 s at 50k bulletins)
+            or max(map(max, filter(None, form_sets)), default=-1) >= len(table.role_texts)
             or len(columns["assign_offsets"]) != len(bulletins) + 1
         ):
             return None
         return table
+
+
+_HEADER_FIELDS = ("ids", "kinds", "names", "aliases", "role_texts", "form_sets", "sizes")
+_RECORD_SIZE = struct.Struct("<Q")
+_JSON_SLICE = 4096
+
+
+def _json_pieces(value: object) -> Iterator[bytes]:
+    """`value` as JSON, a list a slice of items at a time (never the whole text at once)."""
+    if not isinstance(value, list) or len(value) <= _JSON_SLICE:
+        yield json.dumps(value, ensure_ascii=False).encode()
+        return
+    yield b"["
+    for start in range(0, len(value), _JSON_SLICE):
+        text = json.dumps(value[start : start + _JSON_SLICE], ensure_ascii=False)
+        yield (", " if start else "").encode() + text[1:-1].encode()
+    yield b"]"
+
+
+def _json_records(blob: bytes) -> Iterator[object]:
+    """The values of the records `to_blobs` wrote, each decompressed when reached."""
+    view, offset = memoryview(blob), 0
+    while offset < len(view):
+        (size,) = _RECORD_SIZE.unpack_from(view, offset)
+        offset += _RECORD_SIZE.size
+        if offset + size > len(view):
+            raise ValueError("truncated record")
+        yield json.loads(zlib.decompress(view[offset : offset + size]))
+        offset += size
 
 
 class _Columns:

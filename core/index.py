@@ -21,7 +21,7 @@ import weakref
 import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import closing, contextmanager, suppress
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -676,21 +676,37 @@ class Index:
         updating it for one new bulletin, a fraction of a second. A stored table that cannot
         be read is resolved again, with a notice added to the report's.
         """
+        # One at a time per cache: a refresh while the launch's table is still restoring
+        # waits for it and updates it, rather than decode a second copy as its base.
+        with _resolving.lock(self.path):
+            return self._resolved(report, order)
+
+    def _resolved(self, report: IndexReport, order: Sequence[int]) -> EntityTable:
         ordered = [report.summaries[p] for p in order]
         grouped, report.grouped = report.grouped, None  # only a full resolution needs them
         keys, key = self._keys(report, order)
         _last_write.wait(self.path)  # this process's previous resolution is stored first
-        table = self._stored_table(key, ordered)
-        if table is not None:
+        same = _last_table.get(self.path, key)  # a refresh that found no change
+        if same is not None:
+            table = same.over(ordered)
             _last_table.put(self.path, key, table)
             return table
-        if self._has_stored_table(key):
+        stored = self._has_stored_table(key)
+        # A stored table is a whole second copy of every name beside the table in memory;
+        # updating that one (a refresh after a file was deleted) shares its strings.
+        update, base_key = None, None
+        if not stored or _last_table.holds(self.path):
+            update, base_key = self._update_from_last(
+                report, order, ordered, keys, key, in_memory=stored
+            )
+        kept = update is not None and stored  # the stored table, unread, stays as it is
+        if update is None and stored:
+            table = self._stored_table(key, ordered)
+            if table is not None:
+                _last_table.put(self.path, key, table)
+                return table
             report.notices.append(msg.ENTITIES_DAMAGED)
-        try:  # one read transaction: another process's write never shows halfway
-            with self._lock, _transaction(self._conn, "BEGIN"):
-                update, base_key = self._update_from_last(report, order, ordered, keys, key)
-        except sqlite3.Error:  # an unreadable store: resolve in full, which rewrites it
-            update, base_key = None, None
+            update, base_key = self._update_from_last(report, order, ordered, keys, key)
         if update is not None:
             table = update.table
         else:
@@ -699,7 +715,7 @@ class Index:
             state = resolve_store.State(key, keys, list(range(len(keys))), len(keys))
             update, base_key = Update(table, state, set(), unstored=built), None
         _last_table.put(self.path, key, table)
-        self._store_resolved(base_key, update)
+        self._store_resolved(base_key, update, table_stored=kept)
         return table
 
     def _resolve_all(
@@ -747,26 +763,32 @@ class Index:
         ordered: Sequence[BulletinSummary],
         keys: list[str],
         key: str,
+        in_memory: bool = False,
     ) -> tuple[Update | None, str | None]:
         """The last resolved corpus updated to this one, if its groups are stored and few
-        bulletins differ; and that corpus's key."""
-        state = resolve_store.read_state(self._conn)
-        if state is None:
-            return None, None
-        base = _last_table.get(self.path, state.key)  # the app's refresh: still in memory
-        if base is None:
-            unread = LazySequence(len(state.bulletins), _no_summary)
-            base = self._stored_table(state.key, unread)
-        if base is None:
-            return None, None
+        bulletins differ; and that corpus's key. `in_memory`: only from a table this process
+        holds, never one decoded from the store. (None, None) when the store cannot be
+        read: resolving in full rewrites it."""
 
         def read_seen(ranks: Collection[int]) -> dict[int, list[Seen]]:
             wanted = list(ranks)
             found = self._sightings(report, [order[r] for r in wanted])
             return dict(zip(wanted, found, strict=True))
 
-        update = update_table(self._conn, base, state, ordered, key, keys, read_seen)
-        return update, state.key
+        try:  # one read transaction: another process's write never shows halfway
+            with self._lock, _transaction(self._conn, "BEGIN"):
+                state = resolve_store.read_state(self._conn)
+                # The app's refresh: the last table still in memory.
+                base = None if state is None else _last_table.get(self.path, state.key)
+                if base is None and state is not None and not in_memory:
+                    unread = LazySequence(len(state.bulletins), _no_summary)
+                    base = self._stored_table(state.key, unread)
+                if state is None or base is None:
+                    return None, None
+                update = update_table(self._conn, base, state, ordered, key, keys, read_seen)
+                return update, state.key
+        except sqlite3.Error:
+            return None, None
 
     def finder_cache(self, report: IndexReport, order: Sequence[int]) -> FinderCache | None:
         """Where the fuzzy index of `resolved(report, order)` is kept (None without a cache)."""
@@ -798,7 +820,9 @@ class Index:
             out.append(sightings_of(held) if held is not None else json.loads(text or "[]"))
         return out
 
-    def _store_resolved(self, base_key: str | None, update: Update) -> None:
+    def _store_resolved(
+        self, base_key: str | None, update: Update, *, table_stored: bool = False
+    ) -> None:
         """Remember a resolution and, in the same transaction, its groups: in full
         (`base_key` None), or as changes to the groups of `base_key` when they are still the
         stored ones (another process may have resolved meanwhile: then the groups are left
@@ -807,24 +831,32 @@ class Index:
 
         Encoding a 100k-entity table and its groups takes seconds, so a cache on disk is
         written in a thread: the caller has its entities at once, and the next resolution
-        in this process waits for the write."""
+        in this process waits for the write. `table_stored`: the table is already stored
+        under its key (only the groups change), unless another process dropped it since."""
         if self.path is None:
-            self._write_resolved(base_key, update)
+            self._write_resolved(base_key, update, table_stored)
             return
         writer = threading.Thread(
-            target=self._write_resolved, args=(base_key, update), name="imss-store-resolved"
+            target=self._write_resolved,
+            args=(base_key, update, table_stored),
+            name="imss-store-resolved",
         )
         _last_write.started(self.path, writer)
 
-    def _write_resolved(self, base_key: str | None, update: Update) -> None:
-        header, columns = update.table.to_blobs()
+    def _write_resolved(self, base_key: str | None, update: Update, table_stored: bool) -> None:
+        blobs: list[tuple[bytes, bytes]] = []  # encoded once (seconds at 50k), when needed
 
         def write(conn: sqlite3.Connection) -> None:
-            conn.execute(
-                "INSERT OR REPLACE INTO resolved (key, entities, columns, stored)"
-                " VALUES (?, ?, ?, ?)",
-                (update.state.key, header, columns, time.time()),
-            )
+            key, now = update.state.key, time.time()
+            sql = "UPDATE resolved SET stored = ? WHERE key = ?"
+            if not (table_stored and conn.execute(sql, (now, key)).rowcount):
+                if not blobs:
+                    blobs.append(update.table.to_blobs())
+                conn.execute(
+                    "INSERT OR REPLACE INTO resolved (key, entities, columns, stored)"
+                    " VALUES (?, ?, ?, ?)",
+                    (key, *blobs[0], now),
+                )
             conn.execute(
                 "DELETE FROM resolved WHERE key NOT IN"
                 " (SELECT key FROM resolved ORDER BY stored DESC LIMIT ?)",
@@ -877,10 +909,28 @@ class _LastTable:
             with self._lock:
                 self._tables[path] = (key, table)
 
+    def holds(self, path: Path | None) -> bool:
+        with self._lock:
+            return path in self._tables
+
     def get(self, path: Path | None, key: str) -> EntityTable | None:
         with self._lock:
             found = self._tables.get(path) if path is not None else None
         return found[1] if found is not None and found[0] == key else None
+
+
+class _PathLocks:
+    """A lock per cache file (None: an index in memory, never shared)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._locks: dict[Path, threading.Lock] = {}
+
+    def lock(self, path: Path | None) -> AbstractContextManager[object]:
+        if path is None:
+            return nullcontext()
+        with self._lock:
+            return self._locks.setdefault(path, threading.Lock())
 
 
 class _LastSummaries:
@@ -954,6 +1004,7 @@ class _LastWrite:
 
 
 _last_table = _LastTable()
+_resolving = _PathLocks()
 _last_summaries = _LastSummaries()
 _last_write = _LastWrite()
 

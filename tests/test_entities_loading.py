@@ -124,10 +124,12 @@ def test_an_entity_table_that_fails_raises_where_entities_are_read(
 
 
 def test_a_damaged_entity_table_is_resolved_again_and_said_so(
-    folder: Path, cache: Path, fresh: Corpus
+    folder: Path, cache: Path, fresh: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with sqlite3.connect(cache / INDEX_FILENAME) as conn:
         conn.execute("UPDATE resolved SET entities = x'78da00'")
+    # As the next launch: this process holds the table in memory and would not read it.
+    monkeypatch.setattr(index_module, "_last_table", index_module._LastTable())
     warm = load_corpus([folder], cache_dir=cache)
     assert [e.model_dump() for e in warm.entities] == [e.model_dump() for e in fresh.entities]
     assert msg.ENTITIES_DAMAGED in warm.notices

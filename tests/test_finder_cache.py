@@ -141,3 +141,17 @@ def test_an_unwritable_cache_still_gives_a_finder(corpus_dir: Path, tmp_path: Pa
     search = EntitySearch(corpus.entity_table)
     missing.save(search)  # no error
     assert not (tmp_path / "gone").exists()
+
+
+@pytest.mark.parametrize("vocabulary", [3_000, 70_000])
+def test_row_words_take_two_bytes_while_the_vocabulary_fits(vocabulary: int) -> None:
+    from array import array
+
+    from core.search import _renumbered
+
+    words = array("I", [i % vocabulary for i in range(0, 4_000_000, 7)])  # three slices
+    renumber = list(range(vocabulary - 1, -1, -1))  # reversed: every id changes
+    expected = [renumber[w] for w in words]
+    result = _renumbered(words, renumber)
+    assert result.typecode == ("H" if vocabulary <= 1 << 16 else "I")
+    assert result.tolist() == expected

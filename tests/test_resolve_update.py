@@ -10,6 +10,7 @@ import datetime as dt
 import random
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any
 
@@ -247,3 +248,73 @@ def test_entities_named_alike_are_numbered_as_a_full_resolution_numbers_them() -
         "facility:hospital-general-regional-oaxaca",
         "facility:hospital-general-regional-oaxaca~2",
     ]
+
+
+def test_a_refresh_back_to_a_stored_corpus_updates_the_table_in_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file added then deleted: the corpus is one whose table is stored, but the table in
+    memory is updated instead of decoding a second copy of every name (and a refresh that
+    finds no change shares the table whole)."""
+    folder = tmp_path / "bulletins"
+    folder.mkdir()
+    _Corpus(folder, 5)
+    cache = tmp_path / "cache"
+    first = load_corpus([folder], cache_dir=cache, workers=1)
+    expected = _facts(first)
+    added = folder / "zz_added.txt"
+    added.write_text(_rule_bulletin(["Zoé Robledo Aburto"], random.Random(2)), "utf-8")
+    with_file = load_corpus([folder], cache_dir=cache, workers=1)
+    before = with_file.entity_table
+    added.unlink()
+
+    def never(*args: object) -> None:
+        raise AssertionError("the stored table was decoded")
+
+    monkeypatch.setattr(index_module.Index, "_stored_table", never)
+    back = load_corpus([folder], cache_dir=cache, workers=1)
+    assert _facts(back) == expected
+    table = back.entity_table
+    same_object = sum(
+        1 for i in range(len(table)) if (j := before.index(table.ids[i])) is not None
+        and table.names[i] is before.names[j]
+    )  # fmt: skip
+    assert len(table) > 1000 and same_object >= len(table) - 10  # but the few re-resolved
+    again = load_corpus([folder], cache_dir=cache, workers=1)
+    assert again.entity_table.names is table.names and again.entity_table.columns is table.columns
+    assert _facts(again) == expected
+    index_module._last_write.wait(cache / "index.sqlite3")
+    monkeypatch.undo()  # as the next launch: the table read back from the cache
+    monkeypatch.setattr(index_module, "_last_table", index_module._LastTable())
+    assert _facts(load_corpus([folder], cache_dir=cache, workers=1)) == expected
+
+
+def test_a_refresh_while_the_table_restores_waits_and_updates_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's refresh (or --watch) soon after launch: the launch's table is still being
+    decoded in a thread; the refresh's update waits for it instead of decoding its own
+    copy of the same table as a base."""
+    folder = tmp_path / "bulletins"
+    folder.mkdir()
+    _Corpus(folder, 7)
+    cache = tmp_path / "cache"
+    load_corpus([folder], cache_dir=cache, workers=1).entity_table  # noqa: B018 (stored)
+    index_module._last_write.wait(cache / "index.sqlite3")
+    monkeypatch.setattr(index_module, "_last_table", index_module._LastTable())  # relaunch
+    decode = index_module.Index._stored_table
+    decoded: list[str] = []
+
+    def slow_decode(self: index_module.Index, key: str, ordered: Any) -> Any:
+        decoded.append(key)
+        time.sleep(0.3)  # as 50,000 bulletins' table takes a second
+        return decode(self, key, ordered)
+
+    monkeypatch.setattr(index_module.Index, "_stored_table", slow_decode)
+    launched = load_corpus([folder], cache_dir=cache, workers=1)  # its table: in a thread
+    (folder / "zz_added.txt").write_text(
+        _rule_bulletin(["Zoé Robledo Aburto"], random.Random(4)), "utf-8"
+    )
+    refreshed = load_corpus([folder], cache_dir=cache, workers=1)
+    assert _facts(refreshed) == _facts(_rebuilt(refreshed))
+    assert len(launched.entity_table) and len(decoded) == 1
