@@ -396,3 +396,50 @@ def test_indexing_in_parallel_works_under_a_tui_print_capture(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["60", "0"]
+
+
+def test_a_process_that_never_closes_the_cache_leaves_no_large_log(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever an update or a resolution wrote is moved into the database once it is in:
+    the next process to open the cache would otherwise read the whole log back first."""
+    monkeypatch.setattr(index_module, "_WAL_KEEP_BYTES", 0)
+    cache = tmp_path / "cache"
+    log = cache / f"{INDEX_FILENAME}-wal"
+    index = Index.open(cache)  # never closed, as by a process that just ends
+    report = index.update(corpus, workers=1)
+    assert log.stat().st_size == 0
+    table = index.resolved(report, list(range(len(corpus))))
+    index_module._last_write.wait(index.path)
+    assert log.stat().st_size == 0
+    with Index.open(cache) as again:
+        warm = again.update(corpus, workers=1)
+        assert warm.unchanged == len(corpus)
+        restored = again.resolved(warm, list(range(len(corpus))))
+    assert restored.names == table.names
+
+
+def test_trimming_the_log_never_waits_for_another_reader(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process reading keeps the log: trimming gives up at once, nothing is lost."""
+    monkeypatch.setattr(index_module, "_WAL_KEEP_BYTES", 0)
+    cache = tmp_path / "cache"
+    _update(cache, corpus[:2])
+    reader = sqlite3.connect(cache / INDEX_FILENAME, isolation_level=None)
+    reader.execute("BEGIN")
+    (before,) = reader.execute("SELECT count(*) FROM files").fetchone()
+    statements: list[str] = []
+    with Index.open(cache) as index:
+        index._conn.set_trace_callback(statements.append)
+        report = index.update(corpus, workers=1)
+        (timeout,) = index._conn.execute("PRAGMA busy_timeout").fetchone()
+    assert (cache / f"{INDEX_FILENAME}-wal").stat().st_size > 0  # the reader still needs it
+    trim = statements.index("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert statements[trim - 1] == "PRAGMA busy_timeout = 0"  # gave up at once
+    assert timeout == index_module._BUSY_TIMEOUT_MS  # writes wait for other writers again
+    assert reader.execute("SELECT count(*) FROM files").fetchone() == (before,)
+    reader.execute("COMMIT")
+    reader.close()
+    assert report.new == len(corpus) - 2
+    assert _update(cache, corpus).unchanged == len(corpus)
