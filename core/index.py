@@ -206,6 +206,22 @@ def _absolute(path: str, cwd: str) -> str:
     return os.path.abspath(path)
 
 
+def _as_given(path: str | os.PathLike[str]) -> str:
+    """`str(Path(path))`, the source a bulletin keeps, without making a `Path` when the string
+    is spelled that way already (every file `discover` finds): 6 us for each of 50,000."""
+    if (
+        isinstance(path, str)
+        and os.name == "posix"
+        and path
+        and "//" not in path
+        and "/./" not in path
+        and not path.startswith("./")
+        and not path.endswith(("/", "/."))
+    ):
+        return path
+    return str(Path(path))
+
+
 def _hash_file(path: Path) -> str | None:
     """The hash of what parsing reads (the same bounds: /dev/zero or a 6 GB file cost what
     parsing costs); None when the file cannot be read, or is no regular file."""
@@ -416,9 +432,9 @@ class Index:
         workers: int | None,
         report: IndexReport,
     ) -> None:
-        paths = [f if isinstance(f, Path) else Path(f) for f in files]
+        sources = [_as_given(f) for f in files]
         cwd = os.getcwd()
-        keys = [_absolute(os.fspath(p), cwd) for p in paths]
+        keys = [_absolute(source, cwd) for source in sources]
         known = self._known_rows()
         to_parse: list[int] = []
         unchanged: dict[int, int] = {}  # position -> row id
@@ -448,8 +464,8 @@ class Index:
                     "UPDATE files SET size = ?, mtime_ns = ? WHERE id = ?", touched
                 )
             )
-        row_ids: list[int | None] = [None] * len(paths)
-        hashes: list[str | None] = [None] * len(paths)
+        row_ids: list[int | None] = [None] * len(sources)
+        hashes: list[str | None] = [None] * len(sources)
         for position, row_id in unchanged.items():
             row_ids[position] = row_id
             hashes[position] = known[keys[position]].hash
@@ -473,13 +489,12 @@ class Index:
                     report.new += 1
             done += len(chunk)
             if progress and chunk:
-                progress(done, total, paths[chunk[-1].position])
+                progress(done, total, Path(sources[chunk[-1].position]))
 
         report.row_ids, report.hashes = row_ids, hashes
-        sources = [str(path) for path in paths]
         report.summaries = self._summaries(row_ids, report.held, keys, sources, hashes)
         report.failed = sum(1 for b in report.summaries if b.failed)
-        report.removed = self._drop_missing(known, set(keys), roots, paths)
+        report.removed = self._drop_missing(known, set(keys), roots, sources)
         self._scope = {row_id for row_id in row_ids if row_id is not None}
 
     def _known_rows(self) -> dict[str, _Row]:
@@ -654,7 +669,7 @@ class Index:
         known: dict[str, _Row],
         present: set[str],
         roots: Iterable[str | os.PathLike[str]] | None,
-        paths: list[Path],
+        paths: list[str],
     ) -> int:
         base = (
             {os.path.abspath(r) for r in roots}
