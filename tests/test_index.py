@@ -443,3 +443,34 @@ def test_trimming_the_log_never_waits_for_another_reader(
     reader.close()
     assert report.new == len(corpus) - 2
     assert _update(cache, corpus).unchanged == len(corpus)
+
+
+def test_whole_table_reads_in_one_step_match_reading_row_by_row(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm path's one-step reads (a corpus of more than `_SCAN_ROWS` files) give what a
+    row-by-row read gives, names that are not UTF-8 included; a value holding one of the
+    separators falls back to reading row by row."""
+    odd = corpus[0].with_name(os.fsdecode(b"odd\xff.txt"))
+    shutil.copy(corpus[1], odd)
+    files = [*corpus, odd]
+    cold = _update(tmp_path / "cache", files)
+    monkeypatch.setattr(index_module, "_SCAN_ROWS", 0)
+    index_module._last_summaries = index_module._LastSummaries()  # read, not reused
+    with Index.open(tmp_path / "cache") as index:
+        rows = index._conn.execute("SELECT id, path, size, mtime_ns, hash FROM files").fetchall()
+        assert index._known_rows() == {
+            os.fsdecode(path) if isinstance(path, bytes) else path: (id_, size, mtime, digest)
+            for id_, path, size, mtime, digest in rows
+        }
+        assert os.path.abspath(odd) in index._known_rows()
+        warm = index.update(files, workers=1)
+        assert warm.unchanged == len(files)
+        assert [s.model_dump() for s in warm.summaries] == [s.model_dump() for s in cold.summaries]
+        ids = [row[0] for row in rows]
+        stored = dict(index._conn.execute("SELECT id, summary FROM files").fetchall())
+        assert index._column("summary", ids) == stored
+        odd_text = stored[ids[0]][:-1] + ',"x":"a\x1eb\x1fc"}'
+        index._conn.execute("UPDATE files SET summary = ? WHERE id = ?", (odd_text, ids[0]))
+        assert index._one_step("summary") is None
+        assert index._column("summary", ids) == {**stored, ids[0]: odd_text}
