@@ -506,7 +506,7 @@ class Index:
 
         report.row_ids, report.hashes = row_ids, hashes
         report.summaries = self._summaries(row_ids, report.held, keys, sources, hashes)
-        report.failed = sum(1 for b in report.summaries if b.failed)
+        report.failed = sum(1 for b in report.summaries if b.issues and b.failed)  # issues: rare
         report.removed = self._drop_missing(known, keys, roots)
         self._scope = {row_id for row_id in row_ids if row_id is not None}
 
