@@ -96,7 +96,7 @@ def load_corpus(
 
         index = Index.open(options.get("cache_dir"))
         report = index.update(
-            found.files,
+            found.paths,
             progress,
             roots=_dirs(roots),
             workers=options.get("workers"),

@@ -10,6 +10,7 @@ import os
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -21,11 +22,20 @@ SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".html", ".htm"})
 
 @dataclass
 class Discovery:
-    """Files to parse, files skipped on purpose (with why) and paths that do not exist."""
+    """Files to parse, files skipped on purpose (with why) and paths that do not exist.
 
-    files: list[Path] = field(default_factory=list)
+    The files are kept as strings (`paths`), spelled as `str(Path(...))` spells them: a
+    `Path` per file costs more than the walk itself in a 50,000-file folder, and
+    `load_corpus` needs none. `files` makes them on first use."""
+
+    paths: list[str] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     missing: list[Path] = field(default_factory=list)
+
+    @cached_property
+    def files(self) -> list[Path]:
+        """The files to parse, as `Path` objects."""
+        return [Path(path) for path in self.paths]
 
 
 def nothing_found(paths: Iterable[str | os.PathLike[str]], skipped: list[tuple[Path, str]]) -> str:
@@ -79,7 +89,7 @@ def not_regular_reason(mode: int) -> str | None:
     return msg.NOT_REGULAR
 
 
-def _skip_reason(name: str, path: Path, regular: bool) -> str | None:
+def _skip_reason(name: str, path: str, regular: bool) -> str | None:
     """Why the file `name` (at `path`) is not read; string tests, as pathlib's cost 10x more
     per file of a 50,000-file folder."""
     if name.startswith("."):
@@ -90,33 +100,34 @@ def _skip_reason(name: str, path: Path, regular: bool) -> str | None:
     return None if regular else _type_reason(path)
 
 
-def _type_reason(path: Path) -> str | None:
+def _type_reason(path: str | Path) -> str | None:
     """Why `path` is not read: a FIFO, socket or device (stat only: opening a FIFO blocks).
 
     A broken symbolic link is kept: reading it reports the link and its missing target.
     """
     try:
-        mode = path.stat().st_mode
+        mode = os.stat(path).st_mode
     except OSError:
         return None
     return not_regular_reason(mode)
 
 
-def _walk(root: Path, out: Discovery) -> None:
-    """Depth first, names sorted, without recursion: 1,000 nested folders are just a list."""
+def _walk(root: str, out: Discovery) -> None:
+    """Depth first, names sorted, without recursion: 1,000 nested folders are just a list.
+    Paths are strings joined as `Path` joins them (`root` is spelled as `str(Path)` does)."""
     seen_dirs: set[tuple[int, int]] = set()
     stack = [root]
     while stack:
         here = stack.pop()
         try:
-            st = here.stat()
+            st = os.stat(here)
         except OSError as err:
             reason = msg.CANNOT_READ_DIRECTORY.format(reason=msg.os_reason(err))
-            out.skipped.append((here, reason))
+            out.skipped.append((Path(here), reason))
             continue
         key = (st.st_dev, st.st_ino)
         if key in seen_dirs:
-            out.skipped.append((here, msg.SYMLINK_LOOP))
+            out.skipped.append((Path(here), msg.SYMLINK_LOOP))
             continue
         seen_dirs.add(key)
         try:
@@ -124,23 +135,33 @@ def _walk(root: Path, out: Discovery) -> None:
                 listed = sorted((entry.name, *_kind(entry)) for entry in entries)
         except OSError as err:
             reason = msg.CANNOT_LIST_DIRECTORY.format(reason=msg.os_reason(err))
-            out.skipped.append((here, reason))
+            out.skipped.append((Path(here), reason))
             continue
-        subdirs: list[Path] = []
+        prefix = _child_prefix(here)
+        subdirs: list[str] = []
         for name, is_dir, regular in listed:
-            path = here / name
+            path = prefix + name
             if is_dir:
                 if name.startswith("."):
-                    out.skipped.append((path, msg.HIDDEN_DIRECTORY))
+                    out.skipped.append((Path(path), msg.HIDDEN_DIRECTORY))
                 else:
                     subdirs.append(path)
                 continue
             reason = _skip_reason(name, path, regular)
             if reason:
-                out.skipped.append((path, reason))
+                out.skipped.append((Path(path), reason))
             else:
-                out.files.append(path)
+                out.paths.append(path)
         stack.extend(reversed(subdirs))
+
+
+def _child_prefix(folder: str) -> str:
+    """What goes before a name in `folder`, as `Path(folder) / name` spells it."""
+    if folder == os.curdir:
+        return ""  # Path(".") / "a" is "a"
+    if folder.endswith((os.sep, os.altsep or os.sep)) or (os.name == "nt" and folder[-1:] == ":"):
+        return folder  # a root ("/", "C:\\") or a drive ("C:")
+    return folder + os.sep
 
 
 def _kind(entry: os.DirEntry[str]) -> tuple[bool, bool]:
@@ -155,10 +176,12 @@ def _kind(entry: os.DirEntry[str]) -> tuple[bool, bool]:
 def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
     """Expand files and directories (recursively) into the supported files, in stable order."""
     out = Discovery()
+    given = 0
     for raw in paths:
+        given += 1
         path = Path(raw)
         if path.is_dir():
-            _walk(path, out)
+            _walk(str(path), out)
         elif path.exists() or path.is_symlink():
             # A file named explicitly is read whatever its extension: the user asked for it,
             # but a FIFO or device is never opened.
@@ -166,11 +189,12 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> Discovery:
             if reason:
                 out.skipped.append((path, reason))
             else:
-                out.files.append(path)
+                out.paths.append(str(path))
         else:
             out.missing.append(path)
-    seen: set[str] = set()  # a path given twice, or inside a folder also given, is read once
-    out.files = [
-        p for p in out.files if (key := os.path.normcase(p)) not in seen and not seen.add(key)
-    ]
+    if given > 1:  # a path given twice, or inside a folder also given, is read once
+        seen: set[str] = set()
+        out.paths = [
+            p for p in out.paths if (key := os.path.normcase(p)) not in seen and not seen.add(key)
+        ]
     return out

@@ -21,11 +21,11 @@ def folder_state(paths: Sequence[str | os.PathLike[str]] | None) -> FolderState:
     """Each file `load_corpus(paths)` would read, with its size and mtime."""
     found = discover([seeds_dir()] if paths is None else paths)
     state: set[tuple[str, int, int] | tuple[str, None, None]] = set()
-    for path in found.files:
+    for path in found.paths:
         try:
             st = os.stat(path)
         except OSError:
-            state.add((str(path), None, None))
+            state.add((path, None, None))
         else:
-            state.add((str(path), st.st_size, st.st_mtime_ns))
+            state.add((path, st.st_size, st.st_mtime_ns))
     return frozenset(state)

@@ -292,3 +292,47 @@ async def test_entities_that_cannot_be_read_are_said_and_nothing_crashes(
         await pilot.pause()
         assert app.screen is main and app.is_running
         assert sum("disk I/O error" in note for note in _notes(app)) >= 3  # load, p, export
+
+
+@pilot_test
+async def test_a_relaunch_draws_the_list_before_restoring_entities_and_finder(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Restoring the entity table and the saved fuzzy index is heavy Python: in the app's
+    process it would hold the GIL while the first frame is made, so both start after it."""
+    from core.finder_cache import FinderCache
+
+    cache = tmp_path / "relaunch-cache"
+    first = load_corpus([folder], cache_dir=cache)
+    first.finder  # noqa: B018 (built and saved, as the first launch does)
+    index_module._last_write.wait(cache / INDEX_FILENAME)
+    events: list[str] = []
+
+    def noted(name: str, real: Any) -> Any:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            events.append(name)
+            result = real(*args, **kwargs)
+            events.append(f"{name} done" if result is not None else f"{name} found nothing")
+            return result
+
+        return call
+
+    monkeypatch.setattr(Index, "resolved", noted("entities", Index.resolved))
+    monkeypatch.setattr(FinderCache, "load", noted("finder", FinderCache.load))
+    app = make_app([folder], cache_dir=cache)
+    display = app._display
+
+    def record(screen: Any, renderable: Any) -> None:
+        if app.corpus is not None and app.main_screen.bulletin_list.shown and renderable:
+            events.append("listed")
+        display(screen, renderable)
+
+    app._display = record  # type: ignore[method-assign]
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(WAIT_S * 100):
+            if app.corpus is not None and app.corpus.finder_ready:
+                break
+            await pilot.pause(0.01)
+        assert app.corpus is not None and app.corpus.finder_ready
+    assert events.index("listed") < events.index("entities") < events.index("entities done")
+    assert events.index("entities done") < events.index("finder") < events.index("finder done")

@@ -215,3 +215,55 @@ def test_file_longer_than_its_stat_size_is_read_whole() -> None:
 
     assert Path("/proc/self/status").stat().st_size == 0
     assert b"Pid:" in read_source(Path("/proc/self/status"))
+
+
+@pytest.mark.parametrize("spelling", ["{root}", "{root}/", "{root}//", "{root}/.", "./{rel}"])
+def test_files_are_spelled_as_pathlib_joins_them_whatever_the_root_spelling(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelling: str
+) -> None:
+    """The walk joins strings (no Path per file): sources must not change with that."""
+    root = tmp_path / "corpus"
+    (root / "a" / "b").mkdir(parents=True)
+    for name in ("uno.txt", "a/dos.md", "a/b/tres.html"):
+        (root / name).write_text("BOLETÍN\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    given = spelling.format(root=root, rel="corpus")
+    found = discover([given])
+    expected = [Path(given) / rel for rel in ("uno.txt", "a/dos.md", "a/b/tres.html")]
+    assert found.paths == [str(p) for p in expected]
+    assert found.files == expected
+
+
+def test_current_directory_gives_relative_names(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "uno.txt").write_bytes(SEED_003)
+    (tmp_path / "sub" / "dos.txt").write_bytes(SEED_004)
+    monkeypatch.chdir(tmp_path)
+    assert discover(["."]).paths == ["uno.txt", str(Path("sub", "dos.txt"))]
+    loaded = load_corpus(["."], cache_dir=tmp_path / ".cache")
+    assert sorted(s.source or "" for s in loaded.summaries) == [
+        str(Path("sub", "dos.txt")),
+        "uno.txt",
+    ]
+
+
+def test_a_file_reached_from_two_given_paths_is_read_once(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "uno.txt").write_text("BOLETÍN\n", "utf-8")
+    (tmp_path / "dos.txt").write_text("BOLETÍN\n", "utf-8")
+    found = discover([tmp_path, tmp_path / "a", tmp_path / "a" / "uno.txt", f"{tmp_path}/"])
+    assert found.paths == [str(tmp_path / "dos.txt"), str(tmp_path / "a" / "uno.txt")]
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["a.txt", "d/a.txt", "/d/a.txt", "./a.txt", "d//a.txt", "//d/a.txt", "d/./a.txt", "d/",
+     "d/.", ".", "..", "../a.txt", "/", "/.", "d/../a.txt", ".hidden", "a b/ç.txt"],
+)  # fmt: skip
+def test_index_spells_sources_as_pathlib_does(given: str) -> None:
+    from core.index import _as_given
+
+    assert _as_given(given) == str(Path(given))
+    assert _as_given(Path(given)) == str(Path(given))

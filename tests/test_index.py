@@ -396,3 +396,81 @@ def test_indexing_in_parallel_works_under_a_tui_print_capture(tmp_path: Path) ->
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["60", "0"]
+
+
+def test_a_process_that_never_closes_the_cache_leaves_no_large_log(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever an update or a resolution wrote is moved into the database once it is in:
+    the next process to open the cache would otherwise read the whole log back first."""
+    monkeypatch.setattr(index_module, "_WAL_KEEP_BYTES", 0)
+    cache = tmp_path / "cache"
+    log = cache / f"{INDEX_FILENAME}-wal"
+    index = Index.open(cache)  # never closed, as by a process that just ends
+    report = index.update(corpus, workers=1)
+    assert log.stat().st_size == 0
+    table = index.resolved(report, list(range(len(corpus))))
+    index_module._last_write.wait(index.path)
+    assert log.stat().st_size == 0
+    with Index.open(cache) as again:
+        warm = again.update(corpus, workers=1)
+        assert warm.unchanged == len(corpus)
+        restored = again.resolved(warm, list(range(len(corpus))))
+    assert restored.names == table.names
+
+
+def test_trimming_the_log_never_waits_for_another_reader(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process reading keeps the log: trimming gives up at once, nothing is lost."""
+    monkeypatch.setattr(index_module, "_WAL_KEEP_BYTES", 0)
+    cache = tmp_path / "cache"
+    _update(cache, corpus[:2])
+    reader = sqlite3.connect(cache / INDEX_FILENAME, isolation_level=None)
+    reader.execute("BEGIN")
+    (before,) = reader.execute("SELECT count(*) FROM files").fetchone()
+    statements: list[str] = []
+    with Index.open(cache) as index:
+        index._conn.set_trace_callback(statements.append)
+        report = index.update(corpus, workers=1)
+        (timeout,) = index._conn.execute("PRAGMA busy_timeout").fetchone()
+    assert (cache / f"{INDEX_FILENAME}-wal").stat().st_size > 0  # the reader still needs it
+    trim = statements.index("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert statements[trim - 1] == "PRAGMA busy_timeout = 0"  # gave up at once
+    assert timeout == index_module._BUSY_TIMEOUT_MS  # writes wait for other writers again
+    assert reader.execute("SELECT count(*) FROM files").fetchone() == (before,)
+    reader.execute("COMMIT")
+    reader.close()
+    assert report.new == len(corpus) - 2
+    assert _update(cache, corpus).unchanged == len(corpus)
+
+
+def test_whole_table_reads_in_one_step_match_reading_row_by_row(
+    tmp_path: Path, corpus: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm path's one-step reads (a corpus of more than `_SCAN_ROWS` files) give what a
+    row-by-row read gives, names that are not UTF-8 included; a value holding one of the
+    separators falls back to reading row by row."""
+    odd = corpus[0].with_name(os.fsdecode(b"odd\xff.txt"))
+    shutil.copy(corpus[1], odd)
+    files = [*corpus, odd]
+    cold = _update(tmp_path / "cache", files)
+    monkeypatch.setattr(index_module, "_SCAN_ROWS", 0)
+    index_module._last_summaries = index_module._LastSummaries()  # read, not reused
+    with Index.open(tmp_path / "cache") as index:
+        rows = index._conn.execute("SELECT id, path, size, mtime_ns, hash FROM files").fetchall()
+        assert index._known_rows() == {
+            os.fsdecode(path) if isinstance(path, bytes) else path: (id_, size, mtime, digest)
+            for id_, path, size, mtime, digest in rows
+        }
+        assert os.path.abspath(odd) in index._known_rows()
+        warm = index.update(files, workers=1)
+        assert warm.unchanged == len(files)
+        assert [s.model_dump() for s in warm.summaries] == [s.model_dump() for s in cold.summaries]
+        ids = [row[0] for row in rows]
+        stored = dict(index._conn.execute("SELECT id, summary FROM files").fetchall())
+        assert index._column("summary", ids) == stored
+        odd_text = stored[ids[0]][:-1] + ',"x":"a\x1eb\x1fc"}'
+        index._conn.execute("UPDATE files SET summary = ? WHERE id = ?", (odd_text, ids[0]))
+        assert index._one_step("summary") is None
+        assert index._column("summary", ids) == {**stored, ids[0]: odd_text}

@@ -12,7 +12,7 @@ from pilot_helpers import loaded, pilot_test, screen_text
 from tui.app import ImssApp, make_app
 from tui.screens.main import LIST_MIN_WIDTH, LIST_WIDTH_STEP, READER_MIN_WIDTH
 from tui.settings import state_path
-from tui.widgets.bulletin_list import shared_lead_words
+from tui.widgets.bulletin_list import BulletinList, shared_lead_words
 
 
 def test_shared_lead_words_counts_what_titles_start_with_in_common() -> None:
@@ -152,3 +152,32 @@ async def test_a_long_list_shortens_shared_title_words_after_its_first_frame(
         shared = shared_lead_words([b.title for b in listing.shown])
         expected = {b.id: n for b, n in zip(listing.shown, shared, strict=True) if n}
         assert expected and listing._shared == expected
+
+
+@pilot_test
+async def test_rows_map_to_bulletins_as_when_measured_item_by_item(
+    seeds_app: ImssApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list's rows are laid out from its uniform height (nothing per bulletin before the
+    first frame): the same rows as measuring each bulletin, and the last one reachable."""
+    app = seeds_app
+    async with app.run_test(size=(120, 8)) as pilot:
+        await loaded(app, pilot)
+        listing = app.main_screen.bulletin_list
+        count = len(listing.shown)
+        uniform = list(listing._starts)
+        rows = [listing.item_at_line(line) for line in range(2 * count + 1)]
+        monkeypatch.setattr(BulletinList, "uniform_height", None)
+        listing.reset(listing.cursor)
+        assert list(listing._starts) == uniform == [2 * i for i in range(count)]
+        assert [listing.item_at_line(line) for line in range(2 * count + 1)] == rows
+        assert rows == [*(i // 2 for i in range(2 * count)), None]
+        monkeypatch.undo()
+        listing.reset(0)
+        listing.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert listing.cursor == count - 1
+        assert listing.shown[-1].title and listing.shown[-1].title[:20] in "".join(
+            screen_text(listing)
+        )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from itertools import pairwise
 from pathlib import Path
+from typing import ClassVar
 
 from rich.text import Text
 
@@ -83,6 +84,7 @@ class BulletinList(LineList):
     """
 
     empty_message = N_("No bulletins.")
+    uniform_height: ClassVar[int | None] = 2  # a title line and a meta line
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)

@@ -8,6 +8,7 @@ Subclasses say how many items there are, how tall each is and how to draw one li
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -95,7 +96,7 @@ class LineList(LineScrollView, can_focus=True):
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
-        self._starts: list[int] = []
+        self._starts: Sequence[int] = []
         self._total_lines = 0
         self._cache: LRUCache[tuple[int, int, int, bool, bool], Strip] = LRUCache(2048)
         self._moving = False  # inside a user's move: the Highlighted it posts says so
@@ -121,12 +122,22 @@ class LineList(LineScrollView, can_focus=True):
     #: True when `item_height` depends on the width (wrapped text): a resize re-measures.
     heights_follow_width: ClassVar[bool] = False
 
+    #: Lines of every item when all have the same height (None: `item_height` says, per item):
+    #: then measuring 50,000 items before the first frame costs nothing.
+    uniform_height: ClassVar[int | None] = None
+
     def _measure(self) -> None:
-        starts: list[int] = []
-        total = 0
-        for index in range(self.item_count()):
-            starts.append(total)
-            total += self.item_height(index)
+        starts: Sequence[int]
+        count, height = self.item_count(), self.uniform_height
+        if height is not None:
+            starts = range(0, count * height, height)
+            total = count * height
+        else:
+            starts = []
+            total = 0
+            for index in range(count):
+                starts.append(total)
+                total += self.item_height(index)
         self._starts = starts
         self._total_lines = total
         self._cache.clear()
