@@ -1,12 +1,14 @@
 """The scale benchmarks: one command, a table on screen, JSON on disk.
 
-    .venv/bin/python -m benchmarks.run --n 10000 --out benchmarks/out/results.json
+    .venv/bin/python -m benchmarks.run --n 10000 [--repeat 3] --out benchmarks/out/results.json
 
 Generates a synthetic corpus (benchmarks/synth.py) in a temp dir, then measures each phase in
 a fresh Python process (so "warm" means a warm cache, not a warm interpreter, and each phase's
 peak RSS is its own): cold index rate, warm `load_corpus`, warm app launch to the first
 interactive frame with list navigation, and fuzzy search per keystroke against the naive
-rapidfuzz baseline on the same names. Targets (2 cores) are checked and printed.
+rapidfuzz baseline on the same names. The warm phases run `--repeat` times (median reported,
+each run kept in the JSON). Targets (2 cores) are checked and printed: issue 16's at 50,000
+bulletins and more, the 10,000-bulletin ones below that.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import json
 import os
 import platform
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +45,35 @@ TARGETS = {
     "fuzzy_speedup_p95": (">=", 15.0),
     "peak_rss_mb": ("<=", 400.0),
 }
+# Issue 16's targets at five times the archive: only these are promised at 50,000 bulletins.
+ARCHIVE_TARGETS = {
+    "cold_index_per_s": (">=", 300.0),
+    "cold_load_per_s": (">=", 300.0),
+    "warm_app_launch_s": ("<=", 1.5),
+    "relaunch_warm_app_launch_s": ("<=", 1.5),
+    "fuzzy_p95_ms": ("<=", 15.0),
+    "peak_rss_mb": ("<=", 1000.0),
+}
+ARCHIVE_SIZE = 50_000
+
+
+def targets_for(files: Any) -> dict[str, tuple[str, float]]:
+    """The targets that apply to a corpus of this many files."""
+    return ARCHIVE_TARGETS if isinstance(files, int) and files >= ARCHIVE_SIZE else TARGETS
+
+
+def _median_of(runs: list[dict[str, Any]], runs_seen: dict[str, list[float]]) -> dict[str, Any]:
+    """One dict of medians from repeated runs of a phase; each number's runs are kept."""
+    merged: dict[str, Any] = {}
+    for key in dict.fromkeys(k for run in runs for k in run):
+        values = [run[key] for run in runs if key in run]
+        numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+        if len(numbers) == len(values) and numbers:
+            merged[key] = statistics.median(numbers)
+            runs_seen[key] = numbers
+        else:
+            merged[key] = values[-1]
+    return merged
 
 
 def peak_rss_mb() -> float:
@@ -354,10 +386,10 @@ def _machine() -> dict[str, Any]:
     }
 
 
-def _verdict(key: str, value: Any) -> str:
-    if key not in TARGETS or not isinstance(value, int | float):
+def _verdict(key: str, value: Any, targets: dict[str, tuple[str, float]]) -> str:
+    if key not in targets or not isinstance(value, int | float):
         return ""
-    op, bound = TARGETS[key]
+    op, bound = targets[key]
     ok = value >= bound if op == ">=" else value <= bound
     return f"{'ok' if ok else 'MISSED'} ({op} {bound:g})"
 
@@ -366,13 +398,15 @@ def _print_table(results: dict[str, Any]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title=f"imss-tui benchmarks, n = {results['n']}")
+    files = results["measures"].get("files", results["n"])
+    targets = targets_for(files)
+    table = Table(title=f"imss-tui benchmarks, {files} bulletins ({results['n']})")
     table.add_column("measure")
     table.add_column("value", justify="right")
     table.add_column("target")
     for key, value in results["measures"].items():
         shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
-        verdict = _verdict(key, value)
+        verdict = _verdict(key, value, targets)
         style = "red" if verdict.startswith("MISSED") else "green" if verdict else ""
         table.add_row(key, shown, verdict, style=style)
     Console(highlight=False).print(table)
@@ -387,6 +421,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--presses", type=int, default=200, help="list navigation key presses")
     parser.add_argument("--queries", type=int, default=60, help="names typed in the fuzzy test")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each warm phase (the median is reported)"
+    )
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -410,11 +447,16 @@ def main(argv: list[str] | None = None) -> int:
         measures.update(_run_phase("cold_index", corpus, cache, args))
         first = _run_phase("load", corpus, cache, args)  # fills any resolved-entity cache
         measures["first_load_corpus_s"] = first.get("load_corpus_s", first)
-        warm = _run_phase("load", corpus, cache, args)
+        repeat = max(1, args.repeat)
+        runs: dict[str, list[float]] = {}
+        warm = _median_of([_run_phase("load", corpus, cache, args) for _ in range(repeat)], runs)
         measures["warm_load_corpus_s"] = warm.pop("load_corpus_s", None)
+        runs["warm_load_corpus_s"] = runs.pop("load_corpus_s", [])
         measures.update(warm)
         measures.update(_run_phase("app", corpus, cache, args))  # builds, saves the finder
-        again = _run_phase("relaunch", corpus, cache, args)  # restores it
+        relaunches = [_run_phase("relaunch", corpus, cache, args) for _ in range(repeat)]
+        relaunch_runs: dict[str, list[float]] = {}
+        again = _median_of(relaunches, relaunch_runs)  # each restores the finder
         relaunch_keys = (
             "warm_app_launch_s",
             "fuzzy_index_ready_s",
@@ -424,7 +466,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         for key in relaunch_keys:
             if key in again:
-                measures[key if key.startswith("relaunch") else f"relaunch_{key}"] = again[key]
+                name = key if key.startswith("relaunch") else f"relaunch_{key}"
+                measures[name] = again[key]
+                runs[name] = relaunch_runs.get(key, [])
         measures.update(_run_phase("entities", corpus, cache, args))
         measures.update(_run_phase("fuzzy", corpus, cache, args))
         measures.update(_run_phase("add_one", corpus, cache, args))  # last: it changes files
@@ -439,7 +483,10 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python -m benchmarks.run " + " ".join(argv or sys.argv[1:]),
         "machine": _machine(),
         "measures": measures,
-        "targets": {k: f"{op} {bound:g}" for k, (op, bound) in TARGETS.items()},
+        "runs": runs,
+        "targets": {
+            k: f"{op} {bound:g}" for k, (op, bound) in targets_for(measures.get("files")).items()
+        },
     }
     _print_table(results)
     if args.out:

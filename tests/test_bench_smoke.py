@@ -45,7 +45,7 @@ def test_synthetic_bulletins_parse_like_real_ones(tmp_path: Path) -> None:
 
 def test_benchmark_runs_end_to_end_at_tiny_n(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
-    argv = ["--n", "12", "--presses", "4", "--queries", "2", "--out", str(out)]
+    argv = ["--n", "12", "--presses", "4", "--queries", "2", "--repeat", "2", "--out", str(out)]
     assert bench.main(argv) == 0
     results = json.loads(out.read_text(encoding="utf-8"))
     measures = results["measures"]
@@ -59,6 +59,19 @@ def test_benchmark_runs_end_to_end_at_tiny_n(tmp_path: Path) -> None:
     assert measures["add_one_found"] is True
     assert measures["entity_names"] > 0
     assert results["machine"]["cores"] >= 1
+    runs = results["runs"]  # warm phases run twice; the median of the two is reported
+    for key in ("warm_load_corpus_s", "relaunch_warm_app_launch_s"):
+        assert len(runs[key]) == 2 and measures[key] == pytest.approx(sum(runs[key]) / 2), key
+    assert results["targets"]["warm_app_launch_s"] == "<= 1"
+
+
+def test_targets_follow_the_corpus_size() -> None:
+    assert bench.targets_for(10_000)["warm_app_launch_s"] == ("<=", 1.0)
+    assert bench.targets_for(50_000)["warm_app_launch_s"] == ("<=", 1.5)
+    assert bench.targets_for(50_000)["peak_rss_mb"] == ("<=", 1000.0)
+    assert "add_one_bulletin_s" not in bench.targets_for(50_000)  # promised at 10k only
+    assert bench._verdict("fuzzy_p95_ms", 12.0, bench.targets_for(50_000)).startswith("ok")
+    assert bench._verdict("fuzzy_p95_ms", 12.0, bench.targets_for(10_000)).startswith("MISSED")
 
 
 def test_finder_state_and_index_split_tools_run(
